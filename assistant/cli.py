@@ -1,0 +1,114 @@
+"""The console script ``assistant`` (CONTRACTS §2).
+
+Every sub-command takes ``--json`` anywhere after its name and then prints exactly one JSON object.
+Bad input exits with status 2 and one sentence (``{"error": ...}`` with ``--json``), never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from typing import Any
+
+from .errors import AssistantError, InputError
+
+MAX_STDIN_BYTES = 4 * 10_000 + 4  # UTF-8 needs at most 4 bytes a character: more is over the limit
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would print usage and exit; we want one sentence
+        raise _UsageError(message[0].upper() + message[1:].rstrip(".") + ".")
+
+
+def _emit(obj: dict[str, Any]) -> None:
+    data = json.dumps(obj, ensure_ascii=False, default=str) + "\n"
+    sys.stdout.buffer.write(data.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def read_text_arg(value: str, max_chars: int = 10_000) -> str:
+    """The TEXT argument, or standard input when it is ``-`` (read as UTF-8, bounded in size)."""
+    if value != "-":
+        return value
+    raw = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+    if len(raw) > MAX_STDIN_BYTES:
+        raise InputError(f"The text on standard input is longer than the limit of {max_chars:,} "
+                         "characters, so please shorten it.")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(f"The text on standard input is not valid UTF-8 (bad byte at position "
+                         f"{err.start}); please send UTF-8 text.") from None
+
+
+def _cmd_ask(args: argparse.Namespace) -> dict[str, Any]:
+    from .core import Assistant
+
+    bot = Assistant()
+    text = read_text_arg(args.text, bot.config.max_text_chars)
+    reply = bot.respond(text, session=args.session, lang=args.lang)
+    return reply.to_dict()
+
+
+def _print_ask(result: dict[str, Any]) -> None:
+    print(result["text"])
+    if result["suggestions"] and result["kind"] != "fallback":
+        print()
+        print("See also: " + " | ".join(result["suggestions"]))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="assistant", description="A bilingual esports competition assistant.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    ask = sub.add_parser("ask", help="answer a question (TEXT, or - for standard input)")
+    ask.add_argument("text", metavar="TEXT")
+    ask.add_argument("--session", default="cli", help="session id (default: cli)")
+    ask.add_argument("--lang", choices=["ko", "en"], help="answer in this language")
+    ask.add_argument("--json", action="store_true", help="print the Reply as JSON")
+    ask.set_defaults(run=_cmd_ask, show=_print_ask)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    as_json = "--json" in argv
+    logging.basicConfig(level=os.environ.get("ASSISTANT_LOG", "WARNING").upper(),
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        args = build_parser().parse_args(argv)
+        result = args.run(args)
+    except (_UsageError, AssistantError) as err:
+        message = str(err)
+        if as_json:
+            _emit({"error": message})
+        else:
+            print(message, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # a bug: say so in one line, keep the traceback for those who ask
+        if os.environ.get("ASSISTANT_DEBUG"):
+            raise
+        message = f"Internal error ({type(err).__name__}: {err}); run again with ASSISTANT_DEBUG=1 for details."
+        if as_json:
+            _emit({"error": message})
+        else:
+            print(message, file=sys.stderr)
+        return 1
+    if as_json:
+        _emit(result)
+    else:
+        args.show(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

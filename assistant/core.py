@@ -1,0 +1,124 @@
+"""The Python API: ``Assistant().respond(text, session=...) -> Reply``."""
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from . import language as lang_mod
+from .config import Config
+from .errors import InputError
+from .inputs import check_session_id, check_text
+from .reply import Reply
+from .router import Router, TurnInput
+from .sessions import SessionStore
+
+log = logging.getLogger(__name__)
+
+LANGS = ("ko", "en")
+
+
+class Assistant:
+    """The bilingual assistant. Cheap to create; models and indexes load on the first turn, once.
+
+    >>> bot = Assistant()
+    >>> bot.respond("경기 결과 등록은 어떻게 해요?", session="user-1").kind
+    'faq'
+    """
+
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config.from_env()
+        self._sessions: SessionStore | None = None
+        self._router: Router | None = None
+        self._retriever = None
+        self._lock = threading.Lock()
+
+    # Lazily built parts -------------------------------------------------------------------------
+    @property
+    def sessions(self) -> SessionStore:
+        with self._lock:
+            if self._sessions is None:
+                self.config.home.mkdir(parents=True, exist_ok=True)
+                self._sessions = SessionStore(self.config.resolved_state_url)
+            return self._sessions
+
+    def _build_retriever(self):
+        from intents.encoders import make_encoder
+        from intents.faq import FAQRetriever
+        from intents.loader import load_intents
+
+        kb = load_intents(self.config.intents_dir)
+        return FAQRetriever(kb, make_encoder(self.config.encoder), cache_dir=self.config.cache_dir,
+                            top_k=self.config.top_k)
+
+    def _build_router(self, retriever) -> Router:
+        from .handlers import FAQHandler
+
+        return Router([FAQHandler(retriever)])
+
+    @property
+    def retriever(self):
+        """The FAQ retriever (loads the intent files and the encoder, builds or reads the index)."""
+        with self._lock:
+            if self._retriever is None:
+                self._retriever = self._build_retriever()
+                self._router = self._build_router(self._retriever)
+            return self._retriever
+
+    @property
+    def router(self) -> Router:
+        self.retriever  # noqa: B018 - builds the router with it
+        return self._router
+
+    def warm_up(self) -> None:
+        """Load everything a text turn needs now rather than on the first turn."""
+        _ = self.sessions, self.router
+        self.retriever.encoder.encode(["warm up"])
+
+    def reload_intents(self) -> None:
+        """Re-read the intent files (after an edit) without a restart; the old ones serve meanwhile.
+
+        A malformed file raises :class:`~assistant.errors.IntentFileError` and changes nothing."""
+        retriever = self._build_retriever()
+        router = self._build_router(retriever)
+        with self._lock:
+            self._retriever, self._router = retriever, router
+
+    # The API -------------------------------------------------------------------------------------
+    def respond(self, text: str | bytes | None = None, *, session: str = "default", lang: str | None = None,
+                audio: str | Path | None = None, image: str | Path | None = None,
+                speak: bool = False, voice: str | None = None) -> Reply:
+        """Answer one turn of ``session`` and store it in the session's history.
+
+        ``text`` is answered in the language of most of its letters unless ``lang`` (``ko``/``en``)
+        is given. Raises :class:`~assistant.errors.InputError` with one sentence on bad input; a
+        refused turn stores nothing.
+        """
+        session = check_session_id(session)
+        if lang is not None and lang not in LANGS:
+            raise InputError(f"The language must be 'ko' or 'en', not {lang!r}.")
+        if audio is not None:
+            raise InputError("Voice questions need the speech module, which this installation does "
+                             "not have yet; please type your question.")
+        if image is not None:
+            raise InputError("Screenshots need the Match Result Recorder, which this installation "
+                             "does not have yet; please type the result instead.")
+        if speak or voice is not None:
+            raise InputError("Spoken replies need the voice module, which this installation does "
+                             "not have yet; ask again without speak or voice.")
+        text = check_text(text, self.config.max_text_chars)
+        history = tuple(self.sessions.history(session, limit=self.config.history_turns))
+        detected = lang_mod.detect(text)
+        previous = history[-1].language if history else "en"
+        language = lang or detected.reply_language(default=previous)
+        turn = TurnInput(session=session, text=text, language=language, detected=detected.label,
+                         history=history)
+        reply = self.router.route(turn)
+        reply.session = session
+        reply.detected_language = detected.label
+        self.sessions.append(session, text, reply)
+        return reply
+
+    def history(self, session: str):
+        """The stored turns of ``session``, oldest first."""
+        return self.sessions.history(session)

@@ -1,0 +1,52 @@
+"""Per-turn language detection between Korean and English by counting letters of each script."""
+from __future__ import annotations
+
+import dataclasses
+
+
+def _is_hangul(ch: str) -> bool:
+    code = ord(ch)
+    return (0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF
+            or 0x3130 <= code <= 0x318F or 0xA960 <= code <= 0xA97F or 0xD7B0 <= code <= 0xD7FF)
+
+
+def _is_latin(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("A" <= ch <= "Z") or ("\u00c0" <= ch <= "\u024f" and ch.isalpha())
+
+
+@dataclasses.dataclass(frozen=True)
+class Detected:
+    """The scripts found in a text."""
+
+    hangul: int
+    """Number of Hangul letters (syllables and jamo)."""
+    latin: int
+    """Number of Latin letters."""
+
+    @property
+    def label(self) -> str | None:
+        """``ko``, ``en``, ``mixed`` (both scripts, the minority at least 20 % of letters), or ``None``."""
+        total = self.hangul + self.latin
+        if total == 0:
+            return None
+        if min(self.hangul, self.latin) >= 0.2 * total:
+            return "mixed"
+        return "ko" if self.hangul > self.latin else "en"
+
+    def reply_language(self, default: str = "en") -> str:
+        """The language of most letters (a tie goes to Korean, whose sentences carry Latin names
+        more often than the reverse); ``default`` when there are no letters."""
+        if self.hangul == 0 and self.latin == 0:
+            return default
+        return "ko" if self.hangul >= self.latin else "en"
+
+
+def detect(text: str) -> Detected:
+    """Count the Hangul and Latin letters of ``text``."""
+    hangul = latin = 0
+    for ch in text:
+        if _is_hangul(ch):
+            hangul += 1
+        elif _is_latin(ch):
+            latin += 1
+    return Detected(hangul, latin)

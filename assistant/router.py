@@ -1,0 +1,60 @@
+"""The router: every handler says how well it fits a turn, then the best fit answers.
+
+Scoring is kept apart from deciding: handlers return a :class:`Fit` (a score and what they found),
+the router picks the highest score, and only that handler builds the reply.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Protocol
+
+from .reply import Reply
+
+
+@dataclasses.dataclass(frozen=True)
+class TurnInput:
+    """One user turn, checked and with its language settled."""
+
+    session: str
+    text: str
+    language: str
+    """The language to answer in (``ko``/``en``)."""
+    detected: str | None
+    """What the text was written in: ``ko``, ``en``, ``mixed`` or ``None``."""
+    history: tuple = ()
+    """Earlier turns of the session (oldest first)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Fit:
+    """A handler's claim on a turn: ``score`` in 0..1 and whatever it needs to answer."""
+
+    score: float
+    payload: Any = None
+
+
+class Handler(Protocol):
+    name: str
+
+    def fit(self, turn: TurnInput) -> Fit:
+        """How well this handler can answer ``turn``."""
+
+    def answer(self, turn: TurnInput, fit: Fit) -> Reply:
+        """The reply, given this handler's own ``fit``."""
+
+
+class Router:
+    """Asks each handler in order; the highest score wins, earlier handlers win ties."""
+
+    def __init__(self, handlers: list[Handler]):
+        if not handlers:
+            raise ValueError("a router needs at least one handler")
+        self.handlers = handlers
+
+    def route(self, turn: TurnInput) -> Reply:
+        best_handler, best_fit = None, Fit(-1.0)
+        for handler in self.handlers:
+            fit = handler.fit(turn)
+            if fit.score > best_fit.score:
+                best_handler, best_fit = handler, fit
+        return best_handler.answer(turn, best_fit)

@@ -1,0 +1,93 @@
+"""Sessions: each session's turns live in the database, survive restarts and stay private to it."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import sqlalchemy as sa
+
+from .db import writable_engine
+from .inputs import check_session_id
+from .reply import Reply
+
+metadata = sa.MetaData()
+
+sessions_table = sa.Table(
+    "sessions", metadata,
+    sa.Column("id", sa.String(128), primary_key=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+turns_table = sa.Table(
+    "turns", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("session_id", sa.String(128), sa.ForeignKey("sessions.id"), nullable=False, index=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("user_text", sa.Text),
+    sa.Column("input_kind", sa.String(16), nullable=False),
+    sa.Column("language", sa.String(8), nullable=False),
+    sa.Column("reply_text", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("intent", sa.String(128)),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("sql", sa.Text),
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Turn:
+    """One stored exchange of a session."""
+
+    user_text: str | None
+    input_kind: str
+    language: str
+    reply_text: str
+    kind: str
+    intent: str | None
+    confidence: float
+    sql: str | None
+    created_at: dt.datetime
+
+
+class SessionStore:
+    """Turn history per session, in the state database (SQLite file or PostgreSQL)."""
+
+    def __init__(self, url: str):
+        self.engine = writable_engine(url)
+        metadata.create_all(self.engine, checkfirst=True)
+
+    def append(self, session: str, user_text: str | None, reply: Reply, input_kind: str = "text") -> None:
+        """Store one turn, creating the session on its first turn; one transaction."""
+        session = check_session_id(session)
+        now = dt.datetime.now(dt.timezone.utc)
+        with self.engine.begin() as conn:
+            updated = conn.execute(sa.update(sessions_table).where(sessions_table.c.id == session)
+                                   .values(updated_at=now)).rowcount
+            if not updated:
+                try:
+                    with conn.begin_nested():
+                        conn.execute(sa.insert(sessions_table).values(id=session, created_at=now, updated_at=now))
+                except sa.exc.IntegrityError:
+                    pass  # another process created the same session a moment ago
+            conn.execute(sa.insert(turns_table).values(
+                session_id=session, created_at=now, user_text=user_text, input_kind=input_kind,
+                language=reply.language, reply_text=reply.text, kind=reply.kind, intent=reply.intent,
+                confidence=reply.confidence, sql=reply.sql))
+
+    def history(self, session: str, limit: int | None = None) -> list[Turn]:
+        """The session's turns, oldest first (the last ``limit`` when given); [] for a new session."""
+        session = check_session_id(session)
+        query = (sa.select(turns_table).where(turns_table.c.session_id == session)
+                 .order_by(turns_table.c.id.desc()))
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [Turn(r["user_text"], r["input_kind"], r["language"], r["reply_text"], r["kind"],
+                     r["intent"], r["confidence"], r["sql"], r["created_at"]) for r in reversed(rows)]
+
+    def exists(self, session: str) -> bool:
+        session = check_session_id(session)
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sessions_table.c.id).where(sessions_table.c.id == session)).first() is not None

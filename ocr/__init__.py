@@ -1,0 +1,1 @@
+"""The Match Result Recorder: result screenshots become match records."""
