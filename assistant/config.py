@@ -19,6 +19,8 @@ class Config:
     """SQLAlchemy URL of the sessions database; ``None`` means ``sqlite:///<home>/assistant.db``."""
     match_db_url: str | None = None
     """SQLAlchemy URL of the match database; ``None`` means the sessions database."""
+    cache: Path | None = None
+    """Folder for indexes and model files; ``None`` means ``<home>/cache``."""
     intents_dir: Path = DEFAULT_INTENTS_DIR
     """Folder of the FAQ intent files (``*.yaml``)."""
     encoder: str = "e5"
@@ -32,7 +34,7 @@ class Config:
 
     @property
     def cache_dir(self) -> Path:
-        return self.home / "cache"
+        return self.cache or self.home / "cache"
 
     @property
     def resolved_state_url(self) -> str:
@@ -44,12 +46,14 @@ class Config:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
-        """Defaults, with ``ASSISTANT_HOME``, ``ASSISTANT_DB_URL``, ``ASSISTANT_STATE_URL``,
-        ``ASSISTANT_INTENTS_DIR`` and ``ASSISTANT_ENCODER`` applied when set."""
+        """Defaults, with ``ASSISTANT_HOME``, ``ASSISTANT_CACHE``, ``ASSISTANT_DB_URL``,
+        ``ASSISTANT_STATE_URL``, ``ASSISTANT_INTENTS_DIR`` and ``ASSISTANT_ENCODER`` applied when set."""
         env = os.environ if environ is None else environ
         config = cls()
         if env.get("ASSISTANT_HOME"):
             config = dataclasses.replace(config, home=Path(env["ASSISTANT_HOME"]).expanduser().resolve())
+        if env.get("ASSISTANT_CACHE"):
+            config = dataclasses.replace(config, cache=Path(env["ASSISTANT_CACHE"]).expanduser().resolve())
         if env.get("ASSISTANT_STATE_URL"):
             config = dataclasses.replace(config, state_url=env["ASSISTANT_STATE_URL"])
         if env.get("ASSISTANT_DB_URL"):

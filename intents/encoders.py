@@ -105,7 +105,7 @@ class SentenceTransformerEncoder:
     def encode(self, texts: Sequence[str], progress: str | None = None) -> np.ndarray:
         model = self._load()
         if not texts:
-            dim = model.get_sentence_embedding_dimension() or 0
+            dim = model.get_embedding_dimension() or 0
             return np.zeros((0, dim), dtype=np.float32)
         parts = []
         for batch in _batches(list(texts), progress):

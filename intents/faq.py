@@ -38,7 +38,7 @@ class Thresholds:
     margin: float
 
 
-CLASSIFIER_THRESHOLDS = Thresholds(threshold=0.25, margin=0.05)
+CLASSIFIER_THRESHOLDS = Thresholds(threshold=0.3, margin=0.05)
 NEIGHBOUR_THRESHOLDS = Thresholds(threshold=0.86, margin=0.015)
 
 
@@ -79,7 +79,8 @@ class FAQRetriever:
             return None
         path = None
         if cache_dir is not None:
-            key = cache_key(self.encoder.name, [f"{t}\t{l}" for t, l in zip(self.texts, self.labels)])
+            pairs = [f"{text}\t{label}" for text, label in zip(self.texts, self.labels)]
+            key = cache_key(f"{self.encoder.name}|C={clf.DEFAULT_C}", pairs)
             path = cache_dir / f"classifier-{key}.npz"
             if path.exists():
                 try:

@@ -1,0 +1,129 @@
+"""Retrieval against a brute-force numpy oracle, and the decision logic on small knowledge bases."""
+import numpy as np
+import pytest
+
+from intents.faq import FAQRetriever, Thresholds
+from intents.index import VectorIndex, load_or_encode
+from intents.loader import load_intents
+from intents.retrieval import brute_force_search, rank_labels
+
+from conftest import HashEncoder, intent, write_intents
+
+
+def _unit(rng, n, dim):
+    x = rng.standard_normal((n, dim)).astype(np.float32)
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize("n, k", [(1, 1), (5, 3), (300, 10), (2000, 20), (7, 50)])
+def test_faiss_index_matches_numpy_oracle(n, k):
+    rng = np.random.default_rng(n)
+    corpus, queries = _unit(rng, n, 48), _unit(rng, 25, 48)
+    scores, ids = VectorIndex(corpus).search(queries, k)
+    want_scores, want_ids = brute_force_search(queries, corpus, k)
+    np.testing.assert_allclose(scores, want_scores, rtol=1e-5, atol=1e-5)
+    # ids may differ only where two scores tie
+    same = ids == want_ids
+    assert same.mean() > 0.99
+    np.testing.assert_allclose(np.take_along_axis(queries @ corpus.T, ids.astype(int), 1), want_scores, atol=1e-5)
+
+
+def test_oracle_orders_ties_by_index():
+    corpus = np.array([[1, 0], [1, 0], [0, 1]], dtype=np.float32)
+    scores, ids = brute_force_search(np.array([[1, 0]], dtype=np.float32), corpus, 3)
+    assert ids.tolist() == [[0, 1, 2]] and scores[0, 0] == scores[0, 1]
+
+
+def test_rank_labels_keeps_each_labels_best_hit():
+    ranked = rank_labels(np.array([0.9, 0.8, 0.7, 0.6]), np.array([2, 0, 3, -1]), ["a", "b", "a", "c"])
+    assert [(r.label, r.score, r.example) for r in ranked] == [("a", 0.9, 2), ("c", 0.7, 3)]
+
+
+KB = {
+    "checkin": intent(["how do I check in", "when does check-in open", "check in button", "where is check in"],
+                      ["체크인 어떻게 해요", "체크인 언제 열려요", "체크인 버튼", "체크인 어디서 해요"], answer="checkin"),
+    "payout": intent(["when is the prize paid", "prize money payout date", "prize payout", "when do I get prize money"],
+                     ["상금 언제 들어와요", "상금 지급일", "상금 정산", "상금 언제 받아요"], answer="payout"),
+    "stream": intent(["can I stream my match", "stream delay rules", "streaming my games", "is streaming allowed"],
+                     ["방송 해도 돼요", "방송 딜레이", "스트리밍 규칙", "방송 허용돼요"], answer="stream"),
+}
+
+
+@pytest.fixture
+def retriever(tmp_path):
+    return FAQRetriever(load_intents(write_intents(tmp_path / "i", KB)), HashEncoder(), cache_dir=tmp_path / "c")
+
+
+def test_decides_the_right_intent(retriever):
+    assert retriever.decide("how do i check in?").intent == "checkin"
+    assert retriever.decide("상금 언제 들어와요?").intent == "payout"
+    assert retriever.decide("can i stream my matches").intent == "stream"
+
+
+def test_exact_example_is_answered_with_full_confidence(retriever):
+    decision = retriever.decide("prize payout")
+    assert decision.intent == "payout" and decision.confidence > 0.97
+
+
+def test_unrelated_text_falls_back_with_ranked_suggestions(tmp_path):
+    r = FAQRetriever(load_intents(write_intents(tmp_path / "i", KB)), HashEncoder(),
+                     classifier_thresholds=Thresholds(threshold=0.9, margin=0.0))
+    decision = r.decide("zzz qqq xxx")
+    assert decision.intent is None
+    assert len(decision.ranking) == 3
+    assert r.suggestions(decision.ranking, "ko") == [r.kb.intents[x.label].title("ko") for x in decision.ranking]
+
+
+def test_margin_refuses_a_tie(tmp_path):
+    r = FAQRetriever(load_intents(write_intents(tmp_path / "i", KB)), HashEncoder(),
+                     classifier_thresholds=Thresholds(threshold=0.0, margin=0.99))
+    assert r.decide("check in payout stream").intent is None
+    r = FAQRetriever(load_intents(write_intents(tmp_path / "i", KB)), HashEncoder(),
+                     classifier_thresholds=Thresholds(threshold=0.0, margin=0.0))
+    assert r.decide("check in payout stream").intent is not None
+
+
+def test_tiny_knowledge_base_uses_nearest_neighbours(tmp_path):
+    kb = load_intents(write_intents(tmp_path / "i", {
+        "checkin": intent(["how do I check in"], ["체크인 어떻게 해요"]),
+        "payout": intent(["when is the prize paid"], ["상금 언제 들어와요"])}))
+    r = FAQRetriever(kb, HashEncoder())
+    assert r.classifier is None
+    assert r.decide("how do I check in").intent == "checkin"
+    assert r.decide("when is the prize paid?").intent == "payout"
+
+
+def test_vectors_are_cached_by_content(tmp_path):
+    enc = HashEncoder()
+    texts = ["a question", "another question"]
+    first = load_or_encode(enc, texts, tmp_path)
+    again = load_or_encode(enc, texts, tmp_path)
+    assert enc.calls == 1
+    np.testing.assert_array_equal(first, again)
+    load_or_encode(enc, texts + ["a third"], tmp_path)
+    assert enc.calls == 2
+
+
+def test_changed_intent_file_rebuilds_on_next_start(tmp_path):
+    folder, cache = tmp_path / "i", tmp_path / "c"
+    write_intents(folder, KB)
+    enc = HashEncoder()
+    FAQRetriever(load_intents(folder), enc, cache_dir=cache)
+    FAQRetriever(load_intents(folder), enc, cache_dir=cache)
+    assert enc.calls == 1  # the second start read the cache
+    changed = dict(KB, refund=intent(["refund my entry fee", "entry fee refund", "get my fee back", "refund please"],
+                                     ["참가비 환불", "환불 돼요", "참가비 돌려받기", "환불 신청"], answer="refund"))
+    write_intents(folder, changed)
+    r = FAQRetriever(load_intents(folder), enc, cache_dir=cache)
+    assert enc.calls == 2
+    assert r.decide("entry fee refund please").intent == "refund"
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path):
+    enc = HashEncoder()
+    texts = ["one", "two"]
+    load_or_encode(enc, texts, tmp_path)
+    for path in tmp_path.glob("vectors-*.npy"):
+        path.write_bytes(b"not numpy")
+    vectors = load_or_encode(enc, texts, tmp_path)
+    assert vectors.shape == (2, enc.dim) and enc.calls == 2
