@@ -63,6 +63,34 @@ def _print_ask(result: dict[str, Any]) -> None:
         print("See also: " + " | ".join(result["suggestions"]))
 
 
+# Sub-commands that live with their part of the project: each module defines
+# ``add_arguments(parser)``, ``run(args) -> dict`` and optionally ``show(result)``, and imports nothing
+# heavy at module level, so `assistant --help` and `assistant say` start fast.
+PLUGINS = {
+    "sql": ("assistant.sql.cli", "answer a statistics question with SQL over a match database"),
+    "ocr": ("ocr.cli", "read a match result screenshot"),
+    "transcribe": ("voices.cli", "transcribe an audio file"),
+    "say": ("voices.cli", "speak a text into a WAV file"),
+    "voices": ("voices.cli", "list the voices"),
+}
+
+
+def _plugin(module_name: str, command: str):
+    import importlib
+
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as err:
+        if err.name and module_name.startswith(err.name):
+            return None  # that part of the project is not there yet
+        raise
+    return getattr(module, "COMMANDS", {}).get(command)
+
+
+def _print_json_like(result: dict[str, Any]) -> None:
+    print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="assistant", description="A bilingual esports competition assistant.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -74,6 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=["ko", "en"], help="answer in this language")
     ask.add_argument("--json", action="store_true", help="print the Reply as JSON")
     ask.set_defaults(run=_cmd_ask, show=_print_ask)
+
+    for command, (module_name, help_text) in PLUGINS.items():
+        spec = _plugin(module_name, command)
+        if spec is None:
+            continue
+        sp = sub.add_parser(command, help=help_text)
+        spec["add_arguments"](sp)
+        if not any(a.dest == "json" for a in sp._actions):
+            sp.add_argument("--json", action="store_true", help="print one JSON object")
+        sp.set_defaults(run=spec["run"], show=spec.get("show", _print_json_like))
     return parser
 
 

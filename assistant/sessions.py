@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -32,6 +34,7 @@ turns_table = sa.Table(
     sa.Column("intent", sa.String(128)),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("sql", sa.Text),
+    sa.Column("meta", sa.Text),
 )
 
 
@@ -48,6 +51,8 @@ class Turn:
     confidence: float
     sql: str | None
     created_at: dt.datetime
+    meta: dict[str, Any] | None = None
+    """What produced the reply (handler-specific, e.g. the structured query behind a SQL answer)."""
 
 
 class SessionStore:
@@ -73,7 +78,8 @@ class SessionStore:
             conn.execute(sa.insert(turns_table).values(
                 session_id=session, created_at=now, user_text=user_text, input_kind=input_kind,
                 language=reply.language, reply_text=reply.text, kind=reply.kind, intent=reply.intent,
-                confidence=reply.confidence, sql=reply.sql))
+                confidence=reply.confidence, sql=reply.sql,
+                meta=json.dumps(reply.meta, ensure_ascii=False, default=str) if reply.meta else None))
 
     def history(self, session: str, limit: int | None = None) -> list[Turn]:
         """The session's turns, oldest first (the last ``limit`` when given); [] for a new session."""
@@ -85,7 +91,8 @@ class SessionStore:
         with self.engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
         return [Turn(r["user_text"], r["input_kind"], r["language"], r["reply_text"], r["kind"],
-                     r["intent"], r["confidence"], r["sql"], r["created_at"]) for r in reversed(rows)]
+                     r["intent"], r["confidence"], r["sql"], r["created_at"],
+                     json.loads(r["meta"]) if r["meta"] else None) for r in reversed(rows)]
 
     def exists(self, session: str) -> bool:
         session = check_session_id(session)
