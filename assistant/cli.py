@@ -56,6 +56,35 @@ def _cmd_ask(args: argparse.Namespace) -> dict[str, Any]:
     return reply.to_dict()
 
 
+def _cmd_intents_eval(args: argparse.Namespace) -> dict[str, Any]:
+    from pathlib import Path
+
+    from intents.encoders import make_encoder
+    from intents.engine import IntentEngine
+    from intents.evaluate import evaluate, read_csv, split_knowledge_base
+    from intents.loader import load_intents
+
+    from .config import Config
+
+    config = Config.from_env()
+    if bool(args.train) != bool(args.test):
+        raise InputError("Give both --train and --test, or neither to split the project's intent files.")
+    if args.train:
+        train, test = read_csv(args.train), read_csv(args.test)
+    else:
+        train, test = split_knowledge_base(load_intents(args.intents_dir or config.intents_dir))
+    encoder = make_encoder(args.encoder or config.encoder)
+    cache = None if args.no_cache else config.cache_dir
+    result = evaluate(lambda: IntentEngine(encoder, cache_dir=cache, progress=True), train, test,
+                      Path(args.report) if args.report else None)
+    return result
+
+
+def _print_metrics(result: dict[str, Any]) -> None:
+    for key, value in result.items():
+        print(f"{key:<18} {value:.4f}" if isinstance(value, float) else f"{key:<18} {value}")
+
+
 def _print_ask(result: dict[str, Any]) -> None:
     print(result["text"])
     if result["suggestions"] and result["kind"] != "fallback":
@@ -102,6 +131,19 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=["ko", "en"], help="answer in this language")
     ask.add_argument("--json", action="store_true", help="print the Reply as JSON")
     ask.set_defaults(run=_cmd_ask, show=_print_ask)
+
+    intents = sub.add_parser("intents", help="evaluate the intent engine")
+    intents_sub = intents.add_subparsers(dest="intents_command", metavar="ACTION", parser_class=_Parser)
+    intents_sub.required = True
+    ev = intents_sub.add_parser("eval", help="fit on TRAIN only and score TEST")
+    ev.add_argument("--train", metavar="TRAIN.csv", help="CSV with header text,intent (intent 'oos' = reject)")
+    ev.add_argument("--test", metavar="TEST.csv", help="CSV with header text,intent")
+    ev.add_argument("--intents-dir", help="without --train/--test: split these intent files (default: the app's)")
+    ev.add_argument("--report", metavar="DIR", help="also write per-intent scores, confusions and plots here")
+    ev.add_argument("--encoder", help="e5 (default) or st:<model folder>")
+    ev.add_argument("--no-cache", action="store_true", help="do not reuse or store sentence vectors")
+    ev.add_argument("--json", action="store_true", help="print one JSON object")
+    ev.set_defaults(run=_cmd_intents_eval, show=_print_metrics)
 
     for command, (module_name, help_text) in PLUGINS.items():
         spec = _plugin(module_name, command)

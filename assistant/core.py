@@ -48,8 +48,7 @@ class Assistant:
         from intents.loader import load_intents
 
         kb = load_intents(self.config.intents_dir)
-        return FAQRetriever(kb, make_encoder(self.config.encoder), cache_dir=self.config.cache_dir,
-                            top_k=self.config.top_k)
+        return FAQRetriever(kb, make_encoder(self.config.encoder), cache_dir=self.config.cache_dir)
 
     def _build_router(self, retriever) -> Router:
         from .handlers import FAQHandler

@@ -31,8 +31,11 @@ class FAQHandler:
                          kind="fallback", intent=None, confidence=decision.confidence,
                          suggestions=suggestions)
         intent = self.retriever.kb.intents[decision.intent]
-        # Offer the runners-up too, so a person can correct a near miss with one click.
-        others = [item for item in decision.ranking[1:] if item.score >= self.retriever.thresholds.threshold / 2]
+        # Offer runners-up when the answer is not certain, so a near miss is one click from right.
+        suggestions = []
+        if decision.confidence < 0.9 and intent.kind != "chitchat":
+            suggestions = self.retriever.suggestions(decision.ranking, turn.language, n=2, exclude=(intent.id,))
         return Reply(text=intent.answer[turn.language], language=turn.language,
                      kind=_KIND_OF_INTENT[intent.kind], intent=intent.id, confidence=decision.confidence,
-                     suggestions=self.retriever.suggestions(others, turn.language, n=2))
+                     suggestions=suggestions,
+                     meta={"handler": "faq", "evidence": {k: round(v, 4) for k, v in decision.evidence.items()}})

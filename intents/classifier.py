@@ -13,8 +13,8 @@ from typing import Sequence
 
 import numpy as np
 
-DEFAULT_C = 50.0
-"""Inverse L2 strength; chosen by 5-fold cross-validation on the shipped intent files (0.79 vs 0.73 at 5)."""
+DEFAULT_C = 20.0
+"""Inverse L2 strength; 20 measured best on CLINC150 val with rejection (0.945 in-scope, 0.76 oos recall); 50 is within 0.01 on the FAQ files."""
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,45 +1,27 @@
-"""The FAQ retriever: a question → scores for every intent → a decision (answer, or "did you mean…").
-
-Two scorers share one set of example-question vectors:
-- a linear classifier (multinomial logistic regression) trained on them, used when every intent has
-  at least ``MIN_EXAMPLES_FOR_CLASSIFIER`` examples;
-- nearest neighbours in a FAISS index (an intent scores its best example's cosine similarity),
-  the fallback for tiny knowledge bases and the source of exact matches.
-Deciding is separate from scoring: answer only when the best intent clears a threshold and leads the
-second by a margin.
+"""The FAQ retriever: the intent engine fitted on the knowledge base, plus what the FAQ needs on top
+(answers and suggestion titles per language, exact-match shortcut, a cache of the tuned engine).
 """
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
-from collections import Counter
+import os
+import tempfile
 from pathlib import Path
 
 import numpy as np
 
-from . import classifier as clf
 from .encoders import Encoder
-from .index import VectorIndex, cache_key, load_or_encode
+from .engine import EngineConfig, IntentEngine
+from .index import cache_key, load_or_encode
 from .loader import KnowledgeBase
-from .retrieval import LabelScore, rank_labels
+from .retrieval import LabelScore
 
 log = logging.getLogger(__name__)
 
-MIN_EXAMPLES_FOR_CLASSIFIER = 3
 EXACT_MATCH = 0.97
-"""A nearest example this similar is the same question; its intent wins outright."""
-
-
-@dataclasses.dataclass(frozen=True)
-class Thresholds:
-    """When to answer: the best intent's score must reach ``threshold`` and lead by ``margin``."""
-
-    threshold: float
-    margin: float
-
-
-CLASSIFIER_THRESHOLDS = Thresholds(threshold=0.3, margin=0.05)
-NEIGHBOUR_THRESHOLDS = Thresholds(threshold=0.86, margin=0.015)
+"""A nearest example this similar (cosine) is the same question: its intent is answered outright."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,83 +31,63 @@ class Decision:
     intent: str | None
     """The intent to answer with, or ``None`` when no intent is confident enough."""
     confidence: float
-    """The best intent's score, 0..1 (a probability with the classifier, a similarity without)."""
+    """Calibrated probability that the best intent is right, 0..1."""
     ranking: list[LabelScore]
-    """Intents by score, best first."""
-    neighbours: list[LabelScore]
-    """Intents by their nearest example question, best first."""
+    """Intents by fused score, best first."""
+    evidence: dict[str, float]
+    """The best intent's score from each retrieval method (dense, lexical, classifier)."""
 
 
 class FAQRetriever:
-    """Scores questions against a :class:`KnowledgeBase` and decides whether to answer."""
+    """Fits (or restores from the cache) an :class:`IntentEngine` on a :class:`KnowledgeBase`."""
 
     def __init__(self, kb: KnowledgeBase, encoder: Encoder, cache_dir: Path | None = None,
-                 top_k: int = 20, classifier_thresholds: Thresholds = CLASSIFIER_THRESHOLDS,
-                 neighbour_thresholds: Thresholds = NEIGHBOUR_THRESHOLDS):
+                 config: EngineConfig | None = None):
         self.kb = kb
         self.encoder = encoder
-        self.top_k = top_k
         self.texts, self.labels = kb.examples()
+        self.engine = IntentEngine(encoder, config, cache_dir=cache_dir)
         vectors = load_or_encode(encoder, self.texts, cache_dir)
-        self.index = VectorIndex(vectors)
-        self.classifier = self._classifier(vectors, cache_dir)
-        self.thresholds = classifier_thresholds if self.classifier else neighbour_thresholds
-
-    def _classifier(self, vectors: np.ndarray, cache_dir: Path | None) -> clf.LinearClassifier | None:
-        counts = Counter(self.labels)
-        if len(counts) < 2 or min(counts.values()) < MIN_EXAMPLES_FOR_CLASSIFIER:
-            log.info("some intent has fewer than %d examples: using nearest neighbours only",
-                     MIN_EXAMPLES_FOR_CLASSIFIER)
-            return None
-        path = None
+        state_path = None
         if cache_dir is not None:
-            pairs = [f"{text}\t{label}" for text, label in zip(self.texts, self.labels)]
-            key = cache_key(f"{self.encoder.name}|C={clf.DEFAULT_C}", pairs)
-            path = cache_dir / f"classifier-{key}.npz"
-            if path.exists():
-                try:
-                    return clf.LinearClassifier.load(path)
-                except (OSError, ValueError, KeyError):
-                    log.warning("ignoring unreadable classifier cache %s", path)
-        model = clf.fit(vectors, self.labels)
-        if path is not None:
-            model.save(path)
-        return model
+            pairs = [f"{t}\t{l}" for t, l in zip(self.texts, self.labels)]
+            key = cache_key(f"{encoder.name}|{self.engine.config}", pairs)
+            state_path = Path(cache_dir) / f"engine-{key}.json"
+        if state_path is not None and state_path.exists():
+            try:
+                self.engine.restore(self.texts, self.labels, vectors, json.loads(state_path.read_text()))
+                return
+            except (OSError, ValueError, KeyError, TypeError):
+                log.warning("ignoring unreadable engine cache %s", state_path)
+        self.engine.fit(self.texts, self.labels)
+        if state_path is not None:
+            state_path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=state_path.parent, suffix=".json.tmp")
+            with os.fdopen(fd, "w") as fh:
+                json.dump(self.engine.tuned_state(), fh)
+            os.replace(tmp, state_path)
 
-    def neighbours(self, vector: np.ndarray) -> list[LabelScore]:
-        """Intents of the ``top_k`` nearest example questions, each scored by its best one."""
-        scores, indices = self.index.search(vector, self.top_k)
-        return rank_labels(scores[0], indices[0], self.labels)
+    @property
+    def threshold(self) -> float:
+        return self.engine.threshold
 
     def decide(self, text: str) -> Decision:
-        """Score ``text`` against every intent, then answer only when one is good and clearly ahead."""
-        vector = self.encoder.encode([text])
-        neighbours = self.neighbours(vector)
-        if self.classifier is not None:
-            probs = self.classifier.predict_proba(vector)[0]
-            order = np.argsort(-probs)
-            ranking = [LabelScore(self.classifier.labels[i], float(probs[i]), -1) for i in order[:self.top_k]]
-        else:
-            ranking = neighbours
-        if not ranking:
-            return Decision(None, 0.0, [], neighbours)
-        if neighbours and neighbours[0].score >= EXACT_MATCH:
-            best = neighbours[0]
-            score = max(best.score, next((r.score for r in ranking if r.label == best.label), 0.0))
-            ranking = [LabelScore(best.label, score, best.example)] + [r for r in ranking if r.label != best.label]
-            return Decision(best.label, min(1.0, score), ranking, neighbours)
-        best = ranking[0]
-        second = ranking[1].score if len(ranking) > 1 else 0.0
-        confident = best.score >= self.thresholds.threshold and best.score - second >= self.thresholds.margin
-        return Decision(best.label if confident else None, float(np.clip(best.score, 0, 1)), ranking, neighbours)
+        """Score ``text`` against every intent, then answer only when the engine is confident."""
+        prediction = self.engine.predict([text])[0]
+        ranking = [LabelScore(label, score, -1) for label, score in prediction.ranking]
+        label, confidence = prediction.label, prediction.confidence
+        if prediction.evidence.get("dense", 0.0) >= EXACT_MATCH and ranking:
+            # evidence is the best fused intent's: one of its own examples is practically the question
+            label, confidence = ranking[0].label, max(confidence, prediction.evidence["dense"])
+        return Decision(label, float(np.clip(confidence, 0, 1)), ranking, prediction.evidence)
 
     def suggestions(self, ranking: list[LabelScore], language: str, n: int = 3,
-                    kinds: tuple[str, ...] = ("faq", "sql", "ocr")) -> list[str]:
+                    kinds: tuple[str, ...] = ("faq", "sql", "ocr"), exclude: tuple[str, ...] = ()) -> list[str]:
         """The first example question, in ``language``, of the ``n`` best intents of the given kinds."""
         out = []
         for item in ranking:
             intent = self.kb.intents[item.label]
-            if intent.kind in kinds:
+            if intent.kind in kinds and intent.id not in exclude:
                 out.append(intent.title(language))
             if len(out) == n:
                 break
