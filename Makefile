@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test system build bench clean
+.PHONY: run test system build bench clean coqui test-coqui
 .DEFAULT_GOAL := run
 
 system:
@@ -37,6 +37,20 @@ test: build $(VENV)/.testing
 
 bench: build
 	$(PY) benchmarks/latency.py
+
+# Optional: Coqui TTS for your own (e.g. Korean) multi-speaker voices. It needs torch 2.9.1 +
+# torchaudio (about 7 GB), so it lives in its own venv, outside make run / make test / CI.
+COQUI := .venv-coqui
+$(COQUI)/.installed:
+	$(PYTHON) -m venv $(COQUI)
+	$(COQUI)/bin/pip install -q torch==2.9.1 torchaudio==2.9.1
+	$(COQUI)/bin/pip install -q coqui-tts==0.28.0 torchcodec==0.8.1 six==1.17.0 PyYAML==6.0.3 SQLAlchemy==2.1.9
+	touch $@
+
+coqui: $(COQUI)/.installed
+
+test-coqui: coqui
+	PYTHONPATH=$(CURDIR) $(COQUI)/bin/python -m voices.coqui_selftest
 
 clean:
 	rm -rf $(VENV) var

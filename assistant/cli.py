@@ -120,7 +120,8 @@ def _print_json_like(result: dict[str, Any]) -> None:
     print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only`` (the sub-command being run) no other part's module is imported."""
     parser = _Parser(prog="assistant", description="A bilingual esports competition assistant.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
@@ -146,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.set_defaults(run=_cmd_intents_eval, show=_print_metrics)
 
     for command, (module_name, help_text) in PLUGINS.items():
+        if only is not None and only != command:
+            continue
         spec = _plugin(module_name, command)
         if spec is None:
             continue
@@ -163,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("ASSISTANT_LOG", "WARNING").upper(),
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     try:
-        args = build_parser().parse_args(argv)
+        first = next((a for a in argv if not a.startswith("-")), None)
+        args = build_parser(only=first if first in PLUGINS or first in ("ask", "intents") else None).parse_args(argv)
         result = args.run(args)
     except (_UsageError, AssistantError) as err:
         message = str(err)

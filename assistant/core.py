@@ -31,6 +31,7 @@ class Assistant:
         self._sessions: SessionStore | None = None
         self._router: Router | None = None
         self._retriever = None
+        self._vocabulary: list[str] | None = None
         self._lock = threading.Lock()
 
     # Lazily built parts -------------------------------------------------------------------------
@@ -85,28 +86,38 @@ class Assistant:
 
     # The API -------------------------------------------------------------------------------------
     def respond(self, text: str | bytes | None = None, *, session: str = "default", lang: str | None = None,
-                audio: str | Path | None = None, image: str | Path | None = None,
-                speak: bool = False, voice: str | None = None) -> Reply:
+                audio: str | Path | bytes | None = None, image: str | Path | bytes | None = None,
+                speak: bool = False, voice: str | None = None, speed: float = 1.0) -> Reply:
         """Answer one turn of ``session`` and store it in the session's history.
 
         ``text`` is answered in the language of most of its letters unless ``lang`` (``ko``/``en``)
-        is given. Raises :class:`~assistant.errors.InputError` with one sentence on bad input; a
-        refused turn stores nothing.
+        is given; ``audio`` (any common format) is transcribed first and its transcript answered.
+        With ``speak=True`` the reply is also spoken (``voice`` from :func:`voices.catalog`, else the
+        default voice of the reply's language) into a WAV file whose path is ``Reply.audio``.
+        Raises :class:`~assistant.errors.InputError` with one sentence on bad input; a refused turn
+        stores nothing.
         """
         session = check_session_id(session)
         if lang is not None and lang not in LANGS:
             raise InputError(f"The language must be 'ko' or 'en', not {lang!r}.")
-        if audio is not None:
-            raise InputError("Voice questions need the speech module, which this installation does "
-                             "not have yet; please type your question.")
+        if sum(x is not None for x in (text, audio, image)) > 1:
+            raise InputError("Send one of text, audio or an image per turn, not several.")
+        if voice is not None:
+            from voices import get_voice
+            get_voice(voice)  # an unknown voice is refused before any work
         if image is not None:
             raise InputError("Screenshots need the Match Result Recorder, which this installation "
                              "does not have yet; please type the result instead.")
-        if speak or voice is not None:
-            raise InputError("Spoken replies need the voice module, which this installation does "
-                             "not have yet; ask again without speak or voice.")
-        text = check_text(text, self.config.max_text_chars)
+        transcript, input_kind = None, "text"
         history = tuple(self.sessions.history(session, limit=self.config.history_turns))
+        if audio is not None:
+            heard = self.transcribe(audio, language=lang)
+            if not heard.text.strip():
+                raise InputError("No speech was heard in the audio; please try again, closer to the microphone.")
+            text, transcript, input_kind = heard.text, heard.text, "audio"
+            if lang is None:
+                lang = heard.language if heard.language in LANGS else None
+        text = check_text(text, self.config.max_text_chars)
         detected = lang_mod.detect(text)
         previous = history[-1].language if history else "en"
         language = lang or detected.reply_language(default=previous)
@@ -115,8 +126,46 @@ class Assistant:
         reply = self.router.route(turn)
         reply.session = session
         reply.detected_language = detected.label
-        self.sessions.append(session, text, reply)
+        reply.transcript = transcript
+        if speak:
+            reply.audio = str(self.speak(reply.text, reply.language, voice, speed))
+        self.sessions.append(session, text, reply, input_kind=input_kind)
         return reply
+
+    # Speech ---------------------------------------------------------------------------------------
+    DEFAULT_VOICES = {"ko": "ko-espeak-minho", "en": "en-hibari-heart"}
+
+    def vocabulary(self) -> list[str]:
+        """Names speech recognition should spell as the platform does (teams, players, tournaments)."""
+        with self._lock:
+            if self._vocabulary is None:
+                from voices import domain_vocabulary
+                self._vocabulary = domain_vocabulary(self.config.resolved_match_db_url)
+            return self._vocabulary
+
+    def transcribe(self, audio, language: str | None = None):
+        """A :class:`voices.Transcript` of ``audio``, biased towards the platform's names."""
+        from voices import transcribe
+
+        return transcribe(audio, language=language, vocabulary=self.vocabulary(),
+                          cache_dir=self.config.cache_dir)
+
+    def speak(self, text: str, language: str, voice: str | None = None, speed: float = 1.0) -> Path:
+        """Speak ``text`` into a new WAV file under ``<home>/audio`` and return its path. A voice of
+        another language than the text's is replaced by the default voice of the text's language."""
+        import uuid
+
+        from voices import get_voice, synthesize
+
+        chosen = get_voice(voice) if voice else None
+        if chosen is None or chosen.language != language:
+            chosen = get_voice(self.DEFAULT_VOICES[language])
+        audio = synthesize(text, chosen, speed=speed, cache_dir=self.config.cache_dir / "tts")
+        folder = self.config.home / "audio"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"reply-{uuid.uuid4().hex}.wav"
+        audio.save(path)
+        return path
 
     def history(self, session: str):
         """The stored turns of ``session``, oldest first."""

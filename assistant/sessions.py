@@ -38,6 +38,18 @@ turns_table = sa.Table(
 )
 
 
+def add_missing_columns(engine: sa.Engine, table: sa.Table) -> None:
+    """Bring a table made by an older version up to date by adding its new, nullable columns."""
+    present = {c["name"] for c in sa.inspect(engine).get_columns(table.name)}
+    missing = [c for c in table.columns if c.name not in present]
+    with engine.begin() as conn:
+        for column in missing:
+            if not column.nullable:
+                raise RuntimeError(f"cannot add the required column {table.name}.{column.name} to old data")
+            type_sql = column.type.compile(dialect=engine.dialect)
+            conn.execute(sa.text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {type_sql}'))
+
+
 @dataclasses.dataclass(frozen=True)
 class Turn:
     """One stored exchange of a session."""
@@ -61,6 +73,7 @@ class SessionStore:
     def __init__(self, url: str):
         self.engine = writable_engine(url)
         metadata.create_all(self.engine, checkfirst=True)
+        add_missing_columns(self.engine, turns_table)
 
     def append(self, session: str, user_text: str | None, reply: Reply, input_kind: str = "text") -> None:
         """Store one turn, creating the session on its first turn; one transaction."""

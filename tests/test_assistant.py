@@ -153,3 +153,53 @@ def test_reload_picks_up_edited_intent_files(tmp_path, model_cache):
     with pytest.raises(IntentFileError, match="broken.yaml"):
         bot.reload_intents()
     assert bot.respond("how do I check in", session="r").intent == "checkin_how"  # old files still serve
+
+
+# Voice turns --------------------------------------------------------------------------------------
+SPEECH = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "data" / "speech"
+
+
+def _silence(path, seconds=2.0, rate=16000):
+    import wave
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"\0\0" * int(seconds * rate))
+    return path
+
+
+def test_spoken_question_is_transcribed_and_answered(shared_bot, tmp_path):
+    spoken = shared_bot.speak("How do I reset my password?", "en", "en-piper-joe")
+    reply = shared_bot.respond(audio=str(spoken), session="voice-1")
+    assert "password" in reply.transcript.lower()
+    assert reply.intent == "account_password_reset" and reply.language == "en"
+    assert shared_bot.history("voice-1")[-1].input_kind == "audio"
+
+
+@pytest.mark.skipif(not (SPEECH / "leopard_test_ko.wav").exists(), reason="shared speech clips not present")
+def test_korean_speech_gets_a_korean_reply(shared_bot):
+    reply = shared_bot.respond(audio=str(SPEECH / "leopard_test_ko.wav"), session="voice-ko")
+    assert reply.language == "ko" and reply.transcript and "피하면서" in reply.transcript
+
+
+def test_reply_is_spoken_into_a_wav(shared_bot):
+    import wave
+    reply = shared_bot.respond("How do I check in?", session="voice-2", speak=True, voice="en-flite-slt")
+    with wave.open(reply.audio) as wav:
+        assert wav.getsampwidth() == 2 and wav.getnframes() / wav.getframerate() > 1.0
+    ko = shared_bot.respond("체크인 어떻게 해요?", session="voice-2", speak=True, voice="en-flite-slt")
+    assert ko.language == "ko" and ko.audio  # an English voice is swapped for a Korean one
+
+
+def test_silent_or_broken_audio_is_refused(bot, tmp_path):
+    with pytest.raises(InputError, match="No speech"):
+        bot.respond(audio=str(_silence(tmp_path / "quiet.wav")), session="s")
+    (tmp_path / "junk.wav").write_bytes(b"RIFF\0\0\0\0WAVEjunkjunk")
+    with pytest.raises(InputError):
+        bot.respond(audio=str(tmp_path / "junk.wav"), session="s")
+    with pytest.raises(InputError, match="no voice"):
+        bot.respond("hi", session="s", speak=True, voice="ko-unknown")
+    with pytest.raises(InputError, match="one of"):
+        bot.respond("hi", audio=str(tmp_path / "junk.wav"), session="s")
+    assert bot.history("s") == []

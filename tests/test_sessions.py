@@ -70,3 +70,23 @@ def test_database_uses_wal(tmp_path):
     store = SessionStore(f"sqlite:///{tmp_path / 'a.db'}")
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("pragma journal_mode").scalar() == "wal"
+
+
+def test_database_of_an_older_version_is_upgraded(tmp_path):
+    import sqlite3
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.executescript("""
+        create table sessions (id varchar(128) primary key, created_at datetime not null, updated_at datetime not null);
+        create table turns (id integer primary key, session_id varchar(128) not null, created_at datetime not null,
+            user_text text, input_kind varchar(16) not null, language varchar(8) not null, reply_text text not null,
+            kind varchar(16) not null, intent varchar(128), confidence float not null, sql text);
+        insert into sessions values ('old', '2026-01-01', '2026-01-01');
+        insert into turns values (1, 'old', '2026-01-01', 'hi', 'text', 'en', 'hello', 'chitchat', 'greeting', 1.0, null);
+    """)
+    con.commit()
+    con.close()
+    store = SessionStore(f"sqlite:///{path}")
+    assert [t.user_text for t in store.history("old")] == ["hi"]
+    store.append("old", "again", Reply(text="x", language="en", kind="faq", meta={"a": 1}))
+    assert store.history("old")[-1].meta == {"a": 1}

@@ -1,0 +1,315 @@
+"""``answer(question, url)``: link → predict the sketch → fill slots → build SQL → check → run → reply.
+
+preprocess (value linking and masking) → forward (the sketch model) → postprocess (a structured
+:class:`~.query.Query`, SQL, rows and a short answer in the asker's language). When the model is
+unsure, a needed name is missing, or the SQL fails a check, :class:`InputError` says so and suggests
+a rephrasing instead of answering wrongly.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import re
+from typing import Any
+
+from assistant.errors import InputError
+from assistant.inputs import check_text
+from assistant.language import detect
+
+from .linking import MASK, Linked, lexicon, link, load_catalog
+from .query import FOLLOWUP, KINDS, NOT_STATS, Query, build_sql, metrics_for
+from .render import render
+from .safety import run_readonly, validate
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 10_000
+MIN_CONFIDENCE = 0.45
+"""Below this kind probability the assistant asks for a rephrasing instead of answering."""
+SUGGEST = {
+    "en": "Try naming the team, player or tournament exactly, e.g. 'How many matches did <team> win in 2026?' "
+          "or 'top 3 players by kills in <tournament>'.",
+    "ko": "팀·선수·대회 이름을 정확히 넣어 다시 물어봐 주세요. 예: '<팀> 2026년에 몇 번 이겼어?', '<대회> 킬 순위 top 3'.",
+}
+RANKING_WORDS = re.compile(r"(순위|랭킹|ranking|leaderboard|standings|rank|top|상위|하위|bottom|list|명단)", re.I)
+# Comparison words decide HAVING's operator when present (checked in this order); else the model does.
+CMP_WORDS = [(">=", re.compile(r"(이상|at least|or more|and more|and up|no fewer than|minimum of)", re.I)),
+             ("<=", re.compile(r"(이하|at most|or fewer|or less|no more than|maximum of)", re.I)),
+             ("<", re.compile(r"(미만|보다 적|보다 작|fewer than|less than|under|below)", re.I)),
+             (">", re.compile(r"(넘|초과|보다 많|more than|over|above|greater than|exceed)", re.I))]
+
+
+@dataclasses.dataclass
+class SQLAnswer:
+    """The answer to one statistics question."""
+
+    sql: str
+    columns: list[str]
+    rows: list[list[Any]]
+    text: str
+    """A short answer in the asker's language."""
+    confidence: float
+    meta: dict[str, Any]
+    """The structured query (JSON-able); pass it as ``context`` to answer a follow-up."""
+    language: str = "en"
+    truncated: bool = False
+
+
+@dataclasses.dataclass
+class Plan:
+    """What the model and the linker made of a question, before any SQL runs."""
+
+    query: Query | None
+    confidence: float
+    stats_probability: float
+    """Probability that this is a statistics question at all (1 - P(none))."""
+    linked: Linked
+    problem: str | None = None
+
+
+def _refuse(lang: str, reason: dict[str, str]) -> InputError:
+    return InputError(f"{reason[lang]} {SUGGEST[lang]}")
+
+
+def _metric_words(masked: str) -> str | None:
+    """A metric named outright in a follow-up ("what about deaths?", "딜량은?")."""
+    low = masked.lower()
+    best, best_len = None, 0
+    for metric, words in lexicon()["metrics"].items():
+        for w in words["en"] + words["ko"]:
+            w = w.lower()
+            if len(w) > best_len and re.search(r"(?<![a-z])" + re.escape(w) + r"(?![a-z])", low):
+                best, best_len = metric, len(w)
+    return best
+
+
+def _fill(kind: str, pred: dict, linked: Linked, text: str) -> Query:
+    teams, players = linked.values("team"), linked.values("player")
+    q = Query(kind=kind)
+    _, optional = KINDS[kind]
+    need, _ = KINDS[kind]
+    for slot in need + optional:
+        if slot == "team" and teams:
+            q.team = teams[0]
+        elif slot == "team2" and len(teams) > 1:
+            q.team2 = teams[1]
+        elif slot == "player" and players:
+            q.player = players[0]
+        elif slot in ("tournament", "game", "stage", "map") and linked.values(slot):
+            setattr(q, slot, linked.values(slot)[0])
+        elif slot == "year":
+            q.year = linked.year
+    if kind == "top_players" and q.team is None and teams:
+        q.team = teams[0]
+    allowed = metrics_for(kind)
+    if allowed:
+        probs = pred["metric"]
+        q.metric = max(allowed, key=lambda m: probs.get(m, 0.0))
+        q.agg = max(("sum", "avg", "max"), key=lambda a: pred["agg"].get(a, 0.0))
+    if kind in ("top_players", "top_teams"):
+        q.order = max(("desc", "asc"), key=lambda o: pred["order"].get(o, 0.0))
+        if linked.numbers:
+            q.n = max(1, min(linked.numbers[0], 100))
+        else:
+            q.n = 5 if RANKING_WORDS.search(text) else 1
+    if kind == "team_results":
+        q.n = max(1, min(linked.numbers[0], 50)) if linked.numbers else 5
+    if kind in ("players_having", "teams_having"):
+        q.cmp = next((op for op, words in CMP_WORDS if words.search(text)), None) or \
+            max((">", ">=", "<", "<="), key=lambda c: pred["cmp"].get(c, 0.0))
+        q.threshold = linked.numbers[0] if linked.numbers else None
+    if kind == "stage_winner" and q.stage is None:
+        q.stage = "final"
+    return q
+
+
+def _followup(context: dict[str, Any], linked: Linked, masked: str) -> Query:
+    """The previous query with the values this turn names put in place of the old ones."""
+    q = Query.from_meta(context)
+    need, optional = KINDS[q.kind]
+    slots = set(need + optional)
+    teams, players = linked.values("team"), linked.values("player")
+    if teams:
+        if "team" not in slots:
+            raise ValueError("team")
+        q.team = teams[0]
+        if len(teams) > 1 and "team2" in slots:
+            q.team2 = teams[1]
+    if players:
+        if "player" not in slots:
+            raise ValueError("player")
+        q.player = players[0]
+    for slot in ("tournament", "game", "stage", "map"):
+        values = linked.values(slot)
+        if values and slot in slots:
+            setattr(q, slot, values[0])
+    if linked.year is not None and "year" in slots:
+        q.year = linked.year
+    metric = _metric_words(masked)
+    if metric and metric in metrics_for(q.kind):
+        q.metric = metric
+    if linked.numbers:
+        if "n" in slots:
+            q.n = linked.numbers[0]
+        elif "threshold" in slots:
+            q.threshold = linked.numbers[0]
+    return q
+
+
+def plan(question: str, url: str, context: dict[str, Any] | None = None, today: dt.date | None = None,
+         model=None) -> Plan:
+    """Link and predict without running anything (the router's ``fit`` uses this)."""
+    from .model import default_model
+
+    model = model or default_model()
+    linked = link(question, load_catalog(url), today)
+    pred = model.predict([linked.masked])[0]
+    kinds = sorted(pred["kind"].items(), key=lambda kv: -kv[1])
+    stats_p = 1.0 - pred["kind"].get(NOT_STATS, 0.0)
+    top_kind, top_p = kinds[0]
+    unknown = unknown_names(linked)
+    if top_kind == NOT_STATS and unknown:
+        # Names the database lacks hide what kind of question it is: ask again with them masked.
+        masked = linked.masked
+        for word in unknown:
+            masked = masked.replace(word, "TEAM")
+        again = model.predict([masked])[0]["kind"]
+        if max(again, key=again.get) != NOT_STATS:
+            return Plan(None, 1.0 - again.get(NOT_STATS, 0.0), 1.0 - again.get(NOT_STATS, 0.0), linked,
+                        "unknown:" + unknown[0])
+    if top_kind == NOT_STATS:
+        return Plan(None, top_p, stats_p, linked, "not_stats")
+    if unknown:
+        return Plan(None, top_p, stats_p, linked, "unknown:" + unknown[0])
+    if top_kind == FOLLOWUP or (context and _looks_elliptical(linked, pred)):
+        if not context:
+            return Plan(None, top_p, stats_p, linked, "followup_without_context")
+        try:
+            q = _followup(context, linked, linked.masked)
+        except ValueError as err:
+            return Plan(None, top_p, stats_p, linked, f"followup_{err}")
+        return Plan(q, max(top_p, pred["kind"].get(FOLLOWUP, 0.0)), stats_p, linked)
+    # Constrained choice: the most probable sketch whose needed names the question provides.
+    for kind, p in kinds:
+        if kind in (NOT_STATS, FOLLOWUP) or p < 0.05:
+            continue
+        q = _fill(kind, pred, linked, question)
+        missing = q.missing()
+        if missing and context:  # "how many kills?" right after a question about a player
+            prev = Query.from_meta(context)
+            for slot in missing:
+                setattr(q, slot, getattr(prev, slot, None))
+            missing = q.missing()
+        if not missing:
+            return Plan(q, p, stats_p, linked)
+    return Plan(None, top_p, stats_p, linked, "missing:" + ",".join(_fill(top_kind, pred, linked, question).missing()))
+
+
+_vocabulary: set[str] | None = None
+
+
+def _known_words() -> set[str]:
+    """Every Latin word of the templates, the lexicon and the FAQ examples (lower-case)."""
+    global _vocabulary
+    if _vocabulary is None:
+        from .synth import TEMPLATE_FILES, TEMPLATES_DIR, negatives
+
+        texts = [(TEMPLATES_DIR / name).read_text(encoding="utf-8") for name in (*TEMPLATE_FILES, "lexicon.yaml")]
+        texts += [e.text for e in negatives()]
+        _vocabulary = {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t)}
+    return _vocabulary
+
+
+def unknown_names(linked: Linked) -> list[str]:
+    """Capitalised Latin words that are neither linked names nor words people ask with ("Pearl" when
+    the database has no such map): answering without them would answer another question."""
+    known = _known_words()
+    out: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[A-Za-z][A-Za-z0-9.'’-]*", linked.masked):
+        word = re.sub(r"['’]s$", "", m.group(0)).rstrip(".'’-")
+        if any(word.startswith(v) for v in MASK.values()) or not word[:1].isupper() or len(word) < 3:
+            continue
+        if word.lower() not in known and word.lower().rstrip("s") not in known:
+            if out and linked.masked[out[-1][1]:m.start()] == " ":  # "Purple Walruses" is one name
+                out[-1] = (out[-1][0], m.start() + len(word), out[-1][2] + " " + word)
+            else:
+                out.append((m.start(), m.start() + len(word), word))
+    return [w for _, _, w in out]
+
+
+def _looks_elliptical(linked: Linked, pred: dict) -> bool:
+    """A short turn that names a value but asks nothing new ("X는?", "and in 2025?")."""
+    return pred["kind"].get(FOLLOWUP, 0.0) >= 0.3
+
+
+_REASONS = {
+    "not_stats": {"en": "That does not look like a question about match statistics.",
+                  "ko": "경기 통계 질문이 아닌 것 같아요."},
+    "followup_without_context": {"en": "I am not sure what this follow-up refers to, so please ask the whole question.",
+                                 "ko": "어떤 질문에 이어지는지 알 수 없어서, 질문 전체를 다시 말해 주세요."},
+    "followup_team": {"en": "The previous question was not about a team, so I cannot swap in a team.",
+                      "ko": "이전 질문이 팀에 대한 것이 아니라서 팀만 바꿔 답할 수 없어요."},
+    "followup_player": {"en": "The previous question was not about a player, so I cannot swap in a player.",
+                        "ko": "이전 질문이 선수에 대한 것이 아니라서 선수만 바꿔 답할 수 없어요."},
+    "unsure": {"en": "I am not sure I understood that statistics question.",
+               "ko": "통계 질문을 정확히 이해했는지 확신이 없어요."},
+}
+_MISSING = {
+    "team": {"en": "I could not find a team of this database in the question.",
+             "ko": "질문에서 이 데이터베이스에 있는 팀 이름을 찾지 못했어요."},
+    "team2": {"en": "A head-to-head question needs two teams of this database, and I found fewer.",
+              "ko": "상대 전적을 보려면 팀 두 개가 필요한데 찾지 못했어요."},
+    "player": {"en": "I could not find a player of this database in the question.",
+               "ko": "질문에서 이 데이터베이스에 있는 선수 이름을 찾지 못했어요."},
+    "threshold": {"en": "The question needs a number to compare with (e.g. 'more than 5 wins').",
+                  "ko": "비교할 숫자가 필요해요 (예: '5승 이상')."},
+}
+
+
+def answer(question: str, url: str, language: str | None = None, context: dict[str, Any] | None = None,
+           today: dt.date | None = None, model=None) -> SQLAnswer:
+    """Answer a statistics question over the match database at ``url`` (read-only).
+
+    ``context`` is the ``meta`` of the previous SQL answer in the conversation, for follow-ups.
+    Raises :class:`InputError` with a sentence suggesting a rephrasing when it cannot answer safely.
+    """
+    text = check_text(question, MAX_CHARS)
+    if language is not None and language not in ("ko", "en"):
+        raise InputError(f"The language must be 'ko' or 'en', not {language!r}.")
+    p = plan(text, url, context, today, model)
+    return execute(p, url, language or question_language(p.linked))
+
+
+def question_language(linked: Linked) -> str:
+    """The asker's language, judged on the words around the names ("Storm League 결승 누가 이겼어?" is
+    Korean although most of its letters are Latin); the whole text decides when no words are left."""
+    words = re.sub("|".join(sorted(set(MASK.values()), key=len, reverse=True)), " ", linked.masked)
+    found = detect(words)
+    if found.hangul or found.latin:
+        return found.reply_language()
+    return detect(linked.text).reply_language()
+
+
+def execute(p: Plan, url: str, lang: str) -> SQLAnswer:
+    """Build, check and run the SQL of a :class:`Plan`; refuse (InputError) when the plan is not good enough."""
+    if p.query is None:
+        problem = p.problem or "unsure"
+        if problem.startswith("unknown:"):
+            name = problem.split(":", 1)[1]
+            raise _refuse(lang, {"en": f"I could not find '{name}' among the teams, players, tournaments or maps "
+                                       "of this database.",
+                                 "ko": f"이 데이터베이스의 팀·선수·대회·맵 중에서 '{name}'을(를) 찾지 못했어요."})
+        if problem.startswith("missing:"):
+            slot = (problem.split(":", 1)[1].split(",") or ["team"])[0] or "team"
+            raise _refuse(lang, _MISSING.get(slot, _REASONS["unsure"]))
+        raise _refuse(lang, _REASONS.get(problem, _REASONS["unsure"]))
+    if p.confidence < MIN_CONFIDENCE:
+        raise _refuse(lang, _REASONS["unsure"])
+    sql = build_sql(p.query)
+    validate(sql, dialect="postgres" if url.startswith("postgres") else "sqlite")
+    result = run_readonly(url, sql, check=False)
+    return SQLAnswer(sql=sql, columns=result.columns, rows=result.rows,
+                     text=render(p.query, result.columns, result.rows, lang, truncated=result.truncated),
+                     confidence=round(p.confidence, 4), meta=p.query.to_meta(), language=lang,
+                     truncated=result.truncated)

@@ -1,0 +1,361 @@
+"""Value linking: find the teams, players, tournaments, games, stages, maps, years and numbers a
+question names, matched against the rows of the database the question is about.
+
+Matching is Hangul-aware: names are compared without spaces, punctuation or case ("목포마린즈" =
+"목포 마린즈", "nova k" = "Nova.K"), may carry Korean particles ("목포 마린즈가", "하늘이랑"), and a
+near miss is matched fuzzily on decomposed jamo (so one wrong vowel costs little). The linked spans
+are then masked ("How many matches did TEAM win?") so the model never depends on the names of the
+database it was trained on.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import threading
+import time
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LEXICON_PATH = Path(__file__).parent / "templates" / "lexicon.yaml"
+ENTITY_TYPES = ("team", "player", "tournament", "game", "stage", "map")
+MASK = {"team": "TEAM", "player": "PLAYER", "tournament": "TOURNAMENT", "game": "GAME", "stage": "STAGE",
+        "map": "MAP", "year": "YEAR", "number": "N"}
+# Near-miss matching only for names that are arbitrary strings; games and stages come from the lexicon.
+FUZZY_TYPES = ("team", "player", "tournament", "map")
+_PRIORITY = {"team": 0, "tournament": 1, "player": 2, "map": 3, "game": 4, "stage": 5}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The shared word lists (templates/lexicon.yaml)."""
+    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+
+
+def norm(text: str) -> str:
+    """Lower-case letters and digits only (NFKC), the form names are compared in."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
+
+
+_L = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_V = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_T = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+def jamo(text: str) -> str:
+    """Hangul syllables decomposed into jamo (other characters unchanged)."""
+    out = []
+    for ch in text:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            out.append(_L[code // 588] + _V[(code % 588) // 28] + _T[code % 28].strip())
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def has_batchim(word: str) -> bool:
+    """Whether the last syllable of ``word`` ends in a consonant (picks 이/가, 은/는, 을/를)."""
+    for ch in reversed(word):
+        if is_hangul(ch):
+            return (ord(ch) - 0xAC00) % 28 != 0
+        if ch.isalnum():
+            return ch.lower() in "lmnr013678"  # how Koreans read a trailing Latin letter or digit
+    return False
+
+
+@dataclasses.dataclass
+class Mention:
+    """One linked span of the question."""
+
+    type: str
+    value: Any
+    start: int
+    end: int
+    score: float = 1.0
+
+
+@dataclasses.dataclass
+class Catalog:
+    """What the database holds, as surface forms: normalized alias -> [(type, value)]."""
+
+    aliases: dict[str, list[tuple[str, str]]]
+    latest: dict[str, dt.date]
+    """Tournament name -> start date (to pick the latest of tournaments sharing an alias)."""
+    fuzzy: dict[str, list[tuple[str, str, str]]]
+    """Entity type -> [(jamo form, normalized alias, value)] for near-miss matching."""
+
+    @classmethod
+    def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=()) -> "Catalog":
+        """Build from plain name lists; ``tournaments`` is a list of (name, game, start_date)."""
+        lex = lexicon()
+        aliases: dict[str, list[tuple[str, str]]] = {}
+
+        def add(alias: str, etype: str, value: str) -> None:
+            key = norm(alias)
+            if len(key) < 1 or (etype, value) in aliases.get(key, []):
+                return
+            aliases.setdefault(key, []).append((etype, value))
+
+        for name in teams:
+            add(name, "team", name)
+        for name in players:
+            add(name, "player", name)
+        latest = {}
+        for name, game, start in tournaments:
+            add(name, "tournament", name)
+            latest[name] = start or dt.date.min
+            m = re.match(r"^(.*?)\s*((?:19|20)\d\d)$", name) or re.match(r"^((?:19|20)\d\d)\s*(.*)$", name)
+            if m:
+                base, year = (m.group(1), m.group(2)) if not m.group(1).isdigit() else (m.group(2), m.group(1))
+                if len(norm(base)) >= 3:
+                    add(base, "tournament", name)
+                    add(f"{year} {base}", "tournament", name)
+            games = (*games, game)
+        for value, words in lex["stages"].items():
+            for w in [value, *words]:
+                add(w, "stage", value)
+        for stage in stages:
+            if stage:
+                add(stage, "stage", stage)
+        known_games = set(g for g in games if g)
+        for value, words in lex["games"].items():
+            if value in known_games:
+                for w in [value, *words]:
+                    add(w, "game", value)
+        for g in known_games:
+            add(g, "game", g)
+        for value in maps:
+            if value:
+                add(value, "map", value)
+                for w in lex["maps"].get(value, []):
+                    add(w, "map", value)
+        fuzzy: dict[str, list[tuple[str, str, str]]] = {t: [] for t in FUZZY_TYPES}
+        for key, entries in aliases.items():
+            for etype, value in entries:
+                if etype in fuzzy and len(key) >= 3:
+                    fuzzy[etype].append((jamo(key), key, value))
+        return cls(aliases, latest, fuzzy)
+
+
+_catalogs: dict[str, tuple[float, Catalog]] = {}
+_catalog_lock = threading.Lock()
+CATALOG_TTL_S = 30.0
+
+
+def load_catalog(url: str, max_age_s: float = CATALOG_TTL_S) -> Catalog:
+    """The catalog of the database at ``url`` (read-only), cached for ``max_age_s`` seconds."""
+    now = time.monotonic()
+    with _catalog_lock:
+        hit = _catalogs.get(url)
+        if hit and now - hit[0] < max_age_s:
+            return hit[1]
+    from .safety import run_readonly
+
+    def col(sql: str) -> list:
+        return run_readonly(url, sql, max_rows=100_000, check=False).rows
+
+    teams = [r[0] for r in col("SELECT name FROM teams")]
+    players = [r[0] for r in col("SELECT nickname FROM players")]
+    tournaments = []
+    for name, game, start in col("SELECT name, game, start_date FROM tournaments"):
+        if isinstance(start, str):
+            try:
+                start = dt.date.fromisoformat(start[:10])
+            except ValueError:
+                start = None
+        tournaments.append((name, game, start))
+    stages = [r[0] for r in col("SELECT DISTINCT stage FROM matches")]
+    maps = [r[0] for r in col("SELECT DISTINCT map FROM matches")]
+    catalog = Catalog.from_rows(teams, players, tournaments, stages, maps)
+    with _catalog_lock:
+        _catalogs[url] = (now, catalog)
+    return catalog
+
+
+def clear_cache() -> None:
+    with _catalog_lock:
+        _catalogs.clear()
+
+
+@dataclasses.dataclass
+class Linked:
+    """What linking found in one question."""
+
+    text: str
+    masked: str
+    mentions: list[Mention]
+    year: int | None
+    numbers: list[int]
+
+    def values(self, etype: str) -> list[Any]:
+        """Linked values of one type, in the order they appear (duplicates removed)."""
+        out = []
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if m.type == etype and m.value not in out:
+                out.append(m.value)
+        return out
+
+
+def _normalized_with_positions(text: str) -> tuple[str, list[int]]:
+    chars, pos = [], []
+    for i, ch in enumerate(text):
+        for c in unicodedata.normalize("NFKC", ch).lower():
+            if c.isalnum():
+                chars.append(c)
+                pos.append(i)
+    return "".join(chars), pos
+
+
+def _latin_or_digit(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "twenty": 20}
+_KO_NUMBERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+
+
+def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
+    """Link the names, years and numbers of ``text`` against ``catalog``."""
+    today = today or dt.date.today()
+    lex = lexicon()
+    normed, pos = _normalized_with_positions(text)
+    found: list[Mention] = []
+    particles = sorted(lex["particles"], key=len, reverse=True)
+    for key, entries in catalog.aliases.items():
+        start = normed.find(key)
+        while start != -1:
+            s, e = pos[start], pos[start + len(key) - 1] + 1
+            before, after = text[s - 1] if s > 0 else " ", text[e] if e < len(text) else " "
+            # Long Hangul names may follow a word without a space ("올해목포 마린즈"); short ones need
+            # a boundary or a particle before them, so "하늘" is not found inside "올하늘".
+            ok_start = (not before.isalnum() or _latin_or_digit(text[s]) != _latin_or_digit(before)
+                        or (is_hangul(before) and len(key) >= 4)
+                        or (is_hangul(before) and len(key) >= 3 and any(text[:s].endswith(p) for p in particles)))
+            ok_end = not (_latin_or_digit(text[e - 1]) and _latin_or_digit(after))
+            if ok_start and ok_end:
+                for etype, value in entries:
+                    found.append(Mention(etype, value, s, e))
+            start = normed.find(key, start + 1)
+    # Longest spans first; among equal spans the more specific entity type.
+    found.sort(key=lambda m: (-(m.end - m.start), _PRIORITY[m.type]))
+    chosen: list[Mention] = []
+    taken = [False] * (len(text) + 1)
+    for m in found:
+        if any(taken[m.start:m.end]):
+            if any(c.start == m.start and c.end == m.end and c.type == m.type for c in chosen):
+                chosen.append(m)  # the same alias names several rows (resolved below)
+            continue
+        chosen.append(m)
+        for i in range(m.start, m.end):
+            taken[i] = True
+    chosen += _fuzzy(text, catalog, taken, particles)
+    # Years, then the relative years, then numbers, from what names did not cover.
+    rest = "".join(" " if taken[i] else ch for i, ch in enumerate(text))
+    year = None
+    spans: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?!\d)\s*(?:년도|년)?", rest):
+        year = int(m.group(1))
+        spans.append((m.start(), m.end(), "year"))
+    low = rest.lower()
+    for key, delta in (("this_year", 0), ("last_year", -1)):
+        for phrase in sorted(lex[key], key=len, reverse=True):
+            i = low.find(phrase)
+            if i != -1 and not any(a <= i < b for a, b, _ in spans):
+                if year is None:
+                    year = today.year + delta
+                spans.append((i, i + len(phrase), "year"))
+    covered = [False] * (len(rest) + 1)
+    for a, b, _ in spans:
+        for i in range(a, b):
+            covered[i] = True
+    rest2 = "".join(" " if covered[i] else ch for i, ch in enumerate(rest))
+    numbers = []
+    for m in re.finditer(r"(?:(?<![A-Za-z0-9.])|(?<=top)|(?<=TOP)|(?<=Top))(\d{1,4})(?![\d.])|\b(" + "|".join(_EN_NUMBERS) + r")\b|(?<![가-힣])("
+                         + "|".join(_KO_NUMBERS) + r")\s?(?=명|팀|개|판|경기|승|위|선수|번)", rest2, re.IGNORECASE):
+        if m.group(1):
+            numbers.append(int(m.group(1)))
+        elif m.group(2):
+            numbers.append(_EN_NUMBERS[m.group(2).lower()])
+        else:
+            numbers.append(_KO_NUMBERS[m.group(3)])
+        a = m.start(1) if m.group(1) else (m.start(2) if m.group(2) else m.start(3))
+        b = m.end(1) if m.group(1) else (m.end(2) if m.group(2) else m.end(3))
+        spans.append((a, b, "number"))
+    chosen = _resolve(chosen, catalog, year)
+    # Mask: replace every span by its placeholder, right to left.
+    all_spans = [(m.start, m.end, m.type) for m in chosen] + spans
+    seen = set()
+    masked = text
+    for a, b, t in sorted(all_spans, key=lambda s: -s[0]):
+        if (a, b) in seen:
+            continue
+        seen.add((a, b))
+        masked = masked[:a] + MASK[t] + masked[b:]
+    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers)
+
+
+def _resolve(mentions: list[Mention], catalog: Catalog, year: int | None) -> list[Mention]:
+    """One value per span: a tournament alias shared by several editions picks the asked year's, else the latest."""
+    by_span: dict[tuple[int, int, str], list[Mention]] = {}
+    for m in mentions:
+        by_span.setdefault((m.start, m.end, m.type), []).append(m)
+    out = []
+    for (_, _, etype), group in by_span.items():
+        if len(group) > 1 and etype == "tournament":
+            if year is not None:
+                same = [m for m in group if str(year) in m.value]
+                if same:
+                    group = same
+            group = sorted(group, key=lambda m: catalog.latest.get(m.value, dt.date.min), reverse=True)
+        out.append(group[0])
+    return sorted(out, key=lambda m: m.start)
+
+
+_WORD = re.compile(r"[^\s?!.,:;\"“”()\[\]]+")
+
+
+def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str]) -> list[Mention]:
+    """Near misses (typos, a dropped space) of names among the words no exact match covered."""
+    from rapidfuzz import fuzz, process
+
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    out: list[Mention] = []
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            a, b = words[i][0], words[i + size - 1][1]
+            if any(taken[a:b]):
+                continue
+            surface = text[a:b]
+            variants = [(surface, b)]
+            for p in particles:
+                if surface.endswith(p) and len(surface) - len(p) >= 2:
+                    variants.append((surface[: -len(p)], b - len(p)))
+            best = None
+            for variant, end in variants:
+                key = norm(variant)
+                if len(key) < 4 or key.isdigit():
+                    continue
+                query = jamo(key)
+                cutoff = 85 if len(query) >= 8 else 90
+                for etype in FUZZY_TYPES:
+                    choices = catalog.fuzzy.get(etype) or []
+                    if not choices:
+                        continue
+                    hit = process.extractOne(query, [c[0] for c in choices], scorer=fuzz.ratio, score_cutoff=cutoff)
+                    if hit and (best is None or hit[1] > best.score):
+                        best = Mention(etype, choices[hit[2]][2], a, end, hit[1])
+            if best is not None:
+                out.append(best)
+                for j in range(best.start, best.end):
+                    taken[j] = True
+    return out

@@ -1,0 +1,173 @@
+"""Speech benchmarks on this machine: recognition error rates and speed, and round-trip
+intelligibility of every voice (synthesise, then transcribe back with Whisper).
+
+    .venv/bin/python benchmarks/voices.py [--speech ../shared/data/speech] [--voices ID,ID]
+                                          [--skip-stt] [--plot benchmarks/results/voices.png]
+
+Korean is scored by character error rate (CER, spaces ignored), English by word error rate (WER);
+both sides have numbers normalised to digits and punctuation removed first. Uses a private cache
+under /tmp (the Whisper folder is assembled there once) and never the app's state.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import voices  # noqa: E402
+from voices.audio import resample  # noqa: E402
+from voices.metrics import error_rate  # noqa: E402
+from voices.stt import WhisperTranscriber  # noqa: E402
+from voices.text import normalize_for_speech, sentences  # noqa: E402
+
+# Replies the assistant really gives (FAQ answers), one list per language.
+ROUND_TRIP = {
+    "ko": [
+        "경기 결과는 경기가 끝나고 10분 안에 등록해 주세요.",
+        "체크인은 경기 시작 30분 전에 열립니다.",
+        "결승전은 3:1로 끝났습니다.",
+        "상금은 대회가 끝나고 2주 안에 지급됩니다.",
+        "팀원이 튕기면 관리자에게 재경기를 요청하세요.",
+        "비밀번호를 잊으셨다면 로그인 화면에서 다시 설정할 수 있어요.",
+    ],
+    "en": [
+        "Please report the match result within 10 minutes after the game ends.",
+        "Check-in opens 30 minutes before your match starts.",
+        "The final ended 3:1.",
+        "Prize money is paid within two weeks after the tournament.",
+        "If a teammate disconnects, ask an admin for a rematch.",
+        "You can reset your password from the login screen.",
+    ],
+}
+LONG_REPLY = {
+    "ko": "체크인은 경기 시작 30분 전에 열립니다. 팀원 모두가 체크인해야 경기가 시작돼요. 늦으면 관리자에게 알려 주세요.",
+    "en": "Check-in opens 30 minutes before your match starts. Every player on the team must check in. "
+          "If you are late, tell an admin.",
+}
+
+
+def speech_references(folder: Path) -> list[tuple[Path, str, str]]:
+    """(file, language, reference) for every clip with a transcript, plus the diarization clip's words."""
+    rows = []
+    with open(folder / "manifest.tsv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row["kind"].startswith("transcript"):
+                rows.append((folder / row["file"], row["lang"], row["reference"]))
+    data = folder / "leopard_test_data.json"
+    if data.is_file() and (folder / "leopard_diarization_test.wav").is_file():
+        words = json.loads(data.read_text(encoding="utf-8"))["tests"]["diarization_tests"][0]["words"]
+        rows.append((folder / "leopard_diarization_test.wav", "en", " ".join(w["word"] for w in words)))
+    return rows
+
+
+def bench_stt(transcriber: WhisperTranscriber, folder: Path) -> list[dict]:
+    results = []
+    for path, language, reference in speech_references(folder):
+        start = time.perf_counter()
+        result = transcriber.transcribe(path)
+        elapsed = time.perf_counter() - start
+        results.append({"file": path.name, "language": language, "detected": result.language,
+                        "error": error_rate(reference, result.text, language), "rtf": elapsed / result.seconds,
+                        "seconds": result.seconds, "confidence": result.confidence, "text": result.text})
+    return results
+
+
+def bench_voice(voice, transcriber: WhisperTranscriber) -> dict:
+    errors, synth_time, audio_time, heard = [], 0.0, 0.0, []
+    for text in ROUND_TRIP[voice.language]:
+        start = time.perf_counter()
+        audio = voices.synthesize(text, voice, use_cache=False)
+        synth_time += time.perf_counter() - start
+        audio_time += audio.seconds
+        samples = resample(audio.samples, audio.sample_rate, 16_000)
+        result = transcriber.transcribe(samples, language=voice.language)
+        spoken = " ".join(normalize_for_speech(s, voice.language) for s in sentences(text))
+        errors.append(error_rate(spoken, result.text, voice.language))
+        heard.append(result.text)
+    start = time.perf_counter()
+    next(voices.stream(LONG_REPLY[voice.language], voice, use_cache=False))
+    first_audio = time.perf_counter() - start
+    # detection on the voice's own audio: does Whisper hear the right language?
+    detected = transcriber.transcribe(resample(audio.samples, audio.sample_rate, 16_000)).language
+    return {"voice": voice.id, "language": voice.language, "engine": voice.engine,
+            "error": statistics.mean(errors), "synth_rtf": synth_time / audio_time, "first_audio_s": first_audio,
+            "detected": detected, "heard": heard}
+
+
+def plot(rows: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 0.4 * len(rows) + 1.2))
+    labels = [r["voice"] for r in rows]
+    values = [100 * r["error"] for r in rows]
+    ax.barh(labels, values, color=["#c0392b" if r["language"] == "ko" else "#2471a3" for r in rows])
+    ax.axvline(25, color="grey", linestyle="--", linewidth=1)
+    ax.set_xlabel("round-trip error % (CER for ko, WER for en; target ≤ 25)")
+    ax.invert_yaxis()
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--speech", type=Path, default=ROOT.parent / "shared" / "data" / "speech")
+    parser.add_argument("--voices", default="", help="comma-separated voice ids (default: all)")
+    parser.add_argument("--skip-stt", action="store_true")
+    parser.add_argument("--plot", type=Path, default=ROOT / "benchmarks" / "results" / "voices.png")
+    parser.add_argument("--verbose", action="store_true", help="print what Whisper heard")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+
+    cache = Path(tempfile.gettempdir()) / "arena-voices-bench"
+    transcriber = WhisperTranscriber(cache_dir=cache)
+    start = time.perf_counter()
+    transcriber.warm_up()
+    print(f"Whisper base (int8, 2 threads) ready in {time.perf_counter() - start:.1f} s\n")
+
+    if not args.skip_stt and args.speech.is_dir():
+        rows = bench_stt(transcriber, args.speech)
+        print(f"{'clip':34s} {'lang':4s} {'heard':5s} {'error':>6s} {'RTF':>5s} {'conf':>5s}")
+        for r in rows:
+            print(f"{r['file']:34s} {r['language']:4s} {r['detected']:5s} {100 * r['error']:5.1f}% "
+                  f"{r['rtf']:5.2f} {r['confidence']:5.2f}")
+            if args.verbose:
+                print(f"    {r['text']}")
+        for language, name in (("ko", "CER"), ("en", "WER")):
+            mine = [r for r in rows if r["language"] == language]
+            if mine:
+                print(f"{language} {name}: {100 * statistics.mean(r['error'] for r in mine):.1f}% over {len(mine)} clip(s)")
+        total = sum(r["rtf"] * r["seconds"] for r in rows) / sum(r["seconds"] for r in rows)
+        print(f"speech-to-text real-time factor (all clips): {total:.2f}\n")
+
+    wanted = {v for v in args.voices.split(",") if v}
+    chosen = [v for v in voices.catalog() if not wanted or v.id in wanted]
+    rows = []
+    print(f"{'voice':24s} {'lang':4s} {'engine':7s} {'round trip':>10s} {'synth RTF':>9s} {'first audio':>11s} heard-as")
+    for voice in chosen:
+        r = bench_voice(voice, transcriber)
+        rows.append(r)
+        print(f"{r['voice']:24s} {r['language']:4s} {r['engine']:7s} {100 * r['error']:9.1f}% {r['synth_rtf']:9.3f} "
+              f"{r['first_audio_s']:10.2f}s {r['detected']}")
+        if args.verbose:
+            for text in r["heard"]:
+                print(f"    {text}")
+    if rows and args.plot:
+        plot(rows, args.plot)
+        print(f"\nchart: {args.plot}")
+
+
+if __name__ == "__main__":
+    main()

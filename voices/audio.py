@@ -1,0 +1,153 @@
+"""Audio in and out: decode any common format to 16 kHz mono float32, and the :class:`Audio` result.
+
+Decoding uses PyAV (FFmpeg's libraries, installed with faster-whisper), so WAV, FLAC, MP3, OGG/Opus
+and WebM from a browser microphone all work, at any sample rate and channel count. Work is bounded:
+files over :data:`MAX_BYTES` or longer than ``max_seconds`` are refused with an :class:`InputError`
+before (or, when the header does not say, while) decoding.
+"""
+from __future__ import annotations
+
+import dataclasses
+import io
+import logging
+import wave
+from pathlib import Path
+
+import numpy as np
+
+from assistant.errors import EnvironmentProblem, InputError
+
+log = logging.getLogger(__name__)
+
+SAMPLE_RATE = 16_000
+"""The rate Whisper listens at."""
+MAX_BYTES = 200 * 1024 * 1024
+"""Largest audio file accepted (200 MiB)."""
+MAX_SECONDS = 15 * 60.0
+"""Longest audio accepted for transcription by default (15 minutes)."""
+
+
+@dataclasses.dataclass
+class Audio:
+    """Mono speech: float32 samples in [-1, 1] at ``sample_rate`` Hz."""
+
+    samples: np.ndarray
+    sample_rate: int
+
+    @property
+    def seconds(self) -> float:
+        """Duration in seconds."""
+        return len(self.samples) / float(self.sample_rate) if self.sample_rate else 0.0
+
+    def pcm16(self) -> bytes:
+        """The samples as little-endian 16-bit PCM."""
+        return (np.clip(self.samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
+
+    def save(self, path: str | Path) -> Path:
+        """Write a 16-bit PCM mono WAV file and return its path."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with wave.open(str(path), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(int(self.sample_rate))
+            out.writeframes(self.pcm16())
+        return path
+
+    @classmethod
+    def concatenate(cls, parts: list["Audio"], pause: float = 0.0) -> "Audio":
+        """Join parts (all at the first part's rate) with ``pause`` seconds of silence between them."""
+        if not parts:
+            return cls(np.zeros(0, np.float32), SAMPLE_RATE)
+        rate = parts[0].sample_rate
+        gap = np.zeros(int(pause * rate), np.float32)
+        chunks: list[np.ndarray] = []
+        for i, part in enumerate(parts):
+            if part.sample_rate != rate:
+                part = cls(resample(part.samples, part.sample_rate, rate), rate)
+            if i and len(gap):
+                chunks.append(gap)
+            chunks.append(part.samples.astype(np.float32, copy=False))
+        return cls(np.concatenate(chunks), rate)
+
+
+def resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
+    """Band-limited-enough linear resampling for speech (used only on already-decoded audio)."""
+    if rate == target or len(samples) == 0:
+        return samples.astype(np.float32, copy=False)
+    n_out = int(round(len(samples) * target / rate))
+    x_old = np.arange(len(samples), dtype=np.float64) / rate
+    x_new = np.arange(n_out, dtype=np.float64) / target
+    return np.interp(x_new, x_old, samples).astype(np.float32)
+
+
+def _open_source(audio: str | Path | bytes | bytearray):
+    """A path or a file-like object for PyAV, after the cheap checks (exists, not empty, not huge)."""
+    if isinstance(audio, (bytes, bytearray, memoryview)):
+        data = bytes(audio)
+        if not data:
+            raise InputError("The audio is empty (0 bytes); please send a recording.")
+        if len(data) > MAX_BYTES:
+            raise InputError(f"The audio is larger than {MAX_BYTES // (1024 * 1024)} MiB; please send a shorter recording.")
+        return io.BytesIO(data), "The audio"
+    path = Path(audio)
+    if not path.is_file():
+        raise InputError(f"The audio file '{path}' does not exist.")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"The audio file '{path.name}' is empty (0 bytes); please send a recording.")
+    if size > MAX_BYTES:
+        raise InputError(f"The audio file '{path.name}' is larger than {MAX_BYTES // (1024 * 1024)} MiB; "
+                         "please send a shorter recording.")
+    return str(path), f"The file '{path.name}'"
+
+
+def decode(audio: str | Path | bytes, max_seconds: float = MAX_SECONDS) -> np.ndarray:
+    """Decode a path or bytes of any common audio format to 16 kHz mono float32 samples.
+
+    Raises InputError for empty, unreadable, non-audio or over-long input (never decodes more than
+    ``max_seconds`` plus one frame)."""
+    try:
+        import av
+    except ImportError:  # pragma: no cover - faster-whisper installs it
+        raise EnvironmentProblem("Decoding audio needs PyAV: run `.venv/bin/pip install faster-whisper`.") from None
+
+    source, label = _open_source(audio)
+    too_long = InputError(f"{label} is longer than {max_seconds / 60:.0f} minutes; "
+                          "please send a shorter recording.")
+    try:
+        container = av.open(source, mode="r", metadata_errors="ignore")
+    except (av.error.FFmpegError, UnicodeDecodeError, ValueError) as err:
+        log.info("cannot open %s: %s", label, err)
+        raise InputError(f"{label} is not audio in a format I can read (WAV, FLAC, MP3, OGG, WebM).") from None
+    chunks: list[np.ndarray] = []
+    total = 0
+    limit = int(max_seconds * SAMPLE_RATE)
+    try:
+        with container:
+            if not container.streams.audio:
+                raise InputError(f"{label} has no audio track.")
+            stream = container.streams.audio[0]
+            if container.duration is not None and container.duration / 1_000_000 > max_seconds + 1:
+                raise too_long
+            resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+            for frame in container.decode(stream):
+                for out in resampler.resample(frame):
+                    arr = out.to_ndarray().reshape(-1)
+                    chunks.append(arr)
+                    total += len(arr)
+                if total > limit + SAMPLE_RATE:
+                    raise too_long
+            for out in resampler.resample(None):
+                chunks.append(out.to_ndarray().reshape(-1))
+    except av.error.FFmpegError as err:
+        # A truncated file still yields what was decoded before the damage.
+        log.info("decoding %s stopped: %s", label, err)
+        if not chunks:
+            raise InputError(f"{label} is damaged or truncated and could not be decoded.") from None
+    if not chunks:
+        raise InputError(f"{label} contains no sound samples.")
+    samples = np.concatenate(chunks).astype(np.float32) / 32768.0
+    if len(samples) > limit + SAMPLE_RATE:
+        raise too_long
+    return samples

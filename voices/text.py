@@ -1,0 +1,159 @@
+"""Text before synthesis: sentence splitting and spoken-form normalisation in Korean and English.
+
+``normalize_for_speech("T1이 3:1로 이겼어요", "ko")`` → ``"티원이 삼 대 일로 이겼어요"``;
+``normalize_for_speech("Match at 7:30 on 2026-11-22", "en")`` → ``"Match at seven thirty on November
+twenty second, twenty twenty six"``. Scores, times, dates, percentages, decimals, ordinals,
+abbreviations and team names with Latin letters are spelled the way a person would say them, so every
+engine (even one that cannot read digits in Korean) speaks them right. Pure functions.
+"""
+from __future__ import annotations
+
+import re
+
+from .numbers import en_ordinal, en_words, ko_native, ko_sino
+
+# ---------------------------------------------------------------------------- sentences
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？…])[\"'”’)\]]*\s+|(?<=[다요죠까네])\.?\s*\n|\n\s*\n")
+_TITLES = {"mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "e.g.", "i.e.", "etc.", "no.", "jr.", "sr."}
+
+
+def sentences(text: str, max_chars: int = 250) -> list[str]:
+    """Split a reply into sentences (end punctuation, line breaks), keeping titles like 'Dr.' whole and
+    cutting any sentence longer than ``max_chars`` at a comma or a space."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        candidate = text[start:match.start()].strip()
+        last_word = candidate.rsplit(" ", 1)[-1].lower() if candidate else ""
+        if last_word in _TITLES or re.fullmatch(r"\d+\.", last_word or "x") and not candidate.endswith(".."):
+            if last_word in _TITLES:
+                continue
+        pieces.append(text[start:match.end()].strip())
+        start = match.end()
+    pieces.append(text[start:].strip())
+    out: list[str] = []
+    for piece in pieces:
+        while len(piece) > max_chars:
+            cut = max(piece.rfind(",", 0, max_chars), piece.rfind("，", 0, max_chars))
+            if cut < max_chars // 3:
+                cut = piece.rfind(" ", 0, max_chars)
+            if cut < max_chars // 3:
+                cut = max_chars - 1
+            out.append(piece[: cut + 1].strip())
+            piece = piece[cut + 1:].strip()
+        if piece:
+            out.append(piece)
+    return [p for p in out if re.search(r"\w", p)]
+
+
+# ---------------------------------------------------------------------------- Korean
+_LETTERS_KO = {"A": "에이", "B": "비", "C": "씨", "D": "디", "E": "이", "F": "에프", "G": "지", "H": "에이치",
+               "I": "아이", "J": "제이", "K": "케이", "L": "엘", "M": "엠", "N": "엔", "O": "오", "P": "피",
+               "Q": "큐", "R": "알", "S": "에스", "T": "티", "U": "유", "V": "브이", "W": "더블유", "X": "엑스",
+               "Y": "와이", "Z": "지"}
+# Names a Korean listener says as words, not letters (esports teams, leagues, game terms).
+TERMS_KO = {"T1": "티원", "Gen.G": "젠지", "GenG": "젠지", "Hanwha": "한화", "KT": "케이티", "DRX": "디알엑스",
+            "Nongshim": "농심", "FearX": "피어엑스", "BRION": "브리온", "LCK": "엘씨케이", "LoL": "롤",
+            "Valorant": "발로란트", "Overwatch": "오버워치", "MVP": "엠브이피", "GG": "지지", "vs": "대",
+            "VS": "대", "ArenaHub": "아레나허브", "Discord": "디스코드", "team": "팀", "Team": "팀", "ID": "아이디",
+            "FAQ": "에프에이큐", "OK": "오케이", "PC": "피씨", "ok": "오케이", "app": "앱", "email": "이메일",
+            "e-mail": "이메일", "check-in": "체크인", "bracket": "브래킷", "round": "라운드"}
+_KO_NATIVE_COUNTERS = ("시간", "시", "명", "개", "살", "마리", "번째", "가지", "판", "번")
+_DIGIT_NAMES_KO = "공일이삼사오육칠팔구"
+
+
+def _ko_number(match: re.Match) -> str:
+    number, counter = match.group(1).replace(",", ""), match.group(2) or ""
+    if "." in number:
+        whole, frac = number.split(".", 1)
+        return f"{ko_sino(int(whole))} 점 {' '.join(_DIGIT_NAMES_KO[int(d)] for d in frac)} {counter}".rstrip()
+    if len(number) > 1 and number.startswith("0"):  # phone-like: read digit by digit
+        return " ".join(_DIGIT_NAMES_KO[int(d)] for d in number) + counter
+    value = int(number)
+    if counter.startswith(_KO_NATIVE_COUNTERS) and 0 < value < 100 and not counter.startswith("번째") or (
+            counter.startswith("번째") and 0 < value < 100):
+        word = "첫" if (value == 1 and counter.startswith("번째")) else ko_native(value)
+        return f"{word} {counter}"
+    return f"{ko_sino(value)}{' ' if counter else ''}{counter}"
+
+
+def _ko_latin(match: re.Match) -> str:
+    word = match.group(0)
+    if word in TERMS_KO:
+        return TERMS_KO[word]
+    if word.isupper() and len(word) <= 5 or re.fullmatch(r"[A-Z][0-9]+", word):
+        return "".join(_LETTERS_KO.get(c, c) for c in word if c.isalpha()) + "".join(
+            ko_sino(int(d)) for d in re.findall(r"\d+", word))
+    return word
+
+
+def _normalize_ko(text: str) -> str:
+    for term in sorted(TERMS_KO, key=len, reverse=True):  # names with dots/digits first (Gen.G, T1)
+        if not term.isalpha():
+            text = re.sub(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", TERMS_KO[term], text)
+    # dates: 2026-11-22 / 2026.11.22 / 2026/11/22
+    text = re.sub(r"(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)",
+                  lambda m: f"{ko_sino(int(m[1]))} 년 {ko_sino(int(m[2]))} 월 {ko_sino(int(m[3]))} 일", text)
+    # times 19:30 (two-digit minutes) vs scores 3:1
+    text = re.sub(r"(?<!\d)(\d{1,2}):(\d{2})(?!\d)", lambda m: (
+        f"{ko_native(int(m[1]) % 12 or 12)} 시" + (f" {ko_sino(int(m[2]))} 분" if int(m[2]) else "")), text)
+    text = re.sub(r"(?<!\d)(\d+)\s*:\s*(\d+)(?!\d)", lambda m: f"{ko_sino(int(m[1]))} 대 {ko_sino(int(m[2]))}", text)
+    text = re.sub(r"(\d+(?:\.\d+)?)\s*%", r"\1 퍼센트", text)
+    text = re.sub(r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]|[A-Za-z]", _ko_latin, text)
+    text = re.sub(r"(\d[\d,]*(?:\.\d+)?)\s*([가-힣]+)?", _ko_number, text)
+    text = text.replace("~", " 에서 ").replace("&", " 그리고 ").replace("+", " 더하기 ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# ---------------------------------------------------------------------------- English
+_MONTHS = "January February March April May June July August September October November December".split()
+ABBREVIATIONS_EN = {"vs": "versus", "vs.": "versus", "GG": "good game", "e.g.": "for example",
+                    "i.e.": "that is", "etc.": "et cetera", "approx.": "approximately", "min": "minutes",
+                    "mins": "minutes", "sec": "seconds", "Gen.G": "Gen G", "LoL": "League of Legends",
+                    "ArenaHub": "Arena Hub", "Mr.": "Mister", "Dr.": "Doctor", "No.": "number"}
+
+
+def _en_year(n: int) -> str:
+    if 2000 <= n < 2010:
+        return en_words(n)
+    if 1100 <= n < 2100:
+        high, low = divmod(n, 100)
+        return f"{en_words(high)} " + (f"{'oh ' if low < 10 else ''}{en_words(low)}" if low else "hundred")
+    return en_words(n)
+
+
+def _en_number(match: re.Match) -> str:
+    text = match.group(0).replace(",", "")
+    if "." in text:
+        whole, frac = text.split(".", 1)
+        return f"{en_words(int(whole))} point {' '.join(en_words(int(d)) for d in frac)}"
+    return en_words(int(text))
+
+
+def _normalize_en(text: str) -> str:
+    text = re.sub(r"\b([A-Za-z]+)(\d+)\b", r"\1 \2", text)  # T1 -> T 1 (said "T one")
+    for short, long in sorted(ABBREVIATIONS_EN.items(), key=lambda kv: -len(kv[0])):
+        text = re.sub(rf"(?<![\w.]){re.escape(short)}(?![\w])", long, text)
+    text = re.sub(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b", lambda m: (
+        f"{_MONTHS[int(m[2]) - 1]} {en_ordinal(int(m[3]))}, {_en_year(int(m[1]))}"
+        if 1 <= int(m[2]) <= 12 else m[0]), text)
+    text = re.sub(r"\b(\d{1,2}):(\d{2})\s*([ap])\.?m\.?\b", lambda m: (
+        f"{en_words(int(m[1]))} {en_words(int(m[2])) if int(m[2]) else ''} {m[3]} m").replace("  ", " "),
+        text, flags=re.I)
+    text = re.sub(r"\b(\d{1,2}):(\d{2})\b", lambda m: (
+        f"{en_words(int(m[1]))} " + (("oh " if int(m[2]) < 10 else "") + en_words(int(m[2]))
+                                     if int(m[2]) else "o'clock")), text)
+    text = re.sub(r"\b(\d+)\s*[:]\s*(\d+)\b", lambda m: f"{en_words(int(m[1]))} to {en_words(int(m[2]))}", text)
+    text = re.sub(r"\b(\d+)(st|nd|rd|th)\b", lambda m: en_ordinal(int(m[1])), text)
+    text = re.sub(r"(\d+(?:\.\d+)?)\s*%", lambda m: f"{m[1]} percent", text)
+    text = re.sub(r"\b(1[1-9]\d\d|20\d\d)\b(?![.,]\d)", lambda m: _en_year(int(m[1])), text)
+    text = re.sub(r"\$(\d[\d,]*(?:\.\d+)?)", lambda m: f"{m[1]} dollars", text)
+    text = re.sub(r"\d[\d,]*(?:\.\d+)?", _en_number, text)
+    text = text.replace("&", " and ").replace("+", " plus ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def normalize_for_speech(text: str, language: str) -> str:
+    """Spell out numbers, scores, times, dates, abbreviations and Latin-letter names for a voice of
+    ``language`` ('ko' or 'en')."""
+    return _normalize_ko(text) if language == "ko" else _normalize_en(text)
