@@ -19,6 +19,8 @@ def main() -> int:
         bot = Assistant(config)
         retriever = bot.retriever
         bot.sessions  # noqa: B018 - creates the database and its tables
+        from .sql import ensure_demo_database
+        ensure_demo_database(config.resolved_match_db_url)
     except AssistantError as err:
         print(f"build failed: {err}", file=sys.stderr)
         return 2

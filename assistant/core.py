@@ -53,8 +53,9 @@ class Assistant:
 
     def _build_router(self, retriever) -> Router:
         from .handlers import FAQHandler
+        from .sql.handler import SQLHandler
 
-        return Router([FAQHandler(retriever)])
+        return Router([FAQHandler(retriever), SQLHandler(self.config.resolved_match_db_url)])
 
     @property
     def retriever(self):
@@ -105,11 +106,16 @@ class Assistant:
         if voice is not None:
             from voices import get_voice
             get_voice(voice)  # an unknown voice is refused before any work
-        if image is not None:
-            raise InputError("Screenshots need the Match Result Recorder, which this installation "
-                             "does not have yet; please type the result instead.")
         transcript, input_kind = None, "text"
         history = tuple(self.sessions.history(session, limit=self.config.history_turns))
+        if image is not None:
+            language = lang or (history[-1].language if history else "en")
+            reply = self.read_screenshot(image, language)
+            reply.session = session
+            if speak:
+                reply.audio = str(self.speak(reply.text, reply.language, voice, speed))
+            reply.turn_id = self.sessions.append(session, None, reply, input_kind="image")
+            return reply
         if audio is not None:
             heard = self.transcribe(audio, language=lang)
             if not heard.text.strip():
@@ -129,8 +135,47 @@ class Assistant:
         reply.transcript = transcript
         if speak:
             reply.audio = str(self.speak(reply.text, reply.language, voice, speed))
-        self.sessions.append(session, text, reply, input_kind=input_kind)
+        reply.turn_id = self.sessions.append(session, text, reply, input_kind=input_kind)
         return reply
+
+    # Screenshots ----------------------------------------------------------------------------------
+    def read_screenshot(self, image, language: str = "en") -> Reply:
+        """Read a result screenshot into a Reply of kind ``ocr`` (nothing is recorded yet)."""
+        import ocr
+
+        known = ocr.known_names_from_db(self.config.resolved_match_db_url)
+        record = ocr.read_match_result(image, known_names=known)  # bad files: one-sentence InputError
+        sha = ocr.sha256_of(image)
+        return Reply(text=ocr.summarize(record, language), language=language, kind="ocr",
+                     confidence=record.confidence, record=record.to_dict(),
+                     meta={"handler": "ocr", "image_sha256": sha, "record": record.to_dict()})
+
+    def confirm_record(self, session: str, record: dict | None = None, tournament: int | str | None = None,
+                       stage: str | None = None, map: str | None = None) -> int:
+        """Record the session's latest screenshot reading (or the corrected ``record``) in the match
+        database, in one transaction, and return the match id. ``tournament`` is an id or a name;
+        by default the tournament that started most recently."""
+        import ocr
+        import sqlalchemy as sa
+
+        from . import matchdb
+        from .db import writable_engine
+
+        session = check_session_id(session)
+        pending = next((t for t in reversed(self.sessions.history(session)) if t.kind == "ocr" and t.meta), None)
+        if pending is None:
+            raise InputError("There is no screenshot reading in this conversation to confirm; upload one first.")
+        url = self.config.resolved_match_db_url
+        if tournament is None:
+            with writable_engine(url).connect() as conn:
+                row = conn.execute(sa.select(matchdb.tournaments.c.id)
+                                   .order_by(matchdb.tournaments.c.start_date.desc().nulls_last(),
+                                             matchdb.tournaments.c.id.desc()).limit(1)).first()
+            if row is None:
+                raise InputError("Name the tournament this match belongs to; the database has none yet.")
+            tournament = int(row[0])
+        return ocr.record_match(url, record or pending.meta["record"], pending.meta["image_sha256"], tournament,
+                                stage=stage, map=map)
 
     # Speech ---------------------------------------------------------------------------------------
     DEFAULT_VOICES = {"ko": "ko-espeak-minho", "en": "en-hibari-heart"}

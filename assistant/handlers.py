@@ -21,7 +21,13 @@ class FAQHandler:
     def fit(self, turn: TurnInput) -> Fit:
         decision = self.retriever.decide(turn.text)
         # An unconfident FAQ decision still carries the suggestions the fallback reply lists.
-        return Fit(decision.confidence if decision.intent else 0.0, decision)
+        if decision.intent is None:
+            return Fit(0.0, decision)
+        if self.retriever.kb.intents[decision.intent].kind == "sql":
+            # "a statistics question" is the SQL handler's to answer; the FAQ text is only a hint
+            # on how to ask, used when the SQL handler cannot fill the question.
+            return Fit(0.3 * decision.confidence, decision)
+        return Fit(decision.confidence, decision)
 
     def answer(self, turn: TurnInput, fit: Fit) -> Reply:
         decision: Decision = fit.payload

@@ -33,6 +33,8 @@ class Reply:
     """The session this turn belongs to."""
     detected_language: str | None = None
     """What the input was written in: ``ko``, ``en`` or ``mixed`` (``None`` for no letters)."""
+    turn_id: int | None = None
+    """The stored turn's id (for feedback on this reply)."""
     meta: dict[str, Any] | None = None
     """What produced the reply, for follow-ups and feedback (JSON-serialisable; stored with the turn)."""
 

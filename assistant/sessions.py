@@ -65,6 +65,8 @@ class Turn:
     created_at: dt.datetime
     meta: dict[str, Any] | None = None
     """What produced the reply (handler-specific, e.g. the structured query behind a SQL answer)."""
+    id: int | None = None
+    """The turn's id in the database."""
 
 
 class SessionStore:
@@ -75,8 +77,8 @@ class SessionStore:
         metadata.create_all(self.engine, checkfirst=True)
         add_missing_columns(self.engine, turns_table)
 
-    def append(self, session: str, user_text: str | None, reply: Reply, input_kind: str = "text") -> None:
-        """Store one turn, creating the session on its first turn; one transaction."""
+    def append(self, session: str, user_text: str | None, reply: Reply, input_kind: str = "text") -> int:
+        """Store one turn, creating the session on its first turn; one transaction. Returns the turn's id."""
         session = check_session_id(session)
         now = dt.datetime.now(dt.timezone.utc)
         with self.engine.begin() as conn:
@@ -88,11 +90,12 @@ class SessionStore:
                         conn.execute(sa.insert(sessions_table).values(id=session, created_at=now, updated_at=now))
                 except sa.exc.IntegrityError:
                     pass  # another process created the same session a moment ago
-            conn.execute(sa.insert(turns_table).values(
+            result = conn.execute(sa.insert(turns_table).values(
                 session_id=session, created_at=now, user_text=user_text, input_kind=input_kind,
                 language=reply.language, reply_text=reply.text, kind=reply.kind, intent=reply.intent,
                 confidence=reply.confidence, sql=reply.sql,
                 meta=json.dumps(reply.meta, ensure_ascii=False, default=str) if reply.meta else None))
+            return int(result.inserted_primary_key[0])
 
     def history(self, session: str, limit: int | None = None) -> list[Turn]:
         """The session's turns, oldest first (the last ``limit`` when given); [] for a new session."""
@@ -105,7 +108,7 @@ class SessionStore:
             rows = conn.execute(query).mappings().all()
         return [Turn(r["user_text"], r["input_kind"], r["language"], r["reply_text"], r["kind"],
                      r["intent"], r["confidence"], r["sql"], r["created_at"],
-                     json.loads(r["meta"]) if r["meta"] else None) for r in reversed(rows)]
+                     json.loads(r["meta"]) if r["meta"] else None, r["id"]) for r in reversed(rows)]
 
     def exists(self, session: str) -> bool:
         session = check_session_id(session)

@@ -53,7 +53,7 @@ class EngineConfig:
     """Held-out folds used to tune fusion and calibration."""
     holdout_intents: float = 0.15
     """Share of intents hidden entirely in each fold, to act as out-of-scope questions."""
-    max_refusal: float = 0.04
+    max_refusal: float = 0.02
     """Without ``oos`` rows in TRAIN: most in-scope answers that may be refused when the threshold is set."""
     margin: float = 0.0
     """Smallest lead of the best intent's calibrated probability over the runner-up's."""
@@ -230,6 +230,11 @@ class IntentEngine:
             self._calibrator, self.threshold = None, 0.0
             return
         folds = list(self._folds(y))
+        # Held-out folds see fewer examples per intent than the final fit: let the classifier take
+        # part in them whenever it will take part in the final engine.
+        fold_config = self.config
+        if min(counts.values()) >= self.config.min_examples:
+            fold_config = dataclasses.replace(self.config, min_examples=1)
         iterator = folds
         if self.progress:
             from tqdm import tqdm
@@ -239,7 +244,7 @@ class IntentEngine:
             remap = {old: new for new, old in enumerate(visible)}
             y_train = np.array([remap[i] for i in y[train]])
             scorers = _Scorers(vectors[train], list(texts[train]), y_train,
-                               [self.names[i] for i in visible], self.config)
+                               [self.names[i] for i in visible], fold_config)
             scores = scorers.scores(vectors[test], list(texts[test]))
             gold = np.array([remap.get(i, -1) for i in y[test]])
             collected.append((scores, gold))

@@ -203,3 +203,59 @@ def test_silent_or_broken_audio_is_refused(bot, tmp_path):
     with pytest.raises(InputError, match="one of"):
         bot.respond("hi", audio=str(tmp_path / "junk.wav"), session="s")
     assert bot.history("s") == []
+
+
+# Statistics and screenshots through respond() --------------------------------------------------------
+@pytest.fixture
+def demo_bot(tmp_path, model_cache):
+    from assistant import Config
+    from assistant.sql import ensure_demo_database
+
+    config = Config(home=tmp_path / "home", cache=model_cache)
+    ensure_demo_database(config.resolved_match_db_url)
+    return Assistant(config)
+
+
+def test_statistics_questions_are_answered_with_sql(demo_bot):
+    en = demo_bot.respond("top 3 players by kills", session="stats")
+    assert en.kind == "sql" and en.sql.lower().startswith("select") and len(en.rows) == 3 and en.columns
+    ko = demo_bot.respond("목포 마린즈 이번 시즌 몇 번 이겼어?", session="stats-ko")
+    assert ko.kind == "sql" and ko.language == "ko" and ko.rows
+    faq = demo_bot.respond("How do I check in?", session="stats")
+    assert faq.kind == "faq"
+
+
+def test_screenshot_is_read_then_recorded_only_when_confirmed(demo_bot, tmp_path):
+    import sqlalchemy as sa
+
+    import ocr
+    from assistant.db import writable_engine
+    from assistant.matchdb import matches
+
+    shot = ocr.render_result_screen("versus", seed=3, lang="en")
+    path = tmp_path / "result.png"
+    shot.image.save(path)
+    engine = writable_engine(demo_bot.config.resolved_match_db_url)
+    with engine.connect() as conn:
+        before = conn.execute(sa.select(sa.func.count()).select_from(matches)).scalar()
+    reply = demo_bot.respond(image=str(path), session="shot")
+    assert reply.kind == "ocr" and reply.record["format"] == "versus" and len(reply.record["teams"]) == 2
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(matches)).scalar() == before
+    corrected = dict(reply.record, map="Haven")
+    match_id = demo_bot.confirm_record("shot", corrected)
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(matches.c.map).where(matches.c.id == match_id)).scalar() == "Haven"
+    with pytest.raises(InputError, match="already recorded"):
+        demo_bot.confirm_record("shot")
+    with pytest.raises(InputError, match="no screenshot"):
+        demo_bot.confirm_record("someone-else")
+
+
+def test_bad_images_are_refused(demo_bot, tmp_path):
+    (tmp_path / "notes.png").write_text("not a picture")
+    with pytest.raises(InputError):
+        demo_bot.respond(image=str(tmp_path / "notes.png"), session="img")
+    with pytest.raises(InputError):
+        demo_bot.respond(image=b"", session="img")
+    assert demo_bot.history("img") == []

@@ -1,0 +1,173 @@
+"""Feedback on replies (thumbs up / down) and the admin's view of the data behind the app.
+
+Each vote is stored with what produced the reply — the user's text, the reply, its kind, intent and
+score, the SQL, the OCR record — copied from the stored turn, so the export stays meaningful after
+sessions are cleaned up or the FAQ changes.
+
+>>> store = FeedbackStore(config.resolved_state_url)
+>>> store.add(turn_id=12, value="down", session="web-1")
+>>> store.export_csv(path)                       # for improving the FAQ
+>>> delete_match(config.resolved_match_db_url, 7)  # a wrongly recorded match, in one transaction
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from . import matchdb
+from .db import writable_engine
+from .errors import InputError
+from .sessions import metadata as state_metadata
+from .sessions import turns_table
+
+log = logging.getLogger(__name__)
+
+VALUES = ("up", "down")
+EXPORT_COLUMNS = ["id", "created_at", "value", "session_id", "turn_id", "input_kind", "language", "user_text",
+                  "reply_text", "kind", "intent", "confidence", "sql", "record", "comment"]
+
+feedback_table = sa.Table(
+    "feedback", state_metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("value", sa.String(8), nullable=False),
+    sa.Column("session_id", sa.String(128)),
+    sa.Column("turn_id", sa.Integer, index=True),
+    sa.Column("input_kind", sa.String(16)),
+    sa.Column("language", sa.String(8)),
+    sa.Column("user_text", sa.Text),
+    sa.Column("reply_text", sa.Text),
+    sa.Column("kind", sa.String(16)),
+    sa.Column("intent", sa.String(128)),
+    sa.Column("confidence", sa.Float),
+    sa.Column("sql", sa.Text),
+    sa.Column("record", sa.Text),
+    sa.Column("comment", sa.Text),
+)
+
+
+class FeedbackStore:
+    """Votes on replies, in the state database (next to the sessions)."""
+
+    def __init__(self, url: str):
+        self.engine = writable_engine(url)
+        state_metadata.create_all(self.engine, tables=[turns_table, feedback_table], checkfirst=True)
+
+    def add(self, turn_id: int, value: str, session: str | None = None, record: dict | None = None,
+            comment: str | None = None) -> int:
+        """Store a vote (``up``/``down``) on the reply of turn ``turn_id``; a new vote on the same turn
+        replaces the old one. ``record`` is the OCR record shown (with the person's edits), if any.
+        Returns the feedback row's id. An unknown turn, or a turn of another session, is refused."""
+        if value not in VALUES:
+            raise InputError(f"Feedback must be 'up' or 'down', not {value!r}.")
+        with self.engine.begin() as conn:
+            turn = conn.execute(sa.select(turns_table).where(turns_table.c.id == int(turn_id))).mappings().first()
+            if turn is None or (session is not None and turn["session_id"] != session):
+                raise InputError("There is no such reply in this conversation to give feedback on.")
+            if record is None and turn["meta"]:
+                record = (json.loads(turn["meta"]) or {}).get("record")
+            conn.execute(sa.delete(feedback_table).where(feedback_table.c.turn_id == turn["id"]))
+            row = conn.execute(sa.insert(feedback_table).values(
+                created_at=dt.datetime.now(dt.timezone.utc), value=value, session_id=turn["session_id"],
+                turn_id=turn["id"], input_kind=turn["input_kind"], language=turn["language"],
+                user_text=turn["user_text"], reply_text=turn["reply_text"], kind=turn["kind"],
+                intent=turn["intent"], confidence=turn["confidence"], sql=turn["sql"],
+                record=json.dumps(record, ensure_ascii=False, default=str) if record else None,
+                comment=comment))
+            return int(row.inserted_primary_key[0])
+
+    def remove(self, turn_id: int) -> None:
+        """Withdraw the vote on turn ``turn_id`` (the person clicked the same thumb again)."""
+        with self.engine.begin() as conn:
+            conn.execute(sa.delete(feedback_table).where(feedback_table.c.turn_id == int(turn_id)))
+
+    def latest(self, limit: int = 50) -> list[dict[str, Any]]:
+        """The newest votes first, as plain dicts with the columns of :data:`EXPORT_COLUMNS`."""
+        query = sa.select(feedback_table).order_by(feedback_table.c.id.desc()).limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings().all()]
+
+    def export_csv(self, path: str | Path | None = None) -> str:
+        """Every vote as CSV (UTF-8, header :data:`EXPORT_COLUMNS`); written to ``path`` when given.
+        Returns the CSV text."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(feedback_table).order_by(feedback_table.c.id)).mappings().all()
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(EXPORT_COLUMNS)
+        for r in rows:
+            writer.writerow(["" if r[c] is None else r[c] for c in EXPORT_COLUMNS])
+        text = out.getvalue()
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8-sig")  # the BOM lets spreadsheet apps read Hangul
+        return text
+
+    def unanswered(self, limit: int = 50) -> list[dict[str, Any]]:
+        """The newest questions the assistant could not answer (fallback replies), newest first."""
+        t = turns_table.c
+        query = (sa.select(t.id, t.created_at, t.session_id, t.language, t.user_text, t.confidence)
+                 .where(t.kind == "fallback").order_by(t.id.desc()).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings().all()]
+
+
+# The match data ------------------------------------------------------------------------------------
+
+def list_matches(url: str, limit: int = 50) -> list[dict[str, Any]]:
+    """The newest recorded matches: id, tournament, played_at, stage, map, format and a one-line
+    result ("T1 3 : 1 Gen.G" or "1. T1, 2. Gen.G, …"). [] when the database has no matches yet."""
+    engine = writable_engine(url)
+    m, tr, mt, tm = matchdb.matches, matchdb.tournaments, matchdb.match_teams, matchdb.teams
+    with engine.connect() as conn:
+        if "matches" not in sa.inspect(conn).get_table_names():
+            return []
+        rows = conn.execute(sa.select(m.c.id, tr.c.name.label("tournament"), m.c.played_at, m.c.stage, m.c.map,
+                                      m.c.format).join(tr, tr.c.id == m.c.tournament_id)
+                            .order_by(m.c.id.desc()).limit(limit)).mappings().all()
+        ids = [r["id"] for r in rows]
+        teams: dict[int, list] = {i: [] for i in ids}
+        if ids:
+            for match_id, name, placement, score in conn.execute(
+                    sa.select(mt.c.match_id, tm.c.name, mt.c.placement, mt.c.score)
+                    .join(tm, tm.c.id == mt.c.team_id).where(mt.c.match_id.in_(ids))
+                    .order_by(mt.c.match_id, mt.c.placement)):
+                teams[match_id].append((name, placement, score))
+    out = []
+    for r in rows:
+        entries = teams[r["id"]]
+        if r["format"] == "versus" and len(entries) == 2:
+            (a, _, sa_), (b, _, sb) = entries
+            result = f"{a} {'' if sa_ is None else sa_} : {'' if sb is None else sb} {b}"
+        else:
+            result = ", ".join(f"{p}. {n}" for n, p, _ in entries[:4]) + (" …" if len(entries) > 4 else "")
+        out.append({**dict(r), "result": result})
+    return out
+
+
+def delete_match(url: str, match_id: int) -> None:
+    """Delete a wrongly recorded match with its match_teams and match_players rows (and its
+    ``screenshots`` row, so the screenshot can be recorded again) in one transaction. Teams, players
+    and tournaments stay. An unknown id raises InputError and changes nothing."""
+    try:
+        match_id = int(match_id)
+    except (TypeError, ValueError):
+        raise InputError("Please give the number of the match to delete.") from None
+    engine = writable_engine(url)
+    with engine.begin() as conn:
+        present = set(sa.inspect(conn).get_table_names())
+        if "matches" not in present or conn.execute(
+                sa.select(matchdb.matches.c.id).where(matchdb.matches.c.id == match_id)).first() is None:
+            raise InputError(f"There is no match with id {match_id}.")
+        if "screenshots" in present:
+            conn.execute(sa.text("DELETE FROM screenshots WHERE match_id = :m"), {"m": match_id})
+        conn.execute(sa.delete(matchdb.match_players).where(matchdb.match_players.c.match_id == match_id))
+        conn.execute(sa.delete(matchdb.match_teams).where(matchdb.match_teams.c.match_id == match_id))
+        conn.execute(sa.delete(matchdb.matches).where(matchdb.matches.c.id == match_id))
+    log.info("deleted match %s", match_id)

@@ -1,0 +1,138 @@
+"""OCR benchmark: field accuracy per degradation and seconds per image on generated result screens,
+and the character error rate of Korean text lines.
+
+    .venv/bin/python benchmarks/ocr.py            # 12 screens per degradation (about 5 minutes)
+    .venv/bin/python benchmarks/ocr.py --n 4      # quicker
+
+Names are corrected against the generator's name pools (what the database holds in real use); the
+"raw" column shows the accuracy without any known names.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
+
+from ocr import read_match_result  # noqa: E402
+from ocr.engines import get_engine  # noqa: E402
+from ocr.evaluate import cer, field_matches  # noqa: E402
+from ocr.render import (DEGRADATIONS, HANGUL_FONTS, PLAYERS_HANGUL, PLAYERS_LATIN, TEAMS_HANGUL,  # noqa: E402
+                        TEAMS_LATIN, render_result_screen, _find_font)
+
+KNOWN = {"teams": TEAMS_LATIN + TEAMS_HANGUL, "players": PLAYERS_LATIN + PLAYERS_HANGUL}
+KOREAN_LINES = ["경기 결과 최종 순위", "서울 다이너스티 승리", "광동 프릭스 대 한화생명", "생존 시간 헤드샷 피해량",
+                "부산 갈매기 총점 순위", "아레나허브 주간 리그 결승", "선수 킬 데스 어시스트", "한빛 스타즈 패배",
+                "리브 샌박 블루 드래곤", "조별 리그 이일차 경기", "페이커 쵸비 제우스 오너", "최종 결과 확인 부탁"]
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (Tesseract runs as a child)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def korean_cer(n_fonts: int = 8) -> tuple[float, float]:
+    """CER (with and without spaces) of Tesseract Hangul+eng on Korean text lines in Nanum fonts."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    crops, truths = [], []
+    for i, font_name in enumerate(HANGUL_FONTS[:n_fonts]):
+        for j, line in enumerate(KOREAN_LINES[i % 3::3]):
+            font = ImageFont.truetype(str(_find_font(font_name)), 30)
+            img = Image.new("L", (560, 48), 255)
+            ImageDraw.Draw(img).text((8, 6), line, font=font, fill=0)
+            crops.append(np.asarray(img))
+            truths.append(line)
+    readings = []
+    eng = get_engine("tesseract")
+    for k in range(0, len(crops), 8):
+        readings += eng.read_fields(crops[k:k + 8])
+    with_spaces = sum(cer(r[0], t) * len(t) for r, t in zip(readings, truths)) / sum(len(t) for t in truths)
+    no_space = [(r[0].replace(" ", ""), t.replace(" ", "")) for r, t in zip(readings, truths)]
+    without = sum(cer(r, t) * len(t) for r, t in no_space) / sum(len(t) for _, t in no_space)
+    return with_spaces, without
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=12, help="screens per degradation (half versus, half ranking)")
+    ap.add_argument("--seed", type=int, default=1000, help="first generator seed (tests use seeds below 1000)")
+    args = ap.parse_args()
+    conditions = DEGRADATIONS + ["mixed"]
+    rows = []
+    print(f"{'degradation':<12}{'images':>7}{'fields':>8}{'accuracy':>10}{'raw':>8}{'s/image':>9}{'max s':>7}"
+          f"{'cpu s':>7}")
+    totals = {"clean": [0, 0], "degraded": [0, 0]}
+    times_all, cpu_all = [], []
+    for cond in conditions:
+        good = tot = raw_good = raw_tot = 0
+        times, cpu = [], []
+        for i in range(args.n):
+            kind = "versus" if i % 2 == 0 else "ranking"
+            shot = render_result_screen(kind, seed=args.seed + i, degradation=cond)
+            t0, c0 = time.perf_counter(), _cpu()
+            try:
+                rec = read_match_result(shot.image, KNOWN)
+            except Exception as err:  # noqa: BLE001 - a failed read scores zero
+                print(f"  {cond} seed {args.seed + i} {kind}: {err}", file=sys.stderr)
+                rec = None
+            times.append(time.perf_counter() - t0)
+            cpu.append(_cpu() - c0)
+            c, t = field_matches(rec, shot.truth)
+            good, tot = good + c, tot + t
+            if i < 4:  # raw accuracy (no known names) on a subset, to save time
+                try:
+                    raw = read_match_result(shot.image, None)
+                except Exception:  # noqa: BLE001
+                    raw = None
+                c, t = field_matches(raw, shot.truth)
+                raw_good, raw_tot = raw_good + c, raw_tot + t
+        bucket = totals["clean" if cond == "clean" else "degraded"]
+        bucket[0] += good
+        bucket[1] += tot
+        times_all += times
+        rows.append((cond, good / tot, raw_good / max(1, raw_tot), statistics.fmean(times)))
+        print(f"{cond:<12}{args.n:>7}{tot:>8}{good / tot:>10.1%}{raw_good / max(1, raw_tot):>8.1%}"
+              f"{statistics.fmean(times):>9.2f}{max(times):>7.2f}{statistics.fmean(cpu):>7.2f}")
+        cpu_all.extend(cpu)
+    overall = (totals["clean"][0] + totals["degraded"][0]) / (totals["clean"][1] + totals["degraded"][1])
+    print(f"{'clean':<12} {totals['clean'][0] / totals['clean'][1]:.1%}   degraded "
+          f"{totals['degraded'][0] / totals['degraded'][1]:.1%}   overall {overall:.1%}   "
+          f"median {statistics.median(times_all):.2f} s/image (CPU {statistics.median(cpu_all):.2f} s; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    with_sp, without = korean_cer()
+    print(f"Korean text-line CER (Tesseract Hangul+eng, 8 Nanum fonts): {with_sp:.1%} "
+          f"({without:.1%} ignoring spaces)")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        fig, ax = plt.subplots(figsize=(7, 3.2))
+        ax.bar([r[0] for r in rows], [100 * r[1] for r in rows], color="#3b7dd8")
+        ax.axhline(98, color="green", lw=0.8, ls="--")
+        ax.axhline(90, color="orange", lw=0.8, ls="--")
+        ax.set_ylim(50, 100)
+        ax.set_ylabel("field accuracy %")
+        ax.set_title("OCR field accuracy per degradation")
+        fig.tight_layout()
+        out = Path(__file__).resolve().parent / "results" / "ocr_accuracy.png"
+        out.parent.mkdir(exist_ok=True)
+        fig.savefig(out, dpi=100)
+        print(f"plot: {out}")
+    except ImportError:
+        pass
+
+
+if __name__ == "__main__":
+    random.seed(0)
+    main()

@@ -1,0 +1,140 @@
+"""Recording a confirmed MatchRecord in the match database, and reading the known names from it.
+
+``record_match`` writes matches, match_teams and match_players in one transaction, creating teams
+and players it does not know yet, and remembers the screenshot's SHA-256 in the ``screenshots``
+table (added by this module) so the same screenshot cannot be recorded twice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import sqlalchemy as sa
+
+from assistant import matchdb
+from assistant.db import writable_engine
+from assistant.errors import InputError
+
+from .record import MatchRecord
+
+log = logging.getLogger(__name__)
+
+screenshots = sa.Table(
+    "screenshots", matchdb.metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("match_id", sa.Integer, sa.ForeignKey("matches.id"), nullable=False),
+    sa.Column("recorded_at", sa.DateTime, nullable=False),
+)
+
+
+def _sqlite_missing(url: str) -> bool:
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return False
+    from pathlib import Path
+
+    return not Path(parsed.database).exists()
+
+
+def known_names_from_db(url: str) -> dict[str, list[str]]:
+    """``{"teams": [...], "players": [...]}`` from the match database at ``url`` (empty lists when the
+    database or its tables do not exist yet)."""
+    if _sqlite_missing(url):
+        return {"teams": [], "players": []}
+    engine = writable_engine(url)
+    try:
+        with engine.connect() as conn:
+            present = set(sa.inspect(conn).get_table_names())
+            teams = conn.execute(sa.select(matchdb.teams.c.name)).scalars().all() if "teams" in present else []
+            players = (conn.execute(sa.select(matchdb.players.c.nickname)).scalars().all()
+                       if "players" in present else [])
+    except sa.exc.SQLAlchemyError as err:
+        raise InputError(f"The match database could not be read ({type(err).__name__}).") from None
+    return {"teams": list(teams), "players": list(players)}
+
+
+def _check(record: MatchRecord) -> None:
+    if record.format not in ("versus", "ranking"):
+        raise InputError(f"The record's format must be 'versus' or 'ranking', not {record.format!r}.")
+    if record.format == "versus" and len(record.teams) != 2:
+        raise InputError("A versus record needs exactly two teams.")
+    if not record.teams:
+        raise InputError("The record has no teams to record.")
+    names = [t.name.strip() for t in record.teams if t.name]
+    if len(names) != len(record.teams):
+        raise InputError("Every team of the record needs a name.")
+    if len(set(names)) != len(names):
+        raise InputError("The record names the same team twice.")
+    nicks = [p.nickname.strip() for p in record.players if p.nickname]
+    if len(nicks) != len(record.players) or len(set(nicks)) != len(nicks):
+        raise InputError("Every player of the record needs a name, and each name may appear only once.")
+    for p in record.players:
+        if p.team is not None and p.team not in names:
+            raise InputError(f"Player {p.nickname} belongs to {p.team}, which is not a team of this record.")
+
+
+def _get_or_create(conn, table, column, value, **extra) -> int:
+    row = conn.execute(sa.select(table.c.id).where(column == value)).first()
+    if row:
+        return row[0]
+    return conn.execute(table.insert().values({column.name: value, **extra})).inserted_primary_key[0]
+
+
+def _tournament_id(conn, tournament, game: str | None) -> int:
+    if isinstance(tournament, int):
+        if conn.execute(sa.select(matchdb.tournaments.c.id).where(matchdb.tournaments.c.id == tournament)).first():
+            return tournament
+        raise InputError(f"There is no tournament with id {tournament}.")
+    name = str(tournament or "").strip()
+    if not name:
+        raise InputError("Please name the tournament the match belongs to.")
+    return _get_or_create(conn, matchdb.tournaments, matchdb.tournaments.c.name, name, game=game or "unknown")
+
+
+def record_match(url: str, record: MatchRecord | dict, image_sha256: str, tournament: int | str, *,
+                 played_at: dt.datetime | None = None, stage: str | None = None, map: str | None = None,
+                 game: str | None = None) -> int:
+    """Write a confirmed record in one transaction and return the new match id.
+
+    ``tournament`` is an existing tournament id, or a name (created with ``game`` when unknown).
+    Teams and players not in the database are created. A screenshot whose SHA-256 was recorded
+    before is refused with InputError; any failure leaves the database unchanged.
+    """
+    if isinstance(record, dict):
+        record = MatchRecord.from_dict(record)
+    _check(record)
+    if not isinstance(image_sha256, str) or len(image_sha256) != 64:
+        raise InputError("The screenshot's SHA-256 must be 64 hexadecimal characters.")
+    engine = writable_engine(url)
+    matchdb.create_schema(engine)
+    try:
+        with engine.begin() as conn:
+            seen = conn.execute(sa.select(screenshots.c.match_id).where(screenshots.c.sha256 == image_sha256)).first()
+            if seen:
+                raise InputError(f"This screenshot was already recorded as match {seen[0]}.")
+            tid = _tournament_id(conn, tournament, game)
+            match_id = conn.execute(matchdb.matches.insert().values(
+                tournament_id=tid, played_at=played_at or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                stage=stage if stage is not None else record.stage, map=map if map is not None else record.map,
+                format=record.format)).inserted_primary_key[0]
+            team_ids = {}
+            for t in record.teams:
+                team_ids[t.name] = _get_or_create(conn, matchdb.teams, matchdb.teams.c.name, t.name.strip())
+                conn.execute(matchdb.match_teams.insert().values(match_id=match_id, team_id=team_ids[t.name],
+                                                                 placement=t.placement, score=t.score, kills=t.kills))
+            _insert_players(conn, match_id, record, team_ids)
+            conn.execute(screenshots.insert().values(sha256=image_sha256, match_id=match_id,
+                                                     recorded_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
+    except sa.exc.IntegrityError as err:
+        log.info("record_match refused: %s", err)
+        raise InputError("The match could not be recorded because it conflicts with data already stored "
+                         "(for example, the same screenshot recorded at the same moment).") from None
+    return int(match_id)
+
+
+def _insert_players(conn, match_id: int, record: MatchRecord, team_ids: dict[str, int]) -> None:
+    for p in record.players:
+        pid = _get_or_create(conn, matchdb.players, matchdb.players.c.nickname, p.nickname.strip(),
+                             team_id=team_ids.get(p.team))
+        conn.execute(matchdb.match_players.insert().values(match_id=match_id, player_id=pid, kills=p.kills,
+                                                           deaths=p.deaths, assists=p.assists))

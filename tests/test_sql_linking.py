@@ -1,0 +1,92 @@
+"""Value linking: Hangul particles, spacing, case, typos, years and numbers."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.sql.linking import Catalog, has_batchim, jamo, link
+
+TODAY = dt.date(2026, 9, 15)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return Catalog.from_rows(
+        teams=["목포 마린즈", "부산 타이탄즈", "Granite Herons", "Nova.K", "T1"],
+        players=["하늘", "Zephyr", "Ace", "달빛"],
+        tournaments=[("Granite Cup 2025", "League of Legends", dt.date(2025, 3, 1)),
+                     ("Granite Cup 2026", "League of Legends", dt.date(2026, 3, 1)),
+                     ("한빛 챌린지 2026", "PUBG", dt.date(2026, 5, 1))],
+        stages=["group", "semifinal", "final"], maps=["Erangel", "Summoner's Rift"])
+
+
+def values(linked, etype):
+    return linked.values(etype)
+
+
+@pytest.mark.parametrize("text, team", [
+    ("목포 마린즈가 몇 번 이겼어?", "목포 마린즈"),
+    ("목포마린즈 승률", "목포 마린즈"),
+    ("목포 마린즈는 어때", "목포 마린즈"),
+    ("목포 마린즈의 전적", "목포 마린즈"),
+    ("목포 마린즈한테 진 팀", "목포 마린즈"),
+    ("목포 마린스 승률", "목포 마린즈"),          # one wrong consonant: fuzzy on jamo
+    ("granite herons wins", "Granite Herons"),
+    ("GRANITE HERONS wins", "Granite Herons"),
+    ("Granit Herons wins", "Granite Herons"),      # typo
+    ("nova k win rate", "Nova.K"),
+    ("T1이 이겼어?", "T1"),
+])
+def test_team_names_with_particles_spacing_case_and_typos(catalog, text, team):
+    assert values(link(text, catalog, TODAY), "team") == [team]
+
+
+def test_two_teams_in_order_and_masking(catalog):
+    linked = link("목포마린즈가 부산 타이탄즈한테 몇번 이겼어", catalog, TODAY)
+    assert values(linked, "team") == ["목포 마린즈", "부산 타이탄즈"]
+    assert linked.masked == "TEAM가 TEAM한테 몇번 이겼어"
+
+
+def test_players_with_particles_and_no_match_inside_words(catalog):
+    assert values(link("하늘이 작년에 킬 몇 개 했어?", catalog, TODAY), "player") == ["하늘"]
+    assert values(link("How many kills did Zephyr get?", catalog, TODAY), "player") == ["Zephyr"]
+    assert values(link("who won the race on Erangel", catalog, TODAY), "player") == []  # 'ace' in 'race'
+    assert values(link("Ace kills", catalog, TODAY), "player") == ["Ace"]
+
+
+def test_tournament_alias_without_year_picks_the_asked_or_latest_edition(catalog):
+    assert values(link("top 3 players in the Granite Cup", catalog, TODAY), "tournament") == ["Granite Cup 2026"]
+    linked = link("Granite Cup 2025 winner", catalog, TODAY)
+    assert values(linked, "tournament") == ["Granite Cup 2025"] and linked.year is None
+    assert values(link("한빛 챌린지에서 킬 순위", catalog, TODAY), "tournament") == ["한빛 챌린지 2026"]
+
+
+def test_stages_games_maps_from_the_lexicon(catalog):
+    linked = link("롤 결승전에서 협곡 경기 몇 판?", catalog, TODAY)
+    assert values(linked, "stage") == ["final"]
+    assert values(linked, "game") == ["League of Legends"]
+    assert values(linked, "map") == ["Summoner's Rift"]
+    assert values(link("who won the semifinal", catalog, TODAY), "stage") == ["semifinal"]
+    assert values(link("준결승 승자", catalog, TODAY), "stage") == ["semifinal"]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("wins in 2025", 2025), ("2024년 경기 수", 2024), ("이번 시즌 몇 번 이겼어", 2026),
+    ("그럼 작년에는?", 2025), ("this season", 2026), ("last year", 2025), ("wins", None),
+])
+def test_years(catalog, text, year):
+    assert link(text, catalog, TODAY).year == year
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("top 3 players by kills", [3]), ("킬 상위 5명", [5]), ("세 명 뽑아줘", [3]),
+    ("teams with more than five wins", [5]), ("T1 wins in 2025", []),
+])
+def test_numbers_exclude_names_and_years(catalog, text, numbers):
+    assert link(text, catalog, TODAY).numbers == numbers
+
+
+def test_hangul_helpers():
+    assert jamo("강") == "ㄱㅏㅇ"
+    assert has_batchim("마린즈") is False and has_batchim("하늘") is True and has_batchim("T1") is True
