@@ -171,3 +171,14 @@ def delete_match(url: str, match_id: int) -> None:
         conn.execute(sa.delete(matchdb.match_teams).where(matchdb.match_teams.c.match_id == match_id))
         conn.execute(sa.delete(matchdb.matches).where(matchdb.matches.c.id == match_id))
     log.info("deleted match %s", match_id)
+
+
+def tournament_names(url: str) -> list[str]:
+    """The tournaments' names, the one that started most recently first ([] without match data)."""
+    t = matchdb.tournaments
+    engine = writable_engine(url)
+    with engine.connect() as conn:
+        if "tournaments" not in sa.inspect(conn).get_table_names():
+            return []
+        return list(conn.execute(sa.select(t.c.name).order_by(t.c.start_date.desc().nulls_last(), t.c.id.desc()))
+                    .scalars())

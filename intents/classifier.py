@@ -1,14 +1,11 @@
 """A linear softmax classifier over sentence vectors (multinomial logistic regression).
 
 Fitted with scikit-learn's L-BFGS solver, then kept as two plain arrays (weights and biases), so
-prediction is one matrix product and the cache on disk is a small ``.npz`` file, not a pickle.
+prediction is one matrix product.
 """
 from __future__ import annotations
 
 import dataclasses
-import os
-import tempfile
-from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -31,19 +28,6 @@ class LinearClassifier:
         logits -= logits.max(axis=1, keepdims=True)
         np.exp(logits, out=logits)
         return logits / logits.sum(axis=1, keepdims=True)
-
-    def save(self, path: Path) -> None:
-        """Write atomically, so a concurrent reader never sees half a file."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
-        with os.fdopen(fd, "wb") as fh:
-            np.savez(fh, weights=self.weights, biases=self.biases, labels=np.array(self.labels))
-        os.replace(tmp, path)
-
-    @classmethod
-    def load(cls, path: Path) -> "LinearClassifier":
-        with np.load(path, allow_pickle=False) as data:
-            return cls(data["weights"], data["biases"], tuple(str(x) for x in data["labels"]))
 
 
 def fit(vectors: np.ndarray, labels: Sequence[str], c: float | None = None, max_iter: int = 3000) -> LinearClassifier:

@@ -34,6 +34,9 @@ from .lexical import BM25
 log = logging.getLogger(__name__)
 
 OOS = "oos"
+STATE_VERSION = 2
+"""Bumped whenever the meaning of :meth:`IntentEngine.tuned_state` changes, so old caches are refitted."""
+_OOS_CLASS = "\0oos"  # cannot collide with an intent name read from a file
 METHODS = ("dense", "lexical", "classifier")
 
 
@@ -72,13 +75,15 @@ class Prediction:
     """Intents with fused scores, best first (top ``k``)."""
     evidence: dict[str, float] = dataclasses.field(default_factory=dict)
     """The best intent's score from each method."""
+    nearest: tuple[str, float] | None = None
+    """The intent of the most similar example question and that cosine similarity."""
 
 
 class _Scorers:
     """The three scorers fitted on one set of examples; returns per-intent score matrices."""
 
     def __init__(self, vectors: np.ndarray, texts: Sequence[str], labels: np.ndarray, names: list[str],
-                 config: EngineConfig):
+                 config: EngineConfig, oos_vectors: np.ndarray | None = None):
         self.names = names
         self.labels = labels  # label index per example
         self.config = config
@@ -86,10 +91,17 @@ class _Scorers:
         self.bm25 = BM25(texts)
         counts = np.bincount(labels, minlength=len(names))
         self.classifier = None
+        self.oos_column = None
         if len(names) >= 2 and counts.min() >= config.min_examples:
-            model = clf.fit(vectors, [names[i] for i in labels])
+            # Questions to reject, when TRAIN has them, are one more class: the classifier then says
+            # how much a question looks like them (a strong out-of-scope signal for the calibrator).
+            has_oos = oos_vectors is not None and len(oos_vectors) >= config.min_examples
+            x = np.concatenate([vectors, oos_vectors]) if has_oos else vectors
+            y = [names[i] for i in labels] + ([_OOS_CLASS] * len(oos_vectors) if has_oos else [])
+            model = clf.fit(x, y)
             order = {name: i for i, name in enumerate(model.labels)}
             self.classifier = (model, np.array([order[n] for n in names]))
+            self.oos_column = order.get(_OOS_CLASS)
 
     def scores(self, vectors: np.ndarray, texts: Sequence[str]) -> dict[str, np.ndarray]:
         n, m = len(texts), len(self.names)
@@ -109,7 +121,10 @@ class _Scorers:
         out = {"dense": dense, "lexical": lexical}
         if self.classifier is not None:
             model, order = self.classifier
-            out["classifier"] = model.predict_proba(vectors)[:, order]
+            probs = model.predict_proba(vectors)
+            out["classifier"] = probs[:, order]
+            if self.oos_column is not None:
+                out["oos"] = probs[:, self.oos_column]
         return out
 
 
@@ -126,7 +141,7 @@ def fuse(scores: dict[str, np.ndarray], weights: dict[str, float], rrf_k: float)
     """Weighted reciprocal-rank fusion: sum over methods of ``w / (rrf_k + rank)``."""
     total = None
     for method, matrix in scores.items():
-        w = weights.get(method, 0.0)
+        w = weights.get(method, 0.0) if method in METHODS else 0.0
         if w <= 0:
             continue
         part = w / (rrf_k + _ranks(matrix))
@@ -155,6 +170,7 @@ def _features(scores: dict[str, np.ndarray], fused: np.ndarray) -> tuple[np.ndar
         else:
             feats += [matrix[rows, best], matrix[rows, best] - matrix[rows, second],
                       (matrix.argmax(axis=1) == best).astype(np.float32)]
+    feats.append(scores.get("oos", np.zeros(len(rows))))
     return np.stack(feats, axis=1).astype(np.float32), best
 
 
@@ -205,10 +221,11 @@ class IntentEngine:
         y = np.array([index.get(label, -1) for label in labels])
         texts = np.array(self._texts, dtype=object)
         self._tune(self._vectors, texts, y)
-        self._scorers = _Scorers(self._vectors[in_scope], list(texts[in_scope]), y[in_scope], names, self.config)
+        self._scorers = _Scorers(self._vectors[in_scope], list(texts[in_scope]), y[in_scope], names, self.config,
+                                 oos_vectors=self._vectors[~in_scope])
 
     def _folds(self, y: np.ndarray):
-        """(train mask, test mask, hidden intents) per fold."""
+        """(train mask, test mask, hidden intents, out-of-scope rows to train on) per fold."""
         rng = np.random.default_rng(self.config.seed)
         n_names = len(self.names)
         fold_of = rng.integers(0, self.config.folds, len(y))
@@ -219,7 +236,7 @@ class IntentEngine:
             hidden_mask = np.isin(y, list(hidden))
             train = (fold_of != f) & ~hidden_mask & (y >= 0)
             test = (fold_of == f) | (hidden_mask & (fold_of != f) & (rng.random(len(y)) < 0.3))
-            yield train, test, hidden
+            yield train, test, hidden, (fold_of != f) & (y < 0)
 
     def _tune(self, vectors: np.ndarray, texts: np.ndarray, y: np.ndarray) -> None:
         """Choose fusion weights, then fit the calibrator and threshold, on held-out folds."""
@@ -239,12 +256,12 @@ class IntentEngine:
         if self.progress:
             from tqdm import tqdm
             iterator = tqdm(folds, desc="tuning on held-out folds", unit="fold")
-        for train, test, hidden in iterator:
+        for train, test, hidden, oos_train in iterator:
             visible = [i for i in range(len(self.names)) if i not in hidden and (y[train] == i).any()]
             remap = {old: new for new, old in enumerate(visible)}
             y_train = np.array([remap[i] for i in y[train]])
             scorers = _Scorers(vectors[train], list(texts[train]), y_train,
-                               [self.names[i] for i in visible], fold_config)
+                               [self.names[i] for i in visible], fold_config, oos_vectors=vectors[oos_train])
             scores = scorers.scores(vectors[test], list(texts[test]))
             gold = np.array([remap.get(i, -1) for i in y[test]])
             collected.append((scores, gold))
@@ -311,13 +328,15 @@ class IntentEngine:
     # Saving ------------------------------------------------------------------------------------
     def tuned_state(self) -> dict:
         """What tuning learned (fusion weights, calibrator, threshold) as JSON-able values."""
-        return {"names": self.names, "weights": self.weights, "threshold": self.threshold,
+        return {"version": STATE_VERSION, "names": self.names, "weights": self.weights, "threshold": self.threshold,
                 "calibrator": None if self._calibrator is None else
                 [self._calibrator[0].tolist(), self._calibrator[1]]}
 
     def restore(self, texts: Sequence[str], labels: Sequence[str], vectors: np.ndarray, state: dict) -> "IntentEngine":
         """Rebuild a fitted engine from its examples, their vectors and :meth:`tuned_state`, skipping
         the held-out tuning (the classifier itself is refitted, or taken from its own cache)."""
+        if state.get("version") != STATE_VERSION:
+            raise ValueError("the saved engine state is from another version")
         self._texts, self._labels, self._vectors = list(texts), list(labels), vectors
         self.names = list(state["names"])
         self.weights = dict(state["weights"])
@@ -329,7 +348,7 @@ class IntentEngine:
         index = {n: i for i, n in enumerate(self.names)}
         y = np.array([index[label] for label in labels_arr[in_scope]])
         self._scorers = _Scorers(vectors[in_scope], [t for t, keep in zip(self._texts, in_scope) if keep], y,
-                                 self.names, self.config)
+                                 self.names, self.config, oos_vectors=vectors[~in_scope])
         return self
 
     # Predicting --------------------------------------------------------------------------------
@@ -354,8 +373,12 @@ class IntentEngine:
             ranking = [(self.names[j], float(fused[row, j])) for j in order[row]]
             c = float(conf[row])
             label = self.names[best[row]] if c >= self.threshold else None
-            evidence = {m: float(s[row, best[row]]) for m, s in scores.items()}
-            out.append(Prediction(label, c, ranking, evidence))
+            evidence = {m: float(s[row, best[row]]) for m, s in scores.items() if s.ndim == 2}
+            if "oos" in scores:
+                evidence["oos"] = float(scores["oos"][row])
+            top_dense = int(scores["dense"][row].argmax())
+            nearest = (self.names[top_dense], float(scores["dense"][row, top_dense]))
+            out.append(Prediction(label, c, ranking, evidence, nearest))
         return out
 
     # Incremental updates -----------------------------------------------------------------------

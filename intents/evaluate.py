@@ -65,7 +65,7 @@ def read_csv(path: str | Path) -> Dataset:
 
 def split_knowledge_base(kb, test_share: float = 0.2, seed: int = 0) -> tuple[Dataset, Dataset]:
     """Split the project's own intent files: per intent and language, ``test_share`` of the examples
-    (at least one) go to TEST, the rest to TRAIN."""
+    (at least one) go to TEST, the rest to TRAIN; the out-of-scope questions likewise, as ``oos``."""
     rng = random.Random(seed)
     train, test = Dataset([], []), Dataset([], [])
     for intent in kb.intents.values():
@@ -77,6 +77,13 @@ def split_knowledge_base(kb, test_share: float = 0.2, seed: int = 0) -> tuple[Da
                 target = test if i < n_test else train
                 target.texts.append(text)
                 target.labels.append(intent.id)
+    rejects = list(kb.out_of_scope)
+    rng.shuffle(rejects)
+    n_test = round(len(rejects) * test_share)
+    for i, text in enumerate(rejects):
+        target = test if i < n_test else train
+        target.texts.append(text)
+        target.labels.append(OOS)
     return train, test
 
 

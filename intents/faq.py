@@ -76,9 +76,12 @@ class FAQRetriever:
         prediction = self.engine.predict([text])[0]
         ranking = [LabelScore(label, score, -1) for label, score in prediction.ranking]
         label, confidence = prediction.label, prediction.confidence
-        if prediction.evidence.get("dense", 0.0) >= EXACT_MATCH and ranking:
-            # evidence is the best fused intent's: one of its own examples is practically the question
-            label, confidence = ranking[0].label, max(confidence, prediction.evidence["dense"])
+        if prediction.nearest and prediction.nearest[1] >= EXACT_MATCH:
+            # one of the intent's own example questions is practically the question itself
+            label, similarity = prediction.nearest
+            confidence = max(confidence if label == prediction.label else 0.0, similarity)
+            if ranking and ranking[0].label != label:
+                ranking = [r for r in ranking if r.label == label] + [r for r in ranking if r.label != label]
         return Decision(label, float(np.clip(confidence, 0, 1)), ranking, prediction.evidence)
 
     def suggestions(self, ranking: list[LabelScore], language: str, n: int = 3,

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import tempfile
@@ -38,31 +37,61 @@ class VectorIndex:
 
 
 def cache_key(encoder_name: str, texts: Sequence[str]) -> str:
-    """A hash of the encoder and every text, in order: equal keys mean equal vectors."""
+    """A hash of the encoder and every text, in order: equal keys mean equal inputs."""
     h = hashlib.sha256(encoder_name.encode())
     for text in texts:
         h.update(b"\0" + text.encode("utf-8"))
     return h.hexdigest()[:24]
 
 
+def _text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+_store_lock = threading.Lock()
+
+
 def load_or_encode(encoder, texts: Sequence[str], cache_dir: Path | None) -> np.ndarray:
-    """The vectors of ``texts``: from ``cache_dir`` when a file for the same content exists, else
-    encoded once and written there atomically (so concurrent processes never read half a file)."""
-    key = cache_key(encoder.name, texts)
-    path = cache_dir / f"vectors-{key}.npy" if cache_dir else None
-    if path is not None and path.exists():
-        try:
-            vectors = np.load(path, allow_pickle=False)
-            if vectors.shape[0] == len(texts):
-                return vectors
-        except (OSError, ValueError):
-            log.warning("ignoring unreadable vector cache %s", path)
-    vectors = encoder.encode(list(texts), progress="encoding example questions")
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npy.tmp")
-        with os.fdopen(fd, "wb") as fh:
-            np.save(fh, vectors, allow_pickle=False)
-        os.replace(tmp, path)
-        (path.with_suffix(".json")).write_text(json.dumps({"encoder": encoder.name, "n": len(texts)}))
-    return vectors
+    """The vectors of ``texts``. With a ``cache_dir``, every vector is kept in one content-addressed
+    file per encoder, so only texts never seen before are encoded (an edited intent file costs its
+    new questions, not the whole knowledge base); the file is replaced atomically."""
+    texts = list(texts)
+    if cache_dir is None:
+        return encoder.encode(texts, progress="encoding example questions")
+    path = Path(cache_dir) / f"vectors-{cache_key(encoder.name, [])[:16]}.npz"
+    with _store_lock:
+        keys, vectors = _read_store(path)
+        index = {k: i for i, k in enumerate(keys)}
+        wanted = [_text_key(t) for t in texts]
+        missing = list(dict.fromkeys(t for t, k in zip(texts, wanted) if k not in index))
+        if missing:
+            new = encoder.encode(missing, progress="encoding example questions")
+            keys = keys + [_text_key(t) for t in missing]
+            vectors = new if vectors is None else np.concatenate([vectors, new])
+            index = {k: i for i, k in enumerate(keys)}
+            _write_store(path, keys, vectors, encoder.name)
+        if not texts:
+            return np.zeros((0, vectors.shape[1] if vectors is not None else 0), dtype=np.float32)
+        return vectors[[index[k] for k in wanted]]
+
+
+def _read_store(path: Path) -> tuple[list[str], np.ndarray | None]:
+    if not path.exists():
+        return [], None
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            keys, vectors = [str(k) for k in data["keys"]], data["vectors"]
+        if len(keys) == len(vectors):
+            return keys, vectors
+    except (OSError, ValueError, KeyError):
+        pass
+    log.warning("ignoring unreadable vector cache %s", path)
+    return [], None
+
+
+def _write_store(path: Path, keys: list[str], vectors: np.ndarray, encoder_name: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
+    with os.fdopen(fd, "wb") as fh:
+        np.savez(fh, keys=np.array(keys), vectors=vectors.astype(np.float32), encoder=np.array(encoder_name))
+    os.replace(tmp, path)

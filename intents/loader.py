@@ -35,21 +35,29 @@ class Intent:
         return self.examples[language][0]
 
 
+OOS = "oos"
+
+
 @dataclasses.dataclass(frozen=True)
 class KnowledgeBase:
     """All intents of a folder of intent files, with a hash of their contents."""
 
     intents: dict[str, Intent]
     digest: str
+    out_of_scope: tuple[str, ...] = ()
+    """Questions to reject (files' ``out_of_scope:`` lists): negatives that teach rejection."""
 
-    def examples(self) -> tuple[list[str], list[str]]:
-        """Every example question and its intent id, in a stable order."""
+    def examples(self, with_out_of_scope: bool = True) -> tuple[list[str], list[str]]:
+        """Every example question and its intent id (``oos`` for questions to reject), stable order."""
         texts, labels = [], []
         for intent in self.intents.values():
             for lang in LANGUAGES:
                 for text in intent.examples[lang]:
                     texts.append(text)
                     labels.append(intent.id)
+        if with_out_of_scope:
+            texts += list(self.out_of_scope)
+            labels += [OOS] * len(self.out_of_scope)
         return texts, labels
 
 
@@ -136,15 +144,25 @@ def parse_intent(path: str, intent_id: object, body: object) -> Intent:
     return Intent(intent_id, kind, texts, answers, path)
 
 
-def load_file(path: Path) -> list[Intent]:
-    """The intents of one file."""
+def load_file(path: Path) -> tuple[list[Intent], list[str]]:
+    """The intents of one file, and its out-of-scope questions."""
     data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("intents"), dict):
+    if not isinstance(data, dict) or not (isinstance(data.get("intents"), dict) or "out_of_scope" in data):
         raise IntentFileError(str(path), "the file must have a top-level 'intents:' mapping")
-    extra = sorted(set(data) - {"intents"})
+    extra = sorted(set(data) - {"intents", "out_of_scope"})
     if extra:
-        raise IntentFileError(str(path), f"unknown top-level key {extra[0]!r} (only 'intents' is allowed)")
-    return [parse_intent(str(path), key, body) for key, body in data["intents"].items()]
+        raise IntentFileError(str(path), f"unknown top-level key {extra[0]!r} (use 'intents' or 'out_of_scope')")
+    rejects: list[str] = []
+    if "out_of_scope" in data:
+        body = data["out_of_scope"]
+        if not isinstance(body, dict) or set(body) - set(LANGUAGES):
+            raise IntentFileError(str(path), "out_of_scope must map en and/or ko to lists of questions")
+        for lang, items in body.items():
+            rejects += _check_text_list(str(path), "out_of_scope", lang, items)
+    intents = data.get("intents") or {}
+    if not isinstance(intents, dict):
+        raise IntentFileError(str(path), "the file must have a top-level 'intents:' mapping")
+    return [parse_intent(str(path), key, body) for key, body in intents.items()], rejects
 
 
 def load_intents(folder: Path | str) -> KnowledgeBase:
@@ -155,11 +173,16 @@ def load_intents(folder: Path | str) -> KnowledgeBase:
         raise IntentFileError(str(folder), "no intent files (*.yaml) were found in this folder")
     digest = hashlib.sha256()
     intents: dict[str, Intent] = {}
+    rejects: list[str] = []
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-        for intent in load_file(path):
+        found, file_rejects = load_file(path)
+        rejects += file_rejects
+        for intent in found:
             if intent.id in intents:
                 raise IntentFileError(str(path), f"the intent is already defined in {intents[intent.id].source}",
                                       intent.id)
             intents[intent.id] = intent
-    return KnowledgeBase(intents, digest.hexdigest())
+    if not intents:
+        raise IntentFileError(str(folder), "the files define no intents")
+    return KnowledgeBase(intents, digest.hexdigest(), tuple(dict.fromkeys(rejects)))

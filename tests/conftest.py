@@ -28,7 +28,7 @@ def model_cache(tmp_path_factory) -> Path:
     cache = tmp_path_factory.mktemp("cache")
     built = PROJECT_ROOT / "var" / "cache"
     if built.is_dir():
-        for path in [*built.glob("vectors-*.npy"), *built.glob("classifier-*.npz")]:
+        for path in [*built.glob("vectors-*.npz"), *built.glob("engine-*.json")]:
             shutil.copy(path, cache / path.name)
     return cache
 

@@ -26,7 +26,8 @@ def tiny_st_model(tmp_path_factory):
     chars = sorted(set("".join(words)) | set("abcdefghijklmnopqrstuvwxyz?!.,"))
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words, *chars, *[f"##{c}" for c in chars]]
     (root / "vocab.txt").write_text("\n".join(dict.fromkeys(vocab)) + "\n", encoding="utf-8")
-    tokenizer = BertTokenizerFast(vocab_file=str(root / "vocab.txt"), do_lower_case=True)
+    # lower-casing strips accents, which decomposes Hangul syllables into jamo the small vocabulary lacks
+    tokenizer = BertTokenizerFast(vocab=str(root / "vocab.txt"), do_lower_case=False, strip_accents=False)
     bert = BertModel(BertConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=2,
                                 num_attention_heads=2, intermediate_size=64, max_position_embeddings=128))
     raw = root / "bert"

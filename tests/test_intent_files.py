@@ -112,8 +112,23 @@ def test_shipped_intents_have_ten_examples_per_language_and_both_answers(kb):
         assert not any("\uac00" <= ch <= "\ud7a3" for ch in item.answer["en"]), item.id
 
 
+def test_shipped_out_of_scope_questions(kb):
+    assert len(kb.out_of_scope) >= 60
+    texts, labels = kb.examples()
+    assert labels.count("oos") == len(kb.out_of_scope)
+    assert len(kb.examples(with_out_of_scope=False)[0]) == len(texts) - len(kb.out_of_scope)
+
+
+def test_out_of_scope_list_is_validated(tmp_path):
+    message = _error(tmp_path, "out_of_scope:\n  fr: [bonjour]\n")
+    assert "out_of_scope" in message
+    write_intents(tmp_path / "ok", {"checkin": GOOD})
+    (tmp_path / "ok" / "reject.yaml").write_text("out_of_scope:\n  en: ['weather?']\n  ko: ['날씨?']\n", encoding="utf-8")
+    assert load_intents(tmp_path / "ok").out_of_scope == ("weather?", "날씨?")
+
+
 def test_no_example_question_belongs_to_two_intents(kb):
-    owner = {}
+    owner = {" ".join(t.lower().split()): "oos" for t in kb.out_of_scope}
     for item in kb.intents.values():
         for lang in ("en", "ko"):
             for text in item.examples[lang]:

@@ -91,8 +91,10 @@ def test_vectors_are_cached_by_content(tmp_path):
     again = load_or_encode(enc, texts, tmp_path)
     assert enc.calls == 1
     np.testing.assert_array_equal(first, again)
-    load_or_encode(enc, texts + ["a third"], tmp_path)
-    assert enc.calls == 2
+    both = load_or_encode(enc, texts + ["a third"], tmp_path)
+    assert enc.calls == 2  # only the new text was encoded
+    np.testing.assert_array_equal(both[:2], first)
+    np.testing.assert_allclose(both[2], enc.encode(["a third"])[0])
 
 
 def test_changed_intent_file_rebuilds_on_next_start(tmp_path):
@@ -115,7 +117,7 @@ def test_corrupt_cache_is_rebuilt(tmp_path):
     enc = HashEncoder()
     texts = ["one", "two"]
     load_or_encode(enc, texts, tmp_path)
-    for path in tmp_path.glob("vectors-*.npy"):
+    for path in tmp_path.glob("vectors-*.npz"):
         path.write_bytes(b"not numpy")
     vectors = load_or_encode(enc, texts, tmp_path)
     assert vectors.shape == (2, enc.dim) and enc.calls == 2
