@@ -160,6 +160,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _fail(message: str, as_json: bool, status: int) -> int:
+    if as_json:
+        _emit({"error": message})
+    else:
+        print(message, file=sys.stderr)
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     as_json = "--json" in argv
@@ -170,23 +178,14 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser(only=first if first in PLUGINS or first in ("ask", "intents") else None).parse_args(argv)
         result = args.run(args)
     except (_UsageError, AssistantError) as err:
-        message = str(err)
-        if as_json:
-            _emit({"error": message})
-        else:
-            print(message, file=sys.stderr)
-        return 2
+        return _fail(str(err), as_json, 2)
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # a bug: say so in one line, keep the traceback for those who ask
         if os.environ.get("ASSISTANT_DEBUG"):
             raise
-        message = f"Internal error ({type(err).__name__}: {err}); run again with ASSISTANT_DEBUG=1 for details."
-        if as_json:
-            _emit({"error": message})
-        else:
-            print(message, file=sys.stderr)
-        return 1
+        return _fail(f"Internal error ({type(err).__name__}: {err}); run again with ASSISTANT_DEBUG=1 "
+                     "for details.", as_json, 1)
     if as_json:
         _emit(result)
     else:

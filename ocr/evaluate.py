@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .record import MatchRecord
+from voices.metrics import edit_distance  # one Levenshtein for OCR and speech scoring
 
 TEAM_FIELDS = ("name", "placement", "score", "kills")
 PLAYER_FIELDS = ("nickname", "team", "kills", "deaths", "assists")
@@ -23,16 +24,6 @@ def field_matches(pred: MatchRecord | None, truth: MatchRecord) -> tuple[int, in
     total += 1  # the format
     correct += int(pred is not None and pred.format == truth.format)
     return correct, total
-
-
-def edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def cer(pred: str, truth: str) -> float:
