@@ -16,6 +16,12 @@ from assistant.db import dispose_all
 
 VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
 
+# Property tests: no per-example deadline (2 shared cores make timings noisy), fixed budget.
+from hypothesis import settings as _hyp  # noqa: E402
+
+_hyp.register_profile("project", deadline=None, max_examples=100)
+_hyp.load_profile("project")
+
 # Tests never download: a model that is not on disk must fail fast, not reach for a hub.
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
