@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test system build bench clean coqui test-coqui
+.PHONY: run test system build bench bench-all clean coqui test-coqui
 .DEFAULT_GOAL := run
 
 system:
@@ -37,6 +37,14 @@ test: build $(VENV)/.testing
 
 bench: build
 	$(PY) benchmarks/latency.py
+
+# The longer benchmarks, one per part (minutes each; shared/ data where needed)
+bench-all: bench
+	$(PY) benchmarks/intent_accuracy.py
+	$(PY) benchmarks/sql.py
+	$(PY) benchmarks/ocr.py
+	$(PY) benchmarks/voices.py
+	$(PY) benchmarks/app.py
 
 # Optional: Coqui TTS for your own (e.g. Korean) multi-speaker voices. It needs torch 2.9.1 +
 # torchaudio (about 7 GB), so it lives in its own venv, outside make run / make test / CI.

@@ -104,3 +104,151 @@ def test_app_py_serves_on_the_port_from_the_environment(tmp_path, model_cache):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+# ---- issue 7: the endpoints behind the new UI, feedback, admin, views ----------------------------
+
+def test_send_history_and_feedback_endpoints(client):
+    # outputs: the cleared input, the chat, the OCR panel's teams/players/warnings/tournament, the session id
+    out = client.predict({"text": "How do I check in?", "files": []}, [], api_name="/send")
+    box, history, saved = out[0], out[1], out[-1]
+    assert box["text"] == "" and "Check-in" in _text(history[-1])
+    turns = client.predict(saved, api_name="/history")
+    assert [m["role"] for m in turns] == ["user", "assistant"]
+    reply = client.predict("상금은 언제 들어와요?", saved, api_name="/ask")
+    assert client.predict(reply["turn_id"], "up", saved, api_name="/feedback") == {"feedback": "up"}
+    assert "error" in client.predict(reply["turn_id"], "up", "someone-else", api_name="/feedback")
+
+
+def test_voices_endpoint_filters_by_language(client):
+    korean = client.predict("ko", api_name="/voices")
+    assert korean and {v["language"] for v in korean} == {"ko"}
+    assert len(client.predict("", api_name="/voices")) > len(korean)
+
+
+def test_admin_endpoints_are_disabled_without_a_password(client):
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="disabled"):
+        client.predict("anything", api_name="/admin_feedback")
+    assert "disabled" in client.predict("anything", api_name="/admin_reload_faq")
+
+
+def test_feedback_store_keeps_what_produced_the_reply(bot, tmp_path):
+    from assistant.errors import InputError
+    from assistant.feedback import FeedbackStore
+
+    reply = bot.respond("How do I check in?", session="fb-1")
+    store = FeedbackStore(bot.config.resolved_state_url)
+    store.add(reply.turn_id, "down", session="fb-1")
+    store.add(reply.turn_id, "up", session="fb-1")  # a new vote replaces the old one
+    rows = store.latest()
+    assert len(rows) == 1 and rows[0]["value"] == "up" and rows[0]["intent"] == "checkin_how"
+    assert rows[0]["user_text"] == "How do I check in?" and rows[0]["confidence"] == reply.confidence
+    csv_text = store.export_csv(tmp_path / "fb.csv")
+    assert csv_text.splitlines()[0].startswith("id,created_at,value") and "checkin_how" in csv_text
+    assert (tmp_path / "fb.csv").read_bytes().decode("utf-8-sig") == csv_text
+    for bad in [lambda: store.add(reply.turn_id, "meh"), lambda: store.add(99999, "up"),
+                lambda: store.add(reply.turn_id, "up", session="someone-else")]:
+        with pytest.raises(InputError):
+            bad()
+    bot.respond("zxqv blorp fnord", session="fb-1")
+    assert any(r["user_text"] == "zxqv blorp fnord" for r in store.unanswered())
+
+
+def test_delete_match_removes_its_rows_in_one_transaction(tmp_path):
+    import datetime as dt
+
+    import sqlalchemy as sa
+
+    import ocr.store  # noqa: F401 - adds the screenshots table to the match schema
+    from assistant import matchdb
+    from assistant.errors import InputError
+    from assistant.feedback import delete_match, list_matches
+    from assistant.db import writable_engine
+
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    engine = writable_engine(url)
+    matchdb.create_schema(engine)
+    with engine.begin() as conn:
+        conn.execute(matchdb.tournaments.insert().values(id=1, name="Cup", game="PUBG"))
+        conn.execute(matchdb.teams.insert(), [{"id": 1, "name": "T1"}, {"id": 2, "name": "젠지"}])
+        conn.execute(matchdb.players.insert().values(id=1, nickname="Faker", team_id=1))
+        for mid in (1, 2):
+            conn.execute(matchdb.matches.insert().values(id=mid, tournament_id=1, played_at=dt.datetime(2026, 5, mid),
+                                                         format="versus"))
+            conn.execute(matchdb.match_teams.insert(), [{"match_id": mid, "team_id": 1, "placement": 1, "score": 2},
+                                                        {"match_id": mid, "team_id": 2, "placement": 2, "score": 1}])
+            conn.execute(matchdb.match_players.insert().values(match_id=mid, player_id=1, kills=5))
+        conn.execute(sa.text("insert into screenshots values (:s, 2, :t)"), {"s": "a" * 64, "t": dt.datetime(2026, 5, 2)})
+    assert [m["result"] for m in list_matches(url)] == ["T1 2 : 1 젠지", "T1 2 : 1 젠지"]
+    delete_match(url, 2)
+    with engine.connect() as conn:
+        counts = [conn.execute(sa.text(f"select count(*) from {t} where match_id = 2")).scalar_one()
+                  for t in ("match_teams", "match_players", "screenshots")]
+        left = conn.execute(sa.text("select count(*) from matches")).scalar_one()
+    assert counts == [0, 0, 0] and left == 1
+    with pytest.raises(InputError):
+        delete_match(url, 2)
+    with pytest.raises(InputError):
+        delete_match(url, "two")
+
+
+def test_admin_actions_need_the_password(bot):
+    from assistant.errors import InputError
+    from assistant.feedback import FeedbackStore
+    from webapp.admin import AdminActions
+
+    store = FeedbackStore(bot.config.resolved_state_url)
+    admin = AdminActions(bot, store, "s3cret")
+    with pytest.raises(InputError, match="wrong"):
+        admin.feedback_rows("nope")
+    assert admin.feedback_rows("s3cret") == []
+    with pytest.raises(InputError, match="disabled"):
+        AdminActions(bot, store, None).check("")
+
+
+def test_views_of_replies_and_records():
+    from assistant.errors import InputError
+    from webapp import views
+
+    sql = views.reply_messages({"text": "3 wins.", "language": "en", "kind": "sql", "sql": "SELECT 1",
+                                "columns": ["team", "wins"], "rows": [["T1", 3]] * 25, "suggestions": []})
+    assert sql[0]["metadata"]["title"] == "SQL" and "SELECT 1" in sql[0]["content"]
+    assert sql[1]["content"].count("| T1 | 3 |") == views.MAX_TABLE_ROWS and "25" in sql[1]["content"]
+    unsure = views.reply_messages({"text": "Did you mean…", "language": "en", "kind": "fallback",
+                                   "suggestions": ["How do I check in?"]})
+    assert unsure[-1]["options"] == [{"value": "How do I check in?", "label": "How do I check in?"}]
+    record = {"format": "versus", "teams": [{"name": "T1", "placement": 1, "score": 2, "kills": 20},
+                                            {"name": "젠지", "placement": 2, "score": 1, "kills": 15}],
+              "players": [{"nickname": "Faker", "team": "T1", "kills": 7, "deaths": 1, "assists": 9}],
+              "fields": {"teams[1].score": {"engine": "tesseract", "confidence": 0.5}}, "warnings": ["x"]}
+    assert views.low_confidence_cells(record) == {"teams": {(1, "score")}, "players": set()}
+    record["warnings"] = ["Please check teams[1].score: it was read with low confidence (0.50)."]
+    assert "Please check 젠지 › score: it was read" in views.warnings_markdown(record)
+    teams, players = views.record_rows(record)
+    teams[1][2] = "0"
+    edited = views.edited_record(record, teams, players + [[None, None, None, None, None]])
+    assert edited["teams"][1]["score"] == 0 and len(edited["players"]) == 1
+    assert edited["fields"]["teams[1].score"] == {"engine": "person", "confidence": 1.0}
+    teams[0][3] = "many"
+    with pytest.raises(InputError, match="whole number"):
+        views.edited_record(record, teams, players)
+
+
+def test_screenshot_turn_and_confirm_through_the_api(client, shared_bot, tmp_path):
+    from gradio_client import handle_file
+
+    import ocr
+
+    picture = tmp_path / "result.png"
+    ocr.render_result_screen("versus", seed=5, lang="en", theme="light", degradation="clean").image.save(picture)
+    out = client.predict({"text": "", "files": [handle_file(str(picture))]}, [], api_name="/send")
+    history, session = out[1], out[-1]
+    assert "screenshot" in _text(history[-1])
+    teams = out[2]["value"]["data"] if isinstance(out[2], dict) and "value" in out[2] else None
+    assert teams is None or len(teams) == 2
+    result = client.predict(session, None, "API Cup", api_name="/confirm_record")
+    assert isinstance(result.get("match_id"), int), result
+    again = client.predict(session, None, "API Cup", api_name="/confirm_record")
+    assert "already recorded" in again["error"]
