@@ -44,7 +44,8 @@ class SQLHandler:
             log.warning("SQL handler cannot score the turn: %s", err)
             return Fit(0.0, None)
         if p.problem == "not_stats":
-            return Fit(min(p.stats_probability, 0.2), {"plan": p})
+            # Not a statistics question: leave it to the FAQ, whose fallback offers suggestions.
+            return Fit(0.0, {"plan": p})
         if p.query is None:
             # A statistics question it cannot fill: claim it only moderately, so the FAQ may answer it.
             return Fit(0.5 * p.stats_probability, {"plan": p})
