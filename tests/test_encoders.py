@@ -79,3 +79,13 @@ def test_e5_encoder_is_normalised_and_multilingual():
     assert v[0] @ v[1] > v[0] @ v[2]  # the Korean paraphrase is closer than another English question
     long = enc.encode(["체크인 " * 5000])
     assert long.shape == (1, 384) and np.isfinite(long).all()
+
+
+@pytest.mark.slow
+def test_e5_recent_questions_are_shared_not_aliased():
+    enc = E5Encoder()
+    first = enc.encode(["how do i check in?"])
+    first[0, 0] = 99.0  # a caller scribbling on its copy must not poison the cache
+    again = enc.encode(["how do i check in?"])
+    assert again[0, 0] != 99.0
+    np.testing.assert_allclose(again, enc.encode(["how do i check in?", "x"])[:1], atol=1e-5)
