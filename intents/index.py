@@ -14,14 +14,30 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 
-class VectorIndex:
-    """Exact inner-product search (unit vectors, so cosine similarity) over a fixed set of vectors."""
+HNSW_ABOVE = 100_000
+"""Exact search up to this many vectors, HNSW beyond. Measured on 2 cores (384-d): exact search costs
+0.8 ms/query at 10k, 5 ms at 50k and 29 ms at 200k vectors, against 10-18 ms to embed the question;
+HNSW (M=32, efSearch=128) answers in < 1 ms with recall@10 0.995 on real e5 vectors (15k CLINC150
+questions), but costs 14 s to build at 50k and 86 s at 200k."""
 
-    def __init__(self, vectors: np.ndarray):
+
+class VectorIndex:
+    """Inner-product search (unit vectors, so cosine similarity) over a fixed set of vectors: exact
+    for small sets, HNSW above ``hnsw_above`` vectors."""
+
+    def __init__(self, vectors: np.ndarray, hnsw_above: int = HNSW_ABOVE):
         import faiss
 
         self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        self.index = faiss.IndexFlatIP(self.vectors.shape[1])
+        dim = self.vectors.shape[1]
+        if len(self.vectors) > hnsw_above:
+            self.index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            self.index.hnsw.efConstruction = 80
+            self.index.hnsw.efSearch = 128
+            self.kind = "hnsw"
+        else:
+            self.index = faiss.IndexFlatIP(dim)
+            self.kind = "exact"
         self.index.add(self.vectors)
         self._lock = threading.Lock()
 

@@ -121,3 +121,18 @@ def test_corrupt_cache_is_rebuilt(tmp_path):
         path.write_bytes(b"not numpy")
     vectors = load_or_encode(enc, texts, tmp_path)
     assert vectors.shape == (2, enc.dim) and enc.calls == 2
+
+
+def test_large_sets_use_hnsw_with_high_recall_against_the_oracle():
+    rng = np.random.default_rng(7)
+    centres = _unit(rng, 60, 48)  # clustered, like sentence vectors of questions about few topics
+    corpus = centres[rng.integers(0, 60, 3000)] + 0.15 * rng.standard_normal((3000, 48)).astype(np.float32)
+    corpus /= np.linalg.norm(corpus, axis=1, keepdims=True)
+    queries = corpus[:100] + 0.05 * rng.standard_normal((100, 48)).astype(np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    index = VectorIndex(corpus, hnsw_above=1000)
+    assert index.kind == "hnsw" and VectorIndex(corpus[:500], hnsw_above=1000).kind == "exact"
+    _, got = index.search(queries, 10)
+    _, want = brute_force_search(queries, corpus, 10)
+    recall = np.mean([len(set(g) & set(w)) / 10 for g, w in zip(got.tolist(), want.tolist())])
+    assert recall >= 0.95
