@@ -34,7 +34,7 @@ from .lexical import BM25
 log = logging.getLogger(__name__)
 
 OOS = "oos"
-STATE_VERSION = 2
+STATE_VERSION = 3
 """Bumped whenever the meaning of :meth:`IntentEngine.tuned_state` changes, so old caches are refitted."""
 _OOS_CLASS = "\0oos"  # cannot collide with an intent name read from a file
 METHODS = ("dense", "lexical", "classifier")
@@ -57,7 +57,8 @@ class EngineConfig:
     holdout_intents: float = 0.15
     """Share of intents hidden entirely in each fold, to act as out-of-scope questions."""
     max_refusal: float = 0.02
-    """Without ``oos`` rows in TRAIN: most in-scope answers that may be refused when the threshold is set."""
+    """Most right in-scope answers (held-out) the threshold may refuse; a quarter of it when TRAIN has
+    no ``oos`` rows, since hidden intents are then the only evidence of what to reject."""
     margin: float = 0.0
     """Smallest lead of the best intent's calibrated probability over the runner-up's."""
     seed: int = 0
@@ -274,7 +275,7 @@ class IntentEngine:
             correct.append((best == gold) & (gold >= 0))
         x, t = np.concatenate(feats), np.concatenate(correct)
         gold_all = np.concatenate([g for _, g in collected])
-        self._fit_calibrator(x, t, gold_all)
+        self._fit_calibrator(x, t, gold_all, real_oos=bool((y < 0).any()))
 
     def config_weights(self, collected) -> dict[str, float]:
         if self.config.weights is not None:
@@ -296,7 +297,7 @@ class IntentEngine:
         log.info("fusion weights %s (held-out top-1 %.3f)", best, best_acc)
         return best
 
-    def _fit_calibrator(self, x: np.ndarray, correct: np.ndarray, gold: np.ndarray) -> None:
+    def _fit_calibrator(self, x: np.ndarray, correct: np.ndarray, gold: np.ndarray, real_oos: bool = True) -> None:
         from sklearn.linear_model import LogisticRegression
 
         if correct.all() or not correct.any():
@@ -313,7 +314,8 @@ class IntentEngine:
         for t in np.linspace(0.05, 0.95, 91):
             accept = p >= t
             refused_right = (~accept & right_in_scope).sum() / max(1, right_in_scope.sum())
-            if refused_right > self.config.max_refusal and t > 0.05:
+            budget = self.config.max_refusal if real_oos else self.config.max_refusal / 4
+            if refused_right > budget and t > 0.05:
                 break
             acc = ((accept & correct) | (~accept & ~in_scope)).mean()
             if acc > best_acc:
