@@ -231,6 +231,22 @@ def _missing_box(col: Column | None, line: Line):
     return (col.left - pad, line.top - int(0.25 * line.height), col.right + pad, line.bottom + int(0.25 * line.height))
 
 
+def _teams_from_score_line(found, builder: _Builder) -> list[TeamResult]:
+    """The two teams of an ``A 3 : 1 B`` line, with each field's box put in ``builder``."""
+    (a_cell, _), (sa, sa_word), (sb, sb_word), (b_cell, _) = found
+    teams = [TeamResult(_clean_name(a_cell.text), None, sa, None), TeamResult(_clean_name(b_cell.text), None, sb, None)]
+    builder.put("teams[0].name", a_cell)
+    builder.put("teams[1].name", b_cell)
+    for k, (word, factor) in enumerate((sa_word, sb_word)):
+        if word.text:
+            builder.put(f"teams[{k}].score", Cell([word]), factor)
+        else:  # unread: its place, for the fallback
+            pad = word.height // 2
+            builder.fields[f"teams[{k}].score"] = FieldInfo(
+                "tesseract", 0.0, (word.left - pad, word.top - pad, word.right + pad, word.bottom + pad))
+    return teams
+
+
 def _versus_header(lines: list[Line], builder: _Builder):
     """Two teams with scores and placements from a score line or a VICTORY/DEFEAT banner, or None."""
     found_banner = _banner(lines, builder)
@@ -238,36 +254,14 @@ def _versus_header(lines: list[Line], builder: _Builder):
         found = _score_line(line)
         if found is None:
             continue
-        (a_cell, a_words), (sa, sa_word), (sb, sb_word), (b_cell, b_words) = found
-        teams = [TeamResult(_clean_name(a_cell.text), None, sa, None), TeamResult(_clean_name(b_cell.text), None, sb, None)]
-        builder.put("teams[0].name", a_cell)
-        builder.put("teams[1].name", b_cell)
-        for k, (word, factor) in enumerate((sa_word, sb_word)):
-            if word.text:
-                builder.put(f"teams[{k}].score", Cell([word]), factor)
-            else:  # unread: its place, for the fallback
-                pad = word.height // 2
-                builder.fields[f"teams[{k}].score"] = FieldInfo(
-                    "tesseract", 0.0, (word.left - pad, word.top - pad, word.right + pad, word.bottom + pad))
-        return teams, line
+        return _teams_from_score_line(found, builder), line
     if found_banner is not None:
         return found_banner
     for line in lines:
         found = _score_line(line, allow_single=True)
         if found is None:
             continue
-        (a_cell, a_words), (sa, sa_word), (sb, sb_word), (b_cell, b_words) = found
-        teams = [TeamResult(_clean_name(a_cell.text), None, sa, None), TeamResult(_clean_name(b_cell.text), None, sb, None)]
-        builder.put("teams[0].name", a_cell)
-        builder.put("teams[1].name", b_cell)
-        for k, (word, factor) in enumerate((sa_word, sb_word)):
-            if word.text:
-                builder.put(f"teams[{k}].score", Cell([word]), factor)
-            else:
-                pad = word.height // 2
-                builder.fields[f"teams[{k}].score"] = FieldInfo(
-                    "tesseract", 0.0, (word.left - pad, word.top - pad, word.right + pad, word.bottom + pad))
-        return teams, line
+        return _teams_from_score_line(found, builder), line
     return None
 
 
