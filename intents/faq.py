@@ -67,14 +67,10 @@ class FAQRetriever:
                 json.dump(self.engine.tuned_state(), fh)
             os.replace(tmp, state_path)
 
-    @property
-    def threshold(self) -> float:
-        return self.engine.threshold
-
     def decide(self, text: str) -> Decision:
         """Score ``text`` against every intent, then answer only when the engine is confident."""
         prediction = self.engine.predict([text])[0]
-        ranking = [LabelScore(label, score, -1) for label, score in prediction.ranking]
+        ranking = [LabelScore(label, score) for label, score in prediction.ranking]
         label, confidence = prediction.label, prediction.confidence
         if prediction.nearest and prediction.nearest[1] >= EXACT_MATCH:
             # one of the intent's own example questions is practically the question itself

@@ -28,9 +28,9 @@ class VectorIndex:
     def __init__(self, vectors: np.ndarray, hnsw_above: int = HNSW_ABOVE):
         import faiss
 
-        self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        dim = self.vectors.shape[1]
-        if len(self.vectors) > hnsw_above:
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        dim = vectors.shape[1]
+        if len(vectors) > hnsw_above:
             self.index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
             self.index.hnsw.efConstruction = 80
             self.index.hnsw.efSearch = 128
@@ -38,7 +38,7 @@ class VectorIndex:
         else:
             self.index = faiss.IndexFlatIP(dim)
             self.kind = "exact"
-        self.index.add(self.vectors)
+        self.index.add(vectors)
         self._lock = threading.Lock()
 
     def __len__(self) -> int:

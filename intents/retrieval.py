@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Sequence
 
 import numpy as np
 
@@ -18,21 +17,7 @@ def brute_force_search(queries: np.ndarray, corpus: np.ndarray, k: int) -> tuple
 
 @dataclasses.dataclass(frozen=True)
 class LabelScore:
-    """An intent and its score: the best similarity among its example questions."""
+    """An intent and its score."""
 
     label: str
     score: float
-    example: int
-    """Index of the example question that gave the score."""
-
-
-def rank_labels(scores: np.ndarray, indices: np.ndarray, labels: Sequence[str]) -> list[LabelScore]:
-    """Collapse one query's example hits (best first) into labels, each scored by its best hit."""
-    seen: dict[str, LabelScore] = {}
-    for score, idx in zip(scores.tolist(), indices.tolist()):
-        if idx < 0:  # faiss pads with -1 when fewer than k vectors exist
-            continue
-        label = labels[idx]
-        if label not in seen:
-            seen[label] = LabelScore(label, float(score), int(idx))
-    return list(seen.values())

@@ -101,7 +101,13 @@ def record_match(url: str, record: MatchRecord | dict, image_sha256: str, tourna
     before is refused with InputError; any failure leaves the database unchanged.
     """
     if isinstance(record, dict):
-        record = MatchRecord.from_dict(record)
+        try:
+            record = MatchRecord.from_dict(record)
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            raise InputError(f"The match record is malformed ({type(err).__name__}: {err}); "
+                             "send it as the screenshot reading gave it, with your corrections.") from None
+    elif not isinstance(record, MatchRecord):
+        raise InputError(f"The match record must be a dict or a MatchRecord, not {type(record).__name__}.")
     _check(record)
     if not isinstance(image_sha256, str) or len(image_sha256) != 64:
         raise InputError("The screenshot's SHA-256 must be 64 hexadecimal characters.")

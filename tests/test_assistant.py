@@ -259,3 +259,14 @@ def test_bad_images_are_refused(demo_bot, tmp_path):
     with pytest.raises(InputError):
         demo_bot.respond(image=b"", session="img")
     assert demo_bot.history("img") == []
+
+
+@pytest.mark.parametrize("bad", [{"teams": "x"}, {"format": "weird"}, {"format": "versus", "teams": [7, 8]}, "a string"])
+def test_malformed_corrected_records_are_refused_and_nothing_recorded(demo_bot, tmp_path, bad):
+    import ocr
+    shot = ocr.render_result_screen("versus", seed=5, lang="en")
+    shot.image.save(tmp_path / "s.png")
+    demo_bot.respond(image=str(tmp_path / "s.png"), session="bad-record")
+    with pytest.raises(InputError):
+        demo_bot.confirm_record("bad-record", bad)
+    assert demo_bot.confirm_record("bad-record") > 0  # the reading itself still records, once

@@ -5,7 +5,7 @@ import pytest
 from intents.faq import FAQRetriever
 from intents.index import VectorIndex, load_or_encode
 from intents.loader import load_intents
-from intents.retrieval import brute_force_search, rank_labels
+from intents.retrieval import brute_force_search
 
 from conftest import HashEncoder, intent, write_intents
 
@@ -32,11 +32,6 @@ def test_oracle_orders_ties_by_index():
     corpus = np.array([[1, 0], [1, 0], [0, 1]], dtype=np.float32)
     scores, ids = brute_force_search(np.array([[1, 0]], dtype=np.float32), corpus, 3)
     assert ids.tolist() == [[0, 1, 2]] and scores[0, 0] == scores[0, 1]
-
-
-def test_rank_labels_keeps_each_labels_best_hit():
-    ranked = rank_labels(np.array([0.9, 0.8, 0.7, 0.6]), np.array([2, 0, 3, -1]), ["a", "b", "a", "c"])
-    assert [(r.label, r.score, r.example) for r in ranked] == [("a", 0.9, 2), ("c", 0.7, 3)]
 
 
 KB = {
