@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 import dataclasses
+import glob
 import hashlib
 import os
 import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
 from pathlib import Path
 
 import numpy as np
@@ -100,3 +105,67 @@ def intent(en: list[str], ko: list[str], kind: str = "faq", answer: str = "A") -
 @pytest.fixture
 def replace():
     return dataclasses.replace
+
+
+# PostgreSQL ------------------------------------------------------------------------------------------
+def _pg_bin(name: str) -> str | None:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return found[-1] if found else shutil.which(name)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server in a throwaway cluster for the whole run; yields the URL of its
+    ``postgres`` database. Skipped only when the server binaries (Debian ``postgresql``) are missing.
+    PostgreSQL will not run as root, so as root the cluster runs as the ``postgres`` user."""
+    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
+    if not initdb or not pg_ctl:
+        pytest.skip("PostgreSQL server binaries are not installed (apt-get install postgresql)")
+    prefix: list[str] = []
+    folder = Path(tempfile.mkdtemp(prefix="arena-pg-"))
+    if os.geteuid() == 0:
+        import pwd
+
+        try:
+            user = pwd.getpwnam("postgres")
+        except KeyError:
+            shutil.rmtree(folder)
+            pytest.skip("running as root and there is no 'postgres' user to run the server as")
+        os.chown(folder, user.pw_uid, user.pw_gid)
+        prefix = ["runuser", "-u", "postgres", "--"]
+    data, port = folder / "data", free_port()
+    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "arena", "--auth=trust", "-E", "UTF8",
+                    "--locale=C.UTF-8"], check=True, capture_output=True)
+    subprocess.run([*prefix, pg_ctl, "-D", str(data), "-l", str(folder / "log"), "-w", "-t", "60",
+                    "-o", f"-p {port} -k {folder} -c listen_addresses='' -c max_connections=200", "start"],
+                   check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://arena@/postgres?host={folder}&port={port}"
+    finally:
+        from assistant.sql import safety
+
+        dispose_all()
+        for engine in safety._engines.values():
+            engine.dispose()
+        safety._engines.clear()
+        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_database(pg_server) -> str:
+    """The URL of a new, empty database on the shared test server, for this test alone."""
+    import sqlalchemy as sa
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return pg_server.replace("/postgres?", f"/{name}?")
