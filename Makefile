@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test system build bench bench-all clean coqui test-coqui
+.PHONY: run test system build bench bench-quick report clean coqui test-coqui
 .DEFAULT_GOAL := run
 
 system:
@@ -35,16 +35,17 @@ run: build
 test: build $(VENV)/.testing
 	$(PY) -m pytest -q
 
+# Every benchmark, one after another, then one report with targets and plots
+# (benchmarks/results/REPORT.md, summary.png). About 40 minutes; bench-quick about 10.
 bench: build
-	$(PY) benchmarks/latency.py
+	$(PY) benchmarks/report.py
 
-# The longer benchmarks, one per part (minutes each; shared/ data where needed)
-bench-all: bench
-	$(PY) benchmarks/intent_accuracy.py
-	$(PY) benchmarks/sql.py
-	$(PY) benchmarks/ocr.py
-	$(PY) benchmarks/voices.py
-	$(PY) benchmarks/app.py
+bench-quick: build
+	$(PY) benchmarks/report.py --quick
+
+# The report from the saved results, without running anything
+report:
+	$(PY) benchmarks/report.py --no-run
 
 # Optional: Coqui TTS for your own (e.g. Korean) multi-speaker voices. It needs torch 2.9.1 +
 # torchaudio (about 7 GB), so it lives in its own venv, outside make run / make test / CI.

@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import metric, save_result, table  # noqa: E402
+
 TURNS = [
     ("faq en", "text", "How do I check in?"),
     ("faq ko", "text", "상금은 언제 들어와요?"),
@@ -101,6 +103,15 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for name, f50, fmax, a50, amax in rows:
         print(f"| {name} | {f50:.0f} | {fmax:.0f} | {a50:.0f} | {amax:.0f} |")
+    by_name = {r[0]: r for r in rows}
+    save_result("app", title="What a person waits for in the app (HTTP API on loopback, warm)", metrics=[
+        metric("app first token, FAQ (en)", by_name["faq en"][1], "ms", higher_is_better=False),
+        metric("app first audio, FAQ (en)", by_name["faq en"][3], "ms", higher_is_better=False),
+        metric("app first token, screenshot", by_name["result screenshot"][1], "ms", higher_is_better=False),
+        metric("app start-up (models, index)", warm, "s", higher_is_better=False),
+    ], tables=[table(f"{args.repeat} turns each, warm", ["turn", "first token p50 ms", "max ms", "first audio p50 ms",
+                                                         "max ms"], [[n, round(a), round(b), round(c), round(d)]
+                                                                     for n, a, b, c, d in rows])])
 
 
 if __name__ == "__main__":

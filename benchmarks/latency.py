@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant import Assistant, Config  # noqa: E402
+from benchmarks.common import metric, percentile, save_result, table  # noqa: E402
 from intents.encoders import E5Encoder  # noqa: E402
 
 QUESTIONS = [
@@ -29,11 +30,6 @@ QUESTIONS = [
     "비번 까먹었어요", "where is the lobby code", "경기 결과 등록은 어떻게 해요?",
     "top 3 players by kills", "목포 마린즈 이번 시즌 몇 번 이겼어?",
 ]
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
 
 
 def main() -> None:
@@ -70,6 +66,18 @@ def main() -> None:
         print(f"{kind:<10}{len(values):>6}{percentile(values, 50):>10.1f}{percentile(values, 95):>10.1f}"
               f"{percentile(values, 99):>10.1f}{statistics.fmean(values):>10.1f}")
     print(f"start-up (load model + index, warm cache): {warm_up_s:.2f} s; peak RSS {rss_mb:.0f} MB")
+    kinds = sorted(by_kind.items()) + [("all", all_ms)]
+    faq = by_kind.get("faq", all_ms)
+    save_result("latency", title="Text turns through respond(), warm", metrics=[
+        metric("FAQ turn p50", percentile(faq, 50), "ms", "<= 50", higher_is_better=False),
+        metric("FAQ turn p95", percentile(faq, 95), "ms", "<= 150", higher_is_better=False),
+        metric("SQL turn p50", percentile(by_kind.get("sql", []), 50), "ms", "<= 150", higher_is_better=False),
+        metric("start-up, warm cache", warm_up_s, "s", higher_is_better=False),
+        metric("peak RSS, one process", rss_mb, "MB", higher_is_better=False),
+    ], tables=[table(f"respond() latency, {args.turns} text turns", ["kind", "n", "p50 ms", "p95 ms", "p99 ms", "mean ms"],
+                     [[k, len(v), round(percentile(v, 50), 1), round(percentile(v, 95), 1), round(percentile(v, 99), 1),
+                       round(statistics.fmean(v), 1)] for k, v in kinds])],
+        plots=[args.plot])
 
     try:
         import matplotlib

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 
+from benchmarks.common import metric, save_result, table  # noqa: E402
 from ocr import read_match_result  # noqa: E402
 from ocr.engines import get_engine  # noqa: E402
 from ocr.evaluate import cer, field_matches  # noqa: E402
@@ -111,6 +112,14 @@ def main() -> None:
     with_sp, without = korean_cer()
     print(f"Korean text-line CER (Tesseract Hangul+eng, 8 Nanum fonts): {with_sp:.1%} "
           f"({without:.1%} ignoring spaces)")
+    out = Path(__file__).resolve().parent / "results" / "ocr_accuracy.png"
+    save_result("ocr", title="Match Result Recorder: rendered result screenshots", metrics=[
+        metric("OCR field accuracy, clean", totals["clean"][0] / totals["clean"][1], "", ">= 0.98"),
+        metric("OCR field accuracy, degraded", totals["degraded"][0] / totals["degraded"][1], "", ">= 0.9"),
+        metric("OCR seconds per image (median)", statistics.median(times_all), "s", "<= 3", higher_is_better=False),
+        metric("Korean text-line CER", with_sp, "", higher_is_better=False),
+    ], tables=[table("field accuracy per degradation", ["degradation", "accuracy", "raw accuracy", "s/image"],
+                     [[r[0], round(r[1], 3), round(r[2], 3), round(r[3], 2)] for r in rows])], plots=[out])
     try:
         import matplotlib
 
@@ -125,7 +134,6 @@ def main() -> None:
         ax.set_ylabel("field accuracy %")
         ax.set_title("OCR field accuracy per degradation")
         fig.tight_layout()
-        out = Path(__file__).resolve().parent / "results" / "ocr_accuracy.png"
         out.parent.mkdir(exist_ok=True)
         fig.savefig(out, dpi=100)
         print(f"plot: {out}")

@@ -14,6 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.common import metric, save_result, table  # noqa: E402
+
 
 def main() -> int:
     import datetime as dt
@@ -64,6 +66,16 @@ def main() -> int:
           f"|---|---|---|---|---|\n"
           f"| answer() | {len(t)} | {np.percentile(t, 50):.1f} | {np.percentile(t, 95):.1f} | {np.percentile(t, 99):.1f} |\n"
           f"| e5 encode alone | {len(e)} | {np.percentile(e, 50):.1f} | {np.percentile(e, 95):.1f} | {np.percentile(e, 99):.1f} |")
+    out = Path(__file__).parent / "results" / "sql.png"
+    slices = [["all", report["n"], round(report["accuracy"], 3)]]
+    slices += [[k, v["n"], round(v["accuracy"], 3)] for k, v in sorted(report["by_language"].items())]
+    slices += [[k, report["by_difficulty"][k]["n"], round(report["by_difficulty"][k]["accuracy"], 3)]
+               for k in ("easy", "medium", "hard") if k in report["by_difficulty"]]
+    save_result("sql", title="Statistics questions → SQL (held-out questions, unseen names)", metrics=[
+        metric("SQL execution accuracy", report["accuracy"], "", ">= 0.9"),
+        metric("answer() p50", float(np.percentile(t, 50)), "ms", "<= 150", higher_is_better=False),
+        metric("answer() p95", float(np.percentile(t, 95)), "ms", higher_is_better=False),
+    ], tables=[table("execution accuracy", ["slice", "n", "accuracy"], slices)], plots=[out])
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -80,7 +92,6 @@ def main() -> int:
         b.hist(t, bins=40, color="#47a")
         b.set_title("answer() latency, ms")
         fig.tight_layout()
-        out = Path(__file__).parent / "results" / "sql.png"
         fig.savefig(out, dpi=100)
         print(f"\nplot: {out}")
     except ImportError:

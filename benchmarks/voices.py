@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import metric, save_result, table  # noqa: E402
 import voices  # noqa: E402
 from voices.audio import resample  # noqa: E402
 from voices.metrics import error_rate  # noqa: E402
@@ -137,8 +138,9 @@ def main() -> None:
     transcriber.warm_up()
     print(f"Whisper base (int8, 2 threads) ready in {time.perf_counter() - start:.1f} s\n")
 
+    stt: list[dict] = []
     if not args.skip_stt and args.speech.is_dir():
-        rows = bench_stt(transcriber, args.speech)
+        rows = stt = bench_stt(transcriber, args.speech)
         print(f"{'clip':34s} {'lang':4s} {'heard':5s} {'error':>6s} {'RTF':>5s} {'conf':>5s}")
         for r in rows:
             print(f"{r['file']:34s} {r['language']:4s} {r['detected']:5s} {100 * r['error']:5.1f}% "
@@ -167,6 +169,26 @@ def main() -> None:
     if rows and args.plot:
         plot(rows, args.plot)
         print(f"\nchart: {args.plot}")
+    metrics = [metric(f"speech-to-text {lang} {name}", statistics.mean(r["error"] for r in stt if r["language"] == lang),
+                      "", "<= 0.08", higher_is_better=False)
+               for lang, name in (("en", "WER"), ("ko", "CER")) if any(r["language"] == lang for r in stt)]
+    metrics += [metric(f"voice round trip {lang} (best voice)", min(r["error"] for r in rows if r["language"] == lang),
+                       "", "<= 0.25", higher_is_better=False) for lang in ("en", "ko")
+                if any(r["language"] == lang for r in rows)]
+    if stt:
+        metrics.append(metric("speech-to-text real-time factor", sum(r["rtf"] * r["seconds"] for r in stt)
+                              / sum(r["seconds"] for r in stt), "", "<= 0.4", higher_is_better=False))
+    if rows:
+        metrics.append(metric("first audio of a reply (slowest voice)", max(r["first_audio_s"] for r in rows),
+                              "s", "<= 1", higher_is_better=False))
+    save_result("voices", title="Speech in (Whisper base) and speech out (the voice catalog)", metrics=metrics, tables=[
+        table("speech-to-text clips", ["clip", "language", "heard", "error", "RTF"],
+              [[r["file"], r["language"], r["detected"], round(r["error"], 3), round(r["rtf"], 2)] for r in stt]),
+        table("voices: synthesise, then transcribe", ["voice", "language", "engine", "round-trip error", "synth RTF",
+                                                      "first audio s"],
+              [[r["voice"], r["language"], r["engine"], round(r["error"], 3), round(r["synth_rtf"], 3),
+                round(r["first_audio_s"], 2)] for r in rows]),
+    ], plots=[args.plot] if rows and args.plot else [])
 
 
 if __name__ == "__main__":
