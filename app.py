@@ -1,7 +1,9 @@
 """The Gradio app: one conversation by text, voice and screenshot, over :meth:`assistant.Assistant.respond`.
 
 Run ``make run`` (or ``.venv/bin/python app.py``); it serves http://127.0.0.1:7860 unless
-``GRADIO_SERVER_PORT`` names another port. ``ASSISTANT_ADMIN_PASSWORD`` enables the admin tab.
+``GRADIO_SERVER_PORT`` names another port (``GRADIO_SERVER_NAME`` another address to listen on).
+``ASSISTANT_ADMIN_PASSWORD`` enables the admin tab. Several processes can serve one conversation
+store behind a load balancer (see docs/deployment.md).
 The UI lives in :mod:`webapp` and is a thin shell: every action is a plain function that is also a
 named API endpoint (``/ask``, ``/chat``, ``/send``, ``/history``, ``/feedback``, ``/confirm_record``,
 ``/voices``, ``/new_conversation``, ``/admin_*``; see docs/app.md).
@@ -30,11 +32,14 @@ def main() -> None:
     logging.basicConfig(level=os.environ.get("ASSISTANT_LOG", "INFO").upper())
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     bot = Assistant()
+    bot.prepare_databases()  # an empty database (e.g. a new PostgreSQL one) gets its tables here
     log.info("loading models and the FAQ index…")
     bot.warm_up()
     port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
+    host = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")  # e.g. 0.0.0.0 behind a load balancer
     password = os.environ.get("ASSISTANT_ADMIN_PASSWORD") or None
-    build_app(bot, admin_password=password).launch(server_name="127.0.0.1", server_port=port, show_error=True, css=CSS)
+    build_app(bot, admin_password=password).launch(server_name=host, server_port=port, show_error=True, css=CSS,
+                                                      max_file_size="200mb")
 
 
 if __name__ == "__main__":

@@ -28,13 +28,16 @@ class _Parser(argparse.ArgumentParser):
 
 def _emit(obj: dict[str, Any]) -> None:
     data = json.dumps(obj, ensure_ascii=False, default=str) + "\n"
-    sys.stdout.buffer.write(data.encode("utf-8"))
+    # a file name that is not UTF-8 reaches Python as lone surrogates: show them escaped, never crash
+    sys.stdout.buffer.write(data.encode("utf-8", "backslashreplace"))
     sys.stdout.flush()
 
 
 def read_text_arg(value: str, max_chars: int = 10_000) -> str:
     """The TEXT argument, or standard input when it is ``-`` (read as UTF-8, bounded in size)."""
     if value != "-":
+        if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in value):  # argv bytes that are not UTF-8
+            raise InputError("The text argument is not valid UTF-8; please send UTF-8 text.")
         return value
     raw = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
     if len(raw) > MAX_STDIN_BYTES:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 
 from . import language as lang_mod
 from .config import Config
 from .errors import InputError
-from .inputs import check_session_id, check_text
+from .inputs import check_id, check_name, check_record, check_session_id, check_speed, check_text
 from .reply import Reply
 from .router import Router, TurnInput
 from .sessions import SessionStore
@@ -16,6 +17,8 @@ from .sessions import SessionStore
 log = logging.getLogger(__name__)
 
 LANGS = ("ko", "en")
+INTENTS_RELOADED = "intents_reloaded"
+"""The event (in the state database) by which one process tells the others to re-read the FAQ files."""
 
 
 class Assistant:
@@ -31,8 +34,10 @@ class Assistant:
         self._sessions: SessionStore | None = None
         self._router: Router | None = None
         self._retriever = None
-        self._vocabulary: list[str] | None = None
         self._lock = threading.Lock()
+        self._intents_seen = 0  # the newest INTENTS_RELOADED event this process has followed
+        self._next_reload_check = 0.0
+        self._reload_check_lock = threading.Lock()
 
     # Lazily built parts -------------------------------------------------------------------------
     @property
@@ -60,10 +65,14 @@ class Assistant:
     @property
     def retriever(self):
         """The FAQ retriever (loads the intent files and the encoder, builds or reads the index)."""
+        seen = 0
+        if self._retriever is None:  # read first: a reload announced while we build is followed later
+            seen = self.sessions.last_event(INTENTS_RELOADED)
         with self._lock:
             if self._retriever is None:
                 self._retriever = self._build_retriever()
                 self._router = self._build_router(self._retriever)
+                self._intents_seen = max(self._intents_seen, seen)
             return self._retriever
 
     @property
@@ -76,14 +85,69 @@ class Assistant:
         _ = self.sessions, self.router
         self.retriever.encoder.encode(["warm up"])
 
-    def reload_intents(self) -> None:
+    def prepare_databases(self) -> None:
+        """Create the missing tables of the state database (sessions, turns, feedback, app_events) and
+        of the match database (the match schema and ``screenshots``); existing tables are never
+        altered. Safe when several app processes start at the same moment against one database."""
+        from . import feedback, matchdb  # noqa: F401 - feedback adds its table to the state schema
+        from .db import create_tables, writable_engine
+        from .sessions import create_state_schema
+
+        try:
+            import ocr.store  # noqa: F401 - adds the screenshots table to the match schema
+        except ImportError as err:
+            log.warning("the OCR package is not importable (%s); the screenshots table is not created", err)
+        self.config.home.mkdir(parents=True, exist_ok=True)
+        create_state_schema(writable_engine(self.config.resolved_state_url))
+        create_tables(writable_engine(self.config.resolved_match_db_url), matchdb.metadata)
+
+    def reload_intents(self, announce: bool = True) -> None:
         """Re-read the intent files (after an edit) without a restart; the old ones serve meanwhile.
 
-        A malformed file raises :class:`~assistant.errors.IntentFileError` and changes nothing."""
+        With ``announce`` (the default) the reload is recorded in the state database, and every
+        other process sharing it re-reads its own intent files within :attr:`RELOAD_POLL_S` seconds
+        (on its next turn). A malformed file raises :class:`~assistant.errors.IntentFileError` and
+        changes nothing."""
         retriever = self._build_retriever()
         router = self._build_router(retriever)
         with self._lock:
             self._retriever, self._router = retriever, router
+        if announce:
+            with self._reload_check_lock:
+                event = self.sessions.publish(INTENTS_RELOADED)
+                self._intents_seen = max(self._intents_seen, event)
+
+    RELOAD_POLL_S = 2.0
+    """How often (at most) a turn asks the state database whether another process reloaded the FAQ."""
+
+    def _follow_reloads(self) -> None:
+        """Start re-reading the intent files in the background when another process announced a
+        reload since we last read them; this turn (and any until the reload is done) uses the old ones."""
+        if self._retriever is None or time.monotonic() < self._next_reload_check:
+            return
+        if not self._reload_check_lock.acquire(blocking=False):
+            return  # another thread is checking or reloading right now
+        try:
+            self._next_reload_check = time.monotonic() + self.RELOAD_POLL_S
+            latest = self.sessions.last_event(INTENTS_RELOADED)
+        except BaseException:
+            self._reload_check_lock.release()
+            raise
+        if latest <= self._intents_seen:
+            self._reload_check_lock.release()
+            return
+        threading.Thread(target=self._follow_reload, args=(latest,), name="follow-faq-reload", daemon=True).start()
+
+    def _follow_reload(self, latest: int) -> None:
+        """The background half of :meth:`_follow_reloads` (it releases the lock taken there)."""
+        try:
+            log.info("another process reloaded the FAQ files; reloading them here too")
+            self.reload_intents(announce=False)
+        except Exception:  # noqa: BLE001 - a background thread: log it, keep serving the old FAQ
+            log.exception("could not follow the FAQ reload announced by another process")
+        finally:
+            self._intents_seen = max(self._intents_seen, latest)
+            self._reload_check_lock.release()
 
     # The API -------------------------------------------------------------------------------------
     def respond(self, text: str | bytes | None = None, *, session: str = "default", lang: str | None = None,
@@ -103,10 +167,12 @@ class Assistant:
             raise InputError(f"The language must be 'ko' or 'en', not {lang!r}.")
         if sum(x is not None for x in (text, audio, image)) > 1:
             raise InputError("Send one of text, audio or an image per turn, not several.")
+        speed = check_speed(speed)
         if voice is not None:
             from voices import get_voice
-            get_voice(voice)  # an unknown voice is refused before any work
+            get_voice(check_name(voice, "voice id"))  # an unknown voice is refused before any work
         transcript, input_kind = None, "text"
+        self._follow_reloads()
         history = tuple(self.sessions.history(session, limit=self.config.history_turns))
         if image is not None:
             language = lang or (history[-1].language if history else "en")
@@ -143,6 +209,9 @@ class Assistant:
         """Read a result screenshot into a Reply of kind ``ocr`` (nothing is recorded yet)."""
         import ocr
 
+        if language not in LANGS:
+            raise InputError(f"The language must be 'ko' or 'en', not {str(language)[:20]!r}.")
+
         known = ocr.known_names_from_db(self.config.resolved_match_db_url)
         record = ocr.read_match_result(image, known_names=known)  # bad files: one-sentence InputError
         sha = ocr.sha256_of(image)
@@ -162,11 +231,18 @@ class Assistant:
         from .db import writable_engine
 
         session = check_session_id(session)
+        if tournament is not None:
+            tournament = (check_id(tournament, "tournament id") if not isinstance(tournament, str)
+                          else check_name(tournament, "tournament name", 200))
+        stage = check_name(stage, "stage") if stage is not None else None
+        map = check_name(map, "map") if map is not None else None
         pending = next((t for t in reversed(self.sessions.history(session)) if t.kind == "ocr" and t.meta), None)
         if pending is None:
             raise InputError("There is no screenshot reading in this conversation to confirm; upload one first.")
+        record = check_record(record if record is not None else pending.meta["record"])
         url = self.config.resolved_match_db_url
         if tournament is None:
+            matchdb.create_schema(writable_engine(url))  # a database without matches yet has no tables
             with writable_engine(url).connect() as conn:
                 row = conn.execute(sa.select(matchdb.tournaments.c.id)
                                    .order_by(matchdb.tournaments.c.start_date.desc().nulls_last(),
@@ -174,24 +250,32 @@ class Assistant:
             if row is None:
                 raise InputError("Name the tournament this match belongs to; the database has none yet.")
             tournament = int(row[0])
-        return ocr.record_match(url, record or pending.meta["record"], pending.meta["image_sha256"], tournament,
-                                stage=stage, map=map)
+        return ocr.record_match(url, record, pending.meta["image_sha256"], tournament, stage=stage, map=map)
 
     # Speech ---------------------------------------------------------------------------------------
     DEFAULT_VOICES = {"ko": "ko-espeak-minho", "en": "en-hibari-heart"}
 
     def vocabulary(self) -> list[str]:
-        """Names speech recognition should spell as the platform does (teams, players, tournaments)."""
-        with self._lock:
-            if self._vocabulary is None:
-                from voices import domain_vocabulary
-                self._vocabulary = domain_vocabulary(self.config.resolved_match_db_url)
-            return self._vocabulary
+        """Names speech recognition should spell as the platform does (teams, players, tournaments).
+        Read on every call (three small queries): another process may have recorded new names."""
+        from voices import domain_vocabulary
 
-    def transcribe(self, audio, language: str | None = None):
-        """A :class:`voices.Transcript` of ``audio``, biased towards the platform's names."""
-        from voices import transcribe
+        return domain_vocabulary(self.config.resolved_match_db_url)
 
+    MAX_QUESTION_SECONDS = 120.0
+    """Longest spoken question accepted (longer audio is refused while decoding, before Whisper runs)."""
+
+    def transcribe(self, audio, language: str | None = None, max_seconds: float | None = None):
+        """A :class:`voices.Transcript` of ``audio``, biased towards the platform's names. Audio longer
+        than ``max_seconds`` (default :attr:`MAX_QUESTION_SECONDS`) is refused with InputError."""
+        import numpy as np
+
+        from voices import decode, transcribe
+
+        if language is not None and language not in LANGS:
+            raise InputError(f"The language must be 'ko' or 'en', not {str(language)[:20]!r}.")
+        if not isinstance(audio, np.ndarray):
+            audio = decode(audio, max_seconds=max_seconds or self.MAX_QUESTION_SECONDS)
         return transcribe(audio, language=language, vocabulary=self.vocabulary(),
                           cache_dir=self.config.cache_dir)
 
@@ -202,7 +286,11 @@ class Assistant:
 
         from voices import get_voice, synthesize
 
-        chosen = get_voice(voice) if voice else None
+        text = check_text(text, self.config.max_text_chars)
+        speed = check_speed(speed)
+        if language not in LANGS:
+            raise InputError(f"The language must be 'ko' or 'en', not {str(language)[:20]!r}.")
+        chosen = get_voice(check_name(voice, "voice id")) if voice not in (None, "") else None
         if chosen is None or chosen.language != language:
             chosen = get_voice(self.DEFAULT_VOICES[language])
         audio = synthesize(text, chosen, speed=speed, cache_dir=self.config.cache_dir / "tts")

@@ -24,8 +24,8 @@ import sqlalchemy as sa
 from . import matchdb
 from .db import writable_engine
 from .errors import InputError
+from .sessions import create_state_schema, turns_table
 from .sessions import metadata as state_metadata
-from .sessions import turns_table
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class FeedbackStore:
 
     def __init__(self, url: str):
         self.engine = writable_engine(url)
-        state_metadata.create_all(self.engine, tables=[turns_table, feedback_table], checkfirst=True)
+        create_state_schema(self.engine)  # all state tables: turns needs sessions (a foreign key)
 
     def add(self, turn_id: int, value: str, session: str | None = None, record: dict | None = None,
             comment: str | None = None) -> int:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from .db import create_tables
+
 metadata = sa.MetaData()
 
 tournaments = sa.Table(
@@ -61,5 +63,6 @@ match_players = sa.Table(
 
 
 def create_schema(engine: sa.Engine) -> None:
-    """Create the match tables that do not exist yet (never alters or drops existing ones)."""
-    metadata.create_all(engine, checkfirst=True)
+    """Create the match tables that do not exist yet (never alters or drops existing ones), safely when
+    several processes start at once."""
+    create_tables(engine, metadata)

@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .db import writable_engine
+from .db import create_tables, writable_engine
 from .inputs import check_session_id
 from .reply import Reply
 
@@ -37,17 +37,37 @@ turns_table = sa.Table(
     sa.Column("meta", sa.Text),
 )
 
+events_table = sa.Table(
+    "app_events", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False, index=True),
+    sa.Column("detail", sa.Text),
+)
+"""Things every app process must learn about (``intents_reloaded``: re-read the FAQ files)."""
 
-def add_missing_columns(engine: sa.Engine, table: sa.Table) -> None:
-    """Bring a table made by an older version up to date by adding its new, nullable columns."""
-    present = {c["name"] for c in sa.inspect(engine).get_columns(table.name)}
-    missing = [c for c in table.columns if c.name not in present]
-    with engine.begin() as conn:
-        for column in missing:
-            if not column.nullable:
-                raise RuntimeError(f"cannot add the required column {table.name}.{column.name} to old data")
-            type_sql = column.type.compile(dialect=engine.dialect)
-            conn.execute(sa.text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {type_sql}'))
+
+def add_missing_columns(conn: sa.Connection, table: sa.Table) -> None:
+    """Bring a table made by an older version up to date by adding its new, nullable columns
+    (inside the caller's transaction; see :func:`create_state_schema`)."""
+    present = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+    for column in table.columns:
+        if column.name in present:
+            continue
+        if not column.nullable:
+            raise RuntimeError(f"cannot add the required column {table.name}.{column.name} to old data")
+        type_sql = column.type.compile(dialect=conn.dialect)
+        conn.execute(sa.text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {type_sql}'))
+
+
+def create_state_schema(engine: sa.Engine) -> None:
+    """Create the state tables (sessions, turns, app_events and, once :mod:`assistant.feedback` is
+    imported, feedback) that are missing and add new columns to old ones; safe when several app
+    processes start at the same moment against one database."""
+    def upgrade(conn: sa.Connection) -> None:
+        add_missing_columns(conn, turns_table)
+
+    create_tables(engine, metadata, then=upgrade)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,8 +94,7 @@ class SessionStore:
 
     def __init__(self, url: str):
         self.engine = writable_engine(url)
-        metadata.create_all(self.engine, checkfirst=True)
-        add_missing_columns(self.engine, turns_table)
+        create_state_schema(self.engine)
 
     def append(self, session: str, user_text: str | None, reply: Reply, input_kind: str = "text") -> int:
         """Store one turn, creating the session on its first turn; one transaction. Returns the turn's id."""
@@ -114,3 +133,16 @@ class SessionStore:
         session = check_session_id(session)
         with self.engine.connect() as conn:
             return conn.execute(sa.select(sessions_table.c.id).where(sessions_table.c.id == session)).first() is not None
+
+    # Events every app process follows ---------------------------------------------------------------
+    def publish(self, kind: str, detail: str | None = None) -> int:
+        """Record an event for every process sharing this database (e.g. ``intents_reloaded``); its id."""
+        with self.engine.begin() as conn:
+            return int(conn.execute(sa.insert(events_table).values(
+                created_at=dt.datetime.now(dt.timezone.utc), kind=kind, detail=detail)).inserted_primary_key[0])
+
+    def last_event(self, kind: str) -> int:
+        """The id of the newest event of ``kind`` (0 when there was none)."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.max(events_table.c.id))
+                                    .where(events_table.c.kind == kind)).scalar() or 0)

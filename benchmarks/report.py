@@ -33,7 +33,7 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
     "latency": ("latency.py", [], ["--turns", "150"]),
     "app": ("app.py", [], ["--repeat", "3"]),
     "load": ("load.py", [], ["--users", "20", "--seconds", "30"]),
-    "crash": ("crash.py", [], ["--recordings", "60"]),
+    "crash": ("crash.py", [], ["--n", "60"]),
     "intents": ("intent_accuracy.py", [], ["--sets", "faq,ko-paraphrase,ko-vs-en"]),
     "sql": ("sql.py", [], []),
     "ocr": ("ocr.py", [], ["--n", "4"]),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import logging
+import os
 import wave
 from pathlib import Path
 
@@ -47,7 +48,8 @@ class Audio:
         """Write a 16-bit PCM mono WAV file and return its path."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with wave.open(str(path), "wb") as out:
+        # open the file first: wave.open(name) that fails leaves a half-made writer that complains on exit
+        with open(path, "wb") as handle, wave.open(handle, "wb") as out:
             out.setnchannels(1)
             out.setsampwidth(2)
             out.setframerate(int(self.sample_rate))
@@ -89,11 +91,17 @@ def _open_source(audio: str | Path | bytes | bytearray):
             raise InputError("The audio is empty (0 bytes); please send a recording.")
         if len(data) > MAX_BYTES:
             raise InputError(f"The audio is larger than {MAX_BYTES // (1024 * 1024)} MiB; please send a shorter recording.")
-        return io.BytesIO(data), "The audio"
+        return io.BytesIO(data), "The uploaded file"
+    if not isinstance(audio, (str, os.PathLike)):
+        raise InputError(f"The audio must be a file path or bytes, not {type(audio).__name__}.")
     path = Path(audio)
-    if not path.is_file():
-        raise InputError(f"The audio file '{path}' does not exist.")
-    size = path.stat().st_size
+    shown = str(path) if len(str(path)) <= 80 else str(path)[:79] + "…"
+    try:
+        if not path.is_file():
+            raise InputError(f"The audio file '{shown}' does not exist or is not a file.")
+        size = path.stat().st_size
+    except OSError as err:  # a name too long, no permission
+        raise InputError(f"The audio file '{shown}' cannot be read ({err.strerror or type(err).__name__}).") from None
     if size == 0:
         raise InputError(f"The audio file '{path.name}' is empty (0 bytes); please send a recording.")
     if size > MAX_BYTES:
@@ -113,8 +121,9 @@ def decode(audio: str | Path | bytes, max_seconds: float = MAX_SECONDS) -> np.nd
         raise EnvironmentProblem("Decoding audio needs PyAV: run `.venv/bin/pip install faster-whisper`.") from None
 
     source, label = _open_source(audio)
-    too_long = InputError(f"{label} is longer than {max_seconds / 60:.0f} minutes; "
-                          "please send a shorter recording.")
+    limit_text = (f"{max_seconds / 60:g} minute{'s' if max_seconds != 60 else ''}" if max_seconds >= 60
+                  else f"{max_seconds:g} seconds")
+    too_long = InputError(f"{label} is longer than {limit_text}; please send a shorter recording.")
     try:
         container = av.open(source, mode="r", metadata_errors="ignore")
     except (av.error.FFmpegError, UnicodeDecodeError, ValueError) as err:

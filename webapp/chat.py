@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from assistant import Assistant, AssistantError
 from assistant.errors import InputError
 from assistant.feedback import FeedbackStore
+from assistant.inputs import check_id, check_session_id
 
 from . import views
 from .i18n import t
@@ -69,7 +70,7 @@ class ChatActions:
         """API: one text turn; the Reply as a dict, or ``{"error": sentence}``."""
         try:
             return self.bot.respond(message, session=session, speak=bool(speak), voice=voice or None,
-                                    speed=float(speed)).to_dict()
+                                    speed=speed).to_dict()  # respond() checks the speed and the voice
         except AssistantError as err:
             return {"error": str(err)}
 
@@ -130,18 +131,31 @@ class ChatActions:
 
     # Feedback ----------------------------------------------------------------------------------
     def vote(self, turn_id: int | None, liked: Any, session: str | None, record: dict | None = None) -> str:
-        """Store a thumbs up (``liked`` True/"up") or down on the reply of ``turn_id``."""
+        """Store a thumbs up (``liked`` True/"up"/"Like") or down (False/"down"/"Dislike") on the reply of
+        ``turn_id`` in ``session``; "" (the chat's thumb clicked again) withdraws the vote and gives "none"."""
         if turn_id is None:
             raise InputError("That message is not a reply of the assistant, so it cannot be rated.")
-        value = "up" if liked in (True, "up", "Like") else "down"
-        self.feedback.add(int(turn_id), value, session=session, record=record)
+        turn_id, session = check_id(turn_id, "turn id"), check_session_id(session)
+        if liked == "":
+            if turn_id not in {turn.id for turn in self.bot.history(session)}:
+                raise InputError("There is no such reply in this conversation to give feedback on.")
+            self.feedback.remove(turn_id)
+            return "none"
+        if liked is True or liked in ("up", "Like"):
+            value = "up"
+        elif liked is False or liked in ("down", "Dislike"):
+            value = "down"
+        else:
+            raise InputError(f"Feedback must be 'up' or 'down', not {str(liked)[:20]!r}.")
+        self.feedback.add(turn_id, value, session=session, record=record)
         return value
 
     # OCR ---------------------------------------------------------------------------------------
     def confirm(self, session: str, record: dict | None, tournament: str | None) -> int:
         """Record the session's latest OCR record (with the person's edits) in ``tournament`` (a name; empty
         means the latest tournament); returns the match id."""
-        name = str(tournament or "").strip() or None  # None: the tournament that started most recently
+        name = tournament.strip() if isinstance(tournament, str) else tournament  # confirm_record checks it
+        name = None if name in (None, "") else name  # None: the tournament that started most recently
         return int(self.bot.confirm_record(session, record=record, tournament=name))
 
 

@@ -91,7 +91,7 @@ def build(bot: Assistant, admin_password: str | None = None) -> gr.Blocks:
                         box = gr.MultimodalTextbox(
                             label=t("input", lang0), show_label=False, placeholder=t("placeholder", lang0),
                             sources=["upload", "microphone"], file_count="multiple",
-                            file_types=["image", "audio"], autofocus=True, elem_id="message",
+                            file_types=["image", "audio", ".webm", ".mp4"], autofocus=True, elem_id="message",
                             max_plain_text_length=bot.config.max_text_chars)
                         with gr.Group(visible=False, elem_id="ocr-panel") as ocr_panel:
                             ocr_title = gr.Markdown(f"### {t('ocr_title', lang0)}", padding=True)

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 import yaml
 
 from assistant import matchdb
-from assistant.db import writable_engine
+from assistant.db import create_tables, writable_engine
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ def _play(rows, rng, mid, game, spec, entrants, strength, roster, skill, semis: 
 
 def fill(engine: sa.Engine, names: dict[str, Any] | None = None, anchor: dt.date | None = None) -> dict[str, int]:
     """Create the schema and insert generated rows (the tables must be empty); counts per table."""
-    matchdb.create_schema(engine)
+    create_tables(engine, matchdb.metadata)
     rows = generate(names or load_names(), anchor or dt.date.today())
     with engine.begin() as conn:
         for table in ("tournaments", "teams", "players", "matches", "match_teams", "match_players"):
@@ -154,14 +154,25 @@ def fill(engine: sa.Engine, names: dict[str, Any] | None = None, anchor: dt.date
 
 def ensure_demo_database(url: str, names: dict[str, Any] | None = None, anchor: dt.date | None = None) -> dict[str, int]:
     """Create the match schema at ``url`` and fill the demo content when it holds no teams and no
-    tournaments yet; existing data is never touched. Returns the rows inserted per table ({} if none)."""
+    tournaments yet; existing data is never touched. Returns the rows inserted per table ({} if none).
+    Safe when several processes run it at once: the demo rows have fixed ids, so only one fill can
+    commit; the others find the data there and insert nothing."""
     engine = writable_engine(url)
-    matchdb.create_schema(engine)
-    with engine.connect() as conn:
-        has_data = (conn.execute(sa.select(sa.func.count()).select_from(matchdb.teams)).scalar()
-                    or conn.execute(sa.select(sa.func.count()).select_from(matchdb.tournaments)).scalar())
-    if has_data:
+    create_tables(engine, matchdb.metadata)
+
+    def has_data() -> bool:
+        with engine.connect() as conn:
+            return bool(conn.execute(sa.select(sa.func.count()).select_from(matchdb.teams)).scalar()
+                        or conn.execute(sa.select(sa.func.count()).select_from(matchdb.tournaments)).scalar())
+
+    if has_data():
         return {}
-    counts = fill(engine, names, anchor)
+    try:
+        counts = fill(engine, names, anchor)
+    except sa.exc.IntegrityError:
+        if has_data():  # another process filled it a moment ago
+            log.info("the demo match database was filled by another process")
+            return {}
+        raise
     log.info("demo match database filled: %s", counts)
     return counts

@@ -146,23 +146,29 @@ class Catalog:
         return cls(aliases, latest, fuzzy)
 
 
-_catalogs: dict[str, tuple[float, Catalog]] = {}
+_catalogs: dict[str, tuple[float, tuple, Catalog]] = {}
 _catalog_lock = threading.Lock()
 CATALOG_TTL_S = 30.0
+FINGERPRINT_SQL = ("SELECT (SELECT MAX(id) FROM teams), (SELECT MAX(id) FROM players), "
+                   "(SELECT MAX(id) FROM tournaments), (SELECT MAX(id) FROM matches)")
+"""Changes whenever a team, player, tournament or match is added (here or by any other process)."""
 
 
 def load_catalog(url: str, max_age_s: float = CATALOG_TTL_S) -> Catalog:
-    """The catalog of the database at ``url`` (read-only), cached for ``max_age_s`` seconds."""
-    now = time.monotonic()
-    with _catalog_lock:
-        hit = _catalogs.get(url)
-        if hit and now - hit[0] < max_age_s:
-            return hit[1]
+    """The catalog of the database at ``url`` (read-only). It is cached for at most ``max_age_s``
+    seconds and only while the database's newest team, player, tournament and match ids stay the
+    same, so a match recorded by another app process is linkable on the very next question."""
     from .safety import run_readonly
 
     def col(sql: str) -> list:
         return run_readonly(url, sql, max_rows=100_000, check=False).rows
 
+    now = time.monotonic()
+    fingerprint = tuple(col(FINGERPRINT_SQL)[0])
+    with _catalog_lock:
+        hit = _catalogs.get(url)
+        if hit and now - hit[0] < max_age_s and hit[1] == fingerprint:
+            return hit[2]
     teams = [r[0] for r in col("SELECT name FROM teams")]
     players = [r[0] for r in col("SELECT nickname FROM players")]
     tournaments = []
@@ -177,7 +183,7 @@ def load_catalog(url: str, max_age_s: float = CATALOG_TTL_S) -> Catalog:
     maps = [r[0] for r in col("SELECT DISTINCT map FROM matches")]
     catalog = Catalog.from_rows(teams, players, tournaments, stages, maps)
     with _catalog_lock:
-        _catalogs[url] = (now, catalog)
+        _catalogs[url] = (now, fingerprint, catalog)
     return catalog
 
 
