@@ -52,9 +52,14 @@ class Router:
         self.handlers = handlers
 
     def route(self, turn: TurnInput) -> Reply:
-        best_handler, best_fit = None, Fit(-1.0)
+        handler, fit = self.pick(turn)
+        return handler.answer(turn, fit)
+
+    def pick(self, turn: TurnInput) -> tuple[Handler, Fit]:
+        """The winning handler and its fit (a score that is not a number counts as no claim)."""
+        best_handler, best_fit = None, None
         for handler in self.handlers:
             fit = handler.fit(turn)
-            if fit.score > best_fit.score:
+            if best_fit is None or (fit.score == fit.score and not best_fit.score >= fit.score):
                 best_handler, best_fit = handler, fit
-        return best_handler.answer(turn, best_fit)
+        return best_handler, best_fit

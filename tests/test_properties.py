@@ -101,3 +101,48 @@ def test_number_normalisation_is_total(language, text):
     from voices import normalize_numbers
 
     assert isinstance(normalize_numbers(text, language), str)
+
+
+class _Scored:
+    def __init__(self, name, score):
+        self.name, self.score = name, score
+
+    def fit(self, turn):
+        from assistant.router import Fit
+
+        return Fit(self.score, self.name)
+
+    def answer(self, turn, fit):
+        return fit.payload
+
+
+scores = st.floats(allow_nan=True, allow_infinity=True) | st.floats(min_value=0, max_value=1)
+
+
+@given(st.lists(scores, min_size=1, max_size=6))
+def test_router_picks_the_best_numeric_score_earliest_first(values):
+    from assistant.router import Router, TurnInput
+
+    handlers = [_Scored(i, v) for i, v in enumerate(values)]
+    chosen = Router(handlers).route(TurnInput(session="s", text="t", language="en", detected="en"))
+    numeric = [(v, i) for i, v in enumerate(values) if v == v]
+    if not numeric:
+        assert chosen == 0
+    else:
+        best = max(v for v, _ in numeric)
+        assert chosen == min(i for v, i in numeric if v == best)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=texts)
+@pytest.mark.slow
+def test_any_text_gets_a_reply_or_one_sentence(shared_bot, text):
+    """The real router over the real handlers: any text is answered (some handler always claims it)
+    or refused with one sentence; the reply is well formed."""
+    try:
+        reply = shared_bot.respond(text, session="prop-router")
+    except InputError as err:
+        _one_sentence(err)
+        return
+    assert reply.kind in {"faq", "chitchat", "fallback", "sql", "clarify", "ocr", "transcript"}, reply.kind
+    assert reply.language in ("ko", "en") and reply.text.strip()
