@@ -3,10 +3,10 @@
 Run ``make run`` (or ``.venv/bin/python app.py``); it serves http://127.0.0.1:7860 unless
 ``GRADIO_SERVER_PORT`` names another port (``GRADIO_SERVER_NAME`` another address to listen on).
 ``ASSISTANT_ADMIN_PASSWORD`` enables the admin tab. Several processes can serve one conversation
-store behind a load balancer (see docs/deployment.md).
+store behind a load balancer (README, "Deployment").
 The UI lives in :mod:`webapp` and is a thin shell: every action is a plain function that is also a
 named API endpoint (``/ask``, ``/chat``, ``/send``, ``/history``, ``/feedback``, ``/confirm_record``,
-``/voices``, ``/new_conversation``, ``/admin_*``; see docs/app.md).
+``/voices``, ``/new_conversation``, ``/admin_*``; README, "The app").
 """
 from __future__ import annotations
 

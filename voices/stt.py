@@ -60,7 +60,7 @@ class Transcript:
 
 @dataclasses.dataclass(frozen=True)
 class DecodeOptions:
-    """How Whisper decodes; the defaults are the measured ones (docs/voices.md)."""
+    """How Whisper decodes; the defaults are the measured ones (README, "Voices")."""
 
     beam_size: int = 5
     """Beam width of the first pass."""

@@ -1,6 +1,6 @@
 """The Gradio Blocks: a chat with multimodal input, spoken replies, an OCR confirmation panel and an
 admin tab. A thin shell: the work is done by :class:`ChatActions` and :class:`AdminActions`, and every
-action is also a named API endpoint (see docs/app.md).
+action is also a named API endpoint (README, "The app").
 """
 from __future__ import annotations
 
