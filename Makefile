@@ -30,7 +30,7 @@ build: system $(VENV)/.runtime
 	$(PY) -m assistant.build
 
 run: build
-	GRADIO_ANALYTICS_ENABLED=False $(PY) app.py
+	MALLOC_ARENA_MAX=2 GRADIO_ANALYTICS_ENABLED=False $(PY) app.py
 
 test: build $(VENV)/.testing
 	$(PY) -m pytest -q
