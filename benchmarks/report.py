@@ -37,7 +37,7 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
     "intents": ("intent_accuracy.py", [], ["--sets", "faq,ko-paraphrase,ko-vs-en"]),
     "sql": ("sql.py", [], []),
     "ocr": ("ocr.py", [], ["--n", "4"]),
-    "voices": ("voices.py", [], ["--voices", "en-hibari-heart,ko-espeak-female"]),
+    "voices": ("voices.py", [], ["--voices", "en-hibari-heart,en-piper-joe,ko-espeak-minho"]),
 }
 
 
@@ -130,6 +130,11 @@ def write_markdown(results: list[dict], path: Path, dashboard: Path | None) -> N
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+def _share(m: dict) -> bool:
+    """A unit-less number between 0 and 1 (an accuracy or an error rate), not a count."""
+    return m["unit"] == "" and 0 <= m["value"] <= 1
+
+
 def dashboard(results: list[dict], path: Path) -> Path | None:
     """Four panels: accuracy (higher is better) and error rates against their targets, latencies
     (log scale) and memory/start-up."""
@@ -144,14 +149,15 @@ def dashboard(results: list[dict], path: Path) -> Path | None:
     metrics = [(r["name"], m) for r in results for m in r["metrics"]
                if m["value"] is not None and not (isinstance(m["value"], float) and math.isnan(m["value"]))]
     panels = [
-        ("accuracy (higher is better)", [x for x in metrics if x[1]["unit"] == "" and x[1]["higher_is_better"]], False),
-        ("error rates (lower is better)", [x for x in metrics if x[1]["unit"] == "" and not x[1]["higher_is_better"]], False),
+        ("accuracy (higher is better)", [x for x in metrics if _share(x[1]) and x[1]["higher_is_better"]], False),
+        ("error rates and failures (lower is better)", [x for x in metrics if _share(x[1]) and not x[1]["higher_is_better"]],
+         False),
         ("latency, ms (log scale)", [x for x in metrics if x[1]["unit"] == "ms"], True),
-        ("seconds, MB, turns/s", [x for x in metrics if x[1]["unit"] not in ("", "ms")], True),
+        ("seconds, MB, turns/s, counts (log scale)", [x for x in metrics if x[1]["unit"] != "ms" and not _share(x[1])], True),
     ]
     panels = [p for p in panels if p[1]]
     heights = [max(2.0, 0.32 * len(p[1]) + 1.0) for p in panels]
-    fig, axes = plt.subplots(len(panels), 1, figsize=(9, sum(heights)), gridspec_kw={"height_ratios": heights})
+    fig, axes = plt.subplots(len(panels), 1, figsize=(12, sum(heights)), gridspec_kw={"height_ratios": heights})
     axes = [axes] if len(panels) == 1 else list(axes)
     for ax, (title, items, log) in zip(axes, panels):
         labels = [f"{name}: {m['label']}" + (f" [{m['unit']}]" if m["unit"] not in ("", "ms") else "")
@@ -176,7 +182,7 @@ def dashboard(results: list[dict], path: Path) -> Path | None:
         ax.set_title(title, fontsize=10, loc="left")
         ax.tick_params(labelsize=8)
     fig.suptitle("Measured on 2 CPU cores — green: target met, red: not met, black tick: target", fontsize=9)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.33, right=0.95, top=1 - 0.9 / sum(heights), bottom=0.3 / sum(heights), hspace=0.45)
     fig.savefig(path, dpi=100)
     plt.close(fig)
     return path
