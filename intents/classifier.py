@@ -6,6 +6,7 @@ prediction is one matrix product.
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from typing import Sequence
 
 import numpy as np
@@ -40,5 +41,8 @@ def fit(vectors: np.ndarray, labels: Sequence[str], c: float | None = None, max_
     index = {name: i for i, name in enumerate(names)}
     y = np.array([index[label] for label in labels])
     model = LogisticRegression(C=c or DEFAULT_C, max_iter=max_iter)
-    model.fit(np.asarray(vectors, dtype=np.float64), y)
+    with warnings.catch_warnings():
+        # few examples per intent (held-out folds of small sets) look like regression to sklearn
+        warnings.filterwarnings("ignore", message="The number of unique classes", category=UserWarning)
+        model.fit(np.asarray(vectors, dtype=np.float64), y)
     return LinearClassifier(model.coef_.astype(np.float32), model.intercept_.astype(np.float32), names)

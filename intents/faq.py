@@ -21,7 +21,8 @@ from .retrieval import LabelScore
 log = logging.getLogger(__name__)
 
 EXACT_MATCH = 0.97
-"""A nearest example this similar (cosine) is the same question: its intent is answered outright."""
+"""A nearest example this similar (cosine of the language-centred vectors, 1.0 for the same text) is
+the same question: its intent is answered outright."""
 
 
 @dataclasses.dataclass(frozen=True)

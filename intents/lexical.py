@@ -1,12 +1,15 @@
-"""Lexical retrieval: BM25 over tokens that suit both Korean and English.
+"""Lexical evidence: BM25 over tokens that suit both Korean and English, and a TF-IDF linear SVM.
 
 Korean attaches particles and endings to words (팀이, 팀을, 팀에서), so whole words rarely repeat
 across paraphrases; character n-grams inside each word do. Tokens are the lower-cased words plus
-their character 2- and 3-grams (with word-boundary marks), which needs no morphological analyser.
+their character 2- and 3-grams (with word-boundary marks), which needs no morphological analyser
+(kiwipiepy's morphemes were measured too: BM25 alone within +-0.03 of these n-grams on the Korean
+sets, and the learned fusion gives lexical evidence almost no weight there, so not worth 218 MB).
 """
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from typing import Sequence
 
@@ -72,3 +75,45 @@ class BM25:
     def scores(self, texts: Sequence[str]) -> np.ndarray:
         """BM25 score of every document for every query text: ``(len(texts), n_documents)``."""
         return np.asarray((self.query_vector(texts) @ self.matrix.T).todense(), dtype=np.float32)
+
+
+class TfidfClassifier:
+    """A linear SVM over TF-IDF of words (uni- and bigrams) and character 2-5-grams inside words.
+
+    The sentence encoder sees meaning; this sees the exact words (card vs. cash, top up vs. top-up),
+    which the fused ranking uses as one more piece of evidence. Fitted with liblinear in seconds
+    (Banking77, 8,000 questions: 3 s on one core).
+    """
+
+    def __init__(self, texts: Sequence[str], labels: Sequence[str], c: float = 0.5):
+        from scipy.sparse import hstack
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.svm import LinearSVC
+
+        min_df = 2 if len(texts) >= 2000 else 1
+        # single-syllable Korean words (팀, 돈, 비) count, hence \w+ rather than sklearn's \w\w+
+        self.words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b",
+                                     min_df=min_df, dtype=np.float32)
+        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                                     min_df=min_df, dtype=np.float32)
+        x = hstack([self.words.fit_transform(texts), self.chars.fit_transform(texts)]).tocsr()
+        self.labels = tuple(sorted(set(labels)))
+        index = {label: i for i, label in enumerate(self.labels)}
+        y = np.array([index[label] for label in labels])
+        with warnings.catch_warnings():
+            # few examples per intent (held-out folds of small sets) look like regression to sklearn
+            warnings.filterwarnings("ignore", message="The number of unique classes", category=UserWarning)
+            model = LinearSVC(C=c).fit(x * np.float32(0.7071), y)
+        coef = model.coef_.astype(np.float32)
+        bias = model.intercept_.astype(np.float32)
+        if len(self.labels) == 2:  # liblinear keeps one row for two classes
+            coef, bias = np.vstack([-coef, coef]), np.concatenate([-bias, bias])
+        self.coef = coef * np.float32(0.7071)
+        self.bias = bias
+
+    def decision(self, texts: Sequence[str]) -> np.ndarray:
+        """SVM scores ``(len(texts), len(self.labels))``; higher is more likely."""
+        from scipy.sparse import hstack
+
+        x = hstack([self.words.transform(texts), self.chars.transform(texts)]).tocsr()
+        return np.asarray(x @ self.coef.T, dtype=np.float32) + self.bias

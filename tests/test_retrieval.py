@@ -2,12 +2,20 @@
 import numpy as np
 import pytest
 
+from intents.centering import bank_offset
 from intents.faq import FAQRetriever
 from intents.index import VectorIndex, load_or_encode
 from intents.loader import load_intents
 from intents.retrieval import brute_force_search
 
 from conftest import HashEncoder, intent, write_intents
+
+
+@pytest.fixture(autouse=True)
+def _language_bank_encoded():
+    """The language bank is encoded once per encoder and process: do it up front, so tests that count
+    encoder calls count only their own."""
+    bank_offset(HashEncoder())
 
 
 def _unit(rng, n, dim):
