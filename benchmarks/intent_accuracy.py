@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant import Config  # noqa: E402
+from benchmarks.common import metric, save_result, table  # noqa: E402
 from intents.encoders import make_encoder  # noqa: E402
 from intents.engine import IntentEngine  # noqa: E402
 from intents.evaluate import Dataset, evaluate, metrics, read_csv, split_knowledge_base  # noqa: E402
@@ -196,6 +197,16 @@ def main() -> None:
         print(f"{name:<18}{r['n_train']:>8}{r['n_test']:>8}{fmt(r['accuracy']):>10}{fmt(r['in_scope_accuracy']):>10}"
               f"{fmt(r['oos_recall']):>9}{fmt(r['hit_at_3']):>8}{fmt(r['mrr']):>7}"
               f"{r['fit_seconds']:>8.1f}{r['ms_per_query']:>7.1f}{fmt(nn['in_scope_accuracy']):>8}")
+    targets = {"clinc150": ">= 0.94", "banking77": ">= 0.93"}
+    metrics_out = [metric(f"{name} in-scope accuracy", r["in_scope_accuracy"], "", targets.get(name)) for name, r, _ in rows]
+    metrics_out += [metric(f"{name} oos recall", r["oos_recall"], "", ">= 0.75" if name == "clinc150" else None)
+                    for name, r, _ in rows if r.get("oos_recall") is not None]
+    if rows:
+        save_result("intents", title="Intent and FAQ retrieval (fit on TRAIN only)", metrics=metrics_out, tables=[
+            table("assistant intents eval per set", ["set", "n train", "n test", "in-scope", "oos recall", "hit@3",
+                                                     "ms/query", "NN in-scope"],
+                  [[name, r["n_train"], r["n_test"], r["in_scope_accuracy"], r.get("oos_recall"), r["hit_at_3"],
+                    round(r["ms_per_query"], 1), nn["in_scope_accuracy"]] for name, r, nn in rows])])
     if rows and args.sets == ALL:
         OUT.mkdir(parents=True, exist_ok=True)
         (OUT / "summary.md").write_text(_markdown(rows), encoding="utf-8")

@@ -34,7 +34,7 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
     "app": ("app.py", [], ["--repeat", "3"]),
     "load": ("load.py", [], ["--users", "20", "--seconds", "30"]),
     "crash": ("crash.py", [], ["--n", "60"]),
-    "intents": ("intent_accuracy.py", [], ["--sets", "faq,ko-paraphrase,ko-vs-en"]),
+    "intents": ("intent_accuracy.py", [], ["--sets", "faq,ko-paraphrase,ko-vs-en,banking77"]),
     "sql": ("sql.py", [], []),
     "ocr": ("ocr.py", [], ["--n", "4"]),
     "voices": ("voices.py", [], ["--voices", "en-hibari-heart,en-piper-joe,ko-espeak-minho"]),
