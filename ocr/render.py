@@ -17,10 +17,16 @@ from .record import MatchRecord, PlayerResult, TeamResult
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/nanum"), Path("/usr/share/fonts/truetype/dejavu"),
              Path("/usr/share/fonts/truetype/liberation")]
-HANGUL_FONTS = ["NanumGothic.ttf", "NanumGothicBold.ttf", "NanumBarunGothic.ttf", "NanumBarunGothicBold.ttf",
-                "NanumSquareR.ttf", "NanumSquareB.ttf", "NanumSquareRoundR.ttf", "NanumSquareRoundB.ttf"]
-LATIN_FONTS = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansCondensed.ttf", "LiberationSans-Regular.ttf",
-               "LiberationSans-Bold.ttf", "LiberationSansNarrow-Regular.ttf"]
+# The Debian package that ships each font the generator draws with (all listed in packages.apt).
+FONT_PACKAGES = {
+    "fonts-nanum": ["NanumGothic.ttf", "NanumGothicBold.ttf", "NanumBarunGothic.ttf", "NanumBarunGothicBold.ttf",
+                    "NanumSquareR.ttf", "NanumSquareB.ttf", "NanumSquareRoundR.ttf", "NanumSquareRoundB.ttf"],
+    "fonts-dejavu-core": ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"],
+    "fonts-dejavu-extra": ["DejaVuSansCondensed.ttf"],
+    "fonts-liberation": ["LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSansNarrow-Regular.ttf"],
+}
+HANGUL_FONTS = FONT_PACKAGES["fonts-nanum"]
+LATIN_FONTS = FONT_PACKAGES["fonts-dejavu-core"] + FONT_PACKAGES["fonts-dejavu-extra"] + FONT_PACKAGES["fonts-liberation"]
 DEGRADATIONS = ["clean", "jpeg", "blur", "noise", "scale", "rotate"]
 SIZES = [(960, 540), (1280, 720), (1600, 900), (1920, 1080)]
 
@@ -409,5 +415,5 @@ def _find_font(name: str) -> Path:
             return folder / name
     from assistant.errors import EnvironmentProblem
 
-    raise EnvironmentProblem(f"The font {name} is missing; install it with "
-                             "'apt-get install fonts-nanum fonts-dejavu-core fonts-liberation2'.")
+    package = next((pkg for pkg, names in FONT_PACKAGES.items() if name in names), "the package that ships it")
+    raise EnvironmentProblem(f"The font {name} is missing; install it with 'apt-get install {package}'.")
