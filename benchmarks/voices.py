@@ -30,7 +30,8 @@ from voices.metrics import error_rate  # noqa: E402
 from voices.stt import WhisperTranscriber  # noqa: E402
 from voices.text import normalize_for_speech, sentences  # noqa: E402
 
-# Replies the assistant really gives (FAQ answers), one list per language.
+# Replies the assistant gives, one list per language: the reported (held-out) set. The Korean front end
+# (voices/korean_ipa.py) was never tuned on these; it was tuned on --set tune (tune_sentences()).
 ROUND_TRIP = {
     "ko": [
         "경기 결과는 경기가 끝나고 10분 안에 등록해 주세요.",
@@ -39,6 +40,12 @@ ROUND_TRIP = {
         "상금은 대회가 끝나고 2주 안에 지급됩니다.",
         "팀원이 튕기면 관리자에게 재경기를 요청하세요.",
         "비밀번호를 잊으셨다면 로그인 화면에서 다시 설정할 수 있어요.",
+        "T1이 Gen.G를 3:2로 꺾고 우승했습니다.",
+        "다음 경기는 오후 7:30에 시작합니다.",
+        "Faker 선수가 이번 시즌 MVP로 뽑혔어요.",
+        "참가 신청은 금요일 밤 11시까지 받습니다.",
+        "스크린샷을 올리면 결과가 자동으로 입력됩니다.",
+        "팀 이름은 한 번만 바꿀 수 있습니다.",
     ],
     "en": [
         "Please report the match result within 10 minutes after the game ends.",
@@ -54,6 +61,23 @@ LONG_REPLY = {
     "en": "Check-in opens 30 minutes before your match starts. Every player on the team must check in. "
           "If you are late, tell an admin.",
 }
+
+
+def tune_sentences(language: str = "ko", limit: int = 14) -> list[str]:
+    """The tuning set: short sentences of the project's own FAQ answers (intents/data/*.yaml), never
+    the held-out replies above."""
+    import yaml
+
+    found: list[str] = []
+    for path in sorted((ROOT / "intents" / "data").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for intent in (data.get("intents") or {}).values():
+            answer = (intent.get("answer") or {}).get(language) if isinstance(intent, dict) else None
+            for sentence in sentences(answer or ""):
+                if 12 <= len(sentence) <= 60 and sentence not in found:
+                    found.append(sentence)
+                    break  # one sentence per intent, for variety
+    return found[:limit]
 
 
 def speech_references(folder: Path) -> list[tuple[Path, str, str]]:
@@ -82,9 +106,10 @@ def bench_stt(transcriber: WhisperTranscriber, folder: Path) -> list[dict]:
     return results
 
 
-def bench_voice(voice, transcriber: WhisperTranscriber) -> dict:
+def bench_voice(voice, transcriber: WhisperTranscriber, texts: list[str] | None = None) -> dict:
     errors, synth_time, audio_time, heard = [], 0.0, 0.0, []
-    for text in ROUND_TRIP[voice.language]:
+    voices.synthesize("네.", voice, use_cache=False)  # warm: the model loads outside the timing
+    for text in texts or ROUND_TRIP[voice.language]:
         start = time.perf_counter()
         audio = voices.synthesize(text, voice, use_cache=False)
         synth_time += time.perf_counter() - start
@@ -93,7 +118,7 @@ def bench_voice(voice, transcriber: WhisperTranscriber) -> dict:
         result = transcriber.transcribe(samples, language=voice.language)
         spoken = " ".join(normalize_for_speech(s, voice.language) for s in sentences(text))
         errors.append(error_rate(spoken, result.text, voice.language))
-        heard.append(result.text)
+        heard.append(f"{100 * errors[-1]:5.1f}%  {spoken}  →  {result.text}")
     start = time.perf_counter()
     next(voices.stream(LONG_REPLY[voice.language], voice, use_cache=False))
     first_audio = time.perf_counter() - start
@@ -102,6 +127,29 @@ def bench_voice(voice, transcriber: WhisperTranscriber) -> dict:
     return {"voice": voice.id, "language": voice.language, "engine": voice.engine,
             "error": statistics.mean(errors), "synth_rtf": synth_time / audio_time, "first_audio_s": first_audio,
             "detected": detected, "heard": heard}
+
+
+def adhoc_voice(spec: str) -> voices.Voice:
+    """A Korean Kokoro voice that is not in the catalog: "kokoro:jf_alpha" or "kokoro:jf_alpha:0.5+jm_kumo:0.5"."""
+    speaker = spec.split(":", 1)[1]
+    return voices.Voice(id=spec, language="ko", gender="female", engine="kokoro", model="kokoro-82m", speaker=speaker)
+
+
+def kokoro_rtf(threads: int, speaker: str = "jm_kumo") -> float:
+    """Warm synthesis RTF of the held-out Korean replies with a private Kokoro engine of ``threads``."""
+    from voices.engines.kokoro import Engine
+
+    engine = Engine(cache_dir=Path(tempfile.gettempdir()) / "arena-voices-bench", threads=threads)
+    voice = adhoc_voice(f"kokoro:{speaker}")
+    engine.synthesize("네.", voice)
+    spent = heard = 0.0
+    for text in ROUND_TRIP["ko"]:
+        for sentence in sentences(text):
+            start = time.perf_counter()
+            audio = engine.synthesize(normalize_for_speech(sentence, "ko"), voice)
+            spent += time.perf_counter() - start
+            heard += audio.seconds
+    return spent / heard
 
 
 def plot(rows: list[dict], path: Path) -> None:
@@ -129,6 +177,9 @@ def main() -> None:
     parser.add_argument("--skip-stt", action="store_true")
     parser.add_argument("--plot", type=Path, default=ROOT / "benchmarks" / "results" / "voices.png")
     parser.add_argument("--verbose", action="store_true", help="print what Whisper heard")
+    parser.add_argument("--set", choices=("held-out", "tune"), default="held-out",
+                        help="replies to speak: the reported held-out set, or the Korean front end's tuning set")
+    parser.add_argument("--threads", default="", help="also time Kokoro with these onnxruntime thread counts, e.g. 1,2")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
@@ -154,18 +205,27 @@ def main() -> None:
         total = sum(r["rtf"] * r["seconds"] for r in rows) / sum(r["seconds"] for r in rows)
         print(f"speech-to-text real-time factor (all clips): {total:.2f}\n")
 
-    wanted = {v for v in args.voices.split(",") if v}
+    wanted = [v for v in args.voices.split(",") if v]
     chosen = [v for v in voices.catalog() if not wanted or v.id in wanted]
+    chosen += [adhoc_voice(v) for v in wanted if v.startswith("kokoro:")]
+    if args.set == "tune":
+        chosen = [v for v in chosen if v.language == "ko"]
     rows = []
     print(f"{'voice':24s} {'lang':4s} {'engine':7s} {'round trip':>10s} {'synth RTF':>9s} {'first audio':>11s} heard-as")
     for voice in chosen:
-        r = bench_voice(voice, transcriber)
+        r = bench_voice(voice, transcriber, tune_sentences() if args.set == "tune" else None)
         rows.append(r)
         print(f"{r['voice']:24s} {r['language']:4s} {r['engine']:7s} {100 * r['error']:9.1f}% {r['synth_rtf']:9.3f} "
               f"{r['first_audio_s']:10.2f}s {r['detected']}")
         if args.verbose:
             for text in r["heard"]:
                 print(f"    {text}")
+    if args.threads:
+        print()
+        for threads in [int(t) for t in args.threads.split(",")]:
+            print(f"Kokoro with {threads} onnxruntime thread(s): synth RTF {kokoro_rtf(threads):.3f}")
+    if args.set == "tune":
+        return  # tuning runs print only; the saved results are the held-out set's
     if rows and args.plot:
         plot(rows, args.plot)
         print(f"\nchart: {args.plot}")
