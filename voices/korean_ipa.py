@@ -56,7 +56,7 @@ _CONSONANTS = {"ㄱ": ("k", "ɡ"), "ㄲ": ("ʔk", "ʔk"), "ㅋ": ("kʰ", "kʰ"),
                "ㅉ": ("ʔʨ", "ʔʨ"), "ㅊ": ("ʨʰ", "ʨʰ"), "ㅅ": ("s", "s"), "ㅆ": ("ʔs", "ʔs"), "ㅎ": ("h", "h"),
                "ㄴ": ("n", "n"), "ㄹ": ("ɾ", "ɾ"), "ㅁ": ("m", "m"), "ㅇ": ("", "")}
 _CODAS = {"ㄱ": "k", "ㄴ": "n", "ㄷ": "t", "ㄹ": "l", "ㅁ": "m", "ㅂ": "p", "ㅇ": "ŋ", "": ""}
-_PALATAL = {"s": "ɕ", "ʔs": "ʔɕ", "n": "ɲ", "h": "ç"}
+_PALATAL = {"s": "ɕ", "ʔs": "ʔɕ", "n": "ɲ"}
 _VOICED_CODAS = {"ㄴ", "ㄹ", "ㅁ", "ㅇ", ""}
 
 LETTER_NAMES = {"A": "에이", "B": "비", "C": "씨", "D": "디", "E": "이", "F": "에프", "G": "지", "H": "에이치",
@@ -66,6 +66,13 @@ LETTER_NAMES = {"A": "에이", "B": "비", "C": "씨", "D": "디", "E": "이", "
 """How Korean speakers name the Latin letters."""
 _PAUSE = {",": ",", "、": ",", ";": ",", ":": ",", "·": ",", "-": ",", "—": ",", "(": ",", ")": ",",
           ".": ".", "。": ".", "!": "!", "！": "!", "?": "?", "？": "?", "…": "…"}
+
+
+# Choices tuned on the round trip (benchmarks/voices.py --set tune): Whisper hears Kokoro's voiced
+# d/b at a word start as n/m (답변 → 납변), and a final linked into the next word as a new word
+# (있으면 언제든 → 있으며 난제든), so both stay inside words.
+LINK_ACROSS_WORDS = False
+VOICE_ACROSS_WORDS = False
 
 
 def split_syllable(ch: str) -> list[str] | None:
@@ -103,6 +110,9 @@ def _boundary(left: list[str], right: list[str], across_space: bool, left_char: 
         return
     if initial == "ㅇ":
         if final == "ㅇ":
+            return
+        if across_space and not LINK_ACROSS_WORDS:
+            left[2] = _NEUTRAL[final]
             return
         if across_space:
             if _VOWELS[right[1]][0] in "ij":
@@ -151,11 +161,12 @@ def _phrase_ipa(words: list[str]) -> str:
         prev = sylls[i - 1] if i else None
         if prev is not None and prev[0] != w:
             out.append(" ")
-        voiced_before = prev is not None and prev[2][2] in _VOICED_CODAS
+        voiced_before = prev is not None and prev[2][2] in _VOICED_CODAS and (VOICE_ACROSS_WORDS or prev[0] == w)
         consonant = _CONSONANTS[initial][1 if voiced_before else 0]
-        if consonant.startswith("ʔ") and consonant != "ʔs" and prev is not None and prev[2][2] in ("ㄱ", "ㄷ", "ㅂ") and out:
-            # an obstruent final before a tense stop is one long closure (학교 → haʔkjo)
-            out[-1] = out[-1][:-1] if out[-1] and out[-1][-1] in "ktp" else out[-1]
+        if consonant in ("ʔk", "ʔt", "ʔp", "ʔʨ") and prev is not None and prev[0] == w and prev[2][2] in ("ㄱ", "ㄷ", "ㅂ"):
+            # after an obstruent final a stop is tense anyway: 학교 → hakkjo, 삭제 → sakʨe (ʔ would
+            # swallow the final: heard 사체)
+            consonant = consonant[1:]
         if initial == "ㄹ" and prev is not None and prev[2][2] == "ㄹ":
             consonant = "l"
         vowel = _VOWELS[medial]
