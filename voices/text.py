@@ -47,6 +47,26 @@ def sentences(text: str, max_chars: int = 250) -> list[str]:
     return [p for p in out if re.search(r"\w", p)]
 
 
+_KO_PHRASE_END = re.compile(r"(?:은|는|이|가|을|를|에서|에게|으면|면|고|서|지만|니까|데|요)$")
+
+
+def split_first_phrase(sentence: str, language: str, min_chars: int = 14) -> list[str]:
+    """Cut a long sentence after its first phrase (a comma, or in Korean a word ending in a topic,
+    subject or object particle or a connective ending), so that phrase can be spoken while the rest is
+    still being made. Short sentences, or ones without such a place, come back whole."""
+    if len(sentence) < min_chars:
+        return [sentence]
+    comma = re.search(r"[,，]\s+", sentence)
+    if comma and 3 <= comma.start() <= len(sentence) * 0.6:
+        return [sentence[:comma.end()].strip(), sentence[comma.end():].strip()]
+    if language == "ko":
+        words = sentence.split(" ")
+        for i, word in enumerate(words[:-2]):
+            if len(re.sub(r"\W", "", word)) >= 3 and _KO_PHRASE_END.search(word):
+                return [" ".join(words[:i + 1]) + ",", " ".join(words[i + 1:])]
+    return [sentence]
+
+
 # ---------------------------------------------------------------------------- Korean
 # Names a Korean listener says as words, not letters (esports teams, leagues, game terms).
 TERMS_KO = {"T1": "티원", "Gen.G": "젠지", "GenG": "젠지", "Hanwha": "한화", "KT": "케이티", "DRX": "디알엑스",
