@@ -117,7 +117,9 @@ def bench_voice(voice, transcriber: WhisperTranscriber, texts: list[str] | None 
         samples = resample(audio.samples, audio.sample_rate, 16_000)
         result = transcriber.transcribe(samples, language=voice.language)
         spoken = " ".join(normalize_for_speech(s, voice.language) for s in sentences(text))
-        errors.append(error_rate(spoken, result.text, voice.language))
+        # Whisper may write what it heard either way ("MVP" or "엠브이피", "T1" or "티원"): the better counts
+        errors.append(min(error_rate(spoken, result.text, voice.language),
+                          error_rate(text, result.text, voice.language)))
         heard.append(f"{100 * errors[-1]:5.1f}%  {spoken}  →  {result.text}")
     start = time.perf_counter()
     next(voices.stream(LONG_REPLY[voice.language], voice, use_cache=False))

@@ -163,7 +163,7 @@ def _phrase_ipa(words: list[str]) -> str:
             out.append(" ")
         voiced_before = prev is not None and prev[2][2] in _VOICED_CODAS and (VOICE_ACROSS_WORDS or prev[0] == w)
         consonant = _CONSONANTS[initial][1 if voiced_before else 0]
-        if consonant in ("ʔk", "ʔt", "ʔp", "ʔʨ") and prev is not None and prev[0] == w and prev[2][2] in ("ㄱ", "ㄷ", "ㅂ"):
+        if consonant in ("ʔk", "ʔt", "ʔp", "ʔʨ") and prev is not None and prev[2][2] in ("ㄱ", "ㄷ", "ㅂ"):
             # after an obstruent final a stop is tense anyway: 학교 → hakkjo, 삭제 → sakʨe (ʔ would
             # swallow the final: heard 사체)
             consonant = consonant[1:]

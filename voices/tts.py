@@ -1,7 +1,7 @@
 """Text to speech: normalise → split into sentences → synthesise each (cached) → join.
 
 :func:`stream` yields one :class:`Audio` per sentence as soon as it is ready (the first sentence in two
-pieces, cut after its first phrase), so a long reply starts playing after a few words; :func:`synthesize`
+pieces, cut after its first phrase, when more follow), so a long reply starts playing after a few words; :func:`synthesize`
 joins them. Each sentence's audio is cached as a
 WAV under ``<cache>/tts/`` keyed by (text, voice, speed).
 """
@@ -83,9 +83,11 @@ def stream(text: str, voice: str | Voice, speed: float = 1.0, cache_dir: Path | 
     """One Audio per sentence of ``text``, each yielded as soon as it is synthesised."""
     text = _check(text, speed)
     voice = voice if isinstance(voice, Voice) else get_voice(voice)
-    for i, sentence in enumerate(sentences(text)):
-        # the first sentence is cut after its first phrase, so the reply starts playing sooner
-        for piece in split_first_phrase(sentence, voice.language) if i == 0 else [sentence]:
+    parts = sentences(text)
+    for i, sentence in enumerate(parts):
+        # in a reply of several sentences the first is cut after its first phrase, so playing starts
+        # sooner (a one-sentence reply stays whole: a lone short phrase is said less clearly)
+        for piece in split_first_phrase(sentence, voice.language) if i == 0 and len(parts) > 1 else [sentence]:
             spoken = normalize_for_speech(piece, voice.language)
             if spoken.strip():
                 yield speak_sentence(spoken, voice, speed, cache_dir, use_cache)
