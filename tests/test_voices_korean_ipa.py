@@ -15,6 +15,8 @@ def ipa(text: str) -> str:
     # liaison (연음), double finals split, ㅎ silent before a vowel
     ("읽어요", "ilɡʌjo"), ("없어요", "ʌpʔsʌjo"), ("좋아요", "ʨoajo"), ("많아요", "manajo"), ("싫어요", "ɕiɾʌjo"),
     ("꽃을", "ʔkoʨʰɯl"), ("값이", "kapʔɕi"),
+    # a final at the end of a phrase is said as one of the seven (티켓 → 티켇, 닭 → 닥, 값 → 갑)
+    ("티켓", "tʰikʰet"), ("닭", "tak"), ("값", "kap"), ("밖", "pak"), ("좋", "ʨot"), ("삶", "sam"),
     # aspiration (격음화) both ways, and aspirated letters keep ʰ
     ("좋고", "ʨokʰo"), ("축하해요", "ʨʰukʰahejo"), ("못해요", "motʰejo"), ("체크", "ʨʰekʰɯ"), ("팀", "tʰim"),
     # palatalisation, nasalisation, ㄹ → ㄴ, lateralisation
@@ -58,3 +60,14 @@ def test_anything_else_is_dropped_and_non_hangul_text_gives_nothing():
     assert to_ipa("😀 ★ #") == ""
     assert to_ipa("") == ""
     assert split_syllable("a") is None and split_syllable("각") == ["ㄱ", "ㅏ", "ㄱ"]
+
+
+def test_every_syllable_alone_and_next_to_others_converts():
+    import random
+
+    syllables = [chr(c) for c in range(0xAC00, 0xD7A4)]
+    assert all(to_ipa(s) for s in syllables)
+    rng = random.Random(0)
+    for _ in range(3000):
+        a, b, c = rng.choice(syllables), rng.choice(syllables), rng.choice(syllables)
+        assert to_ipa(f"{a}{b} {c}{a}{b}.").endswith(".")

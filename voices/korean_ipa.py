@@ -177,7 +177,7 @@ def _phrase_ipa(words: list[str]) -> str:
         if vowel[0] in "ij" and consonant in _PALATAL:  # 시 ɕi, 셔 ɕʌ, 니 ɲi, 녀 ɲʌ, 히 çi
             consonant = _PALATAL[consonant]
             vowel = vowel[1:] if vowel[0] == "j" else vowel
-        out.append(consonant + vowel + _CODAS[final])
+        out.append(consonant + vowel + _CODAS[_NEUTRAL[final]])
     return "".join(out)
 
 
