@@ -3,9 +3,12 @@ intelligibility of every voice (synthesise, then transcribe back with Whisper).
 
     .venv/bin/python benchmarks/voices.py [--speech ../shared/data/speech] [--voices ID,ID]
                                           [--skip-stt] [--plot benchmarks/results/voices.png]
+                                          [--set held-out|tune] [--extra kokoro:jf_alpha,kokoro-en:jm_kumo]
+                                          [--threads 1,2] [--memory]
 
 Korean is scored by character error rate (CER, spaces ignored), English by word error rate (WER);
-both sides have numbers normalised to digits and punctuation removed first. Uses a private cache
+both sides have numbers normalised to digits and punctuation removed first, and a reply counts as heard
+right in its written or its spoken form ("MVP" or "엠브이피"). Uses a private cache
 under /tmp (the Whisper folder is assembled there once) and never the app's state.
 """
 from __future__ import annotations
@@ -14,6 +17,7 @@ import argparse
 import csv
 import json
 import logging
+import os
 import statistics
 import sys
 import tempfile
@@ -139,21 +143,23 @@ def adhoc_voice(spec: str) -> voices.Voice:
                         model="kokoro-82m", speaker=speaker)
 
 
-def kokoro_rtf(threads: int, speaker: str = "jm_kumo") -> float:
-    """Warm synthesis RTF of the held-out Korean replies with a private Kokoro engine of ``threads``."""
+def kokoro_rtf(threads: int, speaker: str = "jm_kumo") -> tuple[float, float]:
+    """Warm synthesis RTF of the held-out Korean replies with a private Kokoro engine of ``threads``:
+    (wall-clock RTF, CPU seconds per second of audio; the second does not depend on other load)."""
     from voices.engines.kokoro import Engine
 
     engine = Engine(cache_dir=Path(tempfile.gettempdir()) / "arena-voices-bench", threads=threads)
     voice = adhoc_voice(f"kokoro:{speaker}")
     engine.synthesize("네.", voice)
-    spent = heard = 0.0
+    spent = cpu = heard = 0.0
     for text in ROUND_TRIP["ko"]:
         for sentence in sentences(text):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             audio = engine.synthesize(normalize_for_speech(sentence, "ko"), voice)
             spent += time.perf_counter() - start
+            cpu += time.process_time() - start_cpu
             heard += audio.seconds
-    return spent / heard
+    return spent / heard, cpu / heard
 
 
 APP_MEMORY_SCRIPT = """
@@ -177,8 +183,7 @@ def app_memory_mb() -> float:
     from assistant.config import Config
 
     out = subprocess.run([sys.executable, "-c", APP_MEMORY_SCRIPT, str(Config.from_env().cache_dir)], cwd=ROOT,
-                         capture_output=True, text=True, check=True, env={**__import__("os").environ,
-                                                                           "MALLOC_ARENA_MAX": "2"})
+                         capture_output=True, text=True, check=True, env={**os.environ, "MALLOC_ARENA_MAX": "2"})
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -257,7 +262,9 @@ def main() -> None:
     if args.threads:
         print()
         for threads in [int(t) for t in args.threads.split(",")]:
-            print(f"Kokoro with {threads} onnxruntime thread(s): synth RTF {kokoro_rtf(threads):.3f}")
+            wall, cpu = kokoro_rtf(threads)
+            print(f"Kokoro with {threads} onnxruntime thread(s): synth RTF {wall:.3f} (CPU s per audio s {cpu:.3f}; "
+                  f"load average {os.getloadavg()[0]:.1f})")
     memory = None
     if args.memory:
         memory = app_memory_mb()
