@@ -30,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
         bot = Assistant(config)
         bot.prepare_databases()  # state tables + match schema (SQLite file or PostgreSQL URL)
         retriever = bot.retriever
+        from voices.kokoro_files import model_path
+        model_path(config.cache_dir)  # the Korean voices' model, joined from its four parts once
         demo = {}
         if not args.no_demo:
             from .sql import ensure_demo_database

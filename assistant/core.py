@@ -253,7 +253,7 @@ class Assistant:
         return ocr.record_match(url, record, pending.meta["image_sha256"], tournament, stage=stage, map=map)
 
     # Speech ---------------------------------------------------------------------------------------
-    DEFAULT_VOICES = {"ko": "ko-espeak-minho", "en": "en-hibari-heart"}
+    DEFAULT_VOICES = {"ko": "ko-kokoro-kumo", "en": "en-hibari-heart"}
 
     def vocabulary(self) -> list[str]:
         """Names speech recognition should spell as the platform does (teams, players, tournaments).

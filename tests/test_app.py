@@ -123,6 +123,7 @@ def test_send_history_and_feedback_endpoints(client):
 def test_voices_endpoint_filters_by_language(client):
     korean = client.predict("ko", api_name="/voices")
     assert korean and {v["language"] for v in korean} == {"ko"}
+    assert {v["engine"] for v in korean} == {"kokoro"} and len(korean) >= 2  # the picker offers the Kokoro voices
     assert len(client.predict("", api_name="/voices")) > len(korean)
 
 

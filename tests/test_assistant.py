@@ -190,6 +190,8 @@ def test_reply_is_spoken_into_a_wav(shared_bot):
         assert wav.getsampwidth() == 2 and wav.getnframes() / wav.getframerate() > 1.0
     ko = shared_bot.respond("체크인 어떻게 해요?", session="voice-2", speak=True, voice="en-flite-slt")
     assert ko.language == "ko" and ko.audio  # an English voice is swapped for a Korean one
+    with wave.open(ko.audio) as wav:  # the Korean default voice is Kokoro (24 kHz)
+        assert wav.getframerate() == 24_000 and wav.getnframes() / wav.getframerate() > 1.0
 
 
 def test_silent_or_broken_audio_is_refused(bot, tmp_path):

@@ -199,6 +199,7 @@ def test_audio_file_gives_transcript_and_answer(page, app_bot, artifacts, tmp_pa
 
 
 def test_voice_on_plays_the_reply(page, artifacts):
+    assert "kokoro" in page.locator("#voice-ko input").input_value()  # the Korean voice is Kokoro
     page.locator("#speak input").check()
     send(page, "상금은 언제 들어와요?")
     audio = page.locator("#reply-audio audio").first

@@ -19,13 +19,16 @@ def test_shipped_catalog_has_two_distinct_speakers_per_language():
         assert len(speakers) >= 2, language
         assert {v.gender for v in mine} == {"female", "male"}, language
     engines = Counter(v.engine for v in voices)
-    assert {"espeak", "flite", "piper", "hibari"} <= set(engines)
+    assert {"kokoro", "espeak", "flite", "piper", "hibari"} <= set(engines)
+    assert {v.engine for v in voices if v.language == "ko"} == {"kokoro"}  # espeak-ng Korean is not understood
     assert {v.model for v in voices if v.engine == "flite"} == {"kal", "awb", "rms", "slt"}
     assert [v.model for v in voices if v.engine == "hibari"] == ["heart"]  # only the bundled one
 
 
 def test_get_voice_and_suggestions():
     assert get_voice("en-piper-joe").engine == "piper"
+    assert get_voice("ko-female-1").id == "ko-kokoro-gongitsune"  # an alias (the CONTRACTS example)
+    assert "ko-female-1" not in {v.id for v in catalog()}
     with pytest.raises(InputError, match="Did you mean 'en-piper-joe'"):
         get_voice("en-piper-jo")
     with pytest.raises(InputError, match="There is no voice 'xyz'"):
@@ -61,6 +64,16 @@ def test_a_user_catalog_loads(tmp_path):
                  "  - {id: mine, language: ko, gender: female, engine: coqui, model: /models/ko-vits, speaker: '3'}\n")
     voices = load_catalog(path)
     assert [v.id for v in voices] == ["a", "mine"] and voices[1].speaker == "3"
+
+
+def test_aliases_must_name_a_listed_voice(tmp_path):
+    from voices.catalog import load_aliases
+
+    assert load_aliases(write(tmp_path, "voices:\n" + GOOD + "aliases: {ko-male-1: a}\n")) == {"ko-male-1": "a"}
+    with pytest.raises(CatalogError, match="alias 'x' must name a listed voice"):
+        load_aliases(write(tmp_path, "voices:\n" + GOOD + "aliases: {x: b}\n"))
+    with pytest.raises(CatalogError, match="'aliases' must map"):
+        load_aliases(write(tmp_path, "voices:\n" + GOOD + "aliases: [a]\n"))
 
 
 def test_domain_vocabulary_reads_the_match_database(tmp_path):

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.config import PROJECT_ROOT
 from assistant.errors import InputError
-from voices import Transcript, synthesize
+from voices import Transcript, catalog, synthesize
 from voices.audio import SAMPLE_RATE, resample
 from voices.metrics import cer, wer
 from voices.stt import WhisperTranscriber, cut_loops, vocabulary_prompt
@@ -110,6 +110,16 @@ def test_round_trip_english_voices_are_understood(transcriber):
         result = transcriber.transcribe(resample(audio.samples, audio.sample_rate, SAMPLE_RATE))
         assert result.language == "en"
         assert wer(text, result.text) <= 0.25, (voice, result.text)
+
+
+@pytest.mark.slow
+def test_round_trip_korean_voices_are_understood(transcriber):
+    """Every listed Korean voice (Kokoro) is understood: Whisper, told the language, gets it back."""
+    text = "대회 규정은 공지 게시판에서 확인하세요."
+    for voice in [v for v in catalog() if v.language == "ko"]:
+        audio = synthesize(text, voice, use_cache=False)
+        result = transcriber.transcribe(resample(audio.samples, audio.sample_rate, SAMPLE_RATE), language="ko")
+        assert cer(text, result.text) <= 0.3, (voice.id, result.text)
 
 
 @pytest.mark.slow

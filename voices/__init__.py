@@ -2,11 +2,12 @@
 
     import voices
     voices.transcribe("question.webm", vocabulary=["T1", "Gen.G"])   # Transcript(text, language, ...)
-    voices.synthesize("T1이 3:1로 이겼어요.", "ko-espeak-jiwoo").save("reply.wav")
+    voices.synthesize("T1이 3:1로 이겼어요.", "ko-kokoro-kumo").save("reply.wav")
     voices.catalog()                                                  # [Voice(id, language, ...), ...]
 
-Speech to text is Whisper base (faster-whisper, int8 on CPU); text to speech is espeak-ng, flite,
-Piper, hibari-tts or (optional) Coqui, chosen by the voice catalog ``voices/catalog.yaml``.
+Speech to text is Whisper base (faster-whisper, int8 on CPU); text to speech is Kokoro-82M (Korean,
+through our own Korean front end ``korean_ipa.py``), hibari-tts, Piper, flite, espeak-ng or (optional)
+Coqui, chosen by the voice catalog ``voices/catalog.yaml``.
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from typing import Any
 from assistant.errors import AssistantError, InputError, closest
 
 CATALOG_FILE = Path(__file__).with_name("catalog.yaml")
-ENGINES = ("espeak", "flite", "piper", "hibari", "coqui")
+ENGINES = ("kokoro", "espeak", "flite", "piper", "hibari", "coqui")
 LANGUAGES = ("ko", "en")
 GENDERS = ("female", "male")
 
@@ -36,15 +36,34 @@ class CatalogError(AssistantError):
     """The catalog file is malformed; the message names the file and the voice."""
 
 
-def load_catalog(path: Path = CATALOG_FILE) -> list[Voice]:
-    """Read and validate a catalog file (unique ids, known languages, genders and engines)."""
+def _read(path: Path) -> dict:
     import yaml
 
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise CatalogError(f"{path}: cannot read the voice catalog ({err}).") from None
-    entries = (data or {}).get("voices")
+    if data is not None and not isinstance(data, dict):
+        raise CatalogError(f"{path}: the file must be a mapping with a 'voices' list.")
+    return data or {}
+
+
+def load_aliases(path: Path = CATALOG_FILE) -> dict[str, str]:
+    """The catalog's ``aliases`` (other name → voice id), each checked to name a listed voice."""
+    aliases = _read(path).get("aliases") or {}
+    if not isinstance(aliases, dict):
+        raise CatalogError(f"{path}: 'aliases' must map names to voice ids.")
+    ids = {v.id for v in load_catalog(path)}
+    for name, target in aliases.items():
+        if target not in ids or name in ids:
+            raise CatalogError(f"{path}: the alias '{name}' must name a listed voice and not be a voice id itself.")
+    return {str(k): str(v) for k, v in aliases.items()}
+
+
+def load_catalog(path: Path = CATALOG_FILE) -> list[Voice]:
+    """Read and validate a catalog file (unique ids, known languages, genders and engines)."""
+    data = _read(path)
+    entries = data.get("voices")
     if not isinstance(entries, list) or not entries:
         raise CatalogError(f"{path}: the file needs a non-empty 'voices' list.")
     voices: list[Voice] = []
@@ -90,9 +109,16 @@ def catalog() -> list[Voice]:
     return list(_default_catalog())
 
 
+@functools.lru_cache(maxsize=1)
+def _default_aliases() -> dict[str, str]:
+    return load_aliases()
+
+
 def get_voice(voice_id: str) -> Voice:
-    """The voice named ``voice_id``; an unknown id raises InputError suggesting the closest one."""
+    """The voice named ``voice_id`` (an id or an alias such as "ko-female-1"); an unknown id raises
+    InputError suggesting the closest one."""
     voices = {v.id: v for v in _default_catalog()}
+    voice_id = _default_aliases().get(voice_id, voice_id)
     if voice_id in voices:
         return voices[voice_id]
     raise InputError(f"There is no voice '{voice_id}'.{closest(voice_id, list(voices))} "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .korean_ipa import LETTER_NAMES
 from .numbers import en_ordinal, en_words, ko_native, ko_sino
 
 # ---------------------------------------------------------------------------- sentences
@@ -46,11 +47,27 @@ def sentences(text: str, max_chars: int = 250) -> list[str]:
     return [p for p in out if re.search(r"\w", p)]
 
 
+_KO_PHRASE_END = re.compile(r"(?:은|는|이|가|을|를|에서|에게|으면|면|고|서|지만|니까|데|요)$")
+
+
+def split_first_phrase(sentence: str, language: str, min_chars: int = 14) -> list[str]:
+    """Cut a long sentence after its first phrase (a comma, or in Korean a word ending in a topic,
+    subject or object particle or a connective ending), so that phrase can be spoken while the rest is
+    still being made. Short sentences, or ones without such a place, come back whole."""
+    if len(sentence) < min_chars:
+        return [sentence]
+    comma = re.search(r"[,，]\s+", sentence)
+    if comma and 3 <= comma.start() <= len(sentence) * 0.6:
+        return [sentence[:comma.end()].strip(), sentence[comma.end():].strip()]
+    if language == "ko":
+        words = sentence.split(" ")
+        for i, word in enumerate(words[:-2]):
+            if len(re.sub(r"\W", "", word)) >= 3 and _KO_PHRASE_END.search(word):
+                return [" ".join(words[:i + 1]) + ",", " ".join(words[i + 1:])]
+    return [sentence]
+
+
 # ---------------------------------------------------------------------------- Korean
-_LETTERS_KO = {"A": "에이", "B": "비", "C": "씨", "D": "디", "E": "이", "F": "에프", "G": "지", "H": "에이치",
-               "I": "아이", "J": "제이", "K": "케이", "L": "엘", "M": "엠", "N": "엔", "O": "오", "P": "피",
-               "Q": "큐", "R": "알", "S": "에스", "T": "티", "U": "유", "V": "브이", "W": "더블유", "X": "엑스",
-               "Y": "와이", "Z": "지"}
 # Names a Korean listener says as words, not letters (esports teams, leagues, game terms).
 TERMS_KO = {"T1": "티원", "Gen.G": "젠지", "GenG": "젠지", "Hanwha": "한화", "KT": "케이티", "DRX": "디알엑스",
             "Nongshim": "농심", "FearX": "피어엑스", "BRION": "브리온", "LCK": "엘씨케이", "LoL": "롤",
@@ -82,7 +99,7 @@ def _ko_latin(match: re.Match) -> str:
     if word in TERMS_KO:
         return TERMS_KO[word]
     if word.isupper() and len(word) <= 5 or re.fullmatch(r"[A-Z][0-9]+", word):
-        return "".join(_LETTERS_KO.get(c, c) for c in word if c.isalpha()) + "".join(
+        return "".join(LETTER_NAMES.get(c, c) for c in word if c.isalpha()) + "".join(
             ko_sino(int(d)) for d in re.findall(r"\d+", word))
     return word
 

@@ -1,7 +1,8 @@
 """Text to speech: normalise → split into sentences → synthesise each (cached) → join.
 
-:func:`stream` yields one :class:`Audio` per sentence as soon as it is ready, so a long reply starts
-playing after its first sentence; :func:`synthesize` joins them. Each sentence's audio is cached as a
+:func:`stream` yields one :class:`Audio` per sentence as soon as it is ready (the first sentence in two
+pieces, cut after its first phrase, when more follow), so a long reply starts playing after a few words; :func:`synthesize`
+joins them. Each sentence's audio is cached as a
 WAV under ``<cache>/tts/`` keyed by (text, voice, speed).
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .audio import Audio
 from .catalog import Voice, get_voice
 from .engines import engine_for
 from .engines._process import read_wav
-from .text import normalize_for_speech, sentences
+from .text import normalize_for_speech, sentences, split_first_phrase
 
 log = logging.getLogger(__name__)
 
@@ -82,10 +83,14 @@ def stream(text: str, voice: str | Voice, speed: float = 1.0, cache_dir: Path | 
     """One Audio per sentence of ``text``, each yielded as soon as it is synthesised."""
     text = _check(text, speed)
     voice = voice if isinstance(voice, Voice) else get_voice(voice)
-    for sentence in sentences(text):
-        spoken = normalize_for_speech(sentence, voice.language)
-        if spoken.strip():
-            yield speak_sentence(spoken, voice, speed, cache_dir, use_cache)
+    parts = sentences(text)
+    for i, sentence in enumerate(parts):
+        # in a reply of several sentences the first is cut after its first phrase, so playing starts
+        # sooner (a one-sentence reply stays whole: a lone short phrase is said less clearly)
+        for piece in split_first_phrase(sentence, voice.language) if i == 0 and len(parts) > 1 else [sentence]:
+            spoken = normalize_for_speech(piece, voice.language)
+            if spoken.strip():
+                yield speak_sentence(spoken, voice, speed, cache_dir, use_cache)
 
 
 def synthesize(text: str, voice: str | Voice, speed: float = 1.0, cache_dir: Path | None = None,

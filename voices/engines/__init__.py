@@ -12,7 +12,8 @@ from typing import Protocol
 from ..audio import Audio
 from ..catalog import Voice
 
-_MODULES = {"espeak": "espeak", "flite": "flite", "piper": "piper", "hibari": "hibari", "coqui": "coqui"}
+_MODULES = {"espeak": "espeak", "flite": "flite", "piper": "piper", "hibari": "hibari", "coqui": "coqui",
+            "kokoro": "kokoro"}
 _instances: dict[str, "Synthesizer"] = {}
 _lock = threading.Lock()
 
