@@ -356,6 +356,8 @@ def build_tables(rows: list[Row], width: float) -> list[Table]:
                 blocks.append([])
             blocks[-1].append(cur)
         for block in blocks:
+            if sum(1 for _, _, v in block if any(t.kind in ("num", "rank") for t in v)) < 2:
+                continue  # a lone line with a number (a date, a title) is not a table
             centers, cells = _align([v for _, _, v in block])
             table = Table([b[0] for b in block], [b[1] for b in block], cells, centers, {}, panel=pi,
                           boxes=[(lo, hi)])

@@ -36,7 +36,7 @@ class OCROptions:
     """Engines of the fallback path, tried in order (``rapidocr``, ``tesseract``)."""
     threshold: float = LOW_CONFIDENCE
     """Fields below this confidence are re-read, and flagged in ``warnings`` if still below."""
-    legacy_below: float = 0.85
+    legacy_below: float = 0.7
     """When the table rebuilt from PP-OCR's boxes fills less than this share of its fields, the
     whole-page Tesseract reading is tried as well and the fuller record kept."""
 
@@ -57,24 +57,19 @@ def read_match_result(image, known_names: dict | None = None, options: OCROption
     picture = load_image(image)
     rgb = np.asarray(picture.convert("RGB"))
     rgb, _ = normalise_size(rgb)
-    record, gray = None, None
+    record = None
     try:
         words = read_boxes(rgb)
         record = parse_boxes(words, page_width=rgb.shape[1], page_height=rgb.shape[0])
-        gray = grayscale(rgb)
+        _refine(record, grayscale(rgb), [LineEngine()], options)
     except InputError:
         record = None
     if record is None or fill_ratio(record) < options.legacy_below:
-        legacy, legacy_gray = _legacy(picture, options)
-        if legacy is not None and (record is None or filled(legacy) > filled(record)):
-            record, gray = legacy, legacy_gray
+        legacy = _legacy(picture, options)
+        if legacy is not None and (record is None or fill_ratio(legacy) > fill_ratio(record) + 0.15):
+            record = legacy
     if record is None:
         raise InputError(NO_RESULT)
-    if options.fallback and gray is not None:
-        engines = [LineEngine()] if record.engine == "ppocr" else [get_engine(n) for n in options.fallback_engines]
-        if refine(record, gray, engines, options.threshold):
-            derive_placements(record)
-            repair_ranks(record)
     correct_names(record, known_names)
     used = sorted({info.engine for info in record.fields.values()} - {"derived", "layout"})
     record.engine = "+".join(used) or record.engine
@@ -84,16 +79,23 @@ def read_match_result(image, known_names: dict | None = None, options: OCROption
     return record
 
 
-def _legacy(picture, options: OCROptions):
-    """The whole-page Tesseract reading with the header-driven parser, or (None, None)."""
+def _refine(record: MatchRecord, gray, engines, options: OCROptions) -> None:
+    if options.fallback and refine(record, gray, engines, options.threshold):
+        derive_placements(record)
+        repair_ranks(record)
+
+
+def _legacy(picture, options: OCROptions) -> MatchRecord | None:
+    """The whole-page Tesseract reading with the header-driven parser (and its fallback), or None."""
     page = prepare(np.asarray(picture), target_height=options.page_height)
     words = get_engine("tesseract").read(page.gray)
     try:
         record = parse_words(words, page_width=page.gray.shape[1])
     except InputError:
-        return None, None
+        return None
     record.engine = "tesseract"
-    return record, page.gray
+    _refine(record, page.gray, [get_engine(n) for n in options.fallback_engines], options)
+    return record
 
 
 def filled(record: MatchRecord) -> int:

@@ -22,7 +22,7 @@ from .engines import Word
 
 log = logging.getLogger(__name__)
 MODEL_SIZE = "small"
-DET_MAX_SIDE = 1600
+DET_MAX_SIDE = int(os.environ.get("ASSISTANT_OCR_DET_SIDE", "1600"))
 KEEP_PADDLE_AT = 0.85
 RETRY_OTSU_BELOW = 75
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
