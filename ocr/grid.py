@@ -86,7 +86,7 @@ def _classify(piece: str) -> tuple[str, int | None]:
         return "rank", int(m.group(2) or m.group(3))
     if _PLUS.match(p):
         return "plus", int(p[1:])
-    if _DEC.match(p):
+    if _DEC.match(p) or re.match(r"^\d+([.,]\d+)?[kKmM%]$", p):
         return "dec", None
     if _TIME.match(p):
         return "time", None
@@ -234,6 +234,8 @@ class Table:
     header: bool = False
     panel: int = 0
     boxes: list[tuple[float, float]] = dataclasses.field(default_factory=list)
+    team_names: list[str | None] = dataclasses.field(default_factory=list)
+    """Per row, the team printed in a team column (None when there is none)."""
 
     def value(self, i: int, role: str) -> Tok | None:
         for c, r in self.roles.items():
@@ -268,6 +270,12 @@ def _align(values: list[list[Tok]]) -> tuple[list[float], list[dict[int, Tok]]]:
     return centers, out
 
 
+def _is_team_column(texts: list[str]) -> bool:
+    """A column of a few names each repeated on several rows is the players' team, not their names."""
+    keys = [norm_word(x) for x in texts]
+    return len(keys) >= 4 and len(set(keys)) <= max(2, len(keys) // 3)
+
+
 def _kda_triple(table: Table, ncol: int) -> int | None:
     """First column of three adjacent columns of small integers (slashed cells first)."""
     def ok(c, slashed):
@@ -289,7 +297,7 @@ def _rank_column(table: Table, ncol: int) -> int | None:
     for c in range(ncol):
         toks = [cells.get(c) for cells in table.cells]
         present = [t for t in toks if t is not None]
-        if len(present) < max(2, 0.6 * len(toks)):
+        if len(present) < max(2, 0.6 * len(toks)) or any(t.slash for t in present):
             continue
         if sum(t.kind == "rank" for t in present) >= 0.6 * len(present):
             return c
@@ -328,6 +336,11 @@ def build_tables(rows: list[Row], width: float) -> list[Table]:
     data_rows = [r for r in rows if any(_is_name(t) for t in r.toks) and any(t.kind in ("num", "rank") for t in r.toks)]
     names = [t for r in data_rows for t in r.toks if _is_name(t)]
     cols = [c for c in _intervals([(t.left, t.right) for t in names]) if c[2] >= 2]
+    team_cols = [c for c in cols if _is_team_column([t.text for t in names if c[0] <= t.cx <= c[1]])]
+    if len(team_cols) < len(cols):
+        cols = [c for c in cols if c not in team_cols]
+    else:
+        team_cols = []
     if not cols:
         return []
     panels = _split_panels(data_rows, cols, width)
@@ -342,7 +355,8 @@ def build_tables(rows: list[Row], width: float) -> list[Table]:
             name = next((t for t in inside if _is_name(t) and col[0] <= t.cx <= col[1]), None)
             vals = [t for t in inside if t.kind in VALUE_KINDS]
             if name is not None:
-                prow.append((r, name, vals))
+                team = next((t for t in inside if t.kind == "text" and any(c[0] <= t.cx <= c[1] for c in team_cols)), None)
+                prow.append((r, name, vals, team))
         while prow and not any(t.kind in ("num", "rank") for t in prow[0][2]):
             prow.pop(0)  # titles above the table
         while prow and not any(t.kind in ("num", "rank") for t in prow[-1][2]):
@@ -356,11 +370,11 @@ def build_tables(rows: list[Row], width: float) -> list[Table]:
                 blocks.append([])
             blocks[-1].append(cur)
         for block in blocks:
-            if sum(1 for _, _, v in block if any(t.kind in ("num", "rank") for t in v)) < 2:
+            if sum(1 for _, _, v, _ in block if any(t.kind in ("num", "rank") for t in v)) < 2:
                 continue  # a lone line with a number (a date, a title) is not a table
-            centers, cells = _align([v for _, _, v in block])
+            centers, cells = _align([b[2] for b in block])
             table = Table([b[0] for b in block], [b[1] for b in block], cells, centers, {}, panel=pi,
-                          boxes=[(lo, hi)])
+                          boxes=[(lo, hi)], team_names=[_clean(b[3].text) if b[3] is not None else None for b in block])
             first = block[0][0]
             above = [r for r in rows if first.cy - 3 * pitch < r.cy < first.cy - 0.4 * pitch
                      and any(lo <= t.cx < hi for t in r.toks)]
@@ -484,7 +498,21 @@ def parse_boxes(words: list[Word], page_width: float | None = None, page_height:
         raise InputError(NO_RESULT)
     if fmt == "ranking":
         return _ranking(tables, fields)
-    return _versus(tables, outcome, left_num, right_num, fields)
+    used = {id(r) for t in tables for r in t.rows}
+    return _versus(tables, outcome, left_num, right_num, fields,
+                   _score_line([r for r in rows if id(r) not in used and (not tables or r.cy < tables[0].rows[0].cy)]))
+
+
+def _score_line(rows: list[Row]):
+    """A header like "T1 3 : 1 Gen.G" (name, number, number, name) above the tables:
+    ((name token, score token), (name token, score token)) or None."""
+    for r in rows:
+        kinds = [t.kind for t in r.toks]
+        if kinds == ["text", "num", "num", "text"] and all(_is_name(r.toks[k]) for k in (0, 3)) \
+                and all(r.toks[k].value <= 99 for k in (1, 2)):
+            a, sa, sb, b = r.toks
+            return (a, sa), (b, sb)
+    return None
 
 
 def _put(fields, key, tok: Tok | None, table: Table | None = None, row: int | None = None, col: int | None = None):
@@ -547,7 +575,8 @@ def _repair_placements(teams: list[TeamResult], fields) -> None:
                 fields[f"teams[{i}].placement"] = FieldInfo("derived", 0.7, None)
 
 
-def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok | None, fields) -> MatchRecord:
+def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok | None, fields,
+            score_line=None) -> MatchRecord:
     players: list[PlayerResult] = []
     sides: list[int | None] = []
     rows_meta: list[tuple[Table, int]] = []
@@ -556,7 +585,13 @@ def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok |
     for table in ordered:
         for i in range(len(table.rows)):
             rows_meta.append((table, i))
-    if len(panels) >= 2:
+    printed = [t.team_names[i] if t.team_names else None for t, i in rows_meta]
+    order = list(dict.fromkeys(n for n in printed if n))
+    team_names: list[str | None] = [None, None]
+    if 1 <= len(order) <= 2:
+        team_names[:len(order)] = order
+        sides = [order.index(n) if n else None for n in printed]
+    elif len(panels) >= 2:
         sides = [min(1, panels.index(t.panel)) for t, _ in rows_meta]
     elif len(ordered) >= 2:
         sides = [min(1, ordered.index(t)) for t, _ in rows_meta]
@@ -566,7 +601,8 @@ def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok |
         sides = lab if lab is not None else [None] * len(rows_meta)
     for k, ((table, i), side) in enumerate(zip(rows_meta, sides)):
         name = table.names[i]
-        p = PlayerResult(nickname=_clean(name.text), team=None, team_index=side)
+        p = PlayerResult(nickname=_clean(name.text), team=team_names[side] if side is not None else None,
+                         team_index=side)
         fields[f"players[{k}].nickname"] = FieldInfo(name.engine, float(name.conf), name.box)
         for stat in ("kills", "deaths", "assists"):
             col = table.column(stat)
@@ -577,9 +613,23 @@ def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok |
             setattr(p, stat, tok.value if tok else None)
             _put(fields, f"players[{k}].{stat}", tok, table, i, col)
         players.append(p)
-    teams = [TeamResult(name=None), TeamResult(name=None)]
+    teams = [TeamResult(name=team_names[0]), TeamResult(name=team_names[1])]
     viewer = 0
-    if left_num is not None and right_num is not None:
+    if score_line is not None:
+        (name_a, sa), (name_b, sb) = score_line
+        if team_names == [None, None] or {norm_word(name_a.text), norm_word(name_b.text)} == {
+                norm_word(n or "") for n in team_names}:
+            if team_names != [None, None] and norm_word(name_a.text) != norm_word(team_names[0] or ""):
+                (name_a, sa), (name_b, sb) = (name_b, sb), (name_a, sa)
+            for j, (nm, sc) in enumerate(((name_a, sa), (name_b, sb))):
+                teams[j].name = teams[j].name or _clean(nm.text)
+                teams[j].score = sc.value
+                fields[f"teams[{j}].name"] = FieldInfo(nm.engine, float(nm.conf), nm.box)
+                fields[f"teams[{j}].score"] = FieldInfo(sc.engine, float(sc.conf), sc.box)
+            for p in players:
+                if p.team_index is not None:
+                    p.team = teams[p.team_index].name
+    if left_num is not None and right_num is not None and score_line is None:
         cols = [_team_colour(players, rows_meta, j) for j in (0, 1)]
         if left_num.ink is not None and right_num.ink is not None and all(cols) and len(panels) < 2:
             direct = _dist(left_num.ink, cols[0]) + _dist(right_num.ink, cols[1])
@@ -588,7 +638,10 @@ def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok |
         nums = {viewer: left_num, 1 - viewer: right_num}
         sums = [sum(p.kills for p in players if p.team_index == j and p.kills is not None) for j in (0, 1)]
         counted = [sum(1 for p in players if p.team_index == j and p.kills is not None) for j in (0, 1)]
-        as_kills = all(counted) and sum(abs(sums[j] - nums[j].value) for j in (0, 1)) <= 2
+        sizes = [sum(1 for p in players if p.team_index == j) for j in (0, 1)]
+        complete = [j for j in (0, 1) if sizes[j] and counted[j] == sizes[j]]
+        # the banner's numbers are kills when a side whose kills were all read adds up to its number
+        as_kills = bool(complete) and all(sums[j] == nums[j].value for j in complete)
         for j in (0, 1):
             attr = "kills" if as_kills else "score"
             setattr(teams[j], attr, nums[j].value)
@@ -597,7 +650,8 @@ def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok |
         teams[viewer].placement, teams[1 - viewer].placement = (1, 2) if outcome == "win" else (2, 1)
         for j in (0, 1):
             fields[f"teams[{j}].placement"] = FieldInfo("derived", 0.95, None)
-    elif teams[0].score is not None and teams[1].score is not None and teams[0].score != teams[1].score:
+    if (not outcome or score_line is not None) and teams[0].score is not None and teams[1].score is not None \
+            and teams[0].score != teams[1].score:
         win = 0 if teams[0].score > teams[1].score else 1
         teams[win].placement, teams[1 - win].placement = 1, 2
     return MatchRecord(format="versus", teams=teams, players=players, fields=fields, engine="ppocr")
