@@ -350,27 +350,34 @@ def build_tables(rows: list[Row], width: float) -> list[Table]:
         if col is None:
             continue
         prow: list[tuple[Row, Tok, list[Tok]]] = []
+        breaks: set[int] = set()
         for r in rows:
             inside = [t for t in r.toks if lo <= t.cx < hi]
+            if sum(1 for t in inside if t.kind == "text" and role_of(t.text)) >= 2 and not any(
+                    t.kind in ("num", "rank") for t in inside):
+                breaks.add(len(prow))  # a header line: what is above it is another table (or a title)
+                continue
             name = next((t for t in inside if _is_name(t) and col[0] <= t.cx <= col[1]), None)
             vals = [t for t in inside if t.kind in VALUE_KINDS]
             if name is not None:
                 team = next((t for t in inside if t.kind == "text" and any(c[0] <= t.cx <= c[1] for c in team_cols)), None)
                 prow.append((r, name, vals, team))
-        while prow and not any(t.kind in ("num", "rank") for t in prow[0][2]):
-            prow.pop(0)  # titles above the table
-        while prow and not any(t.kind in ("num", "rank") for t in prow[-1][2]):
-            prow.pop()
         if not prow:
             continue
         pitch = statistics.median([b[0].cy - a[0].cy for a, b in zip(prow, prow[1:])] or [prow[0][1].h * 2])
         blocks = [[prow[0]]]
-        for prev, cur in zip(prow, prow[1:]):
-            if cur[0].cy - prev[0].cy > 1.8 * pitch:
+        for k, (prev, cur) in enumerate(zip(prow, prow[1:]), start=1):
+            if cur[0].cy - prev[0].cy > 1.8 * pitch or k in breaks:
                 blocks.append([])
             blocks[-1].append(cur)
         for block in blocks:
-            if sum(1 for _, _, v, _ in block if any(t.kind in ("num", "rank") for t in v)) < 2:
+            while block and not any(t.kind in ("num", "rank") for t in block[0][2]):
+                block.pop(0)  # titles above the table
+            while block and not any(t.kind in ("num", "rank") for t in block[-1][2]):
+                block.pop()
+        for block in blocks:
+            if sum(1 for _, _, v, _ in block if any(t.kind in ("num", "rank") for t in v)) < 2 or (
+                    len(block) == 2 and block[1][0].cy - block[0][0].cy > 1.3 * pitch):
                 continue  # a lone line with a number (a date, a title) is not a table
             centers, cells = _align([b[2] for b in block])
             table = Table([b[0] for b in block], [b[1] for b in block], cells, centers, {}, panel=pi,
