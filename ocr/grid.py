@@ -455,8 +455,8 @@ def find_banner(toks: list[Tok]) -> tuple[str | None, Tok | None, Tok | None, To
             continue
         line = [u for u in toks if u.kind == "num" and min(u.bottom, t.bottom) - max(u.top, t.top) > 0.4 * min(u.h, t.h)
                 and u.h >= 0.5 * t.h]
-        left = max((u for u in line if u.right <= t.left + 2), key=lambda u: u.right, default=None)
-        right = min((u for u in line if u.left >= t.right - 2), key=lambda u: u.left, default=None)
+        left = max((u for u in line if u.cx < t.left and u.right < t.cx), key=lambda u: u.right, default=None)
+        right = min((u for u in line if u.cx > t.right and u.left > t.cx), key=lambda u: u.left, default=None)
         if left is not None and t.left - left.right > 4 * t.h:
             left = None
         if right is not None and right.left - t.right > 4 * t.h:

@@ -115,8 +115,12 @@ def _colours(rgb: np.ndarray, box) -> tuple[tuple[int, int, int], tuple[int, int
     inner = rgb[max(0, top):min(h, bottom), max(0, left):min(w, right), :3].reshape(-1, 3).astype(np.float32)
     if outer.size == 0 or inner.size == 0:
         return (0, 0, 0), (255, 255, 255)
-    ring = np.concatenate([rgb[t0:max(t0, top), l0:r0, :3].reshape(-1, 3), rgb[min(b0, bottom):b0, l0:r0, :3].reshape(-1, 3),
-                           rgb[t0:b0, l0:max(l0, left), :3].reshape(-1, 3), rgb[t0:b0, min(r0, right):r0, :3].reshape(-1, 3)])
+    # the background beside the box, in its middle half: rows are bands, so the colour left and right
+    # of the text is the row's even when the box is as tall as the band
+    band = slice(top + (bottom - top) // 4, max(top + (bottom - top) // 4 + 1, bottom - (bottom - top) // 4))
+    side = max(3, (bottom - top) // 3)
+    ring = np.concatenate([rgb[band, max(0, left - side):max(0, left - 1), :3].reshape(-1, 3),
+                           rgb[band, min(w, right + 1):min(w, right + side), :3].reshape(-1, 3)])
     bg = np.median(ring.astype(np.float32), axis=0) if len(ring) else np.median(outer, axis=0)
     d = np.linalg.norm(inner - bg, axis=1)
     ink = inner[d >= np.percentile(d, 85)].mean(axis=0)
@@ -171,7 +175,8 @@ def read_boxes(rgb: np.ndarray, hangul: bool = True) -> list[Word]:
                 log.warning("Tesseract re-read failed: %s", err)
                 t_text, t_conf = "", 0.0
             t_text = " ".join(t_text.split())
-            keep_paddle = (text and _LATIN_ONLY.match(text) and conf >= KEEP_PADDLE_AT
+            keep_paddle = (text and not any(ch.isalpha() for ch in text)) or (
+                           text and _LATIN_ONLY.match(text) and conf >= KEEP_PADDLE_AT
                            and not (_HANGUL.search(t_text) and text.replace(" ", "") in t_text.replace(" ", "")))
             if not keep_paddle and t_text and (_HANGUL.search(t_text) or t_conf / 100 > conf):
                 text, conf, engine_name = t_text, t_conf / 100, "tesseract"
