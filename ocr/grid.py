@@ -507,7 +507,8 @@ def parse_boxes(words: list[Word], page_width: float | None = None, page_height:
         return _ranking(tables, fields)
     used = {id(r) for t in tables for r in t.rows}
     return _versus(tables, outcome, left_num, right_num, fields,
-                   _score_line([r for r in rows if id(r) not in used and (not tables or r.cy < tables[0].rows[0].cy)]))
+                   _score_line([r for r in rows if id(r) not in used and (not tables or r.cy < tables[0].rows[0].cy)]),
+                   banner)
 
 
 def _score_line(rows: list[Row]):
@@ -583,7 +584,7 @@ def _repair_placements(teams: list[TeamResult], fields) -> None:
 
 
 def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok | None, fields,
-            score_line=None) -> MatchRecord:
+            score_line=None, banner: Tok | None = None) -> MatchRecord:
     players: list[PlayerResult] = []
     sides: list[int | None] = []
     rows_meta: list[tuple[Table, int]] = []
@@ -655,8 +656,9 @@ def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok |
             fields[f"teams[{j}].{attr}"] = FieldInfo(nums[j].engine, float(nums[j].conf), nums[j].box)
     if outcome:
         teams[viewer].placement, teams[1 - viewer].placement = (1, 2) if outcome == "win" else (2, 1)
-        for j in (0, 1):
-            fields[f"teams[{j}].placement"] = FieldInfo("derived", 0.95, None)
+        for j in (0, 1):  # read from the banner (not derived from scores, which a re-read may redo)
+            fields[f"teams[{j}].placement"] = (FieldInfo(banner.engine, float(banner.conf), banner.box)
+                                               if banner is not None else FieldInfo("layout", 0.9, None))
     if (not outcome or score_line is not None) and teams[0].score is not None and teams[1].score is not None \
             and teams[0].score != teams[1].score:
         win = 0 if teams[0].score > teams[1].score else 1
