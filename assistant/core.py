@@ -220,10 +220,12 @@ class Assistant:
                      meta={"handler": "ocr", "image_sha256": sha, "record": record.to_dict()})
 
     def confirm_record(self, session: str, record: dict | None = None, tournament: int | str | None = None,
-                       stage: str | None = None, map: str | None = None) -> int:
+                       stage: str | None = None, map: str | None = None, team_names=None) -> int:
         """Record the session's latest screenshot reading (or the corrected ``record``) in the match
         database, in one transaction, and return the match id. ``tournament`` is an id or a name;
-        by default the tournament that started most recently."""
+        by default the tournament that started most recently. ``team_names`` names the teams the
+        screen left unnamed (a list, one per team, or {index: name}); a record with an unnamed team
+        is refused with one sentence asking for the names."""
         import ocr
         import sqlalchemy as sa
 
@@ -239,7 +241,7 @@ class Assistant:
         pending = next((t for t in reversed(self.sessions.history(session)) if t.kind == "ocr" and t.meta), None)
         if pending is None:
             raise InputError("There is no screenshot reading in this conversation to confirm; upload one first.")
-        record = check_record(record if record is not None else pending.meta["record"])
+        record = check_record(ocr.name_teams(record if record is not None else pending.meta["record"], team_names))
         url = self.config.resolved_match_db_url
         if tournament is None:
             matchdb.create_schema(writable_engine(url))  # a database without matches yet has no tables

@@ -100,6 +100,10 @@ def check_id(value: object, what: str) -> int:
     return value
 
 
+UNNAMED_TEAM = ("Team {n} has no name on the screenshot; please name every team (for example with "
+                "team_names) before the match is recorded.")
+
+
 def _whole(value: object, where: str, low: int) -> int | None:
     if value is None:
         return None
@@ -130,6 +134,9 @@ def check_record(record: object) -> dict:
             if not isinstance(row, dict):
                 raise InputError(f"Row {where} of the record must be a dict, not {type(row).__name__}.")
             row = dict(row)
+            if key == "teams" and (row.get("name") is None or (isinstance(row.get("name"), str)
+                                                                and not row["name"].strip())):
+                raise InputError(UNNAMED_TEAM.format(n=i + 1))
             row[item_key] = check_name(row.get(item_key), f"name in {where}")
             if key == "teams":
                 row["placement"] = _whole(row.get("placement"), f"{where}.placement", 1)
@@ -140,6 +147,11 @@ def check_record(record: object) -> dict:
                     row["team"] = check_name(row["team"], f"team in {where}")
                 for stat in ("kills", "deaths", "assists"):
                     row[stat] = _whole(row.get(stat), f"{where}.{stat}", 0)
+                index = row.get("team_index")
+                if index is not None and (not isinstance(index, int) or isinstance(index, bool)
+                                          or not 0 <= index < len(out.get("teams") or [])):
+                    raise InputError(f"The record's {where}.team_index must point at one of its teams, "
+                                     f"not {str(index)[:20]!r}.")
             checked.append(row)
         out[key] = checked
     for key in ("map", "stage"):

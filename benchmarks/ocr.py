@@ -1,8 +1,10 @@
-"""OCR benchmark: field accuracy per degradation and seconds per image on generated result screens,
-and the character error rate of Korean text lines.
+"""OCR benchmark: first the real result screenshots of ``../shared/data/ocr-real`` (field accuracy per
+image and overall, scored by that set's own ``score.py``, seconds per image), then field accuracy per
+degradation on generated result screens, and the character error rate of Korean text lines.
 
-    .venv/bin/python benchmarks/ocr.py            # 12 screens per degradation (about 5 minutes)
+    .venv/bin/python benchmarks/ocr.py            # real set, then 12 generated screens per degradation
     .venv/bin/python benchmarks/ocr.py --n 4      # quicker
+    .venv/bin/python benchmarks/ocr.py --real-only
 
 Names are corrected against the generator's name pools (what the database holds in real use); the
 "raw" column shows the accuracy without any known names.
@@ -62,11 +64,69 @@ def korean_cer(n_fonts: int = 8) -> tuple[float, float]:
     return with_spaces, without
 
 
+REAL_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ocr-real"
+
+
+def real_set(directory: Path) -> dict | None:
+    """Field accuracy on real screenshots with the set's own scorer (no known names: the set's teams
+    and players are in no database). Returns the summary, or None when the set is not there."""
+    import importlib.util
+    import json
+
+    index = directory / "index.jsonl"
+    if not index.exists():
+        print(f"real set: {directory} not found; skipped")
+        return None
+    spec = importlib.util.spec_from_file_location("ocr_real_score", directory / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    items = [json.loads(line) for line in index.read_text(encoding="utf-8").splitlines() if line.strip()]
+    read_match_result(str(directory / items[0]["image"]), None)  # models load once, outside the timings
+    print(f"Real result screenshots: {directory}")
+    print(f"{'image':<28}{'format':>8}{'fields':>8}{'right':>7}{'accuracy':>10}{'s':>7}{'cpu s':>7}  note")
+    ok = fields = refused = 0
+    times, cpus, rows = [], [], []
+    for item in items:
+        truth = json.loads((directory / item["truth"]).read_text(encoding="utf-8"))
+        t0, c0 = time.perf_counter(), _cpu()
+        note = ""
+        try:
+            pred = read_match_result(str(directory / item["image"]), None).to_dict(details=False)
+        except Exception as err:  # noqa: BLE001 - a refused or failed read scores zero
+            pred, note = None, str(err)[:60]
+            refused += 1
+        times.append(time.perf_counter() - t0)
+        cpus.append(_cpu() - c0)
+        c = scorer.score_record(truth, pred)
+        ok, fields = ok + c["ok"], fields + c["fields"]
+        rows.append([item["id"], c["ok"], c["fields"], round(c["ok"] / c["fields"], 3), round(times[-1], 2)])
+        print(f"{item['id'][:27]:<28}{item['format']:>8}{c['fields']:>8}{c['ok']:>7}{c['ok'] / c['fields']:>10.1%}"
+              f"{times[-1]:>7.2f}{cpus[-1]:>7.2f}  {note}")
+    summary = {"accuracy": ok / fields, "fields": fields, "refused": refused, "n": len(items),
+               "median_s": statistics.median(times), "max_s": max(times), "median_cpu": statistics.median(cpus),
+               "rows": rows}
+    print(f"real set: {ok}/{fields} fields = {ok / fields:.1%}; refused {refused}/{len(items)}; median "
+          f"{summary['median_s']:.2f} s/image (max {summary['max_s']:.2f}; CPU {summary['median_cpu']:.2f} s; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)\n")
+    return summary
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=12, help="screens per degradation (half versus, half ranking)")
     ap.add_argument("--seed", type=int, default=1000, help="first generator seed (tests use seeds below 1000)")
+    ap.add_argument("--real", type=Path, default=REAL_SET, help="directory of the real screenshot set")
+    ap.add_argument("--real-only", action="store_true", help="measure the real set only")
     args = ap.parse_args()
+    real = real_set(args.real)
+    if args.real_only:
+        if real:
+            save_result("ocr_real", title="Match Result Recorder: real result screenshots", metrics=[
+                metric("OCR field accuracy, real screenshots", real["accuracy"], "", ">= 0.8"),
+                metric("OCR seconds per real image (median)", real["median_s"], "s", "<= 3", higher_is_better=False),
+            ], tables=[table("real screenshots", ["image", "right", "fields", "accuracy", "s"], real["rows"])])
+        return
+    print("Generated result screens (the project's own generator)")
     conditions = DEGRADATIONS + ["mixed"]
     rows = []
     print(f"{'degradation':<12}{'images':>7}{'fields':>8}{'accuracy':>10}{'raw':>8}{'s/image':>9}{'max s':>7}"
@@ -113,12 +173,16 @@ def main() -> None:
     print(f"Korean text-line CER (Tesseract Hangul+eng, 8 Nanum fonts): {with_sp:.1%} "
           f"({without:.1%} ignoring spaces)")
     out = Path(__file__).resolve().parent / "results" / "ocr_accuracy.png"
-    save_result("ocr", title="Match Result Recorder: rendered result screenshots", metrics=[
+    real_metrics = [metric("OCR field accuracy, real screenshots", real["accuracy"], "", ">= 0.8"),
+                    metric("OCR seconds per real image (median)", real["median_s"], "s", "<= 3",
+                           higher_is_better=False)] if real else []
+    real_tables = [table("real screenshots", ["image", "right", "fields", "accuracy", "s"], real["rows"])] if real else []
+    save_result("ocr", title="Match Result Recorder: real and rendered result screenshots", metrics=real_metrics + [
         metric("OCR field accuracy, clean", totals["clean"][0] / totals["clean"][1], "", ">= 0.98"),
         metric("OCR field accuracy, degraded", totals["degraded"][0] / totals["degraded"][1], "", ">= 0.9"),
         metric("OCR seconds per image (median)", statistics.median(times_all), "s", "<= 3", higher_is_better=False),
         metric("Korean text-line CER", with_sp, "", higher_is_better=False),
-    ], tables=[table("field accuracy per degradation", ["degradation", "accuracy", "raw accuracy", "s/image"],
+    ], tables=real_tables + [table("field accuracy per degradation", ["degradation", "accuracy", "raw accuracy", "s/image"],
                      [[r[0], round(r[1], 3), round(r[2], 3), round(r[3], 2)] for r in rows])], plots=[out])
     try:
         import matplotlib

@@ -28,7 +28,7 @@ def _run(args) -> dict[str, Any]:
 def _show(result: dict[str, Any]) -> None:
     print(f"{result['format']}  (confidence {result['confidence']:.2f}, {result['engine']})")
     for t in result["teams"]:
-        print(f"  {t['placement'] or '-':>2}  {t['name']:<24} score {t['score']}  kills {t['kills']}")
+        print(f"  {t['placement'] or '-':>2}  {t['name'] or '(unnamed)':<24} score {t['score']}  kills {t['kills']}")
     for p in result["players"]:
         print(f"      {p['nickname']:<16} {p['team'] or '':<20} {p['kills']}/{p['deaths']}/{p['assists']}")
     for w in result["warnings"]:

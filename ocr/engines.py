@@ -31,6 +31,10 @@ class Word:
     height: int
     conf: float
     engine: str = "tesseract"
+    color: tuple[int, int, int] | None = None
+    """Background colour (RGB) around the box, when the reader measured it (row colours tell teams apart)."""
+    ink: tuple[int, int, int] | None = None
+    """Colour of the text itself, when measured (banner scores printed in team colours)."""
 
     @property
     def right(self) -> int:

@@ -46,6 +46,8 @@ def correct_names(record, known_names: dict | None) -> None:
     players_known = list(known_names.get("players") or [])
     used: set[str] = set()
     for i, team in enumerate(record.teams):
+        if not team.name:
+            continue  # an unnamed side: the person names it before recording
         match, score = best_match(team.name, [n for n in teams_known if n not in used])
         if match and match != team.name:
             record.fields.setdefault(f"teams[{i}].name", _info()).confidence = max(
@@ -80,7 +82,7 @@ def _rescue_teams(record, teams_known: list[str]) -> None:
     """A versus team whose header reading matches no known team, while the players' section titles
     (or team column) name a known team that is not in the record, takes that name."""
     names = [t.name for t in record.teams]
-    unknown = [i for i, n in enumerate(names) if n not in teams_known]
+    unknown = [i for i, n in enumerate(names) if n and n not in teams_known]
     if not unknown:
         return
     seen = []

@@ -7,9 +7,10 @@ from typing import Any
 
 @dataclasses.dataclass
 class TeamResult:
-    """One team row: versus (placement 1 = winner, score = games won) or ranking (score = points)."""
+    """One team row: versus (placement 1 = winner, score = games won) or ranking (score = points).
+    ``name`` is None when the screen prints none (sides told apart by position or colour)."""
 
-    name: str
+    name: str | None
     placement: int | None = None
     score: int | None = None
     kills: int | None = None
@@ -24,6 +25,8 @@ class PlayerResult:
     kills: int | None = None
     deaths: int | None = None
     assists: int | None = None
+    team_index: int | None = None
+    """0-based index into the record's ``teams`` (None when the screen gives no way to tell)."""
 
 
 @dataclasses.dataclass
@@ -77,7 +80,8 @@ class MatchRecord:
             format=data["format"],
             teams=[TeamResult(**{k: t.get(k) for k in ("name", "placement", "score", "kills")})
                    for t in data.get("teams", [])],
-            players=[PlayerResult(**{k: p.get(k) for k in ("nickname", "team", "kills", "deaths", "assists")})
+            players=[PlayerResult(**{k: p.get(k) for k in ("nickname", "team", "kills", "deaths", "assists",
+                                                            "team_index")})
                      for p in data.get("players", [])],
             map=data.get("map"), stage=data.get("stage"),
             confidence=float(data.get("confidence") or 0.0), engine=data.get("engine", "tesseract"),

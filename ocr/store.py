@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from assistant import matchdb
 from assistant.db import writable_engine
 from assistant.errors import InputError
+from assistant.inputs import UNNAMED_TEAM
 
 from .record import MatchRecord
 
@@ -53,6 +54,38 @@ def known_names_from_db(url: str) -> dict[str, list[str]]:
     return {"teams": list(teams), "players": list(players)}
 
 
+def name_teams(record: dict, team_names) -> dict:
+    """The record (CONTRACTS §4 dict) with its unnamed teams named: ``team_names`` is a list (one
+    name or None per team, in order) or a dict {team index: name}. Players whose team is known only
+    by ``team_index`` get that team's name. Names already printed are replaced only when given."""
+    if not isinstance(record, dict):
+        return record
+    out = dict(record)
+    teams = [dict(t) if isinstance(t, dict) else t for t in (out.get("teams") or [])]
+    if team_names is not None:
+        if isinstance(team_names, (list, tuple)):
+            given = dict(enumerate(team_names))
+        elif isinstance(team_names, dict):
+            given = {int(k): v for k, v in team_names.items() if str(k).lstrip("-").isdigit()}
+        else:
+            raise InputError("team_names must be a list of names (one per team, in order) or {index: name}.")
+        for i, name in given.items():
+            if 0 <= i < len(teams) and isinstance(teams[i], dict) and isinstance(name, str) and name.strip():
+                teams[i]["name"] = name.strip()
+    out["teams"] = teams
+    players = []
+    for p in out.get("players") or []:
+        if isinstance(p, dict):
+            p = dict(p)
+            i = p.get("team_index")
+            if (isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(teams) and isinstance(teams[i], dict)
+                    and teams[i].get("name")):
+                p["team"] = teams[i]["name"]
+        players.append(p)
+    out["players"] = players
+    return out
+
+
 def _check(record: MatchRecord) -> None:
     if record.format not in ("versus", "ranking"):
         raise InputError(f"The record's format must be 'versus' or 'ranking', not {record.format!r}.")
@@ -60,9 +93,13 @@ def _check(record: MatchRecord) -> None:
         raise InputError("A versus record needs exactly two teams.")
     if not record.teams:
         raise InputError("The record has no teams to record.")
-    names = [t.name.strip() for t in record.teams if t.name]
-    if len(names) != len(record.teams):
-        raise InputError("Every team of the record needs a name.")
+    for i, t in enumerate(record.teams):
+        if not (t.name or "").strip():
+            raise InputError(UNNAMED_TEAM.format(n=i + 1))
+    names = [t.name.strip() for t in record.teams]
+    for p in record.players:
+        if p.team is None and p.team_index is not None and 0 <= p.team_index < len(names):
+            p.team = names[p.team_index]
     if len(set(names)) != len(names):
         raise InputError("The record names the same team twice.")
     nicks = [p.nickname.strip() for p in record.players if p.nickname]
@@ -93,19 +130,23 @@ def _tournament_id(conn, tournament, game: str | None) -> int:
 
 def record_match(url: str, record: MatchRecord | dict, image_sha256: str, tournament: int | str, *,
                  played_at: dt.datetime | None = None, stage: str | None = None, map: str | None = None,
-                 game: str | None = None) -> int:
+                 game: str | None = None, team_names=None) -> int:
     """Write a confirmed record in one transaction and return the new match id.
 
     ``tournament`` is an existing tournament id, or a name (created with ``game`` when unknown).
-    Teams and players not in the database are created. A screenshot whose SHA-256 was recorded
+    Teams and players not in the database are created. ``team_names`` names the teams the screen
+    left unnamed (see :func:`name_teams`); a record with an unnamed team is refused with InputError. A screenshot whose SHA-256 was recorded
     before is refused with InputError; any failure leaves the database unchanged.
     """
     if isinstance(record, dict):
+        record = name_teams(record, team_names)
         try:
             record = MatchRecord.from_dict(record)
         except (KeyError, TypeError, ValueError, AttributeError) as err:
             raise InputError(f"The match record is malformed ({type(err).__name__}: {err}); "
                              "send it as the screenshot reading gave it, with your corrections.") from None
+    elif isinstance(record, MatchRecord) and team_names is not None:
+        record = MatchRecord.from_dict(name_teams(record.to_dict(), team_names))
     elif not isinstance(record, MatchRecord):
         raise InputError(f"The match record must be a dict or a MatchRecord, not {type(record).__name__}.")
     _check(record)

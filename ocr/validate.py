@@ -32,9 +32,9 @@ def validate(record: MatchRecord, low: float = LOW_CONFIDENCE) -> list[str]:
     for i, t in enumerate(record.teams):
         limit = LIMITS["teams.score." + record.format]
         if t.score is not None and not 0 <= t.score <= limit:
-            warnings.append(f"Team {t.name} has an implausible score {t.score}.")
+            warnings.append(f"Team {t.name or i + 1} has an implausible score {t.score}.")
         if t.kills is not None and not 0 <= t.kills <= LIMITS["teams.kills"]:
-            warnings.append(f"Team {t.name} has an implausible kill count {t.kills}.")
+            warnings.append(f"Team {t.name or i + 1} has an implausible kill count {t.kills}.")
     for p in record.players:
         for key in ("kills", "deaths", "assists"):
             value = getattr(p, key)

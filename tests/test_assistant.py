@@ -254,6 +254,31 @@ def test_screenshot_is_read_then_recorded_only_when_confirmed(demo_bot, tmp_path
         demo_bot.confirm_record("someone-else")
 
 
+def test_unnamed_sides_are_named_before_the_match_is_recorded(demo_bot, tmp_path):
+    """A screen that tells the sides apart only by row colour: the reading has unnamed teams, confirming
+    it as read is refused with one sentence, and confirming with names records both sides' players."""
+    import sqlalchemy as sa
+
+    from assistant.db import writable_engine
+    from ocr_screens import unnamed_sides_screen
+
+    picture, sides = unnamed_sides_screen()
+    picture.save(tmp_path / "sides.png")
+    reply = demo_bot.respond(image=str(tmp_path / "sides.png"), session="sides", lang="en")
+    assert [t["name"] for t in reply.record["teams"]] == [None, None]
+    assert [p["team_index"] for p in reply.record["players"]] == sides
+    assert "name them before recording" in reply.text
+    with pytest.raises(InputError, match=r"^Team 1 has no name on the screenshot; please name every team"):
+        demo_bot.confirm_record("sides", tournament="Side Cup")
+    match_id = demo_bot.confirm_record("sides", tournament="Side Cup", team_names=["Night Owls", "Red Foxes"])
+    with writable_engine(demo_bot.config.resolved_match_db_url).connect() as conn:
+        rows = conn.execute(sa.text(
+            "SELECT t.name, mt.placement, mt.score, COUNT(p.id) FROM match_teams mt JOIN teams t ON t.id = mt.team_id "
+            "JOIN players p ON p.team_id = t.id JOIN match_players mp ON mp.player_id = p.id AND mp.match_id = mt.match_id "
+            "WHERE mt.match_id = :m GROUP BY t.name, mt.placement, mt.score ORDER BY mt.placement"), {"m": match_id}).all()
+    assert [tuple(r) for r in rows] == [("Night Owls", 1, 13, 3), ("Red Foxes", 2, 6, 3)]
+
+
 def test_bad_images_are_refused(demo_bot, tmp_path):
     (tmp_path / "notes.png").write_text("not a picture")
     with pytest.raises(InputError):

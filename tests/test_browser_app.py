@@ -184,6 +184,41 @@ def test_screenshot_is_read_corrected_and_recorded(page, app_bot, artifacts, tmp
     assert 17 in kills and players == 10
 
 
+def test_unnamed_sides_are_named_in_the_panel_before_recording(page, app_bot, artifacts, tmp_path):
+    from ocr_screens import unnamed_sides_screen
+
+    picture = tmp_path / "sides.png"
+    unnamed_sides_screen()[0].save(picture)
+    page.locator("#message input[type=file]").set_input_files(str(picture))
+    page.locator("#message textarea").press("Enter")
+    panel = page.locator("#ocr-panel").first
+    panel.wait_for(state="visible", timeout=90_000)
+    naming = page.locator("#ocr-naming").first
+    naming.get_by_text("1", exact=False).first.wait_for(state="visible")
+    boxes = [page.locator(f"#ocr-name-{k}").first for k in (0, 1)]
+    assert all(b.is_visible() for b in boxes)
+    snap(page, artifacts, "03d-ocr-name-teams")
+    page.locator("#ocr-confirm").first.click()  # not named yet: refused with one sentence, nothing recorded
+    page.get_by_text("has no name", exact=False).first.wait_for(state="visible")
+    assert panel.is_visible()
+    for box, name in zip(boxes, ("Night Owls", "Red Foxes")):
+        field = box.locator("input").first
+        field.fill(name)
+        field.press("Enter")
+    snap(page, artifacts, "03e-ocr-named")
+    page.locator("#ocr-confirm").first.click()
+    done = page.locator("#chatbot").get_by_text("✓", exact=False).last
+    page.wait_for_function("() => document.querySelector('#ocr-panel') === null || "
+                           "document.querySelector('#ocr-panel').offsetParent === null", timeout=TURN_TIMEOUT)
+    match_id = int("".join(ch for ch in done.inner_text().split("✓")[-1] if ch.isdigit()))
+    engine = sa.create_engine(app_bot.config.resolved_match_db_url)
+    with engine.connect() as conn:
+        names = conn.execute(sa.text("select t.name from match_teams mt join teams t on t.id = mt.team_id "
+                                     "where mt.match_id = :m order by mt.placement"), {"m": match_id}).scalars().all()
+    engine.dispose()
+    assert names == ["Night Owls", "Red Foxes"]
+
+
 def test_audio_file_gives_transcript_and_answer(page, app_bot, artifacts, tmp_path):
     import voices
 

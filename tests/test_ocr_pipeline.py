@@ -55,7 +55,8 @@ def test_end_to_end_on_generated_screens(kind, options):
     assert correct / total >= 0.9, (rec.to_dict(details=False), shot.truth.to_dict(details=False))
     d = rec.to_dict()
     assert set(d) == {"format", "teams", "players", "map", "stage", "confidence", "engine", "warnings", "fields"}
-    assert all(v["engine"] in {"tesseract", "rapidocr", "derived", "layout"} for v in d["fields"].values())
+    assert all(v["engine"] in {"tesseract", "rapidocr", "ppocr", "tesseract-line", "derived", "layout"}
+               for v in d["fields"].values())
 
 
 @pytest.mark.slow

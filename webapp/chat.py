@@ -151,12 +151,12 @@ class ChatActions:
         return value
 
     # OCR ---------------------------------------------------------------------------------------
-    def confirm(self, session: str, record: dict | None, tournament: str | None) -> int:
+    def confirm(self, session: str, record: dict | None, tournament: str | None, team_names: list | None = None) -> int:
         """Record the session's latest OCR record (with the person's edits) in ``tournament`` (a name; empty
         means the latest tournament); returns the match id."""
         name = tournament.strip() if isinstance(tournament, str) else tournament  # confirm_record checks it
         name = None if name in (None, "") else name  # None: the tournament that started most recently
-        return int(self.bot.confirm_record(session, record=record, tournament=name))
+        return int(self.bot.confirm_record(session, record=record, tournament=name, team_names=team_names))
 
 
 def error_message(err: str) -> dict:

@@ -22,6 +22,15 @@ LABELS: dict[str, dict[str, str]] = {
     "reply_audio": {"en": "Reply audio (its transcript is the last reply)", "ko": "답변 음성 (내용은 마지막 답변)"},
     "ocr_title": {"en": "Check the result before it is recorded", "ko": "등록 전에 결과를 확인하세요"},
     "teams": {"en": "Teams (editable)", "ko": "팀 (수정 가능)"},
+    "name_teams": {"en": "The screenshot does not print the name of {which}. Name each team before recording "
+                         "(pick a known team or type a new name).",
+                   "ko": "스크린샷에 {which}의 이름이 없습니다. 등록하기 전에 팀 이름을 정해 주세요 "
+                         "(알려진 팀을 고르거나 새 이름을 입력하세요)."},
+    "team_n": {"en": "Team {n}", "ko": "팀 {n}"},
+    "team_n_side": {"en": "Name of team {n} ({side})", "ko": "팀 {n} 이름 ({side})"},
+    "winner": {"en": "winner", "ko": "승리 팀"},
+    "loser": {"en": "loser", "ko": "패배 팀"},
+    "side": {"en": "side {n}", "ko": "{n}번 진영"},
     "players": {"en": "Players (editable)", "ko": "선수 (수정 가능)"},
     "tournament": {"en": "Tournament (empty: the latest)", "ko": "대회 (비우면 가장 최근 대회)"},
     "confirm": {"en": "Confirm and record", "ko": "확인하고 등록"},

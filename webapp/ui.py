@@ -96,6 +96,11 @@ def build(bot: Assistant, admin_password: str | None = None) -> gr.Blocks:
                         with gr.Group(visible=False, elem_id="ocr-panel") as ocr_panel:
                             ocr_title = gr.Markdown(f"### {t('ocr_title', lang0)}", padding=True)
                             ocr_warn = gr.Markdown(elem_classes=["warn-box"])
+                            naming = gr.Markdown(elem_id="ocr-naming")
+                            with gr.Row():
+                                name_boxes = [gr.Dropdown([], value=None, allow_custom_value=True, visible=False,
+                                                          label=t("team_n", lang0, n=k + 1), elem_id=f"ocr-name-{k}")
+                                              for k in range(views.NAMED_TEAMS_SHOWN)]
                             teams = gr.Dataframe(headers=views.TEAM_COLUMNS, label=t("teams", lang0),
                                                  interactive=True, type="array", elem_id="ocr-teams",
                                                  column_count=len(views.TEAM_COLUMNS))
@@ -157,11 +162,24 @@ def build(bot: Assistant, admin_password: str | None = None) -> gr.Blocks:
             team_rows, player_rows = views.record_rows(record)
             cells = views.low_confidence_cells(record)
             names = tournament_names(bot.config.resolved_match_db_url)
+            missing = views.unnamed_teams(record)
+            known = views.team_suggestions(known_team_names())
+            boxes = [gr.update(visible=k in missing, choices=known, value=None,
+                               label=views.team_label(record, k, lang)) for k in range(views.NAMED_TEAMS_SHOWN)]
             return ({"record": record, "turn_id": reply.get("turn_id")}, gr.update(visible=True),
                     _styled(team_rows, views.TEAM_COLUMNS, cells["teams"]),
                     _styled(player_rows, views.PLAYER_COLUMNS, cells["players"]),
                     views.warnings_markdown(record, lang),
-                    gr.update(choices=names, value=names[0] if names else None))
+                    gr.update(choices=names, value=names[0] if names else None),
+                    views.naming_prompt(record, lang), *boxes)
+
+        def known_team_names() -> list[str]:
+            import ocr as ocr_module
+
+            try:
+                return list(ocr_module.known_names_from_db(bot.config.resolved_match_db_url)["teams"])
+            except AssistantError:
+                return []
 
         def send(message, history, session_id, ids):
             """A multimodal turn: text and/or files, each answered in turn. The last reply also goes to
@@ -171,7 +189,7 @@ def build(bot: Assistant, admin_password: str | None = None) -> gr.Blocks:
             text = message.get("text") or ""
             history, ids = list(history or []), list(ids or [])
             session_id = session_id or new_session_id()
-            ocr = (skip,) * 6
+            ocr = (skip,) * (7 + views.NAMED_TEAMS_SHOWN)
             for shown, reply in actions.turns(text, files, session_id):
                 if reply is None:
                     history.append(shown)
@@ -188,7 +206,7 @@ def build(bot: Assistant, admin_password: str | None = None) -> gr.Blocks:
                 if reply.get("kind") == "ocr" and reply.get("record"):
                     ocr = ocr_outputs(reply)
                 yield (cleared, history, session_id, ids, None if "error" in reply else reply, *ocr, session_id)
-                ocr = (skip,) * 6
+                ocr = (skip,) * (7 + views.NAMED_TEAMS_SHOWN)
 
         def speak_reply(reply, speak_on, v_ko, v_en, rate):
             """The last reply read aloud, sentence by sentence (nothing when voice is off)."""
@@ -203,7 +221,7 @@ def build(bot: Assistant, admin_password: str | None = None) -> gr.Blocks:
         to_speak = gr.State(None)
         send_inputs = [box, chatbot, session, turn_map]
         send_outputs = [box, chatbot, session, turn_map, to_speak, pending, ocr_panel, teams, players, ocr_warn,
-                        tournament, stored]
+                        tournament, naming, *name_boxes, stored]
         speak_inputs = [to_speak, speak, voice_ko, voice_en, speed]
         box.submit(send, send_inputs, send_outputs, api_name="send", concurrency_id="assistant",
                    concurrency_limit=2).then(speak_reply, speak_inputs, reply_audio, api_visibility="private",
@@ -254,13 +272,13 @@ def build(bot: Assistant, admin_password: str | None = None) -> gr.Blocks:
             api_visibility="private")
 
         # ---- OCR confirmation -------------------------------------------------------------------
-        def confirm_clicked(pend, team_rows, player_rows, name, history, session_id, ids):
+        def confirm_clicked(pend, team_rows, player_rows, name, history, session_id, ids, *team_names):
             history, ids = list(history or []), list(ids or [])
             if not pend:
                 return history, ids, skip, skip
             lang = (pend.get("record") or {}).get("language") or _chat_language(history)
             try:
-                record = views.edited_record(pend["record"], team_rows, player_rows)
+                record = views.edited_record(pend["record"], team_rows, player_rows, list(team_names))
                 match = actions.confirm(session_id, record, name)
             except AssistantError as err:
                 gr.Warning(str(err))
@@ -275,15 +293,17 @@ def build(bot: Assistant, admin_password: str | None = None) -> gr.Blocks:
             ids.append(None)
             return history, ids, None, gr.update(visible=False)
 
-        confirm.click(confirm_clicked, [pending, teams, players, tournament, chatbot, session, turn_map],
+        confirm.click(confirm_clicked, [pending, teams, players, tournament, chatbot, session, turn_map, *name_boxes],
                       [chatbot, turn_map, pending, ocr_panel], api_visibility="private")
         cancel.click(cancel_clicked, [chatbot, turn_map], [chatbot, turn_map, pending, ocr_panel],
                      api_visibility="private")
 
-        def confirm_api(session_id: str, record: dict | None = None, tournament: str = "") -> dict:
-            """API: record the session's latest OCR record (optionally corrected); ``{"match_id"}``."""
+        def confirm_api(session_id: str, record: dict | None = None, tournament: str = "",
+                        team_names: list | None = None) -> dict:
+            """API: record the session's latest OCR record (optionally corrected, unnamed teams named by
+            ``team_names``); ``{"match_id"}``."""
             try:
-                return {"match_id": actions.confirm(session_id, record, tournament)}
+                return {"match_id": actions.confirm(session_id, record, tournament, team_names)}
             except AssistantError as err:
                 return {"error": str(err)}
 

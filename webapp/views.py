@@ -132,9 +132,42 @@ def _text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
-def edited_record(record: dict, teams: list[list], players: list[list]) -> dict:
+NAMED_TEAMS_SHOWN = 2
+"""How many naming boxes the confirmation panel has (versus screens; rankings print their names)."""
+
+
+def unnamed_teams(record: dict) -> list[int]:
+    """Indexes of the record's teams without a name (the screen told them apart only by side)."""
+    return [i for i, t in enumerate(record.get("teams") or []) if not str(t.get("name") or "").strip()]
+
+
+def team_label(record: dict, index: int, lang: str = "en") -> str:
+    """How the naming box calls a team: "Name of team 1 (winner)"."""
+    team = (record.get("teams") or [{}])[index] if index < len(record.get("teams") or []) else {}
+    side = {1: t("winner", lang), 2: t("loser", lang)}.get(team.get("placement"), t("side", lang, n=index + 1))
+    return t("team_n_side", lang, n=index + 1, side=side)
+
+
+def naming_prompt(record: dict, lang: str = "en") -> str:
+    """The sentence asking the person to name the unnamed teams (empty when every team has a name)."""
+    missing = unnamed_teams(record)
+    if not missing:
+        return ""
+    which = ", ".join(t("team_n", lang, n=i + 1) for i in missing)
+    return "**" + t("name_teams", lang, which=which) + "**"
+
+
+def team_suggestions(known: list[str], own: list[str] | None = None) -> list[str]:
+    """Known team names to offer in the naming boxes: the user's own teams first, then the rest."""
+    own = [n for n in (own or []) if n in known]
+    return own + [n for n in known if n not in own]
+
+
+def edited_record(record: dict, teams: list[list], players: list[list], team_names: list | None = None) -> dict:
     """``record`` with the person's edits of the two tables applied (numbers checked, blank rows
-    dropped); fields that changed are marked as read by a ``person`` with full confidence."""
+    dropped) and the names given for unnamed teams (``team_names``, one per team, None to keep);
+    fields that changed are marked as read by a ``person`` with full confidence. Players keep the
+    ``team_index`` the reading gave them, so naming a side names its players' team."""
     out = dict(record)
     new_teams = []
     for i, row in enumerate(teams or []):
@@ -143,14 +176,22 @@ def edited_record(record: dict, teams: list[list], players: list[list]) -> dict:
             continue
         new_teams.append({"name": _text(row[0]) or "", **{c: _number(row[j], f"Team row {i + 1}, {c}")
                                                           for j, c in enumerate(TEAM_COLUMNS) if j}})
+    for i, name in enumerate(team_names or []):
+        if i < len(new_teams) and _text(name) and not _text(new_teams[i].get("name")):
+            new_teams[i]["name"] = _text(name)
+    old_players = record.get("players") or []
     new_players = []
     for i, row in enumerate(players or []):
         row = list(row) + [None] * (len(PLAYER_COLUMNS) - len(row))
         if not any(_text(v) for v in row):
             continue
-        new_players.append({"nickname": _text(row[0]) or "", "team": _text(row[1]),
+        index = old_players[i].get("team_index") if i < len(old_players) else None
+        team = _text(row[1])
+        if team is None and index is not None and index < len(new_teams):
+            team = _text(new_teams[index].get("name"))
+        new_players.append({"nickname": _text(row[0]) or "", "team": team,
                             **{c: _number(row[j], f"Player row {i + 1}, {c}")
-                               for j, c in enumerate(PLAYER_COLUMNS) if j > 1}})
+                               for j, c in enumerate(PLAYER_COLUMNS) if j > 1}, "team_index": index})
     fields = dict(record.get("fields") or {})
     for kind, old, new in (("teams", record.get("teams") or [], new_teams),
                            ("players", record.get("players") or [], new_players)):
