@@ -22,12 +22,12 @@ from typing import Any
 import yaml
 
 LEXICON_PATH = Path(__file__).parent / "templates" / "lexicon.yaml"
-ENTITY_TYPES = ("team", "player", "tournament", "game", "stage", "map")
+ENTITY_TYPES = ("team", "player", "tournament", "game", "stage", "map", "region", "role")
 MASK = {"team": "TEAM", "player": "PLAYER", "tournament": "TOURNAMENT", "game": "GAME", "stage": "STAGE",
-        "map": "MAP", "year": "YEAR", "number": "N"}
+        "map": "MAP", "region": "REGION", "role": "ROLE", "year": "YEAR", "number": "N"}
 # Near-miss matching only for names that are arbitrary strings; games and stages come from the lexicon.
 FUZZY_TYPES = ("team", "player", "tournament", "map")
-_PRIORITY = {"team": 0, "tournament": 1, "player": 2, "map": 3, "game": 4, "stage": 5}
+_PRIORITY = {"team": 0, "tournament": 1, "player": 2, "map": 3, "game": 4, "stage": 5, "region": 6, "role": 7}
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +94,8 @@ class Catalog:
     """Entity type -> [(jamo form, normalized alias, value)] for near-miss matching."""
 
     @classmethod
-    def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=()) -> "Catalog":
+    def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=(), regions=(),
+                  roles=()) -> "Catalog":
         """Build from plain name lists; ``tournaments`` is a list of (name, game, start_date)."""
         lex = lexicon()
         aliases: dict[str, list[tuple[str, str]]] = {}
@@ -138,6 +139,13 @@ class Catalog:
                 add(value, "map", value)
                 for w in lex["maps"].get(value, []):
                     add(w, "map", value)
+        for etype, values, words in (("region", regions, lex.get("regions", {})),
+                                     ("role", roles, lex.get("roles", {}))):
+            for value in values:
+                if value:
+                    add(value, etype, value)
+                    for w in words.get(value, []):
+                        add(w, etype, value)
         fuzzy: dict[str, list[tuple[str, str, str]]] = {t: [] for t in FUZZY_TYPES}
         for key, entries in aliases.items():
             for etype, value in entries:
@@ -181,7 +189,9 @@ def load_catalog(url: str, max_age_s: float = CATALOG_TTL_S) -> Catalog:
         tournaments.append((name, game, start))
     stages = [r[0] for r in col("SELECT DISTINCT stage FROM matches")]
     maps = [r[0] for r in col("SELECT DISTINCT map FROM matches")]
-    catalog = Catalog.from_rows(teams, players, tournaments, stages, maps)
+    regions = [r[0] for r in col("SELECT DISTINCT region FROM teams")]
+    roles = [r[0] for r in col("SELECT DISTINCT role FROM players")]
+    catalog = Catalog.from_rows(teams, players, tournaments, stages, maps, regions=regions, roles=roles)
     with _catalog_lock:
         _catalogs[url] = (now, fingerprint, catalog)
     return catalog
@@ -342,6 +352,9 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
             if any(taken[a:b]):
                 continue
             surface = text[a:b]
+            stop = set(lexicon().get("not_names", []))
+            if norm(_WORD.findall(surface)[0]) in stop or norm(_WORD.findall(surface)[-1]) in stop:
+                continue  # a window that starts or ends with a common word is not a misspelled name
             variants = [(surface, b)]
             for p in particles:
                 if surface.endswith(p) and len(surface) - len(p) >= 2:
@@ -349,7 +362,7 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
             best = None
             for variant, end in variants:
                 key = norm(variant)
-                if len(key) < 4 or key.isdigit():
+                if len(key) < 4 or key.isdigit() or key in stop:
                     continue
                 query = jamo(key)
                 cutoff = 85 if len(query) >= 8 else 90
