@@ -181,7 +181,7 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return (f"EXTRACT(DOW FROM {c}) = {int(v)}" if pg else f"strftime('%w', {c}) = {lit(str(int(v)))}")
     if op in ("time>=", "time<"):
         cmp = op[4:]
-        return (f"CAST({c} AS TIME) {cmp} {lit(v)}" if pg else f"time({c}) {cmp} {lit(v)}")
+        return (f"CAST({c} AS TIME) {cmp} {lit(v)}" if pg else f"strftime('%H:%M:%S', {c}) {cmp} {lit(v)}")
     if op == "like":
         return f"CAST({c} AS TEXT) LIKE {lit(v)}"
     if op == "col>":  # column compared with another column of the same row
@@ -357,7 +357,8 @@ def _compile_per(ir: IR, dialect: str) -> str:
     inner = IR(select=[ir.per, key], measure=ir.measure, filters=ir.filters, group=True, fact=ir.fact)
     body = compile_sql(inner, dialect, names=["g", "k", "v"])
     fn = "MIN" if ir.order == "asc" else "MAX"
-    return f"WITH s AS ({body}) SELECT g, k, v FROM s WHERE v = (SELECT {fn}(s2.v) FROM s s2 WHERE s2.g = s.g)"
+    return (f"WITH s AS ({body}), best AS (SELECT g, {fn}(v) AS v FROM s GROUP BY g) "
+            "SELECT s.g, s.k, s.v FROM s JOIN best ON best.g = s.g AND best.v = s.v")
 
 
 def _compile_compare(ir: IR, dialect: str) -> str:

@@ -58,6 +58,45 @@ def jamo(text: str) -> str:
     return "".join(out)
 
 
+# A consonant skeleton in which a Latin name and its Hangul transliteration agree ("Kumo Raiders" and
+# "쿠모 레이더스" both give "kmrts"): vowels dropped, voiced/unvoiced pairs merged, a Latin 'r' before a
+# consonant dropped (Korean writes "raiders" as 레이더스), 'h' and 'w'/'y' glides dropped.
+_HANGUL_ONSET = {"ㄱ": "k", "ㄲ": "k", "ㅋ": "k", "ㄴ": "n", "ㄷ": "t", "ㄸ": "t", "ㅌ": "t", "ㄹ": "r", "ㅁ": "m",
+                 "ㅂ": "p", "ㅃ": "p", "ㅍ": "p", "ㅅ": "s", "ㅆ": "s", "ㅈ": "s", "ㅉ": "s", "ㅊ": "s"}
+_HANGUL_CODA = {"ㄱ": "k", "ㄲ": "k", "ㅋ": "k", "ㄴ": "n", "ㄷ": "t", "ㅌ": "t", "ㄹ": "r", "ㅁ": "m", "ㅂ": "p",
+                "ㅍ": "p", "ㅅ": "s", "ㅆ": "s", "ㅇ": "n", "ㅈ": "t", "ㅊ": "t"}
+_LATIN = {"b": "p", "p": "p", "f": "p", "v": "p", "c": "k", "k": "k", "g": "k", "q": "k", "x": "ks", "d": "t",
+          "t": "t", "l": "r", "r": "r", "s": "s", "z": "s", "j": "s", "m": "m", "n": "n"}
+
+
+def skeleton(text: str) -> str:
+    """The consonant skeleton of a name written in Latin letters or in Hangul (see above)."""
+    out = []
+    if any(is_hangul(ch) for ch in text):
+        for ch in text:
+            code = ord(ch) - 0xAC00
+            if not 0 <= code < 11172:
+                continue
+            onset, coda = _L[code // 588], _T[code % 28].strip()
+            if onset in _HANGUL_ONSET:
+                out.append(_HANGUL_ONSET[onset])
+            if coda in _HANGUL_CODA:
+                out.append(_HANGUL_CODA[coda])
+    else:
+        low = re.sub(r"ch", "j", re.sub(r"ng\b", "n", text.lower()))
+        low = re.sub(r"sh", "s", low)
+        for i, ch in enumerate(low):
+            if ch == "r" and i > 0 and low[i - 1] in "aeiouy" and (i + 1 == len(low) or low[i + 1] not in "aeiouy"):
+                continue
+            if ch in _LATIN:
+                out.append(_LATIN[ch])
+    collapsed = []
+    for c in "".join(out):
+        if not collapsed or collapsed[-1] != c:
+            collapsed.append(c)
+    return "".join(collapsed)
+
+
 def is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
@@ -92,6 +131,8 @@ class Catalog:
     """Tournament name -> start date (to pick the latest of tournaments sharing an alias)."""
     fuzzy: dict[str, list[tuple[str, str, str]]]
     """Entity type -> [(jamo form, normalized alias, value)] for near-miss matching."""
+    sounds: dict[str, list[tuple[str, str]]] = dataclasses.field(default_factory=dict)
+    """Consonant skeleton of a Latin name -> [(entity type, value)], for names written in Hangul."""
 
     @classmethod
     def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=(), regions=(),
@@ -151,7 +192,14 @@ class Catalog:
             for etype, value in entries:
                 if etype in fuzzy and len(key) >= 3:
                     fuzzy[etype].append((jamo(key), key, value))
-        return cls(aliases, latest, fuzzy)
+        sounds: dict[str, list[tuple[str, str]]] = {}
+        for etype, names in (("team", teams), ("player", players), ("map", maps)):
+            for name in names:
+                if name and name.isascii():
+                    key = skeleton(re.sub(r"\b(?:esports|gaming|team|club)\b", "", name, flags=re.I))
+                    if len(key) >= 3 and (etype, name) not in sounds.get(key, []):
+                        sounds.setdefault(key, []).append((etype, name))
+        return cls(aliases, latest, fuzzy, sounds)
 
 
 _catalogs: dict[str, tuple[float, tuple, Catalog]] = {}
@@ -360,7 +408,15 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                 if surface.endswith(p) and len(surface) - len(p) >= 2:
                     variants.append((surface[: -len(p)], b - len(p)))
             best = None
-            for variant, end in variants:
+            if all(is_hangul(ch) or not ch.isalnum() for ch in surface) and catalog.sounds:
+                for variant, end in variants:
+                    sk = skeleton(variant)
+                    hits = catalog.sounds.get(sk, [])
+                    syllables = sum(is_hangul(ch) for ch in variant)
+                    if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4) and len(hits) == 1:
+                        best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
+                        break
+            for variant, end in variants if best is None else []:
                 key = norm(variant)
                 if len(key) < 4 or key.isdigit() or key in stop:
                     continue
