@@ -299,6 +299,19 @@ def ir_followup(context: dict[str, Any], question: str, linked: Linked, today: d
     return ir
 
 
+def _named_values(ir: IR) -> list[str]:
+    """The names and numbers an IR filters on, for the answer sentence."""
+    out = []
+    for f in ir.filters:
+        if f.op in ("=", "in") and f.col.endswith((".name", ".nickname", ".game", ".map", ".region", ".role")):
+            for v in (f.value if isinstance(f.value, list) else [f.value]):
+                if str(v) not in out:
+                    out.append(str(v))
+        elif f.op == "range" and f.col.endswith("played_at"):
+            out.append(" ~ ".join(x for x in f.value if x))
+    return out
+
+
 _vocabulary: set[str] | None = None
 
 
@@ -412,7 +425,8 @@ def execute(p: Plan, url: str, lang: str) -> SQLAnswer:
         validate(sql, dialect=dialect)
         result = run_readonly(url, sql, check=False)
         return SQLAnswer(sql=sql, columns=result.columns, rows=result.rows,
-                         text=render_ir(p.shape, result.columns, result.rows, lang, truncated=result.truncated),
+                         text=render_ir(p.shape, result.columns, result.rows, lang, truncated=result.truncated,
+                                        names=_named_values(p.ir)),
                          confidence=round(p.confidence, 4), meta={"kind": "ir", "shape": p.shape, "ir": p.ir.to_dict()},
                          language=lang, truncated=result.truncated)
     sql = build_sql(p.query)

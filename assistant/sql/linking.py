@@ -322,6 +322,12 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         chosen.append(m)
         for i in range(m.start, m.end):
             taken[i] = True
+    # "top 3 players", "top fraggers": a superlative, not the role 'top'.
+    for m in [c for c in chosen if c.type == "role" and text[c.start:c.end].lower() == "top"]:
+        if re.match(r"\s*(?:\d|[a-z]+s\b|one|two|three|five|ten)", text[m.end:], re.I):
+            chosen.remove(m)
+            for i in range(m.start, m.end):
+                taken[i] = False
     chosen += _fuzzy(text, catalog, taken, particles)
     # Years, then the relative years, then numbers, from what names did not cover.
     rest = "".join(" " if taken[i] else ch for i, ch in enumerate(text))
@@ -385,6 +391,18 @@ def _resolve(mentions: list[Mention], catalog: Catalog, year: int | None) -> lis
     return sorted(out, key=lambda m: m.start)
 
 
+def _has_cue_word(surface: str) -> bool:
+    """Whether a window holds a word people ask with ("합계", "알려줘"): then it is no transliterated name."""
+    from .parse import cues
+
+    groups = cues()
+    for word in _WORD.findall(surface):
+        for group in ("entities", "measures", "aggregates", "shapes"):
+            if any(p.search(word) for pats in groups[group].values() for p in pats):
+                return True
+    return False
+
+
 _WORD = re.compile(r"[^\s?!.,:;\"“”()\[\]]+")
 
 
@@ -408,7 +426,8 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                 if surface.endswith(p) and len(surface) - len(p) >= 2:
                     variants.append((surface[: -len(p)], b - len(p)))
             best = None
-            if all(is_hangul(ch) or not ch.isalnum() for ch in surface) and catalog.sounds:
+            if all(is_hangul(ch) or not ch.isalnum() for ch in surface) and catalog.sounds \
+                    and not _has_cue_word(surface):
                 for variant, end in variants:
                     sk = skeleton(variant)
                     hits = catalog.sounds.get(sk, [])

@@ -139,8 +139,9 @@ class Parser:
     def measure(self) -> str | None:
         """The statistic the question is about (None: it counts or lists entities)."""
         t = self.t
-        order = ["kda", "kd", "win_rate", "chicken", "damage", "assists", "deaths", "points", "placement", "kills",
-                 "wins", "losses", "score"]
+        # "순위"/"rank" words name the placement only when no other statistic is named ("킬 순위" ranks kills).
+        order = ["kda", "kd", "win_rate", "chicken", "damage", "assists", "deaths", "points", "kills",
+                 "wins", "losses", "placement", "score"]
         for name in order:
             if t.has("measures", name):
                 if name == "wins" and t.has("measures", "win_rate"):
@@ -170,6 +171,8 @@ class Parser:
             return "player" if not t.has("measures", "wins") or t.has("measures", "chicken") and False else "team"
         if re.search(r"\bwhen\b|\bwhat date\b|\bwhat day\b|\bwhich day\b|\bwhat time\b", low):
             return "date"
+        if re.search(r"\brosters?\b|\bline-?ups?\b|명단|로스터|라인업|멤버 구성", s, re.I):
+            return "player"
         if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads)\b", low):
             return self._noun(re.search(r"(teams|players|tournaments|maps|squads)", low).group(1))
         # Korean: the noun right before a question word or a counter.

@@ -155,13 +155,19 @@ def render(q: Query, columns: list[str], rows: list[list[Any]], lang: str, trunc
     return f"결과 {len(rows)}행"
 
 
-def render_ir(shape: str, columns: list[str], rows: list[list[Any]], lang: str, truncated: bool = False) -> str:
-    """A short answer for an IR query: the value, or the first rows of a list, in the asker's language."""
+def render_ir(shape: str, columns: list[str], rows: list[list[Any]], lang: str, truncated: bool = False,
+              names: list[str] = ()) -> str:
+    """A short answer for an IR query: the value, or the first rows of a list, in the asker's language;
+    ``names`` are the values the question filtered on (teams, players, tournaments, ...)."""
+    scope = ", ".join(str(n) for n in names)
     if not rows:
-        return "No matching records." if lang == "en" else "조건에 맞는 기록이 없어요."
+        return (f"No matching records{' for ' + scope if scope else ''}." if lang == "en"
+                else f"{scope + ' 기준으로 ' if scope else ''}조건에 맞는 기록이 없어요.")
     if len(rows) == 1 and len(rows[0]) == 1:
         value = _fmt(rows[0][0]) if rows[0][0] is not None else ("none" if lang == "en" else "없음")
-        return f"The answer is {value}." if lang == "en" else f"답은 {_p(value, '이에요/예요')}."
+        if lang == "en":
+            return f"{scope}: {value}." if scope else f"The answer is {value}."
+        return f"{scope} 기준으로 {_p(value, '이에요/예요')}." if scope else f"답은 {_p(value, '이에요/예요')}."
     shown = [" / ".join(_fmt(v) for v in r if v is not None) for r in rows[:5]]
     more = len(rows) - len(shown)
     if lang == "en":
