@@ -6,7 +6,7 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
-  ratio (``win_rate`` in percent, ``kd``, ``kda``);
+  ratio (``win_rate`` in percent, ``kd``, ``kda``), or a team's ``record`` (wins, losses);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
   dates at any granularity (``range`` [from, to), ``day``, ``monthday``, ``weekday``, ``time>=``/``time<``);
 - ``group`` by the selected keys, ``having`` on the measure, ``order`` (by the measure or a column),
@@ -129,6 +129,8 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return f"100.0 * {WINS_EXPR.format(s=side)} / COUNT(*)"
     if measure == "wins":
         return WINS_EXPR.format(s=side)
+    if measure == "record":  # wins, losses
+        return f"{WINS_EXPR.format(s=side)}, SUM(CASE WHEN {side}.placement <> 1 THEN 1 ELSE 0 END)"
     guard = "(CASE WHEN SUM(mp.deaths) > 0 THEN SUM(mp.deaths) ELSE 1 END)"
     if measure == "kd":
         return f"1.0 * SUM(mp.kills) / {guard}"
@@ -147,7 +149,7 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return set()
     if measure in ("kd", "kda"):
         return {"mp"}
-    if measure in ("win_rate", "wins"):
+    if measure in ("win_rate", "wins", "record"):
         return {"mt"}
     return _aliases_in(measure)
 

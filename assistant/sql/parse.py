@@ -205,17 +205,17 @@ class Parser:
                  ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판")),
                  ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지"))]
+        if w.startswith("game"):
+            return "match"  # English "games" are matches; the title is "게임", "종목" or "title"
         for kind, words in table:
             if any(w.startswith(x) for x in words):
-                if kind == "game" and w.startswith("game") and not w.startswith("games") and False:
-                    return "match"
                 return kind
         return "team"
 
     def group_entity(self) -> str | None:
         """The X of 'X별', 'for each X', 'per X', 'by X'."""
         s = self.t.s
-        m = re.search(r"(팀|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다|당)", s)
+        m = re.search(r"(팀|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s)
         if m:
             w = m.group(1)
             return self._noun(w) if not w.startswith("@") else w[1:-1]
@@ -293,6 +293,9 @@ class Parser:
         pair = self._pair(measure, asked)
         if pair is not None:
             return Reading(pair, 0.85, "pair")
+        special = self._record_or_recent(asked)
+        if special is not None:
+            return special
         maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         n = self.top_n()
@@ -316,6 +319,10 @@ class Parser:
             events += self._result_filters()
         filters += events
         filters += self._score_filters() + self._column_comparisons()
+        if t.has("shapes", "champion") and "tournament" in values and "stage" not in values and asked in ("team", None):
+            # the champion of a tournament: the winner of its final
+            filters += [Filter("m.stage", "=", "final")] + ([] if events else [Filter("mt.placement", "=", 1)])
+            asked = "team"
         setop = self._setop(asked, measure, events)
         if setop is not None:
             return Reading(setop, 0.8, "set")
@@ -405,6 +412,8 @@ class Parser:
                     return Reading(IR(select=["m.played_at"], filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
                 return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "extreme_value")
             if key:
+                if mcol is None and measure is None and asked == "player" and not has_count:
+                    mcol = "mp.kills"  # "top 5 fraggers", "best players": ranked by kills
                 m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
                 hv = None
                 if threshold is not None and cmp:
@@ -536,11 +545,11 @@ class Parser:
         i = idx[0]
         after = s[i:i + 30]
         before = s[max(0, i - 25):i]
-        if re.search(r"@teamX\s*(?:을|를|한테|에게|상대로)", after) and re.search(r"이긴|이겼|이김|꺾", s[i:]):
+        if re.match(r"\s*@teamX\s*(?:을|를|한테|에게|상대로)", after) and re.search(r"이긴|이겼|이김|꺾", s[i:]):
             return True
         if re.search(r"\b(?:beat|beaten|defeated|against|over|vs\.?)\s*$", before, re.I):
             return True
-        if re.search(r"@teamX\s*(?:이|가|은|는)?\s*(?:진|졌|패)", after):
+        if re.match(r"\s*@teamX\s*(?:이|가|은|는)?\s*(?:진|졌|패)", after):
             return True
         return False
 
@@ -595,6 +604,22 @@ class Parser:
         if measure == "score":
             return "mt.score", agg, []
         return None, agg, []
+
+    def _record_or_recent(self, asked: str | None) -> Reading | None:
+        """A team's win-loss record, or its most recent matches."""
+        t, teams = self.t, self.values.get("team", [])
+        if len(teams) != 1 or self.measure() in ("kills", "deaths", "assists", "damage", "kd", "kda", "points"):
+            return None
+        base = [Filter("t.name", "=", teams[0])] + self.value_filters(skip={"team"}) + self.date_filters()
+        if t.has("shapes", "recent"):
+            n = next((int(v) for a, b, v in self.numbers if 0 < v <= 50), 5)
+            return Reading(IR(select=["m.played_at", "tr.name", "m.stage", "mt.placement", "mt.score"], filters=base,
+                              order="col:m.played_at:desc", limit=n), 0.8, "recent")
+        if t.has("shapes", "record") or (t.has("measures", "wins") and t.has("measures", "losses")):
+            if not any(f.col == "m.format" for f in base):
+                base.append(Filter("m.format", "=", "versus"))
+            return Reading(IR(measure="record", filters=base), 0.8, "record")
+        return None
 
     def _default_key(self, measure: str | None) -> str:
         """The entity a superlative ranks when the question names none ("킬 순위 top 3", "points standings")."""
@@ -779,6 +804,8 @@ class Parser:
 
     def _counted_after_more_than_one(self) -> str | None:
         m = re.search(r"(?:more than one|multiple|several|two or more|여러|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(\w+)", self.t.s, re.I)
+        if m and m.group(1).lower() in ("game", "games", "titles", "title", "게임", "종목"):
+            return "game"  # "in more than one game": titles (every team plays more than one match)
         return self._noun(m.group(1)) if m else None
 
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
