@@ -133,6 +133,8 @@ class Catalog:
     """Entity type -> [(jamo form, normalized alias, value)] for near-miss matching."""
     sounds: dict[str, list[tuple[str, str]]] = dataclasses.field(default_factory=dict)
     """Consonant skeleton of a Latin name -> [(entity type, value)], for names written in Hangul."""
+    by_game: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    """Game -> its tournaments, oldest first ("both Overwatch tournaments")."""
 
     @classmethod
     def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=(), regions=(),
@@ -199,7 +201,10 @@ class Catalog:
                     key = skeleton(re.sub(r"\b(?:esports|gaming|team|club)\b", "", name, flags=re.I))
                     if len(key) >= 3 and (etype, name) not in sounds.get(key, []):
                         sounds.setdefault(key, []).append((etype, name))
-        return cls(aliases, latest, fuzzy, sounds)
+        by_game: dict[str, list[str]] = {}
+        for name, game, start in sorted(tournaments, key=lambda x: (x[2] or dt.date.min, x[0])):
+            by_game.setdefault(game, []).append(name)
+        return cls(aliases, latest, fuzzy, sounds, by_game)
 
 
 _catalogs: dict[str, tuple[float, tuple, Catalog]] = {}
@@ -259,6 +264,8 @@ class Linked:
     mentions: list[Mention]
     year: int | None
     numbers: list[int]
+    by_game: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    """The asked database's tournaments of each game."""
 
     def values(self, etype: str) -> list[Any]:
         """Linked values of one type, in the order they appear (duplicates removed)."""
@@ -371,7 +378,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             continue
         seen.add((a, b))
         masked = masked[:a] + MASK[t] + masked[b:]
-    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers)
+    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game)
 
 
 def _resolve(mentions: list[Mention], catalog: Catalog, year: int | None) -> list[Mention]:

@@ -321,6 +321,7 @@ class Parser:
         filters += self._score_filters() + self._column_comparisons()
         if t.has("shapes", "champion") and "tournament" in values and "stage" not in values and asked in ("team", None):
             # the champion of a tournament: the winner of its final
+            filters = [f for f in filters if not (f.col == "m.format" and f in events)]
             filters += [Filter("m.stage", "=", "final")] + ([] if events else [Filter("mt.placement", "=", 1)])
             asked = "team"
         setop = self._setop(asked, measure, events)
@@ -835,6 +836,12 @@ class Parser:
             vals = self.values.get(typ, [])
             if len(vals) == 2 and typ not in own_types:
                 split = ([Filter(VALUE_COL[typ], "=", vals[0])], [Filter(VALUE_COL[typ], "=", vals[1])], typ)
+        games = self.values.get("game", [])
+        if split is None and both and len(games) == 1 and not self.values.get("tournament") \
+                and len(self.linked.by_game.get(games[0], [])) == 2 and t.has("entities", "tournament"):
+            # "both Overwatch tournaments": the two tournaments of that game
+            first, second = self.linked.by_game[games[0]]
+            split = ([Filter("tr.name", "=", first)], [Filter("tr.name", "=", second)], "game")
         shared = [f for f in scope if not (split and f.col == VALUE_COL[split[2]])]
         if split is None and len([d for d in dates if d.kind == "range"]) == 2:
             d1, d2 = [d for d in dates if d.kind == "range"]
