@@ -32,7 +32,8 @@ CREATE TABLE match_players (match_id INTEGER NOT NULL REFERENCES matches(id), pl
 """
 ROWS = {
     "tournaments": [(1, "Maple Clash 2025", "Overwatch 2", "2025-05-03", "2025-05-04"),
-                    (2, "Desert Royale 2026", "PUBG", "2026-02-07", "2026-02-08")],
+                    (2, "Desert Royale 2026", "PUBG", "2026-02-07", "2026-02-08"),
+                    (3, "Maple Clash 2026", "Overwatch 2", "2026-05-02", "2026-05-03")],
     "teams": [(1, "Red Herons", "KR"), (2, "Blue Mantis", "NA"), (3, "울산 웨일즈", "KR"), (4, "Free Birds", None)],
     "players": [(1, "Zed", 1, "tank"), (2, "Mira", 1, "dps"), (3, "Kato", 2, "dps"), (4, "Lumen", 2, "support"),
                 (5, "바다", 3, "igl"), (6, "산들", 3, "fragger"), (7, "Drifter", None, None)],
@@ -128,6 +129,10 @@ CASES = [
     ("events", "How many chicken dinners did Red Herons get?", "SELECT 1"),
     ("row comparison", "which players in the Maple Clash 2025 final died more times than they got kills",
      "SELECT 'Zed' UNION SELECT 'Mira'"),
+    ("record", "Red Herons 몇 승 몇 패야?", "SELECT 1, 1"),
+    ("recent", "show Blue Mantis' last 2 matches", "SELECT '2025-05-04 19:00:00' UNION SELECT '2025-05-03 14:00:00'"),
+    ("champion", "Who won Maple Clash 2025?", "SELECT 'Blue Mantis'"),
+    ("both of a game", "which players played in both Overwatch tournaments", "SELECT 'x' WHERE 0"),
     ("transliteration", "레드 헤런스 몇 번 이겼어?", "SELECT COUNT(*) FROM match_teams mt JOIN matches m ON m.id = mt.match_id "
      "WHERE mt.team_id = 1 AND mt.placement = 1 AND m.format = 'versus'"),
 ]
@@ -138,6 +143,8 @@ def test_each_construct_answers_with_the_right_rows(small_db, construct, questio
     _, path, _ = small_db
     reading, sql, got = _ask(small_db, question)
     assert _covers(got, _rows(path, gold)), (construct, sql, got)
+    if construct == "both of a game":
+        assert "'Maple Clash 2025'" in sql and "'Maple Clash 2026'" in sql
 
 
 def test_joins_are_inferred_along_the_foreign_keys():
