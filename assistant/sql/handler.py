@@ -46,7 +46,7 @@ class SQLHandler:
         if p.problem == "not_stats":
             # Not a statistics question: leave it to the FAQ, whose fallback offers suggestions.
             return Fit(0.0, {"plan": p})
-        if p.query is None:
+        if p.query is None and p.ir is None:
             # A statistics question it cannot fill: claim it only moderately, so the FAQ may answer it.
             return Fit(0.5 * p.stats_probability, {"plan": p})
         return Fit(min(p.confidence, p.stats_probability), {"plan": p})

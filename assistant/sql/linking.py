@@ -22,12 +22,12 @@ from typing import Any
 import yaml
 
 LEXICON_PATH = Path(__file__).parent / "templates" / "lexicon.yaml"
-ENTITY_TYPES = ("team", "player", "tournament", "game", "stage", "map")
+ENTITY_TYPES = ("team", "player", "tournament", "game", "stage", "map", "region", "role")
 MASK = {"team": "TEAM", "player": "PLAYER", "tournament": "TOURNAMENT", "game": "GAME", "stage": "STAGE",
-        "map": "MAP", "year": "YEAR", "number": "N"}
+        "map": "MAP", "region": "REGION", "role": "ROLE", "year": "YEAR", "number": "N"}
 # Near-miss matching only for names that are arbitrary strings; games and stages come from the lexicon.
 FUZZY_TYPES = ("team", "player", "tournament", "map")
-_PRIORITY = {"team": 0, "tournament": 1, "player": 2, "map": 3, "game": 4, "stage": 5}
+_PRIORITY = {"team": 0, "tournament": 1, "player": 2, "map": 3, "game": 4, "stage": 5, "region": 6, "role": 7}
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +56,45 @@ def jamo(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+# A consonant skeleton in which a Latin name and its Hangul transliteration agree ("Kumo Raiders" and
+# "쿠모 레이더스" both give "kmrts"): vowels dropped, voiced/unvoiced pairs merged, a Latin 'r' before a
+# consonant dropped (Korean writes "raiders" as 레이더스), 'h' and 'w'/'y' glides dropped.
+_HANGUL_ONSET = {"ㄱ": "k", "ㄲ": "k", "ㅋ": "k", "ㄴ": "n", "ㄷ": "t", "ㄸ": "t", "ㅌ": "t", "ㄹ": "r", "ㅁ": "m",
+                 "ㅂ": "p", "ㅃ": "p", "ㅍ": "p", "ㅅ": "s", "ㅆ": "s", "ㅈ": "s", "ㅉ": "s", "ㅊ": "s"}
+_HANGUL_CODA = {"ㄱ": "k", "ㄲ": "k", "ㅋ": "k", "ㄴ": "n", "ㄷ": "t", "ㅌ": "t", "ㄹ": "r", "ㅁ": "m", "ㅂ": "p",
+                "ㅍ": "p", "ㅅ": "s", "ㅆ": "s", "ㅇ": "n", "ㅈ": "t", "ㅊ": "t"}
+_LATIN = {"b": "p", "p": "p", "f": "p", "v": "p", "c": "k", "k": "k", "g": "k", "q": "k", "x": "ks", "d": "t",
+          "t": "t", "l": "r", "r": "r", "s": "s", "z": "s", "j": "s", "m": "m", "n": "n"}
+
+
+def skeleton(text: str) -> str:
+    """The consonant skeleton of a name written in Latin letters or in Hangul (see above)."""
+    out = []
+    if any(is_hangul(ch) for ch in text):
+        for ch in text:
+            code = ord(ch) - 0xAC00
+            if not 0 <= code < 11172:
+                continue
+            onset, coda = _L[code // 588], _T[code % 28].strip()
+            if onset in _HANGUL_ONSET:
+                out.append(_HANGUL_ONSET[onset])
+            if coda in _HANGUL_CODA:
+                out.append(_HANGUL_CODA[coda])
+    else:
+        low = re.sub(r"ch", "j", re.sub(r"ng\b", "n", text.lower()))
+        low = re.sub(r"sh", "s", low)
+        for i, ch in enumerate(low):
+            if ch == "r" and i > 0 and low[i - 1] in "aeiouy" and (i + 1 == len(low) or low[i + 1] not in "aeiouy"):
+                continue
+            if ch in _LATIN:
+                out.append(_LATIN[ch])
+    collapsed = []
+    for c in "".join(out):
+        if not collapsed or collapsed[-1] != c:
+            collapsed.append(c)
+    return "".join(collapsed)
 
 
 def is_hangul(ch: str) -> bool:
@@ -92,9 +131,14 @@ class Catalog:
     """Tournament name -> start date (to pick the latest of tournaments sharing an alias)."""
     fuzzy: dict[str, list[tuple[str, str, str]]]
     """Entity type -> [(jamo form, normalized alias, value)] for near-miss matching."""
+    sounds: dict[str, list[tuple[str, str]]] = dataclasses.field(default_factory=dict)
+    """Consonant skeleton of a Latin name -> [(entity type, value)], for names written in Hangul."""
+    by_game: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    """Game -> its tournaments, oldest first ("both Overwatch tournaments")."""
 
     @classmethod
-    def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=()) -> "Catalog":
+    def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=(), regions=(),
+                  roles=()) -> "Catalog":
         """Build from plain name lists; ``tournaments`` is a list of (name, game, start_date)."""
         lex = lexicon()
         aliases: dict[str, list[tuple[str, str]]] = {}
@@ -138,12 +182,29 @@ class Catalog:
                 add(value, "map", value)
                 for w in lex["maps"].get(value, []):
                     add(w, "map", value)
+        for etype, values, words in (("region", regions, lex.get("regions", {})),
+                                     ("role", roles, lex.get("roles", {}))):
+            for value in values:
+                if value:
+                    add(value, etype, value)
+                    for w in words.get(value, []):
+                        add(w, etype, value)
         fuzzy: dict[str, list[tuple[str, str, str]]] = {t: [] for t in FUZZY_TYPES}
         for key, entries in aliases.items():
             for etype, value in entries:
                 if etype in fuzzy and len(key) >= 3:
                     fuzzy[etype].append((jamo(key), key, value))
-        return cls(aliases, latest, fuzzy)
+        sounds: dict[str, list[tuple[str, str]]] = {}
+        for etype, names in (("team", teams), ("player", players), ("map", maps)):
+            for name in names:
+                if name and name.isascii():
+                    key = skeleton(re.sub(r"\b(?:esports|gaming|team|club)\b", "", name, flags=re.I))
+                    if len(key) >= 3 and (etype, name) not in sounds.get(key, []):
+                        sounds.setdefault(key, []).append((etype, name))
+        by_game: dict[str, list[str]] = {}
+        for name, game, start in sorted(tournaments, key=lambda x: (x[2] or dt.date.min, x[0])):
+            by_game.setdefault(game, []).append(name)
+        return cls(aliases, latest, fuzzy, sounds, by_game)
 
 
 _catalogs: dict[str, tuple[float, tuple, Catalog]] = {}
@@ -181,7 +242,9 @@ def load_catalog(url: str, max_age_s: float = CATALOG_TTL_S) -> Catalog:
         tournaments.append((name, game, start))
     stages = [r[0] for r in col("SELECT DISTINCT stage FROM matches")]
     maps = [r[0] for r in col("SELECT DISTINCT map FROM matches")]
-    catalog = Catalog.from_rows(teams, players, tournaments, stages, maps)
+    regions = [r[0] for r in col("SELECT DISTINCT region FROM teams")]
+    roles = [r[0] for r in col("SELECT DISTINCT role FROM players")]
+    catalog = Catalog.from_rows(teams, players, tournaments, stages, maps, regions=regions, roles=roles)
     with _catalog_lock:
         _catalogs[url] = (now, fingerprint, catalog)
     return catalog
@@ -201,6 +264,8 @@ class Linked:
     mentions: list[Mention]
     year: int | None
     numbers: list[int]
+    by_game: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    """The asked database's tournaments of each game."""
 
     def values(self, etype: str) -> list[Any]:
         """Linked values of one type, in the order they appear (duplicates removed)."""
@@ -264,6 +329,12 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         chosen.append(m)
         for i in range(m.start, m.end):
             taken[i] = True
+    # "top 3 players", "top fraggers": a superlative, not the role 'top'.
+    for m in [c for c in chosen if c.type == "role" and text[c.start:c.end].lower() == "top"]:
+        if re.match(r"\s*(?:\d|[a-z]+s\b|one|two|three|five|ten)", text[m.end:], re.I):
+            chosen.remove(m)
+            for i in range(m.start, m.end):
+                taken[i] = False
     chosen += _fuzzy(text, catalog, taken, particles)
     # Years, then the relative years, then numbers, from what names did not cover.
     rest = "".join(" " if taken[i] else ch for i, ch in enumerate(text))
@@ -307,7 +378,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             continue
         seen.add((a, b))
         masked = masked[:a] + MASK[t] + masked[b:]
-    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers)
+    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game)
 
 
 def _resolve(mentions: list[Mention], catalog: Catalog, year: int | None) -> list[Mention]:
@@ -327,6 +398,18 @@ def _resolve(mentions: list[Mention], catalog: Catalog, year: int | None) -> lis
     return sorted(out, key=lambda m: m.start)
 
 
+def _has_cue_word(surface: str) -> bool:
+    """Whether a window holds a word people ask with ("합계", "알려줘"): then it is no transliterated name."""
+    from .parse import cues
+
+    groups = cues()
+    for word in _WORD.findall(surface):
+        for group in ("entities", "measures", "aggregates", "shapes"):
+            if any(p.search(word) for pats in groups[group].values() for p in pats):
+                return True
+    return False
+
+
 _WORD = re.compile(r"[^\s?!.,:;\"“”()\[\]]+")
 
 
@@ -342,14 +425,26 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
             if any(taken[a:b]):
                 continue
             surface = text[a:b]
+            stop = set(lexicon().get("not_names", []))
+            if norm(_WORD.findall(surface)[0]) in stop or norm(_WORD.findall(surface)[-1]) in stop:
+                continue  # a window that starts or ends with a common word is not a misspelled name
             variants = [(surface, b)]
             for p in particles:
                 if surface.endswith(p) and len(surface) - len(p) >= 2:
                     variants.append((surface[: -len(p)], b - len(p)))
             best = None
-            for variant, end in variants:
+            if all(is_hangul(ch) or not ch.isalnum() for ch in surface) and catalog.sounds \
+                    and not _has_cue_word(surface):
+                for variant, end in variants:
+                    sk = skeleton(variant)
+                    hits = catalog.sounds.get(sk, [])
+                    syllables = sum(is_hangul(ch) for ch in variant)
+                    if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4) and len(hits) == 1:
+                        best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
+                        break
+            for variant, end in variants if best is None else []:
                 key = norm(variant)
-                if len(key) < 4 or key.isdigit():
+                if len(key) < 4 or key.isdigit() or key in stop:
                     continue
                 query = jamo(key)
                 cutoff = 85 if len(query) >= 8 else 90

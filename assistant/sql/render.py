@@ -153,3 +153,25 @@ def render(q: Query, columns: list[str], rows: list[list[Any]], lang: str, trunc
         more = f" 외 {len(rows) - 10}개" if len(rows) > 10 else ""
         return f"{s}{metric} 순위: {listed}{more}"
     return f"결과 {len(rows)}행"
+
+
+def render_ir(shape: str, columns: list[str], rows: list[list[Any]], lang: str, truncated: bool = False,
+              names: list[str] = ()) -> str:
+    """A short answer for an IR query: the value, or the first rows of a list, in the asker's language;
+    ``names`` are the values the question filtered on (teams, players, tournaments, ...)."""
+    scope = ", ".join(str(n) for n in names)
+    if not rows:
+        return (f"No matching records{' for ' + scope if scope else ''}." if lang == "en"
+                else f"{scope + ' 기준으로 ' if scope else ''}조건에 맞는 기록이 없어요.")
+    if len(rows) == 1 and len(rows[0]) == 1:
+        value = _fmt(rows[0][0]) if rows[0][0] is not None else ("none" if lang == "en" else "없음")
+        if lang == "en":
+            return f"{scope}: {value}." if scope else f"The answer is {value}."
+        return f"{scope} 기준으로 {_p(value, '이에요/예요')}." if scope else f"답은 {_p(value, '이에요/예요')}."
+    shown = [" / ".join(_fmt(v) for v in r if v is not None) for r in rows[:5]]
+    more = len(rows) - len(shown)
+    if lang == "en":
+        tail = f", and {more} more" if more > 0 else ""
+        return f"{len(rows)}{'+' if truncated else ''} result{'s' if len(rows) != 1 else ''}: " + "; ".join(shown) + tail + "."
+    tail = f" 외 {more}건" if more > 0 else ""
+    return f"{len(rows)}{'+' if truncated else ''}건: " + "; ".join(shown) + tail + "."

@@ -1,0 +1,167 @@
+"""Dates and times in a question, at any granularity, as conditions on a timestamp column.
+
+Korean and English: a day (``2025-09-27``, ``25년 7월 12일``, ``July 12, 2025``, ``3/14``), a month
+(``2026년 3월``, ``March 2026``), a half or quarter (``2025년 상반기``, ``first half of 2025``, ``Q3``),
+a year (``2026``, ``26년``), a range (``between January 20 and February 5, 2026``, ``3월 1일부터 3월 10일까지``),
+weekdays (``토요일``, ``on saturdays``, ``weekends``) and times of day (``저녁 7시 넘어서``, ``after 7pm``).
+Relative years (``this year``, ``작년``) are resolved against ``today``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"])}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+WEEKDAYS = {"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+            "일요일": 0, "월요일": 1, "화요일": 2, "수요일": 3, "목요일": 4, "금요일": 5, "토요일": 6}
+
+
+@dataclasses.dataclass
+class DateSpec:
+    """One date expression: a half-open range [lo, hi), or a weekday / time-of-day / month-day test."""
+
+    kind: str
+    """'range', 'monthday', 'month', 'weekday', 'weekdays' or 'time'."""
+    value: object
+    start: int
+    end: int
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _month_range(y: int, m: int) -> tuple[str, str]:
+    nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+    return dt.date(y, m, 1).isoformat(), nxt.isoformat()
+
+
+def _day(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _next_day(iso: str) -> str:
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
+
+
+def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None = None) -> list[DateSpec]:
+    """Every date expression of ``text`` that does not overlap ``taken`` (spans of linked names)."""
+    today = today or dt.date.today()
+    low = text.lower()
+    out: list[DateSpec] = []
+    used = list(taken) if taken else [False] * (len(text) + 1)
+
+    def free(a: int, b: int) -> bool:
+        return not any(used[a:b])
+
+    def add(kind: str, value, a: int, b: int) -> None:
+        out.append(DateSpec(kind, value, a, b))
+        for i in range(a, b):
+            used[i] = True
+
+    def scan(pattern: str, fn) -> None:
+        for m in re.finditer(pattern, low):
+            if free(m.start(), m.end()):
+                r = fn(m)
+                if r is not None:
+                    add(r[0], r[1], m.start(), m.end())
+
+    y4 = r"((?:19|20)\d\d|\d\d)"
+    # Ranges first: "between January 20 and February 5, 2026", "3월 1일부터 3월 10일까지".
+    def en_range(m):
+        y = _year(m.group(5))
+        lo, hi = _day(y, MONTHS[m.group(1)[:3] if m.group(1)[:4] != "sept" else "sept"], int(m.group(2))), \
+            _day(y, MONTHS[m.group(3)[:3] if m.group(3)[:4] != "sept" else "sept"], int(m.group(4)))
+        return ("range", (lo, _next_day(hi))) if lo and hi else None
+    scan(rf"(?:between|from)\s+{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|-|–|until|through)\s+{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)", en_range)
+
+    def ko_range(m):
+        y = _year(m.group(1)) if m.group(1) else today.year
+        y2 = _year(m.group(4)) if m.group(4) else y
+        lo, hi = _day(y, int(m.group(2)), int(m.group(3))), _day(y2, int(m.group(5)), int(m.group(6)))
+        return ("range", (lo, _next_day(hi))) if lo and hi else None
+    scan(rf"(?:{y4}\s*년\s*)?(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*(?:부터|에서|~|-)\s*(?:{y4}\s*년\s*)?(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*(?:까지|사이)?", ko_range)
+    # ISO days and months.
+    scan(r"(?<!\d)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})(?!\d)",
+         lambda m: ("range", (d, _next_day(d))) if (d := _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))) else None)
+    scan(r"(?<!\d)((?:19|20)\d\d)[-./](\d{1,2})(?![\d./-])",
+         lambda m: ("range", _month_range(int(m.group(1)), int(m.group(2)))) if 1 <= int(m.group(2)) <= 12 else None)
+    # Korean: "2025년 7월 12일", "25년 7월", "7월 12일".
+    scan(rf"{y4}\s*년\s*(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일",
+         lambda m: ("range", (d, _next_day(d))) if (d := _day(_year(m.group(1)), int(m.group(2)), int(m.group(3)))) else None)
+    scan(rf"{y4}\s*년\s*(\d{{1,2}})\s*월",
+         lambda m: ("range", _month_range(_year(m.group(1)), int(m.group(2)))) if 1 <= int(m.group(2)) <= 12 else None)
+    scan(r"(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일",
+         lambda m: ("monthday", f"{int(m.group(1)):02d}-{int(m.group(2)):02d}"))
+    # English days: "July 12, 2025", "12 July 2025", "July 12".
+    scan(rf"{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)",
+         lambda m: ("range", (d, _next_day(d))) if (d := _day(int(m.group(3)), MONTHS[m.group(1)[:4] if m.group(1).startswith("sept") else m.group(1)[:3]], int(m.group(2)))) else None)
+    scan(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\.?,?\s+((?:19|20)\d\d)",
+         lambda m: ("range", (d, _next_day(d))) if (d := _day(int(m.group(3)), MONTHS[m.group(2)[:4] if m.group(2).startswith("sept") else m.group(2)[:3]], int(m.group(1)))) else None)
+    scan(rf"{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b",
+         lambda m: ("monthday", f"{MONTHS[m.group(1)[:4] if m.group(1).startswith('sept') else m.group(1)[:3]]:02d}-{int(m.group(2)):02d}"))
+    # "3/14" (month/day), no year.
+    scan(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])",
+         lambda m: ("monthday", f"{int(m.group(1)):02d}-{int(m.group(2)):02d}") if 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31 else None)
+    # Months with a year: "March 2026", "2026 March".
+    scan(rf"{_MON}\.?,?\s+(?:of\s+)?((?:19|20)\d\d)",
+         lambda m: ("range", _month_range(int(m.group(2)), MONTHS[m.group(1)[:4] if m.group(1).startswith('sept') else m.group(1)[:3]])))
+    # Halves and quarters.
+    def half(y, first):
+        return ("range", (f"{y}-01-01", f"{y}-07-01") if first else (f"{y}-07-01", f"{y + 1}-01-01"))
+    scan(rf"{y4}\s*년?\s*(상반기|하반기)", lambda m: half(_year(m.group(1)), m.group(2) == "상반기"))
+    scan(r"(first|second|1st|2nd)\s+half\s+(?:of\s+)?((?:19|20)\d\d)", lambda m: half(int(m.group(2)), m.group(1) in ("first", "1st")))
+    scan(r"\bh([12])\s*((?:19|20)\d\d)", lambda m: half(int(m.group(2)), m.group(1) == "1"))
+
+    def quarter(y, q):
+        return ("range", (f"{y}-{3 * q - 2:02d}-01", f"{y + (q == 4)}-{(3 * q) % 12 + 1:02d}-01"))
+    scan(rf"{y4}\s*년?\s*([1-4])\s*분기", lambda m: quarter(_year(m.group(1)), int(m.group(2))))
+    scan(r"\bq([1-4])\s*((?:19|20)\d\d)", lambda m: quarter(int(m.group(2)), int(m.group(1))))
+    # A month alone: "3월", "in March".
+    scan(r"(?<!\d)(\d{1,2})\s*월(?!\s*\d)", lambda m: ("month", f"{int(m.group(1)):02d}") if 1 <= int(m.group(1)) <= 12 else None)
+    scan(rf"\b(?:in|during)\s+{_MON}\b", lambda m: ("month", f"{MONTHS[m.group(1)[:4] if m.group(1).startswith('sept') else m.group(1)[:3]]:02d}"))
+    # Years: "2026", "2026년", "26년", relative years.
+    scan(r"(?<![\d.])((?:19|20)\d\d)(?!\d)\s*(?:년도|년)?", lambda m: ("range", (f"{m.group(1)}-01-01", f"{int(m.group(1)) + 1}-01-01")))
+    scan(r"(?<![\d.])(\d\d)\s*년(?!\s*\d+\s*월)", lambda m: ("range", (f"{2000 + int(m.group(1))}-01-01", f"{2001 + int(m.group(1))}-01-01")))
+    from .linking import lexicon
+
+    lex = lexicon()
+    for key, delta in (("this_year", 0), ("last_year", -1)):
+        for phrase in sorted(lex[key], key=len, reverse=True):
+            for m in re.finditer(re.escape(phrase), low):
+                if free(m.start(), m.end()):
+                    y = today.year + delta
+                    add("range", (f"{y}-01-01", f"{y + 1}-01-01"), m.start(), m.end())
+    # Weekdays, weekends, times of day.
+    for word, num in WEEKDAYS.items():
+        scan(rf"{word[:-1] if word.endswith('day') else word}(?:day)?s?" if word.endswith("day") else word,
+             lambda m, num=num: ("weekday", [num]))
+    scan(r"\bweekends?\b|주말", lambda m: ("weekday", [0, 6]))
+    scan(r"\bweekdays?\b|평일", lambda m: ("weekday", [1, 2, 3, 4, 5]))
+
+    def clock(m, pm_hint: bool):
+        h = int(m.group("h"))
+        mins = int(m.group("m") or 0)
+        ampm = (m.group("ap") or "").lower()
+        if ampm.startswith("p") or pm_hint or ampm in ("오후", "저녁", "밤"):
+            if h < 12:
+                h += 12
+        if ampm in ("오전", "아침", "새벽") and h == 12:
+            h = 0
+        after = m.group("dir") is None or re.search(r"넘|이후|부터|후|after|since|later|or later|onwards|넘어", m.group("dir") or "")
+        return ("time", (">=" if after else "<", f"{h:02d}:{mins:02d}:00"))
+    scan(r"(?P<ap>오전|오후|저녁|밤|아침|새벽)?\s*(?P<h>\d{1,2})\s*시(?:\s*(?P<m>\d{1,2})\s*분)?\s*(?:정각)?\s*(?P<dir>넘어서|넘어|넘은|넘게|이후에?|부터|후에?|이전에?|전에?|까지)?",
+         lambda m: clock(m, False))
+    scan(r"(?P<dir>after|since|before|from|at or after)?\s*(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>[ap]\.?m\.?)\s*(?:or later|onwards)?",
+         lambda m: clock(m, False))
+    return sorted(out, key=lambda d: d.start)

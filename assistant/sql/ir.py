@@ -1,0 +1,376 @@
+"""The intermediate representation (IR) of a statistics question and its compiler to SQL.
+
+An :class:`IR` names columns of the match schema by ``alias.column`` (``t.name``, ``mp.kills``,
+``m.played_at``) and never names a join: :func:`compile_sql` infers the FROM clause and its joins
+from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). What it covers:
+
+- ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
+- ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
+  ratio (``win_rate`` in percent, ``kd``, ``kda``), or a team's ``record`` (wins, losses);
+- ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
+  dates at any granularity (``range`` [from, to), ``day``, ``monthday``, ``weekday``, ``time>=``/``time<``);
+- ``group`` by the selected keys, ``having`` on the measure, ``order`` (by the measure or a column),
+  ``limit``;
+- ``extreme``: single-row extremes (``WHERE col = (SELECT MAX(col) ...)``, ties kept);
+- ``per``: the best key inside each group ("the top killer of each game");
+- ``setop``: difference and intersection of two scopes ("never", "only", "both");
+- ``pair``: the two teams of one match (aliases ``w``/``wt`` for one side, ``l``/``lt`` for the other);
+- ``compare``: one measure in two scopes ("a better K/D in 2026 than in 2025").
+
+Values are written as SQL literals (quoted, escaped); the SQL then still passes :mod:`.safety`.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+TABLES = {"tr": "tournaments", "m": "matches", "mt": "match_teams", "t": "teams", "p": "players",
+          "mp": "match_players", "w": "match_teams", "l": "match_teams", "wt": "teams", "lt": "teams"}
+# Foreign-key edges between aliases (undirected for the search); the condition joins them.
+EDGES: list[tuple[str, str, str]] = [
+    ("m", "tr", "tr.id = m.tournament_id"),
+    ("mt", "m", "m.id = mt.match_id"),
+    ("mt", "t", "t.id = mt.team_id"),
+    ("mp", "m", "m.id = mp.match_id"),
+    ("mp", "p", "p.id = mp.player_id"),
+    ("p", "t", "t.id = p.team_id"),
+    ("w", "m", "m.id = w.match_id"),
+    ("w", "wt", "wt.id = w.team_id"),
+    ("w", "l", "l.match_id = w.match_id AND l.team_id <> w.team_id"),
+    ("l", "lt", "lt.id = l.team_id"),
+]
+# The table whose rows an aggregate counts, by preference.
+FACTS = ("w", "mp", "mt", "m", "p", "t", "tr")
+KEY_ID = {"t": "t.id", "p": "p.id", "tr": "tr.id", "m": "m.id", "wt": "wt.id", "lt": "lt.id"}
+# Which fact row an entity's participation lives in (for "played", "never", "both").
+PARTICIPATION = {"t": ("mt", "mt.team_id"), "p": ("mp", "mp.player_id"), "tr": ("m", "m.tournament_id")}
+
+WINS_EXPR = "SUM(CASE WHEN {s}.placement = 1 THEN 1 ELSE 0 END)"
+
+
+@dataclasses.dataclass
+class Filter:
+    """One condition: ``col op value``."""
+
+    col: str
+    op: str = "="
+    value: Any = None
+
+
+@dataclasses.dataclass
+class IR:
+    """A statistics question as columns, one measure, filters and clauses (JSON-able via ``to_dict``)."""
+
+    select: list[str] = dataclasses.field(default_factory=list)
+    measure: str | None = None
+    filters: list[Filter] = dataclasses.field(default_factory=list)
+    group: bool = False
+    having: tuple[str, float] | None = None
+    order: str | None = None
+    """'desc' or 'asc' on the measure, or 'col:<alias.column>:asc|desc'."""
+    limit: int | None = None
+    distinct: bool = False
+    extreme: tuple[str, str] | None = None
+    """(column, 'max'|'min'): rows whose column is the extreme within the filters."""
+    per: str | None = None
+    """A column: keep, inside each of its values, the key with the best measure (order 'desc'/'asc')."""
+    setop: dict[str, Any] | None = None
+    """{'op': 'except'|'intersect', 'a': [Filter...], 'b': [Filter...]} over the selected key's entity."""
+    compare: dict[str, Any] | None = None
+    """{'a': [Filter...], 'b': [Filter...], 'op': '>'}: keys whose measure in scope b op measure in scope a."""
+    having_measure: str | None = None
+    """The measure HAVING tests when it is not ``measure`` (e.g. a count of matches)."""
+    fact: str | None = None
+    """Force the fact table (alias) when the columns alone leave it open."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "IR":
+        d = dict(d)
+
+        def filters(fs):
+            return [Filter(**f) if isinstance(f, dict) else Filter(*f) for f in fs or []]
+
+        d["filters"] = filters(d.get("filters"))
+        for k in ("setop", "compare"):
+            if d.get(k):
+                d[k] = {**d[k], "a": filters(d[k]["a"]), "b": filters(d[k]["b"])}
+        if d.get("having"):
+            d["having"] = tuple(d["having"])
+        if d.get("extreme"):
+            d["extreme"] = tuple(d["extreme"])
+        fields = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in fields})
+
+
+def lit(value: Any) -> str:
+    """A SQL literal: numbers as digits, everything else as a single-quoted, escaped string."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError("only strings and numbers are quoted")
+    if isinstance(value, (int, float)):
+        return repr(value) if isinstance(value, float) else str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _aliases_in(expr: str) -> set[str]:
+    import re
+
+    return {a for a in re.findall(r"\b([a-z]{1,2})\.[a-z_]+", expr) if a in TABLES}
+
+
+def measure_sql(measure: str, ir: IR | None = None) -> str:
+    """The SQL expression of a measure name."""
+    side = "w" if ir is not None and ir.fact == "w" else "mt"
+    if measure == "count":
+        return "COUNT(*)"
+    if measure == "win_rate":
+        return f"100.0 * {WINS_EXPR.format(s=side)} / COUNT(*)"
+    if measure == "wins":
+        return WINS_EXPR.format(s=side)
+    if measure == "record":  # wins, losses
+        return f"{WINS_EXPR.format(s=side)}, SUM(CASE WHEN {side}.placement <> 1 THEN 1 ELSE 0 END)"
+    guard = "(CASE WHEN SUM(mp.deaths) > 0 THEN SUM(mp.deaths) ELSE 1 END)"
+    if measure == "kd":
+        return f"1.0 * SUM(mp.kills) / {guard}"
+    if measure == "kda":
+        return f"1.0 * (SUM(mp.kills) + SUM(mp.assists)) / {guard}"
+    func, _, col = measure.partition(":")
+    if func == "countd":
+        return f"COUNT(DISTINCT {col})"
+    if func in ("sum", "avg", "max", "min"):
+        return f"{func.upper()}({col})"
+    raise ValueError(f"unknown measure {measure!r}")
+
+
+def _measure_aliases(measure: str | None) -> set[str]:
+    if measure is None:
+        return set()
+    if measure in ("kd", "kda"):
+        return {"mp"}
+    if measure in ("win_rate", "wins", "record"):
+        return {"mt"}
+    return _aliases_in(measure)
+
+
+def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
+    """One condition as SQL (dates portable between SQLite and PostgreSQL)."""
+    c, op, v = f.col, f.op, f.value
+    pg = dialect == "postgres"
+    if op == "is_null":
+        return f"{c} IS NULL"
+    if op == "not_null":
+        return f"{c} IS NOT NULL"
+    if op in ("in", "not_in"):
+        return f"{c} {'NOT IN' if op == 'not_in' else 'IN'} ({', '.join(lit(x) for x in v)})"
+    if op == "range":  # [from, to) on a date or timestamp, either end open
+        lo, hi = v
+        parts = ([f"{c} >= {lit(lo)}"] if lo else []) + ([f"{c} < {lit(hi)}"] if hi else [])
+        return " AND ".join(parts) or "1 = 1"
+    if op == "day":
+        import datetime as dt
+
+        nxt = (dt.date.fromisoformat(v) + dt.timedelta(days=1)).isoformat()
+        return f"{c} >= {lit(v)} AND {c} < {lit(nxt)}"
+    if op == "monthday":  # 'MM-DD' in any year
+        return (f"TO_CHAR({c}, 'MM-DD') = {lit(v)}" if pg else f"strftime('%m-%d', {c}) = {lit(v)}")
+    if op == "weekday_in":
+        days = ", ".join(str(int(d)) for d in v)
+        return (f"EXTRACT(DOW FROM {c}) IN ({days})" if pg else
+                f"CAST(strftime('%w', {c}) AS INTEGER) IN ({days})")
+    if op == "weekday":  # 0 = Sunday .. 6 = Saturday
+        return (f"EXTRACT(DOW FROM {c}) = {int(v)}" if pg else f"strftime('%w', {c}) = {lit(str(int(v)))}")
+    if op in ("time>=", "time<"):
+        cmp = op[4:]
+        return (f"CAST({c} AS TIME) {cmp} {lit(v)}" if pg else f"strftime('%H:%M:%S', {c}) {cmp} {lit(v)}")
+    if op == "like":
+        return f"CAST({c} AS TEXT) LIKE {lit(v)}"
+    if op == "col>":  # column compared with another column of the same row
+        return f"{c} > {v}"
+    if op == "either_pair":  # the two named teams on either side
+        a, b = v
+        return (f"((wt.name = {lit(a)} AND lt.name = {lit(b)}) OR (wt.name = {lit(b)} AND lt.name = {lit(a)}))")
+    if op in ("=", "!=", "<", "<=", ">", ">="):
+        return f"{c} {'<>' if op == '!=' else op} {lit(v)}"
+    raise ValueError(f"unknown operator {op!r}")
+
+
+def _filter_aliases(f: Filter) -> set[str]:
+    if f.op == "either_pair":
+        return {"wt", "lt"}
+    out = _aliases_in(f.col)
+    if f.op == "col>":
+        out |= _aliases_in(str(f.value))
+    return out
+
+
+def joins_for(needed: set[str], fact: str | None = None) -> tuple[str, list[str]]:
+    """(base alias, JOIN clauses) connecting every alias in ``needed`` along the foreign keys."""
+    needed = set(needed)
+    if needed & {"l", "lt", "wt"}:
+        needed.add("w")
+    both = "mp" in needed and "mt" in needed
+    if both:
+        needed.add("p")  # a player's own side of the match: mt.team_id = p.team_id
+    base = fact or next((a for a in FACTS if a in needed), "m")
+    needed.add(base)
+    pair = bool(needed & {"w", "l", "wt", "lt"})
+    adj: dict[str, list[tuple[str, str]]] = {}
+    for a, b, cond in EDGES:
+        if (not pair and (a in ("w", "l") or b in ("w", "l"))) or (both and "mt" in (a, b)):
+            continue
+        adj.setdefault(a, []).append((b, cond))
+        adj.setdefault(b, []).append((a, cond))
+    if both:
+        adj["p"].append(("mt", "mt.match_id = mp.match_id AND mt.team_id = p.team_id"))
+    joined = [base]
+    clauses: list[str] = []
+    while any(a not in joined for a in needed):
+        # Breadth-first from everything joined so far; take the nearest missing alias's path.
+        prev: dict[str, tuple[str, str] | None] = {j: None for j in joined}
+        frontier = list(joined)
+        target = None
+        while frontier and target is None:
+            nxt = []
+            for node in frontier:
+                for nb, cond in adj.get(node, []):
+                    if nb not in prev:
+                        prev[nb] = (node, cond)
+                        nxt.append(nb)
+            for nb in nxt:
+                if nb in needed and target is None:
+                    target = nb
+            frontier = nxt
+        if target is None:
+            raise ValueError(f"cannot join {sorted(needed)}")
+        path = []
+        node = target
+        while prev[node] is not None:
+            path.append((node, prev[node][1]))
+            node = prev[node][0]
+        for node, cond in reversed(path):
+            joined.append(node)
+            clauses.append(f"JOIN {TABLES[node]} {node} ON {cond}")
+    return base, clauses
+
+
+def _from(needed: set[str], fact: str | None) -> str:
+    base, clauses = joins_for(needed, fact)
+    return " ".join([f"FROM {TABLES[base]} {base}", *clauses])
+
+
+def _where(filters: list[Filter], dialect: str, extra: list[str] = ()) -> str:
+    conds = [filter_sql(f, dialect) for f in filters] + list(extra)
+    return (" WHERE " + " AND ".join(conds)) if conds else ""
+
+
+def _subquery_ids(key_alias: str, filters: list[Filter], dialect: str) -> str:
+    """SELECT of the ids of ``key_alias``'s entity that took part in a match under ``filters``."""
+    fact, col = PARTICIPATION[key_alias]
+    needed = {fact} | set().union(*[_filter_aliases(f) for f in filters]) if filters else {fact}
+    return f"SELECT {col} {_from(needed, fact)}{_where(filters, dialect)}"
+
+
+def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None) -> str:
+    """The SELECT statement for ``ir`` (SQLite or PostgreSQL); ``names`` renames the output columns."""
+    if ir.setop:
+        return _compile_setop(ir, dialect)
+    if ir.compare:
+        return _compile_compare(ir, dialect)
+    if ir.per:
+        return _compile_per(ir, dialect)
+    sel = list(ir.select)
+    needed = set().union(*[_aliases_in(c) for c in sel]) if sel else set()
+    needed |= _measure_aliases(ir.measure) | _measure_aliases(ir.having_measure)
+    for f in ir.filters:
+        needed |= _filter_aliases(f)
+    order_col = None
+    if ir.order and ir.order.startswith("col:"):
+        _, order_col, direction = ir.order.split(":")
+        needed |= _aliases_in(order_col)
+    if ir.extreme:
+        needed |= _aliases_in(ir.extreme[0])
+    if ir.fact == "w":
+        needed.add("w")
+    if not needed:
+        needed = {"m"}
+    frm = _from(needed, ir.fact)
+    extra = []
+    if ir.extreme:
+        col, fn = ir.extreme
+        sub_needed = _aliases_in(col) | set().union(*[_filter_aliases(f) for f in ir.filters]) if ir.filters \
+            else _aliases_in(col)
+        extra.append(f"{col} = (SELECT {fn.upper()}({col}) {_from(sub_needed, ir.fact)}"
+                     f"{_where(ir.filters, dialect)})")
+    where = _where(ir.filters, dialect, extra)
+    cols = list(sel)
+    mexpr = measure_sql(ir.measure, ir) if ir.measure else None
+    if mexpr:
+        cols.append(mexpr)
+    if ir.extreme and ir.extreme[0] not in cols:
+        cols.append(ir.extreme[0])
+    if names:
+        cols = [f"{c} AS {n}" for c, n in zip(cols, names)]
+    head = "SELECT DISTINCT " if ir.distinct and not mexpr else "SELECT "
+    sql = head + ", ".join(cols) + " " + frm + where
+    if ir.group and sel:
+        keys = []
+        for c in sel:
+            alias = c.split(".")[0]
+            if alias in KEY_ID and c.endswith((".name", ".nickname")):
+                keys.append(KEY_ID[alias])
+            keys.append(c)
+        if order_col:
+            keys.append(order_col)  # PostgreSQL wants what it orders by among the groups
+        sql += " GROUP BY " + ", ".join(dict.fromkeys(keys))
+    if ir.having and (mexpr or ir.having_measure):
+        op, value = ir.having
+        hexpr = measure_sql(ir.having_measure, ir) if ir.having_measure else mexpr
+        sql += f" HAVING {hexpr} {op} {lit(value)}"
+    if order_col:
+        sql += f" ORDER BY {order_col} {direction.upper()}"
+    elif ir.order in ("desc", "asc") and mexpr:
+        sql += f" ORDER BY {mexpr} {ir.order.upper()}"
+    if ir.limit:
+        sql += f" LIMIT {int(ir.limit)}"
+    return sql
+
+
+def _compile_setop(ir: IR, dialect: str) -> str:
+    key = ir.select[0]
+    alias = key.split(".")[0]
+    own = [f for f in ir.filters]
+    needed = {alias} | set().union(*[_filter_aliases(f) for f in own]) if own else {alias}
+    frm = _from(needed, alias)
+    conds = [filter_sql(f, dialect) for f in own]
+    op = ir.setop["op"]
+    a, b = ir.setop["a"], ir.setop["b"]
+    if a is not None and (a or op == "intersect"):
+        conds.append(f"{KEY_ID[alias]} IN ({_subquery_ids(alias, a, dialect)})")
+    word = "NOT IN" if op == "except" else "IN"
+    conds.append(f"{KEY_ID[alias]} {word} ({_subquery_ids(alias, b, dialect)})")
+    return f"SELECT DISTINCT {', '.join(ir.select)} {frm} WHERE " + " AND ".join(conds)
+
+
+def _compile_per(ir: IR, dialect: str) -> str:
+    """Inside each value of ``per``, the selected key with the best measure (ties kept)."""
+    key = ir.select[0]
+    inner = IR(select=[ir.per, key], measure=ir.measure, filters=ir.filters, group=True, fact=ir.fact)
+    body = compile_sql(inner, dialect, names=["g", "k", "v"])
+    fn = "MIN" if ir.order == "asc" else "MAX"
+    return (f"WITH s AS ({body}), best AS (SELECT g, {fn}(v) AS v FROM s GROUP BY g) "
+            "SELECT s.g, s.k, s.v FROM s JOIN best ON best.g = s.g AND best.v = s.v")
+
+
+def _compile_compare(ir: IR, dialect: str) -> str:
+    """Keys whose measure in scope ``b`` beats (``op``) their measure in scope ``a``."""
+    key = ir.select[0]
+    alias = key.split(".")[0]
+    a = IR(select=[KEY_ID[alias]], measure=ir.measure, filters=ir.compare["a"], group=True, fact=ir.fact)
+    b = IR(select=[KEY_ID[alias]], measure=ir.measure, filters=ir.compare["b"], group=True, fact=ir.fact)
+    op = ir.compare.get("op", ">")
+    return (f"WITH a AS ({compile_sql(a, dialect, names=['id', 'v'])}), "
+            f"b AS ({compile_sql(b, dialect, names=['id', 'v'])}) "
+            f"SELECT {key}, a.v, b.v FROM {TABLES[alias]} {alias} JOIN a ON a.id = {KEY_ID[alias]} "
+            f"JOIN b ON b.id = {KEY_ID[alias]} WHERE b.v {op} a.v")

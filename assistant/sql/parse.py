@@ -1,0 +1,918 @@
+"""Question → :class:`~.ir.IR`: slot filling over value linking, dates and cue words.
+
+preprocess: value linking (:mod:`.linking`) and dates (:mod:`.dates`) find the names and times; they
+are masked, so the cue words of ``templates/cues.yaml`` only ever see the words around them. Then
+each slot of the IR is read off separately — the measure and its aggregate, the entity asked for,
+the filters, and the shape (lookup, count, list, group, superlative, threshold, single-match extreme,
+set difference / intersection, the two teams of a match, best-per-group, year-over-year) — and
+composed. A question whose slots do not compose into an IR raises :class:`Unsupported` with the
+reason, so the caller can refuse with a suggestion instead of answering another question.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .dates import DateSpec, find_dates
+from .ir import IR, Filter
+from .linking import Linked
+
+CUES_PATH = Path(__file__).parent / "templates" / "cues.yaml"
+KEY = {"team": "t.name", "player": "p.nickname", "tournament": "tr.name", "map": "m.map", "region": "t.region",
+       "role": "p.role", "game": "tr.game", "stage": "m.stage", "match": "m.played_at", "date": "m.played_at"}
+VALUE_COL = {"team": "t.name", "player": "p.nickname", "tournament": "tr.name", "game": "tr.game", "stage": "m.stage",
+             "map": "m.map", "region": "t.region", "role": "p.role"}
+PLAYER_MEASURES = {"deaths", "assists", "damage", "kd", "kda"}
+COLUMN_MEASURES = {"kills", "deaths", "assists", "damage", "points", "placement", "score"}
+PLAYOFFS = ["quarterfinal", "semifinal", "final"]
+
+
+class Unsupported(ValueError):
+    """The question's parts do not compose into the IR; the message names what is missing."""
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, dict[str, list[re.Pattern]]]:
+    """The cue lexicon, compiled (templates/cues.yaml)."""
+    raw = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+    return {group: {name: [re.compile(p, re.I) for p in pats] for name, pats in items.items()}
+            for group, items in raw.items()}
+
+
+@dataclasses.dataclass
+class Reading:
+    """What the parser read, kept for follow-ups and explanations."""
+
+    ir: IR
+    confidence: float
+    shape: str
+
+
+class _Text:
+    """The masked question and cue look-ups on it."""
+
+    def __init__(self, masked: str):
+        self.s = masked
+        self.low = masked.lower()
+
+    def find(self, group: str, name: str) -> list[tuple[int, int]]:
+        out = []
+        for p in cues()[group][name]:
+            out += [(m.start(), m.end()) for m in p.finditer(self.s)]
+        return sorted(out)
+
+    def has(self, group: str, name: str) -> bool:
+        return any(p.search(self.s) for p in cues()[group][name])
+
+    def first(self, group: str, name: str) -> int | None:
+        spans = self.find(group, name)
+        return spans[0][0] if spans else None
+
+
+def _mask(text: str, linked: Linked, dates: list[DateSpec]) -> tuple[str, list[tuple[int, int, str, Any]]]:
+    """Names → '@team', dates → '@date' (same length kept out; positions re-mapped)."""
+    spans = [(m.start, m.end, m.type, m.value) for m in linked.mentions]
+    spans += [(d.start, d.end, "date", d) for d in dates]
+    spans.sort()
+    out, last, placed = [], 0, []
+    for a, b, t, v in spans:
+        if a < last:
+            continue
+        out.append(text[last:a])
+        pos = sum(len(x) for x in out)
+        token = f" @{t}X "
+        out.append(token)
+        placed.append((pos, pos + len(token), t, v))
+        last = b
+    out.append(text[last:])
+    return "".join(out), placed
+
+
+def _numbers(masked: str) -> list[tuple[int, int, float]]:
+    """Numbers outside names and dates: (start, end, value)."""
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10, "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+    out = []
+    for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])", masked):
+        out.append((m.start(1), m.end(1), float(m.group(1))))
+    for m in re.finditer(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\b", masked, re.I):
+        out.append((m.start(), m.end(), float(words[m.group(1).lower()])))
+    for m in re.finditer(r"(?<![가-힣])(두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?=명|팀|개|판|경기|번|시리즈|세트)", masked):
+        out.append((m.start(1), m.end(1), float(words[m.group(1)])))
+    return sorted(out)
+
+
+def _num(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else v
+
+
+class Parser:
+    """One question's parse (a small state machine over the slots)."""
+
+    def __init__(self, text: str, linked: Linked, today: dt.date | None = None):
+        self.text = text
+        self.linked = linked
+        taken = [False] * (len(text) + 1)
+        for m in linked.mentions:
+            for i in range(m.start, m.end):
+                taken[i] = True
+        self.dates = find_dates(text, today, taken)
+        masked, self.placed = _mask(text, linked, self.dates)
+        self.t = _Text(masked)
+        self.numbers = _numbers(masked)
+        self.values: dict[str, list[Any]] = {}
+        for _, _, typ, v in self.placed:
+            if typ != "date" and v not in self.values.setdefault(typ, []):
+                self.values[typ].append(v)
+        self.date_specs = [v for _, _, typ, v in self.placed if typ == "date"]
+
+    # ----------------------------------------------------------------- slots
+    def has(self, name: str, group: str = "shapes") -> bool:
+        return self.t.has(group, name)
+
+    def measure(self) -> str | None:
+        """The statistic the question is about (None: it counts or lists entities)."""
+        t = self.t
+        # "순위"/"rank" words name the placement only when no other statistic is named ("킬 순위" ranks kills).
+        order = ["kda", "kd", "win_rate", "chicken", "damage", "assists", "deaths", "points", "kills",
+                 "wins", "losses", "placement", "score"]
+        for name in order:
+            if t.has("measures", name):
+                if name == "wins" and t.has("measures", "win_rate"):
+                    continue
+                return name
+        return None
+
+    def entity_positions(self) -> dict[str, list[int]]:
+        out = {}
+        for name in cues()["entities"]:
+            spans = self.t.find("entities", name)
+            if spans:
+                out[name] = [a for a, _ in spans]
+        return out
+
+    def asked_entity(self) -> str | None:
+        """The kind of thing the answer names: team, player, tournament, map, region, role, game, date, match."""
+        t, s = self.t, self.t.s
+        low = s.lower()
+        # English "which/what/how many/list (the) X", "who".
+        m = re.search(r"\b(?:which|what|how many|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count(?: the)?)\s+"
+                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?)\b", low)
+        who = re.search(r"\bwho\b|\bwho's\b|\bwhom\b", low)
+        if m and not (who and who.start() < m.start()):
+            return self._noun(m.group(1))
+        if who:
+            return "player" if not t.has("measures", "wins") or t.has("measures", "chicken") and False else "team"
+        if re.search(r"\bwhen\b|\bwhat date\b|\bwhat day\b|\bwhich day\b|\bwhat time\b", low):
+            return "date"
+        if re.search(r"\brosters?\b|\bline-?ups?\b|명단|로스터|라인업|멤버 구성", s, re.I):
+            return "player"
+        if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads)\b", low):
+            return self._noun(re.search(r"(teams|players|tournaments|maps|squads)", low).group(1))
+        # Korean: the noun right before a question word or a counter.
+        m = None
+        for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
+                             r"(?:이름\s*)?(?:중에?서?\s*)?(?:은|는|이|가)?\s*(어디|누구|뭐|무엇|목록|리스트|알려|보여|몇|이름|어느|있|나와|좀|전부|다\b|순위|순서|랭킹|top|탑)", s):
+            pass
+        if m:
+            return self._noun(m.group(1))
+        m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드)(?:들)?\s*(?:중에서|중에|중)\b", s)
+        if m:
+            return self._noun(m.group(1))
+        if re.search(r"누구|누가|누군", s):
+            return "team" if (re.search(r"누가\s*(?:이겼|우승|이김|이긴)", s) or "팀" in s) else "player"
+        if re.search(r"언제|며칠|몇\s*일|날짜|몇\s*시", s):
+            return "date"
+        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|경기|포지션)", s)
+        if m:
+            return self._noun(m.group(2))
+        for noun in ("선수", "사람", "팀", "대회", "맵"):
+            if re.search(noun + r"(?:들)?\s*(?:은|는|이|가)?\s*(?:\?|$|있어|있나|있음|있냐|나와|좀)", s):
+                return self._noun(noun)
+        return None
+
+    @staticmethod
+    def _noun(word: str) -> str:
+        w = word.lower()
+        table = [("team", ("team", "squad", "org", "팀", "스쿼드")), ("player", ("player", "pro", "선수", "사람", "member", "멤버", "people", "fragger")),
+                 ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
+                 ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
+                 ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판")),
+                 ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지"))]
+        if w.startswith("game"):
+            return "match"  # English "games" are matches; the title is "게임", "종목" or "title"
+        for kind, words in table:
+            if any(w.startswith(x) for x in words):
+                return kind
+        return "team"
+
+    def group_entity(self) -> str | None:
+        """The X of 'X별', 'for each X', 'per X', 'by X'."""
+        s = self.t.s
+        m = re.search(r"(팀|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s)
+        if m:
+            w = m.group(1)
+            return self._noun(w) if not w.startswith("@") else w[1:-1]
+        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)\s+(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
+            if re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
+                continue  # "average kills per squad": the unit of the average, not a grouping
+            return self._noun(m.group(1))
+        return None
+
+    # ----------------------------------------------------------------- filters
+    def value_filters(self, skip: set[str] = frozenset()) -> list[Filter]:
+        out = []
+        for typ, vals in self.values.items():
+            if typ in skip or typ not in VALUE_COL:
+                continue
+            col = VALUE_COL[typ]
+            out.append(Filter(col, "=", vals[0]) if len(vals) == 1 else Filter(col, "in", list(vals)))
+        if self.has("playoffs") and "stage" not in self.values:
+            out.append(Filter("m.stage", "in", list(PLAYOFFS)))
+        if re.search(r"\bhead[- ]to[- ]head (?:match|game|series)|\bversus (?:match|game)|대전 경기", self.t.s, re.I):
+            out.append(Filter("m.format", "=", "versus"))
+        if self.has("ranking_format"):
+            if re.search(r"(?:\bnot\b|\bno\b|\bexcept\b|\bexcluding\b|빼고|제외)\s*(?:the\s+)?(?:battle ?royale|배틀 ?로얄)", self.t.s, re.I):
+                out.append(Filter("m.format", "=", "versus"))
+            else:
+                out.append(Filter("m.format", "=", "ranking"))
+        return out
+
+    def date_filters(self, col: str = "m.played_at", specs: list[DateSpec] | None = None) -> list[Filter]:
+        out = []
+        for d in (self.date_specs if specs is None else specs):
+            if d.kind == "range":
+                out.append(Filter(col, "range", list(d.value)))
+            elif d.kind == "monthday":
+                out.append(Filter(col, "monthday", d.value))
+            elif d.kind == "month":
+                out.append(Filter(col, "like", f"%-{d.value}-%"))
+            elif d.kind == "weekday":
+                out.append(Filter(col, "weekday", d.value[0]) if len(d.value) == 1 else
+                           Filter(col, "weekday_in", d.value))
+            elif d.kind == "time":
+                op, v = d.value
+                out.append(Filter(col, "time" + op, v))
+        return out
+
+    def comparison(self) -> str | None:
+        for op, pats in cues()["comparisons"].items():
+            if any(p.search(self.t.s) for p in pats):
+                return op
+        return None
+
+    def top_n(self) -> int | None:
+        s = self.t.s
+        m = re.search(r"(?:\btop|\bbest|\bfirst|상위|탑|TOP)\s*(\d+)|(\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
+                      r"|(?:top|best|first)\s+(one|two|three|four|five|ten)\b", s, re.I)
+        if not m:
+            return None
+        g = m.group(1) or m.group(2)
+        if g:
+            n = int(g)
+            if m.group(2) and not re.search(r"top|상위|탑|순위|랭킹|알려|보여|뽑|best", s, re.I):
+                return None
+            return n if 0 < n <= 100 else None
+        return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[m.group(3).lower()]
+
+    # ----------------------------------------------------------------- compose
+    def parse(self) -> Reading:
+        t = self.t
+        values = self.values
+        measure = self.measure()
+        asked = self.asked_entity()
+        lookup = self._lookup(measure)
+        if lookup is not None:
+            return Reading(lookup, 0.9, "lookup")
+        pair = self._pair(measure, asked)
+        if pair is not None:
+            return Reading(pair, 0.85, "pair")
+        special = self._record_or_recent(asked)
+        if special is not None:
+            return special
+        maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
+        minish = t.has("aggregates", "min") or t.has("aggregates", "last")
+        n = self.top_n()
+        single = t.has("shapes", "single")
+        if asked is None and "role" in values:
+            asked = "player"
+        if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single:
+            asked = self._default_key(measure)
+        player_level = (asked == "player" or "player" in values or "role" in values or measure in PLAYER_MEASURES
+                        or asked == "role")
+        filters = self.value_filters()
+        date_col = "m.played_at"
+        if asked == "tournament" and t.has("shapes", "attr_start"):
+            date_col = "tr.start_date"
+        elif asked == "tournament" and t.has("shapes", "attr_end") and not t.has("measures", "appearances"):
+            date_col = "tr.end_date"
+        single = t.has("shapes", "single")
+        # Events and measures.
+        mcol, agg, events = self._measure_column(measure, player_level, asked)
+        if measure not in ("wins", "losses", "chicken", "win_rate"):
+            events += self._result_filters()
+        filters += events
+        filters += self._score_filters() + self._column_comparisons()
+        if t.has("shapes", "champion") and "tournament" in values and "stage" not in values and asked in ("team", None):
+            # the champion of a tournament: the winner of its final
+            filters = [f for f in filters if not (f.col == "m.format" and f in events)]
+            filters += [Filter("m.stage", "=", "final")] + ([] if events else [Filter("mt.placement", "=", 1)])
+            asked = "team"
+        setop = self._setop(asked, measure, events)
+        if setop is not None:
+            return Reading(setop, 0.8, "set")
+        first = self._first_time(asked)
+        if first is not None:
+            return Reading(first, 0.8, "first")
+        compare = self._compare(asked, mcol, agg)
+        if compare is not None:
+            return Reading(compare, 0.8, "compare")
+        filters += self.date_filters(date_col)
+        if t.has("shapes", "no_team") and asked in ("player", None):
+            filters.append(Filter("p.team_id", "is_null"))
+            asked = "player"
+        elif t.has("shapes", "has_team") and asked == "player":
+            filters.append(Filter("p.team_id", "not_null"))
+        if t.has("shapes", "no_value") and asked in ("team", "player", "tournament", "match"):
+            nul = self._null_filter(asked)
+            if nul is not None:
+                filters.append(nul)
+        row_filters = self._row_thresholds(player_level, single)
+        filters += row_filters
+        has_count = t.has("aggregates", "count")
+        maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
+        minish = t.has("aggregates", "min") or t.has("aggregates", "last")
+        group_by = self.group_entity()
+        n = self.top_n()
+        cmp = self.comparison()
+        threshold = self._threshold(row_filters)
+        # "first match of 2026 — when?": the earliest or latest date.
+        if asked == "date" and not group_by and measure is None and (t.has("aggregates", "first") or t.has("aggregates", "last")):
+            fn = "min" if t.has("aggregates", "first") else "max"
+            return Reading(IR(measure=f"{fn}:m.played_at", filters=filters), 0.8, "date_extreme")
+        # Per-group best: "X별 1등 Y".
+        key = KEY.get(asked) if asked else None
+        if group_by and asked and group_by != asked and (maxish or minish or n == 1) and not has_count:
+            m_expr = self._aggregate(mcol, agg, asked, "sum")
+            if m_expr is None:
+                m_expr = "count"
+            order = "asc" if (minish and not maxish) or (measure == "placement" and maxish) else "desc"
+            return Reading(IR(select=[key], measure=m_expr, filters=filters, per=KEY[group_by], order=order), 0.75, "per")
+        # Grouped breakdown: "X별 ...", "for each X".
+        if group_by and (not asked or group_by == asked or has_count or measure) and group_by in KEY:
+            gkey = KEY[group_by]
+            m_expr = self._aggregate(mcol, agg, asked if asked != group_by else None, "sum")
+            if m_expr is None:
+                counted = self._counted(asked) if has_count else None
+                if counted == group_by:
+                    counted = None
+                m_expr = self._count_expr(counted or (asked if asked != group_by else None)
+                                          or (None if events else "match"), filters)
+            ir = IR(select=[gkey] if group_by != "match" else ["m.id", gkey], measure=m_expr, filters=filters, group=True)
+            if t.has("shapes", "order"):
+                ir.order = "col:tr.start_date:asc" if group_by == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I) else "desc"
+            return Reading(ir, 0.75, "group")
+        if has_count and asked in ("team", "player", "tournament", "map", "region") and not (maxish or minish):
+            counted = self._counted(None)
+            if counted and counted != asked and re.search(r"\beach\b|\bwith how many\b|\bhow many\b.*\beach\b|마다|각각|별로", t.s, re.I):
+                ir = IR(select=[KEY[asked]], measure=self._count_expr(counted, filters), filters=filters, group=True)
+                if t.has("shapes", "order"):
+                    ir.order = ("col:tr.start_date:asc" if asked == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I)
+                                else "desc")
+                return Reading(ir, 0.75, "group")
+        # Threshold on an aggregate: "teams with more than 5 wins", "K/D over 2".
+        if key and threshold is not None and cmp and not (maxish or minish) and not single:
+            m_expr = self._having_measure(mcol, agg, asked)
+            return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True,
+                              having=(cmp, self._scale(measure, threshold))), 0.75, "having")
+        if key and self.has("more_than_one") and not (maxish or minish):
+            noun = self._counted_after_more_than_one()
+            col = {"game": "tr.game", "tournament": "tr.id", "team": "t.id", "player": "p.id", "map": "m.map",
+                   "region": "t.region", "match": "m.id"}.get(noun or "match", "m.id")
+            if noun == asked:
+                col = "m.id"
+            return Reading(IR(select=[key], measure=f"countd:{col}", filters=filters, group=True, having=(">", 1)),
+                           0.7, "having")
+        # Superlatives.
+        if (maxish or minish) and (key or single):
+            order = "asc" if (minish and not maxish) or (measure == "placement" and not minish) else "desc"
+            if measure == "placement" and minish:
+                order = "desc"
+            if single and mcol:
+                fn = "max" if order == "desc" else "min"
+                if key and asked not in ("match", "date"):
+                    sel = [key] + (["m.played_at"] if t.has("entities", "date") else [])
+                    return Reading(IR(select=sel, filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
+                if asked in ("match", "date"):
+                    return Reading(IR(select=["m.played_at"], filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
+                return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "extreme_value")
+            if key:
+                if mcol is None and measure is None and asked == "player" and not has_count:
+                    mcol = "mp.kills"  # "top 5 fraggers", "best players": ranked by kills
+                m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
+                hv = None
+                if threshold is not None and cmp:
+                    hv = (cmp, self._scale(None, threshold))
+                    m_h = "count"
+                    ir = IR(select=[key] if asked != "match" else ["m.id", key], measure=m_expr, filters=filters,
+                            group=True, order=order, limit=n or 1)
+                    return Reading(self._with_having(ir, m_h, hv), 0.75, "top")
+                limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top)\b|제일|가장|최고|최다", t.s, re.I) else 1)
+                sel = [key] if asked != "match" else ["m.id", key]
+                return Reading(IR(select=sel, measure=m_expr, filters=filters, group=True, order=order, limit=limit),
+                               0.8, "top")
+        if key and t.has("shapes", "order") and (mcol or measure) and asked not in ("date",):
+            m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
+            return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True, order="desc", limit=n),
+                           0.75, "ranking")
+        if key and n and (mcol or measure):
+            m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
+            return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True, order="desc", limit=n),
+                           0.75, "top")
+        # Counts and scalar aggregates.
+        if has_count or agg or mcol or measure in ("kd", "kda", "win_rate"):
+            counted = self._counted(asked)
+            if mcol and (counted is None or self._measure_near_count()):
+                fn = agg or "sum"
+                if measure in ("kd", "kda", "win_rate"):
+                    return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
+                return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "scalar")
+            if measure in ("kd", "kda", "win_rate"):
+                return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
+            if has_count:
+                return Reading(IR(measure=self._count_expr(counted, filters), filters=filters), 0.8, "count")
+        # Lists.
+        if key:
+            sel = [key]
+            if asked == "match":
+                sel = ["m.played_at"]
+            if t.has("entities", "map") and asked != "map" and re.search(r"\bwhich map\b|\bwhat map\b|어느 맵|무슨 맵|맵은|맵도|맵이", t.s, re.I):
+                sel.append("m.map")
+            if t.has("entities", "date") and asked != "date" and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I):
+                sel.append("m.played_at")
+            return Reading(IR(select=sel, filters=filters, distinct=True), 0.75, "list")
+        raise Unsupported("no_shape")
+
+    # ----------------------------------------------------------------- pieces
+    def _lookup(self, measure: str | None) -> IR | None:
+        """One attribute of one named entity ("X 포지션 뭐야", "when did X start and end")."""
+        t, v = self.t, self.values
+        if measure in ("kills", "deaths", "assists", "damage", "kd", "kda", "points", "wins", "losses", "chicken", "win_rate"):
+            return None
+        if t.has("aggregates", "count") or t.has("aggregates", "max") and "tournament" not in v:
+            return None
+        players, teams, tours = v.get("player", []), v.get("team", []), v.get("tournament", [])
+        if len(players) == 1 and not teams and not tours:
+            if t.has("shapes", "attr_role"):
+                return IR(select=["p.role"], filters=[Filter("p.nickname", "=", players[0])])
+            if t.has("shapes", "attr_team") or re.search(r"\bteam\b|팀", t.s, re.I):
+                return IR(select=["t.name"], filters=[Filter("p.nickname", "=", players[0])])
+        if len(teams) == 1 and not players and not tours and t.has("shapes", "attr_region") \
+                and not t.has("measures", "appearances"):
+            return IR(select=["t.region"], filters=[Filter("t.name", "=", teams[0])])
+        if len(tours) == 1 and not players and not teams and "stage" not in v:
+            start, end = t.has("shapes", "attr_start"), t.has("shapes", "attr_end")
+            cols = []
+            if start and not re.search(r"열린 경기|played|경기", t.s):
+                cols.append("tr.start_date")
+            if end:
+                cols.append("tr.end_date")
+            if t.has("shapes", "attr_game") and not cols:
+                cols.append("tr.game")
+            if cols and (t.has("entities", "date") or re.search(r"\bwhen\b|언제|며칠|몇\s*일|날짜", t.s, re.I) or len(cols) == 2):
+                return IR(select=cols, filters=[Filter("tr.name", "=", tours[0])])
+            if cols == ["tr.game"]:
+                return IR(select=cols, filters=[Filter("tr.name", "=", tours[0])])
+        return None
+
+    def _pair(self, measure: str | None, asked: str | None) -> IR | None:
+        """The two teams of one match: head-to-head records, who beat whom, scorelines."""
+        t, teams = self.t, self.values.get("team", [])
+        score = re.search(r"(?<![\d:/-])(\d{1,2})\s*(?:-|:|대|to|–)\s*(\d{1,2})(?![\d:/-])", t.s)
+        base = [f for f in self.value_filters(skip={"team"})] + self.date_filters()
+        if score and int(score.group(1)) != int(score.group(2)) and not re.search(r"\d\s*-\s*\d\s*(?:월|일)", t.s):
+            hi, lo = sorted((int(score.group(1)), int(score.group(2))), reverse=True)
+            fs = base + [Filter("w.placement", "=", 1), Filter("w.score", "=", hi), Filter("l.score", "=", lo)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            return self._pair_select(fs, teams, asked)
+        if t.has("shapes", "sweep") or t.has("shapes", "full"):
+            fs = base + [Filter("w.placement", "=", 1)]
+            fs.append(Filter("l.score", "=", 0) if t.has("shapes", "sweep") else Filter("w.score", "=", 3))
+            if t.has("shapes", "full"):
+                fs.append(Filter("l.score", "=", 2))
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            return self._pair_select(fs, teams, asked)
+        if len(teams) == 2 and (t.has("shapes", "h2h") or measure in ("wins", "losses")):
+            a, b = teams
+            record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩", t.s, re.I)
+            if record and not re.search(r"\bbeat\b|이긴 횟수|이겼", t.s, re.I) or re.search(r"팀별|각각|씩|each", t.s, re.I):
+                return IR(select=["wt.name"], measure="count",
+                          filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])],
+                          group=True)
+            # direction: who is the winner?
+            winner, loser = a, b
+            if measure == "losses" or self._object_of_win(a):
+                winner, loser = b, a
+            fs = base + [Filter("w.placement", "=", 1), Filter("wt.name", "=", winner), Filter("lt.name", "=", loser)]
+            if t.has("aggregates", "count") or not asked:
+                return IR(measure="count", filters=fs)
+            return IR(select=["m.played_at"], filters=fs)
+        if len(teams) == 1 and asked == "team" and (measure in ("wins", "losses") or t.has("shapes", "opponent")) \
+                and not t.has("aggregates", "count") and not t.has("aggregates", "max") and t.has("shapes", "opponent"):
+            a = teams[0]
+            beaten = self._object_of_win(a) or measure == "losses"
+            fs = base + [Filter("w.placement", "=", 1)]
+            if beaten:
+                fs.append(Filter("lt.name", "=", a))
+                return IR(select=["wt.name"], filters=fs, distinct=True)
+            fs.append(Filter("wt.name", "=", a))
+            return IR(select=["lt.name"], filters=fs, distinct=True)
+        return None
+
+    def _object_of_win(self, team: str) -> bool:
+        """Whether ``team`` is the one beaten ("beat X", "X를 이긴", "lost to")."""
+        s = self.t.s
+        idx = [a for a, _, typ, v in self.placed if typ == "team" and v == team]
+        if not idx:
+            return False
+        i = idx[0]
+        after = s[i:i + 30]
+        before = s[max(0, i - 25):i]
+        if re.match(r"\s*@teamX\s*(?:을|를|한테|에게|상대로)", after) and re.search(r"이긴|이겼|이김|꺾", s[i:]):
+            return True
+        if re.search(r"\b(?:beat|beaten|defeated|against|over|vs\.?)\s*$", before, re.I):
+            return True
+        if re.match(r"\s*@teamX\s*(?:이|가|은|는)?\s*(?:진|졌|패)", after):
+            return True
+        return False
+
+    def _pair_select(self, fs: list[Filter], teams: list[str], asked: str | None) -> IR:
+        t = self.t
+        if teams:
+            fs = fs + [Filter("wt.name", "=", teams[0])] if not self._object_of_win(teams[0]) else \
+                fs + [Filter("lt.name", "=", teams[0])]
+        if t.has("aggregates", "count") and not re.search(r"\bwho\b|누구|어디|어느 팀", t.s, re.I):
+            return IR(measure="countd:m.id", filters=fs)
+        sel = []
+        if t.has("entities", "date"):
+            sel.append("m.played_at")
+        winner_only = t.has("shapes", "winner") and not re.search(r"who beat who|누가 누구|상대|진 팀|\bvs\b|loser", t.s, re.I)
+        sel += ["wt.name"] if winner_only else ["wt.name", "lt.name"]
+        if not t.has("entities", "date") and not winner_only:
+            sel.append("m.played_at")
+        return IR(select=sel, filters=fs)
+
+    def _measure_column(self, measure: str | None, player_level: bool, asked: str | None) -> tuple[str | None, str | None, list[Filter]]:
+        """(column, aggregate hint, event filters) of the measure."""
+        t = self.t
+        agg = None
+        if t.has("aggregates", "avg"):
+            agg = "avg"
+        elif t.has("aggregates", "sum"):
+            agg = "sum"
+        side = "mp" if player_level else "mt"
+        ranking_ctx = t.has("measures", "chicken") or any(f.value == "ranking" for f in self.value_filters() if f.col == "m.format")
+        if measure == "chicken":
+            return None, agg, [Filter("mt.placement", "=", 1), Filter("m.format", "=", "ranking")]
+        if measure == "wins":
+            ev = [Filter("mt.placement", "=", 1)]
+            if not ranking_ctx and not any(g in ("PUBG",) for g in self.values.get("game", [])):
+                ev.append(Filter("m.format", "=", "versus"))
+            return None, agg, ev
+        if measure == "losses":
+            return None, agg, [Filter("mt.placement", "=", 2), Filter("m.format", "=", "versus")]
+        if measure == "win_rate":
+            return None, agg, [Filter("m.format", "=", "versus")]
+        if measure in ("kd", "kda"):
+            return measure, agg, []
+        if measure == "kills":
+            return f"{side}.kills", agg, []
+        if measure in ("deaths", "assists", "damage"):
+            return f"mp.{measure}", agg, []
+        if measure == "points":
+            return "mt.score", agg, ([] if any(f.col == "m.format" for f in self.value_filters()) or self.values.get("game")
+                                     or self.values.get("tournament") else [Filter("m.format", "=", "ranking")])
+        if measure == "placement":
+            return "mt.placement", agg or "avg", []
+        if measure == "score":
+            return "mt.score", agg, []
+        return None, agg, []
+
+    def _record_or_recent(self, asked: str | None) -> Reading | None:
+        """A team's win-loss record, or its most recent matches."""
+        t, teams = self.t, self.values.get("team", [])
+        if len(teams) != 1 or self.measure() in ("kills", "deaths", "assists", "damage", "kd", "kda", "points"):
+            return None
+        base = [Filter("t.name", "=", teams[0])] + self.value_filters(skip={"team"}) + self.date_filters()
+        if t.has("shapes", "recent"):
+            n = next((int(v) for a, b, v in self.numbers if 0 < v <= 50), 5)
+            return Reading(IR(select=["m.played_at", "tr.name", "m.stage", "mt.placement", "mt.score"], filters=base,
+                              order="col:m.played_at:desc", limit=n), 0.8, "recent")
+        if t.has("shapes", "record") or (t.has("measures", "wins") and t.has("measures", "losses")):
+            if not any(f.col == "m.format" for f in base):
+                base.append(Filter("m.format", "=", "versus"))
+            return Reading(IR(measure="record", filters=base), 0.8, "record")
+        return None
+
+    def _default_key(self, measure: str | None) -> str:
+        """The entity a superlative ranks when the question names none ("킬 순위 top 3", "points standings")."""
+        if measure in ("points", "placement", "wins", "losses", "chicken", "win_rate", "score"):
+            return "team"
+        return "player"
+
+    def _result_filters(self) -> list[Filter]:
+        """'...팀은 진 선수', 'in games they won': the result of the row's own team, as a condition."""
+        t = self.t
+        if t.has("measures", "losses") and not t.has("measures", "wins"):
+            return [Filter("mt.placement", "=", 2), Filter("m.format", "=", "versus")]
+        if re.search(r"\bin (?:games|matches|series) (?:they|he|she|it) won\b|이긴 경기에서", t.s, re.I):
+            return [Filter("mt.placement", "=", 1)]
+        return []
+
+    def _score_filters(self) -> list[Filter]:
+        """'8라운드까지 간', 'won with 8 rounds': the score of the winning side."""
+        s, out = self.t.s, []
+        for a, b, v in self.numbers:
+            if re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", s[b:b + 8], re.I):
+                out.append(Filter("mt.score", "=", _num(v)))
+                if not self.t.has("measures", "losses"):
+                    out.append(Filter("mt.placement", "=", 1))
+        return out
+
+    def _column_comparisons(self) -> list[Filter]:
+        """'died more times than they got kills', '데스가 킬보다 많은': two columns of one row."""
+        s = self.t.s
+        cols = {"kill": "kills", "frag": "kills", "킬": "kills", "death": "deaths", "died": "deaths", "데스": "deaths",
+                "assist": "assists", "어시": "assists"}
+        m = re.search(r"(died|deaths?|kills?|assists?)\s+(?:\w+\s+){0,1}(more|fewer|less)\s+(?:times\s+)?than\s+(?:\w+\s+){0,3}?(kills?|deaths?|died|assists?)", s, re.I) \
+            or re.search(r"(데스|킬|어시)\S*\s*(?:가|이)?\s*(킬|데스|어시)\S*보다\s*(많|적)", s)
+        if not m:
+            return []
+        if m.re.pattern.startswith("(died"):
+            a, rel, b = m.group(1).lower(), m.group(2).lower(), m.group(3).lower()
+        else:
+            a, b, rel = m.group(1), m.group(2), "more" if m.group(3) == "많" else "fewer"
+        ca = next(v for k, v in cols.items() if a.startswith(k))
+        cb = next(v for k, v in cols.items() if b.startswith(k))
+        if ca == cb:
+            return []
+        if rel != "more":
+            ca, cb = cb, ca
+        return [Filter(f"mp.{ca}", "col>", f"mp.{cb}")]
+
+    def _aggregate(self, mcol: str | None, agg: str | None, asked: str | None, default: str) -> str | None:
+        if mcol is None:
+            if self.measure() == "win_rate":
+                return "win_rate"
+            return None
+        if mcol in ("kd", "kda", "win_rate"):
+            return mcol
+        if mcol == "mt.placement":
+            return "avg:mt.placement"
+        return f"{agg or default}:{mcol}"
+
+    def _having_measure(self, mcol, agg, asked) -> str:
+        measure = self.measure()
+        if measure == "win_rate":
+            return "win_rate"
+        n_noun = self._threshold_noun()
+        if n_noun in ("match",):
+            return "countd:m.id"
+        if n_noun in ("team",):
+            return "countd:t.id"
+        if n_noun in ("player",):
+            return "countd:p.id"
+        return self._aggregate(mcol, agg, asked, "sum") or "count"
+
+    @staticmethod
+    def _with_having(ir: IR, measure: str, having) -> IR:
+        """A superlative among keys passing a count threshold ("among players with at least 5 series")."""
+        ir.having, ir.having_measure = having, "countd:m.id"
+        return ir
+
+    def _count_expr(self, counted: str | None, filters: list[Filter]) -> str:
+        if counted in ("team",):
+            return "countd:t.id"
+        if counted == "player":
+            return "countd:p.id"
+        if counted == "tournament":
+            return "countd:tr.id"
+        if counted == "map":
+            return "countd:m.map"
+        if counted == "region":
+            return "countd:t.region"
+        if counted == "match":
+            return "countd:m.id"
+        if counted == "game":
+            return "countd:tr.game"
+        return "count"
+
+    def _counted(self, asked: str | None) -> str | None:
+        """The entity a 'how many' counts; None when it counts events (wins, chicken dinners)."""
+        s = self.t.s
+        m = re.search(r"\b(?:how many|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
+        if m:
+            noun = m.group(1).lower()
+            if noun == "times":
+                return None
+            return self._noun(noun)
+        m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|지역|경기|판|게임|매치|시리즈|@roleX)(?:들|은|는|이|가|수|의 수)?\s*(?:는|은)?\s*(?:총|전부|모두|다)?\s*(?:몇|개수)", s) \
+            or re.search(r"(팀|선수|대회|토너먼트|맵|경기|판|게임|매치)\s?수(?![가-힣])", s)
+        if m:
+            w = m.group(1)
+            return "player" if w == "@roleX" else self._noun(w)
+        m = re.search(r"몇\s*(명|팀|개 ?팀|판|경기|게임|개 ?대회|대회|번|개|시리즈)", s)
+        if m:
+            w = m.group(1).replace(" ", "")
+            if w == "명":
+                return "player" if "팀" not in s else ("team" if re.search(r"팀\s*(?:은|는|이|가)?\s*몇\s*명", s) is None and re.search(r"몇\s*명", s) is None else "player")
+            if w in ("팀", "개팀"):
+                return "team"
+            if w in ("판", "경기", "게임", "시리즈"):
+                return "match"
+            if w in ("개대회", "대회"):
+                return "tournament"
+            if w == "번":
+                return None if self.measure() in ("wins", "losses", "chicken") else "match"
+            if w == "개":
+                if self.measure() in COLUMN_MEASURES:
+                    return None
+                return asked if asked in ("team", "player", "tournament", "map", "match", "region") else "match"
+        if asked in ("team", "player", "tournament", "map", "region"):
+            return asked
+        if self.measure() in ("wins", "losses", "chicken"):
+            return None
+        if self.t.has("measures", "appearances") or self.t.has("entities", "match"):
+            return "match"
+        return None
+
+    def _measure_near_count(self) -> bool:
+        s = self.t.s
+        return bool(re.search(r"(킬|데스|어시|딜량|데미지|포인트|점수|kills?|deaths?|assists?|damage|points?)\s*(?:은|는|이|가)?\s*(?:총|통산|전체)?\s*(?:몇|얼마|합계|합)", s, re.I)
+                    or re.search(r"\b(?:how many|how much|total|number of)\s+(?:\w+\s+)?(kills?|deaths?|assists?|damage|points?|frags?)", s, re.I)
+                    or re.search(r"(통산|총|전체|평균|average|avg|total)\s*(킬|데스|어시|딜량|kills?|deaths?|assists?|damage|points?)", s, re.I))
+
+    def _threshold(self, row_filters: list[Filter]) -> float | None:
+        if row_filters:
+            return None
+        n = [v for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3])]
+        top = self.top_n()
+        n = [v for v in n if v != top]
+        return n[0] if n else None
+
+    def _threshold_noun(self) -> str | None:
+        s = self.t.s
+        for a, b, v in self.numbers:
+            m = re.match(r"\s*(matche?s|games?|series|maps|경기|판|시리즈|teams?|팀|players?|명)", s[b:b + 12], re.I)
+            if m:
+                return self._noun(m.group(1))
+        return None
+
+    def _scale(self, measure, value: float):
+        return _num(value)
+
+    def _row_thresholds(self, player_level: bool, single: bool) -> list[Filter]:
+        """'35킬 이상 찍은 경기', 'games where he got over 30 kills': conditions on one row."""
+        if not single:
+            return []
+        s, out = self.t.s, []
+        for a, b, v in self.numbers:
+            m = re.match(r"\s*(킬|kills?|frags?|데스|deaths?|어시|assists?|딜|damage)", s[b:b + 10], re.I) or \
+                re.search(r"(kills?|frags?|deaths?|assists?|damage)\s*(?:of\s*)?$", s[max(0, a - 20):a], re.I)
+            if m:
+                word = m.group(1).lower()
+                col = "kills" if word.startswith(("킬", "kill", "frag")) else "deaths" if word.startswith(("데스", "death")) \
+                    else "assists" if word.startswith(("어시", "assist")) else "damage"
+                op = self.comparison() or ">="
+                out.append(Filter(f"{'mp' if player_level else 'mt'}.{col}", op, _num(v)))
+        return out
+
+    def _null_filter(self, asked: str) -> Filter | None:
+        s = self.t.s
+        for word, col in (("region|지역|나라", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
+                          ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date")):
+            if re.search(word, s, re.I):
+                return Filter(col, "is_null")
+        return None
+
+    def _counted_after_more_than_one(self) -> str | None:
+        m = re.search(r"(?:more than one|multiple|several|two or more|여러|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(\w+)", self.t.s, re.I)
+        if m and m.group(1).lower() in ("game", "games", "titles", "title", "게임", "종목"):
+            return "game"  # "in more than one game": titles (every team plays more than one match)
+        return self._noun(m.group(1)) if m else None
+
+    def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
+        """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
+        t = self.t
+        if asked not in ("team", "player", "tournament"):
+            return None
+        never, both = t.has("shapes", "never"), t.has("shapes", "both")
+        if not (never or both):
+            return None
+        if t.has("shapes", "no_team") or (t.has("shapes", "no_value") and not t.has("measures", "appearances")
+                                           and measure is None and not t.has("shapes", "never")):
+            return None
+        if t.has("aggregates", "max") or t.has("aggregates", "min") or self.comparison():
+            return None
+        key = KEY[asked]
+        own_types = {"team": {"region"}, "player": {"team", "role"}, "tournament": {"game"}}[asked]
+        own = [Filter(VALUE_COL[typ], "=", v[0]) if len(v) == 1 else Filter(VALUE_COL[typ], "in", list(v))
+               for typ, v in self.values.items() if typ in own_types]
+        if t.has("shapes", "has_team") and asked == "player":
+            own.append(Filter("p.team_id", "not_null"))
+        scope = [f for f in self.value_filters(skip=own_types)]
+        dates = self.date_specs
+        # Two values of one kind: the first scope includes, the second excludes ("2025엔 나왔는데 2026엔 안").
+        split = None
+        for typ in ("stage", "tournament", "game", "map"):
+            vals = self.values.get(typ, [])
+            if len(vals) == 2 and typ not in own_types:
+                split = ([Filter(VALUE_COL[typ], "=", vals[0])], [Filter(VALUE_COL[typ], "=", vals[1])], typ)
+        games = self.values.get("game", [])
+        if split is None and both and len(games) == 1 and not self.values.get("tournament") \
+                and len(self.linked.by_game.get(games[0], [])) == 2 and t.has("entities", "tournament"):
+            # "both Overwatch tournaments": the two tournaments of that game
+            first, second = self.linked.by_game[games[0]]
+            split = ([Filter("tr.name", "=", first)], [Filter("tr.name", "=", second)], "game")
+        shared = [f for f in scope if not (split and f.col == VALUE_COL[split[2]])]
+        if split is None and len([d for d in dates if d.kind == "range"]) == 2:
+            d1, d2 = [d for d in dates if d.kind == "range"]
+            split = (self.date_filters(specs=[d1]), self.date_filters(specs=[d2]), "date")
+            shared = scope
+        else:
+            shared = shared + (self.date_filters() if split is None or split[2] != "date" else [])
+        ev = [f for f in events if f.col != "m.format"] if asked != "tournament" else []
+        fmt = [f for f in events if f.col == "m.format"]
+        if split is not None:
+            a, b = shared + fmt + split[0], shared + fmt + split[1]
+            if both and not never:
+                return IR(select=[key], filters=own, setop={"op": "intersect", "a": a + ev, "b": b + ev})
+            return IR(select=[key], filters=own, setop={"op": "except", "a": a, "b": b + ev})
+        if both:
+            return None
+        if not (ev or t.has("measures", "appearances") or shared or own):
+            return None
+        if not ev:
+            if not t.has("measures", "appearances"):
+                return None
+            # "never played in X": everyone (of the own filters) but those who played in X.
+            return IR(select=[key], filters=own, setop={"op": "except", "a": None, "b": shared + fmt})
+        # "never won in X": took part in X, but no win there.
+        return IR(select=[key], filters=own, setop={"op": "except", "a": shared + fmt or None, "b": shared + fmt + ev})
+
+    def _first_time(self, asked: str | None) -> IR | None:
+        """'first played in 2026': the earliest appearance falls in the range."""
+        t = self.t
+        if asked not in ("team", "player") or not t.has("aggregates", "first") or not t.has("measures", "appearances"):
+            return None
+        ranges = [d for d in self.date_specs if d.kind == "range"]
+        if len(ranges) != 1 or re.search(r"첫 경기|first (?:match|game)\b.*\bwhen", t.s, re.I):
+            return None
+        lo, hi = ranges[0].value
+        key = KEY[asked]
+        fact = "mp" if asked == "player" else "mt"
+        ir = IR(select=[key], measure="min:m.played_at", filters=self.value_filters(), group=True,
+                having=(">=", lo), fact=fact)
+        return ir
+
+    def _compare(self, asked: str | None, mcol: str | None, agg: str | None) -> IR | None:
+        """'a better K/D in 2026 than in 2025': one measure in two scopes."""
+        t = self.t
+        ranges = [d for d in self.date_specs if d.kind == "range"]
+        if asked not in ("team", "player") or not t.has("shapes", "compare_years") or len(ranges) != 2:
+            return None
+        m_expr = self._aggregate(mcol, agg, asked, "sum") or "count"
+        # "better in B than in A": the scope after "than"/"보다" is the baseline.
+        s = t.s
+        dpos = [a for a, _, typ, _ in self.placed if typ == "date"]
+        than = re.search(r"\bthan\b|보다", s)
+        first, second = ranges
+        if than and len(dpos) == 2:
+            if re.search(r"보다", s) and dpos[0] < than.start() < dpos[1] or (not re.search(r"보다", s) and dpos[1] > than.start() > dpos[0]):
+                # English "better in B than in A": B before than; Korean "A보다 B에 더": A before 보다.
+                if re.search(r"보다", s):
+                    base, new = first, second
+                else:
+                    base, new = second, first
+            else:
+                base, new = first, second
+        else:
+            base, new = first, second
+        op = "<" if re.search(r"\bworse\b|\blower\b|낮|나빠|떨어|적", s, re.I) else ">"
+        if mcol == "mt.placement":
+            op = "<" if op == ">" else ">"
+        return IR(select=[KEY[asked]], measure=m_expr, filters=self.value_filters(),
+                  compare={"a": self.date_filters(specs=[base]), "b": self.date_filters(specs=[new]), "op": op})
+
+
+def parse(text: str, linked: Linked, today: dt.date | None = None) -> Reading:
+    """The IR of one question; raises :class:`Unsupported` when the question's parts do not compose."""
+    return Parser(text, linked, today).parse()

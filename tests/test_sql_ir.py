@@ -1,0 +1,241 @@
+"""The IR parser and compiler: each construct, question → IR → SQL → rows on a small database of its own.
+
+No model is loaded: value linking runs against the small database's catalog, the parser reads the IR,
+the compiler writes the SQL, and its rows are compared with hand-written gold SQL.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from assistant.sql.ir import IR, Filter, compile_sql, joins_for
+from assistant.sql.linking import clear_cache, link, load_catalog, skeleton
+from assistant.sql.parse import Unsupported, parse
+
+TODAY = dt.date(2026, 6, 1)
+SCHEMA = """
+CREATE TABLE tournaments (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, game TEXT NOT NULL, start_date DATE, end_date DATE);
+CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, region TEXT);
+CREATE TABLE players (id INTEGER PRIMARY KEY, nickname TEXT NOT NULL UNIQUE, team_id INTEGER REFERENCES teams(id), role TEXT);
+CREATE TABLE matches (id INTEGER PRIMARY KEY, tournament_id INTEGER NOT NULL REFERENCES tournaments(id),
+  played_at TIMESTAMP NOT NULL, stage TEXT, map TEXT, format TEXT NOT NULL CHECK (format IN ('versus', 'ranking')));
+CREATE TABLE match_teams (match_id INTEGER NOT NULL REFERENCES matches(id), team_id INTEGER NOT NULL REFERENCES teams(id),
+  placement INTEGER, score INTEGER, kills INTEGER, PRIMARY KEY (match_id, team_id));
+CREATE TABLE match_players (match_id INTEGER NOT NULL REFERENCES matches(id), player_id INTEGER NOT NULL REFERENCES players(id),
+  kills INTEGER, deaths INTEGER, assists INTEGER, damage INTEGER, PRIMARY KEY (match_id, player_id));
+"""
+ROWS = {
+    "tournaments": [(1, "Maple Clash 2025", "Overwatch 2", "2025-05-03", "2025-05-04"),
+                    (2, "Desert Royale 2026", "PUBG", "2026-02-07", "2026-02-08"),
+                    (3, "Maple Clash 2026", "Overwatch 2", "2026-05-02", "2026-05-03")],
+    "teams": [(1, "Red Herons", "KR"), (2, "Blue Mantis", "NA"), (3, "울산 웨일즈", "KR"), (4, "Free Birds", None)],
+    "players": [(1, "Zed", 1, "tank"), (2, "Mira", 1, "dps"), (3, "Kato", 2, "dps"), (4, "Lumen", 2, "support"),
+                (5, "바다", 3, "igl"), (6, "산들", 3, "fragger"), (7, "Drifter", None, None)],
+    "matches": [(1, 1, "2025-05-03 14:00:00", "group", None, "versus"),
+                (2, 1, "2025-05-04 19:00:00", "final", None, "versus"),
+                (3, 2, "2026-02-07 15:00:00", "group", "Erangel", "ranking"),
+                (4, 2, "2026-02-08 20:00:00", "final", "Miramar", "ranking")],
+    "match_teams": [(1, 1, 1, 2, 30), (1, 2, 2, 1, 25), (2, 2, 1, 3, 40), (2, 1, 2, 0, 20),
+                    (3, 3, 1, 18, 8), (3, 1, 2, 11, 5), (4, 1, 1, 16, 6), (4, 3, 2, 9, 3)],
+    "match_players": [(1, 1, 10, 8, 5, 5000), (1, 2, 20, 9, 3, 9000), (1, 3, 15, 12, 4, 8000), (1, 4, 10, 18, 9, 4000),
+                      (2, 1, 8, 20, 2, 3000), (2, 2, 12, 20, 1, 5000), (2, 3, 25, 10, 6, 11000), (2, 4, 15, 10, 12, 6000),
+                      (3, 5, 3, 1, 2, 600), (3, 6, 5, 0, 1, 900), (3, 1, 2, 1, 0, 300), (3, 2, 3, 1, 1, 500),
+                      (4, 5, 1, 1, 0, 200), (4, 6, 2, 1, 1, 400), (4, 1, 4, 0, 1, 700), (4, 2, 2, 1, 2, 350)],
+}
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("irdb") / "small.db"
+    con = sqlite3.connect(path)
+    con.executescript(SCHEMA)
+    for table, rows in ROWS.items():
+        con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+    con.commit()
+    con.close()
+    clear_cache()
+    url = f"sqlite:///{path}"
+    return url, path, load_catalog(url)
+
+
+def _rows(path, sql):
+    con = sqlite3.connect(path)
+    try:
+        return sorted(tuple(r) for r in con.execute(sql).fetchall())
+    finally:
+        con.close()
+
+
+def _ask(small_db, question):
+    url, path, catalog = small_db
+    reading = parse(question, link(question, catalog, TODAY), TODAY)
+    sql = compile_sql(reading.ir)
+    return reading, sql, _rows(path, sql)
+
+
+def _covers(got, gold):
+    """Every gold column appears among the answer's columns, with the same rows (extra columns allowed)."""
+    if len(got) != len(gold):
+        return False
+    if not gold:
+        return True
+    n = len(gold[0])
+    for cols in __import__("itertools").permutations(range(len(got[0])), n):
+        picked = sorted(tuple(round(v, 3) if isinstance(v, float) else v for v in (r[c] for c in cols)) for r in got)
+        want = sorted(tuple(round(v, 3) if isinstance(v, float) else v for v in r) for r in gold)
+        if picked == want:
+            return True
+    return False
+
+
+# (construct, question, gold SQL): questions written for this small database, in both languages.
+CASES = [
+    ("lookup", "What position does Lumen play?", "SELECT role FROM players WHERE nickname = 'Lumen'"),
+    ("lookup", "바다 소속팀 어디야?", "SELECT t.name FROM players p JOIN teams t ON t.id = p.team_id WHERE p.nickname = '바다'"),
+    ("lookup", "Maple Clash 2025 언제 끝났어?", "SELECT end_date FROM tournaments WHERE id = 1"),
+    ("count", "How many Korean teams are there?", "SELECT COUNT(*) FROM teams WHERE region = 'KR'"),
+    ("count", "딜러 몇 명이야?", "SELECT COUNT(*) FROM players WHERE role = 'dps'"),
+    ("list+join", "Blue Mantis 선수 명단 보여줘",
+     "SELECT p.nickname FROM players p JOIN teams t ON t.id = p.team_id WHERE t.name = 'Blue Mantis'"),
+    ("sum", "Mira's total damage?", "SELECT SUM(damage) FROM match_players WHERE player_id = 2"),
+    ("avg", "average kills per match for Kato", "SELECT AVG(kills) FROM match_players WHERE player_id = 3"),
+    ("date month", "2026년 2월에 치른 경기 수", "SELECT COUNT(*) FROM matches WHERE played_at LIKE '2026-02%'"),
+    ("weekday", "how many games were played on sundays", "SELECT COUNT(*) FROM matches WHERE strftime('%w', played_at) = '0'"),
+    ("time of day", "오후 6시 이후에 시작한 경기 몇 개?", "SELECT COUNT(*) FROM matches WHERE time(played_at) >= '18:00:00'"),
+    ("day", "what tournament had a game on May 3, 2025?", "SELECT name FROM tournaments WHERE id = 1"),
+    ("group", "팀별 총 킬 알려줘",
+     "SELECT t.name, SUM(mt.kills) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.name"),
+    ("superlative", "who has the most assists overall?", "SELECT 'Lumen'"),
+    ("top-n", "top 2 players by damage", "SELECT 'Kato' UNION SELECT 'Mira'"),
+    ("having", "players with more than 30 kills in total", "SELECT 'Mira' UNION SELECT 'Kato'"),
+    ("single-match extreme", "which player had the biggest damage in a single match?", "SELECT 'Kato'"),
+    ("is null", "players without a team", "SELECT 'Drifter'"),
+    ("is null", "Which teams have no region listed?", "SELECT 'Free Birds'"),
+    ("except", "Which players never played in 2026?", "SELECT nickname FROM players WHERE id IN (3, 4, 7)"),
+    ("except+event", "배그에서 치킨 한 번도 못 먹은 팀?", "SELECT 'x' WHERE 0"),
+    ("intersect", "players who played in both Maple Clash 2025 and Desert Royale 2026", "SELECT 'Zed' UNION SELECT 'Mira'"),
+    ("pair count", "How many times did Blue Mantis beat Red Herons?", "SELECT 1"),
+    ("pair scoreline", "any 3-0 series? who beat who", "SELECT 'Blue Mantis', 'Red Herons'"),
+    ("per-group best", "대회별로 킬 1위 선수 누구야", "SELECT 'Maple Clash 2025', 'Kato' UNION SELECT 'Desert Royale 2026', '산들'"),
+    ("compare", "which players had a better K/D in 2026 than in 2025?", "SELECT 'Zed' UNION SELECT 'Mira'"),
+    ("first time", "2026년에 처음으로 경기 뛴 선수 누구야", "SELECT '바다' UNION SELECT '산들'"),
+    ("win rate", "Red Herons win rate in percent", "SELECT 50.0"),
+    ("events", "How many chicken dinners did Red Herons get?", "SELECT 1"),
+    ("row comparison", "which players in the Maple Clash 2025 final died more times than they got kills",
+     "SELECT 'Zed' UNION SELECT 'Mira'"),
+    ("record", "Red Herons 몇 승 몇 패야?", "SELECT 1, 1"),
+    ("recent", "show Blue Mantis' last 2 matches", "SELECT '2025-05-04 19:00:00' UNION SELECT '2025-05-03 14:00:00'"),
+    ("champion", "Who won Maple Clash 2025?", "SELECT 'Blue Mantis'"),
+    ("both of a game", "which players played in both Overwatch tournaments", "SELECT 'x' WHERE 0"),
+    ("transliteration", "레드 헤런스 몇 번 이겼어?", "SELECT COUNT(*) FROM match_teams mt JOIN matches m ON m.id = mt.match_id "
+     "WHERE mt.team_id = 1 AND mt.placement = 1 AND m.format = 'versus'"),
+]
+
+
+@pytest.mark.parametrize("construct,question,gold", CASES, ids=[f"{c}:{q[:30]}" for c, q, _ in CASES])
+def test_each_construct_answers_with_the_right_rows(small_db, construct, question, gold):
+    _, path, _ = small_db
+    reading, sql, got = _ask(small_db, question)
+    assert _covers(got, _rows(path, gold)), (construct, sql, got)
+    if construct == "both of a game":
+        assert "'Maple Clash 2025'" in sql and "'Maple Clash 2026'" in sql
+
+
+def test_joins_are_inferred_along_the_foreign_keys():
+    base, joins = joins_for({"mp", "t"})
+    assert base == "mp" and joins == ["JOIN players p ON p.id = mp.player_id", "JOIN teams t ON t.id = p.team_id"]
+    base, joins = joins_for({"mt", "tr"})
+    assert base == "mt" and joins == ["JOIN matches m ON m.id = mt.match_id", "JOIN tournaments tr ON tr.id = m.tournament_id"]
+    # a player's own side of the match when both fact tables are needed
+    base, joins = joins_for({"mp", "mt"})
+    assert joins[-1] == "JOIN match_teams mt ON mt.match_id = mp.match_id AND mt.team_id = p.team_id"
+    # the two teams of one match
+    _, joins = joins_for({"wt", "lt"})
+    assert "JOIN match_teams l ON l.match_id = w.match_id AND l.team_id <> w.team_id" in joins
+    sql = compile_sql(IR(select=["t.name"], measure="sum:mp.kills", filters=[Filter("tr.game", "=", "PUBG")], group=True))
+    assert sql.startswith("SELECT t.name, SUM(mp.kills) FROM match_players mp JOIN")
+
+
+def test_values_are_quoted_and_dates_are_portable():
+    sql = compile_sql(IR(measure="count", filters=[Filter("t.name", "=", "O'Neil"), Filter("m.played_at", "weekday", 6),
+                                                    Filter("m.played_at", "time>=", "19:00:00")]), dialect="postgres")
+    assert "'O''Neil'" in sql and "EXTRACT(DOW FROM m.played_at) = 6" in sql and "CAST(m.played_at AS TIME)" in sql
+    sqlite_sql = compile_sql(IR(measure="count", filters=[Filter("m.played_at", "weekday", 6)]))
+    assert "strftime('%w', m.played_at) = '6'" in sqlite_sql
+
+
+def test_value_linking_handles_spacing_case_typos_and_hangul_transliteration(small_db):
+    _, _, catalog = small_db
+    assert link("redherons 킬 몇 개", catalog, TODAY).values("team") == ["Red Herons"]
+    assert link("울산웨일즈가 이긴 경기", catalog, TODAY).values("team") == ["울산 웨일즈"]
+    assert link("how did Blu Mantis do", catalog, TODAY).values("team") == ["Blue Mantis"]
+    assert skeleton("Red Herons") == skeleton("레드 헤런스")
+    # a word people ask with is never taken for a misspelled name
+    assert link("Which teams have no region listed?", catalog, TODAY).mentions == []
+    # "top 3" is a superlative, not a role
+    assert link("top 3 players", catalog, TODAY).values("role") == []
+
+
+@pytest.mark.parametrize("question", ["hello there", "thanks!", "ㅋㅋㅋ"])
+def test_questions_without_a_shape_are_refused(small_db, question):
+    _, _, catalog = small_db
+    with pytest.raises(Unsupported):
+        parse(question, link(question, catalog, TODAY), TODAY)
+
+
+def test_follow_ups_swap_names_and_dates_in_the_previous_ir(small_db):
+    from assistant.sql.engine import ir_followup
+
+    _, path, catalog = small_db
+    first, _, _ = _ask(small_db, "How many matches did Red Herons win?")
+    context = {"kind": "ir", "shape": first.shape, "ir": first.ir.to_dict()}
+    q = "what about Blue Mantis?"
+    second = ir_followup(context, q, link(q, catalog, TODAY), TODAY)
+    assert "'Blue Mantis'" in compile_sql(second) and "Red Herons" not in compile_sql(second)
+    q = "그럼 2025년에는?"
+    third = ir_followup({"kind": "ir", "ir": second.to_dict()}, q, link(q, catalog, TODAY), TODAY)
+    sql = compile_sql(third)
+    assert "'2025-01-01'" in sql and "'Blue Mantis'" in sql
+    assert _rows(path, sql) == [(1,)]
+    with pytest.raises(ValueError):
+        ir_followup(context, "hmm?", link("hmm?", catalog, TODAY), TODAY)
+
+
+def _dev_questions() -> list[str]:
+    folder = Path(os.environ.get("SQL_DEV_DIR", Path(__file__).resolve().parents[2] / "shared" / "data" / "sql-dev"))
+    path = folder / "questions.jsonl"
+    if not path.is_file():
+        pytest.skip(f"the development set is not at {folder}")
+    return [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def test_training_data_and_templates_contain_no_development_question():
+    """The sketch model's synthesized training questions, the templates and the cue lexicon hold none of the
+    development set's questions, nor any 8-word run of one (a near copy)."""
+    from assistant.sql.synth import TEMPLATE_FILES, TEMPLATES_DIR, Values, synthesize
+
+    dev = _dev_questions()
+    values = Values(teams=["Alpha Owls", "베타 타이거즈"], players=["Bravo", "찰리"], tournaments=["Delta Cup 2025"],
+                    maps=["Erangel"], games=["PUBG", "Overwatch 2"])
+    texts = [e.text for e in synthesize(values, per_template=3, seed=0, with_negatives=False)]
+    assert len(texts) > 500
+    for name in (*TEMPLATE_FILES, "lexicon.yaml", "cues.yaml"):
+        texts.append((TEMPLATES_DIR / name).read_text(encoding="utf-8"))
+    keys = {_key(t) for t in texts}
+    blob = "\n".join(t.lower() for t in texts)
+    for q in dev:
+        assert _key(q) not in keys, q
+        words = re.findall(r"\w+", q.lower())
+        for i in range(len(words) - 7):
+            run = " ".join(words[i:i + 8])
+            assert run not in blob, (q, run)
