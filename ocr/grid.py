@@ -26,7 +26,7 @@ import statistics
 from assistant.errors import InputError
 
 from .engines import Word
-from .layout import DEFEAT_WORDS, VICTORY_WORDS, norm_word, role_of
+from .layout import DEFEAT_WORDS, ROLE_WORDS, VICTORY_WORDS, norm_word, role_of
 from .record import FieldInfo, MatchRecord, PlayerResult, TeamResult
 
 NO_RESULT = "No match result was found in the picture; please upload a screenshot of a result screen."
@@ -41,6 +41,20 @@ VALUE_KINDS = ("num", "rank", "plus", "dec", "time")
 BANNER_WORDS = VICTORY_WORDS | DEFEAT_WORDS | {"vitória", "vitoria", "derrota", "victoire", "défaite", "sieg",
                                                "niederlage", "victoria", "승리!", "패배!"}
 _NAME_STRIP = " ,;·•♂♀⚥"
+_ROLE_KEYS = frozenset(w for words in ROLE_WORDS.values() for w in words)
+
+
+def _is_label(text: str) -> bool:
+    """A column label exactly as the header vocabulary spells it ("Kills", "사망", "Nickname")."""
+    return norm_word(text) in _ROLE_KEYS
+
+
+def _is_header(row: "Row") -> bool:
+    """A line of column labels (with perhaps an icon read as a number): two labels or more, and labels
+    for most of its words. A player called "Player" does not make his row a header."""
+    texts = [t for t in row.toks if t.kind == "text"]
+    labels = sum(1 for t in texts if _is_label(t.text))
+    return labels >= 2 and labels * 2 >= len(texts) and labels >= sum(1 for t in row.toks if t.kind != "text")
 
 
 @dataclasses.dataclass
@@ -165,7 +179,8 @@ def _merge_text(row: Row) -> None:
     """Neighbouring text tokens of a row closer than a letter height are one name ("TCQ" + "argonautas2")."""
     out: list[Tok] = []
     for t in row.toks:
-        if out and t.kind == "text" and out[-1].kind == "text" and t.left - out[-1].right < 0.8 * max(t.h, out[-1].h):
+        if out and t.kind == "text" and out[-1].kind == "text" and t.left - out[-1].right < 0.8 * max(t.h, out[-1].h) \
+                and not (role_of(t.text) and role_of(out[-1].text)):  # two column labels stay two
             p = out.pop()
             out.append(dataclasses.replace(p, text=f"{p.text} {t.text}", right=max(p.right, t.right),
                                            top=min(p.top, t.top), bottom=max(p.bottom, t.bottom),
@@ -293,6 +308,29 @@ def _kda_triple(table: Table, ncol: int) -> int | None:
     return None
 
 
+def _complete_kda(table: Table, ncol: int) -> None:
+    """Two of kills, deaths and assists labelled (the third's label unread or an icon): the unlabelled
+    column of numbers where the order K, D, A puts the third is the third."""
+    stats = ("kills", "deaths", "assists")
+    have = {r: c for c, r in table.roles.items() if r in stats}
+    if len(have) != 2:
+        return
+    (missing,) = [r for r in stats if r not in have]
+    if missing == "kills" and have["assists"] == have["deaths"] + 1:
+        c = have["deaths"] - 1
+    elif missing == "deaths" and have["assists"] == have["kills"] + 2:
+        c = have["kills"] + 1
+    elif missing == "assists" and have["deaths"] == have["kills"] + 1:
+        c = have["deaths"] + 1
+    else:
+        return
+    if not 0 <= c < ncol or c in table.roles:
+        return
+    present = [cells[c] for cells in table.cells if c in cells]
+    if len(present) >= 0.6 * len(table.cells) and all(t.kind == "num" for t in present):
+        table.roles[c] = missing
+
+
 def _rank_column(table: Table, ncol: int) -> int | None:
     for c in range(ncol):
         toks = [cells.get(c) for cells in table.cells]
@@ -308,12 +346,27 @@ def _rank_column(table: Table, ncol: int) -> int | None:
     return None
 
 
+def _label_words(toks: list[Tok]) -> list[Tok]:
+    """Header tokens, a token of several words that is no label as a whole cut into its words (placed
+    along it by character offset) when each of them is one."""
+    out = []
+    for t in toks:
+        pieces = list(_PIECE.finditer(t.text))
+        if t.kind == "text" and len(pieces) > 1 and role_of(t.text) is None and all(role_of(m.group()) for m in pieces):
+            n, span = max(1, len(t.text)), t.right - t.left
+            out += [dataclasses.replace(t, text=m.group(), left=t.left + span * m.start() / n,
+                                        right=t.left + span * m.end() / n) for m in pieces]
+        else:
+            out.append(t)
+    return out
+
+
 def _header_roles(header: Row | None, centers: list[float]) -> dict[int, str]:
     roles: dict[int, str] = {}
     if header is None or not centers:
         return roles
     spacing = min((b - a for a, b in zip(centers, centers[1:])), default=200.0)
-    found = [(t, role_of(t.text)) for t in header.toks]
+    found = [(t, role_of(t.text)) for t in _label_words(header.toks)]
     found = [(t, r) for t, r in found if r is not None]
     if len(found) == 1 and len(norm_word(found[0][0].text)) == 1:
         return roles  # one letter alone is more likely an icon read as a letter than a "K" column
@@ -333,7 +386,8 @@ def _header_roles(header: Row | None, centers: list[float]) -> dict[int, str]:
 
 def build_tables(rows: list[Row], width: float) -> list[Table]:
     """Data tables: blocks of rows that hold a name and at least one integer, per panel."""
-    data_rows = [r for r in rows if any(_is_name(t) for t in r.toks) and any(t.kind in ("num", "rank") for t in r.toks)]
+    data_rows = [r for r in rows if any(_is_name(t) for t in r.toks) and any(t.kind in ("num", "rank") for t in r.toks)
+                 and not _is_header(r)]
     names = [t for r in data_rows for t in r.toks if _is_name(t)]
     cols = [c for c in _intervals([(t.left, t.right) for t in names]) if c[2] >= 2]
     team_cols = [c for c in cols if _is_team_column([t.text for t in names if c[0] <= t.cx <= c[1]])]
@@ -353,8 +407,8 @@ def build_tables(rows: list[Row], width: float) -> list[Table]:
         breaks: set[int] = set()
         for r in rows:
             inside = [t for t in r.toks if lo <= t.cx < hi]
-            if sum(1 for t in inside if t.kind == "text" and role_of(t.text)) >= 2 and not any(
-                    t.kind in ("num", "rank") for t in inside):
+            if inside and (sum(1 for t in inside if t.kind == "text" and role_of(t.text)) >= 2 and not any(
+                    t.kind in ("num", "rank") for t in inside) or _is_header(Row(inside))):
                 breaks.add(len(prow))  # a header line: what is above it is another table (or a title)
                 continue
             name = next((t for t in inside if _is_name(t) and col[0] <= t.cx <= col[1]), None)
@@ -396,6 +450,7 @@ def build_tables(rows: list[Row], width: float) -> list[Table]:
                 rc = _rank_column(table, ncol)
                 if rc is not None and rc not in table.roles:
                     table.roles[rc] = "rank"
+            _complete_kda(table, ncol)
             if not {"kills", "deaths", "assists"} <= set(table.roles.values()):
                 c = _kda_triple(table, ncol)
                 if c is not None:
@@ -495,7 +550,8 @@ def parse_boxes(words: list[Word], page_width: float | None = None, page_height:
     has_kda = any({"kills", "deaths", "assists"} <= set(t.roles.values()) for t in tables)
     has_rank = any("rank" in t.roles.values() for t in tables)
     panels = sorted({t.panel for t in tables})
-    if outcome or (has_kda and not has_rank) or (len(panels) == 2 and not has_rank and tables):
+    player_stats = any({"deaths", "assists"} & set(t.roles.values()) for t in tables)
+    if outcome or (has_kda and not has_rank) or (len(panels) == 2 and not has_rank and tables) or player_stats:
         fmt = "versus"
     elif tables:
         fmt = "ranking"
@@ -506,20 +562,102 @@ def parse_boxes(words: list[Word], page_width: float | None = None, page_height:
     if fmt == "ranking":
         return _ranking(tables, fields)
     used = {id(r) for t in tables for r in t.rows}
-    return _versus(tables, outcome, left_num, right_num, fields,
-                   _score_line([r for r in rows if id(r) not in used and (not tables or r.cy < tables[0].rows[0].cy)]),
-                   banner)
+    top = min((t.rows[0].cy for t in tables), default=None)
+    above = [r for r in rows if id(r) not in used and (top is None or r.cy < top)]
+    record = _versus(tables, outcome, left_num, right_num, fields,
+                     _score_line(above) or _banner_names(above, toks), banner)
+    if record.teams[0].name is None and record.teams[1].name is None:
+        _side_titles(record, tables, rows, used)
+    return record
 
 
 def _score_line(rows: list[Row]):
-    """A header like "T1 3 : 1 Gen.G" (name, number, number, name) above the tables:
-    ((name token, score token), (name token, score token)) or None."""
+    """A header naming both teams around their scores above the tables: "T1 3 : 1 Gen.G" (name, number,
+    number, name), also with a score the detector missed ("T1 3 Gen.G", "T1 Gen.G" with the names a few
+    letter heights apart). Returns ((name, score token or None, box to read it again), same for the
+    second team) or None."""
     for r in rows:
-        kinds = [t.kind for t in r.toks]
-        if kinds == ["text", "num", "num", "text"] and all(_is_name(r.toks[k]) for k in (0, 3)) \
-                and all(r.toks[k].value <= 99 for k in (1, 2)):
-            a, sa, sb, b = r.toks
-            return (a, sa), (b, sb)
+        toks = [t for t in r.toks if t.kind in ("text", "num")]
+        names = [t for t in toks if t.kind == "text"]
+        nums = [t for t in toks if t.kind == "num"]
+        if len(names) != 2 or not all(_is_name(t) for t in names) or len(nums) > 2 or any(n.value > 99 for n in nums):
+            continue
+        a, b = names
+        if not all(a.right <= n.cx <= b.left for n in nums):
+            continue
+        h = max(a.h, b.h)
+        if len(nums) < 2 and b.left - a.right > 10 * h:
+            continue  # two titles at both ends of a line, not a score header
+        mid = (a.right + b.left) / 2
+        sa = next((n for n in nums if n.cx < mid), None)
+        sb = next((n for n in reversed(nums) if n.cx >= mid), None)
+        top, bottom = min(a.top, b.top), max(a.bottom, b.bottom)
+        box_a = (a.right + 0.2 * h, top, mid - 0.3 * h, bottom)
+        box_b = (mid + 0.3 * h, top, b.left - 0.2 * h, bottom)
+        return (a, sa, box_a), (b, sb, box_b)
+    return None
+
+
+def _banner_names(rows: list[Row], toks: list[Tok]):
+    """Both teams' names printed above a VICTORY/DEFEAT word each (and their scores below it):
+    ((name, score or None, None), (name, score or None, None)) left to right, or None."""
+    banners = [t for t in toks if t.kind == "text" and norm_word(t.text) in BANNER_WORDS]
+    for r in rows:
+        names = [t for t in r.toks if _is_name(t)]
+        if len(names) != 2 or len(r.toks) > 4:
+            continue
+        out = []
+        for nm in names:
+            below = [b for b in banners if 0 < b.top - nm.bottom < 2.5 * nm.h and b.left < nm.cx < b.right
+                     or 0 < b.top - nm.bottom < 2.5 * nm.h and nm.left < b.cx < nm.right]
+            if not below:
+                break
+            word = below[0]
+            score = min((t for t in toks if t.kind == "num" and t.value <= 99 and 0 < t.top - word.bottom < 2.5 * word.h
+                         and (word.left < t.cx < word.right or nm.left < t.cx < nm.right)),
+                        key=lambda t: t.top, default=None)
+            out.append((nm, score, None))
+        if len(out) == 2:
+            return tuple(out)
+    return None
+
+
+def _side_titles(record: MatchRecord, tables: list[Table], rows: list[Row], used: set[int]) -> None:
+    """Teams still unnamed: a line holding one name just above a side's first table (above its header),
+    within that table's columns, names the side ("G2 Esports" over its players)."""
+    fields = record.fields
+    for j in (0, 1):
+        firsts = sorted((t for t in tables if _side_of(record, t) == j), key=lambda t: t.rows[0].cy)
+        if not firsts:
+            continue
+        table = firsts[0]
+        lo, hi = table.boxes[0] if table.boxes else (0.0, float("inf"))
+        first = table.rows[0]
+        pitch = statistics.median([b.cy - a.cy for a, b in zip(table.rows, table.rows[1:])] or [2 * first.bottom - 2 * first.top])
+        for r in sorted((r for r in rows if id(r) not in used and first.cy - 4 * pitch < r.cy < first.cy - 0.4 * pitch),
+                        key=lambda r: -r.cy):
+            inside = [t for t in r.toks if lo <= t.cx < hi]
+            if not inside or any(t.kind == "text" and role_of(t.text) for t in inside):
+                continue  # the table's header line
+            names = [t for t in inside if _is_name(t)]
+            texts = [t for t in inside if t.kind == "text" and norm_word(t.text) not in BANNER_WORDS]
+            if len(names) == 1 and len(texts) == 1:
+                name = names[0]
+                record.teams[j].name = _clean(name.text)
+                fields[f"teams[{j}].name"] = FieldInfo(name.engine, float(name.conf), name.box)
+            break
+    for p in record.players:
+        if p.team_index is not None:
+            p.team = record.teams[p.team_index].name
+
+
+def _side_of(record: MatchRecord, table: Table) -> int | None:
+    """The side (team_index) of a table's players."""
+    boxes = {n.box for n in table.names}
+    for k, p in enumerate(record.players):
+        info = record.fields.get(f"players[{k}].nickname")
+        if info is not None and info.box in boxes:
+            return p.team_index
     return None
 
 
@@ -624,16 +762,19 @@ def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok |
     teams = [TeamResult(name=team_names[0]), TeamResult(name=team_names[1])]
     viewer = 0
     if score_line is not None:
-        (name_a, sa), (name_b, sb) = score_line
+        (name_a, sa, box_a), (name_b, sb, box_b) = score_line
         if team_names == [None, None] or {norm_word(name_a.text), norm_word(name_b.text)} == {
                 norm_word(n or "") for n in team_names}:
             if team_names != [None, None] and norm_word(name_a.text) != norm_word(team_names[0] or ""):
-                (name_a, sa), (name_b, sb) = (name_b, sb), (name_a, sa)
-            for j, (nm, sc) in enumerate(((name_a, sa), (name_b, sb))):
+                (name_a, sa, box_a), (name_b, sb, box_b) = (name_b, sb, box_b), (name_a, sa, box_a)
+            for j, (nm, sc, box) in enumerate(((name_a, sa, box_a), (name_b, sb, box_b))):
                 teams[j].name = teams[j].name or _clean(nm.text)
-                teams[j].score = sc.value
                 fields[f"teams[{j}].name"] = FieldInfo(nm.engine, float(nm.conf), nm.box)
-                fields[f"teams[{j}].score"] = FieldInfo(sc.engine, float(sc.conf), sc.box)
+                if sc is not None:
+                    teams[j].score = sc.value
+                    fields[f"teams[{j}].score"] = FieldInfo(sc.engine, float(sc.conf), sc.box)
+                elif box is not None and box[2] - box[0] > 4:  # the detector missed it: read it again there
+                    fields[f"teams[{j}].score"] = FieldInfo("layout", 0.0, tuple(int(v) for v in box))
             for p in players:
                 if p.team_index is not None:
                     p.team = teams[p.team_index].name
