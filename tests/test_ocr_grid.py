@@ -99,6 +99,53 @@ def test_combined_kda_cells_are_split_into_three_numbers():
     assert rec.teams[0].placement == 1 and rec.teams[0].score == 2
 
 
+def _player_rows(names, top, pitch=50, x_stats=(500, 620, 740)):
+    out = []
+    for i, name in enumerate(names):
+        y = top + pitch * i
+        out += [w(name, 100, y)] + [w(str((3 * i + k) % 13), x, y, 20) for k, x in enumerate(x_stats)]
+    return out
+
+
+def test_team_names_from_a_title_line_above_each_table():
+    header = [("Nickname", 100), ("K", 505), ("D", 625), ("A", 745)]
+    words = [w("GAME OVER", 40, 10, 200, 40)]
+    for j, (team, names) in enumerate((("Red Foxes", ["Alpha", "Bravo", "Charlie"]),
+                                       ("Blue Owls", ["Delta", "Echo", "Foxtrot"]))):
+        top = 100 + 300 * j
+        words += [w(team, 100, top, height=28)] + [w(text, x, top + 45) for text, x in header]
+        words += _player_rows(names, top + 100)
+    rec = parse_boxes(words)
+    assert rec.format == "versus"
+    assert [t.name for t in rec.teams] == ["Red Foxes", "Blue Owls"]
+    assert [p.team for p in rec.players] == ["Red Foxes"] * 3 + ["Blue Owls"] * 3
+    assert [p.team_index for p in rec.players] == [0, 0, 0, 1, 1, 1]
+
+
+def test_a_score_header_missing_a_number_still_names_both_teams():
+    words = [w("Red Foxes", 200, 20, 180, 48), w("6", 420, 20, 30, 48), w("Blue Owls", 660, 20, 180, 48)]
+    # "Rating" and "Deaths" read as one box: each label still finds its column
+    words += [w("Nickname", 100, 110), w("Kills", 480, 110), w("Rating Deaths", 600, 110, 200), w("A", 830, 110)]
+    for i, name in enumerate(["Alpha", "Bravo", "Charlie", "Delta"]):
+        y = 160 + 50 * i
+        words += [w(name, 100, y), w(str(10 + i), 490, y, 28), w(f"1.{i}5", 610, y, 56), w(str(i), 735, y, 14),
+                  w(str(2 * i), 830, y, 14)]
+    rec = parse_boxes(words)
+    assert [(p.kills, p.deaths, p.assists) for p in rec.players] == [(10 + i, i, 2 * i) for i in range(4)]
+    assert [t.name for t in rec.teams] == ["Red Foxes", "Blue Owls"]
+    assert rec.teams[0].score == 6 and rec.teams[1].score is None
+    box = rec.fields["teams[1].score"].box  # the unread score is left to be read again between 6 and the name
+    assert rec.fields["teams[1].score"].engine == "layout" and 450 < box[0] < box[2] < 660
+
+
+def test_a_label_misread_as_a_number_does_not_make_the_header_a_player():
+    words = [w(text, x, 100) for text, x in (("닉네임", 100), ("2", 505), ("사망", 620), ("도움", 740))]
+    words += _player_rows(["Alpha", "Bravo", "Charlie"], 150)
+    rec = parse_boxes(words)
+    assert rec.format == "versus" and [p.nickname for p in rec.players] == ["Alpha", "Bravo", "Charlie"]
+    assert [(p.kills, p.deaths, p.assists) for p in rec.players] == [(0, 1, 2), (3, 4, 5), (6, 7, 8)]
+
+
 def test_colour_groups_stay_balanced_when_one_row_is_highlighted():
     teal, red, gold = (40, 150, 140), (160, 50, 70), (200, 170, 90)
     assert colour_teams([gold, teal, teal, red, teal, red, red, teal, red, red]) == [0, 0, 0, 1, 0, 1, 1, 0, 1, 1]
