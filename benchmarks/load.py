@@ -376,7 +376,7 @@ def run_baseline(url: str, shots: list[Screenshot], workdir: Path, transport: st
             path = workdir / "baseline-confirm.png"
             path.write_bytes(unique_png(shot.data, "baseline"))
             client.call("send", {"text": "", "files": [client.file(path)]}, [])
-            done = client.call("confirm_record", out[-1], shot.truth, TOURNAMENT)
+            done = client.call("confirm_record", out[-1], shot.truth, TOURNAMENT, None)
             if "match_id" not in done:
                 raise RuntimeError(f"the baseline confirmation failed: {done}")
     client.close()
@@ -507,7 +507,7 @@ class User(threading.Thread):
         return shot
 
     def confirm(self, shot: Screenshot) -> None:
-        done = self.call("confirm_record", self.session, shot.truth, TOURNAMENT)
+        done = self.call("confirm_record", self.session, shot.truth, TOURNAMENT, None)
         if not isinstance(done, dict) or not isinstance(done.get("match_id"), int):
             raise TurnFailed("error", f"confirm: {done}")
 
