@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import statistics
 
@@ -37,7 +38,12 @@ def _hangul(ch: str) -> bool:
 
 
 def role_of(text: str) -> str | None:
-    key = norm_word(text)
+    return _role_of(norm_word(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_of(key: str) -> str | None:
+    """The role of a normalised header word (cached: the same labels recur on every screen)."""
     if not key:
         return None
     for role, words in ROLE_WORDS.items():

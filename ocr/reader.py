@@ -21,7 +21,7 @@ from assistant.errors import EnvironmentProblem
 from .engines import Word
 
 log = logging.getLogger(__name__)
-MODEL_SIZE = "small"
+MODEL_SIZE = os.environ.get("ASSISTANT_OCR_MODEL", "small")
 DET_MAX_SIDE = int(os.environ.get("ASSISTANT_OCR_DET_SIDE", "1600"))
 KEEP_PADDLE_AT = 0.85
 RETRY_OTSU_BELOW = 75
@@ -30,22 +30,40 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _LATIN_ONLY = re.compile(r"^[\x20-\x7e\u00c0-\u024f]*$")
 
+DET_FAST_SIDE = int(os.environ.get("ASSISTANT_OCR_DET_FAST_SIDE", "1280"))
+SMALL_TEXT_PX = 12
+"""Median text height (pixels, at the detector's scale) below which the first, reduced detection is
+too coarse and the screen is read again at ``DET_MAX_SIDE``."""
+
 _lock = threading.Lock()
-_paddle = None
+_paddle: dict[int, object] = {}
 _tess = None
 
 
-def _paddle_engine():
-    global _paddle
+def _paddle_engine(det_side: int = DET_MAX_SIDE):
+    """PP-OCR loaded once per detection size (the ONNX sessions of the wheel; a few MB each)."""
     with _lock:
-        if _paddle is None:
+        if det_side not in _paddle:
             try:
                 from faster_paddle import OcrEngine
             except ImportError:
                 raise EnvironmentProblem("faster-paddle is not installed; run '.venv/bin/pip install "
                                          "faster-paddle==1.0.4'.") from None
-            _paddle = OcrEngine(model_size=MODEL_SIZE, det_max_side=DET_MAX_SIDE)
-        return _paddle
+            _paddle[det_side] = OcrEngine(model_size=MODEL_SIZE, det_max_side=det_side)
+        return _paddle[det_side]
+
+
+def _detect(data: bytes, long_side: int) -> dict:
+    """PP-OCR on the encoded screen: first with detection reduced to ``DET_FAST_SIDE`` (most screens'
+    text is large enough there, and it costs about two thirds of the full size), again at
+    ``DET_MAX_SIDE`` when the text it found is small at that scale (dense tables, 64-player lists)."""
+    if long_side <= DET_FAST_SIDE or DET_FAST_SIDE >= DET_MAX_SIDE:
+        return _paddle_engine(DET_MAX_SIDE).ocr(data)
+    result = _paddle_engine(DET_FAST_SIDE).ocr(data)
+    heights = sorted(b["bottomRightCoord"][1] - b["topLeftCoord"][1] for b in (result.get("bounds") or {}).values())
+    if heights and heights[len(heights) // 2] * DET_FAST_SIDE / long_side >= SMALL_TEXT_PX:
+        return result
+    return _paddle_engine(DET_MAX_SIDE).ocr(data)
 
 
 def _tessdata() -> str | None:
@@ -144,11 +162,10 @@ def read_boxes(rgb: np.ndarray, hangul: bool = True) -> list[Word]:
     """All text boxes of a screen (an RGB uint8 array) as Words with colours, in its pixel coordinates."""
     from PIL import Image
 
-    engine = _paddle_engine()
     buf = io.BytesIO()
-    Image.fromarray(rgb[..., :3]).save(buf, format="PNG", compress_level=1)
+    Image.fromarray(np.ascontiguousarray(rgb[..., :3])).save(buf, format="BMP")  # no compression to spend time on
     try:
-        result = engine.ocr(buf.getvalue())
+        result = _detect(buf.getvalue(), max(rgb.shape[:2]))
     except Exception as err:  # noqa: BLE001 - the native reader reports any failure as an exception
         log.warning("PP-OCR failed: %s", err)
         return []
