@@ -61,8 +61,8 @@ def _detect(data: bytes, long_side: int) -> dict:
         return _paddle_engine(DET_MAX_SIDE).ocr(data)
     result = _paddle_engine(DET_FAST_SIDE).ocr(data)
     heights = sorted(b["bottomRightCoord"][1] - b["topLeftCoord"][1] for b in (result.get("bounds") or {}).values())
-    if heights and heights[len(heights) // 2] * DET_FAST_SIDE / long_side >= SMALL_TEXT_PX:
-        return result
+    if not heights or heights[len(heights) // 2] * DET_FAST_SIDE / long_side >= SMALL_TEXT_PX:
+        return result  # no text at all, or text large enough
     return _paddle_engine(DET_MAX_SIDE).ocr(data)
 
 

@@ -58,8 +58,9 @@ def name_teams(record: dict, team_names) -> dict:
     """The record (CONTRACTS §4 dict) with its unnamed teams named: ``team_names`` is a list (one
     name or None per team, in order) or a dict {team index: name}. Players whose team is known only
     by ``team_index`` get that team's name. Names already printed are replaced only when given."""
-    if not isinstance(record, dict):
-        return record
+    if not isinstance(record, dict) or not isinstance(record.get("teams") or [], list) \
+            or not isinstance(record.get("players") or [], list):
+        return record  # malformed: left for check_record to refuse with its own sentence
     out = dict(record)
     teams = [dict(t) if isinstance(t, dict) else t for t in (out.get("teams") or [])]
     if team_names is not None:
