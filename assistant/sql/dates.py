@@ -2,7 +2,7 @@
 
 Korean and English: a day (``2025-09-27``, ``25년 7월 12일``, ``July 12, 2025``, ``3/14``), a month
 (``2026년 3월``, ``March 2026``), a half or quarter (``2025년 상반기``, ``first half of 2025``, ``Q3``),
-a year (``2026``, ``26년``), a range (``between January 20 and February 5, 2026``, ``3월 1일부터 3월 10일까지``),
+a year (``2026``, ``26년``), a range (``from May 2 to June 9, 2024``, ``3월 1일부터 3월 10일까지``),
 weekdays (``토요일``, ``on saturdays``, ``weekends``) and times of day (``저녁 7시 넘어서``, ``after 7pm``).
 Relative years (``this year``, ``작년``) are resolved against ``today``.
 """
@@ -77,7 +77,7 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
                     add(r[0], r[1], m.start(), m.end())
 
     y4 = r"((?:19|20)\d\d|\d\d)"
-    # Ranges first: "between January 20 and February 5, 2026", "3월 1일부터 3월 10일까지".
+    # Ranges first: "from May 2 to June 9, 2024", "3월 1일부터 3월 10일까지".
     def en_range(m):
         y = _year(m.group(5))
         lo, hi = _day(y, MONTHS[m.group(1)[:3] if m.group(1)[:4] != "sept" else "sept"], int(m.group(2))), \

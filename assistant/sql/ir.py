@@ -6,7 +6,8 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
-  ratio (``win_rate`` in percent, ``kd``, ``kda``), or a team's ``record`` (wins, losses);
+  ratio (``win_rate`` in percent, ``kd``, ``kda``), a team's ``record`` (wins, losses), or ``title``
+  (a champion: the final's winner in versus play, the most final-stage points in ranking play);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
   dates at any granularity (``range`` [from, to), ``day``, ``monthday``, ``weekday``, ``time>=``/``time<``);
 - ``group`` by the selected keys, ``having`` on the measure, ``order`` (by the measure or a column),
@@ -15,7 +16,7 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 - ``per``: the best key inside each group ("the top killer of each game");
 - ``setop``: difference and intersection of two scopes ("never", "only", "both");
 - ``pair``: the two teams of one match (aliases ``w``/``wt`` for one side, ``l``/``lt`` for the other);
-- ``compare``: one measure in two scopes ("a better K/D in 2026 than in 2025").
+- ``compare``: one measure in two scopes ("more assists this season than last").
 
 Values are written as SQL literals (quoted, escaped); the SQL then still passes :mod:`.safety`.
 """
@@ -129,6 +130,9 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return f"100.0 * {WINS_EXPR.format(s=side)} / COUNT(*)"
     if measure == "wins":
         return WINS_EXPR.format(s=side)
+    if measure == "title":  # a tournament's champion: the final's winner, or the most final-stage points
+        return (f"SUM(CASE WHEN m.format = 'ranking' THEN {side}.score WHEN {side}.placement = 1 THEN 1 "
+                "ELSE 0 END)")
     if measure == "record":  # wins, losses
         return f"{WINS_EXPR.format(s=side)}, SUM(CASE WHEN {side}.placement <> 1 THEN 1 ELSE 0 END)"
     guard = "(CASE WHEN SUM(mp.deaths) > 0 THEN SUM(mp.deaths) ELSE 1 END)"
@@ -151,6 +155,8 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return {"mp"}
     if measure in ("win_rate", "wins", "record"):
         return {"mt"}
+    if measure == "title":
+        return {"mt", "m"}
     return _aliases_in(measure)
 
 

@@ -163,7 +163,7 @@ class Parser:
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|what|how many|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count(?: the)?)\s+"
-                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?)\b", low)
+                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?)\b", low)
         who = re.search(r"\bwho\b|\bwho's\b|\bwhom\b", low)
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
@@ -175,6 +175,10 @@ class Parser:
             return "player"
         if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads)\b", low):
             return self._noun(re.search(r"(teams|players|tournaments|maps|squads)", low).group(1))
+        # Korean "어느 대회였어", "무슨 팀이야": the noun asked about, said with a copula.
+        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션)\s*(?:였|이었|야|이야|임|인가|인지|일까)", s)
+        if m:
+            return self._noun(m.group(2))
         # Korean: the noun right before a question word or a counter.
         m = None
         for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
@@ -200,7 +204,7 @@ class Parser:
     @staticmethod
     def _noun(word: str) -> str:
         w = word.lower()
-        table = [("team", ("team", "squad", "org", "팀", "스쿼드")), ("player", ("player", "pro", "선수", "사람", "member", "멤버", "people", "fragger")),
+        table = [("team", ("team", "squad", "org", "팀", "스쿼드")), ("player", ("player", "pro", "선수", "사람", "member", "멤버", "people", "fragger", "killer")),
                  ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
                  ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판")),
@@ -221,7 +225,7 @@ class Parser:
             return self._noun(w) if not w.startswith("@") else w[1:-1]
         for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)\s+(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
             if re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
-                continue  # "average kills per squad": the unit of the average, not a grouping
+                continue  # "mean frags per roster": the unit of the average, not a grouping
             return self._noun(m.group(1))
         return None
 
@@ -320,9 +324,13 @@ class Parser:
         filters += events
         filters += self._score_filters() + self._column_comparisons()
         if t.has("shapes", "champion") and "tournament" in values and "stage" not in values and asked in ("team", None):
-            # the champion of a tournament: the winner of its final
+            # the champion of a tournament: the winner of its final (most final-stage points in ranking play)
             filters = [f for f in filters if not (f.col == "m.format" and f in events)]
-            filters += [Filter("m.stage", "=", "final")] + ([] if events else [Filter("mt.placement", "=", 1)])
+            if measure in (None, "wins"):
+                fs = [f for f in filters if f not in events] + [Filter("m.stage", "=", "final")]
+                return Reading(IR(select=["t.name"], measure="title", filters=fs + self.date_filters(), group=True,
+                                  order="desc", limit=1), 0.85, "champion")
+            filters += [Filter("m.stage", "=", "final")]
             asked = "team"
         setop = self._setop(asked, measure, events)
         if setop is not None:
@@ -386,7 +394,7 @@ class Parser:
                     ir.order = ("col:tr.start_date:asc" if asked == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I)
                                 else "desc")
                 return Reading(ir, 0.75, "group")
-        # Threshold on an aggregate: "teams with more than 5 wins", "K/D over 2".
+        # Threshold on an aggregate: "squads above 4 victories", "킬뎃 1.5 이상".
         if key and threshold is not None and cmp and not (maxish or minish) and not single:
             m_expr = self._having_measure(mcol, agg, asked)
             return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True,
@@ -409,6 +417,10 @@ class Parser:
                 if key and asked not in ("match", "date"):
                     sel = [key] + (["m.played_at"] if t.has("entities", "date") else [])
                     return Reading(IR(select=sel, filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
+                named = "player" in values or "team" in values
+                if asked == "match" and named and not t.has("entities", "date") \
+                        and not re.search(r"\b(?:which|what) (?:match|game|series)\b|어느 경기|어떤 경기|무슨 경기", t.s, re.I):
+                    return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "extreme_value")  # its best, a value
                 if asked in ("match", "date"):
                     return Reading(IR(select=["m.played_at"], filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
                 return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "extreme_value")
@@ -648,7 +660,7 @@ class Parser:
         return out
 
     def _column_comparisons(self) -> list[Filter]:
-        """'died more times than they got kills', '데스가 킬보다 많은': two columns of one row."""
+        """'deaths exceeding their frags', '어시가 킬보다 많은': two columns of one row."""
         s = self.t.s
         cols = {"kill": "kills", "frag": "kills", "킬": "kills", "death": "deaths", "died": "deaths", "데스": "deaths",
                 "assist": "assists", "어시": "assists"}
@@ -694,7 +706,7 @@ class Parser:
 
     @staticmethod
     def _with_having(ir: IR, measure: str, having) -> IR:
-        """A superlative among keys passing a count threshold ("among players with at least 5 series")."""
+        """A superlative among keys passing a count threshold ("only those with 8+ maps")."""
         ir.having, ir.having_measure = having, "countd:m.id"
         return ir
 
@@ -806,7 +818,7 @@ class Parser:
     def _counted_after_more_than_one(self) -> str | None:
         m = re.search(r"(?:more than one|multiple|several|two or more|여러|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(\w+)", self.t.s, re.I)
         if m and m.group(1).lower() in ("game", "games", "titles", "title", "게임", "종목"):
-            return "game"  # "in more than one game": titles (every team plays more than one match)
+            return "game"  # "across several titles": titles (every team plays more than one match)
         return self._noun(m.group(1)) if m else None
 
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
@@ -884,7 +896,7 @@ class Parser:
         return ir
 
     def _compare(self, asked: str | None, mcol: str | None, agg: str | None) -> IR | None:
-        """'a better K/D in 2026 than in 2025': one measure in two scopes."""
+        """'more assists this season than last', '작년보다 올해 딜량이 늘어난': one measure in two scopes."""
         t = self.t
         ranges = [d for d in self.date_specs if d.kind == "range"]
         if asked not in ("team", "player") or not t.has("shapes", "compare_years") or len(ranges) != 2:
