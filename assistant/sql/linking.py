@@ -164,6 +164,18 @@ class Catalog:
                     add(base, "tournament", name)
                     add(f"{year} {base}", "tournament", name)
             games = (*games, game)
+        # A team called by its first word ("kumo"): Latin, 4+ letters, in no other name, not a word people ask with.
+        stop = {w.lower() for w in lex.get("not_names", [])} | {w.lower() for w in lex.get("not_short_names", [])}
+        words_in = {}
+        for name in (*teams, *players, *(t[0] for t in tournaments)):
+            for w in set(re.findall(r"[a-z0-9]+", name.lower())):
+                words_in[w] = words_in.get(w, 0) + 1
+        for name in teams:
+            parts = name.split()
+            first = parts[0].lower() if len(parts) >= 2 else ""
+            if (re.fullmatch(r"[a-z]{4,}", first) and words_in.get(first) == 1 and first not in stop
+                    and norm(first) not in aliases):
+                add(first, "team", name)
         for value, words in lex["stages"].items():
             for w in [value, *words]:
                 add(w, "stage", value)

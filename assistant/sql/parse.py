@@ -124,6 +124,8 @@ class Parser:
                 taken[i] = True
         self.dates = find_dates(text, today, taken)
         masked, self.placed = _mask(text, linked, self.dates)
+        for p in cues()["chitchat"]["words"]:
+            masked = p.sub(lambda m: " " * len(m.group()), masked)
         self.t = _Text(masked)
         self.numbers = _numbers(masked)
         self.values: dict[str, list[Any]] = {}
@@ -163,7 +165,12 @@ class Parser:
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|what|how many|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count(?: the)?)\s+"
-                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?)\b", low)
+                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?)\b", low)
+        if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
+                and not self.measure():
+            return "game"  # the titles covered, not matches
+        if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell)", low):
+            return "team"  # the opponent of a named team
         who = re.search(r"\bwho\b|\bwho's\b|\bwhom\b", low)
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
@@ -175,14 +182,18 @@ class Parser:
             return "player"
         if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads)\b", low):
             return self._noun(re.search(r"(teams|players|tournaments|maps|squads)", low).group(1))
+        if "region" in self.values and re.search(r"@regionX\s*(?:들|은|는)?\s*(?:이름\s*)?(?:어디|목록|리스트|알려|보여|뭐|누구|이름|몇|있)", s) \
+                and re.search(r"팀|구단|스쿼드", self.text):
+            return "team"  # "한국 팀들 어디": the region's alias took the word 팀
         # Korean "어느 대회였어", "무슨 팀이야": the noun asked about, said with a copula.
         m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션)\s*(?:였|이었|야|이야|임|인가|인지|일까)", s)
         if m:
             return self._noun(m.group(2))
         # Korean: the noun right before a question word or a counter.
         m = None
-        for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
-                             r"(?:이름\s*)?(?:중에?서?\s*)?(?:은|는|이|가)?\s*(어디|누구|뭐|무엇|목록|리스트|알려|보여|몇|이름|어느|있|나와|좀|전부|다\b|순위|순서|랭킹|top|탑)", s):
+        for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
+                             r"(?:이름\s*|종류\s*|데이터\s*|기록\s*)?(?:중에?서?\s*)?(?:(?:은|는)?\s*(?:제외하고|빼고|말고|빼서)\s*)?(?:은|는|이|가)?\s*"
+                             r"(어디|누구|뭐|무엇|목록|리스트|알려|보여|몇|이름|어느|있|나와|좀|전부|다\b|순위|순서|랭킹|top|탑|\W*$)", s):
             pass
         if m:
             return self._noun(m.group(1))
@@ -190,10 +201,10 @@ class Parser:
         if m:
             return self._noun(m.group(1))
         if re.search(r"누구|누가|누군", s):
-            return "team" if (re.search(r"누가\s*(?:이겼|우승|이김|이긴)", s) or "팀" in s) else "player"
+            return "team" if (re.search(r"누가\s*(?:이겼|우승|이김|이긴)|챔피언|우승", s) or "팀" in s) else "player"
         if re.search(r"언제|며칠|몇\s*일|날짜|몇\s*시", s):
             return "date"
-        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|경기|포지션)", s)
+        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|종목|경기|포지션)", s)
         if m:
             return self._noun(m.group(2))
         for noun in ("선수", "사람", "팀", "대회", "맵"):
@@ -204,7 +215,7 @@ class Parser:
     @staticmethod
     def _noun(word: str) -> str:
         w = word.lower()
-        table = [("team", ("team", "squad", "org", "팀", "스쿼드")), ("player", ("player", "pro", "선수", "사람", "member", "멤버", "people", "fragger", "killer")),
+        table = [("team", ("team", "squad", "org", "opponent", "rival", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "member", "멤버", "people", "fragger", "killer")),
                  ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
                  ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판")),
@@ -223,7 +234,7 @@ class Parser:
         if m:
             w = m.group(1)
             return self._noun(w) if not w.startswith("@") else w[1:-1]
-        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)\s+(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
+        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)\s+(?:@\w+\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
             if re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
             return self._noun(m.group(1))
@@ -273,17 +284,21 @@ class Parser:
 
     def top_n(self) -> int | None:
         s = self.t.s
-        m = re.search(r"(?:\btop|\bbest|\bfirst|상위|탑|TOP)\s*(\d+)|(\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
-                      r"|(?:top|best|first)\s+(one|two|three|four|five|ten)\b", s, re.I)
+        m = re.search(r"(?:\btop|\bbest|\bfirst|상위|탑|TOP)\s*(?P<a>\d+)"
+                      r"|(?<![\d/.-])(?P<lead>\d+)\s+(?=(?:players?|teams?|squads?|people|guys)\s+(?:with|who|by)\b)"
+                      r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
+                      r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b", s, re.I)
         if not m:
             return None
-        g = m.group(1) or m.group(2)
-        if g:
-            n = int(g)
-            if m.group(2) and not re.search(r"top|상위|탑|순위|랭킹|알려|보여|뽑|best", s, re.I):
-                return None
-            return n if 0 < n <= 100 else None
-        return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[m.group(3).lower()]
+        if m.group("w"):
+            return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[m.group("w").lower()]
+        g = m.group("a") or m.group("lead") or m.group("b")
+        n = int(g)
+        if m.group("lead") and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
+            return None  # "2 players with the most ...": a top-N only beside a superlative
+        if m.group("b") and not re.search(r"top|상위|탑|순위|랭킹|알려|보여|뽑|best", s, re.I):
+            return None
+        return n if 0 < n <= 100 else None
 
     # ----------------------------------------------------------------- compose
     def parse(self) -> Reading:
@@ -357,6 +372,15 @@ class Parser:
         maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         group_by = self.group_entity()
+        within = re.search(r"\btop[- ]?(\d+) (?:finish|placing|spot|place)|(\d+)\s*위\s*(?:이내|안에|안|권|까지)", t.s, re.I)
+        if within:
+            # "top 3 finishes per squad", "3위 안에 든 횟수": placements within N, counted per team
+            filters = [f for f in filters if f.col != "mt.placement"] + [Filter("mt.placement", "<=", int(within.group(1) or within.group(2)))]
+            if group_by == "team" or (group_by is None and (asked in (None, "team") or "team" in values)):
+                if "team" in values and group_by is None:
+                    return Reading(IR(measure="count", filters=filters), 0.75, "count")
+                return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
+                                  order="desc" if t.has("shapes", "order") else None), 0.75, "group")
         n = self.top_n()
         cmp = self.comparison()
         threshold = self._threshold(row_filters)
@@ -435,7 +459,8 @@ class Parser:
                     ir = IR(select=[key] if asked != "match" else ["m.id", key], measure=m_expr, filters=filters,
                             group=True, order=order, limit=n or 1)
                     return Reading(self._with_having(ir, m_h, hv), 0.75, "top")
-                limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top)\b|제일|가장|최고|최다", t.s, re.I) else 1)
+                plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b", "", t.s, flags=re.I)
+                limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top)\b|제일|가장|최고|최다", plain, re.I) else 1)
                 sel = [key] if asked != "match" else ["m.id", key]
                 return Reading(IR(select=sel, measure=m_expr, filters=filters, group=True, order=order, limit=limit),
                                0.8, "top")
@@ -450,7 +475,7 @@ class Parser:
         # Counts and scalar aggregates.
         if has_count or agg or mcol or measure in ("kd", "kda", "win_rate"):
             counted = self._counted(asked)
-            if mcol and (counted is None or self._measure_near_count()):
+            if mcol and (counted is None or self._measure_near_count() or (not has_count and asked in (None, "match", "date"))):
                 fn = agg or "sum"
                 if measure in ("kd", "kda", "win_rate"):
                     return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
@@ -524,7 +549,13 @@ class Parser:
             return self._pair_select(fs, teams, asked)
         if len(teams) == 2 and (t.has("shapes", "h2h") or measure in ("wins", "losses")):
             a, b = teams
+            if not any(f.col == "m.format" for f in base):
+                base = base + [Filter("m.format", "=", "versus")]  # a win is a versus match's
             record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩", t.s, re.I)
+            if t.has("entities", "date") and not t.has("aggregates", "count"):
+                # "X vs Y, when and who won": each of their matches, its date and its winner
+                return IR(select=["m.played_at", "wt.name"],
+                          filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
             if record and not re.search(r"\bbeat\b|이긴 횟수|이겼", t.s, re.I) or re.search(r"팀별|각각|씩|each", t.s, re.I):
                 return IR(select=["wt.name"], measure="count",
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])],
@@ -540,14 +571,28 @@ class Parser:
         if len(teams) == 1 and asked == "team" and (measure in ("wins", "losses") or t.has("shapes", "opponent")) \
                 and not t.has("aggregates", "count") and not t.has("aggregates", "max") and t.has("shapes", "opponent"):
             a = teams[0]
-            beaten = self._object_of_win(a) or measure == "losses"
+            beaten = self._object_of_win(a) or (measure == "losses" and not self._subject_of_win(a))
             fs = base + [Filter("w.placement", "=", 1)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))  # a win is a versus match's
             if beaten:
                 fs.append(Filter("lt.name", "=", a))
                 return IR(select=["wt.name"], filters=fs, distinct=True)
             fs.append(Filter("wt.name", "=", a))
             return IR(select=["lt.name"], filters=fs, distinct=True)
         return None
+
+    def _subject_of_win(self, team: str) -> bool:
+        """Whether ``team`` is the winner although the words are of losing ("X에게 패한 상대", "lost to X")."""
+        s = self.t.s
+        for i in [a for a, _, typ, v in self.placed if typ == "team" and v == team]:
+            if re.match(r"\s*@teamX\s*(?:에게|한테|상대로)\s*(?:진|패|졌)", s[i:i + 30]):
+                return True
+            if re.search(r"\b(?:lost to|beaten by|defeated by|fell to|losses to)\s*$", s[max(0, i - 25):i], re.I):
+                return True
+            if re.match(r"\s*@teamX\s+(?:has\s+|have\s+)?(?:beat|beaten|defeat|defeated)\b", s[i:i + 30], re.I):
+                return True
+        return False
 
     def _object_of_win(self, team: str) -> bool:
         """Whether ``team`` is the one beaten ("beat X", "X를 이긴", "lost to")."""
@@ -770,7 +815,8 @@ class Parser:
         s = self.t.s
         return bool(re.search(r"(킬|데스|어시|딜량|데미지|포인트|점수|kills?|deaths?|assists?|damage|points?)\s*(?:은|는|이|가)?\s*(?:총|통산|전체)?\s*(?:몇|얼마|합계|합)", s, re.I)
                     or re.search(r"\b(?:how many|how much|total|number of)\s+(?:\w+\s+)?(kills?|deaths?|assists?|damage|points?|frags?)", s, re.I)
-                    or re.search(r"(통산|총|전체|평균|average|avg|total)\s*(킬|데스|어시|딜량|kills?|deaths?|assists?|damage|points?)", s, re.I))
+                    or re.search(r"(통산|총|전체|평균|average|avg|total)\s*(킬|데스|어시|딜량|kills?|deaths?|assists?|damage|points?)", s, re.I)
+                    or re.search(r"(킬|데스|어시|딜량|데미지|\bkill|\bdeath|\bassist|\bdamage)\S*\s*(?:의\s*)?(평균|합계|총합|count|total|tally|number)", s, re.I))
 
     def _threshold(self, row_filters: list[Filter]) -> float | None:
         if row_filters:
@@ -812,7 +858,7 @@ class Parser:
         for word, col in (("region|지역|나라", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
                           ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date")):
             if re.search(word, s, re.I):
-                return Filter(col, "is_null")
+                return Filter(col, "not_null" if self.has("exclude") else "is_null")
         return None
 
     def _counted_after_more_than_one(self) -> str | None:
@@ -827,6 +873,15 @@ class Parser:
         if asked not in ("team", "player", "tournament"):
             return None
         never, both = t.has("shapes", "never"), t.has("shapes", "both")
+        if t.has("shapes", "only") and not never and not both:
+            # "only ever played X": took part in X, and in nothing else of X's kind
+            for typ in ("game", "tournament", "map"):
+                vals = self.values.get(typ, [])
+                if len(vals) == 1:
+                    col = VALUE_COL[typ]
+                    return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": [Filter(col, "=", vals[0])],
+                                                                        "b": [Filter(col, "!=", vals[0])]})
+            return None
         if not (never or both):
             return None
         if t.has("shapes", "no_team") or (t.has("shapes", "no_value") and not t.has("measures", "appearances")
