@@ -259,3 +259,13 @@ def test_synthesized_questions_parse_to_their_ir(small_db, seed):
     assert len({e.construct for e in examples}) >= 25
     bad = check(url, examples, TODAY)
     assert [(ex.text, why) for ex, why in bad] == []
+
+
+def test_a_tournament_named_loosely_in_hangul_links_without_its_year(small_db):
+    _, path, catalog = small_db
+    assert link("메이플 클래시 언제 끝났어?", catalog, TODAY).values("tournament") == ["Maple Clash 2026"]  # the latest
+    from assistant.sql.linking import Catalog
+
+    cat = Catalog.from_rows(["Teal Foxes"], ["Nova"], [("Seoul Spring Invitational 2025", "Valorant", None)])
+    # a word left out and a long word one sound off
+    assert link("서울 인비테이셔널 언제 시작했어", cat, TODAY).values("tournament") == ["Seoul Spring Invitational 2025"]
