@@ -165,6 +165,11 @@ GENERAL = [
     ("value of one named", "what was Zed's highest kill count in a single game?", "SELECT 10"),
     ("top-N by a lead number", "2 players with the most assists", "SELECT 'Lumen' UNION SELECT 'Kato'"),
     ("Korean compare", "누가 2025년보다 2026년에 킬뎃이 더 높았어?", "SELECT 'Zed' UNION SELECT 'Mira'"),
+    ("pair, most per winner", "which team swept the most series", "SELECT 'Blue Mantis'"),
+    ("champion per tournament", "대회별 우승팀 알려줘",
+     "SELECT 'Maple Clash 2025', 'Blue Mantis' UNION SELECT 'Desert Royale 2026', 'Red Herons'"),
+    ("pair score", "score of the Maple Clash 2025 final between Red Herons and Blue Mantis", "SELECT 'Blue Mantis', 3, 'Red Herons', 0"),
+    ("overtime", "how many maps went to overtime", "SELECT 0"),
 ]
 
 

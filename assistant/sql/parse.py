@@ -230,7 +230,8 @@ class Parser:
     def group_entity(self) -> str | None:
         """The X of 'X별', 'for each X', 'per X', 'by X'."""
         s = self.t.s
-        m = re.search(r"(팀|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s)
+        m = re.search(r"(팀|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
+            or re.search(r"(?<![가-힣])각\s*(팀|선수|대회|토너먼트|맵|지역|게임|종목|스테이지)", s)
         if m:
             w = m.group(1)
             return self._noun(w) if not w.startswith("@") else w[1:-1]
@@ -338,6 +339,11 @@ class Parser:
             events += self._result_filters()
         filters += events
         filters += self._score_filters() + self._column_comparisons()
+        if t.has("shapes", "overtime") and not any(f.col == "mt.score" for f in filters):
+            # overtime: the winning side needed more than regulation's 7 rounds
+            filters += [Filter("mt.placement", "=", 1), Filter("mt.score", ">", 7)]
+            if not any(f.col == "m.format" for f in filters):
+                filters.append(Filter("m.format", "=", "versus"))
         if t.has("shapes", "champion") and "tournament" in values and "stage" not in values and asked in ("team", None):
             # the champion of a tournament: the winner of its final (most final-stage points in ranking play)
             filters = [f for f in filters if not (f.col == "m.format" and f in events)]
@@ -390,6 +396,11 @@ class Parser:
             return Reading(IR(measure=f"{fn}:m.played_at", filters=filters), 0.8, "date_extreme")
         # Per-group best: "X별 1등 Y".
         key = KEY.get(asked) if asked else None
+        if group_by == "tournament" and asked in ("team", "player", None) and measure in ("wins", "points", None) \
+                and not has_count and (t.has("measures", "wins") or t.has("shapes", "champion") or t.has("shapes", "winner")):
+            # each tournament's champion: the final's winner, or the most final-stage points
+            fs = [f for f in filters if f not in events and f.col != "m.stage"] + [Filter("m.stage", "=", "final")]
+            return Reading(IR(select=["t.name"], measure="title", filters=fs, per="tr.name", order="desc"), 0.75, "per")
         if group_by and asked and group_by != asked and (maxish or minish or n == 1) and not has_count:
             m_expr = self._aggregate(mcol, agg, asked, "sum")
             if m_expr is None:
@@ -547,6 +558,10 @@ class Parser:
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))
             return self._pair_select(fs, teams, asked)
+        if len(teams) == 2 and measure == "score" and not t.has("aggregates", "avg") and not t.has("aggregates", "sum"):
+            # "the score of the final between A and B": each of their matches, both sides' scores
+            return IR(select=["m.played_at", "wt.name", "w.score", "lt.name", "l.score"],
+                      filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", list(teams))])
         if len(teams) == 2 and (t.has("shapes", "h2h") or measure in ("wins", "losses")):
             a, b = teams
             if not any(f.col == "m.format" for f in base):
@@ -616,7 +631,12 @@ class Parser:
         if teams:
             fs = fs + [Filter("wt.name", "=", teams[0])] if not self._object_of_win(teams[0]) else \
                 fs + [Filter("lt.name", "=", teams[0])]
+        if asked not in ("match", "date") and not teams and (t.has("aggregates", "max") or t.has("aggregates", "min")):
+            order = "asc" if t.has("aggregates", "min") and not t.has("aggregates", "max") else "desc"
+            return IR(select=["wt.name"], measure="countd:m.id", filters=fs, group=True, order=order, limit=self.top_n() or 1)
         if t.has("aggregates", "count") and not re.search(r"\bwho\b|누구|어디|어느 팀", t.s, re.I):
+            if asked == "team" and not teams and re.search(r"\b(?:which|what) teams?\b|어느 팀|어떤 팀|팀별|팀마다", t.s, re.I):
+                return IR(select=["wt.name"], measure="countd:m.id", filters=fs, group=True)  # which team, how many times
             return IR(measure="countd:m.id", filters=fs)
         sel = []
         if t.has("entities", "date"):
