@@ -170,6 +170,9 @@ GENERAL = [
      "SELECT 'Maple Clash 2025', 'Blue Mantis' UNION SELECT 'Desert Royale 2026', 'Red Herons'"),
     ("pair score", "score of the Maple Clash 2025 final between Red Herons and Blue Mantis", "SELECT 'Blue Mantis', 3, 'Red Herons', 0"),
     ("overtime", "how many maps went to overtime", "SELECT 0"),
+    ("ratio over matches", "how often did the side with more kills win, in percent", "SELECT 100.0"),
+    ("margin", "which match had the biggest score margin", "SELECT '2025-05-04 19:00:00'"),
+    ("margin", "Red Herons 이긴 경기 평균 점수 차", "SELECT 1.0"),
 ]
 
 

@@ -6,7 +6,7 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
-  ratio (``win_rate`` in percent, ``kd``, ``kda``), a team's ``record`` (wins, losses), or ``title``
+  ratio (``win_rate`` in percent, ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b), a team's ``record`` (wins, losses), or ``title``
   (a champion: the final's winner in versus play, the most final-stage points in ranking play);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
   dates at any granularity (``range`` [from, to), ``day``, ``monthday``, ``weekday``, ``time>=``/``time<``);
@@ -141,6 +141,9 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
     if measure == "kda":
         return f"1.0 * (SUM(mp.kills) + SUM(mp.assists)) / {guard}"
     func, _, col = measure.partition(":")
+    if func == "pct":  # 'pct:a>b': the percentage of rows where column a beats column b
+        a, b = col.split(">")
+        return f"100.0 * SUM(CASE WHEN {a} > {b} THEN 1 ELSE 0 END) / COUNT(*)"
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
     if func in ("sum", "avg", "max", "min"):

@@ -394,6 +394,19 @@ class Parser:
         if asked == "date" and not group_by and measure is None and (t.has("aggregates", "first") or t.has("aggregates", "last")):
             fn = "min" if t.has("aggregates", "first") else "max"
             return Reading(IR(measure=f"{fn}:m.played_at", filters=filters), 0.8, "date_extreme")
+        if t.has("shapes", "margin"):
+            # the winner's margin: "biggest round difference on each map", "평균 점수 차"
+            fs = [Filter("wt.name", f.op, f.value) if f.col == "t.name" else f for f in filters
+                  if not f.col.startswith(("mt.", "mp.", "p.")) and not (f.col == "m.format" and f in events)]
+            fs += [Filter("w.placement", "=", 1)] + ([] if any(f.col == "m.format" for f in fs) else [Filter("m.format", "=", "versus")])
+            fn = "min" if minish and not maxish else "avg" if t.has("aggregates", "avg") else "max"
+            diff = "w.score - l.score"
+            if group_by in KEY and group_by != "match":
+                gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
+                return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
+            if self.asked_entity() in ("match", "date", "team") and fn != "avg":
+                return Reading(IR(select=["m.played_at", "wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
+            return Reading(IR(measure=f"{fn}:{diff}", filters=fs), 0.75, "scalar")
         # Per-group best: "X별 1등 Y".
         key = KEY.get(asked) if asked else None
         if group_by == "tournament" and asked in ("team", "player", None) and measure in ("wins", "points", None) \
@@ -542,6 +555,15 @@ class Parser:
     def _pair(self, measure: str | None, asked: str | None) -> IR | None:
         """The two teams of one match: head-to-head records, who beat whom, scorelines."""
         t, teams = self.t, self.values.get("team", [])
+        side = next((m for p in cues()["shapes"]["side_won"] for m in [p.search(t.s)] if m), None)
+        if side and (t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률|얼마나 자주", t.s, re.I)):
+            # "how often did the side with more kills win": the share of versus matches where the winner had more
+            word = side.group(1).lower()
+            col = "kills" if word.startswith(("kill", "frag", "킬")) else "score" if word.startswith(("score", "point", "점수", "포인트")) \
+                else None
+            if col:
+                fs = [f for f in self.value_filters(skip={"team"}) if f.col != "m.format"] + self.date_filters()
+                return IR(measure=f"pct:w.{col}>l.{col}", filters=fs + [Filter("w.placement", "=", 1), Filter("m.format", "=", "versus")])
         score = re.search(r"(?<![\d:/-])(\d{1,2})\s*(?:-|:|대|to|–)\s*(\d{1,2})(?![\d:/-])", t.s)
         base = [f for f in self.value_filters(skip={"team"})] + self.date_filters()
         if score and int(score.group(1)) != int(score.group(2)) and not re.search(r"\d\s*-\s*\d\s*(?:월|일)", t.s):
