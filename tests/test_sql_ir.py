@@ -173,6 +173,9 @@ GENERAL = [
     ("ratio over matches", "how often did the side with more kills win, in percent", "SELECT 100.0"),
     ("margin", "which match had the biggest score margin", "SELECT '2025-05-04 19:00:00'"),
     ("margin", "Red Herons 이긴 경기 평균 점수 차", "SELECT 1.0"),
+    ("A or B but never C", "players who played Overwatch 2 or PUBG but never appeared in a final", "SELECT 'x' WHERE 0"),
+    ("A or B but never C", "Maple Clash 2025나 Desert Royale 2026 뛰었는데 결승은 한 번도 못 간 선수", "SELECT 'x' WHERE 0"),
+    ("A but never C", "players who played in 2025 but never in 2026", "SELECT 'Kato' UNION SELECT 'Lumen'"),
 ]
 
 

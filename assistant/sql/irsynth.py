@@ -108,7 +108,7 @@ def _slot_values(values: Values, rng: random.Random) -> dict[str, Any]:
     teams = rng.sample(values.teams, 2) if len(values.teams) >= 2 else values.teams * 2
     slots = {"team": teams[0], "team2": teams[1], "player": rng.choice(values.players),
              "tournament": rng.choice(values.tournaments), "game": rng.choice(values.games),
-             "year": y, "next_year": y + 1, "month": mo, "month2": f"{mo:02d}", "day": d, "day2": f"{d:02d}",
+             "year": y, "next_year": y + 1, "year_after": y + 2, "month": mo, "month2": f"{mo:02d}", "day": d, "day2": f"{d:02d}",
              "month_name": MONTHS[mo - 1],
              "month_end": f"{y + (mo == 12)}-{mo % 12 + 1:02d}-01"}
     if region:

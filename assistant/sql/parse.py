@@ -943,6 +943,9 @@ class Parser:
         split = None
         for typ in ("stage", "tournament", "game", "map"):
             vals = self.values.get(typ, [])
+            spans = [a_ for a_, _, ty, _ in self.placed if ty == typ]
+            if len(spans) == 2 and re.search(r"\bor\b|또는|이나|거나|X\s*나\s|/", t.s[spans[0]:spans[1]]):
+                continue  # "A or B": one scope
             if len(vals) == 2 and typ not in own_types:
                 split = ([Filter(VALUE_COL[typ], "=", vals[0])], [Filter(VALUE_COL[typ], "=", vals[1])], typ)
         games = self.values.get("game", [])
@@ -960,6 +963,24 @@ class Parser:
             shared = shared + (self.date_filters() if split is None or split[2] != "date" else [])
         ev = [f for f in events if f.col != "m.format"] if asked != "tournament" else []
         fmt = [f for f in events if f.col == "m.format"]
+        cut = t.first("shapes", "but")
+        cut = cut if cut is not None else t.first("shapes", "never")
+        if split is None and never and not both and cut is not None:
+            # "played A or B but never reached a final": the names before the negation scope the first set,
+            # the names after it the excluded one
+            before: dict[str, list] = {}
+            after: dict[str, list] = {}
+            for a_, _, typ, v in self.placed:
+                if typ in VALUE_COL and typ not in own_types:
+                    side = before if a_ < cut else after
+                    if v not in side.setdefault(typ, []):
+                        side[typ].append(v)
+            if before and after:
+                def fl(d):
+                    return [Filter(VALUE_COL[k], "=", v[0]) if len(v) == 1 else Filter(VALUE_COL[k], "in", list(v))
+                            for k, v in d.items()]
+                a = fl(before) + self.date_filters() + fmt
+                return IR(select=[key], filters=own, setop={"op": "except", "a": a, "b": fl(after) + ev + fmt})
         if split is not None:
             a, b = shared + fmt + split[0], shared + fmt + split[1]
             if both and not never:
