@@ -197,6 +197,8 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return f"CAST({c} AS TEXT) LIKE {lit(v)}"
     if op == "col>":  # column compared with another column of the same row
         return f"{c} > {v}"
+    if op == "col=":  # column equal to an expression of the row's columns (written by the parser, never by the user)
+        return f"{c} = {v}"
     if op == "either_pair":  # the two named teams on either side
         a, b = v
         return (f"((wt.name = {lit(a)} AND lt.name = {lit(b)}) OR (wt.name = {lit(b)} AND lt.name = {lit(a)}))")
@@ -209,7 +211,7 @@ def _filter_aliases(f: Filter) -> set[str]:
     if f.op == "either_pair":
         return {"wt", "lt"}
     out = _aliases_in(f.col)
-    if f.op == "col>":
+    if f.op in ("col>", "col="):
         out |= _aliases_in(str(f.value))
     return out
 

@@ -574,9 +574,10 @@ class Parser:
             return self._pair_select(fs, teams, asked)
         if t.has("shapes", "sweep") or t.has("shapes", "full"):
             fs = base + [Filter("w.placement", "=", 1)]
-            fs.append(Filter("l.score", "=", 0) if t.has("shapes", "sweep") else Filter("w.score", "=", 3))
-            if t.has("shapes", "full"):
-                fs.append(Filter("l.score", "=", 2))
+            if t.has("shapes", "sweep"):
+                fs.append(Filter("l.score", "=", 0))
+            else:  # the deciding game was played: the loser one game short of the winner (2-1, 3-2)
+                fs += [Filter("l.score", "col=", "w.score - 1"), Filter("w.score", "<=", 3), Filter("w.score", ">=", 2)]
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))
             return self._pair_select(fs, teams, asked)
@@ -665,8 +666,8 @@ class Parser:
             sel.append("m.played_at")
         winner_only = t.has("shapes", "winner") and not re.search(r"who beat who|누가 누구|상대|진 팀|\bvs\b|loser", t.s, re.I)
         sel += ["wt.name"] if winner_only else ["wt.name", "lt.name"]
-        if not t.has("entities", "date") and not winner_only:
-            sel.append("m.played_at")
+        if not t.has("entities", "date") and (not winner_only or asked == "match"):
+            sel.append("m.played_at")  # the matches themselves are asked for: say when
         return IR(select=sel, filters=fs)
 
     def _measure_column(self, measure: str | None, player_level: bool, asked: str | None) -> tuple[str | None, str | None, list[Filter]]:
