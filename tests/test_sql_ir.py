@@ -177,6 +177,7 @@ GENERAL = [
     ("A or B but never C", "Maple Clash 2025나 Desert Royale 2026 뛰었는데 결승은 한 번도 못 간 선수", "SELECT 'x' WHERE 0"),
     ("A but never C", "players who played in 2025 but never in 2026", "SELECT 'Kato' UNION SELECT 'Lumen'"),
     ("full-length series", "list the full-length series and who won them", "SELECT '2025-05-03 14:00:00', 'Red Herons'"),
+    ("superlative, ties kept", "which team has the most wins", "SELECT 'Red Herons' UNION SELECT 'Blue Mantis'"),
 ]
 
 

@@ -11,7 +11,7 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
   dates at any granularity (``range`` [from, to), ``day``, ``monthday``, ``weekday``, ``time>=``/``time<``);
 - ``group`` by the selected keys, ``having`` on the measure, ``order`` (by the measure or a column),
-  ``limit``;
+  ``limit`` (a limit of 1 on the measure keeps ties);
 - ``extreme``: single-row extremes (``WHERE col = (SELECT MAX(col) ...)``, ties kept);
 - ``per``: the best key inside each group ("the top killer of each game");
 - ``setop``: difference and intersection of two scopes ("never", "only", "both");
@@ -339,6 +339,13 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         op, value = ir.having
         hexpr = measure_sql(ir.having_measure, ir) if ir.having_measure else mexpr
         sql += f" HAVING {hexpr} {op} {lit(value)}"
+    if ir.limit == 1 and not order_col and ir.order in ("desc", "asc") and mexpr and ir.group and sel and not names:
+        # the best one, ties kept: every group whose measure equals the best
+        named = [f"{c} AS c{i}" for i, c in enumerate(cols)]
+        inner = head + ", ".join(named) + sql[len(head) + len(", ".join(cols)):]
+        last = f"c{len(cols) - 1}"
+        fn = "MAX" if ir.order == "desc" else "MIN"
+        return f"WITH s AS ({inner}) SELECT * FROM s WHERE {last} = (SELECT {fn}({last}) FROM s)"
     if order_col:
         sql += f" ORDER BY {order_col} {direction.upper()}"
     elif ir.order in ("desc", "asc") and mexpr:
