@@ -158,7 +158,7 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
                 h += 12
         if ampm in ("오전", "아침", "새벽") and h == 12:
             h = 0
-        after = m.group("dir") is None or re.search(r"넘|이후|부터|후|after|since|later|or later|onwards|넘어", m.group("dir") or "")
+        after = m.group("dir") is None or re.search(r"넘|이후|부터|후|after|since|from|later|or later|onwards|넘어", m.group("dir") or "")
         return ("time", (">=" if after else "<", f"{h:02d}:{mins:02d}:00"))
     scan(r"(?P<ap>오전|오후|저녁|밤|아침|새벽)?\s*(?P<h>\d{1,2})\s*시(?:\s*(?P<m>\d{1,2})\s*분)?\s*(?:정각)?\s*(?P<dir>넘어서|넘어|넘은|넘게|이후에?|부터|후에?|이전에?|전에?|까지)?",
          lambda m: clock(m, False))

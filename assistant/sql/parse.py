@@ -496,6 +496,8 @@ class Parser:
             m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
             return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True, order="desc", limit=n),
                            0.75, "top")
+        if measure in ("wins", "losses", "chicken") and not has_count and asked is None and not key:
+            return Reading(IR(measure="count", filters=filters), 0.75, "count")  # "X chickens?", "X 승수"
         # Counts and scalar aggregates.
         if has_count or agg or mcol or measure in ("kd", "kda", "win_rate"):
             counted = self._counted(asked)
