@@ -820,7 +820,8 @@ class Parser:
     def _counted(self, asked: str | None) -> str | None:
         """The entity a 'how many' counts; None when it counts events (wins, chicken dinners)."""
         s = self.t.s
-        m = re.search(r"\b(?:how many|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
+        m = re.search(r"\b(teams?|squads?|players?|tournaments?|maps?|matche?s|games?)\s+count\b", s, re.I) \
+            or re.search(r"\b(?:how many|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
         if m:
             noun = m.group(1).lower()
             if noun == "times":
@@ -1004,12 +1005,15 @@ class Parser:
     def _first_time(self, asked: str | None) -> IR | None:
         """'first played in 2026': the earliest appearance falls in the range."""
         t = self.t
-        if asked not in ("team", "player") or not t.has("aggregates", "first") or not t.has("measures", "appearances"):
+        if asked not in ("team", "player") or not t.has("aggregates", "first") or not (
+                t.has("measures", "appearances") or re.search(r"\bfirst (?:match|game|series)|첫 경기|첫경기|데뷔|\bdebut", t.s, re.I)):
             return None
         ranges = [d for d in self.date_specs if d.kind == "range"]
-        if len(ranges) != 1 or re.search(r"첫 경기|first (?:match|game)\b.*\bwhen", t.s, re.I):
+        if len(ranges) != 1 or re.search(r"첫 경기.*(?:언제|며칠|날짜|몇 시)|first (?:match|game)\b.*\bwhen", t.s, re.I):
             return None
         lo, hi = ranges[0].value
+        if lo is None:
+            return None
         key = KEY[asked]
         fact = "mp" if asked == "player" else "mt"
         ir = IR(select=[key], measure="min:m.played_at", filters=self.value_filters(), group=True,
