@@ -178,6 +178,8 @@ GENERAL = [
     ("A but never C", "players who played in 2025 but never in 2026", "SELECT 'Kato' UNION SELECT 'Lumen'"),
     ("full-length series", "list the full-length series and who won them", "SELECT '2025-05-03 14:00:00', 'Red Herons'"),
     ("superlative, ties kept", "which team has the most wins", "SELECT 'Red Herons' UNION SELECT 'Blue Mantis'"),
+    ("open-ended year", "players who debuted after 2025", "SELECT '바다' UNION SELECT '산들'"),
+    ("open-ended year", "2026년 전에 열린 경기 몇 개?", "SELECT 2"),
 ]
 
 

@@ -182,6 +182,10 @@ class Parser:
             return "player"
         if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads)\b", low):
             return self._noun(re.search(r"(teams|players|tournaments|maps|squads)", low).group(1))
+        m = re.search(r"^\s*(?:the\s+)?(team|player|tournament|map|squad)\s+(?:with|who|that|whose|where)\b", low) \
+            or re.search(r"^\s*(?:the\s+)?(?:\w+est|most\s+\w+)\s+(team|player|tournament|map|squad)s?\b", low)
+        if m:
+            return self._noun(m.group(1))  # "map with the highest total kills"
         if "region" in self.values and re.search(r"@regionX\s*(?:들|은|는)?\s*(?:이름\s*)?(?:어디|목록|리스트|알려|보여|뭐|누구|이름|몇|있)", s) \
                 and re.search(r"팀|구단|스쿼드", self.text):
             return "team"  # "한국 팀들 어디": the region's alias took the word 팀
@@ -496,6 +500,9 @@ class Parser:
             m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
             return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True, order="desc", limit=n),
                            0.75, "top")
+        if measure is None and not has_count and asked is None and ("player" in values or "team" in values) \
+                and re.search(r"\bappearances?\b|\bapps\b|출전 ?(?:수|횟수)", t.s, re.I):
+            return Reading(IR(measure="countd:m.id", filters=filters), 0.75, "count")  # "X appearances"
         if measure in ("wins", "losses", "chicken") and not has_count and asked is None and not key:
             return Reading(IR(measure="count", filters=filters), 0.75, "count")  # "X chickens?", "X 승수"
         # Counts and scalar aggregates.
