@@ -508,7 +508,8 @@ class Parser:
         # Counts and scalar aggregates.
         if has_count or agg or mcol or measure in ("kd", "kda", "win_rate"):
             counted = self._counted(asked)
-            if mcol and (counted is None or self._measure_near_count() or (not has_count and asked in (None, "match", "date"))):
+            if mcol and (counted is None or self._measure_near_count() or (not has_count and (asked in (None, "match", "date") or (
+                    agg and not re.search(r"\b(?:which|who|list|show)\b|누구|어느|어떤|목록|명단", t.s, re.I))))):
                 fn = agg or "sum"
                 if measure in ("kd", "kda", "win_rate"):
                     return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
@@ -869,7 +870,8 @@ class Parser:
         return bool(re.search(r"(킬|데스|어시|딜량|데미지|포인트|점수|kills?|deaths?|assists?|damage|points?)\s*(?:은|는|이|가)?\s*(?:총|통산|전체)?\s*(?:몇|얼마|합계|합)", s, re.I)
                     or re.search(r"\b(?:how many|how much|total|number of)\s+(?:\w+\s+)?(kills?|deaths?|assists?|damage|points?|frags?)", s, re.I)
                     or re.search(r"(통산|총|전체|평균|average|avg|total)\s*(킬|데스|어시|딜량|kills?|deaths?|assists?|damage|points?)", s, re.I)
-                    or re.search(r"(킬|데스|어시|딜량|데미지|\bkill|\bdeath|\bassist|\bdamage)\S*\s*(?:의\s*)?(평균|합계|총합|count|total|tally|number)", s, re.I))
+                    or re.search(r"(킬|데스|어시|딜량|데미지|\bkill|\bdeath|\bassist|\bdamage)\S*\s*(?:의\s*)?(평균|합계|총합|count|total|tally|number)", s, re.I)
+                    or re.search(r"(?:평균|average|avg)\s*(?:몇|얼마)", s, re.I))
 
     def _threshold(self, row_filters: list[Filter]) -> float | None:
         if row_filters:
