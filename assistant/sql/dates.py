@@ -2,7 +2,7 @@
 
 Korean and English: a day (``2025-09-27``, ``25년 7월 12일``, ``July 12, 2025``, ``3/14``), a month
 (``2026년 3월``, ``March 2026``), a half or quarter (``2025년 상반기``, ``first half of 2025``, ``Q3``),
-a year (``2026``, ``26년``), a range (``between January 20 and February 5, 2026``, ``3월 1일부터 3월 10일까지``),
+a year (``2026``, ``26년``), an open-ended year (``after 2024``, ``2024년 이후``), a range (``from May 2 to June 9, 2024``, ``3월 1일부터 3월 10일까지``),
 weekdays (``토요일``, ``on saturdays``, ``weekends``) and times of day (``저녁 7시 넘어서``, ``after 7pm``).
 Relative years (``this year``, ``작년``) are resolved against ``today``.
 """
@@ -77,7 +77,7 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
                     add(r[0], r[1], m.start(), m.end())
 
     y4 = r"((?:19|20)\d\d|\d\d)"
-    # Ranges first: "between January 20 and February 5, 2026", "3월 1일부터 3월 10일까지".
+    # Ranges first: "from May 2 to June 9, 2024", "3월 1일부터 3월 10일까지".
     def en_range(m):
         y = _year(m.group(5))
         lo, hi = _day(y, MONTHS[m.group(1)[:3] if m.group(1)[:4] != "sept" else "sept"], int(m.group(2))), \
@@ -130,6 +130,20 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
     # A month alone: "3월", "in March".
     scan(r"(?<!\d)(\d{1,2})\s*월(?!\s*\d)", lambda m: ("month", f"{int(m.group(1)):02d}") if 1 <= int(m.group(1)) <= 12 else None)
     scan(rf"\b(?:in|during)\s+{_MON}\b", lambda m: ("month", f"{MONTHS[m.group(1)[:4] if m.group(1).startswith('sept') else m.group(1)[:3]]:02d}"))
+    # Open-ended years: "after 2025", "since 2024", "before 2026", "2025년 이후", "2026년 전".
+    def open_year(word: str, y: int):
+        if word in ("after", "후"):
+            return ("range", (f"{y + 1}-01-01", None))
+        if word in ("since", "from", "starting", "starting in", "이후", "부터", "이래"):
+            return ("range", (f"{y}-01-01", None))
+        if word in ("before", "prior to", "전"):
+            return ("range", (None, f"{y}-01-01"))
+        return ("range", (None, f"{y + 1}-01-01"))  # until, through, up to, 이전, 까지
+    scan(r"\b(after|since|from|starting(?: in)?|before|prior to|until|through|up to)\s+((?:19|20)\d\d)(?!\d)"
+         r"(?!\s*(?:to|-|–|until|and|through)\s*(?:19|20)?\d\d)",
+         lambda m: open_year(m.group(1), int(m.group(2))))
+    scan(r"(?<![\d.])((?:19|20)\d\d|\d\d)\s*년도?\s*(이후|부터|이래|이전|까지|전|후)(?![가-힣])",
+         lambda m: open_year(m.group(2), _year(m.group(1))))
     # Years: "2026", "2026년", "26년", relative years.
     scan(r"(?<![\d.])((?:19|20)\d\d)(?!\d)\s*(?:년도|년)?", lambda m: ("range", (f"{m.group(1)}-01-01", f"{int(m.group(1)) + 1}-01-01")))
     scan(r"(?<![\d.])(\d\d)\s*년(?!\s*\d+\s*월)", lambda m: ("range", (f"{2000 + int(m.group(1))}-01-01", f"{2001 + int(m.group(1))}-01-01")))
@@ -158,7 +172,7 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
                 h += 12
         if ampm in ("오전", "아침", "새벽") and h == 12:
             h = 0
-        after = m.group("dir") is None or re.search(r"넘|이후|부터|후|after|since|later|or later|onwards|넘어", m.group("dir") or "")
+        after = m.group("dir") is None or re.search(r"넘|이후|부터|후|after|since|from|later|or later|onwards|넘어", m.group("dir") or "")
         return ("time", (">=" if after else "<", f"{h:02d}:{mins:02d}:00"))
     scan(r"(?P<ap>오전|오후|저녁|밤|아침|새벽)?\s*(?P<h>\d{1,2})\s*시(?:\s*(?P<m>\d{1,2})\s*분)?\s*(?:정각)?\s*(?P<dir>넘어서|넘어|넘은|넘게|이후에?|부터|후에?|이전에?|전에?|까지)?",
          lambda m: clock(m, False))

@@ -426,7 +426,8 @@ def execute(p: Plan, url: str, lang: str) -> SQLAnswer:
         result = run_readonly(url, sql, check=False)
         return SQLAnswer(sql=sql, columns=result.columns, rows=result.rows,
                          text=render_ir(p.shape, result.columns, result.rows, lang, truncated=result.truncated,
-                                        names=_named_values(p.ir)),
+                                        names=_named_values(p.ir),
+                                        percent=p.ir.measure == "win_rate" or str(p.ir.measure).startswith("pct:")),
                          confidence=round(p.confidence, 4), meta={"kind": "ir", "shape": p.shape, "ir": p.ir.to_dict()},
                          language=lang, truncated=result.truncated)
     sql = build_sql(p.query)

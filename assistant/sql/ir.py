@@ -6,16 +6,17 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
-  ratio (``win_rate`` in percent, ``kd``, ``kda``), or a team's ``record`` (wins, losses);
+  ratio (``win_rate`` in percent, ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b), a team's ``record`` (wins, losses), or ``title``
+  (a champion: the final's winner in versus play, the most final-stage points in ranking play);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
   dates at any granularity (``range`` [from, to), ``day``, ``monthday``, ``weekday``, ``time>=``/``time<``);
 - ``group`` by the selected keys, ``having`` on the measure, ``order`` (by the measure or a column),
-  ``limit``;
+  ``limit`` (a limit of 1 on the measure keeps ties);
 - ``extreme``: single-row extremes (``WHERE col = (SELECT MAX(col) ...)``, ties kept);
 - ``per``: the best key inside each group ("the top killer of each game");
 - ``setop``: difference and intersection of two scopes ("never", "only", "both");
 - ``pair``: the two teams of one match (aliases ``w``/``wt`` for one side, ``l``/``lt`` for the other);
-- ``compare``: one measure in two scopes ("a better K/D in 2026 than in 2025").
+- ``compare``: one measure in two scopes ("more assists this season than last").
 
 Values are written as SQL literals (quoted, escaped); the SQL then still passes :mod:`.safety`.
 """
@@ -129,6 +130,9 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return f"100.0 * {WINS_EXPR.format(s=side)} / COUNT(*)"
     if measure == "wins":
         return WINS_EXPR.format(s=side)
+    if measure == "title":  # a tournament's champion: the final's winner, or the most final-stage points
+        return (f"SUM(CASE WHEN m.format = 'ranking' THEN {side}.score WHEN {side}.placement = 1 THEN 1 "
+                "ELSE 0 END)")
     if measure == "record":  # wins, losses
         return f"{WINS_EXPR.format(s=side)}, SUM(CASE WHEN {side}.placement <> 1 THEN 1 ELSE 0 END)"
     guard = "(CASE WHEN SUM(mp.deaths) > 0 THEN SUM(mp.deaths) ELSE 1 END)"
@@ -137,6 +141,9 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
     if measure == "kda":
         return f"1.0 * (SUM(mp.kills) + SUM(mp.assists)) / {guard}"
     func, _, col = measure.partition(":")
+    if func == "pct":  # 'pct:a>b': the percentage of rows where column a beats column b
+        a, b = col.split(">")
+        return f"100.0 * SUM(CASE WHEN {a} > {b} THEN 1 ELSE 0 END) / COUNT(*)"
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
     if func in ("sum", "avg", "max", "min"):
@@ -151,6 +158,8 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return {"mp"}
     if measure in ("win_rate", "wins", "record"):
         return {"mt"}
+    if measure == "title":
+        return {"mt", "m"}
     return _aliases_in(measure)
 
 
@@ -188,6 +197,8 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return f"CAST({c} AS TEXT) LIKE {lit(v)}"
     if op == "col>":  # column compared with another column of the same row
         return f"{c} > {v}"
+    if op == "col=":  # column equal to an expression of the row's columns (written by the parser, never by the user)
+        return f"{c} = {v}"
     if op == "either_pair":  # the two named teams on either side
         a, b = v
         return (f"((wt.name = {lit(a)} AND lt.name = {lit(b)}) OR (wt.name = {lit(b)} AND lt.name = {lit(a)}))")
@@ -200,7 +211,7 @@ def _filter_aliases(f: Filter) -> set[str]:
     if f.op == "either_pair":
         return {"wt", "lt"}
     out = _aliases_in(f.col)
-    if f.op == "col>":
+    if f.op in ("col>", "col="):
         out |= _aliases_in(str(f.value))
     return out
 
@@ -328,6 +339,13 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         op, value = ir.having
         hexpr = measure_sql(ir.having_measure, ir) if ir.having_measure else mexpr
         sql += f" HAVING {hexpr} {op} {lit(value)}"
+    if ir.limit == 1 and not order_col and ir.order in ("desc", "asc") and mexpr and ir.group and sel and not names:
+        # the best one, ties kept: every group whose measure equals the best
+        named = [f"{c} AS c{i}" for i, c in enumerate(cols)]
+        inner = head + ", ".join(named) + sql[len(head) + len(", ".join(cols)):]
+        last = f"c{len(cols) - 1}"
+        fn = "MAX" if ir.order == "desc" else "MIN"
+        return f"WITH s AS ({inner}) SELECT * FROM s WHERE {last} = (SELECT {fn}({last}) FROM s)"
     if order_col:
         sql += f" ORDER BY {order_col} {direction.upper()}"
     elif ir.order in ("desc", "asc") and mexpr:

@@ -164,6 +164,18 @@ class Catalog:
                     add(base, "tournament", name)
                     add(f"{year} {base}", "tournament", name)
             games = (*games, game)
+        # A team called by its first word ("kumo"): Latin, 4+ letters, in no other name, not a word people ask with.
+        stop = {w.lower() for w in lex.get("not_names", [])} | {w.lower() for w in lex.get("not_short_names", [])}
+        words_in = {}
+        for name in (*teams, *players, *(t[0] for t in tournaments)):
+            for w in set(re.findall(r"[a-z0-9]+", name.lower())):
+                words_in[w] = words_in.get(w, 0) + 1
+        for name in teams:
+            parts = name.split()
+            first = parts[0].lower() if len(parts) >= 2 else ""
+            if (re.fullmatch(r"[a-z]{4,}", first) and words_in.get(first) == 1 and first not in stop
+                    and norm(first) not in aliases):
+                add(first, "team", name)
         for value, words in lex["stages"].items():
             for w in [value, *words]:
                 add(w, "stage", value)
@@ -201,6 +213,23 @@ class Catalog:
                     key = skeleton(re.sub(r"\b(?:esports|gaming|team|club)\b", "", name, flags=re.I))
                     if len(key) >= 3 and (etype, name) not in sounds.get(key, []):
                         sounds.setdefault(key, []).append((etype, name))
+        # A tournament named loosely in Hangul: two to four of its Latin words ("제주 윈터 인비테이셔널"), the
+        # latest tournament when several share them.
+        from itertools import combinations
+
+        tour_sounds: dict[str, tuple[str, dt.date]] = {}
+        for name, game, start in tournaments:
+            parts = re.findall(r"[A-Za-z]+", name)
+            if not name.isascii():
+                continue
+            for k in range(2, min(len(parts), 4) + 1):
+                for combo in combinations(parts, k):
+                    key = skeleton(" ".join(combo))
+                    when = start or dt.date.min
+                    if len(key) >= 5 and (key not in tour_sounds or when > tour_sounds[key][1]):
+                        tour_sounds[key] = (name, when)
+        for key, (name, _) in tour_sounds.items():
+            sounds.setdefault(key, []).append(("tournament", name))
         by_game: dict[str, list[str]] = {}
         for name, game, start in sorted(tournaments, key=lambda x: (x[2] or dt.date.min, x[0])):
             by_game.setdefault(game, []).append(name)
@@ -439,9 +468,17 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     sk = skeleton(variant)
                     hits = catalog.sounds.get(sk, [])
                     syllables = sum(is_hangul(ch) for ch in variant)
-                    if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4) and len(hits) == 1:
+                    if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4
+                            or len(sk) >= 3 and syllables >= 5) and len(hits) == 1:
                         best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
                         break
+                    if not hits and len(sk) >= 7 and syllables >= 5:
+                        # a long transliteration one sound off ("인비테이셔널" for Invitational)
+                        near = process.extract(sk, list(catalog.sounds), scorer=fuzz.ratio, limit=2, score_cutoff=85)
+                        if near and (len(near) == 1 or near[1][1] < near[0][1]) and len(catalog.sounds[near[0][0]]) == 1:
+                            etype, value = catalog.sounds[near[0][0]][0]
+                            best = Mention(etype, value, a, end, 75.0)
+                            break
             for variant, end in variants if best is None else []:
                 key = norm(variant)
                 if len(key) < 4 or key.isdigit() or key in stop:

@@ -124,6 +124,8 @@ class Parser:
                 taken[i] = True
         self.dates = find_dates(text, today, taken)
         masked, self.placed = _mask(text, linked, self.dates)
+        for p in cues()["chitchat"]["words"]:
+            masked = p.sub(lambda m: " " * len(m.group()), masked)
         self.t = _Text(masked)
         self.numbers = _numbers(masked)
         self.values: dict[str, list[Any]] = {}
@@ -163,7 +165,12 @@ class Parser:
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|what|how many|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count(?: the)?)\s+"
-                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?)\b", low)
+                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?)\b", low)
+        if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
+                and not self.measure():
+            return "game"  # the titles covered, not matches
+        if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell)", low):
+            return "team"  # the opponent of a named team
         who = re.search(r"\bwho\b|\bwho's\b|\bwhom\b", low)
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
@@ -175,10 +182,22 @@ class Parser:
             return "player"
         if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads)\b", low):
             return self._noun(re.search(r"(teams|players|tournaments|maps|squads)", low).group(1))
+        m = re.search(r"^\s*(?:the\s+)?(team|player|tournament|map|squad)\s+(?:with|who|that|whose|where)\b", low) \
+            or re.search(r"^\s*(?:the\s+)?(?:\w+est|most\s+\w+)\s+(team|player|tournament|map|squad)s?\b", low)
+        if m:
+            return self._noun(m.group(1))  # "map with the highest total kills"
+        if "region" in self.values and re.search(r"@regionX\s*(?:들|은|는)?\s*(?:이름\s*)?(?:어디|목록|리스트|알려|보여|뭐|누구|이름|몇|있)", s) \
+                and re.search(r"팀|구단|스쿼드", self.text):
+            return "team"  # "한국 팀들 어디": the region's alias took the word 팀
+        # Korean "어느 대회였어", "무슨 팀이야": the noun asked about, said with a copula.
+        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션)\s*(?:였|이었|야|이야|임|인가|인지|일까)", s)
+        if m:
+            return self._noun(m.group(2))
         # Korean: the noun right before a question word or a counter.
         m = None
-        for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
-                             r"(?:이름\s*)?(?:중에?서?\s*)?(?:은|는|이|가)?\s*(어디|누구|뭐|무엇|목록|리스트|알려|보여|몇|이름|어느|있|나와|좀|전부|다\b|순위|순서|랭킹|top|탑)", s):
+        for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
+                             r"(?:이름\s*|종류\s*|데이터\s*|기록\s*)?(?:중에?서?\s*)?(?:(?:은|는)?\s*(?:제외하고|빼고|말고|빼서)\s*)?(?:은|는|이|가)?\s*"
+                             r"(어디|누구|뭐|무엇|목록|리스트|알려|보여|몇|이름|어느|있|나와|좀|전부|다\b|순위|순서|랭킹|top|탑|\W*$)", s):
             pass
         if m:
             return self._noun(m.group(1))
@@ -186,10 +205,10 @@ class Parser:
         if m:
             return self._noun(m.group(1))
         if re.search(r"누구|누가|누군", s):
-            return "team" if (re.search(r"누가\s*(?:이겼|우승|이김|이긴)", s) or "팀" in s) else "player"
+            return "team" if (re.search(r"누가\s*(?:이겼|우승|이김|이긴)|챔피언|우승", s) or "팀" in s) else "player"
         if re.search(r"언제|며칠|몇\s*일|날짜|몇\s*시", s):
             return "date"
-        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|경기|포지션)", s)
+        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|종목|경기|포지션)", s)
         if m:
             return self._noun(m.group(2))
         for noun in ("선수", "사람", "팀", "대회", "맵"):
@@ -200,7 +219,7 @@ class Parser:
     @staticmethod
     def _noun(word: str) -> str:
         w = word.lower()
-        table = [("team", ("team", "squad", "org", "팀", "스쿼드")), ("player", ("player", "pro", "선수", "사람", "member", "멤버", "people", "fragger")),
+        table = [("team", ("team", "squad", "org", "opponent", "rival", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "member", "멤버", "people", "fragger", "killer")),
                  ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
                  ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판")),
@@ -215,13 +234,14 @@ class Parser:
     def group_entity(self) -> str | None:
         """The X of 'X별', 'for each X', 'per X', 'by X'."""
         s = self.t.s
-        m = re.search(r"(팀|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s)
+        m = re.search(r"(팀|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
+            or re.search(r"(?<![가-힣])각\s*(팀|선수|대회|토너먼트|맵|지역|게임|종목|스테이지)", s)
         if m:
             w = m.group(1)
             return self._noun(w) if not w.startswith("@") else w[1:-1]
-        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)\s+(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
+        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)\s+(?:@\w+\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
             if re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
-                continue  # "average kills per squad": the unit of the average, not a grouping
+                continue  # "mean frags per roster": the unit of the average, not a grouping
             return self._noun(m.group(1))
         return None
 
@@ -269,17 +289,21 @@ class Parser:
 
     def top_n(self) -> int | None:
         s = self.t.s
-        m = re.search(r"(?:\btop|\bbest|\bfirst|상위|탑|TOP)\s*(\d+)|(\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
-                      r"|(?:top|best|first)\s+(one|two|three|four|five|ten)\b", s, re.I)
+        m = re.search(r"(?:\btop|\bbest|\bfirst|상위|탑|TOP)\s*(?P<a>\d+)"
+                      r"|(?<![\d/.-])(?P<lead>\d+)\s+(?=(?:players?|teams?|squads?|people|guys)\s+(?:with|who|by)\b)"
+                      r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
+                      r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b", s, re.I)
         if not m:
             return None
-        g = m.group(1) or m.group(2)
-        if g:
-            n = int(g)
-            if m.group(2) and not re.search(r"top|상위|탑|순위|랭킹|알려|보여|뽑|best", s, re.I):
-                return None
-            return n if 0 < n <= 100 else None
-        return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[m.group(3).lower()]
+        if m.group("w"):
+            return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[m.group("w").lower()]
+        g = m.group("a") or m.group("lead") or m.group("b")
+        n = int(g)
+        if m.group("lead") and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
+            return None  # "2 players with the most ...": a top-N only beside a superlative
+        if m.group("b") and not re.search(r"top|상위|탑|순위|랭킹|알려|보여|뽑|best", s, re.I):
+            return None
+        return n if 0 < n <= 100 else None
 
     # ----------------------------------------------------------------- compose
     def parse(self) -> Reading:
@@ -319,10 +343,19 @@ class Parser:
             events += self._result_filters()
         filters += events
         filters += self._score_filters() + self._column_comparisons()
+        if t.has("shapes", "overtime") and not any(f.col == "mt.score" for f in filters):
+            # overtime: the winning side needed more than regulation's 7 rounds
+            filters += [Filter("mt.placement", "=", 1), Filter("mt.score", ">", 7)]
+            if not any(f.col == "m.format" for f in filters):
+                filters.append(Filter("m.format", "=", "versus"))
         if t.has("shapes", "champion") and "tournament" in values and "stage" not in values and asked in ("team", None):
-            # the champion of a tournament: the winner of its final
+            # the champion of a tournament: the winner of its final (most final-stage points in ranking play)
             filters = [f for f in filters if not (f.col == "m.format" and f in events)]
-            filters += [Filter("m.stage", "=", "final")] + ([] if events else [Filter("mt.placement", "=", 1)])
+            if measure in (None, "wins"):
+                fs = [f for f in filters if f not in events] + [Filter("m.stage", "=", "final")]
+                return Reading(IR(select=["t.name"], measure="title", filters=fs + self.date_filters(), group=True,
+                                  order="desc", limit=1), 0.85, "champion")
+            filters += [Filter("m.stage", "=", "final")]
             asked = "team"
         setop = self._setop(asked, measure, events)
         if setop is not None:
@@ -349,6 +382,15 @@ class Parser:
         maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         group_by = self.group_entity()
+        within = re.search(r"\btop[- ]?(\d+) (?:finish|placing|spot|place)|(\d+)\s*위\s*(?:이내|안에|안|권|까지)", t.s, re.I)
+        if within:
+            # "top 3 finishes per squad", "3위 안에 든 횟수": placements within N, counted per team
+            filters = [f for f in filters if f.col != "mt.placement"] + [Filter("mt.placement", "<=", int(within.group(1) or within.group(2)))]
+            if group_by == "team" or (group_by is None and (asked in (None, "team") or "team" in values)):
+                if "team" in values and group_by is None:
+                    return Reading(IR(measure="count", filters=filters), 0.75, "count")
+                return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
+                                  order="desc" if t.has("shapes", "order") else None), 0.75, "group")
         n = self.top_n()
         cmp = self.comparison()
         threshold = self._threshold(row_filters)
@@ -356,8 +398,26 @@ class Parser:
         if asked == "date" and not group_by and measure is None and (t.has("aggregates", "first") or t.has("aggregates", "last")):
             fn = "min" if t.has("aggregates", "first") else "max"
             return Reading(IR(measure=f"{fn}:m.played_at", filters=filters), 0.8, "date_extreme")
+        if t.has("shapes", "margin"):
+            # the winner's margin: "biggest round difference on each map", "평균 점수 차"
+            fs = [Filter("wt.name", f.op, f.value) if f.col == "t.name" else f for f in filters
+                  if not f.col.startswith(("mt.", "mp.", "p.")) and not (f.col == "m.format" and f in events)]
+            fs += [Filter("w.placement", "=", 1)] + ([] if any(f.col == "m.format" for f in fs) else [Filter("m.format", "=", "versus")])
+            fn = "min" if minish and not maxish else "avg" if t.has("aggregates", "avg") else "max"
+            diff = "w.score - l.score"
+            if group_by in KEY and group_by != "match":
+                gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
+                return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
+            if self.asked_entity() in ("match", "date", "team") and fn != "avg":
+                return Reading(IR(select=["m.played_at", "wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
+            return Reading(IR(measure=f"{fn}:{diff}", filters=fs), 0.75, "scalar")
         # Per-group best: "X별 1등 Y".
         key = KEY.get(asked) if asked else None
+        if group_by == "tournament" and asked in ("team", "player", None) and measure in ("wins", "points", None) \
+                and not has_count and (t.has("measures", "wins") or t.has("shapes", "champion") or t.has("shapes", "winner")):
+            # each tournament's champion: the final's winner, or the most final-stage points
+            fs = [f for f in filters if f not in events and f.col != "m.stage"] + [Filter("m.stage", "=", "final")]
+            return Reading(IR(select=["t.name"], measure="title", filters=fs, per="tr.name", order="desc"), 0.75, "per")
         if group_by and asked and group_by != asked and (maxish or minish or n == 1) and not has_count:
             m_expr = self._aggregate(mcol, agg, asked, "sum")
             if m_expr is None:
@@ -386,7 +446,7 @@ class Parser:
                     ir.order = ("col:tr.start_date:asc" if asked == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I)
                                 else "desc")
                 return Reading(ir, 0.75, "group")
-        # Threshold on an aggregate: "teams with more than 5 wins", "K/D over 2".
+        # Threshold on an aggregate: "squads above 4 victories", "킬뎃 1.5 이상".
         if key and threshold is not None and cmp and not (maxish or minish) and not single:
             m_expr = self._having_measure(mcol, agg, asked)
             return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True,
@@ -409,6 +469,10 @@ class Parser:
                 if key and asked not in ("match", "date"):
                     sel = [key] + (["m.played_at"] if t.has("entities", "date") else [])
                     return Reading(IR(select=sel, filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
+                named = "player" in values or "team" in values
+                if asked == "match" and named and not t.has("entities", "date") \
+                        and not re.search(r"\b(?:which|what) (?:match|game|series)\b|어느 경기|어떤 경기|무슨 경기", t.s, re.I):
+                    return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "extreme_value")  # its best, a value
                 if asked in ("match", "date"):
                     return Reading(IR(select=["m.played_at"], filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
                 return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "extreme_value")
@@ -423,7 +487,8 @@ class Parser:
                     ir = IR(select=[key] if asked != "match" else ["m.id", key], measure=m_expr, filters=filters,
                             group=True, order=order, limit=n or 1)
                     return Reading(self._with_having(ir, m_h, hv), 0.75, "top")
-                limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top)\b|제일|가장|최고|최다", t.s, re.I) else 1)
+                plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b", "", t.s, flags=re.I)
+                limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top)\b|제일|가장|최고|최다", plain, re.I) else 1)
                 sel = [key] if asked != "match" else ["m.id", key]
                 return Reading(IR(select=sel, measure=m_expr, filters=filters, group=True, order=order, limit=limit),
                                0.8, "top")
@@ -435,10 +500,16 @@ class Parser:
             m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
             return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True, order="desc", limit=n),
                            0.75, "top")
+        if measure is None and not has_count and asked is None and ("player" in values or "team" in values) \
+                and re.search(r"\bappearances?\b|\bapps\b|출전 ?(?:수|횟수)", t.s, re.I):
+            return Reading(IR(measure="countd:m.id", filters=filters), 0.75, "count")  # "X appearances"
+        if measure in ("wins", "losses", "chicken") and not has_count and asked is None and not key:
+            return Reading(IR(measure="count", filters=filters), 0.75, "count")  # "X chickens?", "X 승수"
         # Counts and scalar aggregates.
         if has_count or agg or mcol or measure in ("kd", "kda", "win_rate"):
             counted = self._counted(asked)
-            if mcol and (counted is None or self._measure_near_count()):
+            if mcol and (counted is None or self._measure_near_count() or (not has_count and (asked in (None, "match", "date") or (
+                    agg and not re.search(r"\b(?:which|who|list|show)\b|누구|어느|어떤|목록|명단", t.s, re.I))))):
                 fn = agg or "sum"
                 if measure in ("kd", "kda", "win_rate"):
                     return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
@@ -494,6 +565,15 @@ class Parser:
     def _pair(self, measure: str | None, asked: str | None) -> IR | None:
         """The two teams of one match: head-to-head records, who beat whom, scorelines."""
         t, teams = self.t, self.values.get("team", [])
+        side = next((m for p in cues()["shapes"]["side_won"] for m in [p.search(t.s)] if m), None)
+        if side and (t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률|얼마나 자주", t.s, re.I)):
+            # "how often did the side with more kills win": the share of versus matches where the winner had more
+            word = side.group(1).lower()
+            col = "kills" if word.startswith(("kill", "frag", "킬")) else "score" if word.startswith(("score", "point", "점수", "포인트")) \
+                else None
+            if col:
+                fs = [f for f in self.value_filters(skip={"team"}) if f.col != "m.format"] + self.date_filters()
+                return IR(measure=f"pct:w.{col}>l.{col}", filters=fs + [Filter("w.placement", "=", 1), Filter("m.format", "=", "versus")])
         score = re.search(r"(?<![\d:/-])(\d{1,2})\s*(?:-|:|대|to|–)\s*(\d{1,2})(?![\d:/-])", t.s)
         base = [f for f in self.value_filters(skip={"team"})] + self.date_filters()
         if score and int(score.group(1)) != int(score.group(2)) and not re.search(r"\d\s*-\s*\d\s*(?:월|일)", t.s):
@@ -504,15 +584,26 @@ class Parser:
             return self._pair_select(fs, teams, asked)
         if t.has("shapes", "sweep") or t.has("shapes", "full"):
             fs = base + [Filter("w.placement", "=", 1)]
-            fs.append(Filter("l.score", "=", 0) if t.has("shapes", "sweep") else Filter("w.score", "=", 3))
-            if t.has("shapes", "full"):
-                fs.append(Filter("l.score", "=", 2))
+            if t.has("shapes", "sweep"):
+                fs.append(Filter("l.score", "=", 0))
+            else:  # the deciding game was played: the loser one game short of the winner (2-1, 3-2)
+                fs += [Filter("l.score", "col=", "w.score - 1"), Filter("w.score", "<=", 3), Filter("w.score", ">=", 2)]
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))
             return self._pair_select(fs, teams, asked)
+        if len(teams) == 2 and measure == "score" and not t.has("aggregates", "avg") and not t.has("aggregates", "sum"):
+            # "the score of the final between A and B": each of their matches, both sides' scores
+            return IR(select=["m.played_at", "wt.name", "w.score", "lt.name", "l.score"],
+                      filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", list(teams))])
         if len(teams) == 2 and (t.has("shapes", "h2h") or measure in ("wins", "losses")):
             a, b = teams
+            if not any(f.col == "m.format" for f in base):
+                base = base + [Filter("m.format", "=", "versus")]  # a win is a versus match's
             record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩", t.s, re.I)
+            if t.has("entities", "date") and not t.has("aggregates", "count"):
+                # "X vs Y, when and who won": each of their matches, its date and its winner
+                return IR(select=["m.played_at", "wt.name"],
+                          filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
             if record and not re.search(r"\bbeat\b|이긴 횟수|이겼", t.s, re.I) or re.search(r"팀별|각각|씩|each", t.s, re.I):
                 return IR(select=["wt.name"], measure="count",
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])],
@@ -528,14 +619,28 @@ class Parser:
         if len(teams) == 1 and asked == "team" and (measure in ("wins", "losses") or t.has("shapes", "opponent")) \
                 and not t.has("aggregates", "count") and not t.has("aggregates", "max") and t.has("shapes", "opponent"):
             a = teams[0]
-            beaten = self._object_of_win(a) or measure == "losses"
+            beaten = self._object_of_win(a) or (measure == "losses" and not self._subject_of_win(a))
             fs = base + [Filter("w.placement", "=", 1)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))  # a win is a versus match's
             if beaten:
                 fs.append(Filter("lt.name", "=", a))
                 return IR(select=["wt.name"], filters=fs, distinct=True)
             fs.append(Filter("wt.name", "=", a))
             return IR(select=["lt.name"], filters=fs, distinct=True)
         return None
+
+    def _subject_of_win(self, team: str) -> bool:
+        """Whether ``team`` is the winner although the words are of losing ("X에게 패한 상대", "lost to X")."""
+        s = self.t.s
+        for i in [a for a, _, typ, v in self.placed if typ == "team" and v == team]:
+            if re.match(r"\s*@teamX\s*(?:에게|한테|상대로)\s*(?:진|패|졌)", s[i:i + 30]):
+                return True
+            if re.search(r"\b(?:lost to|beaten by|defeated by|fell to|losses to)\s*$", s[max(0, i - 25):i], re.I):
+                return True
+            if re.match(r"\s*@teamX\s+(?:has\s+|have\s+)?(?:beat|beaten|defeat|defeated)\b", s[i:i + 30], re.I):
+                return True
+        return False
 
     def _object_of_win(self, team: str) -> bool:
         """Whether ``team`` is the one beaten ("beat X", "X를 이긴", "lost to")."""
@@ -559,15 +664,20 @@ class Parser:
         if teams:
             fs = fs + [Filter("wt.name", "=", teams[0])] if not self._object_of_win(teams[0]) else \
                 fs + [Filter("lt.name", "=", teams[0])]
+        if asked not in ("match", "date") and not teams and (t.has("aggregates", "max") or t.has("aggregates", "min")):
+            order = "asc" if t.has("aggregates", "min") and not t.has("aggregates", "max") else "desc"
+            return IR(select=["wt.name"], measure="countd:m.id", filters=fs, group=True, order=order, limit=self.top_n() or 1)
         if t.has("aggregates", "count") and not re.search(r"\bwho\b|누구|어디|어느 팀", t.s, re.I):
+            if asked == "team" and not teams and re.search(r"\b(?:which|what) teams?\b|어느 팀|어떤 팀|팀별|팀마다", t.s, re.I):
+                return IR(select=["wt.name"], measure="countd:m.id", filters=fs, group=True)  # which team, how many times
             return IR(measure="countd:m.id", filters=fs)
         sel = []
         if t.has("entities", "date"):
             sel.append("m.played_at")
         winner_only = t.has("shapes", "winner") and not re.search(r"who beat who|누가 누구|상대|진 팀|\bvs\b|loser", t.s, re.I)
         sel += ["wt.name"] if winner_only else ["wt.name", "lt.name"]
-        if not t.has("entities", "date") and not winner_only:
-            sel.append("m.played_at")
+        if not t.has("entities", "date") and (not winner_only or asked == "match"):
+            sel.append("m.played_at")  # the matches themselves are asked for: say when
         return IR(select=sel, filters=fs)
 
     def _measure_column(self, measure: str | None, player_level: bool, asked: str | None) -> tuple[str | None, str | None, list[Filter]]:
@@ -648,7 +758,7 @@ class Parser:
         return out
 
     def _column_comparisons(self) -> list[Filter]:
-        """'died more times than they got kills', '데스가 킬보다 많은': two columns of one row."""
+        """'deaths exceeding their frags', '어시가 킬보다 많은': two columns of one row."""
         s = self.t.s
         cols = {"kill": "kills", "frag": "kills", "킬": "kills", "death": "deaths", "died": "deaths", "데스": "deaths",
                 "assist": "assists", "어시": "assists"}
@@ -694,7 +804,7 @@ class Parser:
 
     @staticmethod
     def _with_having(ir: IR, measure: str, having) -> IR:
-        """A superlative among keys passing a count threshold ("among players with at least 5 series")."""
+        """A superlative among keys passing a count threshold ("only those with 8+ maps")."""
         ir.having, ir.having_measure = having, "countd:m.id"
         return ir
 
@@ -718,7 +828,8 @@ class Parser:
     def _counted(self, asked: str | None) -> str | None:
         """The entity a 'how many' counts; None when it counts events (wins, chicken dinners)."""
         s = self.t.s
-        m = re.search(r"\b(?:how many|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
+        m = re.search(r"\b(teams?|squads?|players?|tournaments?|maps?|matche?s|games?)\s+count\b", s, re.I) \
+            or re.search(r"\b(?:how many|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
         if m:
             noun = m.group(1).lower()
             if noun == "times":
@@ -758,7 +869,9 @@ class Parser:
         s = self.t.s
         return bool(re.search(r"(킬|데스|어시|딜량|데미지|포인트|점수|kills?|deaths?|assists?|damage|points?)\s*(?:은|는|이|가)?\s*(?:총|통산|전체)?\s*(?:몇|얼마|합계|합)", s, re.I)
                     or re.search(r"\b(?:how many|how much|total|number of)\s+(?:\w+\s+)?(kills?|deaths?|assists?|damage|points?|frags?)", s, re.I)
-                    or re.search(r"(통산|총|전체|평균|average|avg|total)\s*(킬|데스|어시|딜량|kills?|deaths?|assists?|damage|points?)", s, re.I))
+                    or re.search(r"(통산|총|전체|평균|average|avg|total)\s*(킬|데스|어시|딜량|kills?|deaths?|assists?|damage|points?)", s, re.I)
+                    or re.search(r"(킬|데스|어시|딜량|데미지|\bkill|\bdeath|\bassist|\bdamage)\S*\s*(?:의\s*)?(평균|합계|총합|count|total|tally|number)", s, re.I)
+                    or re.search(r"(?:평균|average|avg)\s*(?:몇|얼마)", s, re.I))
 
     def _threshold(self, row_filters: list[Filter]) -> float | None:
         if row_filters:
@@ -800,13 +913,13 @@ class Parser:
         for word, col in (("region|지역|나라", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
                           ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date")):
             if re.search(word, s, re.I):
-                return Filter(col, "is_null")
+                return Filter(col, "not_null" if self.has("exclude") else "is_null")
         return None
 
     def _counted_after_more_than_one(self) -> str | None:
         m = re.search(r"(?:more than one|multiple|several|two or more|여러|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(\w+)", self.t.s, re.I)
         if m and m.group(1).lower() in ("game", "games", "titles", "title", "게임", "종목"):
-            return "game"  # "in more than one game": titles (every team plays more than one match)
+            return "game"  # "across several titles": titles (every team plays more than one match)
         return self._noun(m.group(1)) if m else None
 
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
@@ -815,6 +928,15 @@ class Parser:
         if asked not in ("team", "player", "tournament"):
             return None
         never, both = t.has("shapes", "never"), t.has("shapes", "both")
+        if t.has("shapes", "only") and not never and not both:
+            # "only ever played X": took part in X, and in nothing else of X's kind
+            for typ in ("game", "tournament", "map"):
+                vals = self.values.get(typ, [])
+                if len(vals) == 1:
+                    col = VALUE_COL[typ]
+                    return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": [Filter(col, "=", vals[0])],
+                                                                        "b": [Filter(col, "!=", vals[0])]})
+            return None
         if not (never or both):
             return None
         if t.has("shapes", "no_team") or (t.has("shapes", "no_value") and not t.has("measures", "appearances")
@@ -834,6 +956,9 @@ class Parser:
         split = None
         for typ in ("stage", "tournament", "game", "map"):
             vals = self.values.get(typ, [])
+            spans = [a_ for a_, _, ty, _ in self.placed if ty == typ]
+            if len(spans) == 2 and re.search(r"\bor\b|또는|이나|거나|X\s*나\s|/", t.s[spans[0]:spans[1]]):
+                continue  # "A or B": one scope
             if len(vals) == 2 and typ not in own_types:
                 split = ([Filter(VALUE_COL[typ], "=", vals[0])], [Filter(VALUE_COL[typ], "=", vals[1])], typ)
         games = self.values.get("game", [])
@@ -851,6 +976,24 @@ class Parser:
             shared = shared + (self.date_filters() if split is None or split[2] != "date" else [])
         ev = [f for f in events if f.col != "m.format"] if asked != "tournament" else []
         fmt = [f for f in events if f.col == "m.format"]
+        cut = t.first("shapes", "but")
+        cut = cut if cut is not None else t.first("shapes", "never")
+        if split is None and never and not both and cut is not None:
+            # "played A or B but never reached a final": the names before the negation scope the first set,
+            # the names after it the excluded one
+            before: dict[str, list] = {}
+            after: dict[str, list] = {}
+            for a_, _, typ, v in self.placed:
+                if typ in VALUE_COL and typ not in own_types:
+                    side = before if a_ < cut else after
+                    if v not in side.setdefault(typ, []):
+                        side[typ].append(v)
+            if before and after:
+                def fl(d):
+                    return [Filter(VALUE_COL[k], "=", v[0]) if len(v) == 1 else Filter(VALUE_COL[k], "in", list(v))
+                            for k, v in d.items()]
+                a = fl(before) + self.date_filters() + fmt
+                return IR(select=[key], filters=own, setop={"op": "except", "a": a, "b": fl(after) + ev + fmt})
         if split is not None:
             a, b = shared + fmt + split[0], shared + fmt + split[1]
             if both and not never:
@@ -871,12 +1014,15 @@ class Parser:
     def _first_time(self, asked: str | None) -> IR | None:
         """'first played in 2026': the earliest appearance falls in the range."""
         t = self.t
-        if asked not in ("team", "player") or not t.has("aggregates", "first") or not t.has("measures", "appearances"):
+        if asked not in ("team", "player") or not t.has("aggregates", "first") or not (
+                t.has("measures", "appearances") or re.search(r"\bfirst (?:match|game|series)|첫 경기|첫경기|데뷔|\bdebut", t.s, re.I)):
             return None
         ranges = [d for d in self.date_specs if d.kind == "range"]
-        if len(ranges) != 1 or re.search(r"첫 경기|first (?:match|game)\b.*\bwhen", t.s, re.I):
+        if len(ranges) != 1 or re.search(r"첫 경기.*(?:언제|며칠|날짜|몇 시)|first (?:match|game)\b.*\bwhen", t.s, re.I):
             return None
         lo, hi = ranges[0].value
+        if lo is None:
+            return None
         key = KEY[asked]
         fact = "mp" if asked == "player" else "mt"
         ir = IR(select=[key], measure="min:m.played_at", filters=self.value_filters(), group=True,
@@ -884,7 +1030,7 @@ class Parser:
         return ir
 
     def _compare(self, asked: str | None, mcol: str | None, agg: str | None) -> IR | None:
-        """'a better K/D in 2026 than in 2025': one measure in two scopes."""
+        """'more assists this season than last', '작년보다 올해 딜량이 늘어난': one measure in two scopes."""
         t = self.t
         ranges = [d for d in self.date_specs if d.kind == "range"]
         if asked not in ("team", "player") or not t.has("shapes", "compare_years") or len(ranges) != 2:

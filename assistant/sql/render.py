@@ -156,15 +156,18 @@ def render(q: Query, columns: list[str], rows: list[list[Any]], lang: str, trunc
 
 
 def render_ir(shape: str, columns: list[str], rows: list[list[Any]], lang: str, truncated: bool = False,
-              names: list[str] = ()) -> str:
+              names: list[str] = (), percent: bool = False) -> str:
     """A short answer for an IR query: the value, or the first rows of a list, in the asker's language;
-    ``names`` are the values the question filtered on (teams, players, tournaments, ...)."""
+    ``names`` are the values the question filtered on (teams, players, tournaments, ...); ``percent``
+    marks a single value as a percentage."""
     scope = ", ".join(str(n) for n in names)
     if not rows:
         return (f"No matching records{' for ' + scope if scope else ''}." if lang == "en"
                 else f"{scope + ' 기준으로 ' if scope else ''}조건에 맞는 기록이 없어요.")
     if len(rows) == 1 and len(rows[0]) == 1:
         value = _fmt(rows[0][0]) if rows[0][0] is not None else ("none" if lang == "en" else "없음")
+        if percent and rows[0][0] is not None:
+            value += "%"
         if lang == "en":
             return f"{scope}: {value}." if scope else f"The answer is {value}."
         return f"{scope} 기준으로 {_p(value, '이에요/예요')}." if scope else f"답은 {_p(value, '이에요/예요')}."
