@@ -33,7 +33,7 @@ from typing import Any, Callable, NamedTuple
 import numpy as np
 import pytest
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 from conftest import VENV_BIN, free_port
 
 HANG_SECONDS = 120
