@@ -14,7 +14,7 @@ def test_held_out_execution_accuracy_per_language():
     assert report["by_language"]["ko"]["n"] >= 30 and report["by_language"]["en"]["n"] >= 30
     for lang, v in report["by_language"].items():
         # The IR follows the dev set's definition (a win only in versus matches); this set counts a
-        # ranking first place as a win, which costs six English questions (see README, Limits).
+        # ranking first place as a win, which costs six English questions (see docs/sql.md, Limits).
         assert v["accuracy"] >= 0.75, (lang, report["failures"])
 
 
