@@ -10,9 +10,10 @@ import time
 
 import sqlalchemy as sa
 
+from kernel.errors import AssistantError
+
 from .config import Config
 from .core import Assistant
-from .errors import AssistantError
 
 
 def main(argv: list[str] | None = None) -> int:

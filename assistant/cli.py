@@ -12,9 +12,9 @@ import os
 import sys
 from typing import Any
 
-from .errors import AssistantError, InputError
+from kernel.checks import read_text_arg
+from kernel.errors import AssistantError, InputError
 
-MAX_STDIN_BYTES = 4 * 10_000 + 4  # UTF-8 needs at most 4 bytes a character: more is over the limit
 
 
 class _UsageError(Exception):
@@ -31,23 +31,6 @@ def _emit(obj: dict[str, Any]) -> None:
     # a file name that is not UTF-8 reaches Python as lone surrogates: show them escaped, never crash
     sys.stdout.buffer.write(data.encode("utf-8", "backslashreplace"))
     sys.stdout.flush()
-
-
-def read_text_arg(value: str, max_chars: int = 10_000) -> str:
-    """The TEXT argument, or standard input when it is ``-`` (read as UTF-8, bounded in size)."""
-    if value != "-":
-        if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in value):  # argv bytes that are not UTF-8
-            raise InputError("The text argument is not valid UTF-8; please send UTF-8 text.")
-        return value
-    raw = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
-    if len(raw) > MAX_STDIN_BYTES:
-        raise InputError(f"The text on standard input is longer than the limit of {max_chars:,} "
-                         "characters, so please shorten it.")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(f"The text on standard input is not valid UTF-8 (bad byte at position "
-                         f"{err.start}); please send UTF-8 text.") from None
 
 
 def _cmd_ask(args: argparse.Namespace) -> dict[str, Any]:

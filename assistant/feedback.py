@@ -21,9 +21,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from kernel.db import writable_engine
+from kernel.errors import InputError
+
 from . import matchdb
-from .db import writable_engine
-from .errors import InputError
 from .sessions import create_state_schema, turns_table
 from .sessions import metadata as state_metadata
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from .db import create_tables
+from kernel.db import create_tables
 
 metadata = sa.MetaData()
 

@@ -8,8 +8,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .db import create_tables, writable_engine
-from .inputs import check_session_id
+from kernel.checks import check_session_id
+from kernel.db import create_tables, writable_engine
+
 from .reply import Reply
 
 metadata = sa.MetaData()

@@ -257,7 +257,7 @@ def check_reply(reply, session: str) -> dict:
 # ---- clients ---------------------------------------------------------------------------------------
 
 class GradioTransport:
-    """One ``gradio_client.Client`` (its own server-side session): what the README's API section shows."""
+    """One ``gradio_client.Client`` (its own server-side session): what docs/app.md's API section shows."""
 
     def __init__(self, url: str, timeout: float):
         from gradio_client import Client

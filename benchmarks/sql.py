@@ -32,7 +32,7 @@ def dev_report(dev: Path, show_failures: bool = False) -> dict:
     import subprocess
     import tempfile
 
-    from assistant.errors import InputError
+    from kernel.errors import InputError
     from assistant.sql.engine import answer
 
     spec = importlib.util.spec_from_file_location("dev_score", dev / "score.py")

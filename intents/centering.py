@@ -28,6 +28,8 @@ from typing import Sequence
 
 import numpy as np
 
+from kernel.language import detect
+
 log = logging.getLogger(__name__)
 
 _bank_lock = threading.Lock()
@@ -36,8 +38,6 @@ _bank_offsets: dict[str, tuple[np.ndarray, np.ndarray, int]] = {}
 
 def hangul_share(text: str) -> float | None:
     """Share of Hangul among the Hangul and Latin letters of ``text``; ``None`` without letters."""
-    from assistant.language import detect
-
     found = detect(text)
     total = found.hangul + found.latin
     return None if total == 0 else found.hangul / total

@@ -13,7 +13,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from assistant.errors import EnvironmentProblem
+from kernel.errors import EnvironmentProblem
 
 MAX_ENCODE_CHARS = 2_000  # both models read at most 512 tokens; longer text only costs time
 BATCH = 64

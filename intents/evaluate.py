@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 
 OOS = "oos"
 MAX_CSV_BYTES = 200_000_000

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.errors import IntentFileError
+from kernel.errors import IntentFileError
 
 LANGUAGES = ("en", "ko")
 KINDS = ("faq", "chitchat", "sql", "ocr")

@@ -12,7 +12,7 @@ import threading
 
 import numpy as np
 
-from assistant.errors import EnvironmentProblem
+from kernel.errors import EnvironmentProblem
 
 log = logging.getLogger(__name__)
 

@@ -1,8 +1,9 @@
 """Field accuracy of a read record against ground truth (benchmarks and tests), and CER."""
 from __future__ import annotations
 
+from rapidfuzz.distance.Levenshtein import distance as edit_distance  # as voices.metrics scores speech
+
 from .record import MatchRecord
-from voices.metrics import edit_distance  # one Levenshtein for OCR and speech scoring
 
 TEAM_FIELDS = ("name", "placement", "score", "kills")
 PLAYER_FIELDS = ("nickname", "team", "kills", "deaths", "assists")

@@ -7,6 +7,8 @@ import re
 
 import numpy as np
 
+from kernel.korean import has_hangul
+
 from .parse import parse_rank, to_int
 from .record import MatchRecord
 
@@ -69,7 +71,7 @@ def refine(record: MatchRecord, gray: np.ndarray, engines: list, threshold: floa
                 obj = items[index]
                 if not numeric:
                     current = getattr(obj, field) or ""
-                    hangul = any("\uac00" <= ch <= "\ud7a3" for ch in current + text)
+                    hangul = has_hangul(current + text)
                     cjk = any("\u4e00" <= ch <= "\u9fff" or "\u3040" <= ch <= "\u30ff" for ch in text)
                     if engine.name == "rapidocr" and (hangul or cjk or not current):
                         continue  # RapidOCR's model does not know Hangul (it answers in Chinese)

@@ -23,7 +23,7 @@ import dataclasses
 import re
 import statistics
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 
 from .engines import Word
 from .layout import DEFEAT_WORDS, ROLE_WORDS, VICTORY_WORDS, norm_word, role_of

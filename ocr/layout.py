@@ -6,6 +6,8 @@ import functools
 import re
 import statistics
 
+from kernel.korean import is_hangul
+
 from .engines import Word
 
 # Header words → column roles. Keys are normalised (lower case, no spaces).
@@ -33,10 +35,6 @@ def norm_word(text: str) -> str:
     return _NORM.sub("", text.lower()).strip("()[]")
 
 
-def _hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3"
-
-
 def role_of(text: str) -> str | None:
     return _role_of(norm_word(text))
 
@@ -50,7 +48,7 @@ def _role_of(key: str) -> str | None:
         if key in words:
             return role
     # OCR slips in longer labels ("종점" for "총점", "Kils" for "Kills"): compare as jamo
-    if len(key) >= 2 and (len(key) >= 4 or any(_hangul(ch) for ch in key)):
+    if len(key) >= 2 and (len(key) >= 4 or any(is_hangul(ch) for ch in key)):
         from .names import similarity
 
         best = max(((similarity(key, w), role) for role, ws in ROLE_WORDS.items() for w in ws if len(w) >= 2))
@@ -72,7 +70,7 @@ class Cell:
             if prev is not None:
                 gap = w.left - prev.right
                 h = max(w.height, prev.height)
-                if _hangul(prev.text[-1]) and _hangul(w.text[0]):
+                if is_hangul(prev.text[-1]) and is_hangul(w.text[0]):
                     # Tesseract splits Hangul words into syllables with wide gaps
                     single = len(prev.text) == 1 or len(w.text) == 1
                     space = gap > (0.75 if single else 0.45) * h

@@ -7,7 +7,7 @@ import os
 import warnings
 from pathlib import Path
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 
 MAX_PIXELS = 40_000_000
 """Largest picture accepted (width x height); bigger ones are refused before decoding."""

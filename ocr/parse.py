@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.errors import InputError
+from kernel.errors import InputError
+from kernel.korean import has_hangul
 
 from .engines import Word
 from .layout import (DEFEAT_WORDS, VICTORY_WORDS, Cell, Column, Line, TableGroup, assign_cells, group_lines,
@@ -330,7 +331,7 @@ def _score_line(line: Line, allow_single: bool = False):
     def number(w):
         if w.text.isdigit() and len(w.text) <= 3:
             return int(w.text), 1.0
-        if len(w.text) <= 2 and not any("\uac00" <= ch <= "\ud7a3" for ch in w.text):
+        if len(w.text) <= 2 and not has_hangul(w.text):
             value, factor = to_int(w.text)
             if value is not None and value < 100:
                 return value, factor * 0.8

@@ -8,7 +8,7 @@ import statistics
 
 import numpy as np
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 
 from .engines import get_engine
 from .fallback import refine

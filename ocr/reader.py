@@ -16,7 +16,7 @@ import threading
 
 import numpy as np
 
-from assistant.errors import EnvironmentProblem
+from kernel.errors import EnvironmentProblem
 
 from .engines import Word
 

@@ -413,7 +413,7 @@ def _find_font(name: str) -> Path:
     for folder in FONT_DIRS:
         if (folder / name).exists():
             return folder / name
-    from assistant.errors import EnvironmentProblem
+    from kernel.errors import EnvironmentProblem
 
     package = next((pkg for pkg, names in FONT_PACKAGES.items() if name in names), "the package that ships it")
     raise EnvironmentProblem(f"The font {name} is missing; install it with 'apt-get install {package}'.")

@@ -12,8 +12,8 @@ import logging
 import sqlalchemy as sa
 
 from assistant import matchdb
-from assistant.db import writable_engine
-from assistant.errors import InputError
+from kernel.db import writable_engine
+from kernel.errors import InputError
 from assistant.inputs import UNNAMED_TEAM
 
 from .record import MatchRecord

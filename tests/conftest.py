@@ -17,7 +17,7 @@ import pytest
 
 from assistant import Assistant, Config
 from assistant.config import PROJECT_ROOT
-from assistant.db import dispose_all
+from kernel.db import dispose_all
 
 VENV_BIN = PROJECT_ROOT / ".venv" / "bin"
 

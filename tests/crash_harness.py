@@ -73,7 +73,7 @@ def worker(first: int, last: int, retry: int | None) -> None:
 
     import ocr
     from assistant import Assistant
-    from assistant.errors import InputError
+    from kernel.errors import InputError
 
     readings: dict[str, object] = {}
 

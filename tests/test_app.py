@@ -136,7 +136,7 @@ def test_admin_endpoints_are_disabled_without_a_password(client):
 
 
 def test_feedback_store_keeps_what_produced_the_reply(bot, tmp_path):
-    from assistant.errors import InputError
+    from kernel.errors import InputError
     from assistant.feedback import FeedbackStore
 
     reply = bot.respond("How do I check in?", session="fb-1")
@@ -164,9 +164,9 @@ def test_delete_match_removes_its_rows_in_one_transaction(tmp_path):
 
     import ocr.store  # noqa: F401 - adds the screenshots table to the match schema
     from assistant import matchdb
-    from assistant.errors import InputError
+    from kernel.errors import InputError
     from assistant.feedback import delete_match, list_matches
-    from assistant.db import writable_engine
+    from kernel.db import writable_engine
 
     url = f"sqlite:///{tmp_path / 'm.db'}"
     engine = writable_engine(url)
@@ -196,7 +196,7 @@ def test_delete_match_removes_its_rows_in_one_transaction(tmp_path):
 
 
 def test_admin_actions_need_the_password(bot):
-    from assistant.errors import InputError
+    from kernel.errors import InputError
     from assistant.feedback import FeedbackStore
     from webapp.admin import AdminActions
 
@@ -210,7 +210,7 @@ def test_admin_actions_need_the_password(bot):
 
 
 def test_views_of_replies_and_records():
-    from assistant.errors import InputError
+    from kernel.errors import InputError
     from webapp import views
 
     sql = views.reply_messages({"text": "3 wins.", "language": "en", "kind": "sql", "sql": "SELECT 1",

@@ -149,7 +149,7 @@ def test_reload_picks_up_edited_intent_files(tmp_path, model_cache):
     bot = Assistant(Config(home=tmp_path / "home", cache=model_cache, intents_dir=folder))
     assert bot.respond("how do I check in", session="r").intent == "checkin_how"
     (folder / "broken.yaml").write_text("intents: [oops]\n")
-    from assistant.errors import IntentFileError
+    from kernel.errors import IntentFileError
     with pytest.raises(IntentFileError, match="broken.yaml"):
         bot.reload_intents()
     assert bot.respond("how do I check in", session="r").intent == "checkin_how"  # old files still serve
@@ -231,7 +231,7 @@ def test_screenshot_is_read_then_recorded_only_when_confirmed(demo_bot, tmp_path
     import sqlalchemy as sa
 
     import ocr
-    from assistant.db import writable_engine
+    from kernel.db import writable_engine
     from assistant.matchdb import matches
 
     shot = ocr.render_result_screen("versus", seed=3, lang="en")
@@ -259,7 +259,7 @@ def test_unnamed_sides_are_named_before_the_match_is_recorded(demo_bot, tmp_path
     it as read is refused with one sentence, and confirming with names records both sides' players."""
     import sqlalchemy as sa
 
-    from assistant.db import writable_engine
+    from kernel.db import writable_engine
     from ocr_screens import unnamed_sides_screen
 
     picture, sides = unnamed_sides_screen()

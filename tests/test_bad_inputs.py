@@ -5,7 +5,7 @@ Entry points: the Python API (``Assistant.respond``, ``transcribe``, ``read_scre
 (``gradio_client`` on loopback). Each row of the three tables below is one (entry point, input) pair and
 what it must give: one clear sentence (InputError in Python, ``{"error"}`` from the app, exit 2 from the
 CLI) or a bounded result. Every row is also run under a hang guard, with its memory growth measured, and
-checks that nothing stored before is lost. The limits are listed in the README ("Bad input").
+checks that nothing stored before is lost. The limits are listed in docs/operations.md ("Bad input").
 
 Cases already covered elsewhere are not repeated: tests/test_inputs.py and test_properties.py (the text
 and session-id checks themselves), test_assistant.py (respond: "", 10,001 characters, BEL, session "" and
@@ -33,7 +33,7 @@ from typing import Any, Callable, NamedTuple
 import numpy as np
 import pytest
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 from conftest import VENV_BIN, free_port
 
 HANG_SECONDS = 120

@@ -39,7 +39,7 @@ def artifacts(tmp_path_factory):
 @pytest.fixture(scope="module")
 def app_bot(tmp_path_factory, model_cache):
     from assistant import Assistant, Config
-    from assistant.db import dispose_all
+    from kernel.db import dispose_all
     from assistant.sql import ensure_demo_database
 
     bot = Assistant(Config(home=tmp_path_factory.mktemp("browser-home"), cache=model_cache))

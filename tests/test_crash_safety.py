@@ -17,7 +17,7 @@ import pytest
 import sqlalchemy as sa
 
 import ocr
-from assistant.db import dispose_all, writable_engine
+from kernel.db import dispose_all, writable_engine
 from assistant.sql.safety import run_readonly
 from crash_harness import TOURNAMENT, Stats, check_database, journal_mode, run_crash_test, screen_for
 

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from assistant.errors import EnvironmentProblem
+from kernel.errors import EnvironmentProblem
 from intents.encoders import E5Encoder, SentenceTransformerEncoder, make_encoder
 from intents.faq import FAQRetriever
 from intents.loader import load_intents

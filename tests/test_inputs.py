@@ -1,7 +1,7 @@
 import pytest
 
-from assistant.errors import InputError
-from assistant.inputs import check_session_id, check_text
+from kernel.errors import InputError
+from kernel.checks import check_session_id, check_text
 
 
 @pytest.mark.parametrize("bad, words", [

@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 from intents.centering import LanguageCentering, bank_offset
 from intents.engine import NEAREST_NEIGHBOUR, EngineConfig, IntentEngine, _fit_fusion, fuse
 from intents.evaluate import Dataset, evaluate, metrics, read_csv

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import DEFAULT_INTENTS_DIR
-from assistant.errors import IntentFileError
+from kernel.errors import IntentFileError
 from intents.loader import load_intents
 
 from conftest import intent, write_intents

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.language import detect
+from kernel.language import detect
 
 
 @pytest.mark.parametrize("text, label, reply", [

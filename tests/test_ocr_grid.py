@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import ocr
-from assistant.db import dispose_all
-from assistant.errors import InputError
+from kernel.db import dispose_all
+from kernel.errors import InputError
 from ocr.engines import Word
 from ocr.grid import colour_teams, parse_boxes, tokens_of
 
@@ -176,7 +176,7 @@ def url(tmp_path):
 def test_unnamed_teams_are_refused_then_recorded_once_named(url):
     import sqlalchemy as sa
 
-    from assistant.db import writable_engine
+    from kernel.db import writable_engine
 
     sha = hashlib.sha256(b"unnamed").hexdigest()
     with pytest.raises(InputError, match=r"^Team 1 has no name on the screenshot; please name every team"):

@@ -10,7 +10,7 @@ from PIL import Image
 
 import ocr
 from assistant.config import PROJECT_ROOT
-from assistant.errors import InputError
+from kernel.errors import InputError
 
 ASSISTANT = str(PROJECT_ROOT / ".venv" / "bin" / "assistant")
 
@@ -77,7 +77,7 @@ def test_cli_reads_a_screenshot_and_uses_the_database_names(tmp_path):
     db = f"sqlite:///{tmp_path}/m.db"
     names = [t.name for t in shot.truth.teams]
     from assistant import matchdb
-    from assistant.db import dispose_all, writable_engine
+    from kernel.db import dispose_all, writable_engine
 
     engine = writable_engine(db)
     matchdb.create_schema(engine)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 from ocr.engines import Word
 from ocr.evaluate import cer, field_matches
 from ocr.layout import group_lines, is_header, role_of, split_groups

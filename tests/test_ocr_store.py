@@ -8,8 +8,8 @@ import sqlalchemy as sa
 
 import ocr
 from assistant import matchdb
-from assistant.db import dispose_all, writable_engine
-from assistant.errors import InputError
+from kernel.db import dispose_all, writable_engine
+from kernel.errors import InputError
 from ocr import store
 from ocr.record import MatchRecord, PlayerResult, TeamResult
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.errors import AssistantError, InputError, IntentFileError
-from assistant.inputs import check_session_id, check_text
-from assistant.language import detect
+from kernel.errors import AssistantError, InputError, IntentFileError
+from kernel.checks import check_session_id, check_text
+from kernel.language import detect
 
 texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=300) | st.text(max_size=50)
 hangul = st.text(alphabet=st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=1, max_size=30)

@@ -227,7 +227,7 @@ def test_table_creation_is_safe_when_many_processes_start_at_once(pg_database, t
     """Six assistants (each with its own engine, as separate processes have) prepare one empty
     PostgreSQL database at the same instant; plain `create_all` fails this way almost every time."""
     from assistant import Assistant, Config
-    from assistant.db import dispose_all
+    from kernel.db import dispose_all
 
     barrier, errors = threading.Barrier(6), []
     # distinct URLs (an unused query parameter) give each assistant its own engine and connections
@@ -257,7 +257,7 @@ def test_build_prepares_a_bare_postgresql_url_without_demo_data(pg_database, mod
     """`python -m assistant.build --no-demo` on a production database: tables, no invented matches;
     a bare ``postgresql://`` URL is read with psycopg 3 (the driver the project ships)."""
     from assistant import build
-    from assistant.db import dispose_all, writable_engine
+    from kernel.db import dispose_all, writable_engine
 
     bare = pg_database.replace("postgresql+psycopg://", "postgresql://")
     assert writable_engine(bare).dialect.driver == "psycopg"

@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from assistant.errors import AssistantError, InputError
+from kernel.errors import AssistantError, InputError
 from assistant.sql import answer
 from assistant.sql.safety import UnsafeSQL, run_readonly
 
@@ -90,7 +90,7 @@ def attack_db(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("attack") / "match.db"
     ensure_demo_database(f"sqlite:///{path}")
-    from assistant.db import dispose_all
+    from kernel.db import dispose_all
     dispose_all()  # close the writable engine: from here on only the read-only path touches it
     return path
 

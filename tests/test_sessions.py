@@ -4,8 +4,8 @@ import threading
 import pytest
 
 from assistant import Assistant
-from assistant.db import dispose_all
-from assistant.errors import InputError
+from kernel.db import dispose_all
+from kernel.errors import InputError
 from assistant.reply import Reply
 from assistant.sessions import SessionStore
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 from assistant.router import TurnInput
 from assistant.sessions import Turn
 from tests.conftest import VENV_BIN
@@ -137,7 +137,7 @@ def test_cli_answers_read_only_and_refuses_bad_input(db):
 
 
 def test_demo_database_is_filled_once_and_the_cli_leaves_no_trace(tmp_path):
-    from assistant.db import dispose_all, writable_engine
+    from kernel.db import dispose_all, writable_engine
     from assistant.sql import ensure_demo_database
 
     path = tmp_path / "demo.db"

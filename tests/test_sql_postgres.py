@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 
 
 @pytest.mark.slow

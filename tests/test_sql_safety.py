@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 from assistant.sql.query import KINDS, Query, build_sql
 from assistant.sql.safety import UnsafeSQL, run_readonly, validate
 

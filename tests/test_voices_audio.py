@@ -8,7 +8,7 @@ import wave
 import numpy as np
 import pytest
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 from voices.audio import SAMPLE_RATE, Audio, decode, resample
 
 

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from assistant.errors import InputError
+from kernel.errors import InputError
 from voices import catalog, get_voice
 from voices.catalog import CatalogError, load_catalog
 
@@ -79,7 +79,7 @@ def test_aliases_must_name_a_listed_voice(tmp_path):
 def test_domain_vocabulary_reads_the_match_database(tmp_path):
     import sqlalchemy as sa
 
-    from assistant.db import dispose_all, writable_engine
+    from kernel.db import dispose_all, writable_engine
     from assistant.matchdb import create_schema, players, teams
     from voices.vocabulary import domain_vocabulary
 

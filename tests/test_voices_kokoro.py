@@ -7,7 +7,7 @@ import hashlib
 import numpy as np
 import pytest
 
-from assistant.errors import EnvironmentProblem, InputError
+from kernel.errors import EnvironmentProblem, InputError
 from voices import catalog, get_voice, stream, synthesize
 from voices import kokoro_files
 from voices.catalog import Voice

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from voices.korean_ipa import split_syllable, to_ipa
+from kernel.korean import split_syllable
+from voices.korean_ipa import to_ipa
 from voices.text import normalize_for_speech
 
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from assistant.config import PROJECT_ROOT
-from assistant.errors import InputError
+from kernel.errors import InputError
 from voices import Transcript, catalog, synthesize
 from voices.audio import SAMPLE_RATE, resample
 from voices.metrics import cer, wer

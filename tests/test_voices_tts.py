@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from assistant.config import PROJECT_ROOT
-from assistant.errors import EnvironmentProblem, InputError
+from kernel.errors import EnvironmentProblem, InputError
 from voices import Audio, catalog, get_voice, stream, synthesize
 from voices.catalog import Voice
 

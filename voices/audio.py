@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.errors import EnvironmentProblem, InputError
+from kernel.errors import EnvironmentProblem, InputError
 
 log = logging.getLogger(__name__)
 

@@ -6,11 +6,12 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import AssistantError, InputError, closest
+from kernel.checks import LANGUAGES
+from kernel.errors import AssistantError, InputError, closest
 
 CATALOG_FILE = Path(__file__).with_name("catalog.yaml")
 ENGINES = ("kokoro", "espeak", "flite", "piper", "hibari", "coqui")
-LANGUAGES = ("ko", "en")
+
 GENDERS = ("female", "male")
 
 

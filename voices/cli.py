@@ -31,8 +31,8 @@ def _say_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _say(args: argparse.Namespace) -> dict[str, Any]:
-    from assistant.cli import read_text_arg
-    from assistant.errors import InputError
+    from kernel.checks import read_text_arg
+    from kernel.errors import InputError
 
     from .catalog import get_voice
     from .tts import synthesize

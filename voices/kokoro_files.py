@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.errors import EnvironmentProblem
+from kernel.errors import EnvironmentProblem
 
 from .model_parts import join_parts, package_folder, require_files
 

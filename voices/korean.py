@@ -10,10 +10,7 @@ assimilations, so ``pronounce("등록 없습니다 신라")`` → ``"등녹 업�
 Rules apply inside a word (between syllables with no space). Pure functions."""
 from __future__ import annotations
 
-INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-FINALS = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ", "ㅀ", "ㅁ", "ㅂ", "ㅄ",
-          "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
+from kernel.korean import join_syllable, split_syllable
 
 _K_TYPE = {"ㄱ", "ㄲ", "ㅋ", "ㄳ", "ㄺ"}
 _T_TYPE = {"ㄷ", "ㅅ", "ㅆ", "ㅈ", "ㅊ", "ㅌ", "ㅎ"}
@@ -22,17 +19,6 @@ _ASPIRATE = {"ㄱ": "ㅋ", "ㄷ": "ㅌ", "ㅂ": "ㅍ", "ㅈ": "ㅊ"}
 _H_FINALS = {"ㅎ": "", "ㄶ": "ㄴ", "ㅀ": "ㄹ"}
 _BEFORE_H = {"ㄱ": ("", "ㅋ"), "ㄺ": ("ㄹ", "ㅋ"), "ㄷ": ("", "ㅌ"), "ㅂ": ("", "ㅍ"), "ㄼ": ("ㄹ", "ㅍ"),
              "ㅈ": ("", "ㅊ"), "ㄵ": ("ㄴ", "ㅊ")}
-
-
-def _split(ch: str) -> list[str] | None:
-    code = ord(ch) - 0xAC00
-    if not 0 <= code < 11172:
-        return None
-    return [INITIALS[code // 588], MEDIALS[(code % 588) // 28], FINALS[code % 28]]
-
-
-def _join(parts: list[str]) -> str:
-    return chr(0xAC00 + INITIALS.index(parts[0]) * 588 + MEDIALS.index(parts[1]) * 28 + FINALS.index(parts[2]))
 
 
 def _adjust(left: list[str], right: list[str]) -> None:
@@ -67,9 +53,9 @@ def pronounce(text: str) -> str:
     """Respell Hangul the way it is said (see the module doc); other characters pass through."""
     chars = list(text)
     for i in range(len(chars) - 1):
-        left, right = _split(chars[i]), _split(chars[i + 1])
+        left, right = split_syllable(chars[i]), split_syllable(chars[i + 1])
         if left is None or right is None:
             continue
         _adjust(left, right)
-        chars[i], chars[i + 1] = _join(left), _join(right)
+        chars[i], chars[i + 1] = join_syllable(left), join_syllable(right)
     return "".join(chars)

@@ -23,10 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-FINALS = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ", "ㅀ", "ㅁ", "ㅂ", "ㅄ",
-          "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
+from kernel.korean import split_syllable
 
 # the seven finals a coda is said as (대표음)
 _NEUTRAL = {"ㄱ": "ㄱ", "ㄲ": "ㄱ", "ㅋ": "ㄱ", "ㄳ": "ㄱ", "ㄺ": "ㄱ", "ㄴ": "ㄴ", "ㄵ": "ㄴ", "ㄶ": "ㄴ",
@@ -73,14 +70,6 @@ _PAUSE = {",": ",", "、": ",", ";": ",", ":": ",", "·": ",", "-": ",", "—": 
 # (있으면 언제든 → 있으며 난제든), so both stay inside words.
 LINK_ACROSS_WORDS = False
 VOICE_ACROSS_WORDS = False
-
-
-def split_syllable(ch: str) -> list[str] | None:
-    """[initial, medial, final] of a Hangul syllable, or None for any other character."""
-    code = ord(ch) - 0xAC00
-    if not 0 <= code < 11172:
-        return None
-    return [INITIALS[code // 588], MEDIALS[(code % 588) // 28], FINALS[code % 28]]
 
 
 def _boundary(left: list[str], right: list[str], across_space: bool, left_char: str, right_word: str) -> None:

@@ -7,18 +7,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz.distance import Levenshtein
+
 from .numbers import normalize_numbers
 
 
 def edit_distance(ref: list[str] | str, hyp: list[str] | str) -> int:
-    """Levenshtein distance between two sequences."""
-    previous = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        current = [i]
-        for j, h in enumerate(hyp, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (r != h)))
-        previous = current
-    return previous[-1]
+    """Levenshtein distance between two sequences (of characters or words)."""
+    return Levenshtein.distance(ref, hyp)
 
 
 def normalize_for_scoring(text: str, language: str) -> str:

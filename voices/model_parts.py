@@ -14,7 +14,7 @@ import threading
 from importlib.util import find_spec
 from pathlib import Path
 
-from assistant.errors import EnvironmentProblem
+from kernel.errors import EnvironmentProblem
 
 log = logging.getLogger(__name__)
 

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.errors import EnvironmentProblem, InputError
+from kernel.checks import LANGUAGES
+from kernel.errors import EnvironmentProblem, InputError
 
 from . import audio as audio_io
 from .numbers import normalize_numbers
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("ko", "en")
 TOKENS_PER_SECOND = 15
 """Upper bound of Whisper tokens per second of speech (Korean syllables cost 1-2 tokens): caps
 repetition loops, which otherwise run to the 224-token window limit."""

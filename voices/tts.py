@@ -14,7 +14,8 @@ import wave
 from collections.abc import Iterator
 from pathlib import Path
 
-from assistant.errors import InputError
+from kernel.checks import MAX_TEXT_CHARS, SPEED_RANGE
+from kernel.errors import InputError
 
 from .audio import Audio
 from .catalog import Voice, get_voice
@@ -24,8 +25,6 @@ from .text import normalize_for_speech, sentences, split_first_phrase
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT_CHARS = 10_000
-SPEED_RANGE = (0.5, 2.0)
 SENTENCE_PAUSE = 0.2
 """Seconds of silence between sentences."""
 CACHE_VERSION = "1"

@@ -16,7 +16,7 @@ def domain_vocabulary(db_url: str | None = None, limit: int = 60) -> list[str]:
     tables simply contributes nothing."""
     import sqlalchemy as sa
 
-    from assistant.db import writable_engine
+    from kernel.db import writable_engine
     from assistant.matchdb import players, teams, tournaments
 
     from .text import TERMS_KO

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from assistant import Assistant
-from assistant.errors import InputError
+from kernel.errors import InputError
 from assistant.feedback import FeedbackStore, delete_match, list_matches
 
 log = logging.getLogger(__name__)

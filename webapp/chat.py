@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from assistant import Assistant, AssistantError
-from assistant.errors import InputError
+from kernel.errors import InputError
 from assistant.feedback import FeedbackStore
-from assistant.inputs import check_id, check_session_id
+from kernel.checks import check_id, check_session_id
 
 from . import views
 from .i18n import t

@@ -11,6 +11,7 @@ import gradio as gr
 
 from assistant import Assistant, AssistantError
 from assistant.feedback import tournament_names
+from kernel.korean import has_hangul
 
 from . import views
 from .admin import FEEDBACK_COLUMNS, MATCH_COLUMNS, UNANSWERED_COLUMNS, AdminActions
@@ -425,5 +426,5 @@ def _chat_language(history) -> str:
     for message in reversed(history or []):
         content = message.get("content") if isinstance(message, dict) else None
         if isinstance(content, str) and message.get("role") == "assistant":
-            return "ko" if any("\uac00" <= ch <= "\ud7a3" for ch in content) else "en"
+            return "ko" if has_hangul(content) else "en"
     return "en"

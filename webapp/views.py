@@ -116,7 +116,7 @@ def record_rows(record: dict) -> tuple[list[list], list[list]]:
 
 
 def _number(value: Any, where: str) -> int | None:
-    from assistant.errors import InputError
+    from kernel.errors import InputError
 
     if value is None or (isinstance(value, float) and value != value) or str(value).strip() == "":
         return None

@@ -12,8 +12,8 @@ def _add_arguments(parser) -> None:
 
 
 def _run(args) -> dict[str, Any]:
-    from assistant.cli import read_text_arg
     from assistant.config import Config
+    from kernel.checks import read_text_arg
 
     from .engine import answer
 

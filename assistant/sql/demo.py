@@ -16,7 +16,7 @@ import sqlalchemy as sa
 import yaml
 
 from assistant import matchdb
-from assistant.db import create_tables, writable_engine
+from kernel.db import create_tables, writable_engine
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,9 @@ import logging
 import re
 from typing import Any
 
-from assistant.errors import InputError
-from assistant.inputs import check_text
-from assistant.language import detect
+from kernel.errors import InputError
+from kernel.checks import check_text
+from kernel.language import detect
 
 from .ir import IR, compile_sql
 from .linking import MASK, Linked, lexicon, link, load_catalog

@@ -76,7 +76,7 @@ def build_eval_db(folder: Path, names: Path = NAMES, anchor: dt.date | None = No
 
 def evaluate(url: str | None = None, questions: Path = QUESTIONS, model=None, verbose: bool = False) -> dict[str, Any]:
     """Run the held-out set; accuracy overall, per language and per difficulty, and the failures."""
-    from assistant.errors import InputError
+    from kernel.errors import InputError
 
     from .engine import answer
     from .safety import run_readonly
@@ -106,7 +106,7 @@ def evaluate(url: str | None = None, questions: Path = QUESTIONS, model=None, ve
                             "question": item["q"], "sql": sql, "error": err})
             if verbose and not ok:
                 print(f"FAIL {item['id']}: {item['q']}\n  got: {sql or err}\n  gold: {item['sql']}", file=sys.stderr)
-        from assistant.db import dispose_all
+        from kernel.db import dispose_all
         dispose_all()
 
     def acc(rows):
@@ -151,7 +151,7 @@ def synthetic_check(seed: int = 99, per_template: int = 1, model=None) -> dict[s
                             ("team", "player", "tournament", "stage", "map", "game", "year") if s in slots))
             total[e.lang] += 1
             ok[e.lang] += bool(good)
-        from assistant.db import dispose_all
+        from kernel.db import dispose_all
         dispose_all()
     return {lang: {"n": total[lang], "accuracy": round(ok[lang] / total[lang], 4)} for lang in sorted(total)}
 

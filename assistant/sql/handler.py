@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from assistant.errors import AssistantError, InputError
+from kernel.errors import AssistantError, InputError
 from assistant.reply import Reply
 from assistant.router import Fit, TurnInput
 

@@ -24,7 +24,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from assistant.errors import EnvironmentProblem
+from kernel.errors import EnvironmentProblem
 
 from .query import AGGS, ALL_KINDS, CMPS, METRICS, ORDERS
 
@@ -223,7 +223,7 @@ def build_and_train(out: Path = WEIGHTS, per_template: int = 12, epochs: int = 3
         catalog = load_catalog(url)
         examples = synthesize(values, per_template=per_template, seed=seed)
         masked = masked_examples(examples, catalog)
-        from assistant.db import dispose_all
+        from kernel.db import dispose_all
         dispose_all()
     if encoder is None:
         from intents.encoders import E5Encoder

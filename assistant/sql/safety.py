@@ -17,7 +17,7 @@ import time
 import urllib.parse
 from typing import Any
 
-from assistant.errors import AssistantError, InputError
+from kernel.errors import AssistantError, InputError
 
 log = logging.getLogger(__name__)
 

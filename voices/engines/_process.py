@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.errors import AssistantError, EnvironmentProblem
+from kernel.errors import AssistantError, EnvironmentProblem
 
 from ..audio import Audio
 

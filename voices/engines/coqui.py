@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.errors import EnvironmentProblem, InputError
+from kernel.errors import EnvironmentProblem, InputError
 
 from ..audio import Audio
 from ..catalog import Voice

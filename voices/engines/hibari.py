@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from assistant.errors import EnvironmentProblem, InputError
+from kernel.errors import EnvironmentProblem, InputError
 
 from ..audio import Audio
 from ..catalog import Voice

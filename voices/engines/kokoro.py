@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.errors import AssistantError, EnvironmentProblem
+from kernel.errors import AssistantError, EnvironmentProblem
 
 from ..audio import Audio
 from ..catalog import Voice

@@ -6,7 +6,7 @@ import threading
 
 import numpy as np
 
-from assistant.errors import EnvironmentProblem
+from kernel.errors import EnvironmentProblem
 
 from ..audio import Audio
 from ..catalog import Voice

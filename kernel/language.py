@@ -3,11 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 
-
-def _is_hangul(ch: str) -> bool:
-    code = ord(ch)
-    return (0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF
-            or 0x3130 <= code <= 0x318F or 0xA960 <= code <= 0xA97F or 0xD7B0 <= code <= 0xD7FF)
+from .korean import is_hangul_letter
 
 
 def _is_latin(ch: str) -> bool:
@@ -45,7 +41,7 @@ def detect(text: str) -> Detected:
     """Count the Hangul and Latin letters of ``text``."""
     hangul = latin = 0
     for ch in text:
-        if _is_hangul(ch):
+        if is_hangul_letter(ch):
             hangul += 1
         elif _is_latin(ch):
             latin += 1
