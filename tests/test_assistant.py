@@ -218,6 +218,14 @@ def demo_bot(tmp_path, model_cache):
     return Assistant(config)
 
 
+def test_out_of_scope_with_a_capitalised_place_is_not_taken_for_a_missing_name(demo_bot):
+    # With match data present, "Busan" is a capitalised word the database lacks; the question is
+    # still not about statistics, so the FAQ's fallback (with suggestions) answers, not a SQL refusal.
+    for text in ["what's the weather like in Busan tomorrow?", "Is it raining in Seoul today?"]:
+        reply = demo_bot.respond(text, session="oos-demo")
+        assert reply.kind == "fallback" and len(reply.suggestions) == 3, reply.text
+
+
 def test_statistics_questions_are_answered_with_sql(demo_bot):
     en = demo_bot.respond("top 3 players by kills", session="stats")
     assert en.kind == "sql" and en.sql.lower().startswith("select") and len(en.rows) == 3 and en.columns

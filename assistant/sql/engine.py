@@ -183,6 +183,10 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
             return Plan(None, 1.0 - again.get(NOT_STATS, 0.0), 1.0 - again.get(NOT_STATS, 0.0), linked,
                         "unknown:" + unknown[0])
     if unknown:
+        if top_kind == NOT_STATS:
+            # Not a statistics question even with the names masked ("weather in Busan tomorrow?"):
+            # the FAQ's fallback, with its suggestions, answers it.
+            return Plan(None, top_p, stats_p, linked, "not_stats")
         return Plan(None, top_p, stats_p, linked, "unknown:" + unknown[0])
     if top_kind == FOLLOWUP or (context and _looks_elliptical(linked, pred)):
         if not context:
