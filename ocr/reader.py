@@ -53,6 +53,19 @@ def _paddle_engine(det_side: int = DET_MAX_SIDE):
         return _paddle[det_side]
 
 
+def load_engines() -> None:
+    """Load now what the first screenshot would load: PP-OCR at both detection sizes and Tesseract
+    (about 0.9 GB resident together, most of it onnxruntime's buffers after a first inference)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1920, 1080), "white").save(buffer, "BMP")  # a screen's size: buffers sized as in use
+    blank = buffer.getvalue()
+    for side in {DET_FAST_SIDE, DET_MAX_SIDE}:
+        _paddle_engine(side).ocr(blank)
+    _tesseract()
+
+
 def _detect(data: bytes, long_side: int) -> dict:
     """PP-OCR on the encoded screen: first with detection reduced to ``DET_FAST_SIDE`` (most screens'
     text is large enough there, and it costs about two thirds of the full size), again at

@@ -336,6 +336,15 @@ API = [
 
 
 @pytest.fixture(scope="module")
+def ocr_loaded() -> None:
+    """The OCR models loaded once before any case, so a case's memory growth is its own input's, not
+    the one-time model load (measured apart: benchmarks/ocr.py)."""
+    from ocr.reader import load_engines
+
+    load_engines()
+
+
+@pytest.fixture(scope="module")
 def kept(shared_bot) -> list:
     """A session with one stored turn that no bad input may change."""
     if not shared_bot.history(KEEP):
@@ -345,7 +354,7 @@ def kept(shared_bot) -> list:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("entry, case, call, expect", API, ids=[f"{e}: {c}" for e, c, _, _ in API])
-def test_python_api(shared_bot, files, kept, entry, case, call, expect):
+def test_python_api(shared_bot, files, kept, ocr_loaded, entry, case, call, expect):
     box, growth = bounded(lambda: call(shared_bot, files))
     _expect(box, growth, expect, shared_bot)
     assert shared_bot.history(KEEP) == kept  # nothing stored is lost, nothing half-stored added
