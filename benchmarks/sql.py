@@ -48,7 +48,7 @@ def dev_report(dev: Path, show_failures: bool = False) -> dict:
             answer("How many matches were played?", url)  # load the models before timing
         except InputError:
             pass
-        rows, times = [], []
+        rows, times, alone = [], [], []
         for q in questions:
             gold = score.run_sql(str(db), q["sql"])
             start = time.perf_counter()
@@ -59,6 +59,7 @@ def dev_report(dev: Path, show_failures: bool = False) -> dict:
                 ok, why = False, f"refused: {err}"
             times.append(1000 * (time.perf_counter() - start))
             rows.append((q["lang"], q["difficulty"], ok))
+            alone.append(_model_alone(q, url, gold, score))
             if show_failures and not ok:
                 print(f"--- {q['id']}: {q['question']}\n    {why}")
     out = {}
@@ -68,7 +69,29 @@ def dev_report(dev: Path, show_failures: bool = False) -> dict:
             part = [r for r in rows if keep(r)]
             out[name] = (len(part), sum(r[2] for r in part) / max(1, len(part)))
     out["times"] = times
+    out["model_alone"] = {k: (sum(1 for a in alone if a[0] == k), sum(a[0] == k and a[1] for a in alone))
+                          for k in ("answered", "abstained")}
+    out["model_alone_correct"] = sum(1 for a in alone if a[0] == "answered" and a[1])
+    out["model_alone_confident"] = [a[1] for a in alone if a[0] == "answered" and a[2] >= 0.7]
     return out
+
+
+def _model_alone(q: dict, url: str, gold, score) -> tuple[str, bool, float]:
+    """The IR model alone (no rule parser): its IR executed and compared with the gold rows, as a
+    generalisation signal. ('answered'|'abstained', correct, confidence)."""
+    from assistant.sql.engine import model_reading
+    from assistant.sql.ir import compile_sql
+    from assistant.sql.linking import link, load_catalog
+    from assistant.sql.safety import run_readonly
+
+    ir, p = model_reading(link(q["question"], load_catalog(url)))
+    if ir is None:
+        return "abstained", False, 0.0
+    try:
+        rows = run_readonly(url, compile_sql(ir), max_rows=10_000).rows
+    except Exception:  # noqa: BLE001 - a model IR that fails to run counts as wrong
+        return "answered", False, p
+    return "answered", bool(score.results_match(gold, [list(r) for r in rows], q["ordered"])), p
 
 
 def print_dev(report: dict, dev: Path) -> None:
@@ -80,6 +103,12 @@ def print_dev(report: dict, dev: Path) -> None:
         n, acc = report[name]
         target = ">= 0.85" if name == "hard" else (">= 0.90" if name in ("all", "ko", "en") else "")
         print(f"| {name} | {n} | {acc:.3f} | {target} |")
+    ma = report["model_alone"]
+    conf = report["model_alone_confident"]
+    n = sum(v[0] for v in ma.values())
+    print(f"\nIR model alone (its IR executed, no rule parser): {report['model_alone_correct']}/{n} correct; "
+          f"answered {ma['answered'][0]}, abstained {ma['abstained'][0]}; at confidence >= 0.7: "
+          f"{sum(conf)}/{len(conf)} correct")
     t = np.array(report["times"])
     load = " ".join(f"{x:.1f}" for x in __import__("os").getloadavg())
     print(f"\nanswer() on the development set, warm (load average {load}): p50 {np.percentile(t, 50):.1f} ms, "

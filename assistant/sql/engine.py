@@ -204,14 +204,25 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
             return Plan(None, top_p, stats_p, linked, f"followup_{err}")
         return Plan(q, max(top_p, pred["kind"].get(FOLLOWUP, 0.0)), stats_p, linked)
     reading = _read(question, linked, today)
+    model_ir, model_p = model_reading(linked)
     if reading is not None:
+        # The rule parser's IR is kept; the IR model agreeing with it (the same SQL) sets the confidence.
+        agree = model_p if model_ir is not None and _same_ir(model_ir, reading.ir) else 0.0
         if stats_p >= 0.5 and top_kind != NOT_STATS:
-            return Plan(None, max(stats_p, reading.confidence) if stats_p >= 0.9 else stats_p, stats_p, linked,
-                        ir=reading.ir, shape=reading.shape)
+            conf = max(stats_p, reading.confidence) if stats_p >= 0.9 else stats_p
+            return Plan(None, max(conf, agree), stats_p, linked, ir=reading.ir, shape=reading.shape)
         if has_evidence(question, linked, reading):
             # The sketch model does not know this kind of question; its names, dates or statistic words do.
             # Claimed moderately, so a confident FAQ answer still wins the router.
-            return Plan(None, 0.6, 0.6, linked, ir=reading.ir, shape=reading.shape)
+            return Plan(None, max(0.6, agree), max(0.6, agree), linked, ir=reading.ir, shape=reading.shape)
+    elif model_ir is not None and model_p >= MODEL_THRESHOLD:
+        # The rules cannot read it; the IR model can, confidently, and the question plainly asks for records.
+        from .irmodel import shape_of
+        from .parse import Reading
+
+        guess = Reading(model_ir, model_p, shape_of(model_ir))
+        if top_kind != NOT_STATS or has_evidence(question, linked, guess):
+            return Plan(None, model_p, max(stats_p, model_p), linked, ir=model_ir, shape=guess.shape)
     if top_kind == NOT_STATS:
         return Plan(None, top_p, stats_p, linked, "not_stats")
     # Constrained choice: the most probable sketch whose needed names the question provides.
@@ -228,6 +239,25 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
         if not missing:
             return Plan(q, p, stats_p, linked)
     return Plan(None, top_p, stats_p, linked, "missing:" + ",".join(_fill(top_kind, pred, linked, question).missing()))
+
+
+MODEL_THRESHOLD = 0.7
+"""The IR model's calibrated confidence needed to answer a question the rule parser cannot read."""
+
+
+def model_reading(linked: Linked, irmodel=None) -> tuple[IR | None, float]:
+    """The IR model's reading of the masked question (values from linking) and its calibrated confidence."""
+    from .irmodel import default_irmodel
+
+    ir, p, _ = (irmodel or default_irmodel()).read(linked)
+    return ir, p
+
+
+def _same_ir(a: IR, b: IR) -> bool:
+    try:
+        return compile_sql(a) == compile_sql(b)
+    except ValueError:
+        return False
 
 
 def _read(question: str, linked: Linked, today: dt.date | None):

@@ -36,6 +36,8 @@ class Example:
     lang: str
     construct: str
     ir: IR
+    modifier: str = "none"
+    """The ``{where}`` modifier the question carries (``none``, ``year``, ``tournament``)."""
 
 
 @dataclasses.dataclass
@@ -144,7 +146,8 @@ def synthesize(values: Values, per_phrasing: int = 2, seed: int = 0, chitchat: f
                             cc = g["chitchat"][lang]
                             text = rng.choice(cc["before"]) + text if rng.random() < 0.5 else text + rng.choice(cc["after"])
                         extra = _fill(mod["filters"], slots) if "{where}" in phrasing else []
-                        yield Example(text, lang, name, _ir(_fill(spec["ir"], slots), extra))
+                        yield Example(text, lang, name, _ir(_fill(spec["ir"], slots), extra),
+                                      mod_name if "{where}" in phrasing else "none")
 
 
 def values_from_url(url: str) -> Values:
