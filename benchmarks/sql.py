@@ -115,6 +115,42 @@ def print_dev(report: dict, dev: Path) -> None:
           f"p95 {np.percentile(t, 95):.1f} ms")
 
 
+def calibration_report() -> dict:
+    """The IR model's calibration, as measured at training on synthesized questions in phrasings it was not
+    fit on (each construct's last phrasing per language): ECE per head before and after temperature
+    scaling, and the construct head's reliability diagram (benchmarks/results/sql-calibration.png)."""
+    from PIL import Image, ImageDraw
+
+    from assistant.sql.irmodel import WEIGHTS, IRModel
+
+    info = IRModel.load(WEIGHTS, encoder=object()).info
+    print(f"IR model calibration ({info['reliability']['n']} synthesized questions in held-out phrasings)")
+    print("| head | accuracy | temperature | ECE before | ECE after |\n|---|---|---|---|---|")
+    for head, c in info["calibration"].items():
+        print(f"| {head} | {c['accuracy_unseen_phrasings']:.3f} | {info['temperature'][head]:.2f} | "
+              f"{c['before']:.3f} | {c['after']:.3f} |")
+    size, pad = 300, 40
+    img = Image.new("RGB", (2 * size + 3 * pad, size + 2 * pad), "white")
+    draw = ImageDraw.Draw(img)
+    for k, name in enumerate(("before", "after")):
+        x0, y0 = pad + k * (size + pad), pad
+        draw.rectangle([x0, y0, x0 + size, y0 + size], outline="black")
+        draw.line([x0, y0 + size, x0 + size, y0], fill="grey")
+        for i, (n, conf, acc) in enumerate(info["reliability"][name]):
+            if n:
+                left = x0 + i * size / 10
+                draw.rectangle([left + 2, y0 + size * (1 - acc), left + size / 10 - 2, y0 + size], fill="#4a7")
+                cx, cy = x0 + conf * size, y0 + size * (1 - conf)
+                draw.ellipse([cx - 3, cy - 3, cx + 3, cy + 3], fill="#c44")
+        ece = info["calibration"]["construct"][name]
+        draw.text((x0, 10), f"construct head, {name} scaling: ECE {ece:.3f}", fill="black")
+        draw.text((x0, y0 + size + 8), "confidence (bins) -> accuracy (bars), mean confidence (dots)", fill="black")
+    out = Path(__file__).parent / "results" / "sql-calibration.png"
+    img.save(out)
+    print(f"\nplot: {out}")
+    return info
+
+
 def main() -> int:
     import argparse
     import datetime as dt
@@ -124,7 +160,11 @@ def main() -> int:
     parser.add_argument("--dev", type=Path, default=DEFAULT_DEV, help="the development set folder")
     parser.add_argument("--dev-only", action="store_true", help="only the development set")
     parser.add_argument("--show-failures", action="store_true")
+    parser.add_argument("--calibration", action="store_true", help="only the IR model's calibration report")
     args = parser.parse_args()
+    if args.calibration:
+        calibration_report()
+        return 0
     dev_metrics = []
     if (args.dev / "questions.jsonl").is_file():
         dev = dev_report(args.dev, args.show_failures)

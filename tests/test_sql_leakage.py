@@ -58,3 +58,15 @@ def test_synthesized_training_questions_hold_no_development_question():
     assert len(texts) > 500
     bad = [(t, leakage.leaks(t, prints)) for t in texts if leakage.leaks(t, prints)]
     assert bad == []
+
+
+def test_ir_model_training_questions_hold_no_development_question():
+    """The IR model's training pairs: the IR grammar over the demo database's names (the same recipe as
+    ``python -m assistant.sql.irmodel train``, fewer per phrasing)."""
+    from assistant.sql.irmodel import synthesized
+
+    prints = leakage.load_fingerprints()
+    examples, masked = synthesized(per_phrasing=3, seed=0)
+    assert len(examples) > 1500 and {e.lang for e in examples} == {"en", "ko"}
+    bad = [(t, leakage.leaks(t, prints)) for t in [e.text for e in examples] + masked if leakage.leaks(t, prints)]
+    assert bad == []

@@ -60,6 +60,13 @@ def labels(ex) -> dict[str, str]:
             "order": ir.order or "none"}
 
 
+def features(masked: Sequence[str], encoder, progress: str | None = None, cache: Path | None = None) -> np.ndarray:
+    """The sketch model's features (the e5 vector ⊕ hashed character 1-3-grams), so one question is encoded once."""
+    from .model import featurize
+
+    return featurize(list(masked), encoder, progress=progress, cache=cache)
+
+
 def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
@@ -74,7 +81,11 @@ def _slots(linked) -> dict[str, Any]:
         for key, value in zip(keys, linked.values(etype)):
             out[key] = value
     if linked.year:
-        out |= {"year": linked.year, "next_year": linked.year + 1, "year_after": linked.year + 2}
+        # Two years ("in 2024 but not 2025") fill year and next_year; one year is a year's range.
+        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", linked.text)]
+        first = years[0] if years else linked.year
+        second = years[1] if len(years) > 1 and years[1] != first else first + 1
+        out |= {"year": first, "next_year": second, "year_after": second + 1}
     return out
 
 
@@ -124,9 +135,7 @@ class IRModel:
         return self._encoder
 
     def features(self, masked: Sequence[str]) -> np.ndarray:
-        from .model import featurize
-
-        return featurize(list(masked), self.encoder)
+        return features(masked, self.encoder)
 
     def logits(self, x: np.ndarray) -> dict[str, np.ndarray]:
         x = (x - self.arrays["mu"]) / self.arrays["sd"]
@@ -254,6 +263,17 @@ def ece(conf: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
     return float(total)
 
 
+def reliability(conf: np.ndarray, correct: np.ndarray, bins: int = 10) -> list[list[float]]:
+    """Per equal-width confidence bin: [count, mean confidence, accuracy] (a reliability diagram's data)."""
+    edges = np.linspace(0, 1, bins + 1)
+    out = []
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        sel = (conf > lo) & (conf <= hi)
+        out.append([int(sel.sum()), round(float(conf[sel].mean()), 4) if sel.any() else 0.0,
+                    round(float(correct[sel].mean()), 4) if sel.any() else 0.0])
+    return out
+
+
 def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
     """The temperature minimizing the negative log-likelihood (grid search, log scale)."""
     best, best_nll = 1.0, np.inf
@@ -303,10 +323,9 @@ def _phrasing_holdout(examples) -> np.ndarray:
 
 
 def build_and_train(out: Path = WEIGHTS, per_phrasing: int = 40, seed: int = 0, epochs: int = 300,
-                    progress: bool = True, cache: Path | None = None, report: Path | None = None) -> dict[str, Any]:
+                    progress: bool = True, cache: Path | None = None, report: Path | None = None,
+                    l2: float = 1e-4) -> dict[str, Any]:
     from intents.encoders import E5Encoder
-
-    from .model import featurize
 
     start = time.perf_counter()
     examples, masked = synthesized(per_phrasing, seed)
@@ -321,12 +340,12 @@ def build_and_train(out: Path = WEIGHTS, per_phrasing: int = 40, seed: int = 0, 
     examples = [examples[i] for i in keep]
     masked = [masked[i] for i in keep]
     encoder = E5Encoder()
-    x = featurize(masked, encoder, progress="encoding" if progress else None, cache=cache)
+    x = features(masked, encoder, progress="encoding" if progress else None, cache=cache)
     classes = {h: sorted({labels(e)[h] for e in examples}) for h in HEADS}
     ys = {h: np.array([classes[h].index(labels(e)[h]) for e in examples]) for h in HEADS}
     hold = _phrasing_holdout(examples)
     # 1. Calibration: train without each construct's last phrasings, fit temperatures on them.
-    cal_params = fit(x[~hold], {h: y[~hold] for h, y in ys.items()}, classes, epochs, progress=progress)
+    cal_params = fit(x[~hold], {h: y[~hold] for h, y in ys.items()}, classes, epochs, l2=l2, progress=progress)
     cal = IRModel(cal_params, {"heads": classes, "temperature": {}}, encoder)
     logits = cal.logits(x[hold])
     temps, calib = {}, {}
@@ -337,17 +356,19 @@ def build_and_train(out: Path = WEIGHTS, per_phrasing: int = 40, seed: int = 0, 
             p = _softmax(logits[h] / t)
             calib.setdefault(h, {})[name] = round(ece(p.max(axis=1), p.argmax(axis=1) == y), 4)
         calib[h]["accuracy_unseen_phrasings"] = round(float((logits[h].argmax(axis=1) == y).mean()), 4)
+    p_b = _softmax(logits["construct"])
+    p_a = _softmax(logits["construct"] / temps["construct"])
+    right = p_b.argmax(axis=1) == ys["construct"][hold]
+    diagram = {"before": reliability(p_b.max(axis=1), right), "after": reliability(p_a.max(axis=1), right),
+               "n": int(hold.sum())}
     if report is not None:
-        p_b = _softmax(logits["construct"])
-        p_a = _softmax(logits["construct"] / temps["construct"])
-        y = ys["construct"][hold]
-        np.savez(report, conf_before=p_b.max(axis=1), conf_after=p_a.max(axis=1),
-                 correct=(p_b.argmax(axis=1) == y))
+        np.savez(report, conf_before=p_b.max(axis=1), conf_after=p_a.max(axis=1), correct=right)
     # 2. The shipped model: every phrasing, the temperatures from step 1.
-    params = fit(x, ys, classes, epochs, progress=progress)
-    info = {"heads": classes, "temperature": temps, "calibration": calib, "grammar": grammar_digest(),
+    params = fit(x, ys, classes, epochs, l2=l2, progress=progress)
+    info = {"heads": classes, "temperature": temps, "calibration": calib, "reliability": diagram,
+            "grammar": grammar_digest(),
             "encoder": getattr(encoder, "name", "unknown"), "per_phrasing": per_phrasing, "seed": seed,
-            "pairs": n_pairs, "distinct": len(examples), "epochs": epochs}
+            "pairs": n_pairs, "distinct": len(examples), "epochs": epochs, "l2": l2}
     model = IRModel(params, info, encoder)
     model.save(out)
     return {"weights": str(out), "pairs": n_pairs, "distinct": len(examples), "calibration": calib,
@@ -363,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--per-phrasing", type=int, default=40)
     t.add_argument("--epochs", type=int, default=300)
     t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--l2", type=float, default=1e-4)
     t.add_argument("--cache", type=Path, default=None,
                    help="reuse sentence vectors between runs (default: var/cache/sql-train-vectors.npz)")
     t.add_argument("--report", type=Path, default=None, help="write the calibration set's confidences here (.npz)")
@@ -370,7 +392,8 @@ def main(argv: list[str] | None = None) -> int:
     from assistant.config import Config
 
     cache = args.cache or Config.from_env().cache_dir / "sql-train-vectors.npz"
-    result = build_and_train(args.out, args.per_phrasing, args.seed, args.epochs, cache=cache, report=args.report)
+    result = build_and_train(args.out, args.per_phrasing, args.seed, args.epochs, cache=cache, report=args.report,
+                             l2=args.l2)
     print(json.dumps(result, ensure_ascii=False))
     return 0
 
