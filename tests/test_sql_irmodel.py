@@ -59,7 +59,7 @@ def test_heads_learn_a_tiny_set_and_round_trip(small_db, tmp_path):
     x = features(masked, encoder)
     classes = {h: sorted({labels(e)[h] for e in examples}) for h in HEADS}
     ys = {h: np.array([classes[h].index(labels(e)[h]) for e in examples]) for h in HEADS}
-    model = IRModel(fit(x, ys, classes, epochs=60, lr=0.05, progress=False),
+    model = IRModel(fit(x, ys, classes, epochs=40, hidden=64, lr=3e-3, progress=False),
                     {"heads": classes, "temperature": {h: 1.0 for h in HEADS}}, encoder)
     pred = model.predict(masked)
     acc = np.mean([max(p["construct"], key=p["construct"].get) == e.construct for p, e in zip(pred, examples)])

@@ -110,7 +110,8 @@ class SketchModel:
     def predict(self, masked: Sequence[str]) -> list[dict[str, dict[str, float]]]:
         x = featurize(masked, self.encoder)
         a = self.arrays
-        h = np.maximum(x @ a["w1"] + a["b1"], 0.0)
+        # einsum, not BLAS: OpenBLAS threads make this one-row product ~100x slower on a busy machine
+        h = np.maximum(np.einsum("ij,jk->ik", x, a["w1"]) + a["b1"], 0.0)
         out = [dict() for _ in masked]
         for head, classes in self.info["heads"].items():
             logits = h @ a[f"w_{head}"] + a[f"b_{head}"]
