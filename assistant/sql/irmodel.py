@@ -140,8 +140,9 @@ class IRModel:
 
     def logits(self, x: np.ndarray) -> dict[str, np.ndarray]:
         x = (x - self.arrays["mu"]) / self.arrays["sd"]
-        # einsum, not BLAS: OpenBLAS threads make this one-row product ~100x slower on a busy machine
-        h = np.maximum(np.einsum("ij,jk->ik", x, self.arrays["w1"]) + self.arrays["b1"], 0.0)
+        # one row: einsum, not BLAS, whose threads make it ~100x slower on a busy machine
+        z = np.einsum("ij,jk->ik", x, self.arrays["w1"]) if len(x) == 1 else x @ self.arrays["w1"]
+        h = np.maximum(z + self.arrays["b1"], 0.0)
         return {head: h @ self.arrays[f"w_{head}"] + self.arrays[f"b_{head}"] for head in self.info["heads"]}
 
     def predict(self, masked: Sequence[str], calibrated: bool = True) -> list[dict[str, dict[str, float]]]:

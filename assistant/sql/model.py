@@ -110,8 +110,9 @@ class SketchModel:
     def predict(self, masked: Sequence[str]) -> list[dict[str, dict[str, float]]]:
         x = featurize(masked, self.encoder)
         a = self.arrays
-        # einsum, not BLAS: OpenBLAS threads make this one-row product ~100x slower on a busy machine
-        h = np.maximum(np.einsum("ij,jk->ik", x, a["w1"]) + a["b1"], 0.0)
+        # one row: einsum, not BLAS, whose threads make it ~100x slower on a busy machine
+        z = np.einsum("ij,jk->ik", x, a["w1"]) if len(x) == 1 else x @ a["w1"]
+        h = np.maximum(z + a["b1"], 0.0)
         out = [dict() for _ in masked]
         for head, classes in self.info["heads"].items():
             logits = h @ a[f"w_{head}"] + a[f"b_{head}"]
