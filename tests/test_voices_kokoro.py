@@ -149,6 +149,16 @@ def test_speed_changes_duration(engine):
 
 
 @pytest.mark.slow
+def test_a_voices_default_speed_multiplies_the_callers(engine):
+    text = "팀 이름은 설정에서 바꿀 수 있어요."
+    normal = engine.synthesize(text, voice(), 1.0).seconds
+    slow = engine.synthesize(text, voice(speed=0.8), 1.0).seconds
+    assert slow > 1.12 * normal
+    assert abs(engine.synthesize(text, voice(speed=0.8), 1.25).seconds - normal) < 0.08 * normal
+    assert get_voice("ko-kokoro-gongitsune").options.get("speed") == 0.9  # tuned on --set tune
+
+
+@pytest.mark.slow
 def test_a_reply_streams_sentence_by_sentence_and_is_cached(tmp_path):
     text = "체크인은 삼십 분 전에 열립니다. 팀원 모두 체크인해야 해요. 늦으면 알려 주세요."
     parts = stream(text, "ko-kokoro-kumo", cache_dir=tmp_path)
