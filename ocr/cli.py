@@ -17,7 +17,7 @@ def _run(args) -> dict[str, Any]:
     from assistant.config import Config
 
     from .pipeline import OCROptions, read_match_result
-    from .store import known_names_from_db
+    from matchdata import known_names_from_db
 
     url = args.db or Config.from_env().resolved_match_db_url
     known = known_names_from_db(url)

@@ -13,7 +13,7 @@ import io
 import random
 from pathlib import Path
 
-from .record import MatchRecord, PlayerResult, TeamResult
+from matchdata.record import MatchRecord, PlayerResult, TeamResult
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/nanum"), Path("/usr/share/fonts/truetype/dejavu"),
              Path("/usr/share/fonts/truetype/liberation")]
