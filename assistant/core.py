@@ -280,19 +280,27 @@ class Assistant:
         return transcribe(audio, language=language, vocabulary=self.vocabulary(),
                           cache_dir=self.config.cache_dir)
 
+    def voice_for(self, language: str, voice: str | None = None):
+        """The :class:`voices.Voice` to speak ``language`` with: ``voice`` when given and of that
+        language, else the language's default voice (an unknown voice id is refused with one sentence)."""
+        from voices import get_voice
+
+        check_language(language)
+        chosen = get_voice(check_name(voice, "voice id")) if voice not in (None, "") else None
+        if chosen is None or chosen.language != language:
+            chosen = get_voice(self.DEFAULT_VOICES[language])
+        return chosen
+
     def speak(self, text: str, language: str, voice: str | None = None, speed: float = 1.0) -> Path:
         """Speak ``text`` into a new WAV file under ``<home>/audio`` and return its path. A voice of
         another language than the text's is replaced by the default voice of the text's language."""
         import uuid
 
-        from voices import get_voice, synthesize
+        from voices import synthesize
 
         text = check_text(text, self.config.max_text_chars)
         speed = check_speed(speed)
-        check_language(language)
-        chosen = get_voice(check_name(voice, "voice id")) if voice not in (None, "") else None
-        if chosen is None or chosen.language != language:
-            chosen = get_voice(self.DEFAULT_VOICES[language])
+        chosen = self.voice_for(language, voice)
         audio = synthesize(text, chosen, speed=speed, cache_dir=self.config.cache_dir / "tts")
         folder = self.config.home / "audio"
         folder.mkdir(parents=True, exist_ok=True)
