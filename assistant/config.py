@@ -5,9 +5,10 @@ import dataclasses
 import os
 from pathlib import Path
 
+from kernel import paths as kernel_paths
 from kernel.checks import MAX_TEXT_CHARS
+from kernel.paths import PROJECT_ROOT, Paths
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INTENTS_DIR = PROJECT_ROOT / "intents" / "data"
 
 
@@ -15,7 +16,7 @@ DEFAULT_INTENTS_DIR = PROJECT_ROOT / "intents" / "data"
 class Config:
     """Settings of one :class:`~assistant.Assistant`; override fields with ``dataclasses.replace``."""
 
-    home: Path = PROJECT_ROOT / "var"
+    home: Path = Paths.home
     """Folder for all state: the database, caches and generated files."""
     state_url: str | None = None
     """SQLAlchemy URL of the sessions database; ``None`` means ``sqlite:///<home>/assistant.db``."""
@@ -32,32 +33,17 @@ class Config:
     history_turns: int = 20
     """How many recent turns of a session are kept at hand for follow-ups."""
 
-    @property
-    def cache_dir(self) -> Path:
-        return self.cache or self.home / "cache"
-
-    @property
-    def resolved_state_url(self) -> str:
-        return self.state_url or f"sqlite:///{self.home / 'assistant.db'}"
-
-    @property
-    def resolved_match_db_url(self) -> str:
-        return self.match_db_url or self.resolved_state_url
+    cache_dir = Paths.cache_dir
+    resolved_state_url = Paths.resolved_state_url
+    resolved_match_db_url = Paths.resolved_match_db_url
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
         """Defaults, with ``ASSISTANT_HOME``, ``ASSISTANT_CACHE``, ``ASSISTANT_DB_URL``,
         ``ASSISTANT_STATE_URL``, ``ASSISTANT_INTENTS_DIR`` and ``ASSISTANT_ENCODER`` applied when set."""
         env = os.environ if environ is None else environ
-        config = cls()
-        if env.get("ASSISTANT_HOME"):
-            config = dataclasses.replace(config, home=Path(env["ASSISTANT_HOME"]).expanduser().resolve())
-        if env.get("ASSISTANT_CACHE"):
-            config = dataclasses.replace(config, cache=Path(env["ASSISTANT_CACHE"]).expanduser().resolve())
-        if env.get("ASSISTANT_STATE_URL"):
-            config = dataclasses.replace(config, state_url=env["ASSISTANT_STATE_URL"])
-        if env.get("ASSISTANT_DB_URL"):
-            config = dataclasses.replace(config, match_db_url=env["ASSISTANT_DB_URL"])
+        paths = kernel_paths.from_env(env)
+        config = cls(home=paths.home, state_url=paths.state_url, match_db_url=paths.match_db_url, cache=paths.cache)
         if env.get("ASSISTANT_INTENTS_DIR"):
             config = dataclasses.replace(config, intents_dir=Path(env["ASSISTANT_INTENTS_DIR"]))
         if env.get("ASSISTANT_ENCODER"):

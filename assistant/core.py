@@ -12,7 +12,7 @@ from kernel.checks import (LANGUAGES as LANGS, check_id, check_language, check_n
 from kernel.errors import InputError
 
 from .config import Config
-from .inputs import check_record
+from matchdata import check_record
 from .reply import Reply
 from .router import Router, TurnInput
 from .sessions import SessionStore
@@ -91,17 +91,15 @@ class Assistant:
         """Create the missing tables of the state database (sessions, turns, feedback, app_events) and
         of the match database (the match schema and ``screenshots``); existing tables are never
         altered. Safe when several app processes start at the same moment against one database."""
-        from . import feedback, matchdb  # noqa: F401 - feedback adds its table to the state schema
-        from kernel.db import create_tables, writable_engine
+        from matchdata import create_schema
+        from kernel.db import writable_engine
+
+        from . import feedback  # noqa: F401 - feedback adds its table to the state schema
         from .sessions import create_state_schema
 
-        try:
-            import ocr.store  # noqa: F401 - adds the screenshots table to the match schema
-        except ImportError as err:
-            log.warning("the OCR package is not importable (%s); the screenshots table is not created", err)
         self.config.home.mkdir(parents=True, exist_ok=True)
         create_state_schema(writable_engine(self.config.resolved_state_url))
-        create_tables(writable_engine(self.config.resolved_match_db_url), matchdb.metadata)
+        create_schema(writable_engine(self.config.resolved_match_db_url))
 
     def reload_intents(self, announce: bool = True) -> None:
         """Re-read the intent files (after an edit) without a restart; the old ones serve meanwhile.
@@ -227,11 +225,11 @@ class Assistant:
         by default the tournament that started most recently. ``team_names`` names the teams the
         screen left unnamed (a list, one per team, or {index: name}); a record with an unnamed team
         is refused with one sentence asking for the names."""
-        import ocr
         import sqlalchemy as sa
 
-        from . import matchdb
+        import matchdata
         from kernel.db import writable_engine
+        from matchdata import schema as matchdb
 
         session = check_session_id(session)
         if tournament is not None:
@@ -242,7 +240,7 @@ class Assistant:
         pending = next((t for t in reversed(self.sessions.history(session)) if t.kind == "ocr" and t.meta), None)
         if pending is None:
             raise InputError("There is no screenshot reading in this conversation to confirm; upload one first.")
-        record = check_record(ocr.name_teams(record if record is not None else pending.meta["record"], team_names))
+        record = check_record(matchdata.name_teams(record if record is not None else pending.meta["record"], team_names))
         url = self.config.resolved_match_db_url
         if tournament is None:
             matchdb.create_schema(writable_engine(url))  # a database without matches yet has no tables
@@ -253,7 +251,7 @@ class Assistant:
             if row is None:
                 raise InputError("Name the tournament this match belongs to; the database has none yet.")
             tournament = int(row[0])
-        return ocr.record_match(url, record, pending.meta["image_sha256"], tournament, stage=stage, map=map)
+        return matchdata.record_match(url, record, pending.meta["image_sha256"], tournament, stage=stage, map=map)
 
     # Speech ---------------------------------------------------------------------------------------
     DEFAULT_VOICES = {"ko": "ko-kokoro-kumo", "en": "en-hibari-heart"}
@@ -282,19 +280,27 @@ class Assistant:
         return transcribe(audio, language=language, vocabulary=self.vocabulary(),
                           cache_dir=self.config.cache_dir)
 
+    def voice_for(self, language: str, voice: str | None = None):
+        """The :class:`voices.Voice` to speak ``language`` with: ``voice`` when given and of that
+        language, else the language's default voice (an unknown voice id is refused with one sentence)."""
+        from voices import get_voice
+
+        check_language(language)
+        chosen = get_voice(check_name(voice, "voice id")) if voice not in (None, "") else None
+        if chosen is None or chosen.language != language:
+            chosen = get_voice(self.DEFAULT_VOICES[language])
+        return chosen
+
     def speak(self, text: str, language: str, voice: str | None = None, speed: float = 1.0) -> Path:
         """Speak ``text`` into a new WAV file under ``<home>/audio`` and return its path. A voice of
         another language than the text's is replaced by the default voice of the text's language."""
         import uuid
 
-        from voices import get_voice, synthesize
+        from voices import synthesize
 
         text = check_text(text, self.config.max_text_chars)
         speed = check_speed(speed)
-        check_language(language)
-        chosen = get_voice(check_name(voice, "voice id")) if voice not in (None, "") else None
-        if chosen is None or chosen.language != language:
-            chosen = get_voice(self.DEFAULT_VOICES[language])
+        chosen = self.voice_for(language, voice)
         audio = synthesize(text, chosen, speed=speed, cache_dir=self.config.cache_dir / "tts")
         folder = self.config.home / "audio"
         folder.mkdir(parents=True, exist_ok=True)

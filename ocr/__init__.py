@@ -9,15 +9,15 @@ Stages (one module each): ``load`` (checks the file), ``preprocess`` (grayscale,
 themes, upscaling, deskew, binarization), ``engines`` (Tesseract and RapidOCR behind
 ``read``/``read_fields``), ``layout`` and ``parse`` (word boxes → MatchRecord, pure), ``fallback``
 (low-confidence fields read again), ``names`` (fuzzy, Hangul-aware correction), ``validate``,
-``store`` (the database), ``render`` (the screenshot generator with ground truth).
+``render`` (the screenshot generator with ground truth).
 """
 from .load import load_image, sha256_of
 from .parse import parse_words
 from .pipeline import OCROptions, read_match_result
-from .record import FieldInfo, MatchRecord, PlayerResult, TeamResult
+from matchdata.record import FieldInfo, MatchRecord, PlayerResult, TeamResult
 from .render import render_result_screen
 from .reply import summarize
-from .store import known_names_from_db, name_teams, record_match
+from matchdata import known_names_from_db, name_teams, record_match
 
 __all__ = ["read_match_result", "known_names_from_db", "name_teams", "record_match", "render_result_screen", "parse_words",
            "load_image", "sha256_of", "summarize", "MatchRecord", "TeamResult", "PlayerResult", "FieldInfo", "OCROptions"]

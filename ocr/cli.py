@@ -14,12 +14,12 @@ def _add_arguments(parser) -> None:
 def _run(args) -> dict[str, Any]:
     import dataclasses
 
-    from assistant.config import Config
+    from kernel.paths import from_env
 
     from .pipeline import OCROptions, read_match_result
-    from .store import known_names_from_db
+    from matchdata import known_names_from_db
 
-    url = args.db or Config.from_env().resolved_match_db_url
+    url = args.db or from_env().resolved_match_db_url
     known = known_names_from_db(url)
     options = dataclasses.replace(OCROptions(), fallback=not args.no_fallback)
     return read_match_result(args.image, known_names=known, options=options).to_dict()

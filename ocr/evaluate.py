@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance.Levenshtein import distance as edit_distance  # as voices.metrics scores speech
 
-from .record import MatchRecord
+from matchdata.record import MatchRecord
 
 TEAM_FIELDS = ("name", "placement", "score", "kills")
 PLAYER_FIELDS = ("nickname", "team", "kills", "deaths", "assists")

@@ -10,7 +10,7 @@ import numpy as np
 from kernel.korean import has_hangul
 
 from .parse import parse_rank, to_int
-from .record import MatchRecord
+from matchdata.record import MatchRecord
 
 log = logging.getLogger(__name__)
 NUMERIC = {"score", "kills", "deaths", "assists", "placement"}

@@ -27,7 +27,7 @@ from kernel.errors import InputError
 
 from .engines import Word
 from .layout import DEFEAT_WORDS, ROLE_WORDS, VICTORY_WORDS, norm_word, role_of
-from .record import FieldInfo, MatchRecord, PlayerResult, TeamResult
+from matchdata.record import FieldInfo, MatchRecord, PlayerResult, TeamResult
 
 NO_RESULT = "No match result was found in the picture; please upload a screenshot of a result screen."
 _SLASHED = re.compile(r"^[\d\s/|\\]+$")

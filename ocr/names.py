@@ -73,7 +73,7 @@ def correct_names(record, known_names: dict | None) -> None:
 
 
 def _info():
-    from .record import FieldInfo
+    from matchdata.record import FieldInfo
 
     return FieldInfo("tesseract", 0.0, None)
 

@@ -16,7 +16,7 @@ from kernel.korean import has_hangul
 from .engines import Word
 from .layout import (DEFEAT_WORDS, VICTORY_WORDS, Cell, Column, Line, TableGroup, assign_cells, group_lines,
                      is_header, norm_word, split_groups)
-from .record import FieldInfo, MatchRecord, PlayerResult, TeamResult
+from matchdata.record import FieldInfo, MatchRecord, PlayerResult, TeamResult
 
 NO_RESULT = "No match result was found in the picture; please upload a screenshot of a result screen."
 _DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",

@@ -18,7 +18,7 @@ from .names import correct_names
 from .parse import derive_placements, parse_words, repair_ranks
 from .preprocess import grayscale, prepare
 from .reader import LineEngine, normalise_size, read_boxes
-from .record import MatchRecord
+from matchdata.record import MatchRecord
 from .validate import LOW_CONFIDENCE, validate
 
 log = logging.getLogger(__name__)

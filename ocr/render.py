@@ -3,7 +3,7 @@
 ``render_result_screen(kind="versus"|"ranking", seed=...)`` draws a game-style result screen
 (Korean or English labels, light or dark theme, 960x540 to 1920x1080, Nanum/DejaVu/Liberation fonts,
 column orders, extra statistics, K/D/A split or combined, rank styles, split long tables, logos and
-decorations) and returns the picture with the :class:`~ocr.record.MatchRecord` it shows.
+decorations) and returns the picture with the :class:`~matchdata.record.MatchRecord` it shows.
 ``degrade(image, name, rng)`` applies one degradation (jpeg, blur, noise, scale, rotate).
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import io
 import random
 from pathlib import Path
 
-from .record import MatchRecord, PlayerResult, TeamResult
+from matchdata.record import MatchRecord, PlayerResult, TeamResult
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/nanum"), Path("/usr/share/fonts/truetype/dejavu"),
              Path("/usr/share/fonts/truetype/liberation")]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .record import MatchRecord
+from matchdata.record import MatchRecord
 
 
 def summarize(record: MatchRecord, lang: str = "ko") -> str:

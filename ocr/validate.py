@@ -2,7 +2,7 @@
 Problems become ``warnings`` for the person confirming the record; nothing is silently changed."""
 from __future__ import annotations
 
-from .record import MatchRecord
+from matchdata.record import MatchRecord
 
 LOW_CONFIDENCE = 0.80
 """Fields read with less confidence than this are named in ``warnings``."""

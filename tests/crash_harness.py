@@ -8,7 +8,7 @@ Two halves in one file, so the worker and the checks agree on what each key mean
   the app stores it; only Tesseract is replaced by the generator's ground truth, so 200 uploads do
   not take minutes), then presses "confirm" with ``Assistant.confirm_record``. It prints, flushed,
   ``UPLOAD <key> <sha256>`` before the upload, ``CONFIRM <key>`` before the confirmation,
-  ``COMMITTED <key> <match_id>`` when ``ocr.record_match`` (called by ``confirm_record``) returned,
+  ``COMMITTED <key> <match_id>`` when ``matchdata.record_match`` (called by ``confirm_record``) returned,
   and ``CONFIRMED <key> <match_id>`` only after ``confirm_record`` returned. Between the last two it
   waits ``REPLY_DELAY`` (the reply on its way back to the person), so kills also land after the
   commit and before the person saw it. A retried key (``--retry``) is confirmed again; when the
@@ -81,15 +81,17 @@ def worker(first: int, last: int, retry: int | None) -> None:
         return readings[hashlib.sha256(image).hexdigest()]
 
     ocr.read_match_result = ground_truth
-    record_match, current = ocr.record_match, {}
+    import matchdata
 
-    def record_and_report(*args, **kwargs):  # confirm_record calls ocr.record_match
+    record_match, current = matchdata.record_match, {}
+
+    def record_and_report(*args, **kwargs):  # confirm_record calls matchdata.record_match
         match_id = record_match(*args, **kwargs)
         _say("COMMITTED", current["key"], match_id)
         time.sleep(REPLY_DELAY)  # the reply on its way back to the person
         return match_id
 
-    ocr.record_match = record_and_report
+    matchdata.record_match = record_and_report
     bot = Assistant()  # ASSISTANT_HOME / ASSISTANT_DB_URL from the environment, as the app
     bot.prepare_databases()  # what app.py does at start (a kill may land in the schema creation)
     _say("READY")

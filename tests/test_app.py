@@ -162,10 +162,9 @@ def test_delete_match_removes_its_rows_in_one_transaction(tmp_path):
 
     import sqlalchemy as sa
 
-    import ocr.store  # noqa: F401 - adds the screenshots table to the match schema
-    from assistant import matchdb
+    from matchdata import schema as matchdb
     from kernel.errors import InputError
-    from assistant.feedback import delete_match, list_matches
+    from matchdata import delete_match, list_matches
     from kernel.db import writable_engine
 
     url = f"sqlite:///{tmp_path / 'm.db'}"

@@ -240,7 +240,7 @@ def test_screenshot_is_read_then_recorded_only_when_confirmed(demo_bot, tmp_path
 
     import ocr
     from kernel.db import writable_engine
-    from assistant.matchdb import matches
+    from matchdata.schema import matches
 
     shot = ocr.render_result_screen("versus", seed=3, lang="en")
     path = tmp_path / "result.png"

@@ -414,7 +414,7 @@ CONFIRM = [
 def test_python_api_confirm_record(bot, case, kwargs, expect):
     import sqlalchemy as sa
 
-    from assistant import matchdb
+    from matchdata import schema as matchdb
     from assistant.reply import Reply
 
     bot.sessions.append("shot", None, Reply(text="read", language="en", kind="ocr", confidence=0.9,

@@ -1,4 +1,4 @@
-"""Dependencies point one way: app/webapp -> assistant -> {intents, ocr, voices} -> kernel.
+"""Dependencies point one way: app/webapp -> assistant -> {intents, ocr, voices} -> matchdata -> kernel.
 
 Every module's imports are read with ``ast`` (imports inside functions included, since they are
 still dependencies). An import from a package to one of a higher layer, or between two different
@@ -13,20 +13,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-LAYERS = {"kernel": 0, "intents": 1, "ocr": 1, "voices": 1, "assistant": 2, "webapp": 3, "app": 4}
+LAYERS = {"kernel": 0, "matchdata": 1, "intents": 2, "ocr": 2, "voices": 2, "assistant": 3, "webapp": 4, "app": 5}
 """Rank of each top-level package of the product (``app`` is app.py, which serves the webapp); a
 module may import only from lower ranks or from its own package."""
 
 # (importing module, imported module) pairs that break the layering today; may only shrink.
-ALLOWED = {
-    ('ocr.cli', 'assistant.config'),
-    ('ocr.store', 'assistant.inputs'),
-    ('ocr.store', 'assistant.matchdb'),
-    ('voices.engines.kokoro', 'assistant.config'),
-    ('voices.stt', 'assistant.config'),
-    ('voices.tts', 'assistant.config'),
-    ('voices.vocabulary', 'assistant.matchdb'),
-}
+ALLOWED: set[tuple[str, str]] = set()
 
 
 def _module_name(path: Path) -> str:

@@ -76,7 +76,7 @@ def test_cli_reads_a_screenshot_and_uses_the_database_names(tmp_path):
     shot.image.save(tmp_path / "result.png")
     db = f"sqlite:///{tmp_path}/m.db"
     names = [t.name for t in shot.truth.teams]
-    from assistant import matchdb
+    from matchdata import schema as matchdb
     from kernel.db import dispose_all, writable_engine
 
     engine = writable_engine(db)

@@ -12,7 +12,7 @@ from ocr.evaluate import cer, field_matches
 from ocr.layout import group_lines, is_header, role_of, split_groups
 from ocr.names import best_match, correct_names, similarity
 from ocr.parse import parse_rank, parse_words, to_int
-from ocr.record import MatchRecord, PlayerResult, TeamResult
+from matchdata.record import MatchRecord, PlayerResult, TeamResult
 from ocr.validate import validate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ocr"

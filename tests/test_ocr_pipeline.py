@@ -9,7 +9,7 @@ from ocr.engines import get_engine
 from ocr.evaluate import field_matches
 from ocr.fallback import refine
 from ocr.preprocess import binarize, estimate_skew, invert_if_dark, prepare, rotate, upscale
-from ocr.record import FieldInfo, MatchRecord, TeamResult
+from matchdata.record import FieldInfo, MatchRecord, TeamResult
 from ocr.render import PLAYERS_HANGUL, PLAYERS_LATIN, TEAMS_HANGUL, TEAMS_LATIN, degrade, render_result_screen
 
 KNOWN = {"teams": TEAMS_LATIN + TEAMS_HANGUL, "players": PLAYERS_LATIN + PLAYERS_HANGUL}

@@ -7,11 +7,11 @@ import pytest
 import sqlalchemy as sa
 
 import ocr
-from assistant import matchdb
+from matchdata import schema as matchdb
 from kernel.db import dispose_all, writable_engine
 from kernel.errors import InputError
-from ocr import store
-from ocr.record import MatchRecord, PlayerResult, TeamResult
+from matchdata import store
+from matchdata.record import MatchRecord, PlayerResult, TeamResult
 
 
 @pytest.fixture

@@ -80,7 +80,7 @@ def test_domain_vocabulary_reads_the_match_database(tmp_path):
     import sqlalchemy as sa
 
     from kernel.db import dispose_all, writable_engine
-    from assistant.matchdb import create_schema, players, teams
+    from matchdata.schema import create_schema, players, teams
     from voices.vocabulary import domain_vocabulary
 
     url = f"sqlite:///{tmp_path / 'match.db'}"

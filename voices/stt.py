@@ -90,9 +90,9 @@ class WhisperTranscriber:
                  larger_model_dir: Path | None = None, options: DecodeOptions = DecodeOptions(),
                  cpu_threads: int = 2):
         if cache_dir is None:
-            from assistant.config import Config
+            from kernel.paths import from_env
 
-            cache_dir = Config.from_env().cache_dir
+            cache_dir = from_env().cache_dir
         self.cache_dir = Path(cache_dir)
         self._model_dir = Path(model_dir) if model_dir else None
         self.larger_model_dir = Path(larger_model_dir) if larger_model_dir else None

@@ -44,9 +44,9 @@ def _check(text: str, speed: float) -> str:
 
 
 def _default_cache() -> Path:
-    from assistant.config import Config
+    from kernel.paths import from_env
 
-    return Config.from_env().cache_dir
+    return from_env().cache_dir
 
 
 def cache_key(text: str, voice: Voice, speed: float) -> str:

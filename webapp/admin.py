@@ -12,7 +12,8 @@ from pathlib import Path
 
 from assistant import Assistant
 from kernel.errors import InputError
-from assistant.feedback import FeedbackStore, delete_match, list_matches
+from assistant.feedback import FeedbackStore
+from matchdata import delete_match, list_matches
 
 log = logging.getLogger(__name__)
 

@@ -101,13 +101,10 @@ class ChatActions:
 
     def speech(self, reply: dict, voice_ko: str | None, voice_en: str | None, speed: float) -> Iterator[bytes]:
         """The reply spoken sentence by sentence (WAV bytes each), with the chosen voice of its language."""
-        from voices import get_voice, stream
+        from voices import stream
 
         lang = reply.get("language") or "en"
-        chosen = (voice_ko if lang == "ko" else voice_en) or Assistant.DEFAULT_VOICES[lang]
-        voice = get_voice(chosen)
-        if voice.language != lang:
-            voice = get_voice(Assistant.DEFAULT_VOICES[lang])
+        voice = self.bot.voice_for(lang, voice_ko if lang == "ko" else voice_en)
         for part in stream(reply["text"], voice, speed=float(speed), cache_dir=self.bot.config.cache_dir / "tts"):
             yield wav_bytes(part)
 

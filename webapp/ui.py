@@ -10,7 +10,7 @@ import warnings
 import gradio as gr
 
 from assistant import Assistant, AssistantError
-from assistant.feedback import tournament_names
+from matchdata import tournament_names
 from kernel.korean import has_hangul
 
 from . import views

@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 import yaml
 
-from assistant import matchdb
+from matchdata import schema as matchdb
 from kernel.db import create_tables, writable_engine
 
 log = logging.getLogger(__name__)

@@ -39,8 +39,8 @@ class UnsafeSQL(InputError):
 
 
 def match_schema() -> dict[str, set[str]]:
-    """Table name -> column names of the match database (assistant.matchdb)."""
-    from assistant import matchdb
+    """Table name -> column names of the match database (matchdata.schema)."""
+    from matchdata import schema as matchdb
 
     return {name: {c.name for c in table.columns} for name, table in matchdb.metadata.tables.items()}
 

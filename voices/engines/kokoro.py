@@ -116,9 +116,9 @@ class Engine:
 
                 cache = self.cache_dir
                 if cache is None:
-                    from assistant.config import Config
+                    from kernel.paths import from_env
 
-                    cache = Config.from_env().cache_dir
+                    cache = from_env().cache_dir
                 options = ort.SessionOptions()
                 options.intra_op_num_threads = self.threads
                 options.inter_op_num_threads = 1

@@ -1,4 +1,5 @@
-"""Checks on a match record (CONTRACTS §4) before it is recorded."""
+"""The one validator of a match record (CONTRACTS §4) before it is recorded: every field, then the
+checks across rows."""
 from __future__ import annotations
 
 from kernel.checks import check_name
@@ -67,4 +68,26 @@ def check_record(record: object) -> dict:
     for key in ("map", "stage"):
         if out.get(key) is not None:
             out[key] = check_name(out[key], f"record's {key}")
+    _check_consistent(out)
     return out
+
+
+def _check_consistent(record: dict) -> None:
+    """The checks across rows: team count, unique names, players' teams (a player known only by
+    ``team_index`` gets that team's name)."""
+    teams, players = record["teams"], record["players"]
+    if record["format"] == "versus" and len(teams) != 2:
+        raise InputError("A versus record needs exactly two teams.")
+    if not teams:
+        raise InputError("The record has no teams to record.")
+    names = [t["name"] for t in teams]
+    if len(set(names)) != len(names):
+        raise InputError("The record names the same team twice.")
+    nicks = [p["nickname"] for p in players]
+    if len(set(nicks)) != len(nicks):
+        raise InputError("Every player of the record needs a name, and each name may appear only once.")
+    for p in players:
+        if p.get("team") is None and p.get("team_index") is not None:
+            p["team"] = names[p["team_index"]]
+        if p.get("team") is not None and p["team"] not in names:
+            raise InputError(f"Player {p['nickname']} belongs to {p['team']}, which is not a team of this record.")

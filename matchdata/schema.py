@@ -1,4 +1,5 @@
-"""The match database (``shared/specs/match-db.sql``) as SQLAlchemy tables, for SQLite and PostgreSQL."""
+"""The match database (``shared/specs/match-db.sql``) as SQLAlchemy tables, for SQLite and PostgreSQL,
+plus ``screenshots`` (the SHA-256 of every recorded screenshot, so none is recorded twice)."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -59,6 +60,13 @@ match_players = sa.Table(
     sa.Column("deaths", sa.Integer),
     sa.Column("assists", sa.Integer),
     sa.Column("damage", sa.Integer),
+)
+
+screenshots = sa.Table(
+    "screenshots", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("match_id", sa.Integer, sa.ForeignKey("matches.id"), nullable=False),
+    sa.Column("recorded_at", sa.DateTime, nullable=False),
 )
 
 

@@ -2,7 +2,7 @@
 
 ``record_match`` writes matches, match_teams and match_players in one transaction, creating teams
 and players it does not know yet, and remembers the screenshot's SHA-256 in the ``screenshots``
-table (added by this module) so the same screenshot cannot be recorded twice.
+table so the same screenshot cannot be recorded twice.
 """
 from __future__ import annotations
 
@@ -11,22 +11,14 @@ import logging
 
 import sqlalchemy as sa
 
-from assistant import matchdb
+from . import schema as matchdb
 from kernel.db import writable_engine
 from kernel.errors import InputError
-from assistant.inputs import UNNAMED_TEAM
+from .checks import check_record
 
 from .record import MatchRecord
 
 log = logging.getLogger(__name__)
-
-screenshots = sa.Table(
-    "screenshots", matchdb.metadata,
-    sa.Column("sha256", sa.String(64), primary_key=True),
-    sa.Column("match_id", sa.Integer, sa.ForeignKey("matches.id"), nullable=False),
-    sa.Column("recorded_at", sa.DateTime, nullable=False),
-)
-
 
 def _sqlite_missing(url: str) -> bool:
     parsed = sa.make_url(url)
@@ -37,21 +29,25 @@ def _sqlite_missing(url: str) -> bool:
     return not Path(parsed.database).exists()
 
 
-def known_names_from_db(url: str) -> dict[str, list[str]]:
-    """``{"teams": [...], "players": [...]}`` from the match database at ``url`` (empty lists when the
-    database or its tables do not exist yet)."""
+def known_names_from_db(url: str, *, limit: int | None = None, tournaments: bool = False) -> dict[str, list[str]]:
+    """``{"teams": [...], "players": [...]}`` (and ``"tournaments"`` when asked) from the match database
+    at ``url``, each sorted (at most ``limit`` of each when given); empty lists when the database or its
+    tables do not exist yet. The one reader of known names (OCR name correction, speech vocabulary)."""
+    empty = {"teams": [], "players": [], **({"tournaments": []} if tournaments else {})}
     if _sqlite_missing(url):
-        return {"teams": [], "players": []}
+        return empty
     engine = writable_engine(url)
+    out = dict(empty)
     try:
         with engine.connect() as conn:
             present = set(sa.inspect(conn).get_table_names())
-            teams = conn.execute(sa.select(matchdb.teams.c.name)).scalars().all() if "teams" in present else []
-            players = (conn.execute(sa.select(matchdb.players.c.nickname)).scalars().all()
-                       if "players" in present else [])
+            for key, column in (("teams", matchdb.teams.c.name), ("players", matchdb.players.c.nickname),
+                                ("tournaments", matchdb.tournaments.c.name)):
+                if key in out and column.table.name in present:
+                    out[key] = list(conn.execute(sa.select(column).order_by(column).limit(limit)).scalars())
     except sa.exc.SQLAlchemyError as err:
         raise InputError(f"The match database could not be read ({type(err).__name__}).") from None
-    return {"teams": list(teams), "players": list(players)}
+    return out
 
 
 def name_teams(record: dict, team_names) -> dict:
@@ -87,30 +83,6 @@ def name_teams(record: dict, team_names) -> dict:
     return out
 
 
-def _check(record: MatchRecord) -> None:
-    if record.format not in ("versus", "ranking"):
-        raise InputError(f"The record's format must be 'versus' or 'ranking', not {record.format!r}.")
-    if record.format == "versus" and len(record.teams) != 2:
-        raise InputError("A versus record needs exactly two teams.")
-    if not record.teams:
-        raise InputError("The record has no teams to record.")
-    for i, t in enumerate(record.teams):
-        if not (t.name or "").strip():
-            raise InputError(UNNAMED_TEAM.format(n=i + 1))
-    names = [t.name.strip() for t in record.teams]
-    for p in record.players:
-        if p.team is None and p.team_index is not None and 0 <= p.team_index < len(names):
-            p.team = names[p.team_index]
-    if len(set(names)) != len(names):
-        raise InputError("The record names the same team twice.")
-    nicks = [p.nickname.strip() for p in record.players if p.nickname]
-    if len(nicks) != len(record.players) or len(set(nicks)) != len(nicks):
-        raise InputError("Every player of the record needs a name, and each name may appear only once.")
-    for p in record.players:
-        if p.team is not None and p.team not in names:
-            raise InputError(f"Player {p.nickname} belongs to {p.team}, which is not a team of this record.")
-
-
 def _get_or_create(conn, table, column, value, **extra) -> int:
     row = conn.execute(sa.select(table.c.id).where(column == value)).first()
     if row:
@@ -136,28 +108,27 @@ def record_match(url: str, record: MatchRecord | dict, image_sha256: str, tourna
 
     ``tournament`` is an existing tournament id, or a name (created with ``game`` when unknown).
     Teams and players not in the database are created. ``team_names`` names the teams the screen
-    left unnamed (see :func:`name_teams`); a record with an unnamed team is refused with InputError. A screenshot whose SHA-256 was recorded
+    left unnamed (see :func:`name_teams`); the record is checked by :func:`~matchdata.checks.check_record`
+    (an unnamed team, a bad number or name: InputError). A screenshot whose SHA-256 was recorded
     before is refused with InputError; any failure leaves the database unchanged.
     """
-    if isinstance(record, dict):
-        record = name_teams(record, team_names)
-        try:
-            record = MatchRecord.from_dict(record)
-        except (KeyError, TypeError, ValueError, AttributeError) as err:
-            raise InputError(f"The match record is malformed ({type(err).__name__}: {err}); "
-                             "send it as the screenshot reading gave it, with your corrections.") from None
-    elif isinstance(record, MatchRecord) and team_names is not None:
-        record = MatchRecord.from_dict(name_teams(record.to_dict(), team_names))
-    elif not isinstance(record, MatchRecord):
+    if isinstance(record, MatchRecord):
+        record = record.to_dict()
+    elif not isinstance(record, dict):
         raise InputError(f"The match record must be a dict or a MatchRecord, not {type(record).__name__}.")
-    _check(record)
+    checked = check_record(name_teams(record, team_names))
+    try:
+        record = MatchRecord.from_dict(checked)
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise InputError(f"The match record is malformed ({type(err).__name__}: {err}); "
+                         "send it as the screenshot reading gave it, with your corrections.") from None
     if not isinstance(image_sha256, str) or len(image_sha256) != 64:
         raise InputError("The screenshot's SHA-256 must be 64 hexadecimal characters.")
     engine = writable_engine(url)
     matchdb.create_schema(engine)
     try:
         with engine.begin() as conn:
-            seen = conn.execute(sa.select(screenshots.c.match_id).where(screenshots.c.sha256 == image_sha256)).first()
+            seen = conn.execute(sa.select(matchdb.screenshots.c.match_id).where(matchdb.screenshots.c.sha256 == image_sha256)).first()
             if seen:
                 raise InputError(f"This screenshot was already recorded as match {seen[0]}.")
             tid = _tournament_id(conn, tournament, game)
@@ -171,7 +142,7 @@ def record_match(url: str, record: MatchRecord | dict, image_sha256: str, tourna
                 conn.execute(matchdb.match_teams.insert().values(match_id=match_id, team_id=team_ids[t.name],
                                                                  placement=t.placement, score=t.score, kills=t.kills))
             _insert_players(conn, match_id, record, team_ids)
-            conn.execute(screenshots.insert().values(sha256=image_sha256, match_id=match_id,
+            conn.execute(matchdb.screenshots.insert().values(sha256=image_sha256, match_id=match_id,
                                                      recorded_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
     except sa.exc.IntegrityError as err:
         log.info("record_match refused: %s", err)
