@@ -298,7 +298,8 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
             filters += list(extra.get("a") or []) + list(extra.get("b") or [])
     dated = any(f.col.endswith(("played_at", "start_date", "end_date")) for f in filters)
     shaped = reading.shape in ("count", "list", "top", "group", "having", "set", "ranking", "extreme", "per")
-    return bool(named or dated or stat or (entity and shaped))
+    game = any(m.type == "game" for m in linked.mentions)
+    return bool(named or dated or stat or (entity and (shaped or game)))
 
 
 def ir_followup(context: dict[str, Any], question: str, linked: Linked, today: dt.date | None) -> IR:

@@ -294,6 +294,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     sel = list(ir.select)
     needed = set().union(*[_aliases_in(c) for c in sel]) if sel else set()
     needed |= _measure_aliases(ir.measure) | _measure_aliases(ir.having_measure)
+    if ir.fact == "w" and "mt" in needed and ir.measure in ("record", "wins", "win_rate"):
+        needed = (needed - {"mt"}) | {"w"}  # the measure is counted on the named team's side
     for f in ir.filters:
         needed |= _filter_aliases(f)
     order_col = None

@@ -204,6 +204,14 @@ class Parser:
         m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드)(?:들)?\s*(?:중에서|중에|중)\b", s)
         if m:
             return self._noun(m.group(1))
+        # "팀이랑 횟수", "스쿼드랑 그 평균": the noun named first of what the answer lists
+        m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와)\s+\S", s)
+        if m:
+            return self._noun(m.group(1))
+        # "대회 (지금까지) 몇 개", "선수 몇 명": the noun the count is of
+        m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)(?:들)?(?:은|는|이|가)?\s+(?:\S+\s+){0,2}?몇\s*(?:개|명|팀|곳)", s)
+        if m:
+            return self._noun(m.group(1))
         if re.search(r"누구|누가|누군", s):
             return "team" if (re.search(r"누가\s*(?:이겼|우승|이김|이긴)|챔피언|우승", s) or "팀" in s) else "player"
         if re.search(r"언제|며칠|몇\s*일|날짜|몇\s*시", s):
@@ -329,7 +337,7 @@ class Parser:
         if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single:
             asked = self._default_key(measure)
         player_level = (asked == "player" or "player" in values or "role" in values or measure in PLAYER_MEASURES
-                        or asked == "role")
+                        or asked == "role" or self.group_entity() == "player")
         filters = self.value_filters()
         date_col = "m.played_at"
         if asked == "tournament" and t.has("shapes", "attr_start"):
@@ -408,6 +416,8 @@ class Parser:
             if group_by in KEY and group_by != "match":
                 gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
+            if self.asked_entity() == "map" and fn != "avg":
+                return Reading(IR(select=["m.map"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() in ("match", "date", "team") and fn != "avg":
                 return Reading(IR(select=["m.played_at", "wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             return Reading(IR(measure=f"{fn}:{diff}", filters=fs), 0.75, "scalar")
@@ -591,15 +601,31 @@ class Parser:
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))
             return self._pair_select(fs, teams, asked)
-        if len(teams) == 2 and measure == "score" and not t.has("aggregates", "avg") and not t.has("aggregates", "sum"):
-            # "the score of the final between A and B": each of their matches, both sides' scores
+        scoreline = measure == "score" or (measure == "points" and re.search(r"스코어|\bscores?\b|세트|\bsets?\b", t.s, re.I))
+        if len(teams) == 2 and scoreline and not t.has("aggregates", "avg") and not t.has("aggregates", "sum"):
+            # "the score of the final between A and B", "A랑 B 경기 날짜랑 스코어": each of their matches,
+            # both sides' scores, the first named team's side first
             return IR(select=["m.played_at", "wt.name", "w.score", "lt.name", "l.score"],
-                      filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", list(teams))])
+                      filters=base + [Filter("wt.name", "=", teams[0]), Filter("lt.name", "=", teams[1])], fact="w")
+        if not teams and scoreline and asked in (None, "match", "team") and not (t.has("aggregates", "avg") or t.has(
+                "aggregates", "sum") or t.has("aggregates", "max") or t.has("aggregates", "min") or t.has("aggregates", "count")) \
+                and ("stage" in self.values or self.date_specs) and "player" not in self.values:
+            # "what was the score in the <tournament> final": each side of that match and its score
+            return IR(select=["m.played_at", "t.name", "mt.score"], filters=base)
+        if not teams and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)", t.s, re.I):
+            # "who beat whom in the final": the winner and the loser of each match in scope
+            fs = base + [Filter("w.placement", "=", 1)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            return IR(select=["wt.name", "lt.name"] + (["m.played_at"] if t.has("entities", "date") else []), filters=fs)
         if len(teams) == 2 and (t.has("shapes", "h2h") or measure in ("wins", "losses")):
             a, b = teams
             if not any(f.col == "m.format" for f in base):
                 base = base + [Filter("m.format", "=", "versus")]  # a win is a versus match's
             record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩", t.s, re.I)
+            if t.has("measures", "wins") and t.has("measures", "losses") and not re.search(r"팀별|각각|씩|each", t.s, re.I):
+                # "how many times did A beat B and lose to them": A's wins and losses against B
+                return IR(measure="record", filters=base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)], fact="w")
             if t.has("entities", "date") and not t.has("aggregates", "count"):
                 # "X vs Y, when and who won": each of their matches, its date and its winner
                 return IR(select=["m.played_at", "wt.name"],
