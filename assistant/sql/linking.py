@@ -26,7 +26,7 @@ ENTITY_TYPES = ("team", "player", "tournament", "game", "stage", "map", "region"
 MASK = {"team": "TEAM", "player": "PLAYER", "tournament": "TOURNAMENT", "game": "GAME", "stage": "STAGE",
         "map": "MAP", "region": "REGION", "role": "ROLE", "year": "YEAR", "number": "N"}
 # Near-miss matching only for names that are arbitrary strings; games and stages come from the lexicon.
-FUZZY_TYPES = ("team", "player", "tournament", "map")
+FUZZY_TYPES = ("team", "player", "tournament", "map", "game")
 _PRIORITY = {"team": 0, "tournament": 1, "player": 2, "map": 3, "game": 4, "stage": 5, "region": 6, "role": 7}
 
 
@@ -610,8 +610,10 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             key = names[0][3]
             word = text[names[0][0]:names[0][1]]
             generic = {word_key(w) for w in (*lex.get("not_names", []), *lex.get("generic_name_words", []))}
-            if catalog.word_owners.get(key, 0) != 1 or word_key(word) != key or key in generic or len(key) < 4:
-                continue
+            firsts = {word_key(_words(n)[0]) for n, _, _, _ in catalog.tour_words if _words(n)}
+            if catalog.word_owners.get(key, 0) != 1 or word_key(word) != key or key in generic or len(key) < 4 \
+                    or key not in firsts:
+                continue  # its first word, as a place or a brand ("jeju", "한강"), not "royale" of "battle royale"
         a, b = run[0][0], run[-1][1]
         if run[-1][2] == "noun" and len(run) >= 2 and run[-2][2] == "year":
             pass
