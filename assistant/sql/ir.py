@@ -130,6 +130,8 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return f"100.0 * {WINS_EXPR.format(s=side)} / COUNT(*)"
     if measure == "wins":
         return WINS_EXPR.format(s=side)
+    if measure == "losses":
+        return f"SUM(CASE WHEN {side}.placement = 2 THEN 1 ELSE 0 END)"
     if measure == "title":  # a tournament's champion: the final's winner, or the most final-stage points
         return (f"SUM(CASE WHEN m.format = 'ranking' THEN {side}.score WHEN {side}.placement = 1 THEN 1 "
                 "ELSE 0 END)")
@@ -144,6 +146,13 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
     if func == "pct":  # 'pct:a>b': the percentage of rows where column a beats column b
         a, b = col.split(">")
         return f"100.0 * SUM(CASE WHEN {a} > {b} THEN 1 ELSE 0 END) / COUNT(*)"
+    if func == "share":  # 'share:mt.placement<=3': the percentage of rows meeting one condition
+        import re
+
+        m = re.fullmatch(r"([a-z]{1,2}\.[a-z_]+)(<=|>=|=|<|>)(\d+(?:\.\d+)?)", col)
+        if not m:
+            raise ValueError(f"unknown measure {measure!r}")
+        return f"100.0 * SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END) / COUNT(*)"
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
     if func in ("sum", "avg", "max", "min"):
@@ -156,11 +165,24 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return set()
     if measure in ("kd", "kda"):
         return {"mp"}
-    if measure in ("win_rate", "wins", "record"):
+    if measure in ("win_rate", "wins", "losses", "record"):
         return {"mt"}
     if measure == "title":
         return {"mt", "m"}
+    if measure.startswith("share:"):
+        return _aliases_in(measure.split(":", 1)[1])
     return _aliases_in(measure)
+
+
+def col_sql(col: str, dialect: str = "sqlite") -> str:
+    """A selected or grouped column as SQL: ``month(<date col>)`` and ``year(<date col>)`` are calendar keys."""
+    import re
+
+    m = re.fullmatch(r"(month|year)\(([a-z]{1,2}\.[a-z_]+)\)", col)
+    if not m:
+        return col
+    fmt = {"month": ("%Y-%m", "YYYY-MM"), "year": ("%Y", "YYYY")}[m.group(1)]
+    return f"TO_CHAR({m.group(2)}, '{fmt[1]}')" if dialect == "postgres" else f"strftime('{fmt[0]}', {m.group(2)})"
 
 
 def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
@@ -317,6 +339,9 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         extra.append(f"{col} = (SELECT {fn.upper()}({col}) {_from(sub_needed, ir.fact)}"
                      f"{_where(ir.filters, dialect)})")
     where = _where(ir.filters, dialect, extra)
+    sel = [col_sql(c, dialect) for c in sel]
+    if order_col:
+        order_col = col_sql(order_col, dialect)
     cols = list(sel)
     mexpr = measure_sql(ir.measure, ir) if ir.measure else None
     if mexpr:

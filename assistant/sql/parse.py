@@ -24,7 +24,7 @@ from .ir import IR, Filter
 from .linking import Linked
 
 CUES_PATH = Path(__file__).parent / "templates" / "cues.yaml"
-KEY = {"team": "t.name", "player": "p.nickname", "tournament": "tr.name", "map": "m.map", "region": "t.region",
+KEY = {"month": "month(m.played_at)", "year": "year(m.played_at)", "team": "t.name", "player": "p.nickname", "tournament": "tr.name", "map": "m.map", "region": "t.region",
        "role": "p.role", "game": "tr.game", "stage": "m.stage", "match": "m.played_at", "date": "m.played_at"}
 VALUE_COL = {"team": "t.name", "player": "p.nickname", "tournament": "tr.name", "game": "tr.game", "stage": "m.stage",
              "map": "m.map", "region": "t.region", "role": "p.role"}
@@ -242,6 +242,10 @@ class Parser:
     def group_entity(self) -> str | None:
         """The X of 'X별', 'for each X', 'per X', 'by X'."""
         s = self.t.s
+        if re.search(r"월별|달별|매달|매월|월마다|달마다|\b(?:by|per|each|every|for each) month\b|\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b", s, re.I):
+            return "month"
+        if re.search(r"연도별|년도별|해마다|매년|\b(?:by|per|each|every|for each) year\b|\byearly\b|\byear by year\b", s, re.I):
+            return "year"
         m = re.search(r"(팀|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
             or re.search(r"(?<![가-힣])각\s*(팀|선수|대회|토너먼트|맵|지역|게임|종목|스테이지)", s)
         if m:
@@ -299,13 +303,14 @@ class Parser:
         s = self.t.s
         m = re.search(r"(?:\btop|\bbest|\bfirst|상위|탑|TOP)\s*(?P<a>\d+)"
                       r"|(?<![\d/.-])(?P<lead>\d+)\s+(?=(?:players?|teams?|squads?|people|guys)\s+(?:with|who|by)\b)"
+                      r"|(?<![\d/.-])(?P<sup>\d+)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest)\b)"
                       r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
                       r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b", s, re.I)
         if not m:
             return None
         if m.group("w"):
             return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[m.group("w").lower()]
-        g = m.group("a") or m.group("lead") or m.group("b")
+        g = m.group("a") or m.group("lead") or m.group("b") or m.group("sup")
         n = int(g)
         if m.group("lead") and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
             return None  # "2 players with the most ...": a top-N only beside a superlative
@@ -390,10 +395,16 @@ class Parser:
         maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         group_by = self.group_entity()
-        within = re.search(r"\btop[- ]?(\d+) (?:finish|placing|spot|place)|(\d+)\s*위\s*(?:이내|안에|안|권|까지)", t.s, re.I)
+        within = re.search(r"\btop[- ]?(\d+) (?:finish|placing|spot|place)|(\d+)\s*위\s*(?:이내|안에|안|권|까지)"
+                           r"|\b(?:finish(?:ed|es|ing)?|placed?|placing|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:the\s+)?top[- ]?(\d+)\b", t.s, re.I)
         if within:
             # "top 3 finishes per squad", "3위 안에 든 횟수": placements within N, counted per team
-            filters = [f for f in filters if f.col != "mt.placement"] + [Filter("mt.placement", "<=", int(within.group(1) or within.group(2)))]
+            cut = int(within.group(1) or within.group(2) or within.group(3))
+            if t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률", t.s, re.I):
+                # "what % of their games did X finish top 3": the share of its rows placed within N
+                fs = [f for f in filters if f.col != "mt.placement"]
+                return Reading(IR(measure=f"share:mt.placement<={cut}", filters=fs), 0.75, "scalar")
+            filters = [f for f in filters if f.col != "mt.placement"] + [Filter("mt.placement", "<=", cut)]
             if group_by == "team" or (group_by is None and (asked in (None, "team") or "team" in values)):
                 if "team" in values and group_by is None:
                     return Reading(IR(measure="count", filters=filters), 0.75, "count")
@@ -438,6 +449,11 @@ class Parser:
         if group_by and (not asked or group_by == asked or has_count or measure) and group_by in KEY:
             gkey = KEY[group_by]
             m_expr = self._aggregate(mcol, agg, asked if asked != group_by else None, "sum")
+            if m_expr is None and measure in ("wins", "losses", "chicken") and group_by == "team" and not has_count \
+                    and not re.search(r"\bwhich teams?\b|\bwho\b|어느 팀|누구|누가", t.s, re.I):
+                # "wins per team": every team in scope, a team without a win counted as 0
+                filters = [f for f in filters if not (f.col == "mt.placement" and f in events)]
+                m_expr = "losses" if measure == "losses" else "wins"
             if m_expr is None:
                 counted = self._counted(asked) if has_count else None
                 if counted == group_by:
@@ -445,7 +461,9 @@ class Parser:
                 m_expr = self._count_expr(counted or (asked if asked != group_by else None)
                                           or (None if events else "match"), filters)
             ir = IR(select=[gkey] if group_by != "match" else ["m.id", gkey], measure=m_expr, filters=filters, group=True)
-            if t.has("shapes", "order"):
+            if group_by in ("month", "year"):
+                ir.order = f"col:{gkey}:asc"  # a calendar breakdown reads in calendar order
+            elif t.has("shapes", "order"):
                 ir.order = "col:tr.start_date:asc" if group_by == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I) else "desc"
             return Reading(ir, 0.75, "group")
         if has_count and asked in ("team", "player", "tournament", "map", "region") and not (maxish or minish):
@@ -474,10 +492,17 @@ class Parser:
             order = "asc" if (minish and not maxish) or (measure == "placement" and not minish) else "desc"
             if measure == "placement" and minish:
                 order = "desc"
+            if measure == "deaths" and re.search(r"\bworst\b|최악", t.s, re.I):
+                order = "desc"  # the worst death count is the highest
             if single and mcol:
                 fn = "max" if order == "desc" else "min"
                 if key and asked not in ("match", "date"):
                     sel = [key] + (["m.played_at"] if t.has("entities", "date") else [])
+                    sel += [c for c in self._extra_columns(asked) if c not in sel]
+                    if n and n > 1:
+                        # "the 3 biggest single-game kill counts": the rows, best first
+                        return Reading(IR(select=sel + [mcol], filters=filters, order=f"col:{mcol}:{order}", limit=n),
+                                       0.75, "top_rows")
                     return Reading(IR(select=sel, filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
                 named = "player" in values or "team" in values
                 if asked == "match" and named and not t.has("entities", "date") \
@@ -656,6 +681,19 @@ class Parser:
             fs.append(Filter("wt.name", "=", a))
             return IR(select=["lt.name"], filters=fs, distinct=True)
         return None
+
+    def _extra_columns(self, asked: str | None) -> list[str]:
+        """Other attributes a question asks to see beside the answer's key: "and on what map", "포지션이랑"."""
+        s, out = self.t.s, []
+        if re.search(r"\b(?:what|which) map\b|\bon what\b|어느 맵|무슨 맵|어떤 맵|맵(?:은|이랑|도)?\s*(?:어디|뭐)", s, re.I) and asked != "map":
+            out.append("m.map")
+        if asked == "player" and re.search(r"\b(?:what|which) (?:role|position)\b|\brole\b|포지션|역할", s, re.I):
+            out.append("p.role")
+        if asked == "player" and re.search(r"\b(?:what|which) team\b|어느 팀|무슨 팀|소속", s, re.I):
+            out.append("t.name")
+        if re.search(r"\bwhen\b|언제|날짜|\bwhat date\b", s, re.I):
+            out.append("m.played_at")
+        return out
 
     def _subject_of_win(self, team: str) -> bool:
         """Whether ``team`` is the winner although the words are of losing ("X에게 패한 상대", "lost to X")."""
