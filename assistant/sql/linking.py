@@ -84,6 +84,7 @@ def skeleton(text: str) -> str:
                 out.append(_HANGUL_CODA[coda])
     else:
         low = re.sub(r"ch", "j", re.sub(r"ng\b", "n", text.lower()))
+        low = re.sub(r"c(?=[eiy])", "s", low)  # a soft c ("Pacific" = 퍼시픽)
         low = re.sub(r"sh", "s", low)
         for i, ch in enumerate(low):
             if ch == "r" and i > 0 and low[i - 1] in "aeiouy" and (i + 1 == len(low) or low[i + 1] not in "aeiouy"):
@@ -561,7 +562,9 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
         if any(taken[a:b]):
             toks.append((a, b, "other", None))
             continue
-        yr = re.fullmatch(r"((?:19|20)\d\d)|(\d\d)\s*년|'(\d\d)", w)
+        yr = re.fullmatch(r"((?:19|20)\d\d)|(\d\d)\s*년|'(\d\d)", w) or (
+            toks and toks[-1][2] in ("name", "game", "noun") and any(f"20{w}" in n for n, *_ in catalog.tour_words)
+            and re.fullmatch(r"(?:)()()(\d\d)", w))  # "배그컵 25": a bare two-digit year only of an edition held
         if yr:
             g = yr.group(1) or yr.group(2) or yr.group(3)
             toks.append((a, b, "year", int(g) if len(g) == 4 else 2000 + int(g)))
@@ -586,7 +589,11 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             cur = [tok] if tok[2] in ("name", "game", "noun", "year") else []
     if cur:
         runs.append(cur)
-    out = list(chosen)
+    out = []
+    for m in chosen:
+        if m.type == "tournament":
+            m = _edition(m, text, catalog, q_year)
+        out.append(m)
     team_words = {}
     for run in runs:
         while run and run[0][2] in ("noun", "year") and len(run) > 1 and run[1][2] == "noun":
@@ -641,6 +648,26 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             for i in range(a, b):
                 taken[i] = True
     return out
+
+
+def _edition(m: Mention, text: str, catalog: Catalog, q_year: int | None) -> Mention:
+    """A tournament found without its year: the edition of the year written right after it ("... 25",
+    "... 2025년"), else of the question's year, else as found."""
+    base = re.sub(r"\s*(?:19|20)\d\d\s*", " ", m.value).strip()
+    editions = {n for n, *_ in catalog.tour_words if re.sub(r"\s*(?:19|20)\d\d\s*", " ", n).strip() == base}
+    if len(editions) < 2 or re.search(r"\d", text[m.start:m.end]):
+        return m  # one edition only, or its year written in the name
+    after = re.match(r"\s*(?:'?(\d\d)(?![\d.:/])|((?:19|20)\d\d))\s*(?:년도|년)?", text[m.end:])
+    if after:
+        year = int(after.group(2)) if after.group(2) else 2000 + int(after.group(1))
+        hit = [n for n in editions if str(year) in n]
+        if len(hit) == 1:
+            return Mention("tournament", hit[0], m.start, m.end + after.end(), m.score)
+    if q_year is not None and str(q_year) not in m.value:
+        hit = [n for n in editions if str(q_year) in n]
+        if len(hit) == 1:
+            return Mention("tournament", hit[0], m.start, m.end, m.score)
+    return m
 
 
 def _latin_word(name: str, key: str) -> str:

@@ -164,7 +164,7 @@ class Parser:
         t, s = self.t, self.t.s
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
-        m = re.search(r"\b(?:which|what|how many|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count(?: the)?)\s+"
+        m = re.search(r"\b(?:which|what|how many|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count)\s+"
                       r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?)\b", low)
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
                 and not self.measure():
@@ -304,15 +304,16 @@ class Parser:
         m = re.search(r"(?:\btop|\bbest|\bfirst|상위|탑|TOP)\s*(?P<a>\d+)"
                       r"|(?<![\d/.-])(?P<lead>\d+)\s+(?=(?:players?|teams?|squads?|people|guys)\s+(?:with|who|by)\b)"
                       r"|(?<![\d/.-])(?P<sup>\d+)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest)\b)"
+                      r"|\b(?:which|what)\s+(?P<which>\d+)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
                       r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
                       r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b", s, re.I)
         if not m:
             return None
         if m.group("w"):
             return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[m.group("w").lower()]
-        g = m.group("a") or m.group("lead") or m.group("b") or m.group("sup")
+        g = m.group("a") or m.group("lead") or m.group("b") or m.group("sup") or m.group("which")
         n = int(g)
-        if m.group("lead") and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
+        if (m.group("lead") or m.group("which")) and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
             return None  # "2 players with the most ...": a top-N only beside a superlative
         if m.group("b") and not re.search(r"top|상위|탑|순위|랭킹|알려|보여|뽑|best", s, re.I):
             return None
@@ -494,6 +495,11 @@ class Parser:
                 order = "desc"
             if measure == "deaths" and re.search(r"\bworst\b|최악", t.s, re.I):
                 order = "desc"  # the worst death count is the highest
+            if single and mcol and n and n > 1 and (not key or asked in ("match", "date")):
+                # "top 5 single-match kill games": those rows, with when (and what was asked beside)
+                sel = ["m.played_at"] + [c for c in self._extra_columns(asked) if c != "m.played_at"]
+                sel += ["t.name"] if mcol.startswith("mt.") else ["p.nickname"]
+                return Reading(IR(select=sel + [mcol], filters=filters, order=f"col:{mcol}:{order}", limit=n), 0.75, "top_rows")
             if single and mcol:
                 fn = "max" if order == "desc" else "min"
                 if key and asked not in ("match", "date"):
@@ -685,13 +691,13 @@ class Parser:
     def _extra_columns(self, asked: str | None) -> list[str]:
         """Other attributes a question asks to see beside the answer's key: "and on what map", "포지션이랑"."""
         s, out = self.t.s, []
-        if re.search(r"\b(?:what|which) map\b|\bon what\b|어느 맵|무슨 맵|어떤 맵|맵(?:은|이랑|도)?\s*(?:어디|뭐)", s, re.I) and asked != "map":
+        if re.search(r"\b(?:what|which) map\b|\bon what\b|\b(?:with|and) (?:the )?maps?\b|어느 맵|무슨 맵|어떤 맵|맵(?:은|이랑|도|하고)?\s*(?:어디|뭐|알려|같이|도)", s, re.I) and asked != "map":
             out.append("m.map")
         if asked == "player" and re.search(r"\b(?:what|which) (?:role|position)\b|\brole\b|포지션|역할", s, re.I):
             out.append("p.role")
         if asked == "player" and re.search(r"\b(?:what|which) team\b|어느 팀|무슨 팀|소속", s, re.I):
             out.append("t.name")
-        if re.search(r"\bwhen\b|언제|날짜|\bwhat date\b", s, re.I):
+        if re.search(r"\bwhen\b|언제|날짜|\bdates?\b", s, re.I):
             out.append("m.played_at")
         return out
 
