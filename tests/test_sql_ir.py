@@ -210,6 +210,11 @@ ROUND3 = [
     ("US date with a year", "how many games were played on 2/7/2026", "SELECT 1"),
     ("signed, never played", "소속팀이 있으면서 출전 기록이 없는 선수", "SELECT 'x' WHERE 0"),
     ("K/D superlative, casual", "킬뎃 젤 높은 선수", "SELECT '산들'"),
+    ("chicken rate", "Red Herons chicken rate in percent", "SELECT 50.0"),
+    ("month superlative", "which month had the most matches", "SELECT '2025-05', 2 UNION SELECT '2026-02', 2"),
+    ("final's winner, ranking play", "desert royale 2026 final winner", "SELECT 'Red Herons'"),
+    ("winner and whom they beat", "who won the maple clash 2025 final and who did they beat", "SELECT 'Blue Mantis', 'Red Herons'"),
+    ("a match's result", "how did the maple clash 2025 final go", "SELECT 'Blue Mantis', 3 UNION SELECT 'Red Herons', 0"),
 ]
 
 

@@ -365,7 +365,8 @@ def _known_words() -> set[str]:
 
         texts.append(" ".join(list(MONTHS) + list(WEEKDAYS) + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
                                                                  "Oct", "Nov", "Dec", "Saturdays", "Sundays", "Weekends"]))
-        _vocabulary = {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t)}
+        # regex escapes of the cue file ("\bmvp\b") are not letters of its words
+        _vocabulary = {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", re.sub(r"\\[bBdDsSwW]", " ", t))}
     return _vocabulary
 
 

@@ -165,7 +165,7 @@ class Parser:
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|what|how many|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count)\s+"
-                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?)\b", low)
+                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?)\b", low)
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
                 and not self.measure():
             return "game"  # the titles covered, not matches
@@ -189,6 +189,10 @@ class Parser:
         if "region" in self.values and re.search(r"@regionX\s*(?:들|은|는)?\s*(?:이름\s*)?(?:어디|목록|리스트|알려|보여|뭐|누구|이름|몇|있)", s) \
                 and re.search(r"팀|구단|스쿼드", self.text):
             return "team"  # "한국 팀들 어디": the region's alias took the word 팀
+        if re.search(r"몇\s*월(?:이|에|달)|어느\s*달|무슨\s*달|어떤\s*달|몇\s*월\s*$|\S(?:던|한|은|는|인)\s+달(?:은|이|이야|이었어|이었지)?\s*\??\s*$", s):
+            return "month"
+        if re.search(r"몇\s*년도|어느\s*해|어느\s*년도|무슨\s*년도|\S(?:던|한|은|는|인)\s+(?:해|연도|년도)(?:은|는|가|이야)?\s*\??\s*$", s):
+            return "year"
         # Korean "어느 대회였어", "무슨 팀이야": the noun asked about, said with a copula.
         m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션)\s*(?:였|이었|야|이야|임|인가|인지|일까)", s)
         if m:
@@ -231,7 +235,8 @@ class Parser:
                  ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
                  ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판")),
-                 ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지"))]
+                 ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
+                 ("year", ("year",))]
         if w.startswith("game"):
             return "match"  # English "games" are matches; the title is "게임", "종목" or "title"
         for kind, words in table:
@@ -362,9 +367,14 @@ class Parser:
             filters += [Filter("mt.placement", "=", 1), Filter("mt.score", ">", 7)]
             if not any(f.col == "m.format" for f in filters):
                 filters.append(Filter("m.format", "=", "versus"))
-        if t.has("shapes", "champion") and "tournament" in values and "stage" not in values and asked in ("team", None):
-            # the champion of a tournament: the winner of its final (most final-stage points in ranking play)
-            filters = [f for f in filters if not (f.col == "m.format" and f in events)]
+        final_winner = values.get("stage") == ["final"] and "team" not in values and "player" not in values \
+            and re.search(r"\bwinners?\b|\bwho won\b|우승|이긴 팀|승자|누가 이겼", t.s, re.I) \
+            and not re.search(r"\bhow many\b|몇", t.s, re.I) and not self._extra_columns("team")
+        if (t.has("shapes", "champion") and "stage" not in values or final_winner) and "tournament" in values \
+                and asked in ("team", None):
+            # the champion of a tournament, the winner of its final: the final's winner in versus play, the
+            # most final-stage points in ranking play
+            filters = [f for f in filters if not (f.col == "m.format" and f in events) and f.col != "m.stage"]
             if measure in (None, "wins"):
                 fs = [f for f in filters if f not in events] + [Filter("m.stage", "=", "final")]
                 return Reading(IR(select=["t.name"], measure="title", filters=fs + self.date_filters(), group=True,
@@ -545,8 +555,11 @@ class Parser:
         if measure is None and not has_count and asked is None and ("player" in values or "team" in values) \
                 and re.search(r"\bappearances?\b|\bapps\b|출전 ?(?:수|횟수)", t.s, re.I):
             return Reading(IR(measure="countd:m.id", filters=filters), 0.75, "count")  # "X appearances"
-        if measure in ("wins", "losses", "chicken") and not has_count and asked is None and not key:
+        if measure in ("wins", "losses", "chicken") and not has_count and asked is None and not key \
+                and not (mcol or "").startswith("share:"):
             return Reading(IR(measure="count", filters=filters), 0.75, "count")  # "X chickens?", "X 승수"
+        if mcol and mcol.startswith("share:") and not key:
+            return Reading(IR(measure=mcol, filters=filters), 0.8, "scalar")  # "X의 치킨 비율"
         # Counts and scalar aggregates.
         if has_count or agg or mcol or measure in ("kd", "kda", "win_rate"):
             counted = self._counted(asked)
@@ -634,17 +647,20 @@ class Parser:
                 fs.append(Filter("m.format", "=", "versus"))
             return self._pair_select(fs, teams, asked)
         scoreline = measure == "score" or (measure == "points" and re.search(r"스코어|\bscores?\b|세트|\bsets?\b", t.s, re.I))
+        result = re.search(r"\bhow did (?:it|that|the|@\w+)\b.*\b(?:go|end|turn out|finish)\b|\bresults?\b|어떻게\s*(?:됐|되었|끝났)|결과", t.s, re.I)
         if len(teams) == 2 and scoreline and not t.has("aggregates", "avg") and not t.has("aggregates", "sum"):
             # "the score of the final between A and B", "A랑 B 경기 날짜랑 스코어": each of their matches,
             # both sides' scores, the first named team's side first
             return IR(select=["m.played_at", "wt.name", "w.score", "lt.name", "l.score"],
                       filters=base + [Filter("wt.name", "=", teams[0]), Filter("lt.name", "=", teams[1])], fact="w")
-        if not teams and scoreline and asked in (None, "match", "team") and not (t.has("aggregates", "avg") or t.has(
+        if not teams and (scoreline or (result and measure is None)) and asked in (None, "match", "team") and not (t.has("aggregates", "avg") or t.has(
                 "aggregates", "sum") or t.has("aggregates", "max") or t.has("aggregates", "min") or t.has("aggregates", "count")) \
                 and ("stage" in self.values or self.date_specs) and "player" not in self.values:
             # "what was the score in the <tournament> final": each side of that match and its score
             return IR(select=["m.played_at", "t.name", "mt.score"], filters=base)
-        if not teams and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)", t.s, re.I):
+        if not teams and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)"
+                                   r"|\b(?:and )?(?:who|whom) did (?:they|it|the winners?) (?:beat|defeat)\b|\band (?:over )?whom\b|\bagainst whom\b"
+                                   r"|누구(?:를|랑|한테|상대로)\s*(?:이기고|꺾고|잡고|눌러|이겨)|(?:누구|어디)(?:를|랑)?\s*상대로\s*(?:이기|이겼|우승)", t.s, re.I):
             # "who beat whom in the final": the winner and the loser of each match in scope
             fs = base + [Filter("w.placement", "=", 1)]
             if not any(f.col == "m.format" for f in fs):
@@ -762,6 +778,8 @@ class Parser:
         side = "mp" if player_level else "mt"
         ranking_ctx = t.has("measures", "chicken") or any(f.value == "ranking" for f in self.value_filters() if f.col == "m.format")
         if measure == "chicken":
+            if t.has("shapes", "percent") or re.search(r"\brate\b|\bratio\b|\bhow often\b|비율|확률", t.s, re.I):
+                return "share:mt.placement=1", None, [Filter("m.format", "=", "ranking")]  # a chicken rate, in percent
             return None, agg, [Filter("mt.placement", "=", 1), Filter("m.format", "=", "ranking")]
         if measure == "wins":
             ev = [Filter("mt.placement", "=", 1)]
@@ -854,7 +872,7 @@ class Parser:
             if self.measure() == "win_rate":
                 return "win_rate"
             return None
-        if mcol in ("kd", "kda", "win_rate"):
+        if mcol in ("kd", "kda", "win_rate") or mcol.startswith("share:"):
             return mcol
         if mcol == "mt.placement":
             return "avg:mt.placement"
