@@ -215,6 +215,10 @@ ROUND3 = [
     ("final's winner, ranking play", "desert royale 2026 final winner", "SELECT 'Red Herons'"),
     ("winner and whom they beat", "who won the maple clash 2025 final and who did they beat", "SELECT 'Blue Mantis', 'Red Herons'"),
     ("a match's result", "how did the maple clash 2025 final go", "SELECT 'Blue Mantis', 3 UNION SELECT 'Red Herons', 0"),
+    ("몇승 counts wins, not the team", "Red Herons 옵치팀 몇승함", "SELECT 1"),
+    ("roster size per team", "how many players does each team have",
+     "SELECT 'Red Herons', 2 UNION SELECT 'Blue Mantis', 2 UNION SELECT '울산 웨일즈', 2"),
+    ("'제일 좋은' superlative", "딜러 중에 킬뎃 제일 좋은 선수", "SELECT 'Kato'"),
 ]
 
 

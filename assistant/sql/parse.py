@@ -917,6 +917,8 @@ class Parser:
     def _counted(self, asked: str | None) -> str | None:
         """The entity a 'how many' counts; None when it counts events (wins, chicken dinners)."""
         s = self.t.s
+        if re.search(r"몇\s*(?:승|패)", s) and self.measure() in ("wins", "losses"):
+            return None  # "몇승", "몇 패": the wins or losses themselves
         m = re.search(r"\b(teams?|squads?|players?|tournaments?|maps?|matche?s|games?)\s+count\b", s, re.I) \
             or re.search(r"\b(?:how many|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
         if m:
