@@ -219,6 +219,10 @@ ROUND3 = [
     ("roster size per team", "how many players does each team have",
      "SELECT 'Red Herons', 2 UNION SELECT 'Blue Mantis', 2 UNION SELECT '울산 웨일즈', 2"),
     ("'제일 좋은' superlative", "딜러 중에 킬뎃 제일 좋은 선수", "SELECT 'Kato'"),
+    ("count of groups over a threshold", "how many players have more than 20 kills in total", "SELECT 4"),
+    ("count of groups over a threshold", "1승 이상 한 팀 몇 팀이야", "SELECT 2"),
+    ("threshold on every row", "매 경기 킬 3개 이상 기록한 선수 몇 명", "SELECT 2"),
+    ("threshold on every row", "players with at least 3 kills in every match they played", "SELECT 'Kato' UNION SELECT 'Lumen'"),
 ]
 
 

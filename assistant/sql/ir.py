@@ -83,6 +83,8 @@ class IR:
     """The measure HAVING tests when it is not ``measure`` (e.g. a count of matches)."""
     fact: str | None = None
     """Force the fact table (alias) when the columns alone leave it open."""
+    count_groups: bool = False
+    """Answer with the number of groups the rest selects ("how many teams have more than 5 wins")."""
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -307,6 +309,9 @@ def _subquery_ids(key_alias: str, filters: list[Filter], dialect: str) -> str:
 
 def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None) -> str:
     """The SELECT statement for ``ir`` (SQLite or PostgreSQL); ``names`` renames the output columns."""
+    if ir.count_groups:
+        inner = dataclasses.replace(ir, count_groups=False)
+        return f"SELECT COUNT(*) FROM ({compile_sql(inner, dialect)}) g"
     if ir.setop:
         return _compile_setop(ir, dialect)
     if ir.compare:

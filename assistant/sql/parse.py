@@ -212,6 +212,9 @@ class Parser:
         m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와)\s+\S", s)
         if m:
             return self._noun(m.group(1))
+        m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)\s?수(?![가-힣])", s)
+        if m:
+            return self._noun(m.group(1))  # "... 선수 수": the number of players
         # "대회 (지금까지) 몇 개", "선수 몇 명": the noun the count is of
         m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)(?:들)?(?:은|는|이|가)?\s+(?:\S+\s+){0,2}?몇\s*(?:개|명|팀|곳)", s)
         if m:
@@ -259,6 +262,8 @@ class Parser:
         for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)\s+(?:@\w+\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
             if re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
+            if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I):
+                continue  # "on every map they played": a condition on each of their rows, not a grouping
             return self._noun(m.group(1))
         return None
 
@@ -488,8 +493,16 @@ class Parser:
         # Threshold on an aggregate: "squads above 4 victories", "킬뎃 1.5 이상".
         if key and threshold is not None and cmp and not (maxish or minish) and not single:
             m_expr = self._having_measure(mcol, agg, asked)
-            return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True,
-                              having=(cmp, self._scale(measure, threshold))), 0.75, "having")
+            ir = IR(select=[key], measure=m_expr, filters=filters, group=True, having=(cmp, self._scale(measure, threshold)))
+            every = re.search(r"\b(?:in |on )?(?:every|each) (?:single )?(?:match|map|game|series|round)\b|\ball (?:of )?(?:their|his|her|its) (?:matches|maps|games|series)\b"
+                              r"|매\s*(?:경기|판|맵|게임|시리즈)|모든\s*(?:경기|판|맵|게임|시리즈)|전\s*경기", t.s, re.I)
+            if every and mcol and "." in mcol:
+                # "at least one kill in every map they played": the threshold holds for each row, i.e. for its minimum
+                ir.having_measure = f"{'min' if cmp in ('>', '>=') else 'max'}:{mcol}"
+            if has_count and self._counted(asked) == asked and not re.search(
+                    r"\band (?:how many|their|the)\b|\bwhich\b|\bwho\b|\blist\b|이랑|하고|누구|어디|어느|목록|알려", t.s, re.I):
+                ir.count_groups = True  # "how many teams have more than 5 wins": the number of such teams
+            return Reading(ir, 0.75, "having")
         if key and self.has("more_than_one") and not (maxish or minish):
             noun = self._counted_after_more_than_one()
             col = {"game": "tr.game", "tournament": "tr.id", "team": "t.id", "player": "p.id", "map": "m.map",
