@@ -140,3 +140,11 @@ def test_a_team_named_by_a_word_only_its_name_has(loose_catalog, text, team):
 
 def test_a_word_of_several_names_names_no_team(loose_catalog):
     assert values(link("desert 팀 승률", loose_catalog, TODAY), "team") == []  # also Desert Royale's
+
+
+def test_game_slang_links_to_the_form_the_database_stores():
+    cat = Catalog.from_rows(["Orca Five"], ["Nami"], [("Harbor Split 2026", "LoL", dt.date(2026, 1, 1)),
+                                                      ("Canal Clash 2026", "VALORANT", dt.date(2026, 3, 1))])
+    assert values(link("롤 경기 몇 판", cat, TODAY), "game") == ["LoL"]
+    assert values(link("league of legends matches", cat, TODAY), "game") == ["LoL"]
+    assert values(link("발로 대회 몇 개", cat, TODAY), "game") == ["VALORANT"]

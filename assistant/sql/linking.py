@@ -222,9 +222,12 @@ class Catalog:
                 add(stage, "stage", stage)
         known_games = set(g for g in games if g)
         for value, words in lex["games"].items():
-            if value in known_games:
-                for w in [value, *words]:
-                    add(w, "game", value)
+            forms = {norm(w) for w in [value, *words]}
+            for stored in known_games:
+                if stored == value or norm(stored) in forms:
+                    # the database may store the title in another of its forms ("LoL", "Valorant", "R6")
+                    for w in [value, *words]:
+                        add(w, "game", stored)
         for g in known_games:
             add(g, "game", g)
         for value in maps:
