@@ -223,6 +223,9 @@ ROUND3 = [
     ("count of groups over a threshold", "1승 이상 한 팀 몇 팀이야", "SELECT 2"),
     ("threshold on every row", "매 경기 킬 3개 이상 기록한 선수 몇 명", "SELECT 2"),
     ("threshold on every row", "players with at least 3 kills in every match they played", "SELECT 'Kato' UNION SELECT 'Lumen'"),
+    ("difference of one measure in two scopes", "how many more kills did Kato get than Zed", "SELECT 16"),
+    ("difference of one measure in two scopes", "Blue Mantis가 Red Herons보다 킬 몇 개 더 했어", "SELECT 4"),
+    ("difference of one measure in two scopes", "Red Herons보다 Blue Mantis가 킬 몇 개 더 했어", "SELECT 4"),
 ]
 
 

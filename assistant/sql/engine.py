@@ -296,7 +296,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     entity = any(p.search(linked.masked) for name in ("team", "player", "tournament", "match", "map")
                  for p in cues()["entities"][name])
     filters = list(reading.ir.filters)
-    for extra in (reading.ir.setop, reading.ir.compare):
+    for extra in (reading.ir.setop, reading.ir.compare, reading.ir.minus):
         if extra:
             filters += list(extra.get("a") or []) + list(extra.get("b") or [])
     dated = any(f.col.endswith(("played_at", "start_date", "end_date")) for f in filters)

@@ -83,6 +83,8 @@ class IR:
     """The measure HAVING tests when it is not ``measure`` (e.g. a count of matches)."""
     fact: str | None = None
     """Force the fact table (alias) when the columns alone leave it open."""
+    minus: dict[str, Any] | None = None
+    """{'a': [Filter...], 'b': [Filter...]}: the measure under filters + a minus the measure under filters + b."""
     count_groups: bool = False
     """Answer with the number of groups the rest selects ("how many teams have more than 5 wins")."""
 
@@ -97,7 +99,7 @@ class IR:
             return [Filter(**f) if isinstance(f, dict) else Filter(*f) for f in fs or []]
 
         d["filters"] = filters(d.get("filters"))
-        for k in ("setop", "compare"):
+        for k in ("setop", "compare", "minus"):
             if d.get(k):
                 d[k] = {**d[k], "a": filters(d[k]["a"]), "b": filters(d[k]["b"])}
         if d.get("having"):
@@ -309,6 +311,10 @@ def _subquery_ids(key_alias: str, filters: list[Filter], dialect: str) -> str:
 
 def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None) -> str:
     """The SELECT statement for ``ir`` (SQLite or PostgreSQL); ``names`` renames the output columns."""
+    if ir.minus:
+        a = dataclasses.replace(ir, minus=None, filters=list(ir.filters) + list(ir.minus["a"]))
+        b = dataclasses.replace(ir, minus=None, filters=list(ir.filters) + list(ir.minus["b"]))
+        return f"SELECT ({compile_sql(a, dialect)}) - ({compile_sql(b, dialect)})"
     if ir.count_groups:
         inner = dataclasses.replace(ir, count_groups=False)
         return f"SELECT COUNT(*) FROM ({compile_sql(inner, dialect)}) g"

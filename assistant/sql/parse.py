@@ -392,6 +392,9 @@ class Parser:
         first = self._first_time(asked)
         if first is not None:
             return Reading(first, 0.8, "first")
+        diff = self._difference(measure, mcol, agg, events)
+        if diff is not None:
+            return Reading(diff, 0.7, "difference")
         compare = self._compare(asked, mcol, agg)
         if compare is not None:
             return Reading(compare, 0.8, "compare")
@@ -633,6 +636,8 @@ class Parser:
     def _pair(self, measure: str | None, asked: str | None) -> IR | None:
         """The two teams of one match: head-to-head records, who beat whom, scorelines."""
         t, teams = self.t, self.values.get("team", [])
+        if len(teams) == 2 and self._asks_difference() and not t.has("shapes", "h2h"):
+            return None  # "how many more wins does A have than B": a difference, not their matches
         side = next((m for p in cues()["shapes"]["side_won"] for m in [p.search(t.s)] if m), None)
         if side and (t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률|얼마나 자주", t.s, re.I)):
             # "how often did the side with more kills win": the share of versus matches where the winner had more
@@ -1132,6 +1137,41 @@ class Parser:
         ir = IR(select=[key], measure="min:m.played_at", filters=self.value_filters(), group=True,
                 having=(">=", lo), fact=fact)
         return ir
+
+    def _asks_difference(self) -> bool:
+        s = self.t.s
+        return bool(re.search(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) (?:in|between)\b", s, re.I)
+                    or re.search(r"보다.*(?:몇|얼마나)\s*(?:\S+\s*)?더|(?:몇|얼마나)\s*(?:\S+\s*)?더\s*많|차이(?:가|는)?\s*(?:몇|얼마)", s))
+
+    def _difference(self, measure: str | None, mcol: str | None, agg: str | None, events: list[Filter]) -> IR | None:
+        """'how many more matches on Saturdays than on Sundays', 'A가 B보다 몇 승 더': one measure in two
+        scopes that differ in one value, subtracted."""
+        s = self.t.s
+        if not self._asks_difference():
+            return None
+        kinds = [(typ, [(a, v) for a, _, ty, v in self.placed if ty == typ]) for typ in ("date", "team", "player", "game", "tournament", "map", "stage", "region", "role")]
+        kinds = [(typ, occ) for typ, occ in kinds if len(occ) == 2]
+        if len(kinds) != 1:
+            return None
+        typ, ((p1, v1), (p2, v2)) = kinds[0]
+        if typ == "date":
+            fa, fb = self.date_filters(specs=[v1]), self.date_filters(specs=[v2])
+            shared = self.value_filters()
+        else:
+            if v1 == v2:
+                return None
+            fa, fb = [Filter(VALUE_COL[typ], "=", v1)], [Filter(VALUE_COL[typ], "=", v2)]
+            shared = self.value_filters(skip={typ}) + self.date_filters()
+        if re.search(r"보다", s[p1:p2]) and not re.search(r"보다", s[p2:]):
+            fa, fb = fb, fa  # "B보다 A가 더": A minus B
+        if measure in ("wins", "losses", "chicken") or (mcol is None and measure is None):
+            m_expr = self._count_expr(None if events else "match", shared + events)
+        else:
+            m_expr = self._aggregate(mcol, agg, None, "sum")
+            if m_expr is None:
+                return None
+        shared = shared + [f for f in events if f not in shared]
+        return IR(measure=m_expr, filters=shared, minus={"a": fa, "b": fb})
 
     def _compare(self, asked: str | None, mcol: str | None, agg: str | None) -> IR | None:
         """'more assists this season than last', '작년보다 올해 딜량이 늘어난': one measure in two scopes."""
