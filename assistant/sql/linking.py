@@ -69,6 +69,7 @@ _LATIN = {"b": "p", "p": "p", "f": "p", "v": "p", "c": "k", "k": "k", "g": "k", 
           "t": "t", "l": "r", "r": "r", "s": "s", "z": "s", "j": "s", "m": "m", "n": "n"}
 
 
+@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """The consonant skeleton of a name written in Latin letters or in Hangul (see above)."""
     out = []
@@ -117,6 +118,7 @@ def romanize(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """How one word of a name is compared across scripts: its romanized letters with the sounds Korean does
     not tell apart merged (g/k, d/t, b/p/f/v, l/r, j/z), doubled letters single ("Jeju" = "제주")."""
