@@ -174,7 +174,7 @@ class Catalog:
     word_teams: dict[str, str] = dataclasses.field(default_factory=dict)
     word_owners: dict[str, int] = dataclasses.field(default_factory=dict)
     """Sound key of a word -> how many names (a tournament's editions counted once) have it."""
-    """Sound key of a word found in exactly one name, and that name a team's -> the team ("쿠모", "블레이즈")."""
+    """Sound key of a word found in exactly one name, and that name a team's -> the team ("케스트렐", "웨일즈")."""
 
     @classmethod
     def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=(), regions=(),
@@ -532,8 +532,8 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
     """Names written loosely, which no alias matched:
 
     - a tournament by some of its words, in either script, its game by slang, and a tournament word
-      ("한강 옵치 오픈", "jeju ow tournament", "25년 배그컵", "the 2026 cup", "hangang playoffs");
-    - a team by a word only its name has ("쿠모", "카피바라", "블레이즈").
+      ("탐나 발로 대회", "tamna valo 2025 standings", "스프링 클래시 25", "the 2026 clash");
+    - a team by a word only its name has ("케스트렐" for Kestrel Arrows, "웨일즈").
     The year beside the words, or else anywhere in the question, picks the edition; words that fit
     several tournaments (or a tournament word alone: "배그 대회" is the game) link nothing."""
     lex = lexicon()

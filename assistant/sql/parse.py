@@ -197,6 +197,10 @@ class Parser:
         m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션)\s*(?:였|이었|야|이야|임|인가|인지|일까)", s)
         if m:
             return self._noun(m.group(2))
+        # "선수랑 킬 수", "맵하고 경기 수": the noun named first of what the answer lists
+        m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와)\s+\S", s)
+        if m:
+            return self._noun(m.group(1))
         # Korean: the noun right before a question word or a counter.
         m = None
         for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
@@ -208,14 +212,10 @@ class Parser:
         m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드)(?:들)?\s*(?:중에서|중에|중)\b", s)
         if m:
             return self._noun(m.group(1))
-        # "팀이랑 횟수", "스쿼드랑 그 평균": the noun named first of what the answer lists
-        m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와)\s+\S", s)
-        if m:
-            return self._noun(m.group(1))
         m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)\s?수(?![가-힣])", s)
         if m:
             return self._noun(m.group(1))  # "... 선수 수": the number of players
-        # "대회 (지금까지) 몇 개", "선수 몇 명": the noun the count is of
+        # "대회는 모두 몇 개", "선수 몇 명": the noun the count is of
         m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)(?:들)?(?:은|는|이|가)?\s+(?:\S+\s+){0,2}?몇\s*(?:개|명|팀|곳)", s)
         if m:
             return self._noun(m.group(1))
@@ -263,7 +263,7 @@ class Parser:
             if re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
             if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I):
-                continue  # "on every map they played": a condition on each of their rows, not a grouping
+                continue  # "in each game they played": a condition on each of their rows, not a grouping
             return self._noun(m.group(1))
         return None
 
@@ -420,7 +420,7 @@ class Parser:
             # "top 3 finishes per squad", "3위 안에 든 횟수": placements within N, counted per team
             cut = int(within.group(1) or within.group(2) or within.group(3))
             if t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률", t.s, re.I):
-                # "what % of their games did X finish top 3": the share of its rows placed within N
+                # "X의 3위 이내 비율": the share of its rows placed within N
                 fs = [f for f in filters if f.col != "mt.placement"]
                 return Reading(IR(measure=f"share:mt.placement<={cut}", filters=fs), 0.75, "scalar")
             filters = [f for f in filters if f.col != "mt.placement"] + [Filter("mt.placement", "<=", cut)]
@@ -470,7 +470,7 @@ class Parser:
             m_expr = self._aggregate(mcol, agg, asked if asked != group_by else None, "sum")
             if m_expr is None and measure in ("wins", "losses", "chicken") and group_by == "team" and not has_count \
                     and not re.search(r"\bwhich teams?\b|\bwho\b|어느 팀|누구|누가", t.s, re.I):
-                # "wins per team": every team in scope, a team without a win counted as 0
+                # "팀별 승수": every team in scope, a team without a win counted as 0
                 filters = [f for f in filters if not (f.col == "mt.placement" and f in events)]
                 m_expr = "losses" if measure == "losses" else "wins"
             if m_expr is None:
@@ -500,7 +500,7 @@ class Parser:
             every = re.search(r"\b(?:in |on )?(?:every|each) (?:single )?(?:match|map|game|series|round)\b|\ball (?:of )?(?:their|his|her|its) (?:matches|maps|games|series)\b"
                               r"|매\s*(?:경기|판|맵|게임|시리즈)|모든\s*(?:경기|판|맵|게임|시리즈)|전\s*경기", t.s, re.I)
             if every and mcol and "." in mcol:
-                # "at least one kill in every map they played": the threshold holds for each row, i.e. for its minimum
+                # "two or more assists in each game": the threshold holds for each row, i.e. for its minimum
                 ir.having_measure = f"{'min' if cmp in ('>', '>=') else 'max'}:{mcol}"
             if has_count and self._counted(asked) == asked and not re.search(
                     r"\band (?:how many|their|the)\b|\bwhich\b|\bwho\b|\blist\b|이랑|하고|누구|어디|어느|목록|알려", t.s, re.I):
@@ -532,7 +532,7 @@ class Parser:
                     sel = [key] + (["m.played_at"] if t.has("entities", "date") else [])
                     sel += [c for c in self._extra_columns(asked) if c not in sel]
                     if n and n > 1:
-                        # "the 3 biggest single-game kill counts": the rows, best first
+                        # "the five highest one-match damage numbers": the rows, best first
                         return Reading(IR(select=sel + [mcol], filters=filters, order=f"col:{mcol}:{order}", limit=n),
                                        0.75, "top_rows")
                     return Reading(IR(select=sel, filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
@@ -674,7 +674,7 @@ class Parser:
         if not teams and (scoreline or (result and measure is None)) and asked in (None, "match", "team") and not (t.has("aggregates", "avg") or t.has(
                 "aggregates", "sum") or t.has("aggregates", "max") or t.has("aggregates", "min") or t.has("aggregates", "count")) \
                 and ("stage" in self.values or self.date_specs) and "player" not in self.values:
-            # "what was the score in the <tournament> final": each side of that match and its score
+            # "the final's scoreline": each side of that match and its score
             return IR(select=["m.played_at", "t.name", "mt.score"], filters=base)
         if not teams and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)"
                                    r"|\b(?:and )?(?:who|whom) did (?:they|it|the winners?) (?:beat|defeat)\b|\band (?:over )?whom\b|\bagainst whom\b"
@@ -723,7 +723,7 @@ class Parser:
         return None
 
     def _extra_columns(self, asked: str | None) -> list[str]:
-        """Other attributes a question asks to see beside the answer's key: "and on what map", "포지션이랑"."""
+        """Other attributes a question asks to see beside the answer's key: "with the map", "포지션이랑"."""
         s, out = self.t.s, []
         if re.search(r"\b(?:what|which) map\b|\bon what\b|\b(?:with|and) (?:the )?maps?\b|어느 맵|무슨 맵|어떤 맵|맵(?:은|이랑|도|하고)?\s*(?:어디|뭐|알려|같이|도)", s, re.I) and asked != "map":
             out.append("m.map")
@@ -1144,7 +1144,7 @@ class Parser:
                     or re.search(r"보다.*(?:몇|얼마나)\s*(?:\S+\s*)?더|(?:몇|얼마나)\s*(?:\S+\s*)?더\s*많|차이(?:가|는)?\s*(?:몇|얼마)", s))
 
     def _difference(self, measure: str | None, mcol: str | None, agg: str | None, events: list[Filter]) -> IR | None:
-        """'how many more matches on Saturdays than on Sundays', 'A가 B보다 몇 승 더': one measure in two
+        """'how many more kills in 2026 than in 2025', 'A가 B보다 몇 승 더': one measure in two
         scopes that differ in one value, subtracted."""
         s = self.t.s
         if not self._asks_difference():
