@@ -148,3 +148,9 @@ def test_game_slang_links_to_the_form_the_database_stores():
     assert values(link("롤 경기 몇 판", cat, TODAY), "game") == ["LoL"]
     assert values(link("league of legends matches", cat, TODAY), "game") == ["LoL"]
     assert values(link("발로 대회 몇 개", cat, TODAY), "game") == ["VALORANT"]
+
+
+def test_a_word_people_ask_with_is_no_transliterated_tournament_word():
+    cat = Catalog.from_rows(["Orca Five"], ["Nami"], [("Seoul Season Cup 2026", "PUBG", dt.date(2026, 1, 1))])
+    assert values(link("배그 순위 알려줘", cat, TODAY), "tournament") == []   # 순위 sounds like "Season"
+    assert values(link("서울 배그 컵 순위", cat, TODAY), "tournament") == ["Seoul Season Cup 2026"]

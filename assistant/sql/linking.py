@@ -514,6 +514,8 @@ def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str
         return k
     if not all(is_hangul(ch) for ch in token):
         return None
+    if norm(token) not in {norm(w) for w in lexicon().get("tournament_nouns", [])} and _has_cue_word(token):
+        return None  # a word people ask with ("순위", "선수") is no transliterated name
     from rapidfuzz import fuzz
 
     sk = skeleton(token)
