@@ -206,7 +206,7 @@ ROUND3 = [
     ("worst deaths = most", "the worst death count in one match and who had it", "SELECT 'Zed', 20 UNION SELECT 'Mira', 20"),
     ("extra asked column", "PUBG 한 판 최다 킬 선수랑 맵 알려줘", "SELECT '산들', 'Erangel', 5"),
     ("asked noun before 랑, having", "킬 40 넘은 팀이랑 킬 수", "SELECT 'Red Herons', 61 UNION SELECT 'Blue Mantis', 65"),
-    ("count of a game's tournaments", "옵치 대회 몇 개 있어?", "SELECT 2"),
+    ("count of a game's tournaments", "오버워치 토너먼트는 몇 개야?", "SELECT 2"),
     ("US date with a year", "matches on 2/7/2026, how many?", "SELECT 1"),
     ("signed, never played", "소속팀이 있으면서 출전 기록이 없는 선수", "SELECT 'x' WHERE 0"),
     ("K/D superlative, casual", "킬뎃 젤 높은 선수", "SELECT '산들'"),

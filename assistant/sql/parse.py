@@ -1144,7 +1144,7 @@ class Parser:
                     or re.search(r"보다.*(?:몇|얼마나)\s*(?:\S+\s*)?더|(?:몇|얼마나)\s*(?:\S+\s*)?더\s*많|차이(?:가|는)?\s*(?:몇|얼마)", s))
 
     def _difference(self, measure: str | None, mcol: str | None, agg: str | None, events: list[Filter]) -> IR | None:
-        """'how many more kills in 2026 than in 2025', 'A가 B보다 몇 승 더': one measure in two
+        """'how many more kills in May than in March', 'A가 B보다 몇 승 더': one measure in two
         scopes that differ in one value, subtracted."""
         s = self.t.s
         if not self._asks_difference():
