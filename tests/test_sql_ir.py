@@ -183,7 +183,54 @@ GENERAL = [
 ]
 
 
-@pytest.mark.parametrize("construct,question,gold", CASES + GENERAL, ids=[f"{c}:{q[:30]}" for c, q, _ in CASES + GENERAL])
+# Kinds found by a second independent writer (loose names, pairs, calendar breakdowns, shares, row
+# rankings), asked here in other words about this small database.
+ROUND3 = [
+    ("tournament: Hangul word + game slang + noun + year", "메이플 옵치 대회 2025 경기 몇 판", "SELECT 2"),
+    ("tournament: first word + game alias + noun", "total kills in the maple ow tournament 2025", "SELECT 115"),
+    ("tournament: year + name word", "the 2026 royale, chicken dinners per team",
+     "SELECT 'Red Herons', 1 UNION SELECT '울산 웨일즈', 1"),
+    ("team by one word, transliterated", "헤런스 몇 번 이겼어", "SELECT 1"),
+    ("team by one word", "how many kills does mantis have", "SELECT 65"),
+    ("record of A against B", "Red Herons vs Blue Mantis, wins and losses for Red Herons", "SELECT 1, 1"),
+    ("two teams' matches, both scores", "Blue Mantis랑 Red Herons 경기 날짜랑 스코어",
+     "SELECT '2025-05-03 14:00:00', 1, 2 UNION SELECT '2025-05-04 19:00:00', 3, 0"),
+    ("a match's score per side", "Maple Clash 2025 결승 스코어 어떻게 됐어", "SELECT 'Blue Mantis', 3 UNION SELECT 'Red Herons', 0"),
+    ("who beat whom", "who beat who in the maple clash 2025 group stage", "SELECT 'Red Herons', 'Blue Mantis'"),
+    ("monthly breakdown", "matches per month", "SELECT '2025-05', 2 UNION SELECT '2026-02', 2"),
+    ("yearly breakdown", "연도별 킬 합계", "SELECT '2025', 115 UNION SELECT '2026', 22"),
+    ("per-team wins keep zero", "Maple Clash 2025 결승 팀별 승수", "SELECT 'Blue Mantis', 1 UNION SELECT 'Red Herons', 0"),
+    ("share of top-N finishes", "울산 웨일즈 1위 안에 든 비율", "SELECT 50.0"),
+    ("top-N single rows", "which 2 players posted the highest kill totals in one match, with the date",
+     "SELECT 'Kato', '2025-05-04 19:00:00', 25 UNION SELECT 'Mira', '2025-05-03 14:00:00', 20"),
+    ("worst deaths = most", "the worst death count in one match and who had it", "SELECT 'Zed', 20 UNION SELECT 'Mira', 20"),
+    ("extra asked column", "PUBG 한 판 최다 킬 선수랑 맵 알려줘", "SELECT '산들', 'Erangel', 5"),
+    ("asked noun before 랑, having", "킬 40 넘은 팀이랑 킬 수", "SELECT 'Red Herons', 61 UNION SELECT 'Blue Mantis', 65"),
+    ("count of a game's tournaments", "오버워치 토너먼트는 몇 개야?", "SELECT 2"),
+    ("US date with a year", "matches on 2/7/2026, how many?", "SELECT 1"),
+    ("signed, never played", "소속팀이 있으면서 출전 기록이 없는 선수", "SELECT 'x' WHERE 0"),
+    ("K/D superlative, casual", "킬뎃 젤 높은 선수", "SELECT '산들'"),
+    ("chicken rate", "Red Herons chicken rate in percent", "SELECT 50.0"),
+    ("month superlative", "which month had the most matches", "SELECT '2025-05', 2 UNION SELECT '2026-02', 2"),
+    ("final's winner, ranking play", "desert royale 2026 final winner", "SELECT 'Red Herons'"),
+    ("winner and whom they beat", "who won the maple clash 2025 final and who did they beat", "SELECT 'Blue Mantis', 'Red Herons'"),
+    ("a match's result", "how did the maple clash 2025 final go", "SELECT 'Blue Mantis', 3 UNION SELECT 'Red Herons', 0"),
+    ("몇승 counts wins, not the team", "Red Herons 옵치팀 몇승함", "SELECT 1"),
+    ("roster size per team", "how many players does each team have",
+     "SELECT 'Red Herons', 2 UNION SELECT 'Blue Mantis', 2 UNION SELECT '울산 웨일즈', 2"),
+    ("'제일 좋은' superlative", "딜러 중에 킬뎃 제일 좋은 선수", "SELECT 'Kato'"),
+    ("count of groups over a threshold", "how many players have more than 20 kills in total", "SELECT 4"),
+    ("count of groups over a threshold", "1승 이상 한 팀 몇 팀이야", "SELECT 2"),
+    ("threshold on every row", "매 경기 킬 3개 이상 기록한 선수 몇 명", "SELECT 2"),
+    ("threshold on every row", "players who scored 3 or more kills in each game they played", "SELECT 'Kato' UNION SELECT 'Lumen'"),
+    ("difference of one measure in two scopes", "how many more kills did Kato get than Zed", "SELECT 16"),
+    ("difference of one measure in two scopes", "Blue Mantis가 Red Herons보다 킬 몇 개 더 했어", "SELECT 4"),
+    ("difference of one measure in two scopes", "Red Herons보다 Blue Mantis가 킬 몇 개 더 했어", "SELECT 4"),
+]
+
+
+@pytest.mark.parametrize("construct,question,gold", CASES + GENERAL + ROUND3,
+                         ids=[f"{c}:{q[:30]}" for c, q, _ in CASES + GENERAL + ROUND3])
 def test_each_construct_answers_with_the_right_rows(small_db, construct, question, gold):
     _, path, _ = small_db
     reading, sql, got = _ask(small_db, question)

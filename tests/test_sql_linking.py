@@ -90,3 +90,67 @@ def test_numbers_exclude_names_and_years(catalog, text, numbers):
 def test_hangul_helpers():
     assert jamo("강") == "ㄱㅏㅇ"
     assert has_batchim("마린즈") is False and has_batchim("하늘") is True and has_batchim("T1") is True
+
+
+@pytest.fixture(scope="module")
+def loose_catalog():
+    return Catalog.from_rows(
+        teams=["Kestrel Arrows", "울산 웨일즈", "Ulsan Comets", "Pine Foxes", "Desert Moles"],
+        players=["Sol", "Breeze"],
+        tournaments=[("Tamna Valorant Spring Clash 2025", "Valorant", dt.date(2025, 4, 1)),
+                     ("Tamna Valorant Spring Clash 2026", "Valorant", dt.date(2026, 4, 1)),
+                     ("Ulsan PUBG Cup 2026", "PUBG", dt.date(2026, 6, 1)),
+                     ("Desert Royale 2025", "PUBG", dt.date(2025, 8, 1))],
+        stages=["group", "final"])
+
+
+@pytest.mark.parametrize("text, tournament", [
+    ("탐나 발로 대회 결승 누가 이겼어", "Tamna Valorant Spring Clash 2026"),    # Hangul first word + slang + noun
+    ("탐나 스프링 클래시 25 킬 합계", "Tamna Valorant Spring Clash 2025"),      # transliterated words + bare year
+    ("tamna valo 2025 standings", "Tamna Valorant Spring Clash 2025"),       # first word + game alias + year
+    ("kills in the tamna event", "Tamna Valorant Spring Clash 2026"),       # first word + noun, the latest edition
+    ("2025년 tamna 매치 수", "Tamna Valorant Spring Clash 2025"),             # the question's year picks the edition
+    ("the spring clash in 2025, how many maps", "Tamna Valorant Spring Clash 2025"),
+])
+def test_a_tournament_named_by_some_of_its_words(loose_catalog, text, tournament):
+    linked = link(text, loose_catalog, TODAY)
+    assert values(linked, "tournament") == [tournament], linked.mentions
+    assert values(linked, "game") == []  # the slang was part of the tournament's name
+
+
+@pytest.mark.parametrize("text", [
+    "배그 대회 몇 개 열렸어",                 # a game and "tournament": the game, not its one tournament
+    "battle royale matches this year",        # a word of a tournament's name used as a plain word
+    "ulsan 몇 번 이겼어",                    # a word shared by a team and a tournament: neither alone
+    "spring 경기 몇 판",                     # a generic word alone
+])
+def test_loose_tournament_words_that_name_nothing_alone(loose_catalog, text):
+    assert values(link(text, loose_catalog, TODAY), "tournament") == []
+
+
+@pytest.mark.parametrize("text, team", [
+    ("kestrel 승률", "Kestrel Arrows"),
+    ("케스트렐 몇 번 이겼어", "Kestrel Arrows"),        # a Latin word written in Hangul
+    ("웨일즈 킬 합계", "울산 웨일즈"),               # a Hangul name's own word
+    ("how many wins for the foxes", "Pine Foxes"),
+])
+def test_a_team_named_by_a_word_only_its_name_has(loose_catalog, text, team):
+    assert values(link(text, loose_catalog, TODAY), "team") == [team]
+
+
+def test_a_word_of_several_names_names_no_team(loose_catalog):
+    assert values(link("desert 팀 승률", loose_catalog, TODAY), "team") == []  # also Desert Royale's
+
+
+def test_game_slang_links_to_the_form_the_database_stores():
+    cat = Catalog.from_rows(["Orca Five"], ["Nami"], [("Harbor Split 2026", "LoL", dt.date(2026, 1, 1)),
+                                                      ("Canal Clash 2026", "VALORANT", dt.date(2026, 3, 1))])
+    assert values(link("롤 경기 몇 판", cat, TODAY), "game") == ["LoL"]
+    assert values(link("league of legends matches", cat, TODAY), "game") == ["LoL"]
+    assert values(link("발로 대회 몇 개", cat, TODAY), "game") == ["VALORANT"]
+
+
+def test_a_word_people_ask_with_is_no_transliterated_tournament_word():
+    cat = Catalog.from_rows(["Orca Five"], ["Nami"], [("Seoul Season Cup 2026", "PUBG", dt.date(2026, 1, 1))])
+    assert values(link("배그 순위 알려줘", cat, TODAY), "tournament") == []   # 순위 sounds like "Season"
+    assert values(link("서울 배그 컵 순위", cat, TODAY), "tournament") == ["Seoul Season Cup 2026"]

@@ -29,6 +29,16 @@ def test_postgres_demo_database_answers_and_stays_read_only(pg_database):
     assert got.language == "ko" and "%" in got.text and isinstance(got.rows[0][0], (int, float))
     top = answer("top 3 players by KDA", pg_url)
     assert len(top.rows) == 3
+    # The calendar keys, shares, differences and counts of groups compile for PostgreSQL too.
+    months = answer("matches per month", pg_url)
+    gold = run_readonly(pg_url, "SELECT TO_CHAR(played_at, 'YYYY-MM'), COUNT(*) FROM matches GROUP BY 1 ORDER BY 1").rows
+    assert [list(r) for r in months.rows] == [list(r) for r in gold]
+    share = answer("Granite Herons 1위 안에 든 비율", pg_url)
+    assert 0 <= share.rows[0][0] <= 100
+    diff = answer("2026년 경기가 2025년보다 몇 개 더 많아", pg_url)
+    assert isinstance(diff.rows[0][0], int)
+    groups = answer("how many teams have more than 2 wins", pg_url)
+    assert isinstance(groups.rows[0][0], int)
     # The connection is read-only and has a statement timeout, even for SQL no check has seen.
     with pytest.raises(InputError):
         run_readonly(pg_url, "DELETE FROM match_players", check=False)

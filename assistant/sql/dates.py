@@ -91,6 +91,9 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
         lo, hi = _day(y, int(m.group(2)), int(m.group(3))), _day(y2, int(m.group(5)), int(m.group(6)))
         return ("range", (lo, _next_day(hi))) if lo and hi else None
     scan(rf"(?:{y4}\s*년\s*)?(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*(?:부터|에서|~|-)\s*(?:{y4}\s*년\s*)?(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*(?:까지|사이)?", ko_range)
+    # US days with a year: "3/14/2026", "3/14/26".
+    scan(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\d/])",
+         lambda m: ("range", (d, _next_day(d))) if (d := _day(_year(m.group(3)), int(m.group(1)), int(m.group(2)))) else None)
     # ISO days and months.
     scan(r"(?<!\d)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})(?!\d)",
          lambda m: ("range", (d, _next_day(d))) if (d := _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))) else None)

@@ -283,7 +283,10 @@ _PROCEDURAL = re.compile(
 def has_evidence(question: str, linked: Linked, reading) -> bool:
     """Whether a question the sketch model calls 'not statistics' still plainly asks about match records:
     it names rows of the database or dates, or a statistic, and asks nothing procedural."""
-    if _PROCEDURAL.search(question):
+    # "결승 스코어 어떻게 됐어", "how did the final go": a result asked for, not a procedure
+    plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b",
+                   " ", question, flags=re.I)
+    if _PROCEDURAL.search(plain):
         return False
     from .parse import cues
 
@@ -293,12 +296,13 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     entity = any(p.search(linked.masked) for name in ("team", "player", "tournament", "match", "map")
                  for p in cues()["entities"][name])
     filters = list(reading.ir.filters)
-    for extra in (reading.ir.setop, reading.ir.compare):
+    for extra in (reading.ir.setop, reading.ir.compare, reading.ir.minus):
         if extra:
             filters += list(extra.get("a") or []) + list(extra.get("b") or [])
     dated = any(f.col.endswith(("played_at", "start_date", "end_date")) for f in filters)
     shaped = reading.shape in ("count", "list", "top", "group", "having", "set", "ranking", "extreme", "per")
-    return bool(named or dated or stat or (entity and shaped))
+    game = any(m.type == "game" for m in linked.mentions)
+    return bool(named or dated or stat or (entity and (shaped or game)))
 
 
 def ir_followup(context: dict[str, Any], question: str, linked: Linked, today: dt.date | None) -> IR:
@@ -362,7 +366,8 @@ def _known_words() -> set[str]:
 
         texts.append(" ".join(list(MONTHS) + list(WEEKDAYS) + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
                                                                  "Oct", "Nov", "Dec", "Saturdays", "Sundays", "Weekends"]))
-        _vocabulary = {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t)}
+        # regex escapes of the cue file ("\bmvp\b") are not letters of its words
+        _vocabulary = {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", re.sub(r"\\[bBdDsSwW]", " ", t))}
     return _vocabulary
 
 

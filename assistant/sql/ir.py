@@ -83,6 +83,10 @@ class IR:
     """The measure HAVING tests when it is not ``measure`` (e.g. a count of matches)."""
     fact: str | None = None
     """Force the fact table (alias) when the columns alone leave it open."""
+    minus: dict[str, Any] | None = None
+    """{'a': [Filter...], 'b': [Filter...]}: the measure under filters + a minus the measure under filters + b."""
+    count_groups: bool = False
+    """Answer with the number of groups the rest selects ("how many teams have more than 5 wins")."""
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -95,7 +99,7 @@ class IR:
             return [Filter(**f) if isinstance(f, dict) else Filter(*f) for f in fs or []]
 
         d["filters"] = filters(d.get("filters"))
-        for k in ("setop", "compare"):
+        for k in ("setop", "compare", "minus"):
             if d.get(k):
                 d[k] = {**d[k], "a": filters(d[k]["a"]), "b": filters(d[k]["b"])}
         if d.get("having"):
@@ -130,6 +134,8 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return f"100.0 * {WINS_EXPR.format(s=side)} / COUNT(*)"
     if measure == "wins":
         return WINS_EXPR.format(s=side)
+    if measure == "losses":
+        return f"SUM(CASE WHEN {side}.placement = 2 THEN 1 ELSE 0 END)"
     if measure == "title":  # a tournament's champion: the final's winner, or the most final-stage points
         return (f"SUM(CASE WHEN m.format = 'ranking' THEN {side}.score WHEN {side}.placement = 1 THEN 1 "
                 "ELSE 0 END)")
@@ -144,6 +150,13 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
     if func == "pct":  # 'pct:a>b': the percentage of rows where column a beats column b
         a, b = col.split(">")
         return f"100.0 * SUM(CASE WHEN {a} > {b} THEN 1 ELSE 0 END) / COUNT(*)"
+    if func == "share":  # 'share:mt.placement<=3': the percentage of rows meeting one condition
+        import re
+
+        m = re.fullmatch(r"([a-z]{1,2}\.[a-z_]+)(<=|>=|=|<|>)(\d+(?:\.\d+)?)", col)
+        if not m:
+            raise ValueError(f"unknown measure {measure!r}")
+        return f"100.0 * SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END) / COUNT(*)"
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
     if func in ("sum", "avg", "max", "min"):
@@ -156,11 +169,24 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return set()
     if measure in ("kd", "kda"):
         return {"mp"}
-    if measure in ("win_rate", "wins", "record"):
+    if measure in ("win_rate", "wins", "losses", "record"):
         return {"mt"}
     if measure == "title":
         return {"mt", "m"}
+    if measure.startswith("share:"):
+        return _aliases_in(measure.split(":", 1)[1])
     return _aliases_in(measure)
+
+
+def col_sql(col: str, dialect: str = "sqlite") -> str:
+    """A selected or grouped column as SQL: ``month(<date col>)`` and ``year(<date col>)`` are calendar keys."""
+    import re
+
+    m = re.fullmatch(r"(month|year)\(([a-z]{1,2}\.[a-z_]+)\)", col)
+    if not m:
+        return col
+    fmt = {"month": ("%Y-%m", "YYYY-MM"), "year": ("%Y", "YYYY")}[m.group(1)]
+    return f"TO_CHAR({m.group(2)}, '{fmt[1]}')" if dialect == "postgres" else f"strftime('{fmt[0]}', {m.group(2)})"
 
 
 def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
@@ -285,6 +311,13 @@ def _subquery_ids(key_alias: str, filters: list[Filter], dialect: str) -> str:
 
 def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None) -> str:
     """The SELECT statement for ``ir`` (SQLite or PostgreSQL); ``names`` renames the output columns."""
+    if ir.minus:
+        a = dataclasses.replace(ir, minus=None, filters=list(ir.filters) + list(ir.minus["a"]))
+        b = dataclasses.replace(ir, minus=None, filters=list(ir.filters) + list(ir.minus["b"]))
+        return f"SELECT ({compile_sql(a, dialect)}) - ({compile_sql(b, dialect)})"
+    if ir.count_groups:
+        inner = dataclasses.replace(ir, count_groups=False)
+        return f"SELECT COUNT(*) FROM ({compile_sql(inner, dialect)}) g"
     if ir.setop:
         return _compile_setop(ir, dialect)
     if ir.compare:
@@ -294,6 +327,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     sel = list(ir.select)
     needed = set().union(*[_aliases_in(c) for c in sel]) if sel else set()
     needed |= _measure_aliases(ir.measure) | _measure_aliases(ir.having_measure)
+    if ir.fact == "w" and "mt" in needed and ir.measure in ("record", "wins", "win_rate"):
+        needed = (needed - {"mt"}) | {"w"}  # the measure is counted on the named team's side
     for f in ir.filters:
         needed |= _filter_aliases(f)
     order_col = None
@@ -315,6 +350,9 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         extra.append(f"{col} = (SELECT {fn.upper()}({col}) {_from(sub_needed, ir.fact)}"
                      f"{_where(ir.filters, dialect)})")
     where = _where(ir.filters, dialect, extra)
+    sel = [col_sql(c, dialect) for c in sel]
+    if order_col:
+        order_col = col_sql(order_col, dialect)
     cols = list(sel)
     mexpr = measure_sql(ir.measure, ir) if ir.measure else None
     if mexpr:

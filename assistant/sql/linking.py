@@ -26,7 +26,7 @@ ENTITY_TYPES = ("team", "player", "tournament", "game", "stage", "map", "region"
 MASK = {"team": "TEAM", "player": "PLAYER", "tournament": "TOURNAMENT", "game": "GAME", "stage": "STAGE",
         "map": "MAP", "region": "REGION", "role": "ROLE", "year": "YEAR", "number": "N"}
 # Near-miss matching only for names that are arbitrary strings; games and stages come from the lexicon.
-FUZZY_TYPES = ("team", "player", "tournament", "map")
+FUZZY_TYPES = ("team", "player", "tournament", "map", "game")
 _PRIORITY = {"team": 0, "tournament": 1, "player": 2, "map": 3, "game": 4, "stage": 5, "region": 6, "role": 7}
 
 
@@ -69,6 +69,7 @@ _LATIN = {"b": "p", "p": "p", "f": "p", "v": "p", "c": "k", "k": "k", "g": "k", 
           "t": "t", "l": "r", "r": "r", "s": "s", "z": "s", "j": "s", "m": "m", "n": "n"}
 
 
+@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """The consonant skeleton of a name written in Latin letters or in Hangul (see above)."""
     out = []
@@ -84,6 +85,7 @@ def skeleton(text: str) -> str:
                 out.append(_HANGUL_CODA[coda])
     else:
         low = re.sub(r"ch", "j", re.sub(r"ng\b", "n", text.lower()))
+        low = re.sub(r"c(?=[eiy])", "s", low)  # a soft c ("Pacific" = 퍼시픽)
         low = re.sub(r"sh", "s", low)
         for i, ch in enumerate(low):
             if ch == "r" and i > 0 and low[i - 1] in "aeiouy" and (i + 1 == len(low) or low[i + 1] not in "aeiouy"):
@@ -95,6 +97,38 @@ def skeleton(text: str) -> str:
         if not collapsed or collapsed[-1] != c:
             collapsed.append(c)
     return "".join(collapsed)
+
+
+_RR_ONSET = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
+_RR_VOWEL = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu",
+             "eu", "ui", "i"]
+_RR_CODA = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t",
+            "ng", "t", "t", "k", "t", "p", "t"]
+
+
+def romanize(word: str) -> str:
+    """Hangul in the Revised Romanization, roughly ("제주" → "jeju", "한강" → "hangang"); other letters kept."""
+    out = []
+    for ch in word:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            out.append(_RR_ONSET[code // 588] + _RR_VOWEL[(code % 588) // 28] + _RR_CODA[code % 28])
+        elif ch.isalnum():
+            out.append(ch.lower())
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """How one word of a name is compared across scripts: its romanized letters with the sounds Korean does
+    not tell apart merged (g/k, d/t, b/p/f/v, l/r, j/z), doubled letters single ("Jeju" = "제주")."""
+    low = romanize(word) if any(is_hangul(ch) for ch in word) else norm(word)
+    low = low.translate(str.maketrans("gdbfvlzc", "ktppprsk"))
+    return re.sub(r"(.)\1+", r"\1", low)
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[A-Za-z]+|[가-힣]+|\d+", name)
 
 
 def is_hangul(ch: str) -> bool:
@@ -135,6 +169,12 @@ class Catalog:
     """Consonant skeleton of a Latin name -> [(entity type, value)], for names written in Hangul."""
     by_game: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     """Game -> its tournaments, oldest first ("both Overwatch tournaments")."""
+    tour_words: list[tuple[str, str, dt.date, frozenset[str]]] = dataclasses.field(default_factory=list)
+    """(tournament, game, start, the sound keys of its name's words but the year), for loose names."""
+    word_teams: dict[str, str] = dataclasses.field(default_factory=dict)
+    word_owners: dict[str, int] = dataclasses.field(default_factory=dict)
+    """Sound key of a word -> how many names (a tournament's editions counted once) have it."""
+    """Sound key of a word found in exactly one name, and that name a team's -> the team ("케스트렐", "웨일즈")."""
 
     @classmethod
     def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=(), regions=(),
@@ -184,9 +224,12 @@ class Catalog:
                 add(stage, "stage", stage)
         known_games = set(g for g in games if g)
         for value, words in lex["games"].items():
-            if value in known_games:
-                for w in [value, *words]:
-                    add(w, "game", value)
+            forms = {norm(w) for w in [value, *words]}
+            for stored in known_games:
+                if stored == value or norm(stored) in forms:
+                    # the database may store the title in another of its forms ("LoL", "Valorant", "R6")
+                    for w in [value, *words]:
+                        add(w, "game", stored)
         for g in known_games:
             add(g, "game", g)
         for value in maps:
@@ -233,7 +276,32 @@ class Catalog:
         by_game: dict[str, list[str]] = {}
         for name, game, start in sorted(tournaments, key=lambda x: (x[2] or dt.date.min, x[0])):
             by_game.setdefault(game, []).append(name)
-        return cls(aliases, latest, fuzzy, sounds, by_game)
+        tour_words = [(name, game, start or dt.date.min,
+                       frozenset(word_key(w) for w in _words(name) if not re.fullmatch(r"(?:19|20)\d\d", w)))
+                      for name, game, start in tournaments]
+        # Words of one name only (counting every edition of a tournament once), for teams called by one word.
+        owners: dict[str, set[str]] = {}
+        for etype, names in (("team", teams), ("player", players)):
+            for name in names:
+                for w in _words(name):
+                    owners.setdefault(word_key(w), set()).add(f"{etype}:{name}")
+        for name, _, _, keys in tour_words:
+            base = re.sub(r"\s*(?:19|20)\d\d\s*", " ", name).strip()
+            for k in keys:
+                owners.setdefault(k, set()).add(f"tournament:{base}")
+        generic = {word_key(w) for w in (*lex.get("not_short_names", []), *lex.get("not_names", []),
+                                         *lex.get("generic_name_words", []))}
+        word_teams = {}
+        for name in teams:
+            for w in _words(name):
+                k = word_key(w)
+                hangul = all(is_hangul(ch) for ch in w)
+                long_enough = len(w) >= 2 if hangul else len(w) >= 4
+                if (long_enough and len(owners.get(k, ())) == 1 and k not in generic and norm(w) != norm(name)
+                        and len(name.split()) >= 2):
+                    word_teams[k] = name
+        return cls(aliases, latest, fuzzy, sounds, by_game, tour_words, word_teams,
+                   {k: len(v) for k, v in owners.items()})
 
 
 _catalogs: dict[str, tuple[float, tuple, Catalog]] = {}
@@ -365,6 +433,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             for i in range(m.start, m.end):
                 taken[i] = False
     chosen += _fuzzy(text, catalog, taken, particles)
+    chosen = _loose_names(text, catalog, chosen, taken, particles)
     # Years, then the relative years, then numbers, from what names did not cover.
     rest = "".join(" " if taken[i] else ch for i, ch in enumerate(text))
     year = None
@@ -427,6 +496,194 @@ def _resolve(mentions: list[Mention], catalog: Catalog, year: int | None) -> lis
     return sorted(out, key=lambda m: m.start)
 
 
+_TOKEN = re.compile(r"[A-Za-z]+|[가-힣]+|\d+(?:\s*년)?|'\d\d")
+
+
+def _strip_particle(word: str, particles: list[str]) -> str:
+    for p in particles:
+        if word.endswith(p) and len(word) - len(p) >= 2:
+            return word[: -len(p)]
+    return word
+
+
+def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str | None:
+    """The word of a name a question's token stands for: the same word in another script ("제주" = Jeju),
+    or a Hangul transliteration of a Latin word ("윈터" = Winter, "인비테이셔널" ≈ Invitational)."""
+    k = word_key(token)
+    if k in keys:
+        return k
+    if not all(is_hangul(ch) for ch in token):
+        return None
+    if norm(token) not in {norm(w) for w in lexicon().get("tournament_nouns", [])} and _has_cue_word(token):
+        return None  # a word people ask with ("순위", "선수") is no transliterated name
+    from rapidfuzz import fuzz
+
+    sk = skeleton(token)
+    for key in keys:
+        latin = words.get(key, "")
+        other = skeleton(latin) if latin else ""
+        if len(sk) >= 2 and sk == other and len(token) <= len(latin):
+            return key
+        if len(sk) >= 5 and other and fuzz.ratio(sk, other) >= 80:
+            return key
+    return None
+
+
+def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list[bool],
+                 particles: list[str]) -> list[Mention]:
+    """Names written loosely, which no alias matched:
+
+    - a tournament by some of its words, in either script, its game by slang, and a tournament word
+      ("탐나 발로 대회", "tamna valo 2025 standings", "스프링 클래시 25", "the 2026 clash");
+    - a team by a word only its name has ("케스트렐" for Kestrel Arrows, "웨일즈").
+    The year beside the words, or else anywhere in the question, picks the edition; words that fit
+    several tournaments (or a tournament word alone: "배그 대회" is the game) link nothing."""
+    lex = lexicon()
+    nouns = {norm(w) for w in lex.get("tournament_nouns", [])}
+    game_at = {i: m for m in chosen if m.type == "game" for i in range(m.start, m.end)}
+    year_any = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)|(?<!\d)(\d\d)\s*년(?!\s*\d+\s*월\s*\d)|'(\d\d)\b", text)
+    q_year = None
+    if year_any:
+        g = year_any.group(1) or year_any.group(2) or year_any.group(3)
+        q_year = int(g) if len(g) == 4 else 2000 + int(g)
+    latin_of: dict[str, str] = {}
+    for name, _, _, keys in catalog.tour_words:
+        for w in _words(name):
+            latin_of.setdefault(word_key(w), w)
+    all_keys = frozenset(latin_of)
+    # Tokens: (start, end, kind, value) with kind name / game / noun / year.
+    toks: list[tuple[int, int, str, Any]] = []
+    for m in _TOKEN.finditer(text):
+        a, b, w = m.start(), m.end(), m.group()
+        if a in game_at:
+            g = game_at[a]
+            if not toks or toks[-1][:2] != (g.start, g.end):
+                toks.append((g.start, g.end, "game", g.value))
+            rest = text[g.end:b]
+            if rest and is_hangul(rest[0]):
+                core = _strip_particle(rest, particles)
+                key = _sounds_like(core, all_keys, latin_of)
+                if key or norm(core) in nouns:
+                    toks.append((g.end, g.end + len(core), "name" if key else "noun", key))
+            continue
+        if any(taken[a:b]):
+            toks.append((a, b, "other", None))
+            continue
+        yr = re.fullmatch(r"((?:19|20)\d\d)|(\d\d)\s*년|'(\d\d)", w) or (
+            toks and toks[-1][2] in ("name", "game", "noun") and any(f"20{w}" in n for n, *_ in catalog.tour_words)
+            and re.fullmatch(r"(?:)()()(\d\d)", w))  # "배그컵 25": a bare two-digit year only of an edition held
+        if yr:
+            g = yr.group(1) or yr.group(2) or yr.group(3)
+            toks.append((a, b, "year", int(g) if len(g) == 4 else 2000 + int(g)))
+            continue
+        core = _strip_particle(w, particles) if is_hangul(w[0]) else w
+        key = _sounds_like(core, all_keys, latin_of)
+        if key:
+            toks.append((a, a + len(core), "name", key))
+        elif norm(core) in nouns:
+            toks.append((a, a + len(core), "noun", None))
+        else:
+            toks.append((a, b, "other", core))
+    # Runs of adjacent tokens (only spaces between them) that may name a tournament.
+    runs, cur = [], []
+    for tok in toks:
+        joined = cur and re.fullmatch(r"\s*(?:the\s+)?", text[cur[-1][1]:tok[0]], re.I)
+        if tok[2] in ("name", "game", "noun", "year") and (not cur or joined):
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [tok] if tok[2] in ("name", "game", "noun", "year") else []
+    if cur:
+        runs.append(cur)
+    out = []
+    for m in chosen:
+        if m.type == "tournament":
+            m = _edition(m, text, catalog, q_year)
+        out.append(m)
+    team_words = {}
+    for run in runs:
+        while run and run[0][2] in ("noun", "year") and len(run) > 1 and run[1][2] == "noun":
+            run = run[1:]
+        names = [t for t in run if t[2] == "name"]
+        if not names:
+            continue
+        games = {t[3] for t in run if t[2] == "game"}
+        years = [t[3] for t in run if t[2] == "year"]
+        cands = [(n, st) for n, g, st, keys in catalog.tour_words
+                 if all(t[3] in keys for t in names) and (not games or g in games)]
+        year = years[0] if years else q_year
+        if year is not None and any(str(year) in n for n, _ in cands):
+            cands = [(n, st) for n, st in cands if str(year) in n]
+        bases = {re.sub(r"\s*(?:19|20)\d\d\s*", " ", n).strip() for n, _ in cands}
+        if len(bases) != 1:
+            continue
+        strong = len([t for t in run if t[2] in ("name", "game", "noun")]) >= 2 or years
+        if not strong:
+            # one word alone: only a word no other name has, said as such ("jeju", "한강"), not "open"
+            key = names[0][3]
+            word = text[names[0][0]:names[0][1]]
+            generic = {word_key(w) for w in (*lex.get("not_names", []), *lex.get("generic_name_words", []))}
+            firsts = {word_key(_words(n)[0]) for n, _, _, _ in catalog.tour_words if _words(n)}
+            if catalog.word_owners.get(key, 0) != 1 or word_key(word) != key or key in generic or len(key) < 4 \
+                    or key not in firsts:
+                continue  # its first word, as a place or a brand ("jeju", "한강"), not "royale" of "battle royale"
+        a, b = run[0][0], run[-1][1]
+        if run[-1][2] == "noun" and len(run) >= 2 and run[-2][2] == "year":
+            pass
+        value = max(cands, key=lambda c: c[1])[0]
+        out = [m for m in out if not (m.type == "game" and a <= m.start and m.end <= b)]
+        out.append(Mention("tournament", value, a, b, 70.0))
+        for i in range(a, b):
+            taken[i] = True
+    # A team by a word of its name that no other name has.
+    for a, b, kind, value in toks:
+        if kind != "other" or value is None or any(taken[a:b]):
+            continue
+        k = word_key(value)
+        team = catalog.word_teams.get(k)
+        if team is None and all(is_hangul(ch) for ch in value) and len(value) >= 3:
+            sk = skeleton(value)
+            hits = {t for key, t in catalog.word_teams.items() if len(sk) >= 3 and skeleton(_latin_word(t, key)) == sk}
+            team = hits.pop() if len(hits) == 1 else None
+        if team is not None:
+            end = a + len(value)
+            team_words.setdefault(team, []).append((a, end))
+    for team, spans in team_words.items():
+        for a, b in spans:
+            out.append(Mention("team", team, a, b, 70.0))
+            for i in range(a, b):
+                taken[i] = True
+    return out
+
+
+def _edition(m: Mention, text: str, catalog: Catalog, q_year: int | None) -> Mention:
+    """A tournament found without its year: the edition of the year written right after it ("... 25",
+    "... 2025년"), else of the question's year, else as found."""
+    base = re.sub(r"\s*(?:19|20)\d\d\s*", " ", m.value).strip()
+    editions = {n for n, *_ in catalog.tour_words if re.sub(r"\s*(?:19|20)\d\d\s*", " ", n).strip() == base}
+    if len(editions) < 2 or re.search(r"\d", text[m.start:m.end]):
+        return m  # one edition only, or its year written in the name
+    after = re.match(r"\s*(?:'?(\d\d)(?![\d.:/])|((?:19|20)\d\d))\s*(?:년도|년)?", text[m.end:])
+    if after:
+        year = int(after.group(2)) if after.group(2) else 2000 + int(after.group(1))
+        hit = [n for n in editions if str(year) in n]
+        if len(hit) == 1:
+            return Mention("tournament", hit[0], m.start, m.end + after.end(), m.score)
+    if q_year is not None and str(q_year) not in m.value:
+        hit = [n for n in editions if str(q_year) in n]
+        if len(hit) == 1:
+            return Mention("tournament", hit[0], m.start, m.end, m.score)
+    return m
+
+
+def _latin_word(name: str, key: str) -> str:
+    for w in _words(name):
+        if word_key(w) == key:
+            return w
+    return ""
+
+
 def _has_cue_word(surface: str) -> bool:
     """Whether a window holds a word people ask with ("합계", "알려줘"): then it is no transliterated name."""
     from .parse import cues
@@ -468,6 +725,11 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     sk = skeleton(variant)
                     hits = catalog.sounds.get(sk, [])
                     syllables = sum(is_hangul(ch) for ch in variant)
+                    if len(hits) > 1 and syllables >= 4:
+                        # one skeleton, several names ("하버아울스"): the one whose letters are closest, if clearly
+                        ranked = sorted(((fuzz.ratio(romanize(variant), norm(v)), (t, v)) for t, v in hits), reverse=True)
+                        if ranked[0][0] - ranked[1][0] >= 15:
+                            hits = [ranked[0][1]]
                     if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4
                             or len(sk) >= 3 and syllables >= 5) and len(hits) == 1:
                         best = Mention(hits[0][0], hits[0][1], a, end, 80.0)

@@ -24,7 +24,7 @@ from .ir import IR, Filter
 from .linking import Linked
 
 CUES_PATH = Path(__file__).parent / "templates" / "cues.yaml"
-KEY = {"team": "t.name", "player": "p.nickname", "tournament": "tr.name", "map": "m.map", "region": "t.region",
+KEY = {"month": "month(m.played_at)", "year": "year(m.played_at)", "team": "t.name", "player": "p.nickname", "tournament": "tr.name", "map": "m.map", "region": "t.region",
        "role": "p.role", "game": "tr.game", "stage": "m.stage", "match": "m.played_at", "date": "m.played_at"}
 VALUE_COL = {"team": "t.name", "player": "p.nickname", "tournament": "tr.name", "game": "tr.game", "stage": "m.stage",
              "map": "m.map", "region": "t.region", "role": "p.role"}
@@ -164,8 +164,8 @@ class Parser:
         t, s = self.t, self.t.s
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
-        m = re.search(r"\b(?:which|what|how many|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count(?: the)?)\s+"
-                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?)\b", low)
+        m = re.search(r"\b(?:which|what|how many|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count)\s+"
+                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?)\b", low)
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
                 and not self.measure():
             return "game"  # the titles covered, not matches
@@ -189,10 +189,18 @@ class Parser:
         if "region" in self.values and re.search(r"@regionX\s*(?:들|은|는)?\s*(?:이름\s*)?(?:어디|목록|리스트|알려|보여|뭐|누구|이름|몇|있)", s) \
                 and re.search(r"팀|구단|스쿼드", self.text):
             return "team"  # "한국 팀들 어디": the region's alias took the word 팀
+        if re.search(r"몇\s*월(?:이|에|달)|어느\s*달|무슨\s*달|어떤\s*달|몇\s*월\s*$|\S(?:던|한|은|는|인)\s+달(?:은|이|이야|이었어|이었지)?\s*\??\s*$", s):
+            return "month"
+        if re.search(r"몇\s*년도|어느\s*해|어느\s*년도|무슨\s*년도|\S(?:던|한|은|는|인)\s+(?:해|연도|년도)(?:은|는|가|이야)?\s*\??\s*$", s):
+            return "year"
         # Korean "어느 대회였어", "무슨 팀이야": the noun asked about, said with a copula.
         m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션)\s*(?:였|이었|야|이야|임|인가|인지|일까)", s)
         if m:
             return self._noun(m.group(2))
+        # "선수랑 킬 수", "맵하고 경기 수": the noun named first of what the answer lists
+        m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와)\s+\S", s)
+        if m:
+            return self._noun(m.group(1))
         # Korean: the noun right before a question word or a counter.
         m = None
         for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
@@ -202,6 +210,13 @@ class Parser:
         if m:
             return self._noun(m.group(1))
         m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드)(?:들)?\s*(?:중에서|중에|중)\b", s)
+        if m:
+            return self._noun(m.group(1))
+        m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)\s?수(?![가-힣])", s)
+        if m:
+            return self._noun(m.group(1))  # "... 선수 수": the number of players
+        # "대회는 모두 몇 개", "선수 몇 명": the noun the count is of
+        m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)(?:들)?(?:은|는|이|가)?\s+(?:\S+\s+){0,2}?몇\s*(?:개|명|팀|곳)", s)
         if m:
             return self._noun(m.group(1))
         if re.search(r"누구|누가|누군", s):
@@ -223,7 +238,8 @@ class Parser:
                  ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
                  ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판")),
-                 ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지"))]
+                 ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
+                 ("year", ("year",))]
         if w.startswith("game"):
             return "match"  # English "games" are matches; the title is "게임", "종목" or "title"
         for kind, words in table:
@@ -234,6 +250,10 @@ class Parser:
     def group_entity(self) -> str | None:
         """The X of 'X별', 'for each X', 'per X', 'by X'."""
         s = self.t.s
+        if re.search(r"월별|달별|매달|매월|월마다|달마다|\b(?:by|per|each|every|for each) month\b|\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b", s, re.I):
+            return "month"
+        if re.search(r"연도별|년도별|해마다|매년|\b(?:by|per|each|every|for each) year\b|\byearly\b|\byear by year\b", s, re.I):
+            return "year"
         m = re.search(r"(팀|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
             or re.search(r"(?<![가-힣])각\s*(팀|선수|대회|토너먼트|맵|지역|게임|종목|스테이지)", s)
         if m:
@@ -242,6 +262,8 @@ class Parser:
         for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)\s+(?:@\w+\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
             if re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
+            if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I):
+                continue  # "in each game they played": a condition on each of their rows, not a grouping
             return self._noun(m.group(1))
         return None
 
@@ -291,15 +313,17 @@ class Parser:
         s = self.t.s
         m = re.search(r"(?:\btop|\bbest|\bfirst|상위|탑|TOP)\s*(?P<a>\d+)"
                       r"|(?<![\d/.-])(?P<lead>\d+)\s+(?=(?:players?|teams?|squads?|people|guys)\s+(?:with|who|by)\b)"
+                      r"|(?<![\d/.-])(?P<sup>\d+)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest)\b)"
+                      r"|\b(?:which|what)\s+(?P<which>\d+)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
                       r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
                       r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b", s, re.I)
         if not m:
             return None
         if m.group("w"):
             return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[m.group("w").lower()]
-        g = m.group("a") or m.group("lead") or m.group("b")
+        g = m.group("a") or m.group("lead") or m.group("b") or m.group("sup") or m.group("which")
         n = int(g)
-        if m.group("lead") and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
+        if (m.group("lead") or m.group("which")) and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
             return None  # "2 players with the most ...": a top-N only beside a superlative
         if m.group("b") and not re.search(r"top|상위|탑|순위|랭킹|알려|보여|뽑|best", s, re.I):
             return None
@@ -329,7 +353,7 @@ class Parser:
         if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single:
             asked = self._default_key(measure)
         player_level = (asked == "player" or "player" in values or "role" in values or measure in PLAYER_MEASURES
-                        or asked == "role")
+                        or asked == "role" or self.group_entity() == "player")
         filters = self.value_filters()
         date_col = "m.played_at"
         if asked == "tournament" and t.has("shapes", "attr_start"):
@@ -348,9 +372,14 @@ class Parser:
             filters += [Filter("mt.placement", "=", 1), Filter("mt.score", ">", 7)]
             if not any(f.col == "m.format" for f in filters):
                 filters.append(Filter("m.format", "=", "versus"))
-        if t.has("shapes", "champion") and "tournament" in values and "stage" not in values and asked in ("team", None):
-            # the champion of a tournament: the winner of its final (most final-stage points in ranking play)
-            filters = [f for f in filters if not (f.col == "m.format" and f in events)]
+        final_winner = values.get("stage") == ["final"] and "team" not in values and "player" not in values \
+            and re.search(r"\bwinners?\b|\bwho won\b|우승|이긴 팀|승자|누가 이겼", t.s, re.I) \
+            and not re.search(r"\bhow many\b|몇", t.s, re.I) and not self._extra_columns("team")
+        if (t.has("shapes", "champion") and "stage" not in values or final_winner) and "tournament" in values \
+                and asked in ("team", None):
+            # the champion of a tournament, the winner of its final: the final's winner in versus play, the
+            # most final-stage points in ranking play
+            filters = [f for f in filters if not (f.col == "m.format" and f in events) and f.col != "m.stage"]
             if measure in (None, "wins"):
                 fs = [f for f in filters if f not in events] + [Filter("m.stage", "=", "final")]
                 return Reading(IR(select=["t.name"], measure="title", filters=fs + self.date_filters(), group=True,
@@ -363,6 +392,9 @@ class Parser:
         first = self._first_time(asked)
         if first is not None:
             return Reading(first, 0.8, "first")
+        diff = self._difference(measure, mcol, agg, events)
+        if diff is not None:
+            return Reading(diff, 0.7, "difference")
         compare = self._compare(asked, mcol, agg)
         if compare is not None:
             return Reading(compare, 0.8, "compare")
@@ -382,10 +414,16 @@ class Parser:
         maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         group_by = self.group_entity()
-        within = re.search(r"\btop[- ]?(\d+) (?:finish|placing|spot|place)|(\d+)\s*위\s*(?:이내|안에|안|권|까지)", t.s, re.I)
+        within = re.search(r"\btop[- ]?(\d+) (?:finish|placing|spot|place)|(\d+)\s*위\s*(?:이내|안에|안|권|까지)"
+                           r"|\b(?:finish(?:ed|es|ing)?|placed?|placing|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:the\s+)?top[- ]?(\d+)\b", t.s, re.I)
         if within:
             # "top 3 finishes per squad", "3위 안에 든 횟수": placements within N, counted per team
-            filters = [f for f in filters if f.col != "mt.placement"] + [Filter("mt.placement", "<=", int(within.group(1) or within.group(2)))]
+            cut = int(within.group(1) or within.group(2) or within.group(3))
+            if t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률", t.s, re.I):
+                # "X의 3위 이내 비율": the share of its rows placed within N
+                fs = [f for f in filters if f.col != "mt.placement"]
+                return Reading(IR(measure=f"share:mt.placement<={cut}", filters=fs), 0.75, "scalar")
+            filters = [f for f in filters if f.col != "mt.placement"] + [Filter("mt.placement", "<=", cut)]
             if group_by == "team" or (group_by is None and (asked in (None, "team") or "team" in values)):
                 if "team" in values and group_by is None:
                     return Reading(IR(measure="count", filters=filters), 0.75, "count")
@@ -408,6 +446,8 @@ class Parser:
             if group_by in KEY and group_by != "match":
                 gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
+            if self.asked_entity() == "map" and fn != "avg":
+                return Reading(IR(select=["m.map"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() in ("match", "date", "team") and fn != "avg":
                 return Reading(IR(select=["m.played_at", "wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             return Reading(IR(measure=f"{fn}:{diff}", filters=fs), 0.75, "scalar")
@@ -428,6 +468,11 @@ class Parser:
         if group_by and (not asked or group_by == asked or has_count or measure) and group_by in KEY:
             gkey = KEY[group_by]
             m_expr = self._aggregate(mcol, agg, asked if asked != group_by else None, "sum")
+            if m_expr is None and measure in ("wins", "losses", "chicken") and group_by == "team" and not has_count \
+                    and not re.search(r"\bwhich teams?\b|\bwho\b|어느 팀|누구|누가", t.s, re.I):
+                # "팀별 승수": every team in scope, a team without a win counted as 0
+                filters = [f for f in filters if not (f.col == "mt.placement" and f in events)]
+                m_expr = "losses" if measure == "losses" else "wins"
             if m_expr is None:
                 counted = self._counted(asked) if has_count else None
                 if counted == group_by:
@@ -435,7 +480,9 @@ class Parser:
                 m_expr = self._count_expr(counted or (asked if asked != group_by else None)
                                           or (None if events else "match"), filters)
             ir = IR(select=[gkey] if group_by != "match" else ["m.id", gkey], measure=m_expr, filters=filters, group=True)
-            if t.has("shapes", "order"):
+            if group_by in ("month", "year"):
+                ir.order = f"col:{gkey}:asc"  # a calendar breakdown reads in calendar order
+            elif t.has("shapes", "order"):
                 ir.order = "col:tr.start_date:asc" if group_by == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I) else "desc"
             return Reading(ir, 0.75, "group")
         if has_count and asked in ("team", "player", "tournament", "map", "region") and not (maxish or minish):
@@ -449,8 +496,16 @@ class Parser:
         # Threshold on an aggregate: "squads above 4 victories", "킬뎃 1.5 이상".
         if key and threshold is not None and cmp and not (maxish or minish) and not single:
             m_expr = self._having_measure(mcol, agg, asked)
-            return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True,
-                              having=(cmp, self._scale(measure, threshold))), 0.75, "having")
+            ir = IR(select=[key], measure=m_expr, filters=filters, group=True, having=(cmp, self._scale(measure, threshold)))
+            every = re.search(r"\b(?:in |on )?(?:every|each) (?:single )?(?:match|map|game|series|round)\b|\ball (?:of )?(?:their|his|her|its) (?:matches|maps|games|series)\b"
+                              r"|매\s*(?:경기|판|맵|게임|시리즈)|모든\s*(?:경기|판|맵|게임|시리즈)|전\s*경기", t.s, re.I)
+            if every and mcol and "." in mcol:
+                # "two or more assists in each game": the threshold holds for each row, i.e. for its minimum
+                ir.having_measure = f"{'min' if cmp in ('>', '>=') else 'max'}:{mcol}"
+            if has_count and self._counted(asked) == asked and not re.search(
+                    r"\band (?:how many|their|the)\b|\bwhich\b|\bwho\b|\blist\b|이랑|하고|누구|어디|어느|목록|알려", t.s, re.I):
+                ir.count_groups = True  # "how many teams have more than 5 wins": the number of such teams
+            return Reading(ir, 0.75, "having")
         if key and self.has("more_than_one") and not (maxish or minish):
             noun = self._counted_after_more_than_one()
             col = {"game": "tr.game", "tournament": "tr.id", "team": "t.id", "player": "p.id", "map": "m.map",
@@ -464,10 +519,22 @@ class Parser:
             order = "asc" if (minish and not maxish) or (measure == "placement" and not minish) else "desc"
             if measure == "placement" and minish:
                 order = "desc"
+            if measure == "deaths" and re.search(r"\bworst\b|최악", t.s, re.I):
+                order = "desc"  # the worst death count is the highest
+            if single and mcol and n and n > 1 and (not key or asked in ("match", "date")):
+                # "top 5 single-match kill games": those rows, with when (and what was asked beside)
+                sel = ["m.played_at"] + [c for c in self._extra_columns(asked) if c != "m.played_at"]
+                sel += ["t.name"] if mcol.startswith("mt.") else ["p.nickname"]
+                return Reading(IR(select=sel + [mcol], filters=filters, order=f"col:{mcol}:{order}", limit=n), 0.75, "top_rows")
             if single and mcol:
                 fn = "max" if order == "desc" else "min"
                 if key and asked not in ("match", "date"):
                     sel = [key] + (["m.played_at"] if t.has("entities", "date") else [])
+                    sel += [c for c in self._extra_columns(asked) if c not in sel]
+                    if n and n > 1:
+                        # "the five highest one-match damage numbers": the rows, best first
+                        return Reading(IR(select=sel + [mcol], filters=filters, order=f"col:{mcol}:{order}", limit=n),
+                                       0.75, "top_rows")
                     return Reading(IR(select=sel, filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
                 named = "player" in values or "team" in values
                 if asked == "match" and named and not t.has("entities", "date") \
@@ -487,7 +554,8 @@ class Parser:
                     ir = IR(select=[key] if asked != "match" else ["m.id", key], measure=m_expr, filters=filters,
                             group=True, order=order, limit=n or 1)
                     return Reading(self._with_having(ir, m_h, hv), 0.75, "top")
-                plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b", "", t.s, flags=re.I)
+                plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b|\b(?:highest|lowest|most|fewest|biggest|top|best) (?:one )?(?:first|on top)\b"
+                               r"|\bhigh(?:est)? to low(?:est)?\b|\blow(?:est)? to high(?:est)?\b", "", t.s, flags=re.I)
                 limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top)\b|제일|가장|최고|최다", plain, re.I) else 1)
                 sel = [key] if asked != "match" else ["m.id", key]
                 return Reading(IR(select=sel, measure=m_expr, filters=filters, group=True, order=order, limit=limit),
@@ -503,8 +571,11 @@ class Parser:
         if measure is None and not has_count and asked is None and ("player" in values or "team" in values) \
                 and re.search(r"\bappearances?\b|\bapps\b|출전 ?(?:수|횟수)", t.s, re.I):
             return Reading(IR(measure="countd:m.id", filters=filters), 0.75, "count")  # "X appearances"
-        if measure in ("wins", "losses", "chicken") and not has_count and asked is None and not key:
+        if measure in ("wins", "losses", "chicken") and not has_count and asked is None and not key \
+                and not (mcol or "").startswith("share:"):
             return Reading(IR(measure="count", filters=filters), 0.75, "count")  # "X chickens?", "X 승수"
+        if mcol and mcol.startswith("share:") and not key:
+            return Reading(IR(measure=mcol, filters=filters), 0.8, "scalar")  # "X의 치킨 비율"
         # Counts and scalar aggregates.
         if has_count or agg or mcol or measure in ("kd", "kda", "win_rate"):
             counted = self._counted(asked)
@@ -565,6 +636,8 @@ class Parser:
     def _pair(self, measure: str | None, asked: str | None) -> IR | None:
         """The two teams of one match: head-to-head records, who beat whom, scorelines."""
         t, teams = self.t, self.values.get("team", [])
+        if len(teams) == 2 and self._asks_difference() and not t.has("shapes", "h2h"):
+            return None  # "how many more wins does A have than B": a difference, not their matches
         side = next((m for p in cues()["shapes"]["side_won"] for m in [p.search(t.s)] if m), None)
         if side and (t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률|얼마나 자주", t.s, re.I)):
             # "how often did the side with more kills win": the share of versus matches where the winner had more
@@ -591,15 +664,34 @@ class Parser:
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))
             return self._pair_select(fs, teams, asked)
-        if len(teams) == 2 and measure == "score" and not t.has("aggregates", "avg") and not t.has("aggregates", "sum"):
-            # "the score of the final between A and B": each of their matches, both sides' scores
+        scoreline = measure == "score" or (measure == "points" and re.search(r"스코어|\bscores?\b|세트|\bsets?\b", t.s, re.I))
+        result = re.search(r"\bhow did (?:it|that|the|@\w+)\b.*\b(?:go|end|turn out|finish)\b|\bresults?\b|어떻게\s*(?:됐|되었|끝났)|결과", t.s, re.I)
+        if len(teams) == 2 and scoreline and not t.has("aggregates", "avg") and not t.has("aggregates", "sum"):
+            # "the score of the final between A and B", "A랑 B 경기 날짜랑 스코어": each of their matches,
+            # both sides' scores, the first named team's side first
             return IR(select=["m.played_at", "wt.name", "w.score", "lt.name", "l.score"],
-                      filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", list(teams))])
+                      filters=base + [Filter("wt.name", "=", teams[0]), Filter("lt.name", "=", teams[1])], fact="w")
+        if not teams and (scoreline or (result and measure is None)) and asked in (None, "match", "team") and not (t.has("aggregates", "avg") or t.has(
+                "aggregates", "sum") or t.has("aggregates", "max") or t.has("aggregates", "min") or t.has("aggregates", "count")) \
+                and ("stage" in self.values or self.date_specs) and "player" not in self.values:
+            # "the final's scoreline": each side of that match and its score
+            return IR(select=["m.played_at", "t.name", "mt.score"], filters=base)
+        if not teams and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)"
+                                   r"|\b(?:and )?(?:who|whom) did (?:they|it|the winners?) (?:beat|defeat)\b|\band (?:over )?whom\b|\bagainst whom\b"
+                                   r"|누구(?:를|랑|한테|상대로)\s*(?:이기고|꺾고|잡고|눌러|이겨)|(?:누구|어디)(?:를|랑)?\s*상대로\s*(?:이기|이겼|우승)", t.s, re.I):
+            # "who beat whom in the final": the winner and the loser of each match in scope
+            fs = base + [Filter("w.placement", "=", 1)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            return IR(select=["wt.name", "lt.name"] + (["m.played_at"] if t.has("entities", "date") else []), filters=fs)
         if len(teams) == 2 and (t.has("shapes", "h2h") or measure in ("wins", "losses")):
             a, b = teams
             if not any(f.col == "m.format" for f in base):
                 base = base + [Filter("m.format", "=", "versus")]  # a win is a versus match's
             record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩", t.s, re.I)
+            if t.has("measures", "wins") and t.has("measures", "losses") and not re.search(r"팀별|각각|씩|each", t.s, re.I):
+                # "how many times did A beat B and lose to them": A's wins and losses against B
+                return IR(measure="record", filters=base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)], fact="w")
             if t.has("entities", "date") and not t.has("aggregates", "count"):
                 # "X vs Y, when and who won": each of their matches, its date and its winner
                 return IR(select=["m.played_at", "wt.name"],
@@ -629,6 +721,19 @@ class Parser:
             fs.append(Filter("wt.name", "=", a))
             return IR(select=["lt.name"], filters=fs, distinct=True)
         return None
+
+    def _extra_columns(self, asked: str | None) -> list[str]:
+        """Other attributes a question asks to see beside the answer's key: "with the map", "포지션이랑"."""
+        s, out = self.t.s, []
+        if re.search(r"\b(?:what|which) map\b|\bon what\b|\b(?:with|and) (?:the )?maps?\b|어느 맵|무슨 맵|어떤 맵|맵(?:은|이랑|도|하고)?\s*(?:어디|뭐|알려|같이|도)", s, re.I) and asked != "map":
+            out.append("m.map")
+        if asked == "player" and re.search(r"\b(?:what|which) (?:role|position)\b|\brole\b|포지션|역할", s, re.I):
+            out.append("p.role")
+        if asked == "player" and re.search(r"\b(?:what|which) team\b|어느 팀|무슨 팀|소속", s, re.I):
+            out.append("t.name")
+        if re.search(r"\bwhen\b|언제|날짜|\bdates?\b", s, re.I):
+            out.append("m.played_at")
+        return out
 
     def _subject_of_win(self, team: str) -> bool:
         """Whether ``team`` is the winner although the words are of losing ("X에게 패한 상대", "lost to X")."""
@@ -691,6 +796,8 @@ class Parser:
         side = "mp" if player_level else "mt"
         ranking_ctx = t.has("measures", "chicken") or any(f.value == "ranking" for f in self.value_filters() if f.col == "m.format")
         if measure == "chicken":
+            if t.has("shapes", "percent") or re.search(r"\brate\b|\bratio\b|\bhow often\b|비율|확률", t.s, re.I):
+                return "share:mt.placement=1", None, [Filter("m.format", "=", "ranking")]  # a chicken rate, in percent
             return None, agg, [Filter("mt.placement", "=", 1), Filter("m.format", "=", "ranking")]
         if measure == "wins":
             ev = [Filter("mt.placement", "=", 1)]
@@ -783,7 +890,7 @@ class Parser:
             if self.measure() == "win_rate":
                 return "win_rate"
             return None
-        if mcol in ("kd", "kda", "win_rate"):
+        if mcol in ("kd", "kda", "win_rate") or mcol.startswith("share:"):
             return mcol
         if mcol == "mt.placement":
             return "avg:mt.placement"
@@ -828,6 +935,8 @@ class Parser:
     def _counted(self, asked: str | None) -> str | None:
         """The entity a 'how many' counts; None when it counts events (wins, chicken dinners)."""
         s = self.t.s
+        if re.search(r"몇\s*(?:승|패)", s) and self.measure() in ("wins", "losses"):
+            return None  # "몇승", "몇 패": the wins or losses themselves
         m = re.search(r"\b(teams?|squads?|players?|tournaments?|maps?|matche?s|games?)\s+count\b", s, re.I) \
             or re.search(r"\b(?:how many|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
         if m:
@@ -1028,6 +1137,41 @@ class Parser:
         ir = IR(select=[key], measure="min:m.played_at", filters=self.value_filters(), group=True,
                 having=(">=", lo), fact=fact)
         return ir
+
+    def _asks_difference(self) -> bool:
+        s = self.t.s
+        return bool(re.search(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) (?:in|between)\b", s, re.I)
+                    or re.search(r"보다.*(?:몇|얼마나)\s*(?:\S+\s*)?더|(?:몇|얼마나)\s*(?:\S+\s*)?더\s*많|차이(?:가|는)?\s*(?:몇|얼마)", s))
+
+    def _difference(self, measure: str | None, mcol: str | None, agg: str | None, events: list[Filter]) -> IR | None:
+        """'how many more kills in May than in March', 'A가 B보다 몇 승 더': one measure in two
+        scopes that differ in one value, subtracted."""
+        s = self.t.s
+        if not self._asks_difference():
+            return None
+        kinds = [(typ, [(a, v) for a, _, ty, v in self.placed if ty == typ]) for typ in ("date", "team", "player", "game", "tournament", "map", "stage", "region", "role")]
+        kinds = [(typ, occ) for typ, occ in kinds if len(occ) == 2]
+        if len(kinds) != 1:
+            return None
+        typ, ((p1, v1), (p2, v2)) = kinds[0]
+        if typ == "date":
+            fa, fb = self.date_filters(specs=[v1]), self.date_filters(specs=[v2])
+            shared = self.value_filters()
+        else:
+            if v1 == v2:
+                return None
+            fa, fb = [Filter(VALUE_COL[typ], "=", v1)], [Filter(VALUE_COL[typ], "=", v2)]
+            shared = self.value_filters(skip={typ}) + self.date_filters()
+        if re.search(r"보다", s[p1:p2]) and not re.search(r"보다", s[p2:]):
+            fa, fb = fb, fa  # "B보다 A가 더": A minus B
+        if measure in ("wins", "losses", "chicken") or (mcol is None and measure is None):
+            m_expr = self._count_expr(None if events else "match", shared + events)
+        else:
+            m_expr = self._aggregate(mcol, agg, None, "sum")
+            if m_expr is None:
+                return None
+        shared = shared + [f for f in events if f not in shared]
+        return IR(measure=m_expr, filters=shared, minus={"a": fa, "b": fb})
 
     def _compare(self, asked: str | None, mcol: str | None, agg: str | None) -> IR | None:
         """'more assists this season than last', '작년보다 올해 딜량이 늘어난': one measure in two scopes."""
