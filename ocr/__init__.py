@@ -16,8 +16,7 @@ from .parse import parse_words
 from .pipeline import OCROptions, read_match_result
 from matchdata.record import FieldInfo, MatchRecord, PlayerResult, TeamResult
 from .render import render_result_screen
-from .reply import summarize
 from matchdata import known_names_from_db, name_teams, record_match
 
 __all__ = ["read_match_result", "known_names_from_db", "name_teams", "record_match", "render_result_screen", "parse_words",
-           "load_image", "sha256_of", "summarize", "MatchRecord", "TeamResult", "PlayerResult", "FieldInfo", "OCROptions"]
+           "load_image", "sha256_of", "MatchRecord", "TeamResult", "PlayerResult", "FieldInfo", "OCROptions"]

@@ -250,6 +250,7 @@ def test_screenshot_is_read_then_recorded_only_when_confirmed(demo_bot, tmp_path
         before = conn.execute(sa.select(sa.func.count()).select_from(matches)).scalar()
     reply = demo_bot.respond(image=str(path), session="shot")
     assert reply.kind == "ocr" and reply.record["format"] == "versus" and len(reply.record["teams"]) == 2
+    assert demo_bot._retriever is None  # the image turn went through the router without loading the FAQ encoder
     with engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(matches)).scalar() == before
     corrected = dict(reply.record, map="Haven")
