@@ -17,6 +17,7 @@ import threading
 import numpy as np
 
 from kernel.errors import EnvironmentProblem
+from kernel.registry import cached_loader
 
 from .engines import Word
 
@@ -35,22 +36,15 @@ SMALL_TEXT_PX = 12
 """Median text height (pixels, at the detector's scale) below which the first, reduced detection is
 too coarse and the screen is read again at ``DET_MAX_SIDE``."""
 
-_lock = threading.Lock()
-_paddle: dict[int, object] = {}
-_tess = None
-
-
+@cached_loader
 def _paddle_engine(det_side: int = DET_MAX_SIDE):
     """PP-OCR loaded once per detection size (the ONNX sessions of the wheel; a few MB each)."""
-    with _lock:
-        if det_side not in _paddle:
-            try:
-                from faster_paddle import OcrEngine
-            except ImportError:
-                raise EnvironmentProblem("faster-paddle is not installed; run '.venv/bin/pip install "
-                                         "faster-paddle==1.0.4'.") from None
-            _paddle[det_side] = OcrEngine(model_size=MODEL_SIZE, det_max_side=det_side)
-        return _paddle[det_side]
+    try:
+        from faster_paddle import OcrEngine
+    except ImportError:
+        raise EnvironmentProblem("faster-paddle is not installed; run '.venv/bin/pip install "
+                                 "faster-paddle==1.0.4'.") from None
+    return OcrEngine(model_size=MODEL_SIZE, det_max_side=det_side)
 
 
 def load_engines() -> None:
@@ -112,12 +106,9 @@ class _Tesseract:
         return text, conf
 
 
+@cached_loader
 def _tesseract() -> _Tesseract:
-    global _tess
-    with _lock:
-        if _tess is None:
-            _tess = _Tesseract()
-        return _tess
+    return _Tesseract()
 
 
 def prepare_crop(gray: np.ndarray, otsu: bool = False) -> np.ndarray:
