@@ -8,7 +8,7 @@ import pytest
 
 from kernel.errors import InputError
 from ocr.engines import Word
-from ocr.evaluate import cer, field_matches
+from ocr.testing import cer, field_matches
 from ocr.layout import group_lines, is_header, role_of, split_groups
 from ocr.names import best_match, correct_names, similarity
 from ocr.parse import parse_rank, parse_words, to_int
