@@ -12,7 +12,7 @@ import os
 import sys
 from typing import Any
 
-from kernel.checks import read_text_arg
+from kernel.checks import LANGUAGES, read_text_arg
 from kernel.errors import AssistantError, EnvironmentProblem, InputError
 from kernel.registry import Registry
 
@@ -69,7 +69,7 @@ def _cmd_intents_eval(args: argparse.Namespace) -> dict[str, Any]:
 def _ask_args(ask: argparse.ArgumentParser) -> None:
     ask.add_argument("text", metavar="TEXT")
     ask.add_argument("--session", default="cli", help="session id (default: cli)")
-    ask.add_argument("--lang", choices=["ko", "en"], help="answer in this language")
+    ask.add_argument("--lang", choices=LANGUAGES, help="answer in this language")
     ask.add_argument("--json", action="store_true", help="print the Reply as JSON")
 
 

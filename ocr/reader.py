@@ -17,6 +17,7 @@ import threading
 import numpy as np
 
 from kernel.errors import EnvironmentProblem
+from kernel.korean import has_hangul
 from kernel.registry import cached_loader
 
 from .engines import Word
@@ -27,7 +28,6 @@ DET_MAX_SIDE = int(os.environ.get("ASSISTANT_OCR_DET_SIDE", "1600"))
 KEEP_PADDLE_AT = 0.85
 RETRY_OTSU_BELOW = 75
 HANGUL_OVER_NUMBER = 60
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _LATIN_ONLY = re.compile(r"^[\x20-\x7e\u00c0-\u024f]*$")
 
@@ -200,10 +200,10 @@ def read_boxes(rgb: np.ndarray, hangul: bool = True) -> list[Word]:
             # numbers stay PP-OCR's, unless it was unsure and Tesseract reads Hangul there (a Korean
             # word or label taken for "2" or "|")
             keep_paddle = (text and not any(ch.isalpha() for ch in text)
-                           and not (conf < KEEP_PADDLE_AT and _HANGUL.search(t_text) and t_conf >= HANGUL_OVER_NUMBER)) or (
+                           and not (conf < KEEP_PADDLE_AT and has_hangul(t_text) and t_conf >= HANGUL_OVER_NUMBER)) or (
                            text and _LATIN_ONLY.match(text) and conf >= KEEP_PADDLE_AT
-                           and not (_HANGUL.search(t_text) and text.replace(" ", "") in t_text.replace(" ", "")))
-            if not keep_paddle and t_text and (_HANGUL.search(t_text) or t_conf / 100 > conf):
+                           and not (has_hangul(t_text) and text.replace(" ", "") in t_text.replace(" ", "")))
+            if not keep_paddle and t_text and (has_hangul(t_text) or t_conf / 100 > conf):
                 text, conf, engine_name = t_text, t_conf / 100, "tesseract"
         if not text:
             continue
