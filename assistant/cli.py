@@ -12,9 +12,9 @@ import os
 import sys
 from typing import Any
 
-from kernel.checks import read_text_arg
-from kernel.errors import AssistantError, InputError
-
+from kernel.checks import LANGUAGES, read_text_arg
+from kernel.errors import AssistantError, EnvironmentProblem, InputError
+from kernel.registry import Registry
 
 
 class _UsageError(Exception):
@@ -66,60 +66,14 @@ def _cmd_intents_eval(args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
-def _print_metrics(result: dict[str, Any]) -> None:
-    for key, value in result.items():
-        print(f"{key:<18} {value:.4f}" if isinstance(value, float) else f"{key:<18} {value}")
-
-
-def _print_ask(result: dict[str, Any]) -> None:
-    print(result["text"])
-    if result["suggestions"] and result["kind"] != "fallback":
-        print()
-        print("See also: " + " | ".join(result["suggestions"]))
-
-
-# Sub-commands that live with their part of the project: each module defines
-# ``add_arguments(parser)``, ``run(args) -> dict`` and optionally ``show(result)``, and imports nothing
-# heavy at module level, so `assistant --help` and `assistant say` start fast.
-PLUGINS = {
-    "sql": ("assistant.sql.cli", "answer a statistics question with SQL over a match database"),
-    "ocr": ("ocr.cli", "read a match result screenshot"),
-    "transcribe": ("voices.cli", "transcribe an audio file"),
-    "say": ("voices.cli", "speak a text into a WAV file"),
-    "voices": ("voices.cli", "list the voices"),
-}
-
-
-def _plugin(module_name: str, command: str):
-    import importlib
-
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as err:
-        if err.name and module_name.startswith(err.name):
-            return None  # that part of the project is not there yet
-        raise
-    return getattr(module, "COMMANDS", {}).get(command)
-
-
-def _print_json_like(result: dict[str, Any]) -> None:
-    print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
-
-
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser; with ``only`` (the sub-command being run) no other part's module is imported."""
-    parser = _Parser(prog="assistant", description="A bilingual esports competition assistant.")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    sub.required = True
-
-    ask = sub.add_parser("ask", help="answer a question (TEXT, or - for standard input)")
+def _ask_args(ask: argparse.ArgumentParser) -> None:
     ask.add_argument("text", metavar="TEXT")
     ask.add_argument("--session", default="cli", help="session id (default: cli)")
-    ask.add_argument("--lang", choices=["ko", "en"], help="answer in this language")
+    ask.add_argument("--lang", choices=LANGUAGES, help="answer in this language")
     ask.add_argument("--json", action="store_true", help="print the Reply as JSON")
-    ask.set_defaults(run=_cmd_ask, show=_print_ask)
 
-    intents = sub.add_parser("intents", help="evaluate the intent engine")
+
+def _intents_args(intents: argparse.ArgumentParser) -> None:
     intents_sub = intents.add_subparsers(dest="intents_command", metavar="ACTION", parser_class=_Parser)
     intents_sub.required = True
     ev = intents_sub.add_parser("eval", help="fit on TRAIN only and score TEST")
@@ -132,15 +86,76 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print one JSON object")
     ev.set_defaults(run=_cmd_intents_eval, show=_print_metrics)
 
-    for command, (module_name, help_text) in PLUGINS.items():
+
+def _print_metrics(result: dict[str, Any]) -> None:
+    for key, value in result.items():
+        print(f"{key:<18} {value:.4f}" if isinstance(value, float) else f"{key:<18} {value}")
+
+
+def _print_ask(result: dict[str, Any]) -> None:
+    print(result["text"])
+    if result["suggestions"] and result["kind"] != "fallback":
+        print()
+        print("See also: " + " | ".join(result["suggestions"]))
+
+
+# Every sub-command is one entry here, pointing at the COMMANDS table of the module that implements it
+# (``{name: {"add_arguments": f(parser), "run": f(args) -> dict, "show": f(result)}}``; ``show`` is
+# optional). Those modules import nothing heavy at module level, so `assistant --help` and
+# `assistant say` start fast. A listed module that is missing is an error, never skipped.
+SUBCOMMANDS = Registry("sub-command", {
+    "ask": "assistant.cli:COMMANDS",
+    "intents": "assistant.cli:COMMANDS",
+    "sql": "assistant.sql.cli:COMMANDS",
+    "ocr": "ocr.cli:COMMANDS",
+    "transcribe": "voices.cli:COMMANDS",
+    "say": "voices.cli:COMMANDS",
+    "voices": "voices.cli:COMMANDS",
+})
+HELP = {
+    "ask": "answer a question (TEXT, or - for standard input)",
+    "intents": "evaluate the intent engine",
+    "sql": "answer a statistics question with SQL over a match database",
+    "ocr": "read a match result screenshot",
+    "transcribe": "transcribe an audio file",
+    "say": "speak a text into a WAV file",
+    "voices": "list the voices",
+}
+
+
+def _command(name: str) -> dict[str, Any]:
+    """The add_arguments/run/show of sub-command ``name`` (its module is imported now)."""
+    spec = SUBCOMMANDS.load(name).get(name)
+    if spec is None:
+        raise EnvironmentProblem(f"The sub-command {name!r} is registered with {SUBCOMMANDS.target(name)}, "
+                                 "which does not define it; reinstall the project ('make build').")
+    return spec
+
+
+COMMANDS = {
+    "ask": {"add_arguments": _ask_args, "run": _cmd_ask, "show": _print_ask},
+    "intents": {"add_arguments": _intents_args, "run": _cmd_intents_eval, "show": _print_metrics},
+}
+"""The sub-commands implemented here (the others live with their part of the project)."""
+
+
+def _print_json_like(result: dict[str, Any]) -> None:
+    print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only`` (the sub-command being run) no other part's module is imported."""
+    parser = _Parser(prog="assistant", description="A bilingual esports competition assistant.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    for command in SUBCOMMANDS.names():
         if only is not None and only != command:
             continue
-        spec = _plugin(module_name, command)
-        if spec is None:
-            continue
-        sp = sub.add_parser(command, help=help_text)
+        spec = _command(command)
+        sp = sub.add_parser(command, help=HELP[command])
         spec["add_arguments"](sp)
-        if not any(a.dest == "json" for a in sp._actions):
+        if not any(a.dest == "json" or isinstance(a, argparse._SubParsersAction) for a in sp._actions):
             sp.add_argument("--json", action="store_true", help="print one JSON object")
         sp.set_defaults(run=spec["run"], show=spec.get("show", _print_json_like))
     return parser
@@ -161,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     try:
         first = next((a for a in argv if not a.startswith("-")), None)
-        args = build_parser(only=first if first in PLUGINS or first in ("ask", "intents") else None).parse_args(argv)
+        args = build_parser(only=first if first in SUBCOMMANDS else None).parse_args(argv)
         result = args.run(args)
     except (_UsageError, AssistantError) as err:
         return _fail(str(err), as_json, 2)

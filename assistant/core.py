@@ -58,12 +58,6 @@ class Assistant:
         kb = load_intents(self.config.intents_dir)
         return FAQRetriever(kb, make_encoder(self.config.encoder), cache_dir=self.config.cache_dir)
 
-    def _build_router(self, retriever) -> Router:
-        from .handlers import FAQHandler
-        from .sql.handler import SQLHandler
-
-        return Router([FAQHandler(retriever), SQLHandler(self.config.resolved_match_db_url)])
-
     @property
     def retriever(self):
         """The FAQ retriever (loads the intent files and the encoder, builds or reads the index)."""
@@ -73,14 +67,22 @@ class Assistant:
         with self._lock:
             if self._retriever is None:
                 self._retriever = self._build_retriever()
-                self._router = self._build_router(self._retriever)
                 self._intents_seen = max(self._intents_seen, seen)
             return self._retriever
 
     @property
     def router(self) -> Router:
-        self.retriever  # noqa: B018 - builds the router with it
-        return self._router
+        """The router over the FAQ, statistics and screenshot handlers. Building it loads nothing:
+        the FAQ handler asks for :attr:`retriever` on its first text turn, so an image turn never
+        loads the sentence encoder."""
+        with self._lock:
+            if self._router is None:
+                from .handlers import FAQHandler, OCRHandler
+                from .sql.handler import SQLHandler
+
+                url = self.config.resolved_match_db_url
+                self._router = Router([FAQHandler(lambda: self.retriever), SQLHandler(url), OCRHandler(url)])
+            return self._router
 
     def warm_up(self) -> None:
         """Load everything a text turn needs now rather than on the first turn."""
@@ -109,9 +111,8 @@ class Assistant:
         (on its next turn). A malformed file raises :class:`~kernel.errors.IntentFileError` and
         changes nothing."""
         retriever = self._build_retriever()
-        router = self._build_router(retriever)
         with self._lock:
-            self._retriever, self._router = retriever, router
+            self._retriever = retriever
         if announce:
             with self._reload_check_lock:
                 event = self.sessions.publish(INTENTS_RELOADED)
@@ -174,49 +175,39 @@ class Assistant:
         transcript, input_kind = None, "text"
         self._follow_reloads()
         history = tuple(self.sessions.history(session, limit=self.config.history_turns))
-        if image is not None:
-            language = lang or (history[-1].language if history else "en")
-            reply = self.read_screenshot(image, language)
-            reply.session = session
-            if speak:
-                reply.audio = str(self.speak(reply.text, reply.language, voice, speed))
-            reply.turn_id = self.sessions.append(session, None, reply, input_kind="image")
-            return reply
-        if audio is not None:
-            heard = self.transcribe(audio, language=lang)
-            if not heard.text.strip():
-                raise InputError("No speech was heard in the audio; please try again, closer to the microphone.")
-            text, transcript, input_kind = heard.text, heard.text, "audio"
-            if lang is None:
-                lang = heard.language if heard.language in LANGS else None
-        text = check_text(text, self.config.max_text_chars)
-        detected = lang_mod.detect(text)
         previous = history[-1].language if history else "en"
-        language = lang or detected.reply_language(default=previous)
-        turn = TurnInput(session=session, text=text, language=language, detected=detected.label,
-                         history=history)
+        if image is not None:
+            turn = TurnInput(session=session, text="", language=lang or previous, detected=None,
+                             history=history, input_kind="image", image=image)
+        else:
+            if audio is not None:
+                heard = self.transcribe(audio, language=lang)
+                if not heard.text.strip():
+                    raise InputError("No speech was heard in the audio; please try again, closer to the microphone.")
+                text, transcript, input_kind = heard.text, heard.text, "audio"
+                if lang is None:
+                    lang = heard.language if heard.language in LANGS else None
+            text = check_text(text, self.config.max_text_chars)
+            detected = lang_mod.detect(text)
+            turn = TurnInput(session=session, text=text, language=lang or detected.reply_language(default=previous),
+                             detected=detected.label, history=history, input_kind=input_kind)
         reply = self.router.route(turn)
         reply.session = session
-        reply.detected_language = detected.label
+        reply.detected_language = turn.detected
         reply.transcript = transcript
         if speak:
             reply.audio = str(self.speak(reply.text, reply.language, voice, speed))
-        reply.turn_id = self.sessions.append(session, text, reply, input_kind=input_kind)
+        reply.turn_id = self.sessions.append(session, turn.text if turn.input_kind != "image" else None, reply,
+                                             input_kind=turn.input_kind)
         return reply
 
     # Screenshots ----------------------------------------------------------------------------------
     def read_screenshot(self, image, language: str = "en") -> Reply:
-        """Read a result screenshot into a Reply of kind ``ocr`` (nothing is recorded yet)."""
-        import ocr
-
+        """Read a result screenshot into a Reply of kind ``ocr`` (nothing is recorded yet, and nothing is
+        stored in a session): the router's answer to an image turn, outside any conversation."""
         check_language(language)
-
-        known = ocr.known_names_from_db(self.config.resolved_match_db_url)
-        record = ocr.read_match_result(image, known_names=known)  # bad files: one-sentence InputError
-        sha = ocr.sha256_of(image)
-        return Reply(text=ocr.summarize(record, language), language=language, kind="ocr",
-                     confidence=record.confidence, record=record.to_dict(),
-                     meta={"handler": "ocr", "image_sha256": sha, "record": record.to_dict()})
+        return self.router.route(TurnInput(session="", text="", language=language, detected=None,
+                                           input_kind="image", image=image))
 
     def confirm_record(self, session: str, record: dict | None = None, tournament: int | str | None = None,
                        stage: str | None = None, map: str | None = None, team_names=None) -> int:

@@ -1,47 +1,85 @@
-"""Handlers the router asks: the FAQ (intent retriever) and the fallback that always fits a little."""
+"""Handlers the router asks: the FAQ (intent retriever) for text, the screenshot reader for images.
+
+The statistics handler lives with the SQL engine (:mod:`assistant.sql.handler`)."""
 from __future__ import annotations
+
+from typing import Callable
 
 from intents.faq import Decision, FAQRetriever
 
-from .messages import fallback_text
+from .messages import fallback_text, summarize_record
 from .reply import Reply
-from .router import Fit, TurnInput
+from .router import TEXT_INPUTS, Fit, TurnInput
 
 _KIND_OF_INTENT = {"faq": "faq", "chitchat": "chitchat", "sql": "faq", "ocr": "faq"}
 
 
 class FAQHandler:
-    """Answers from the intent files when the retriever is confident; otherwise offers suggestions."""
+    """Answers from the intent files when the retriever is confident; otherwise offers suggestions.
+
+    ``retriever`` is called on the first text turn (it loads the encoder and the index), so a router
+    holding this handler is cheap to build; ``fit`` keeps the retriever it used for ``answer``, so a
+    reload of the intent files between the two cannot mix old and new ones."""
 
     name = "faq"
+    accepts = TEXT_INPUTS
 
-    def __init__(self, retriever: FAQRetriever):
-        self.retriever = retriever
+    def __init__(self, retriever: Callable[[], FAQRetriever]):
+        self._retriever = retriever
 
     def fit(self, turn: TurnInput) -> Fit:
-        decision = self.retriever.decide(turn.text)
+        retriever = self._retriever()
+        decision = retriever.decide(turn.text)
         # An unconfident FAQ decision still carries the suggestions the fallback reply lists.
         if decision.intent is None:
-            return Fit(0.0, decision)
-        if self.retriever.kb.intents[decision.intent].kind == "sql":
+            return Fit(0.0, (retriever, decision))
+        if retriever.kb.intents[decision.intent].kind == "sql":
             # "a statistics question" is the SQL handler's to answer; the FAQ text is only a hint
             # on how to ask, used when the SQL handler cannot fill the question.
-            return Fit(0.3 * decision.confidence, decision)
-        return Fit(decision.confidence, decision)
+            return Fit(0.3 * decision.confidence, (retriever, decision))
+        return Fit(decision.confidence, (retriever, decision))
 
     def answer(self, turn: TurnInput, fit: Fit) -> Reply:
-        decision: Decision = fit.payload
+        retriever: FAQRetriever
+        decision: Decision
+        retriever, decision = fit.payload
         if decision.intent is None:
-            suggestions = self.retriever.suggestions(decision.ranking, turn.language)
+            suggestions = retriever.suggestions(decision.ranking, turn.language)
             return Reply(text=fallback_text(turn.language, suggestions), language=turn.language,
                          kind="fallback", intent=None, confidence=decision.confidence,
                          suggestions=suggestions)
-        intent = self.retriever.kb.intents[decision.intent]
+        intent = retriever.kb.intents[decision.intent]
         # Offer runners-up when the answer is not certain, so a near miss is one click from right.
         suggestions = []
         if decision.confidence < 0.9 and intent.kind != "chitchat":
-            suggestions = self.retriever.suggestions(decision.ranking, turn.language, n=2, exclude=(intent.id,))
+            suggestions = retriever.suggestions(decision.ranking, turn.language, n=2, exclude=(intent.id,))
         return Reply(text=intent.answer[turn.language], language=turn.language,
                      kind=_KIND_OF_INTENT[intent.kind], intent=intent.id, confidence=decision.confidence,
                      suggestions=suggestions,
                      meta={"handler": "faq", "evidence": {k: round(v, 4) for k, v in decision.evidence.items()}})
+
+
+class OCRHandler:
+    """Reads a result screenshot into a Reply of kind ``ocr`` (nothing is recorded until confirmed).
+
+    Names are corrected against the teams and players of the match database at ``url``."""
+
+    name = "ocr"
+    accepts = frozenset({"image"})
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def fit(self, turn: TurnInput) -> Fit:
+        return Fit(1.0)  # the one handler for images; reading is the answer's work
+
+    def answer(self, turn: TurnInput, fit: Fit) -> Reply:
+        import ocr
+        from matchdata import known_names_from_db
+
+        known = known_names_from_db(self.url)
+        record = ocr.read_match_result(turn.image, known_names=known)  # bad files: one-sentence InputError
+        sha = ocr.sha256_of(turn.image)
+        return Reply(text=summarize_record(record, turn.language), language=turn.language, kind="ocr",
+                     confidence=record.confidence, record=record.to_dict(),
+                     meta={"handler": "ocr", "image_sha256": sha, "record": record.to_dict()})

@@ -1,7 +1,9 @@
 """The router: every handler says how well it fits a turn, then the best fit answers.
 
-Scoring is kept apart from deciding: handlers return a :class:`Fit` (a score and what they found),
-the router picks the highest score, and only that handler builds the reply.
+Every turn takes this one path: text, the transcript of audio, and a screenshot alike. Each handler
+declares the kinds of input it ``accepts`` (``text``, ``audio``, ``image``); the router asks only
+those. Scoring is kept apart from deciding: handlers return a :class:`Fit` (a score and what they
+found), the router picks the highest score, and only that handler builds the reply.
 """
 from __future__ import annotations
 
@@ -23,6 +25,10 @@ class TurnInput:
     """What the text was written in: ``ko``, ``en``, ``mixed`` or ``None``."""
     history: tuple = ()
     """Earlier turns of the session (oldest first)."""
+    input_kind: str = "text"
+    """What the person sent: ``text``, ``audio`` (``text`` is then its transcript) or ``image``."""
+    image: Any = None
+    """The screenshot of an ``image`` turn (a path or the file's bytes), unread."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,8 +39,15 @@ class Fit:
     payload: Any = None
 
 
+INPUT_KINDS = ("text", "audio", "image")
+TEXT_INPUTS = frozenset({"text", "audio"})
+"""What a handler accepts unless it says otherwise: typed text and the transcript of speech."""
+
+
 class Handler(Protocol):
     name: str
+    accepts: frozenset[str]
+    """The input kinds (of :data:`INPUT_KINDS`) this handler may answer; :data:`TEXT_INPUTS` if absent."""
 
     def fit(self, turn: TurnInput) -> Fit:
         """How well this handler can answer ``turn``."""
@@ -56,10 +69,15 @@ class Router:
         return handler.answer(turn, fit)
 
     def pick(self, turn: TurnInput) -> tuple[Handler, Fit]:
-        """The winning handler and its fit (a score that is not a number counts as no claim)."""
+        """The winning handler and its fit (a score that is not a number counts as no claim). Only
+        handlers that accept the turn's kind of input are asked."""
         best_handler, best_fit = None, None
         for handler in self.handlers:
+            if turn.input_kind not in getattr(handler, "accepts", TEXT_INPUTS):
+                continue
             fit = handler.fit(turn)
             if best_fit is None or (fit.score == fit.score and not best_fit.score >= fit.score):
                 best_handler, best_fit = handler, fit
+        if best_handler is None:
+            raise LookupError(f"no handler accepts {turn.input_kind!r} input")
         return best_handler, best_fit

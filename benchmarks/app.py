@@ -46,7 +46,7 @@ def main() -> None:
 
     from gradio_client import Client, handle_file  # noqa: F401
 
-    import ocr
+    from ocr.testing import render_result_screen
     import voices
     from app import build_app
     from assistant import Assistant, Config
@@ -70,7 +70,7 @@ def main() -> None:
     screenshots = []
     for i in range(args.repeat + 1):
         path = home / f"result-{i}.png"
-        ocr.render_result_screen("versus", seed=100 + i, lang="en", degradation="clean").image.save(path)
+        render_result_screen("versus", seed=100 + i, lang="en", degradation="clean").image.save(path)
         screenshots.append(path)
 
     rows = []

@@ -204,13 +204,13 @@ class Screenshot:
 
 def render_screenshots(folder: Path, n: int = 4) -> list[Screenshot]:
     """``n`` result screenshots from the project's generator (versus and ranking, en and ko), with truth."""
-    import ocr
+    from ocr.testing import render_result_screen
 
     folder.mkdir(parents=True, exist_ok=True)
     shots = []
     for i in range(n):
         kind = "versus" if i % 2 == 0 else "ranking"
-        screen = ocr.render_result_screen(kind, seed=300 + i, lang=("en", "ko")[(i // 2) % 2], degradation="clean",
+        screen = render_result_screen(kind, seed=300 + i, lang=("en", "ko")[(i // 2) % 2], degradation="clean",
                                           size=(1280, 720))
         buf = io.BytesIO()
         screen.image.save(buf, format="PNG")

@@ -26,8 +26,8 @@ import numpy as np  # noqa: E402
 from benchmarks.common import metric, save_result, table  # noqa: E402
 from ocr import read_match_result  # noqa: E402
 from ocr.engines import get_engine  # noqa: E402
-from ocr.evaluate import cer, field_matches  # noqa: E402
-from ocr.render import (DEGRADATIONS, HANGUL_FONTS, PLAYERS_HANGUL, PLAYERS_LATIN, TEAMS_HANGUL,  # noqa: E402
+from ocr.testing import cer, field_matches  # noqa: E402
+from ocr.testing.render import (DEGRADATIONS, HANGUL_FONTS, PLAYERS_HANGUL, PLAYERS_LATIN, TEAMS_HANGUL,  # noqa: E402
                         TEAMS_LATIN, render_result_screen, _find_font)
 
 KNOWN = {"teams": TEAMS_LATIN + TEAMS_HANGUL, "players": PLAYERS_LATIN + PLAYERS_HANGUL}

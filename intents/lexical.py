@@ -15,7 +15,9 @@ from typing import Sequence
 
 import numpy as np
 
-_WORD = re.compile(r"[0-9a-z\u00c0-\u024f]+|[\uac00-\ud7a3\u3131-\u318e]+|[^\s\w]", re.UNICODE)
+from kernel.korean import SYLLABLES
+
+_WORD = re.compile(rf"[0-9a-z\u00c0-\u024f]+|[{SYLLABLES}\u3131-\u318e]+|[^\s\w]", re.UNICODE)
 
 
 def tokenize(text: str) -> list[str]:

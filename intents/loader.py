@@ -12,9 +12,12 @@ from pathlib import Path
 
 import yaml
 
+from kernel import checks
 from kernel.errors import IntentFileError
 
-LANGUAGES = ("en", "ko")
+LANGUAGES = tuple(sorted(checks.LANGUAGES))
+"""The languages every intent speaks (the kernel's), English first: the order the knowledge base keeps
+its texts in, and so the order of its index and cache keys."""
 KINDS = ("faq", "chitchat", "sql", "ocr")
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 MAX_FILE_BYTES = 5_000_000

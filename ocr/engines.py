@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import threading
 
 import numpy as np
 
 from kernel.errors import EnvironmentProblem
+from kernel.registry import Registry, cached_loader
 
 log = logging.getLogger(__name__)
 
@@ -163,20 +163,16 @@ class RapidOCREngine:
     Reads Latin letters and digits well, Hangul not at all, so it serves as the fallback."""
 
     name = "rapidocr"
-    _lock = threading.Lock()
-    _model = None
 
-    @classmethod
-    def _get(cls):
-        with cls._lock:
-            if cls._model is None:
-                try:
-                    from rapidocr_onnxruntime import RapidOCR
-                except ImportError:
-                    raise EnvironmentProblem("rapidocr-onnxruntime is not installed; run "
-                                             "'.venv/bin/pip install rapidocr-onnxruntime==1.4.4'.") from None
-                cls._model = RapidOCR()
-            return cls._model
+    @staticmethod
+    @cached_loader
+    def _get():
+        try:
+            from rapidocr_onnxruntime import RapidOCR
+        except ImportError:
+            raise EnvironmentProblem("rapidocr-onnxruntime is not installed; run "
+                                     "'.venv/bin/pip install rapidocr-onnxruntime==1.4.4'.") from None
+        return RapidOCR()
 
     def read(self, image: np.ndarray) -> list[Word]:
         model = self._get()
@@ -205,13 +201,11 @@ class RapidOCREngine:
         return results
 
 
-_engines: dict[str, object] = {}
-_engines_lock = threading.Lock()
+ENGINES = Registry("OCR engine", {"tesseract": f"{__name__}:TesseractEngine",
+                                  "rapidocr": f"{__name__}:RapidOCREngine"})
+"""The word-box engines behind ``read``/``read_fields``, by the names OCROptions uses."""
 
 
 def get_engine(name: str):
     """The shared engine called ``tesseract`` or ``rapidocr``."""
-    with _engines_lock:
-        if name not in _engines:
-            _engines[name] = {"tesseract": TesseractEngine, "rapidocr": RapidOCREngine}[name]()
-        return _engines[name]
+    return ENGINES.instance(name)

@@ -17,6 +17,8 @@ import threading
 import numpy as np
 
 from kernel.errors import EnvironmentProblem
+from kernel.korean import has_hangul
+from kernel.registry import cached_loader
 
 from .engines import Word
 
@@ -26,7 +28,6 @@ DET_MAX_SIDE = int(os.environ.get("ASSISTANT_OCR_DET_SIDE", "1600"))
 KEEP_PADDLE_AT = 0.85
 RETRY_OTSU_BELOW = 75
 HANGUL_OVER_NUMBER = 60
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _LATIN_ONLY = re.compile(r"^[\x20-\x7e\u00c0-\u024f]*$")
 
@@ -35,22 +36,15 @@ SMALL_TEXT_PX = 12
 """Median text height (pixels, at the detector's scale) below which the first, reduced detection is
 too coarse and the screen is read again at ``DET_MAX_SIDE``."""
 
-_lock = threading.Lock()
-_paddle: dict[int, object] = {}
-_tess = None
-
-
+@cached_loader
 def _paddle_engine(det_side: int = DET_MAX_SIDE):
     """PP-OCR loaded once per detection size (the ONNX sessions of the wheel; a few MB each)."""
-    with _lock:
-        if det_side not in _paddle:
-            try:
-                from faster_paddle import OcrEngine
-            except ImportError:
-                raise EnvironmentProblem("faster-paddle is not installed; run '.venv/bin/pip install "
-                                         "faster-paddle==1.0.4'.") from None
-            _paddle[det_side] = OcrEngine(model_size=MODEL_SIZE, det_max_side=det_side)
-        return _paddle[det_side]
+    try:
+        from faster_paddle import OcrEngine
+    except ImportError:
+        raise EnvironmentProblem("faster-paddle is not installed; run '.venv/bin/pip install "
+                                 "faster-paddle==1.0.4'.") from None
+    return OcrEngine(model_size=MODEL_SIZE, det_max_side=det_side)
 
 
 def load_engines() -> None:
@@ -112,12 +106,9 @@ class _Tesseract:
         return text, conf
 
 
+@cached_loader
 def _tesseract() -> _Tesseract:
-    global _tess
-    with _lock:
-        if _tess is None:
-            _tess = _Tesseract()
-        return _tess
+    return _Tesseract()
 
 
 def prepare_crop(gray: np.ndarray, otsu: bool = False) -> np.ndarray:
@@ -209,10 +200,10 @@ def read_boxes(rgb: np.ndarray, hangul: bool = True) -> list[Word]:
             # numbers stay PP-OCR's, unless it was unsure and Tesseract reads Hangul there (a Korean
             # word or label taken for "2" or "|")
             keep_paddle = (text and not any(ch.isalpha() for ch in text)
-                           and not (conf < KEEP_PADDLE_AT and _HANGUL.search(t_text) and t_conf >= HANGUL_OVER_NUMBER)) or (
+                           and not (conf < KEEP_PADDLE_AT and has_hangul(t_text) and t_conf >= HANGUL_OVER_NUMBER)) or (
                            text and _LATIN_ONLY.match(text) and conf >= KEEP_PADDLE_AT
-                           and not (_HANGUL.search(t_text) and text.replace(" ", "") in t_text.replace(" ", "")))
-            if not keep_paddle and t_text and (_HANGUL.search(t_text) or t_conf / 100 > conf):
+                           and not (has_hangul(t_text) and text.replace(" ", "") in t_text.replace(" ", "")))
+            if not keep_paddle and t_text and (has_hangul(t_text) or t_conf / 100 > conf):
                 text, conf, engine_name = t_text, t_conf / 100, "tesseract"
         if not text:
             continue

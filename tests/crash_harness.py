@@ -3,7 +3,7 @@
 Two halves in one file, so the worker and the checks agree on what each key means:
 
 * ``worker`` (``python tests/crash_harness.py worker --first I --last N [--retry K]``) is a user of
-  the app. For each key it renders a result screenshot (``ocr.render_result_screen``, seed from the
+  the app. For each key it renders a result screenshot (``ocr.testing.render_result_screen``, seed from the
   key), uploads it with ``Assistant().respond(image=png)`` (the reading is stored in the session as
   the app stores it; only Tesseract is replaced by the generator's ground truth, so 200 uploads do
   not take minutes), then presses "confirm" with ``Assistant.confirm_record``. It prints, flushed,
@@ -52,10 +52,10 @@ REPLY_DELAY = 0.01  # seconds between the commit and confirm_record returning (t
 # What a key means ---------------------------------------------------------------------------------
 def screen_for(key: int):
     """The screenshot of ``key``: (png bytes, its SHA-256, the MatchRecord it shows). Deterministic."""
-    import ocr
+    from ocr.testing import render_result_screen
 
     kind = "ranking" if key % 3 == 0 else "versus"
-    screen = ocr.render_result_screen(kind, seed=SEED_BASE + key, size=(960, 540),
+    screen = render_result_screen(kind, seed=SEED_BASE + key, size=(960, 540),
                                       **({"table": True} if kind == "versus" else {}))
     png = screen.png_bytes()
     return png, hashlib.sha256(png).hexdigest(), screen.truth

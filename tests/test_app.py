@@ -239,10 +239,10 @@ def test_views_of_replies_and_records():
 def test_screenshot_turn_and_confirm_through_the_api(client, shared_bot, tmp_path):
     from gradio_client import handle_file
 
-    import ocr
+    from ocr.testing import render_result_screen
 
     picture = tmp_path / "result.png"
-    ocr.render_result_screen("versus", seed=5, lang="en", theme="light", degradation="clean").image.save(picture)
+    render_result_screen("versus", seed=5, lang="en", theme="light", degradation="clean").image.save(picture)
     out = client.predict({"text": "", "files": [handle_file(str(picture))]}, [], api_name="/send")
     history, session = out[1], out[-1]
     assert "screenshot" in _text(history[-1])

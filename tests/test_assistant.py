@@ -238,11 +238,11 @@ def test_statistics_questions_are_answered_with_sql(demo_bot):
 def test_screenshot_is_read_then_recorded_only_when_confirmed(demo_bot, tmp_path):
     import sqlalchemy as sa
 
-    import ocr
+    from ocr.testing import render_result_screen
     from kernel.db import writable_engine
     from matchdata.schema import matches
 
-    shot = ocr.render_result_screen("versus", seed=3, lang="en")
+    shot = render_result_screen("versus", seed=3, lang="en")
     path = tmp_path / "result.png"
     shot.image.save(path)
     engine = writable_engine(demo_bot.config.resolved_match_db_url)
@@ -250,6 +250,7 @@ def test_screenshot_is_read_then_recorded_only_when_confirmed(demo_bot, tmp_path
         before = conn.execute(sa.select(sa.func.count()).select_from(matches)).scalar()
     reply = demo_bot.respond(image=str(path), session="shot")
     assert reply.kind == "ocr" and reply.record["format"] == "versus" and len(reply.record["teams"]) == 2
+    assert demo_bot._retriever is None  # the image turn went through the router without loading the FAQ encoder
     with engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(matches)).scalar() == before
     corrected = dict(reply.record, map="Haven")
@@ -298,8 +299,8 @@ def test_bad_images_are_refused(demo_bot, tmp_path):
 
 @pytest.mark.parametrize("bad", [{"teams": "x"}, {"format": "weird"}, {"format": "versus", "teams": [7, 8]}, "a string"])
 def test_malformed_corrected_records_are_refused_and_nothing_recorded(demo_bot, tmp_path, bad):
-    import ocr
-    shot = ocr.render_result_screen("versus", seed=5, lang="en")
+    from ocr.testing import render_result_screen
+    shot = render_result_screen("versus", seed=5, lang="en")
     shot.image.save(tmp_path / "s.png")
     demo_bot.respond(image=str(tmp_path / "s.png"), session="bad-record")
     with pytest.raises(InputError):

@@ -156,10 +156,10 @@ def test_statistics_question_shows_sql_and_rows(page, artifacts):
 
 
 def test_screenshot_is_read_corrected_and_recorded(page, app_bot, artifacts, tmp_path):
-    import ocr
+    from ocr.testing import render_result_screen
 
     picture = tmp_path / "result.png"
-    ocr.render_result_screen("versus", seed=3, lang="en", theme="light", degradation="clean").image.save(picture)
+    render_result_screen("versus", seed=3, lang="en", theme="light", degradation="clean").image.save(picture)
     page.locator("#message input[type=file]").set_input_files(str(picture))
     page.locator("#message textarea").press("Enter")
     panel = page.locator("#ocr-panel").first

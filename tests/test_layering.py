@@ -90,3 +90,16 @@ def test_the_checker_sees_violations(tmp_path):
     modules = {"voices.x": tmp_path / "x.py", "assistant.y": tmp_path / "y.py", "kernel.z": tmp_path / "z.py"}
     (tmp_path / "x.py").write_text("from assistant import y\nfrom . import w\n\ndef f():\n    import kernel.z\n")
     assert _imports("voices.x", tmp_path / "x.py", modules) == {"assistant.y", "voices", "kernel.z"}
+
+
+TEST_DATA = ("ocr.testing",)
+"""Packages that make test data (the screenshot generator): tests and benchmarks use them, the
+product never does."""
+
+
+def test_the_product_does_not_import_test_data_generators():
+    modules = _product_modules()
+    bad = sorted((name, target) for name, path in modules.items() if not name.startswith(TEST_DATA)
+                 for target in _imports(name, path, modules) if target.startswith(TEST_DATA))
+    assert all(name in modules for name in TEST_DATA)
+    assert not bad, "product modules importing test data generators:\n" + "\n".join(f"  {a} imports {b}" for a, b in bad)

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 import ocr
+from ocr.testing import render_result_screen
 from assistant.config import PROJECT_ROOT
 from kernel.errors import InputError
 
@@ -71,7 +72,7 @@ def test_cli_bad_inputs_exit_2_with_json_error(tmp_path):
 
 @pytest.mark.slow
 def test_cli_reads_a_screenshot_and_uses_the_database_names(tmp_path):
-    shot = ocr.render_result_screen("ranking", seed=11, lang="en", theme="light", size=(1280, 720), rows=8,
+    shot = render_result_screen("ranking", seed=11, lang="en", theme="light", size=(1280, 720), rows=8,
                                     rank_style="plain", layout="single", hangul_names=0.0)
     shot.image.save(tmp_path / "result.png")
     db = f"sqlite:///{tmp_path}/m.db"

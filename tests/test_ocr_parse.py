@@ -8,7 +8,7 @@ import pytest
 
 from kernel.errors import InputError
 from ocr.engines import Word
-from ocr.evaluate import cer, field_matches
+from ocr.testing import cer, field_matches
 from ocr.layout import group_lines, is_header, role_of, split_groups
 from ocr.names import best_match, correct_names, similarity
 from ocr.parse import parse_rank, parse_words, to_int
@@ -177,11 +177,11 @@ def test_cer_and_field_accuracy():
 
 
 def test_summary_for_the_reply_in_both_languages():
-    from ocr import summarize
+    from assistant.messages import summarize_record
 
     rec = MatchRecord("versus", [TeamResult("T1", 1, 3), TeamResult("젠지", 2, 1)], warnings=["Please check x."])
-    assert "T1 3 : 1 젠지" in summarize(rec, "ko") and "확인" in summarize(rec, "ko")
-    assert "1 item(s) need checking" in summarize(rec, "en")
+    assert "T1 3 : 1 젠지" in summarize_record(rec, "ko") and "확인" in summarize_record(rec, "ko")
+    assert "1 item(s) need checking" in summarize_record(rec, "en")
 
 
 def test_side_by_side_tables_with_header_words_ocr_missed():

@@ -6,11 +6,11 @@ import pytest
 
 import ocr
 from ocr.engines import get_engine
-from ocr.evaluate import field_matches
+from ocr.testing import field_matches
 from ocr.fallback import refine
 from ocr.preprocess import binarize, estimate_skew, invert_if_dark, prepare, rotate, upscale
 from matchdata.record import FieldInfo, MatchRecord, TeamResult
-from ocr.render import PLAYERS_HANGUL, PLAYERS_LATIN, TEAMS_HANGUL, TEAMS_LATIN, degrade, render_result_screen
+from ocr.testing.render import PLAYERS_HANGUL, PLAYERS_LATIN, TEAMS_HANGUL, TEAMS_LATIN, degrade, render_result_screen
 
 KNOWN = {"teams": TEAMS_LATIN + TEAMS_HANGUL, "players": PLAYERS_LATIN + PLAYERS_HANGUL}
 

@@ -144,7 +144,7 @@ def test_both_processes_start_together_on_an_empty_database(cluster):
 def test_one_conversation_alternates_between_two_processes(cluster, clients):
     from gradio_client import handle_file
 
-    import ocr
+    from ocr.testing import render_result_screen
     from intents.loader import load_intents
 
     a, b = clients
@@ -168,7 +168,7 @@ def test_one_conversation_alternates_between_two_processes(cluster, clients):
 
     # 4. A result screenshot on A (the same client keeps its session), 5. confirmed on B.
     picture = cluster["intents"].parent / "result.png"
-    ocr.render_result_screen("versus", seed=5, lang="en", theme="light", degradation="clean").image.save(picture)
+    render_result_screen("versus", seed=5, lang="en", theme="light", degradation="clean").image.save(picture)
     out = a.predict({"text": "", "files": [handle_file(str(picture))]}, out[1], api_name="/send")
     assert out[-1] == session and "screenshot" in _text(out[1][-1]).lower()
     matches_before = _count(db, "matches")

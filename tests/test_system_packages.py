@@ -214,7 +214,7 @@ def find_program(program: str) -> str | None:
 
 
 def _font_package_hint(name: str) -> str | None:
-    from ocr.render import FONT_PACKAGES
+    from ocr.testing.render import FONT_PACKAGES
 
     return next((package for package, names in FONT_PACKAGES.items() if name in names), None)
 

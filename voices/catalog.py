@@ -9,8 +9,10 @@ from typing import Any
 from kernel.checks import LANGUAGES
 from kernel.errors import AssistantError, InputError, closest
 
+from .engines import SYNTHESIZERS
+
 CATALOG_FILE = Path(__file__).with_name("catalog.yaml")
-ENGINES = ("kokoro", "espeak", "flite", "piper", "hibari", "coqui")
+ENGINES = SYNTHESIZERS.names()
 
 GENDERS = ("female", "male")
 

@@ -7,10 +7,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from kernel.checks import LANGUAGES
+
 
 def _transcribe_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("audio", metavar="AUDIO", help="audio file (WAV, FLAC, MP3, OGG, WebM)")
-    parser.add_argument("--lang", choices=["ko", "en"], help="the language spoken (default: detect)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="the language spoken (default: detect)")
 
 
 def _transcribe(args: argparse.Namespace) -> dict[str, Any]:
@@ -57,7 +59,7 @@ def _show_say(result: dict[str, Any]) -> None:
 
 
 def _voices_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=["ko", "en"], help="only voices of this language")
+    parser.add_argument("--lang", choices=LANGUAGES, help="only voices of this language")
 
 
 def _voices(args: argparse.Namespace) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kernel.korean import split_syllable
+from kernel.korean import SYLLABLES, is_hangul, split_syllable
 
 # the seven finals a coda is said as (대표음)
 _NEUTRAL = {"ㄱ": "ㄱ", "ㄲ": "ㄱ", "ㅋ": "ㄱ", "ㄳ": "ㄱ", "ㄺ": "ㄱ", "ㄴ": "ㄴ", "ㄵ": "ㄴ", "ㄶ": "ㄴ",
@@ -170,7 +170,7 @@ def _phrase_ipa(words: list[str]) -> str:
     return "".join(out)
 
 
-_TOKEN = re.compile(r"[가-힣]+|[A-Za-z][A-Za-z']*|[,.!?;:·、。！？…()—-]|\s+|[^\sA-Za-z가-힣,.!?;:·、。！？…()—-]+")
+_TOKEN = re.compile(rf"[{SYLLABLES}]+|[A-Za-z][A-Za-z']*|[,.!?;:·、。！？…()—-]|\s+|[^\sA-Za-z{SYLLABLES},.!?;:·、。！？…()—-]+")
 _MARKS = (",", ".", "!", "?", "…")
 
 
@@ -194,7 +194,7 @@ def to_ipa(text: str, latin: Callable[[str], str] | None = None) -> str:
                 out.append(mark)
             elif out and mark != ",":
                 out[-1] = mark
-        elif re.fullmatch(r"[가-힣]+", token):
+        elif is_hangul(token[0]):  # a run of syllables (the first alternative of _TOKEN)
             words.append(token)
         elif token[0].isascii() and token[0].isalpha():
             if latin is not None:

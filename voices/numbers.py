@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kernel.korean import SYLLABLES
+
 # ---------------------------------------------------------------------------- digits -> words
 _EN_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
             "fifteen sixteen seventeen eighteen nineteen").split()
@@ -134,7 +136,7 @@ def _split_counter(token: str) -> tuple[str, str]:
 _NOT_NUMBERS = {"천사", "이만", "구구", "일일"}
 _NATIVE_ONLY = ("시", "명", "개", "번", "판", "마리", "살")  # counted with 한/두/세..., never 일/이/삼
 _DEMONSTRATIVE_AFTER_I = ("분", "게임", "경기", "세트", "라운드", "차")  # 이 분 = this person, 이 경기 = this match
-_JOINED_SCORE = re.compile(r"(?<![가-힣])([영공일이삼사오육칠팔구십]{1,3})대([영공일이삼사오육칠팔구십]{1,3})(?=$|[^가-힣]|[로으이가은는의에도])")
+_JOINED_SCORE = re.compile(rf"(?<![{SYLLABLES}])([영공일이삼사오육칠팔구십]{{1,3}})대([영공일이삼사오육칠팔구십]{{1,3}})(?=$|[^{SYLLABLES}]|[로으이가은는의에도])")
 
 
 def _joined_score(match: re.Match) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kernel.korean import SYLLABLES
+
 from .korean_ipa import LETTER_NAMES
 from .numbers import en_ordinal, en_words, ko_native, ko_sino
 
@@ -117,7 +119,7 @@ def _normalize_ko(text: str) -> str:
     text = re.sub(r"(?<!\d)(\d+)\s*:\s*(\d+)(?!\d)", lambda m: f"{ko_sino(int(m[1]))} 대 {ko_sino(int(m[2]))}", text)
     text = re.sub(r"(\d+(?:\.\d+)?)\s*%", r"\1 퍼센트", text)
     text = re.sub(r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]|[A-Za-z]", _ko_latin, text)
-    text = re.sub(r"(\d[\d,]*(?:\.\d+)?)\s*([가-힣]+)?", _ko_number, text)
+    text = re.sub(rf"(\d[\d,]*(?:\.\d+)?)\s*([{SYLLABLES}]+)?", _ko_number, text)
     text = text.replace("~", " 에서 ").replace("&", " 그리고 ").replace("+", " 더하기 ")
     return re.sub(r"\s+", " ", text).strip()
 

@@ -1,21 +1,23 @@
 """Synthesis engines, each behind one interface: ``synthesize(text, voice, speed) -> Audio``.
 
 ``text`` arrives already normalised (numbers spelled out) and is one sentence or a few. Engines are
-created lazily, once per process (:func:`engine_for`); heavy imports live inside each engine.
+created lazily, once per process (:func:`engine_for`); heavy imports live inside each engine. A new
+engine is a module here with an ``Engine`` class, one line in :data:`SYNTHESIZERS`, and voices in
+``voices/catalog.yaml`` that name it.
 """
 from __future__ import annotations
 
-import importlib
-import threading
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..audio import Audio
-from ..catalog import Voice
+from kernel.registry import Registry
 
-_MODULES = {"espeak": "espeak", "flite": "flite", "piper": "piper", "hibari": "hibari", "coqui": "coqui",
-            "kokoro": "kokoro"}
-_instances: dict[str, "Synthesizer"] = {}
-_lock = threading.Lock()
+if TYPE_CHECKING:
+    from ..audio import Audio
+    from ..catalog import Voice
+
+SYNTHESIZERS = Registry("speech engine", {name: f"{__name__}.{name}:Engine" for name in
+                                          ("kokoro", "espeak", "flite", "piper", "hibari", "coqui")})
+"""The speech engines by the name the voice catalog's ``engine`` field uses."""
 
 
 class Synthesizer(Protocol):
@@ -27,8 +29,4 @@ class Synthesizer(Protocol):
 
 def engine_for(name: str) -> Synthesizer:
     """The process-wide instance of engine ``name`` (created on first use)."""
-    with _lock:
-        if name not in _instances:
-            module = importlib.import_module(f"{__name__}.{_MODULES[name]}")
-            _instances[name] = module.Engine()
-        return _instances[name]
+    return SYNTHESIZERS.instance(name)

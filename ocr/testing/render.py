@@ -13,6 +13,8 @@ import io
 import random
 from pathlib import Path
 
+from kernel.checks import LANGUAGES
+from kernel.korean import has_hangul
 from matchdata.record import MatchRecord, PlayerResult, TeamResult
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/nanum"), Path("/usr/share/fonts/truetype/dejavu"),
@@ -74,10 +76,6 @@ class RenderedScreen:
         return buf.getvalue()
 
 
-def _has_hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
-
-
 class _Canvas:
     def __init__(self, size, theme, rng, latin_font, hangul_font):
         from PIL import Image, ImageDraw
@@ -105,7 +103,7 @@ class _Canvas:
     def font(self, text, px, bold=False):
         from PIL import ImageFont
 
-        path = self.hangul_font if (_has_hangul(text) or self.latin_font is None) else self.latin_font
+        path = self.hangul_font if (has_hangul(text) or self.latin_font is None) else self.latin_font
         if bold and "Bold" not in path and not path.endswith("B.ttf"):
             cand = path.replace(".ttf", "Bold.ttf").replace("-Regular", "-Bold").replace("R.ttf", "B.ttf")
             if Path(cand).exists():
@@ -384,7 +382,7 @@ def render_result_screen(kind: str = "versus", *, seed: int = 0, lang: str | Non
     Unset choices are drawn at random from ``seed``.
     """
     rng = random.Random(f"{kind}-{seed}")
-    lang = lang or rng.choice(["ko", "en"])
+    lang = lang or rng.choice(LANGUAGES)
     theme = theme or rng.choice(["light", "dark"])
     size = tuple(size or rng.choice(SIZES))
     hangul_font = str(_find_font(font if font in HANGUL_FONTS else rng.choice(HANGUL_FONTS)))
