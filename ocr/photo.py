@@ -145,14 +145,15 @@ def warp_quad(rgb: np.ndarray, quad: np.ndarray) -> np.ndarray:
     return cv2.warpPerspective(rgb, m, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
 
 
-def _background(gray: np.ndarray) -> np.ndarray:
-    """The picture without its text: a median filter (strokes are thin) then a wide blur."""
+def _background(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The picture without its text, sharp and smoothed: a grey opening (light strokes and specks
+    thinner than the kernel go; a glare lifts even the darkest pixels, so it stays), then a wide blur."""
     import cv2
 
     h, w = gray.shape
-    med = cv2.medianBlur(gray, 7)
-    sigma = max(h, w) / 24
-    return med, cv2.GaussianBlur(med.astype(np.float32), (0, 0), sigma)
+    k = cv2.getStructuringElement(cv2.MORPH_RECT, (max(5, w // 40) | 1, max(5, w // 40) | 1))
+    opened = cv2.morphologyEx(gray, cv2.MORPH_OPEN, k)
+    return opened, cv2.GaussianBlur(opened.astype(np.float32), (0, 0), max(h, w) / 24)
 
 
 def detect_glare(rgb: np.ndarray) -> bool:
