@@ -349,6 +349,8 @@ def _render_versus(cv: _Canvas, rng, lang, spec):
              TeamResult(None if unnamed else b, 2 if a_wins else 1, sb if show_score else None, None)]
     players: list[PlayerResult] = []
     table = spec.setdefault("table", rng.random() < 0.8)
+    if unnamed and not table:  # nothing would tell the sides apart
+        table = spec["table"] = True
     if table:
         n = spec.setdefault("players_per_team", rng.choice([3, 4, 5]))
         names = _sample_names(rng, PLAYERS_LATIN, PLAYERS_HANGUL, 2 * n, hangul_share)
