@@ -765,7 +765,7 @@ def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok |
     for table in ordered:
         for i in range(len(table.rows)):
             rows_meta.append((table, i))
-    printed = [t.team_names[i] if t.team_names else None for t, i in rows_meta]
+    printed = _same_spelling([t.team_names[i] if t.team_names else None for t, i in rows_meta])
     order = list(dict.fromkeys(n for n in printed if n))
     team_names: list[str | None] = [None, None]
     if 1 <= len(order) <= 2:
@@ -839,6 +839,22 @@ def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok |
         win = 0 if teams[0].score > teams[1].score else 1
         teams[win].placement, teams[1 - win].placement = 1, 2
     return MatchRecord(format="versus", teams=teams, players=players, fields=fields, engine="ppocr")
+
+
+def _same_spelling(names: list[str | None]) -> list[str | None]:
+    """A team column's names with OCR slips merged ("Gen,G" among "Gen.G"): names within a quarter of
+    their length in edits of one another take the most frequent spelling."""
+    from collections import Counter
+
+    from rapidfuzz.distance.Levenshtein import normalized_distance
+
+    counts = Counter(n for n in names if n)
+    spelling: dict[str, str] = {}
+    for name, _ in counts.most_common():
+        key = norm_word(name).replace(",", "")
+        spelling[name] = next((s for s in dict.fromkeys(spelling.values())
+                               if normalized_distance(key, norm_word(s).replace(",", "")) <= 0.25), name)
+    return [spelling.get(n) if n else None for n in names]
 
 
 def _row_colour(row: Row):
