@@ -39,6 +39,7 @@ _DEC = re.compile(r"^\d+[.,]\d+$")
 _PLUS = re.compile(r"^[+＋]\d+$")
 VALUE_KINDS = ("num", "rank", "plus", "dec", "time")
 KILLS_MAX = 60
+_PUNCT = re.compile(r"[\W_]+")
 """A ranking's unlabelled column of integers all at most this is its teams' kills (when it is the only one)."""
 BANNER_WORDS = VICTORY_WORDS | DEFEAT_WORDS | {"vitória", "vitoria", "derrota", "victoire", "défaite", "sieg",
                                                "niederlage", "victoria", "승리!", "패배!"}
@@ -289,7 +290,7 @@ def _align(values: list[list[Tok]]) -> tuple[list[float], list[dict[int, Tok]]]:
 
 def _is_team_column(texts: list[str]) -> bool:
     """A column of a few names each repeated on several rows is the players' team, not their names."""
-    keys = [norm_word(x) for x in texts]
+    keys = [norm_word(x) for x in _same_spelling(texts)]
     return len(keys) >= 4 and len(set(keys)) <= max(2, len(keys) // 3)
 
 
@@ -842,19 +843,14 @@ def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok |
 
 
 def _same_spelling(names: list[str | None]) -> list[str | None]:
-    """A team column's names with OCR slips merged ("Gen,G" among "Gen.G"): names within a quarter of
-    their length in edits of one another take the most frequent spelling."""
+    """A team column's names with punctuation slips merged ("Gen,G" among "Gen.G"): names equal but
+    for punctuation and spaces take the most frequent spelling."""
     from collections import Counter
 
-    from rapidfuzz.distance.Levenshtein import normalized_distance
-
-    counts = Counter(n for n in names if n)
     spelling: dict[str, str] = {}
-    for name, _ in counts.most_common():
-        key = norm_word(name).replace(",", "")
-        spelling[name] = next((s for s in dict.fromkeys(spelling.values())
-                               if normalized_distance(key, norm_word(s).replace(",", "")) <= 0.25), name)
-    return [spelling.get(n) if n else None for n in names]
+    for name, _ in Counter(n for n in names if n).most_common():
+        spelling.setdefault(_PUNCT.sub("", name.lower()), name)
+    return [spelling[_PUNCT.sub("", n.lower())] if n else None for n in names]
 
 
 def _row_colour(row: Row):
