@@ -6,6 +6,7 @@ degradation on generated result screens, and the character error rate of Korean 
     .venv/bin/python benchmarks/ocr.py --n 4      # quicker
     .venv/bin/python benchmarks/ocr.py --real-only
     .venv/bin/python benchmarks/ocr.py --variants-only --n 6   # what real screens show, per variant
+    .venv/bin/python benchmarks/ocr.py --photos --n 6          # photos of a monitor: flat, corrected, not
 
 Names are corrected against the generator's name pools (what the database holds in real use); the
 "raw" column shows the accuracy without any known names.
@@ -13,6 +14,7 @@ Names are corrected against the generator's name pools (what the database holds 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import random
 import statistics
@@ -145,6 +147,30 @@ def variants(n: int, first_seed: int) -> list[list]:
     return rows
 
 
+def photos(n: int, first_seed: int) -> list[list]:
+    """The same generated screens read flat, photographed (ocr.render.photograph) and photographed with
+    the photo correction switched off."""
+    import ocr.pipeline as pipeline
+    from ocr.photo import PhotoFix
+    from ocr.render import photograph
+
+    shots = [render_result_screen("versus" if i % 2 == 0 else "ranking", seed=first_seed + i) for i in range(n)]
+    pictures = [photograph(s.image, random.Random(first_seed + i))[0] for i, s in enumerate(shots)]
+    rows = []
+    flatten = pipeline.flatten_photo
+    for label, images, off in (("flat", [s.image for s in shots], False), ("photo, corrected", pictures, False),
+                               ("photo, no correction", pictures, True)):
+        pipeline.flatten_photo = (lambda rgb: (rgb, PhotoFix())) if off else flatten
+        good = tot = 0
+        for shot, image in zip(shots, images):
+            c, t = _read_scored(dataclasses.replace(shot, image=image), KNOWN)
+            good, tot = good + c, tot + t
+        pipeline.flatten_photo = flatten
+        rows.append([label, n, tot, round(good / tot, 3)])
+        print(f"{label:<22}{n:>4} screens {tot:>5} fields {good / tot:>8.1%}", flush=True)
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=12, help="screens per degradation (half versus, half ranking)")
@@ -152,7 +178,11 @@ def main() -> None:
     ap.add_argument("--real", type=Path, default=REAL_SET, help="directory of the real screenshot set")
     ap.add_argument("--real-only", action="store_true", help="measure the real set only")
     ap.add_argument("--variants-only", action="store_true", help="measure the real-screen variants only")
+    ap.add_argument("--photos", action="store_true", help="photos of a monitor only (flat / corrected / not)")
     args = ap.parse_args()
+    if args.photos:
+        photos(args.n, args.seed)
+        return
     if args.variants_only:
         rows = variants(args.n, args.seed)
         save_result("ocr_variants", title="Match Result Recorder: generated screens drawn like real ones", metrics=[
