@@ -5,6 +5,8 @@ degradation on generated result screens, and the character error rate of Korean 
     .venv/bin/python benchmarks/ocr.py            # real set, then 12 generated screens per degradation
     .venv/bin/python benchmarks/ocr.py --n 4      # quicker
     .venv/bin/python benchmarks/ocr.py --real-only
+    .venv/bin/python benchmarks/ocr.py --variants-only --n 6   # what real screens show, per variant
+    .venv/bin/python benchmarks/ocr.py --photos --n 6          # photos of a monitor: flat, corrected, not
 
 Names are corrected against the generator's name pools (what the database holds in real use); the
 "raw" column shows the accuracy without any known names.
@@ -12,6 +14,7 @@ Names are corrected against the generator's name pools (what the database holds 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import random
 import statistics
@@ -28,7 +31,7 @@ from ocr import read_match_result  # noqa: E402
 from ocr.engines import get_engine  # noqa: E402
 from ocr.testing import cer, field_matches  # noqa: E402
 from ocr.testing.render import (DEGRADATIONS, HANGUL_FONTS, PLAYERS_HANGUL, PLAYERS_LATIN, TEAMS_HANGUL,  # noqa: E402
-                        TEAMS_LATIN, render_result_screen, _find_font)
+                        TEAMS_LATIN, VARIANTS, render_result_screen, _find_font)
 
 KNOWN = {"teams": TEAMS_LATIN + TEAMS_HANGUL, "players": PLAYERS_LATIN + PLAYERS_HANGUL}
 KOREAN_LINES = ["경기 결과 최종 순위", "서울 다이너스티 승리", "광동 프릭스 대 한화생명", "생존 시간 헤드샷 피해량",
@@ -111,13 +114,81 @@ def real_set(directory: Path) -> dict | None:
     return summary
 
 
+def _read_scored(shot, known) -> tuple[int, int]:
+    try:
+        rec = read_match_result(shot.image, known)
+    except Exception as err:  # noqa: BLE001 - a failed read scores zero
+        print(f"  {shot.spec['kind']} seed {shot.spec['seed']}: {err}", file=sys.stderr)
+        rec = None
+    return field_matches(rec, shot.truth)
+
+
+def variants(n: int, first_seed: int) -> list[list]:
+    """Field accuracy per variant of :data:`ocr.testing.render.VARIANTS` (icon headers, unnamed sides, colour
+    rows, game art, photos of a monitor...), ``n`` screens each (half versus, half ranking unless the
+    variant is versus only), names corrected against the generator's pools."""
+    print("Generated screens drawn like real ones (ocr.testing.render.VARIANTS)")
+    print(f"{'variant':<14}{'images':>7}{'fields':>8}{'accuracy':>10}{'cpu s':>7}")
+    rows = []
+    for name, options in VARIANTS.items():
+        options = dict(options)
+        fixed_kind = options.pop("kind", None)
+        good = tot = 0
+        cpu = []
+        for i in range(n):
+            kind = fixed_kind or ("versus" if i % 2 == 0 else "ranking")
+            shot = render_result_screen(kind, seed=first_seed + i, **options)
+            c0 = _cpu()
+            c, t = _read_scored(shot, KNOWN)
+            cpu.append(_cpu() - c0)
+            good, tot = good + c, tot + t
+        rows.append([name, n, tot, round(good / tot, 3), round(statistics.median(cpu), 2)])
+        print(f"{name:<14}{n:>7}{tot:>8}{good / tot:>10.1%}{statistics.median(cpu):>7.2f}", flush=True)
+    return rows
+
+
+def photos(n: int, first_seed: int) -> list[list]:
+    """The same generated screens read flat, photographed (ocr.testing.render.photograph) and photographed with
+    the photo correction switched off."""
+    import ocr.pipeline as pipeline
+    from ocr.photo import PhotoFix
+    from ocr.testing.render import photograph
+
+    shots = [render_result_screen("versus" if i % 2 == 0 else "ranking", seed=first_seed + i) for i in range(n)]
+    pictures = [photograph(s.image, random.Random(first_seed + i))[0] for i, s in enumerate(shots)]
+    rows = []
+    flatten = pipeline.flatten_photo
+    for label, images, off in (("flat", [s.image for s in shots], False), ("photo, corrected", pictures, False),
+                               ("photo, no correction", pictures, True)):
+        pipeline.flatten_photo = (lambda rgb: (rgb, PhotoFix())) if off else flatten
+        good = tot = 0
+        for shot, image in zip(shots, images):
+            c, t = _read_scored(dataclasses.replace(shot, image=image), KNOWN)
+            good, tot = good + c, tot + t
+        pipeline.flatten_photo = flatten
+        rows.append([label, n, tot, round(good / tot, 3)])
+        print(f"{label:<22}{n:>4} screens {tot:>5} fields {good / tot:>8.1%}", flush=True)
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=12, help="screens per degradation (half versus, half ranking)")
     ap.add_argument("--seed", type=int, default=1000, help="first generator seed (tests use seeds below 1000)")
     ap.add_argument("--real", type=Path, default=REAL_SET, help="directory of the real screenshot set")
     ap.add_argument("--real-only", action="store_true", help="measure the real set only")
+    ap.add_argument("--variants-only", action="store_true", help="measure the real-screen variants only")
+    ap.add_argument("--photos", action="store_true", help="photos of a monitor only (flat / corrected / not)")
     args = ap.parse_args()
+    if args.photos:
+        photos(args.n, args.seed)
+        return
+    if args.variants_only:
+        rows = variants(args.n, args.seed)
+        save_result("ocr_variants", title="Match Result Recorder: generated screens drawn like real ones", metrics=[
+            metric("OCR field accuracy, variant " + r[0], r[3], "") for r in rows],
+            tables=[table("field accuracy per variant", ["variant", "images", "fields", "accuracy", "cpu s"], rows)])
+        return
     real = real_set(args.real)
     if args.real_only:
         if real:
@@ -169,6 +240,7 @@ def main() -> None:
           f"{totals['degraded'][0] / totals['degraded'][1]:.1%}   overall {overall:.1%}   "
           f"median {statistics.median(times_all):.2f} s/image (CPU {statistics.median(cpu_all):.2f} s; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    variant_rows = variants(args.n, args.seed)
     with_sp, without = korean_cer()
     print(f"Korean text-line CER (Tesseract Hangul+eng, 8 Nanum fonts): {with_sp:.1%} "
           f"({without:.1%} ignoring spaces)")
@@ -183,7 +255,9 @@ def main() -> None:
         metric("OCR seconds per image (median)", statistics.median(times_all), "s", "<= 3", higher_is_better=False),
         metric("Korean text-line CER", with_sp, "", higher_is_better=False),
     ], tables=real_tables + [table("field accuracy per degradation", ["degradation", "accuracy", "raw accuracy", "s/image"],
-                     [[r[0], round(r[1], 3), round(r[2], 3), round(r[3], 2)] for r in rows])], plots=[out])
+                     [[r[0], round(r[1], 3), round(r[2], 3), round(r[3], 2)] for r in rows]),
+                     table("field accuracy per variant", ["variant", "images", "fields", "accuracy", "cpu s"],
+                           variant_rows)], plots=[out])
     try:
         import matplotlib
 

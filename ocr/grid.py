@@ -38,6 +38,9 @@ _INT = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 _DEC = re.compile(r"^\d+[.,]\d+$")
 _PLUS = re.compile(r"^[+＋]\d+$")
 VALUE_KINDS = ("num", "rank", "plus", "dec", "time")
+KILLS_MAX = 60
+_PUNCT = re.compile(r"[\W_]+")
+"""A ranking's unlabelled column of integers all at most this is its teams' kills (when it is the only one)."""
 BANNER_WORDS = VICTORY_WORDS | DEFEAT_WORDS | {"vitória", "vitoria", "derrota", "victoire", "défaite", "sieg",
                                                "niederlage", "victoria", "승리!", "패배!"}
 _NAME_STRIP = " ,;·•♂♀⚥"
@@ -287,12 +290,13 @@ def _align(values: list[list[Tok]]) -> tuple[list[float], list[dict[int, Tok]]]:
 
 def _is_team_column(texts: list[str]) -> bool:
     """A column of a few names each repeated on several rows is the players' team, not their names."""
-    keys = [norm_word(x) for x in texts]
+    keys = [norm_word(x) for x in _same_spelling(texts)]
     return len(keys) >= 4 and len(set(keys)) <= max(2, len(keys) // 3)
 
 
-def _kda_triple(table: Table, ncol: int) -> int | None:
-    """First column of three adjacent columns of small integers (slashed cells first)."""
+def _kda_triple(table: Table, ncol: int) -> tuple[int, int, int] | None:
+    """Three adjacent columns of small integers (slashed cells first), K, D, A in that order; columns
+    holding no integer at all (a time, a rating, a gold "12.3k") between them do not break the run."""
     def ok(c, slashed):
         vals = [cells.get(c) for cells in table.cells]
         present = [t for t in vals if t is not None]
@@ -301,10 +305,22 @@ def _kda_triple(table: Table, ncol: int) -> int | None:
         if slashed and not all(t.slash for t in present):
             return False
         return sum(t.value <= 60 for t in present) >= 0.85 * len(present)
+
+    def no_integers(c):
+        return c not in table.roles and not any(c in cells and cells[c].kind == "num" for cells in table.cells)
+
     for slashed in (True, False):
         for c in range(ncol - 2):
             if all(c + k not in table.roles and ok(c + k, slashed) for k in range(3)):
-                return c
+                return c, c + 1, c + 2
+    run: list[int] = []
+    for c in range(ncol):
+        if c not in table.roles and ok(c, False):
+            run.append(c)
+            if len(run) == 3:
+                return run[0], run[1], run[2]
+        elif not no_integers(c):
+            run = []
     return None
 
 
@@ -452,9 +468,9 @@ def build_tables(rows: list[Row], width: float) -> list[Table]:
                     table.roles[rc] = "rank"
             _complete_kda(table, ncol)
             if not {"kills", "deaths", "assists"} <= set(table.roles.values()):
-                c = _kda_triple(table, ncol)
-                if c is not None:
-                    table.roles.update({c: "kills", c + 1: "deaths", c + 2: "assists"})
+                triple = _kda_triple(table, ncol)
+                if triple is not None:
+                    table.roles.update(zip(triple, ("kills", "deaths", "assists")))
             tables.append(table)
     return tables
 
@@ -678,11 +694,10 @@ def _ranking(tables: list[Table], fields) -> MatchRecord:
     for table in sorted(ranked, key=lambda t: (t.panel, t.rows[0].cy)):
         rank_col = table.column("rank")
         points_col = table.column("points")
-        if points_col is None and not table.header:
-            plain = [c for c in range(len(table.centers)) if c not in table.roles
-                     and sum(1 for cells in table.cells if c in cells and cells[c].kind == "num") >= 0.5 * len(table.rows)]
-            points_col = max(plain, default=None)
         kills_col = table.column("kills")
+        if points_col is None and not table.header:
+            points_col, content_kills = _content_points(table)
+            kills_col = kills_col if kills_col is not None else content_kills
         for i, name in enumerate(table.names):
             k = len(teams)
             rank_tok = table.cells[i].get(rank_col) if rank_col is not None else None
@@ -699,6 +714,26 @@ def _ranking(tables: list[Table], fields) -> MatchRecord:
             teams.append(team)
     _repair_placements(teams, fields)
     return MatchRecord(format="ranking", teams=teams, fields=fields, engine="ppocr")
+
+
+def _content_points(table: Table) -> tuple[int | None, int | None]:
+    """Points and kills of a ranking without header words (icons or none), from the content: points
+    fall with the rank (the column of plain numbers that never rises down the table, the right-most of
+    those; else the right-most plain number), kills are the one other column of small integers."""
+    def values(c):
+        return [cells[c].value for cells in table.cells if c in cells and cells[c].kind == "num"]
+
+    plain = [c for c in range(len(table.centers)) if c not in table.roles and len(values(c)) >= 0.5 * len(table.rows)]
+    falling = []
+    for c in plain:
+        v = values(c)
+        steps = list(zip(v, v[1:]))
+        if len(v) >= 3 and sum(a >= b for a, b in steps) >= 0.9 * len(steps) and v[0] > v[-1]:
+            falling.append(c)
+    points = max(falling or plain, default=None)
+    small = [c for c in plain if c != points and len(values(c)) >= 0.8 * len(table.rows)
+             and max(values(c)) <= KILLS_MAX]
+    return points, (small[0] if len(small) == 1 else None)
 
 
 def _repair_placements(teams: list[TeamResult], fields) -> None:
@@ -731,7 +766,7 @@ def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok |
     for table in ordered:
         for i in range(len(table.rows)):
             rows_meta.append((table, i))
-    printed = [t.team_names[i] if t.team_names else None for t, i in rows_meta]
+    printed = _same_spelling([t.team_names[i] if t.team_names else None for t, i in rows_meta])
     order = list(dict.fromkeys(n for n in printed if n))
     team_names: list[str | None] = [None, None]
     if 1 <= len(order) <= 2:
@@ -805,6 +840,17 @@ def _versus(tables: list[Table], outcome, left_num: Tok | None, right_num: Tok |
         win = 0 if teams[0].score > teams[1].score else 1
         teams[win].placement, teams[1 - win].placement = 1, 2
     return MatchRecord(format="versus", teams=teams, players=players, fields=fields, engine="ppocr")
+
+
+def _same_spelling(names: list[str | None]) -> list[str | None]:
+    """A team column's names with punctuation slips merged ("Gen,G" among "Gen.G"): names equal but
+    for punctuation and spaces take the most frequent spelling."""
+    from collections import Counter
+
+    spelling: dict[str, str] = {}
+    for name, _ in Counter(n for n in names if n).most_common():
+        spelling.setdefault(_PUNCT.sub("", name.lower()), name)
+    return [spelling[_PUNCT.sub("", n.lower())] if n else None for n in names]
 
 
 def _row_colour(row: Row):

@@ -1,4 +1,4 @@
-"""The stages of ``read_match_result``: load → preprocess → Tesseract → layout + parse → fallback →
+"""The stages of ``read_match_result``: load → photo correction (perspective, glare) → preprocess → Tesseract → layout + parse → fallback →
 name correction → validation."""
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import logging
 import statistics
 
 import numpy as np
+from PIL import Image
 
 from kernel.errors import InputError
 
@@ -15,6 +16,7 @@ from .fallback import refine
 from .grid import NO_RESULT, parse_boxes
 from .load import load_image
 from .names import correct_names
+from .photo import flatten_photo
 from .parse import derive_placements, parse_words, repair_ranks
 from .preprocess import grayscale, prepare
 from .reader import LineEngine, normalise_size, read_boxes
@@ -57,6 +59,9 @@ def read_match_result(image, known_names: dict | None = None, options: OCROption
     picture = load_image(image)
     rgb = np.asarray(picture.convert("RGB"))
     rgb, _ = normalise_size(rgb)
+    rgb, fix = flatten_photo(rgb)  # a photo of a monitor: its screen upright, glare lowered
+    if fix.changed:
+        picture = Image.fromarray(rgb)
     record = None
     try:
         words = read_boxes(rgb)

@@ -208,3 +208,42 @@ def test_the_app_asks_for_names_and_the_edited_record_carries_them():
     assert views.naming_prompt(edited, "en").count("Team") == 1
     named = views.edited_record(record, teams, players, ["Night Owls", "Red Foxes"])
     assert views.naming_prompt(named, "en") == ""
+
+
+def test_a_ranking_under_icon_headers_takes_points_as_the_falling_column_and_kills_beside_it():
+    """Icons read as junk or nothing: points are the column that falls with the rank (here left of the
+    kills, so not the right-most number), kills the one other column of small integers."""
+    names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"]
+    points, kills = [71, 64, 63, 56, 35, 20], [4, 22, 2, 23, 20, 25]
+    words = [w("口", 100, 50), w("☆", 600, 50)]
+    for i, name in enumerate(names):
+        y = 100 + 50 * i
+        words += [w(str(i + 1), 60, y, 16), w(name, 200, y), w(str(points[i]), 600, y, 28), w(str(kills[i]), 760, y, 28)]
+    rec = parse_boxes(words)
+    assert rec.format == "ranking"
+    assert [t.score for t in rec.teams] == points and [t.kills for t in rec.teams] == kills
+
+
+def test_an_unlabelled_kda_triple_skips_a_time_column_between_its_numbers():
+    words = [w("2", 560, 10, 30, 50), w("7", 700, 10, 30, 50)]
+    stats = [(14, 4, 6), (9, 11, 7), (15, 5, 20), (5, 1, 10)]
+    for i, (k, d, a) in enumerate(stats):
+        y = 100 + 50 * i
+        colour = (40, 90, 170) if i % 2 == 0 else (180, 110, 30)
+        words += [w(f"Player{'ABCD'[i]}x", 100, y, color=colour), w(str(k), 330, y, 28, color=colour),
+                  w(str(d), 400, y, 28, color=colour), w(f"1{i}:3{i}", 470, y, 60, color=colour),
+                  w(str(a), 570, y, 28, color=colour)]
+    rec = parse_boxes(words)
+    assert [(p.kills, p.deaths, p.assists) for p in rec.players] == stats
+
+
+def test_a_team_column_with_an_ocr_slip_still_names_two_teams():
+    words = [w("Player", 100, 50), w("Team", 400, 50), w("K", 700, 50), w("D", 780, 50), w("A", 860, 50)]
+    teams = ["Gen.G", "Gen,G", "Gen.G", "Gen.G", "Red Foxes", "Red Foxes", "Red Foxes", "Red Foxes"]
+    for i, team in enumerate(teams):
+        y = 100 + 50 * i
+        words += [w(f"Nick{i}q", 100, y), w(team, 400, y)] + [w(str(i + k), x, y, 20) for k, x in
+                                                               enumerate((700, 780, 860))]
+    rec = parse_boxes(words)
+    assert [t.name for t in rec.teams] == ["Gen.G", "Red Foxes"] or [t.name for t in rec.teams] == ["Red Foxes", "Gen.G"]
+    assert [p.team for p in rec.players] == ["Gen.G"] * 4 + ["Red Foxes"] * 4

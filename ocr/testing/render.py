@@ -30,6 +30,17 @@ FONT_PACKAGES = {
 HANGUL_FONTS = FONT_PACKAGES["fonts-nanum"]
 LATIN_FONTS = FONT_PACKAGES["fonts-dejavu-core"] + FONT_PACKAGES["fonts-dejavu-extra"] + FONT_PACKAGES["fonts-liberation"]
 DEGRADATIONS = ["clean", "jpeg", "blur", "noise", "scale", "rotate"]
+VARIANTS = {
+    "icons": {"headers": "icons"},
+    "unnamed": {"team_names": "none"},
+    "colour rows": {"row_colours": True},
+    "colour sides": {"kind": "versus", "team_names": "none", "layout": "colour"},
+    "combined kda": {"kind": "versus", "kda": "combined"},
+    "art": {"background": "art"},
+    "photo": {"degradation": "photo"},
+    "all": {"headers": "icons", "team_names": "none", "row_colours": True, "background": "art"},
+}
+"""Options that draw what real result screens show, one per name (benchmarks sample them)."""
 SIZES = [(960, 540), (1280, 720), (1600, 900), (1920, 1080)]
 
 TEAMS_LATIN = ["T1", "Gen.G", "DRX", "KT Rolster", "Hanwha Life", "Dplus KIA", "Nongshim RedForce", "BNK FearX",
@@ -99,6 +110,37 @@ class _Canvas:
         self.draw = ImageDraw.Draw(self.img)
         self.latin_font, self.hangul_font = latin_font, hangul_font
         self._fonts = {}
+        self.icons = False  # column headers drawn as glyphs instead of words
+
+    def game_art(self):
+        """A textured, colourful backdrop (blurred shapes, streaks and grain, as game art behind a
+        result screen) and one see-through panel in the screen's theme colour over most of it."""
+        import numpy as np
+        from PIL import Image, ImageDraw, ImageFilter
+
+        rng, w, h = self.rng, self.w, self.h
+        art = Image.new("RGB", (w, h), tuple(rng.randint(20, 200) for _ in range(3)))
+        d = ImageDraw.Draw(art)
+        for _ in range(rng.randint(14, 26)):
+            col = tuple(rng.randint(0, 255) for _ in range(3))
+            x, y, r = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(0.04, 0.25) * w
+            if rng.random() < 0.5:
+                d.ellipse([x - r, y - r * rng.uniform(0.4, 1), x + r, y + r], fill=col)
+            else:
+                d.polygon([(x + rng.uniform(-r, r), y + rng.uniform(-r, r)) for _ in range(rng.randint(3, 6))], fill=col)
+        art = art.filter(ImageFilter.GaussianBlur(radius=w / 160))
+        d = ImageDraw.Draw(art)
+        for _ in range(rng.randint(10, 30)):  # sharp streaks and sparks
+            x, y = rng.uniform(0, w), rng.uniform(0, h)
+            d.line([(x, y), (x + rng.uniform(-0.2, 0.2) * w, y + rng.uniform(-0.1, 0.1) * h)],
+                   fill=tuple(rng.randint(120, 255) for _ in range(3)), width=rng.randint(1, 4))
+        grain = np.random.default_rng(rng.randint(0, 2**31)).normal(0, 10, (h, w, 1))
+        arr = np.clip(np.asarray(art, dtype=np.float32) + grain, 0, 255).astype(np.uint8)
+        self.img.paste(Image.fromarray(arr))
+        m = int(0.03 * w)
+        box = (m, int(0.1 * h), w - m, h - int(0.03 * h))
+        region = self.img.crop(box)
+        self.img.paste(Image.blend(region, Image.new("RGB", region.size, self.bg), rng.uniform(0.6, 0.78)), box[:2])
 
     def font(self, text, px, bold=False):
         from PIL import ImageFont
@@ -157,8 +199,53 @@ def _extra_value(label: str, rng: random.Random) -> str:
     return str(rng.randint(20, 4800))
 
 
-def _draw_table(cv: _Canvas, x0, x1, y0, row_h, columns, rows, header_px, cell_px, stripe=True):
-    """Draw header + rows; ``columns`` = [(key, label, rel_width, align)], rows = [{key: text}]."""
+def _draw_icon(cv: _Canvas, key: str, cx: float, cy: float, size: float, fill) -> None:
+    """A small glyph standing for a column, as game clients label their statistics: a crosshair
+    (kills), a skull (deaths), two joined rings (assists), three bars (K/D/A), a star (points), a cup
+    (rank), a shield (team), a bust (player), a diamond (anything else)."""
+    import math
+
+    d, r = cv.draw, size / 2
+    lw = max(1, int(size / 9))
+    if key == "kills":
+        d.ellipse([cx - r * 0.7, cy - r * 0.7, cx + r * 0.7, cy + r * 0.7], outline=fill, width=lw)
+        d.line([(cx - r, cy), (cx + r, cy)], fill=fill, width=lw)
+        d.line([(cx, cy - r), (cx, cy + r)], fill=fill, width=lw)
+    elif key == "deaths":
+        d.ellipse([cx - r * 0.8, cy - r, cx + r * 0.8, cy + r * 0.5], fill=fill)
+        d.rectangle([cx - r * 0.45, cy + r * 0.3, cx + r * 0.45, cy + r], fill=fill)
+        for ex in (-0.35, 0.35):
+            d.ellipse([cx + (ex - 0.18) * r, cy - r * 0.4, cx + (ex + 0.18) * r, cy - r * 0.05], fill=cv.bg)
+    elif key == "assists":
+        for ox in (-0.35, 0.35):
+            d.ellipse([cx + (ox - 0.55) * r, cy - r * 0.55, cx + (ox + 0.55) * r, cy + r * 0.55], outline=fill, width=lw)
+    elif key == "kda":
+        for i, hgt in enumerate((0.6, 1.0, 0.8)):
+            bx = cx + (i - 1) * r * 0.7
+            d.rectangle([bx - r * 0.22, cy + r - 2 * r * hgt, bx + r * 0.22, cy + r], fill=fill)
+    elif key == "points":
+        pts = [(cx + r * (1 if i % 2 == 0 else 0.45) * math.sin(i * math.pi / 5),
+                cy - r * (1 if i % 2 == 0 else 0.45) * math.cos(i * math.pi / 5)) for i in range(10)]
+        d.polygon(pts, fill=fill)
+    elif key == "rank":
+        d.polygon([(cx - r * 0.8, cy - r), (cx + r * 0.8, cy - r), (cx + r * 0.3, cy + r * 0.2),
+                   (cx - r * 0.3, cy + r * 0.2)], fill=fill)
+        d.rectangle([cx - r * 0.12, cy + r * 0.2, cx + r * 0.12, cy + r * 0.7], fill=fill)
+        d.rectangle([cx - r * 0.5, cy + r * 0.7, cx + r * 0.5, cy + r], fill=fill)
+    elif key == "team":
+        d.polygon([(cx - r * 0.8, cy - r), (cx + r * 0.8, cy - r), (cx + r * 0.8, cy), (cx, cy + r),
+                   (cx - r * 0.8, cy)], outline=fill, width=lw)
+    elif key == "player":
+        d.ellipse([cx - r * 0.4, cy - r, cx + r * 0.4, cy - r * 0.2], fill=fill)
+        d.pieslice([cx - r * 0.8, cy - r * 0.1, cx + r * 0.8, cy + r * 1.5], 180, 360, fill=fill)
+    else:
+        d.polygon([(cx, cy - r), (cx + r * 0.7, cy), (cx, cy + r), (cx - r * 0.7, cy)], outline=fill, width=lw)
+
+
+def _draw_table(cv: _Canvas, x0, x1, y0, row_h, columns, rows, header_px, cell_px, stripe=True, fills=None):
+    """Draw header + rows; ``columns`` = [(key, label, rel_width, align)], rows = [{key: text}];
+    ``fills`` = one background colour per row (team colour bands) or None. With ``cv.icons`` the
+    header shows a glyph per column instead of its word."""
     total = sum(c[2] for c in columns)
     xs, x = [], x0
     for col in columns:
@@ -179,11 +266,19 @@ def _draw_table(cv: _Canvas, x0, x1, y0, row_h, columns, rows, header_px, cell_p
             else:
                 cv.text(((a + b) / 2, y), text, px, fill=fill, anchor="mm", bold=bold)
 
-    put(y0 + row_h / 2, lambda k, lab: lab, header_px, fill=cv.muted, bold=True)
+    if cv.icons:
+        for (key, _label, _w, align), (a, b) in zip(columns, xs):
+            size = header_px * 1.1
+            cx = a + pad + size / 2 if align == "l" else (b - pad - size / 2 if align == "r" else (a + b) / 2)
+            _draw_icon(cv, key if not key.startswith("x:") else "extra", cx, y0 + row_h / 2, size, cv.muted)
+    else:
+        put(y0 + row_h / 2, lambda k, lab: lab, header_px, fill=cv.muted, bold=True)
     cv.draw.line([(x0, y0 + row_h), (x1, y0 + row_h)], fill=cv.muted, width=1)
     y = y0 + row_h
     for i, row in enumerate(rows):
-        if stripe and i % 2 == 1:
+        if fills is not None:
+            cv.draw.rectangle([x0, y + 1, x1, y + row_h - 1], fill=fills[i])
+        elif stripe and i % 2 == 1:
             cv.draw.rectangle([x0, y + 1, x1, y + row_h - 1], fill=cv.row_alt)
         put(y + row_h / 2, lambda k, lab, row=row: row.get(k), cell_px)
         y += row_h
@@ -220,6 +315,7 @@ def _render_versus(cv: _Canvas, rng, lang, spec):
     a_wins = rng.random() < 0.5
     sa, sb = (win, lose) if a_wins else (lose, win)
     header = spec.setdefault("header", rng.choice(["score", "score", "banner"]))
+    unnamed = spec.get("team_names", "printed") == "none"
     show_score = spec.setdefault("show_score", True if header == "score" else rng.random() < 0.7)
     y = 70 * s
     if header == "score":
@@ -232,30 +328,44 @@ def _render_versus(cv: _Canvas, rng, lang, spec):
         cv.text((cv.w / 2, y + 20 * s), sep, 34 * s, anchor="mm", bold=True)
         cv.text((cv.w / 2 - gap, y + 20 * s), str(sa), 34 * s, anchor="rm", bold=True)
         cv.text((cv.w / 2 + gap, y + 20 * s), str(sb), 34 * s, anchor="lm", bold=True)
-        cv.text((cv.w / 2 - gap - 50 * s, y + 20 * s), a, 28 * s, anchor="rm", bold=True)
-        cv.text((cv.w / 2 + gap + 50 * s, y + 20 * s), b, 28 * s, anchor="lm", bold=True)
+        if not unnamed:
+            cv.text((cv.w / 2 - gap - 50 * s, y + 20 * s), a, 28 * s, anchor="rm", bold=True)
+            cv.text((cv.w / 2 + gap + 50 * s, y + 20 * s), b, 28 * s, anchor="lm", bold=True)
         y += 56 * s
     else:
         lab = LABELS[lang]
         vi, de = rng.choice(lab["victory"]), rng.choice(lab["defeat"])
         for cx, name, won, score in ((cv.w * 0.27, a, a_wins, sa), (cv.w * 0.73, b, not a_wins, sb)):
-            cv.text((cx, y + 14 * s), name, 28 * s, anchor="mm", bold=True)
+            if not unnamed:
+                cv.text((cx, y + 14 * s), name, 28 * s, anchor="mm", bold=True)
             cv.text((cx, y + 46 * s), vi if won else de, 20 * s, fill=cv.accent if won else cv.muted,
                     anchor="mm", bold=True)
             if show_score:
                 cv.text((cx, y + 80 * s), str(score), 30 * s, anchor="mm", bold=True)
         y += (100 if show_score else 66) * s
-    teams = [TeamResult(a, 1 if a_wins else 2, sa if show_score else None, None),
-             TeamResult(b, 2 if a_wins else 1, sb if show_score else None, None)]
+    teams = [TeamResult(None if unnamed else a, 1 if a_wins else 2, sa if show_score else None, None),
+             TeamResult(None if unnamed else b, 2 if a_wins else 1, sb if show_score else None, None)]
     players: list[PlayerResult] = []
     table = spec.setdefault("table", rng.random() < 0.8)
+    if unnamed and not table:  # nothing would tell the sides apart
+        table = spec["table"] = True
     if table:
         n = spec.setdefault("players_per_team", rng.choice([3, 4, 5]))
         names = _sample_names(rng, PLAYERS_LATIN, PLAYERS_HANGUL, 2 * n, hangul_share)
         for i, nick in enumerate(names):
             team = a if i < n else b
             players.append(PlayerResult(nick, team, rng.randint(0, 15), rng.randint(0, 12), rng.randint(0, 20)))
+            if unnamed:  # sides told apart by position or colour only
+                players[-1].team, players[-1].team_index = None, int(i >= n)
         layout = spec.setdefault("layout", rng.choice(["sections", "team_column", "side"]))
+        if unnamed and layout == "team_column":
+            layout = spec["layout"] = "colour"
+        colours = spec.get("row_colours", layout == "colour")
+        side_fill = _side_colours(cv, rng) if colours else None
+        if layout == "colour":  # one table, the two sides' rows mixed, told apart by their colour
+            side_of = {id(p): int(i >= n) for i, p in enumerate(players)}
+            players.sort(key=lambda p: (-p.kills, p.deaths))
+            fills_all = [side_fill[side_of[id(p)]] for p in players]
         kda = spec.setdefault("kda", rng.choice(["split", "split", "combined"]))
         keys = ["player", "kda"] if kda == "combined" else ["player", "kills", "deaths", "assists"]
         if kda == "split" and rng.random() < 0.3:
@@ -282,24 +392,39 @@ def _render_versus(cv: _Canvas, rng, lang, spec):
             mid = cv.w / 2
             for side, (x0, x1) in enumerate(((margin, mid - 20 * s), (mid + 20 * s, cv.w - margin))):
                 rows = [row_of(p) for p in players[side * n:(side + 1) * n]]
-                _draw_table(cv, x0, x1, y, row_h, cols, rows, px * 0.9, px)
+                _draw_table(cv, x0, x1, y, row_h, cols, rows, px * 0.9, px,
+                            fills=[side_fill[side]] * n if side_fill else None)
         elif layout == "sections":
             row_h = min(30 * s, avail / (2 * n + 3.5))
             px = min(16 * s, row_h * 0.6)
             yy = y
             for side in range(2):
-                cv.text((margin + 8 * s, yy + row_h * 0.5), teams[side].name, px * 1.1, fill=cv.accent, anchor="lm",
-                        bold=True)
+                if not unnamed:
+                    cv.text((margin + 8 * s, yy + row_h * 0.5), teams[side].name, px * 1.1, fill=cv.accent,
+                            anchor="lm", bold=True)
                 yy += row_h
                 rows = [row_of(p) for p in players[side * n:(side + 1) * n]]
-                yy = _draw_table(cv, margin, cv.w - margin, yy, row_h, cols, rows, px * 0.9, px) + row_h * 0.3
+                yy = _draw_table(cv, margin, cv.w - margin, yy, row_h, cols, rows, px * 0.9, px,
+                                 fills=[side_fill[side]] * n if side_fill else None) + row_h * 0.3
                 if side == 0:
                     cols_hdr = cols  # the second table repeats the header
         else:
             row_h = min(30 * s, avail / (2 * n + 1.5))
             px = min(16 * s, row_h * 0.6)
-            _draw_table(cv, margin, cv.w - margin, y, row_h, cols, [row_of(p) for p in players], px * 0.9, px)
+            _draw_table(cv, margin, cv.w - margin, y, row_h, cols, [row_of(p) for p in players], px * 0.9, px,
+                        fills=fills_all if layout == "colour" else (
+                            [side_fill[int(i >= n)] for i in range(2 * n)] if side_fill else None))
     return MatchRecord("versus", teams, players)
+
+
+def _side_colours(cv: _Canvas, rng) -> list[tuple[int, int, int]]:
+    """Two team colours for row bands: saturated mid-dark ones under light text (dark theme), pale
+    tints under dark text (light theme)."""
+    pairs = [((34, 130, 150), (165, 52, 72)), ((40, 90, 170), (180, 110, 30)), ((50, 140, 70), (140, 60, 160))]
+    pair = rng.choice(pairs)
+    if cv.fg[0] > 128:
+        return list(pair)
+    return [tuple(int(255 - (255 - c) * 0.3) for c in col) for col in pair]
 
 
 def _render_ranking(cv: _Canvas, rng, lang, spec):
@@ -338,12 +463,15 @@ def _render_ranking(cv: _Canvas, rng, lang, spec):
 
 
 def degrade(image, name: str, rng: random.Random):
-    """One degradation of a screenshot: clean, jpeg, blur, noise, scale, rotate (or ``mixed``)."""
+    """One degradation of a screenshot: clean, jpeg, blur, noise, scale, rotate (or ``mixed``: two of
+    them), or ``photo`` (:func:`photograph`)."""
     import numpy as np
     from PIL import Image, ImageFilter
 
     if name == "clean":
         return image
+    if name == "photo":
+        return photograph(image, rng)[0]
     if name == "mixed":
         for step in rng.sample(DEGRADATIONS[1:], 2):
             image = degrade(image, step, rng)
@@ -368,6 +496,59 @@ def degrade(image, name: str, rng: random.Random):
     raise ValueError(f"unknown degradation {name!r}")
 
 
+def photograph(image, rng: random.Random, *, tilt: float = 1.0, glare: bool = True, moire: bool = True,
+               blur: bool = True):
+    """A phone photo of ``image`` shown on a monitor: the screen inside a dark bezel, warped with a
+    random perspective (corners moved up to ``tilt`` x 7% of the size) onto a darker, textured desk,
+    with a glare blob, moire stripes and camera blur. Returns ``(photo, homography)``, the 3x3 matrix
+    that maps the flat picture's pixels to the photo's."""
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    src = np.asarray(image.convert("RGB"))
+    h, w = src.shape[:2]
+    bezel = max(6, int(0.025 * w))
+    framed = cv2.copyMakeBorder(src, bezel, bezel, bezel, bezel, cv2.BORDER_CONSTANT,
+                                value=(rng.randint(8, 22),) * 3)
+    out_w, out_h = int(w * 1.25), int(h * 1.3)
+    nrng = np.random.default_rng(rng.randint(0, 2**31))
+    # the desk: a mid-dark tone, a lighting gradient and a little texture
+    tone = np.array([rng.randint(55, 105), rng.randint(45, 95), rng.randint(35, 85)], dtype=np.float32)
+    yy, xx = np.mgrid[0:out_h, 0:out_w].astype(np.float32)
+    shade = 1.0 + 0.35 * (xx / out_w - 0.5) * rng.choice([-1, 1]) + 0.2 * (yy / out_h - 0.5)
+    desk = tone[None, None, :] * shade[..., None] + nrng.normal(0, 6, (out_h, out_w, 1))
+    # where the framed screen's corners land: centred, with each corner moved at random
+    fh, fw = framed.shape[:2]
+    x0, y0 = (out_w - fw * 0.92) / 2, (out_h - fh * 0.92) / 2
+    base = np.array([[x0, y0], [x0 + fw * 0.92, y0], [x0 + fw * 0.92, y0 + fh * 0.92], [x0, y0 + fh * 0.92]],
+                    dtype=np.float32)
+    jitter = np.array([[rng.uniform(-1, 1) * 0.07 * tilt * out_w, rng.uniform(-1, 1) * 0.07 * tilt * out_h]
+                       for _ in range(4)], dtype=np.float32)
+    dst = base + jitter
+    corners = np.array([[0, 0], [fw - 1, 0], [fw - 1, fh - 1], [0, fh - 1]], dtype=np.float32)
+    m = cv2.getPerspectiveTransform(corners, dst)
+    warped = cv2.warpPerspective(framed, m, (out_w, out_h), flags=cv2.INTER_LINEAR).astype(np.float32)
+    mask = cv2.warpPerspective(np.ones((fh, fw), np.float32), m, (out_w, out_h), flags=cv2.INTER_LINEAR)
+    photo = warped * mask[..., None] + desk * (1 - mask[..., None])
+    if moire:  # fine interference stripes of the monitor's pixel grid and the camera's sensor
+        angle = rng.uniform(0, np.pi)
+        period = rng.uniform(3.0, 6.0)
+        wave = np.sin((xx * np.cos(angle) + yy * np.sin(angle)) * 2 * np.pi / period)
+        photo *= (1 + 0.05 * wave * mask)[..., None]
+    if glare:  # a lamp or window reflected on the screen: a smooth additive white blob
+        cx, cy = dst[:, 0].mean() + rng.uniform(-0.3, 0.3) * fw, dst[:, 1].mean() + rng.uniform(-0.25, 0.25) * fh
+        sigma = rng.uniform(0.09, 0.16) * out_w
+        blob = np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2 / rng.uniform(0.5, 1.0)) / (2 * sigma ** 2))
+        photo += rng.uniform(70, 110) * blob[..., None]
+    photo = np.clip(photo, 0, 255).astype(np.uint8)
+    if blur:
+        photo = cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.6, 1.1) * w / 1280)
+    photo = np.clip(photo.astype(np.float32) + nrng.normal(0, 3, photo.shape), 0, 255).astype(np.uint8)
+    shift = np.array([[1, 0, bezel], [0, 1, bezel], [0, 0, 1]], dtype=np.float64)
+    return Image.fromarray(photo), m.astype(np.float64) @ shift
+
+
 def render_result_screen(kind: str = "versus", *, seed: int = 0, lang: str | None = None,
                          theme: str | None = None, size: tuple[int, int] | None = None,
                          font: str | None = None, degradation: str = "clean", **options) -> RenderedScreen:
@@ -380,6 +561,14 @@ def render_result_screen(kind: str = "versus", *, seed: int = 0, lang: str | Non
     team_column|side; ranking: single|split), ``kda`` (split|combined), ``rows``, ``rank_style``
     (plain|hash|ordinal|zero), ``players_per_team``, ``show_score``, ``hangul_names`` (share 0..1).
     Unset choices are drawn at random from ``seed``.
+
+    What real screens show, off unless asked for (:data:`VARIANTS` names one setting of each):
+    ``headers="icons"`` (a glyph per column instead of its word), ``team_names="none"`` (versus: no
+    team name anywhere; truth teams have ``name=None`` and players a ``team_index``),
+    ``row_colours=True`` (each team's rows on a band of its colour), ``layout="colour"`` (versus: one
+    table, the sides' rows mixed and told apart by colour), ``background="art"`` (textured game art
+    behind a see-through panel) and ``degradation="photo"`` (:func:`photograph`: a phone photo of a
+    monitor, perspective, glare, moire and blur).
     """
     rng = random.Random(f"{kind}-{seed}")
     lang = lang or rng.choice(LANGUAGES)
@@ -393,6 +582,9 @@ def render_result_screen(kind: str = "versus", *, seed: int = 0, lang: str | Non
     else:
         latin_font = None if lang == "ko" or rng.random() < 0.4 else str(_find_font(rng.choice(LATIN_FONTS)))
     cv = _Canvas(size, theme, rng, latin_font, hangul_font)
+    if options.get("background", "plain") == "art":
+        cv.game_art()
+    cv.icons = options.get("headers", "words") == "icons"
     cv.decorate(lang)
     spec = dict(options, kind=kind, seed=seed, lang=lang, theme=theme, size=size, degradation=degradation,
                 font=Path(latin_font or hangul_font).name)
