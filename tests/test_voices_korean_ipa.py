@@ -46,7 +46,7 @@ def test_words_are_not_linked_across_spaces():
 
 
 def test_numbers_scores_times_and_names_come_from_the_normaliser():
-    assert ipa("T1이 3:1로 이겼어요.") == "tʰiwʌɲi sam te illo iɡjʌʔsʌjo."
+    assert ipa("T1이 3:1로 이겼어요.") == "tʰiwʌɲi samde illo iɡjʌʔsʌjo."  # 삼대: one word
     assert ipa("Gen.G가 이겼다") == "ʨenʥiɡa iɡjʌtta"
     assert ipa("경기는 7:30에 시작해요") == "kjʌŋɡinɯn ilɡop ʔɕi samɕip pune ɕiʥakʰejo"
     assert ipa("NC 승리") == "enʔɕi sɯŋɲi"  # letters read one by one

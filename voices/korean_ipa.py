@@ -70,6 +70,11 @@ _PAUSE = {",": ",", "、": ",", ";": ",", ":": ",", "·": ",", "-": ",", "—": 
 # (있으면 언제든 → 있으며 난제든), so both stay inside words.
 LINK_ACROSS_WORDS = False
 VOICE_ACROSS_WORDS = False
+HIGH_TONE = ""
+LOW_TONE = ""
+TONE_SCOPE = "word"
+ASPIRATION = "ʰ"
+_STRONG = {"ㅋ", "ㅌ", "ㅍ", "ㅊ", "ㄲ", "ㄸ", "ㅃ", "ㅉ", "ㅆ", "ㅎ", "ㅅ"}
 
 
 def _boundary(left: list[str], right: list[str], across_space: bool, left_char: str, right_word: str) -> None:
@@ -166,7 +171,11 @@ def _phrase_ipa(words: list[str]) -> str:
         if vowel[0] in "ij" and consonant in _PALATAL:  # 시 ɕi, 셔 ɕʌ, 니 ɲi, 녀 ɲʌ, 히 çi
             consonant = _PALATAL[consonant]
             vowel = vowel[1:] if vowel[0] == "j" else vowel
-        out.append(consonant + vowel + _CODAS[_NEUTRAL[final]])
+        tone = ""
+        if TONE_SCOPE == "all" or prev is None or prev[0] != w:
+            tone = HIGH_TONE if initial in _STRONG else LOW_TONE
+        consonant = consonant.replace("ʰ", ASPIRATION)
+        out.append(consonant + vowel + _CODAS[_NEUTRAL[final]] + tone)
     return "".join(out)
 
 
