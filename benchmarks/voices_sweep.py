@@ -1,6 +1,6 @@
 """Sweep Kokoro Korean front-end variants and voices on the TUNING set, in one process.
 
-    .venv/bin/python benchmarks/voices_sweep.py --variants base,tone_high --voices jm_kumo,jf_gongitsune@0.9
+    .venv/bin/python benchmarks/voices_sweep.py --variants base,asp_double --voices jm_kumo,jf_gongitsune@0.9
                                                 [--limit 14] [--verbose]
 
 Loads Whisper once and Kokoro once; every (variant, voice) pair speaks each tuning sentence (the same
@@ -51,7 +51,7 @@ def patched(obj, name: str, value):
 def phoneme_filter(fn):
     """Rewrite the Korean IPA after the front end (an experiment on the output string)."""
     original = kokoro.to_ipa
-    with patched(kokoro, "to_ipa", lambda text, latin=None: fn(original(text, latin=latin))):
+    with patched(kokoro, "to_ipa", lambda text, **kw: fn(original(text, **kw))):
         yield
 
 
@@ -59,7 +59,7 @@ def phoneme_filter(fn):
 def text_filter(fn):
     """Rewrite the normalised Korean text before the front end."""
     original = kokoro.to_ipa
-    with patched(kokoro, "to_ipa", lambda text, latin=None: original(fn(text), latin=latin)):
+    with patched(kokoro, "to_ipa", lambda text, **kw: original(fn(text), **kw)):
         yield
 
 
@@ -70,7 +70,7 @@ def _topic_pause(text: str, endings: tuple[str, ...] = ("은", "는")) -> str:
 
 
 @contextlib.contextmanager
-def consonants(**changes):
+def consonants(changes: dict):
     table = dict(korean_ipa._CONSONANTS)
     table.update(changes)
     with patched(korean_ipa, "_CONSONANTS", table):
@@ -87,16 +87,11 @@ def settings(module=korean_ipa, **values):
 
 VARIANTS = {
     "base": contextlib.nullcontext,
-    "tone_h": lambda: settings(HIGH_TONE="→"),
-    "tone_hl": lambda: settings(HIGH_TONE="→", LOW_TONE="↓"),
-    "tone_h_all": lambda: settings(HIGH_TONE="→", TONE_SCOPE="all"),
-    "tone_hl_all": lambda: settings(HIGH_TONE="→", LOW_TONE="↓", TONE_SCOPE="all"),
-    "tone_rise": lambda: settings(HIGH_TONE="→", LOW_TONE="↗"),
     "asp_h": lambda: settings(ASPIRATION="h"),
     "asp_double": lambda: settings(ASPIRATION="ʰʰ"),
     "asp_long": lambda: settings(ASPIRATION="ʰː"),
-    "affr_english": lambda: consonants(ㅈ=("ʧ", "ʤ"), ㅉ=("ʔʧ", "ʔʧ"), ㅊ=("ʧʰ", "ʧʰ")),
-    "affr_ts": lambda: consonants(ㅈ=("ʦ", "ʣ"), ㅉ=("ʔʦ", "ʔʦ"), ㅊ=("ʦʰ", "ʦʰ")),
+    "affr_english": lambda: consonants({"ㅈ": ("ʧ", "ʤ"), "ㅉ": ("ʔʧ", "ʔʧ"), "ㅊ": ("ʧʰ", "ʧʰ")}),
+    "affr_ts": lambda: consonants({"ㅈ": ("ʦ", "ʣ"), "ㅉ": ("ʔʦ", "ʔʦ"), "ㅊ": ("ʦʰ", "ʦʰ")}),
     "voice_across": lambda: settings(VOICE_ACROSS_WORDS=True),
     "topic_pause": lambda: text_filter(_topic_pause),
     "phrase_pause": lambda: text_filter(lambda t: _topic_pause(t, ("은", "는", "고", "면", "서"))),

@@ -34,6 +34,13 @@ def test_tricky_words(word, expected):
     assert to_ipa(word) == expected
 
 
+def test_a_voice_can_write_aspiration_longer():
+    assert to_ipa("체크 팀") == "ʨʰekʰɯ tʰim"
+    assert to_ipa("체크 팀", aspiration="ʰʰ") == "ʨʰʰekʰʰɯ tʰʰim"
+    assert to_ipa("좋고 축하", aspiration="ʰʰ") == "ʨokʰʰo ʨʰʰukʰʰa"  # made by ㅎ rules too
+    assert to_ipa("가다 까다", aspiration="ʰʰ") == to_ipa("가다 까다")  # lax and tense untouched
+
+
 def test_phrase_boundaries_become_pauses():
     assert to_ipa("네, 알겠어요. 다음은요?") == "ne, alɡeʔsʌjo. taɯmɯɲo?"
     assert to_ipa("결과: 승리!") == "kjʌlɡwa, sɯŋɲi!"
