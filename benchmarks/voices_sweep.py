@@ -48,14 +48,6 @@ def patched(obj, name: str, value):
 
 
 @contextlib.contextmanager
-def phoneme_filter(fn):
-    """Rewrite the Korean IPA after the front end (an experiment on the output string)."""
-    original = kokoro.to_ipa
-    with patched(kokoro, "to_ipa", lambda text, **kw: fn(original(text, **kw))):
-        yield
-
-
-@contextlib.contextmanager
 def text_filter(fn):
     """Rewrite the normalised Korean text before the front end."""
     original = kokoro.to_ipa
