@@ -10,9 +10,10 @@ import pytest
 from kernel.errors import EnvironmentProblem, InputError
 from voices import catalog, get_voice, stream, synthesize
 from voices import kokoro_files
-from voices.catalog import Voice
+from voices.catalog import CatalogError, Voice
 from voices.engines import engine_for
-from voices.engines.kokoro import MAX_TOKENS, SAMPLE_RATE, Engine, phonemize, split_phonemes, token_ids, trim
+from voices.engines.kokoro import (MAX_TOKENS, SAMPLE_RATE, Engine, aspiration_option, phonemize, split_phonemes,
+                                   token_ids, trim)
 from voices.model_parts import join_parts
 
 
@@ -104,6 +105,15 @@ def test_korean_phonemes_include_english_names():
     text = "Faker 선수가 이겼어요."
     ipa = phonemize(text, "ko")
     assert ipa.startswith("f") and ipa.endswith("sʌnsuɡa iɡjʌʔsʌjo.")
+
+
+def test_a_voices_aspiration_option_is_checked_and_reaches_the_front_end():
+    assert aspiration_option(voice()) is None
+    assert aspiration_option(voice(aspiration="ʰʰ")) == "ʰʰ"
+    assert phonemize("체크인", "ko", aspiration_option(voice(aspiration="ʰʰ"))) == "ʨʰʰekʰʰɯin"
+    for bad in ("h", "", 2, "ʰʰʰʰ"):
+        with pytest.raises(CatalogError, match="aspiration"):
+            aspiration_option(voice(aspiration=bad))
 
 
 def test_catalog_korean_voices_are_kokoro_with_two_speakers():

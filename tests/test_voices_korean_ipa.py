@@ -34,6 +34,13 @@ def test_tricky_words(word, expected):
     assert to_ipa(word) == expected
 
 
+def test_a_voice_can_write_aspiration_longer():
+    assert to_ipa("체크 팀") == "ʨʰekʰɯ tʰim"
+    assert to_ipa("체크 팀", aspiration="ʰʰ") == "ʨʰʰekʰʰɯ tʰʰim"
+    assert to_ipa("좋고 축하", aspiration="ʰʰ") == "ʨokʰʰo ʨʰʰukʰʰa"  # made by ㅎ rules too
+    assert to_ipa("가다 까다", aspiration="ʰʰ") == to_ipa("가다 까다")  # lax and tense untouched
+
+
 def test_phrase_boundaries_become_pauses():
     assert to_ipa("네, 알겠어요. 다음은요?") == "ne, alɡeʔsʌjo. taɯmɯɲo?"
     assert to_ipa("결과: 승리!") == "kjʌlɡwa, sɯŋɲi!"
@@ -46,7 +53,7 @@ def test_words_are_not_linked_across_spaces():
 
 
 def test_numbers_scores_times_and_names_come_from_the_normaliser():
-    assert ipa("T1이 3:1로 이겼어요.") == "tʰiwʌɲi sam te illo iɡjʌʔsʌjo."
+    assert ipa("T1이 3:1로 이겼어요.") == "tʰiwʌɲi samde illo iɡjʌʔsʌjo."  # 삼대: one word
     assert ipa("Gen.G가 이겼다") == "ʨenʥiɡa iɡjʌtta"
     assert ipa("경기는 7:30에 시작해요") == "kjʌŋɡinɯn ilɡop ʔɕi samɕip pune ɕiʥakʰejo"
     assert ipa("NC 승리") == "enʔɕi sɯŋɲi"  # letters read one by one

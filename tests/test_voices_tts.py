@@ -99,7 +99,7 @@ def test_sentences_are_synthesised_one_by_one_and_cached(tmp_path, counting):
     first = next(parts)  # the first sentence is ready before the others are made
     assert len(counting.calls) == 1 and first.seconds > 0
     rest = list(parts)
-    assert len(rest) == 2 and counting.calls[2] == "세 번째는 삼 대 일 점수예요?"
+    assert len(rest) == 2 and counting.calls[2] == "세 번째는 삼대 일 점수예요?"
     whole = synthesize(text, "ko-kokoro-gongitsune", cache_dir=tmp_path)
     assert len(counting.calls) == 3  # all three came from the cache
     assert whole.seconds == pytest.approx(sum(p.seconds for p in [first, *rest]) + 2 * 0.2, abs=0.01)

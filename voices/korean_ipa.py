@@ -70,6 +70,10 @@ _PAUSE = {",": ",", "、": ",", ";": ",", ":": ",", "·": ",", "-": ",", "—": 
 # (있으면 언제든 → 있으며 난제든), so both stay inside words.
 LINK_ACROSS_WORDS = False
 VOICE_ACROSS_WORDS = False
+ASPIRATION = "ʰ"
+"""How an aspirated initial's breath is written by default. A voice may ask for a longer breath
+(``to_ipa(..., aspiration="ʰʰ")``): Kokoro's female styles then say ㅋㅌㅍㅊ clearly aspirated, where
+with one ʰ Whisper often hears the lax stop (체크 → 제크); the male style does not need it."""
 
 
 def _boundary(left: list[str], right: list[str], across_space: bool, left_char: str, right_word: str) -> None:
@@ -133,7 +137,7 @@ def _boundary(left: list[str], right: list[str], across_space: bool, left_char: 
             right[0] = _TENSE[initial]  # 결정 → 결쩡, 결승 → 결씅
 
 
-def _phrase_ipa(words: list[str]) -> str:
+def _phrase_ipa(words: list[str], aspiration: str = ASPIRATION) -> str:
     """IPA of the Hangul words of one phrase (no punctuation inside), words joined by spaces."""
     sylls: list[tuple[int, str, list[str]]] = []  # (word index, original char, jamo)
     for w, word in enumerate(words):
@@ -166,6 +170,7 @@ def _phrase_ipa(words: list[str]) -> str:
         if vowel[0] in "ij" and consonant in _PALATAL:  # 시 ɕi, 셔 ɕʌ, 니 ɲi, 녀 ɲʌ, 히 çi
             consonant = _PALATAL[consonant]
             vowel = vowel[1:] if vowel[0] == "j" else vowel
+        consonant = consonant.replace("ʰ", aspiration)
         out.append(consonant + vowel + _CODAS[_NEUTRAL[final]])
     return "".join(out)
 
@@ -174,7 +179,7 @@ _TOKEN = re.compile(rf"[{SYLLABLES}]+|[A-Za-z][A-Za-z']*|[,.!?;:·、。！？�
 _MARKS = (",", ".", "!", "?", "…")
 
 
-def to_ipa(text: str, latin: Callable[[str], str] | None = None) -> str:
+def to_ipa(text: str, latin: Callable[[str], str] | None = None, aspiration: str | None = None) -> str:
     """IPA of normalised Korean ``text``: Hangul words become phonemes, punctuation becomes Kokoro's
     pause marks, a word in Latin letters goes to ``latin`` (an English phonemizer; without one it is
     spelled letter by letter, 에이 비 씨), anything else is dropped."""
@@ -183,7 +188,7 @@ def to_ipa(text: str, latin: Callable[[str], str] | None = None) -> str:
 
     def flush():
         if words:
-            out.append(_phrase_ipa(words))
+            out.append(_phrase_ipa(words, ASPIRATION if aspiration is None else aspiration))
             words.clear()
 
     for token in _TOKEN.findall(text):

@@ -1,6 +1,6 @@
 """Text before synthesis: sentence splitting and spoken-form normalisation in Korean and English.
 
-``normalize_for_speech("T1이 3:1로 이겼어요", "ko")`` → ``"티원이 삼 대 일로 이겼어요"``;
+``normalize_for_speech("T1이 3:1로 이겼어요", "ko")`` → ``"티원이 삼대 일로 이겼어요"``;
 ``normalize_for_speech("Match at 7:30 on 2026-11-22", "en")`` → ``"Match at seven thirty on November
 twenty second, twenty twenty six"``. Scores, times, dates, percentages, decimals, ordinals,
 abbreviations and team names with Latin letters are spelled the way a person would say them, so every
@@ -77,6 +77,10 @@ TERMS_KO = {"T1": "티원", "Gen.G": "젠지", "GenG": "젠지", "Hanwha": "한�
             "VS": "대", "ArenaHub": "아레나허브", "Discord": "디스코드", "team": "팀", "Team": "팀", "ID": "아이디",
             "FAQ": "에프에이큐", "OK": "오케이", "PC": "피씨", "ok": "오케이", "app": "앱", "email": "이메일",
             "e-mail": "이메일", "check-in": "체크인", "bracket": "브래킷", "round": "라운드"}
+SCORE_KO = "{}대 {}"
+"""A score "3:1" said in Korean. "대" is joined to the first number (one word, 삼대: its ㄷ is voiced,
+as a speaker says it); apart ("삼 대 일"), Kokoro's word-initial t made Whisper hear 이때 or 3.6
+(benchmarks/voices_sweep.py --extra, score_attach: kumo 26.0% → 23.5%, gongitsune 23.9% → 22.8%)."""
 _KO_NATIVE_COUNTERS = ("시간", "시", "명", "개", "살", "마리", "번째", "가지", "판", "번")
 _DIGIT_NAMES_KO = "공일이삼사오육칠팔구"
 
@@ -116,7 +120,8 @@ def _normalize_ko(text: str) -> str:
     # times 19:30 (two-digit minutes) vs scores 3:1
     text = re.sub(r"(?<!\d)(\d{1,2}):(\d{2})(?!\d)", lambda m: (
         f"{ko_native(int(m[1]) % 12 or 12)} 시" + (f" {ko_sino(int(m[2]))} 분" if int(m[2]) else "")), text)
-    text = re.sub(r"(?<!\d)(\d+)\s*:\s*(\d+)(?!\d)", lambda m: f"{ko_sino(int(m[1]))} 대 {ko_sino(int(m[2]))}", text)
+    text = re.sub(r"(?<!\d)(\d+)\s*:\s*(\d+)(?!\d)",
+                  lambda m: SCORE_KO.format(ko_sino(int(m[1])), ko_sino(int(m[2]))), text)
     text = re.sub(r"(\d+(?:\.\d+)?)\s*%", r"\1 퍼센트", text)
     text = re.sub(r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]|[A-Za-z]", _ko_latin, text)
     text = re.sub(rf"(\d[\d,]*(?:\.\d+)?)\s*([{SYLLABLES}]+)?", _ko_number, text)

@@ -20,7 +20,7 @@ import numpy as np
 from kernel.errors import AssistantError, EnvironmentProblem
 
 from ..audio import Audio
-from ..catalog import Voice
+from ..catalog import CatalogError, Voice
 from ..korean_ipa import to_ipa
 
 log = logging.getLogger(__name__)
@@ -54,13 +54,22 @@ def english_ipa(text: str) -> str:
     return ipa
 
 
-def phonemize(text: str, language: str) -> str:
-    """The phoneme string Kokoro reads for ``text`` (already normalised for speech)."""
+def phonemize(text: str, language: str, aspiration: str | None = None) -> str:
+    """The phoneme string Kokoro reads for ``text`` (already normalised for speech); ``aspiration``
+    is how a Korean voice writes the breath of ㅋㅌㅍㅊ (default ``ʰ``, see ``voices.korean_ipa``)."""
     if language != "ko":
         ipa = english_ipa(text)
         end = text.rstrip()[-1:] if text.rstrip() else ""
         return ipa + (end if end in ".!?" else "")
-    return to_ipa(text, latin=english_ipa)
+    return to_ipa(text, latin=english_ipa, aspiration=aspiration)
+
+
+def aspiration_option(voice: Voice) -> str | None:
+    """The voice's ``aspiration`` option, checked: one or more ʰ (or absent)."""
+    value = voice.options.get("aspiration")
+    if value is not None and (not isinstance(value, str) or not re.fullmatch("ʰ{1,3}", value)):
+        raise CatalogError(f"The voice '{voice.id}' has aspiration {value!r}; use 'ʰ', 'ʰʰ' or 'ʰʰʰ'.")
+    return value
 
 
 def token_ids(phonemes: str, vocab: dict[str, int]) -> list[int]:
@@ -155,7 +164,7 @@ class Engine:
         return np.concatenate(out) if out else np.zeros(0, np.float32)
 
     def synthesize(self, text: str, voice: Voice, speed: float = 1.0) -> Audio:
-        phonemes = phonemize(text, voice.language)
+        phonemes = phonemize(text, voice.language, aspiration_option(voice))
         if not re.search(r"[^\s,.!?…]", phonemes):
             return Audio(np.zeros(0, np.float32), SAMPLE_RATE)
         speaker = voice.speaker or voice.model
