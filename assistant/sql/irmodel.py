@@ -33,9 +33,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from kernel.errors import EnvironmentProblem
-
 from .ir import IR
+from .model import load_weights, save_weights
 
 WEIGHTS = Path(__file__).parent / "weights" / "irmodel.npz"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -187,20 +186,11 @@ class IRModel:
         return None, 0.0, ""
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez_compressed(tmp, info=np.array(json.dumps(self.info)),
-                            **{k: v.astype(np.float16) for k, v in self.arrays.items()})
-        tmp.replace(path)
+        save_weights(path, self.arrays, self.info)
 
     @classmethod
     def load(cls, path: Path = WEIGHTS, encoder=None) -> "IRModel":
-        if not Path(path).is_file():
-            raise EnvironmentProblem(f"The IR model weights {path} are missing; create them with "
-                                     "'python -m assistant.sql.irmodel train'.")
-        with np.load(path) as data:
-            info = json.loads(str(data["info"]))
-            arrays = {k: data[k] for k in data.files if k != "info"}
+        arrays, info = load_weights(path, "The IR model", "assistant.sql.irmodel")
         return cls(arrays, info, encoder)
 
 

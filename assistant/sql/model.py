@@ -124,21 +124,32 @@ class SketchModel:
         return out
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez_compressed(tmp, info=np.array(json.dumps(self.info)),
-                            **{k: v.astype(np.float16) for k, v in self.arrays.items()})
-        tmp.replace(path)
+        save_weights(path, self.arrays, self.info)
 
     @classmethod
     def load(cls, path: Path = WEIGHTS, encoder=None) -> "SketchModel":
-        if not Path(path).is_file():
-            raise EnvironmentProblem(f"The SQL model weights {path} are missing; create them with "
-                                     "'python -m assistant.sql.model train'.")
-        with np.load(path) as data:
-            info = json.loads(str(data["info"]))
-            arrays = {k: data[k] for k in data.files if k != "info"}
+        arrays, info = load_weights(path, "The SQL model", "assistant.sql.model")
         return cls(arrays, info, encoder)
+
+
+def save_weights(path: Path, arrays: dict, info: dict) -> None:
+    """Write a model's arrays (as float16) and its JSON info to one .npz, atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez_compressed(tmp, info=np.array(json.dumps(info)),
+                        **{k: v.astype(np.float16) for k, v in arrays.items()})
+    tmp.replace(path)
+
+
+def load_weights(path: Path, what: str, module: str) -> tuple[dict, dict]:
+    """The arrays and info that :func:`save_weights` wrote; a missing file says how to train it."""
+    if not Path(path).is_file():
+        raise EnvironmentProblem(f"{what} weights {path} are missing; create them with "
+                                 f"'python -m {module} train'.")
+    with np.load(path) as data:
+        info = json.loads(str(data["info"]))
+        arrays = {k: data[k] for k in data.files if k != "info"}
+    return arrays, info
 
 
 _default: SketchModel | None = None
