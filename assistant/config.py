@@ -5,25 +5,20 @@ import dataclasses
 import os
 from pathlib import Path
 
+from intents.loader import DEFAULT_INTENTS_DIR
 from kernel import paths as kernel_paths
 from kernel.checks import MAX_TEXT_CHARS
-from kernel.paths import PROJECT_ROOT, Paths
-
-DEFAULT_INTENTS_DIR = PROJECT_ROOT / "intents" / "data"
+from kernel.paths import Paths
 
 
 @dataclasses.dataclass(frozen=True)
-class Config:
-    """Settings of one :class:`~assistant.Assistant`; override fields with ``dataclasses.replace``."""
+class Config(Paths):
+    """Settings of one :class:`~assistant.Assistant`; override fields with ``dataclasses.replace``.
 
-    home: Path = Paths.home
-    """Folder for all state: the database, caches and generated files."""
-    state_url: str | None = None
-    """SQLAlchemy URL of the sessions database; ``None`` means ``sqlite:///<home>/assistant.db``."""
-    match_db_url: str | None = None
-    """SQLAlchemy URL of the match database; ``None`` means the sessions database."""
-    cache: Path | None = None
-    """Folder for indexes and model files; ``None`` means ``<home>/cache``."""
+    Where state lives (``home``, ``state_url``, ``match_db_url``, ``cache`` and the resolved forms) is
+    :class:`kernel.paths.Paths`, which this extends with the assistant's own settings.
+    """
+
     intents_dir: Path = DEFAULT_INTENTS_DIR
     """Folder of the FAQ intent files (``*.yaml``)."""
     encoder: str = "e5"
@@ -33,17 +28,12 @@ class Config:
     history_turns: int = 20
     """How many recent turns of a session are kept at hand for follow-ups."""
 
-    cache_dir = Paths.cache_dir
-    resolved_state_url = Paths.resolved_state_url
-    resolved_match_db_url = Paths.resolved_match_db_url
-
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Config":
         """Defaults, with ``ASSISTANT_HOME``, ``ASSISTANT_CACHE``, ``ASSISTANT_DB_URL``,
         ``ASSISTANT_STATE_URL``, ``ASSISTANT_INTENTS_DIR`` and ``ASSISTANT_ENCODER`` applied when set."""
         env = os.environ if environ is None else environ
-        paths = kernel_paths.from_env(env)
-        config = cls(home=paths.home, state_url=paths.state_url, match_db_url=paths.match_db_url, cache=paths.cache)
+        config = cls(**dataclasses.asdict(kernel_paths.from_env(env)))
         if env.get("ASSISTANT_INTENTS_DIR"):
             config = dataclasses.replace(config, intents_dir=Path(env["ASSISTANT_INTENTS_DIR"]))
         if env.get("ASSISTANT_ENCODER"):

@@ -23,17 +23,14 @@ written sets; same-language sets move within +-0.01.
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Sequence
 
 import numpy as np
 
 from kernel.language import detect
+from kernel.registry import cached_loader
 
 log = logging.getLogger(__name__)
-
-_bank_lock = threading.Lock()
-_bank_offsets: dict[str, tuple[np.ndarray, np.ndarray, int]] = {}
 
 
 def hangul_share(text: str) -> float | None:
@@ -61,14 +58,11 @@ def bank_centre(encoder, cache_dir=None) -> tuple[np.ndarray, int]:
     return centre, n
 
 
+@cached_loader(key=lambda encoder, cache_dir=None: encoder.name)
 def _bank(encoder, cache_dir=None) -> tuple[np.ndarray, np.ndarray, int]:
     from . import language_bank
     from .index import load_or_encode
 
-    with _bank_lock:
-        cached = _bank_offsets.get(encoder.name)
-    if cached is not None:
-        return cached
     texts = list(language_bank.KO) + list(language_bank.EN)
     if cache_dir is not None:
         vectors = load_or_encode(encoder, texts, cache_dir)
@@ -76,10 +70,7 @@ def _bank(encoder, cache_dir=None) -> tuple[np.ndarray, np.ndarray, int]:
         vectors = encoder.encode(texts)
     n = len(language_bank.KO)
     ko, en = vectors[:n].mean(axis=0), vectors[n:].mean(axis=0)
-    found = ((ko - en).astype(np.float32), ((ko + en) / 2).astype(np.float32), len(vectors))
-    with _bank_lock:
-        _bank_offsets[encoder.name] = found
-    return found
+    return (ko - en).astype(np.float32), ((ko + en) / 2).astype(np.float32), len(vectors)
 
 
 class LanguageCentering:

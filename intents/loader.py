@@ -20,6 +20,9 @@ LANGUAGES = tuple(sorted(checks.LANGUAGES))
 its texts in, and so the order of its index and cache keys."""
 KINDS = ("faq", "chitchat", "sql", "ocr")
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+DEFAULT_INTENTS_DIR = Path(__file__).resolve().parent / "data"
+"""The project's own intent files."""
+
 MAX_FILE_BYTES = 5_000_000
 
 

@@ -6,7 +6,6 @@ several threads and processes can share one file; PostgreSQL works through the s
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -14,11 +13,9 @@ from typing import Callable
 import sqlalchemy as sa
 
 from .errors import AssistantError
+from .registry import cached_loader
 
 log = logging.getLogger(__name__)
-
-_engines: dict[str, sa.Engine] = {}
-_lock = threading.Lock()
 
 
 def _sqlite_path(url: sa.URL) -> Path | None:
@@ -27,34 +24,30 @@ def _sqlite_path(url: sa.URL) -> Path | None:
     return Path(url.database)
 
 
+@cached_loader
 def writable_engine(url: str) -> sa.Engine:
     """A shared, writable engine for ``url`` (cached per URL for the life of the process)."""
-    with _lock:
-        engine = _engines.get(url)
-        if engine is not None:
-            return engine
-        try:
-            parsed = sa.make_url(url)
-        except sa.exc.ArgumentError:
-            raise AssistantError(f"The database URL {url!r} is not a valid SQLAlchemy URL.") from None
-        if parsed.drivername in ("postgresql", "postgres"):
-            parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver we ship
-        path = _sqlite_path(parsed)
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            engine = sa.create_engine(parsed, connect_args={"timeout": 30, "check_same_thread": False})
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError:
+        raise AssistantError(f"The database URL {url!r} is not a valid SQLAlchemy URL.") from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver we ship
+    path = _sqlite_path(parsed)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(parsed, connect_args={"timeout": 30, "check_same_thread": False})
 
-            @sa.event.listens_for(engine, "connect")
-            def _pragmas(dbapi_conn, _record):  # noqa: ANN001 - DB-API objects
-                cur = dbapi_conn.cursor()
-                cur.execute("PRAGMA journal_mode=WAL")
-                cur.execute("PRAGMA foreign_keys=ON")
-                cur.execute("PRAGMA synchronous=NORMAL")
-                cur.close()
-        else:
-            engine = sa.create_engine(parsed, pool_pre_ping=True)
-        _engines[url] = engine
-        return engine
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # noqa: ANN001 - DB-API objects
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+    else:
+        engine = sa.create_engine(parsed, pool_pre_ping=True)
+    return engine
 
 
 SCHEMA_LOCK = 0x41_72_65_6E_61_48  # "ArenaH": PostgreSQL advisory lock held while creating tables
@@ -92,7 +85,7 @@ def create_tables(engine: sa.Engine, metadata: sa.MetaData, tables: list[sa.Tabl
 
 def dispose_all() -> None:
     """Close every cached engine (tests and shutdown)."""
-    with _lock:
-        for engine in _engines.values():
-            engine.dispose()
-        _engines.clear()
+    engines = writable_engine.cached()
+    writable_engine.cache_clear()
+    for engine in engines:
+        engine.dispose()

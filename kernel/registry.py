@@ -70,23 +70,35 @@ class Registry:
             return self._instances[name]
 
 
-def cached_loader(function: Callable[..., T]) -> Callable[..., T]:
+def cached_loader(function: Callable[..., T] | None = None, *, key: Callable[..., Any] | None = None):
     """Make ``function`` run once per distinct (hashable) arguments for the life of the process, even
     when threads call it at the same moment (unlike :func:`functools.cache`, which may run it twice):
-    for loading a model or opening an engine. ``function.cache_clear()`` forgets the results."""
+    for loading a model or opening an engine. ``key`` (called with the same arguments) names the
+    result instead of the arguments, e.g. an encoder's name rather than the encoder object.
+    ``function.cache_clear()`` forgets the results and ``function.cached()`` lists them."""
+    if function is None:
+        return lambda f: cached_loader(f, key=key)
     results: dict[Any, T] = {}
     lock = threading.Lock()
     signature = inspect.signature(function)
 
     @functools.wraps(function)
     def load(*args, **kwargs) -> T:
-        bound = signature.bind(*args, **kwargs)
-        bound.apply_defaults()  # f() and f(default) are one call
-        key = tuple(bound.arguments.items())
+        if key is not None:
+            name = key(*args, **kwargs)
+        else:
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()  # f() and f(default) are one call
+            name = tuple(bound.arguments.items())
         with lock:
-            if key not in results:
-                results[key] = function(*args, **kwargs)
-            return results[key]
+            if name not in results:
+                results[name] = function(*args, **kwargs)
+            return results[name]
+
+    def cached() -> list[T]:
+        with lock:
+            return list(results.values())
 
     load.cache_clear = results.clear  # type: ignore[attr-defined]
+    load.cached = cached  # type: ignore[attr-defined]
     return load

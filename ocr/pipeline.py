@@ -46,7 +46,7 @@ class OCROptions:
 def read_match_result(image, known_names: dict | None = None, options: OCROptions | None = None) -> MatchRecord:
     """Read a result screenshot (a path, bytes or PIL image) into a :class:`MatchRecord`.
 
-    ``known_names`` is ``{"teams": [...], "players": [...]}`` (see :func:`ocr.known_names_from_db`);
+    ``known_names`` is ``{"teams": [...], "players": [...]}`` (see :func:`matchdata.known_names_from_db`);
     names that closely match one of them are returned in its known spelling. Raises InputError for a
     file that is not a usable picture, or a picture without a match result.
 

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from assistant import Assistant, Config
-from assistant.config import PROJECT_ROOT
+from kernel.paths import PROJECT_ROOT
 from kernel.db import dispose_all
 
 VENV_BIN = PROJECT_ROOT / ".venv" / "bin"

@@ -143,7 +143,7 @@ def test_reload_picks_up_edited_intent_files(tmp_path, model_cache):
     import shutil
 
     from assistant import Config
-    from assistant.config import DEFAULT_INTENTS_DIR
+    from intents.loader import DEFAULT_INTENTS_DIR
     folder = tmp_path / "intents"
     shutil.copytree(DEFAULT_INTENTS_DIR, folder)
     bot = Assistant(Config(home=tmp_path / "home", cache=model_cache, intents_dir=folder))

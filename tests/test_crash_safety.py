@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+import matchdata
 import ocr
 from kernel.db import dispose_all, writable_engine
 from assistant.sql.safety import run_readonly
@@ -68,7 +69,7 @@ def _record(url: str, keys) -> dict[int, int]:
     ids = {}
     for key in keys:
         _, sha, truth = screen_for(key)
-        ids[key] = ocr.record_match(url, truth, sha, tournament=TOURNAMENT)
+        ids[key] = matchdata.record_match(url, truth, sha, tournament=TOURNAMENT)
     return ids
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import DEFAULT_INTENTS_DIR
+from intents.loader import DEFAULT_INTENTS_DIR
 from kernel.errors import IntentFileError
 from intents.loader import load_intents
 

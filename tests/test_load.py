@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from assistant.config import PROJECT_ROOT
+from kernel.paths import PROJECT_ROOT
 
 
 def _load_module():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import matchdata
 import ocr
 from kernel.db import dispose_all
 from kernel.errors import InputError
@@ -180,10 +181,10 @@ def test_unnamed_teams_are_refused_then_recorded_once_named(url):
 
     sha = hashlib.sha256(b"unnamed").hexdigest()
     with pytest.raises(InputError, match=r"^Team 1 has no name on the screenshot; please name every team"):
-        ocr.record_match(url, unnamed_record(), sha, tournament="Cup")
+        matchdata.record_match(url, unnamed_record(), sha, tournament="Cup")
     with pytest.raises(InputError, match="Team 2 has no name"):
-        ocr.record_match(url, unnamed_record(), sha, tournament="Cup", team_names=["Night Owls"])
-    match_id = ocr.record_match(url, unnamed_record(), sha, tournament="Cup", team_names=["Night Owls", "Red Foxes"])
+        matchdata.record_match(url, unnamed_record(), sha, tournament="Cup", team_names=["Night Owls"])
+    match_id = matchdata.record_match(url, unnamed_record(), sha, tournament="Cup", team_names=["Night Owls", "Red Foxes"])
     with writable_engine(url).connect() as conn:
         rows = conn.execute(sa.text(
             "SELECT p.nickname, t.name, mt.placement FROM players p JOIN teams t ON t.id = p.team_id "

@@ -10,7 +10,7 @@ from PIL import Image
 
 import ocr
 from ocr.testing import render_result_screen
-from assistant.config import PROJECT_ROOT
+from kernel.paths import PROJECT_ROOT
 from kernel.errors import InputError
 
 ASSISTANT = str(PROJECT_ROOT / ".venv" / "bin" / "assistant")

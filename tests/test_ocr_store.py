@@ -6,6 +6,7 @@ import hashlib
 import pytest
 import sqlalchemy as sa
 
+import matchdata
 import ocr
 from matchdata import schema as matchdb
 from kernel.db import dispose_all, writable_engine
@@ -35,8 +36,8 @@ def counts(url):
 
 
 def test_record_match_writes_everything_and_known_names_read_it_back(url):
-    assert ocr.known_names_from_db(url) == {"teams": [], "players": []}
-    match_id = ocr.record_match(url, versus(), SHA, tournament="Seoul Spring Cup 2026", stage="final", game="LoL")
+    assert matchdata.known_names_from_db(url) == {"teams": [], "players": []}
+    match_id = matchdata.record_match(url, versus(), SHA, tournament="Seoul Spring Cup 2026", stage="final", game="LoL")
     assert counts(url) == {"tournaments": 1, "teams": 2, "players": 2, "matches": 1, "match_teams": 2,
                            "match_players": 2, "screenshots": 1}
     with writable_engine(url).connect() as conn:
@@ -45,24 +46,24 @@ def test_record_match_writes_everything_and_known_names_read_it_back(url):
         placements = dict(conn.execute(sa.select(matchdb.teams.c.name, matchdb.match_teams.c.placement)
                                        .join(matchdb.match_teams)).all())
     assert placements == {"T1": 1, "젠지": 2}
-    known = ocr.known_names_from_db(url)
+    known = matchdata.known_names_from_db(url)
     assert sorted(known["teams"]) == ["T1", "젠지"] and sorted(known["players"]) == ["Faker", "쵸비"]
     # a second match reuses teams, players and the tournament (by id this time)
     other = hashlib.sha256(b"other").hexdigest()
-    ocr.record_match(url, versus().to_dict(), other, tournament=1)
+    matchdata.record_match(url, versus().to_dict(), other, tournament=1)
     assert counts(url)["teams"] == 2 and counts(url)["matches"] == 2
 
 
 def test_the_same_screenshot_cannot_be_recorded_twice(url):
-    ocr.record_match(url, versus(), SHA, tournament="Cup")
+    matchdata.record_match(url, versus(), SHA, tournament="Cup")
     before = counts(url)
     with pytest.raises(InputError, match="already recorded"):
-        ocr.record_match(url, versus(), SHA, tournament="Cup")
+        matchdata.record_match(url, versus(), SHA, tournament="Cup")
     assert counts(url) == before
 
 
 def test_a_failure_midway_writes_nothing(url, monkeypatch):
-    ocr.record_match(url, versus(), SHA, tournament="Cup")
+    matchdata.record_match(url, versus(), SHA, tournament="Cup")
     before = counts(url)
 
     def boom(*args, **kwargs):
@@ -71,7 +72,7 @@ def test_a_failure_midway_writes_nothing(url, monkeypatch):
     monkeypatch.setattr(store, "_insert_players", boom)
     rec = MatchRecord("ranking", [TeamResult("NewTeam", 1, 50, 10), TeamResult("T1", 2, 40, 3)])
     with pytest.raises(RuntimeError):
-        ocr.record_match(url, rec, hashlib.sha256(b"new").hexdigest(), tournament="Another Cup")
+        matchdata.record_match(url, rec, hashlib.sha256(b"new").hexdigest(), tournament="Another Cup")
     assert counts(url) == before  # no tournament, team, match or screenshot row left behind
 
 
@@ -83,7 +84,7 @@ def test_a_failure_midway_writes_nothing(url, monkeypatch):
 ])
 def test_invalid_records_are_refused_before_writing(url, record, message):
     with pytest.raises(InputError, match=message):
-        ocr.record_match(url, record, SHA, tournament="Cup")
+        matchdata.record_match(url, record, SHA, tournament="Cup")
     with pytest.raises(InputError, match="no tournament with id"):
-        ocr.record_match(url, versus(), SHA, tournament=99)
+        matchdata.record_match(url, versus(), SHA, tournament=99)
     assert counts(url)["matches"] == 0

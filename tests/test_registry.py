@@ -80,3 +80,38 @@ def test_cached_loader_runs_once_per_arguments_even_from_many_threads():
     load.cache_clear()
     load()
     assert calls == [3, 4, 3]
+
+
+def test_cached_loader_can_name_a_result_by_a_key_and_lists_what_it_holds():
+    calls = []
+
+    class Thing:
+        def __init__(self, name):
+            self.name = name
+
+    @cached_loader(key=lambda thing, folder=None: thing.name)
+    def offsets(thing, folder=None):
+        calls.append(thing.name)
+        return [thing.name]
+
+    a = offsets(Thing("e5"))
+    assert offsets(Thing("e5"), "/elsewhere") is a  # another object of the same name: the same result
+    b = offsets(Thing("st"))
+    assert calls == ["e5", "st"] and offsets.cached() == [a, b]
+    offsets.cache_clear()
+    assert offsets.cached() == [] and offsets(Thing("e5")) is not a
+
+
+def test_a_failed_load_is_not_cached():
+    attempts = []
+
+    @cached_loader
+    def flaky(name: str):
+        attempts.append(name)
+        if len(attempts) == 1:
+            raise OSError("disk busy")
+        return name.upper()
+
+    with pytest.raises(OSError):
+        flaky("x")
+    assert flaky("x") == "X" and attempts == ["x", "x"] and flaky.cached() == ["X"]

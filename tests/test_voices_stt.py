@@ -9,7 +9,7 @@ import subprocess
 import numpy as np
 import pytest
 
-from assistant.config import PROJECT_ROOT
+from kernel.paths import PROJECT_ROOT
 from kernel.errors import InputError
 from voices import Transcript, catalog, synthesize
 from voices.audio import SAMPLE_RATE, resample

@@ -8,7 +8,7 @@ import wave
 import numpy as np
 import pytest
 
-from assistant.config import PROJECT_ROOT
+from kernel.paths import PROJECT_ROOT
 from kernel.errors import EnvironmentProblem, InputError
 from voices import Audio, catalog, get_voice, stream, synthesize
 from voices.catalog import Voice

@@ -11,8 +11,10 @@ Coqui, chosen by the voice catalog ``voices/catalog.yaml``.
 """
 from __future__ import annotations
 
-import threading
 from pathlib import Path
+
+from kernel.paths import from_env
+from kernel.registry import cached_loader
 
 from .audio import Audio, decode
 from .catalog import Voice, catalog, get_voice
@@ -26,17 +28,16 @@ __all__ = ["Audio", "Segment", "Transcript", "Voice", "WhisperTranscriber", "cat
            "get_voice", "normalize_for_speech", "normalize_numbers", "sentences", "stream", "synthesize",
            "transcribe", "default_transcriber", "domain_vocabulary"]
 
-_transcriber: WhisperTranscriber | None = None
-_lock = threading.Lock()
-
 
 def default_transcriber(cache_dir: Path | None = None) -> WhisperTranscriber:
-    """The process-wide Whisper transcriber (created once; the model loads on first use)."""
-    global _transcriber
-    with _lock:
-        if _transcriber is None or (cache_dir is not None and _transcriber.cache_dir != Path(cache_dir)):
-            _transcriber = WhisperTranscriber(cache_dir=cache_dir)
-        return _transcriber
+    """The process-wide Whisper transcriber for ``cache_dir`` (default: the state's cache folder),
+    created once; the model loads on first use."""
+    return _transcriber_for(Path(cache_dir) if cache_dir is not None else from_env().cache_dir)
+
+
+@cached_loader
+def _transcriber_for(cache_dir: Path) -> WhisperTranscriber:
+    return WhisperTranscriber(cache_dir=cache_dir)
 
 
 def transcribe(audio, language: str | None = None, vocabulary: list[str] | None = None,

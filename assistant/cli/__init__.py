@@ -12,8 +12,7 @@ import os
 import sys
 from typing import Any
 
-from kernel.checks import LANGUAGES, read_text_arg
-from kernel.errors import AssistantError, EnvironmentProblem, InputError
+from kernel.errors import AssistantError, EnvironmentProblem
 from kernel.registry import Registry
 
 
@@ -33,79 +32,13 @@ def _emit(obj: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def _cmd_ask(args: argparse.Namespace) -> dict[str, Any]:
-    from .core import Assistant
-
-    bot = Assistant()
-    text = read_text_arg(args.text, bot.config.max_text_chars)
-    reply = bot.respond(text, session=args.session, lang=args.lang)
-    return reply.to_dict()
-
-
-def _cmd_intents_eval(args: argparse.Namespace) -> dict[str, Any]:
-    from pathlib import Path
-
-    from intents.encoders import make_encoder
-    from intents.engine import IntentEngine
-    from intents.evaluate import evaluate, read_csv, split_knowledge_base
-    from intents.loader import load_intents
-
-    from .config import Config
-
-    config = Config.from_env()
-    if bool(args.train) != bool(args.test):
-        raise InputError("Give both --train and --test, or neither to split the project's intent files.")
-    if args.train:
-        train, test = read_csv(args.train), read_csv(args.test)
-    else:
-        train, test = split_knowledge_base(load_intents(args.intents_dir or config.intents_dir))
-    encoder = make_encoder(args.encoder or config.encoder)
-    cache = None if args.no_cache else config.cache_dir
-    result = evaluate(lambda: IntentEngine(encoder, cache_dir=cache, progress=True), train, test,
-                      Path(args.report) if args.report else None)
-    return result
-
-
-def _ask_args(ask: argparse.ArgumentParser) -> None:
-    ask.add_argument("text", metavar="TEXT")
-    ask.add_argument("--session", default="cli", help="session id (default: cli)")
-    ask.add_argument("--lang", choices=LANGUAGES, help="answer in this language")
-    ask.add_argument("--json", action="store_true", help="print the Reply as JSON")
-
-
-def _intents_args(intents: argparse.ArgumentParser) -> None:
-    intents_sub = intents.add_subparsers(dest="intents_command", metavar="ACTION", parser_class=_Parser)
-    intents_sub.required = True
-    ev = intents_sub.add_parser("eval", help="fit on TRAIN only and score TEST")
-    ev.add_argument("--train", metavar="TRAIN.csv", help="CSV with header text,intent (intent 'oos' = reject)")
-    ev.add_argument("--test", metavar="TEST.csv", help="CSV with header text,intent")
-    ev.add_argument("--intents-dir", help="without --train/--test: split these intent files (default: the app's)")
-    ev.add_argument("--report", metavar="DIR", help="also write per-intent scores, confusions and plots here")
-    ev.add_argument("--encoder", help="e5 (default) or st:<model folder>")
-    ev.add_argument("--no-cache", action="store_true", help="do not reuse or store sentence vectors")
-    ev.add_argument("--json", action="store_true", help="print one JSON object")
-    ev.set_defaults(run=_cmd_intents_eval, show=_print_metrics)
-
-
-def _print_metrics(result: dict[str, Any]) -> None:
-    for key, value in result.items():
-        print(f"{key:<18} {value:.4f}" if isinstance(value, float) else f"{key:<18} {value}")
-
-
-def _print_ask(result: dict[str, Any]) -> None:
-    print(result["text"])
-    if result["suggestions"] and result["kind"] != "fallback":
-        print()
-        print("See also: " + " | ".join(result["suggestions"]))
-
-
 # Every sub-command is one entry here, pointing at the COMMANDS table of the module that implements it
 # (``{name: {"add_arguments": f(parser), "run": f(args) -> dict, "show": f(result)}}``; ``show`` is
 # optional). Those modules import nothing heavy at module level, so `assistant --help` and
 # `assistant say` start fast. A listed module that is missing is an error, never skipped.
 SUBCOMMANDS = Registry("sub-command", {
-    "ask": "assistant.cli:COMMANDS",
-    "intents": "assistant.cli:COMMANDS",
+    "ask": "assistant.cli.ask:COMMANDS",
+    "intents": "assistant.cli.intents:COMMANDS",
     "sql": "assistant.sql.cli:COMMANDS",
     "ocr": "ocr.cli:COMMANDS",
     "transcribe": "voices.cli:COMMANDS",
@@ -130,13 +63,6 @@ def _command(name: str) -> dict[str, Any]:
         raise EnvironmentProblem(f"The sub-command {name!r} is registered with {SUBCOMMANDS.target(name)}, "
                                  "which does not define it; reinstall the project ('make build').")
     return spec
-
-
-COMMANDS = {
-    "ask": {"add_arguments": _ask_args, "run": _cmd_ask, "show": _print_ask},
-    "intents": {"add_arguments": _intents_args, "run": _cmd_intents_eval, "show": _print_metrics},
-}
-"""The sub-commands implemented here (the others live with their part of the project)."""
 
 
 def _print_json_like(result: dict[str, Any]) -> None:
