@@ -35,13 +35,22 @@ def is_hangul_letter(ch: str) -> bool:
             or 0x3130 <= code <= 0x318F or 0xA960 <= code <= 0xA97F or 0xD7B0 <= code <= 0xD7FF)
 
 
-def split_syllable(ch: str) -> list[str] | None:
-    """[initial, medial, final] of a Hangul syllable (final '' when there is none), or None for any
-    other character: ``split_syllable("각") == ["ㄱ", "ㅏ", "ㄱ"]``."""
+def syllable_indices(ch: str) -> tuple[int, int, int] | None:
+    """(initial, medial, final) positions in :data:`INITIALS`, :data:`MEDIALS` and :data:`FINALS` of a
+    Hangul syllable, or None for any other character: ``syllable_indices("각") == (0, 0, 1)``."""
     code = ord(ch) - 0xAC00
     if not 0 <= code < _COUNT:
         return None
-    return [INITIALS[code // 588], MEDIALS[(code % 588) // 28], FINALS[code % 28]]
+    return code // 588, (code % 588) // 28, code % 28
+
+
+def split_syllable(ch: str) -> list[str] | None:
+    """[initial, medial, final] of a Hangul syllable (final '' when there is none), or None for any
+    other character: ``split_syllable("각") == ["ㄱ", "ㅏ", "ㄱ"]``."""
+    found = syllable_indices(ch)
+    if found is None:
+        return None
+    return [INITIALS[found[0]], MEDIALS[found[1]], FINALS[found[2]]]
 
 
 def join_syllable(parts: list[str]) -> str:

@@ -1,7 +1,8 @@
 """The Korean text primitives of kernel.korean."""
 from __future__ import annotations
 
-from kernel.korean import has_batchim, has_hangul, is_hangul, is_hangul_letter, jamo, join_syllable, split_syllable
+from kernel.korean import (has_batchim, has_hangul, is_hangul, is_hangul_letter, jamo, join_syllable, split_syllable,
+                           syllable_indices)
 
 
 def test_every_syllable_splits_into_its_own_jamo_and_joins_back():
@@ -13,6 +14,8 @@ def test_every_syllable_splits_into_its_own_jamo_and_joins_back():
         seen.add(tuple(parts))
     assert len(seen) == 11172
     assert split_syllable("닭") == ["ㄷ", "ㅏ", "ㄺ"] and split_syllable("와") == ["ㅇ", "ㅘ", ""]
+    assert syllable_indices("가") == (0, 0, 0) and syllable_indices("힣") == (18, 20, 27)
+    assert syllable_indices("ㄱ") is None and split_syllable("A") is None
 
 
 def test_hangul_tests_and_jamo():
