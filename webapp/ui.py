@@ -175,10 +175,10 @@ def build(bot: Assistant, admin_password: str | None = None) -> gr.Blocks:
                     views.naming_prompt(record, lang), *boxes)
 
         def known_team_names() -> list[str]:
-            import ocr as ocr_module
+            from matchdata import known_names_from_db
 
             try:
-                return list(ocr_module.known_names_from_db(bot.config.resolved_match_db_url)["teams"])
+                return list(known_names_from_db(bot.config.resolved_match_db_url)["teams"])
             except AssistantError:
                 return []
 
