@@ -64,7 +64,8 @@ def jamo(text: str) -> str:
 _HANGUL_ONSET = {"ㄱ": "k", "ㄲ": "k", "ㅋ": "k", "ㄴ": "n", "ㄷ": "t", "ㄸ": "t", "ㅌ": "t", "ㄹ": "r", "ㅁ": "m",
                  "ㅂ": "p", "ㅃ": "p", "ㅍ": "p", "ㅅ": "s", "ㅆ": "s", "ㅈ": "s", "ㅉ": "s", "ㅊ": "s"}
 _HANGUL_CODA = {"ㄱ": "k", "ㄲ": "k", "ㅋ": "k", "ㄴ": "n", "ㄷ": "t", "ㅌ": "t", "ㄹ": "r", "ㅁ": "m", "ㅂ": "p",
-                "ㅍ": "p", "ㅅ": "s", "ㅆ": "s", "ㅇ": "n", "ㅈ": "t", "ㅊ": "t"}
+                "ㅍ": "p", "ㅅ": "t", "ㅆ": "t", "ㅇ": "n", "ㅈ": "t", "ㅊ": "t"}
+# A final ㅅ writes a Latin 't' in loanwords ("벨벳" = velvet, "로봇" = robot); a Latin 's' gets its own 스.
 _LATIN = {"b": "p", "p": "p", "f": "p", "v": "p", "c": "k", "k": "k", "g": "k", "q": "k", "x": "ks", "d": "t",
           "t": "t", "l": "r", "r": "r", "s": "s", "z": "s", "j": "s", "m": "m", "n": "n"}
 
@@ -87,6 +88,7 @@ def skeleton(text: str) -> str:
         low = re.sub(r"ch", "j", re.sub(r"ng\b", "n", text.lower()))
         low = re.sub(r"c(?=[eiy])", "s", low)  # a soft c ("Pacific" = 퍼시픽)
         low = re.sub(r"sh", "s", low)
+        low = re.sub(r"gh", "", low)  # silent ("lightning" = 라이트닝, "knight")
         for i, ch in enumerate(low):
             if ch == "r" and i > 0 and low[i - 1] in "aeiouy" and (i + 1 == len(low) or low[i + 1] not in "aeiouy"):
                 continue
@@ -298,8 +300,8 @@ class Catalog:
                 hangul = all(is_hangul(ch) for ch in w)
                 long_enough = len(w) >= 2 if hangul else len(w) >= 4
                 if (long_enough and len(owners.get(k, ())) == 1 and k not in generic and norm(w) != norm(name)
-                        and len(name.split()) >= 2):
-                    word_teams[k] = name
+                        and len(name.split()) >= 2 and not _has_cue_word(w)):
+                    word_teams[k] = name  # a word people ask with ("squad", "포지션") never stands for a team
         return cls(aliases, latest, fuzzy, sounds, by_game, tour_words, word_teams,
                    {k: len(v) for k, v in owners.items()})
 
@@ -540,6 +542,7 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
     several tournaments (or a tournament word alone: "배그 대회" is the game) link nothing."""
     lex = lexicon()
     nouns = {norm(w) for w in lex.get("tournament_nouns", [])}
+    hangul_nouns = [w for w in nouns if w and all(is_hangul(ch) for ch in w)]
     game_at = {i: m for m in chosen if m.type == "game" for i in range(m.start, m.end)}
     year_any = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)|(?<!\d)(\d\d)\s*년(?!\s*\d+\s*월\s*\d)|'(\d\d)\b", text)
     q_year = None
@@ -583,7 +586,16 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
         elif norm(core) in nouns:
             toks.append((a, a + len(core), "noun", None))
         else:
-            toks.append((a, b, "other", core))
+            # a tournament word written onto a Hangul name word ("리프트컵", "광주컵"): the two parts
+            tail = next((n for n in sorted(hangul_nouns, key=len, reverse=True)
+                         if is_hangul(core[0]) and core.endswith(n) and len(core) - len(n) >= 2), None)
+            head_key = _sounds_like(core[: -len(tail)], all_keys, latin_of) if tail else None
+            if head_key:
+                cut = a + len(core) - len(tail)
+                toks.append((a, cut, "name", head_key))
+                toks.append((cut, a + len(core), "noun", None))
+            else:
+                toks.append((a, b, "other", core))
     # Runs of adjacent tokens (only spaces between them) that may name a tournament.
     runs, cur = [], []
     for tok in toks:
@@ -642,19 +654,58 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             continue
         k = word_key(value)
         team = catalog.word_teams.get(k)
-        if team is None and all(is_hangul(ch) for ch in value) and len(value) >= 3:
+        if team is None and len(value) >= (3 if is_hangul(value[0]) else 4) and not _has_cue_word(value):
+            # a word in the other script, by its consonant skeleton: "케스트렐" for a Latin "Kestrel",
+            # "lightning" for a Hangul "라이트닝"; never Hangul against Hangul ("포지션" is not "부산")
             sk = skeleton(value)
-            hits = {t for key, t in catalog.word_teams.items() if len(sk) >= 3 and skeleton(_latin_word(t, key)) == sk}
+            hits = {t for key, t in catalog.word_teams.items()
+                    if len(sk) >= 3 and _other_script(value, _latin_word(t, key))
+                    and skeleton(_latin_word(t, key)) == sk}
             team = hits.pop() if len(hits) == 1 else None
         if team is not None:
             end = a + len(value)
             team_words.setdefault(team, []).append((a, end))
     for team, spans in team_words.items():
         for a, b in spans:
+            # the rest of the name beside the word, in either script ("busan tide", "daejeon lightning")
+            a, b = _grow_team(text, catalog, team, a, b, taken, particles)
             out.append(Mention("team", team, a, b, 70.0))
             for i in range(a, b):
                 taken[i] = True
     return out
+
+
+def _other_script(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and is_hangul(a[0]) != is_hangul(b[0])
+
+
+def _same_word(token: str, word: str) -> bool:
+    """One word of a name written in the other script: romanized ("daejeon" = 대전) or by sound ("tide" = 타이드)."""
+    if word_key(token) == word_key(word):
+        return True
+    return _other_script(token, word) and len(skeleton(word)) >= 1 and skeleton(token) == skeleton(word) \
+        and len(norm(token)) >= 3
+
+
+def _grow_team(text: str, catalog: Catalog, team: str, a: int, b: int, taken: list[bool],
+               particles: list[str]) -> tuple[int, int]:
+    """Widen a team found by one word over the neighbouring words of the same name."""
+    words = _words(team)
+    while True:
+        m = re.search(r"([A-Za-z]+|[가-힣]+)\s*$", text[:a])
+        if not m or any(taken[m.start():m.end()]) or not any(_same_word(m.group(1), w) for w in words):
+            break
+        a = m.start()
+    while True:
+        m = re.match(r"\s*([A-Za-z]+|[가-힣]+)", text[b:])
+        if not m or any(taken[b + m.start(1):b + m.end(1)]):
+            break
+        word = m.group(1)
+        core = _strip_particle(word, particles) if is_hangul(word[0]) else word
+        if not any(_same_word(core, w) for w in words):
+            break
+        b = b + m.start(1) + len(core)
+    return a, b
 
 
 def _edition(m: Mention, text: str, catalog: Catalog, q_year: int | None) -> Mention:
