@@ -87,6 +87,10 @@ class IR:
     """{'a': [Filter...], 'b': [Filter...]}: the measure under filters + a minus the measure under filters + b."""
     count_groups: bool = False
     """Answer with the number of groups the rest selects ("how many teams have more than 5 wins")."""
+    vs: dict[str, Any] | None = None
+    """A nested comparison: {'op': '>', 'ref': 'avg'} keeps the groups whose measure beats the average of
+    the groups' measures over the scope (of all rows, for an average measure); {'op': '>', 'ref': 'value', 'filters': [...]} beats the
+    measure of one named entity in the same scope ("more kills than the average team", "than X")."""
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -102,6 +106,8 @@ class IR:
         for k in ("setop", "compare", "minus"):
             if d.get(k):
                 d[k] = {**d[k], "a": filters(d[k]["a"]), "b": filters(d[k]["b"])}
+        if d.get("vs"):
+            d["vs"] = {**d["vs"], "filters": filters(d["vs"].get("filters"))}
         if d.get("having"):
             d["having"] = tuple(d["having"])
         if d.get("extreme"):
@@ -179,13 +185,13 @@ def _measure_aliases(measure: str | None) -> set[str]:
 
 
 def col_sql(col: str, dialect: str = "sqlite") -> str:
-    """A selected or grouped column as SQL: ``month(<date col>)`` and ``year(<date col>)`` are calendar keys."""
+    """A selected or grouped column as SQL: ``day(<date col>)``, ``month(...)`` and ``year(...)`` are calendar keys."""
     import re
 
-    m = re.fullmatch(r"(month|year)\(([a-z]{1,2}\.[a-z_]+)\)", col)
+    m = re.fullmatch(r"(day|month|year)\(([a-z]{1,2}\.[a-z_]+)\)", col)
     if not m:
         return col
-    fmt = {"month": ("%Y-%m", "YYYY-MM"), "year": ("%Y", "YYYY")}[m.group(1)]
+    fmt = {"day": ("%Y-%m-%d", "YYYY-MM-DD"), "month": ("%Y-%m", "YYYY-MM"), "year": ("%Y", "YYYY")}[m.group(1)]
     return f"TO_CHAR({m.group(2)}, '{fmt[1]}')" if dialect == "postgres" else f"strftime('{fmt[0]}', {m.group(2)})"
 
 
@@ -373,10 +379,15 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         if order_col:
             keys.append(order_col)  # PostgreSQL wants what it orders by among the groups
         sql += " GROUP BY " + ", ".join(dict.fromkeys(keys))
+    having = []
     if ir.having and (mexpr or ir.having_measure):
         op, value = ir.having
         hexpr = measure_sql(ir.having_measure, ir) if ir.having_measure else mexpr
-        sql += f" HAVING {hexpr} {op} {lit(value)}"
+        having.append(f"{hexpr} {op} {lit(value)}")
+    if ir.vs and ir.group and mexpr:
+        having.append(f"{mexpr} {ir.vs['op']} ({_vs_reference(ir, dialect)})")
+    if having:
+        sql += " HAVING " + " AND ".join(having)
     if ir.limit == 1 and not order_col and ir.order in ("desc", "asc") and mexpr and ir.group and sel and not names:
         # the best one, ties kept: every group whose measure equals the best
         named = [f"{c} AS c{i}" for i, c in enumerate(cols)]
@@ -391,6 +402,21 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     if ir.limit:
         sql += f" LIMIT {int(ir.limit)}"
     return sql
+
+
+def _vs_reference(ir: IR, dialect: str) -> str:
+    """The value a nested comparison compares with (a scalar subquery)."""
+    vs = ir.vs
+    plain = dataclasses.replace(ir, vs=None, having=None, having_measure=None, order=None, limit=None,
+                                count_groups=False, extreme=None)
+    if vs.get("ref") == "value":  # the measure of one named entity in the same scope
+        fs = list(ir.filters) + list(vs.get("filters") or [])
+        return compile_sql(dataclasses.replace(plain, select=[], group=False, filters=fs), dialect)
+    if ir.measure and ir.measure.startswith("avg:"):  # an average per group against the average of all rows
+        return compile_sql(dataclasses.replace(plain, select=[], group=False), dialect)
+    inner = compile_sql(dataclasses.replace(plain, distinct=False), dialect,
+                        names=[f"k{i}" for i in range(len(ir.select))] + ["v"])
+    return f"SELECT AVG(v) FROM ({inner}) x"  # the average of the groups' measures
 
 
 def _compile_setop(ir: IR, dialect: str) -> str:

@@ -180,8 +180,8 @@ class Parser:
             return "date"
         if re.search(r"\brosters?\b|\bline-?ups?\b|명단|로스터|라인업|멤버 구성", s, re.I):
             return "player"
-        if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads)\b", low):
-            return self._noun(re.search(r"(teams|players|tournaments|maps|squads)", low).group(1))
+        if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads|matches)\b", low):
+            return self._noun(re.search(r"(teams|players|tournaments|maps|squads|matches)", low).group(1))
         m = re.search(r"^\s*(?:the\s+)?(team|player|tournament|map|squad)\s+(?:with|who|that|whose|where)\b", low) \
             or re.search(r"^\s*(?:the\s+)?(?:\w+est|most\s+\w+)\s+(team|player|tournament|map|squad)s?\b", low)
         if m:
@@ -408,6 +408,9 @@ class Parser:
             nul = self._null_filter(asked)
             if nul is not None:
                 filters.append(nul)
+        versus = self._versus(asked, measure, mcol, agg, filters)
+        if versus is not None:
+            return Reading(versus, 0.75, "versus")
         row_filters = self._row_thresholds(player_level, single)
         filters += row_filters
         has_count = t.has("aggregates", "count")
@@ -1137,6 +1140,53 @@ class Parser:
         ir = IR(select=[key], measure="min:m.played_at", filters=self.value_filters(), group=True,
                 having=(">=", lo), fact=fact)
         return ir
+
+    _AVG_REF = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with))\s+(?:the\s+)?(?:overall\s+|league\s+|global\s+|total\s+)?(?:average|avg|mean)\b"
+                          r"|\b(?:above|below|under|over)\s+(?:the\s+)?(?:overall\s+|league\s+)?(?:average|avg|mean)\b"
+                          r"|(?:전체\s*)?평균(?:치)?\s*(?:보다|대비)|(?:전체\s*)?평균(?:치)?\s*(?:을|를|이|에)?\s*(?:넘|이상|이하|미만|초과|웃|밑|못\s*미|위|아래)", re.I)
+    _LOW_WORDS = re.compile(r"\b(?:below|under|less|fewer|lower|worse|smaller)\b|이하|미만|밑|못\s*미|낮|적|아래|못", re.I)
+
+    def _versus(self, asked: str | None, measure: str | None, mcol: str | None, agg: str | None,
+                filters: list[Filter]) -> IR | None:
+        """A measure compared with the average over the scope or with one named entity's ("more kills than
+        the average team", "X보다 딜량 높은 선수"): a nested comparison."""
+        s = self.t.s
+        ref = self._AVG_REF.search(s)
+        named = None
+        if asked in ("team", "player") and not ref:
+            typ = asked
+            m = re.search(rf"\b(?:than|vs\.?|compared (?:to|with))\s+(?:the\s+)?@{typ}X|@{typ}X\s*(?:보다|대비)", s, re.I)
+            occ = [(a, v) for a, _, ty, v in self.placed if ty == typ]
+            if m and occ:
+                named = min(occ, key=lambda o: abs(o[0] - m.start()))[1]
+        if ref is None and named is None:
+            return None
+        key = KEY.get(asked) if asked in ("team", "player", "tournament", "map", "region", "role", "match") else None
+        if key is None:
+            key = KEY["player"] if (mcol or "").startswith("mp.") or measure in PLAYER_MEASURES else KEY["team"]
+            asked = "player" if key == KEY["player"] else "team"
+        around = s[ref.start():ref.end() + (20 if re.search(r"보다|대비", ref.group()) else 0)] if ref else ""
+        op = "<" if self._LOW_WORDS.search(around or s[max(0, s.find("@") - 1):]) else ">"
+        if re.search(r"이상|\bor more\b|\bat least\b", around or s, re.I):
+            op = ">="
+        elif re.search(r"이하|\bor less\b|\bat most\b", around or s, re.I):
+            op = "<="
+        if ref is not None:
+            # "평균" said once, inside the reference, is no aggregate of the measure: totals are compared
+            avgs = re.findall(r"평균|\baverage\b|\bavg\b|\bmean\b|경기당|판당|\bper (?:game|match|map)\b", s, re.I)
+            if len(avgs) <= 1:
+                agg = None if agg == "avg" else agg
+        m_expr = self._aggregate(mcol, agg, asked, "sum") if mcol else None
+        if m_expr is None:
+            m_expr = "win_rate" if measure == "win_rate" else "count" if measure in ("wins", "losses", "chicken") \
+                else self._count_expr("match", filters)
+        fs = list(filters)
+        vs: dict[str, Any] = {"op": op, "ref": "avg"}
+        if named is not None:
+            col = VALUE_COL[asked]
+            fs = [f for f in fs if not (f.col == col and f.value == named)]
+            vs = {"op": op, "ref": "value", "filters": [Filter(col, "=", named)]}
+        return IR(select=[key] if asked != "match" else ["m.id", key], measure=m_expr, filters=fs, group=True, vs=vs)
 
     def _asks_difference(self) -> bool:
         s = self.t.s
