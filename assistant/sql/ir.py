@@ -231,6 +231,8 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return f"{c} > {v}"
     if op == "col=":  # column equal to an expression of the row's columns (written by the parser, never by the user)
         return f"{c} = {v}"
+    if op == "above_by_game":  # {game: n}: the column above n in that game's matches
+        return "(" + " OR ".join(f"(tr.game = {lit(g)} AND {c} > {int(n)})" for g, n in sorted(v.items())) + ")"
     if op == "either_pair":  # the two named teams on either side
         a, b = v
         return (f"((wt.name = {lit(a)} AND lt.name = {lit(b)}) OR (wt.name = {lit(b)} AND lt.name = {lit(a)}))")
@@ -243,6 +245,8 @@ def _filter_aliases(f: Filter) -> set[str]:
     if f.op == "either_pair":
         return {"wt", "lt"}
     out = _aliases_in(f.col)
+    if f.op == "above_by_game":
+        out.add("tr")
     if f.op in ("col>", "col="):
         out |= _aliases_in(str(f.value))
     return out

@@ -177,6 +177,9 @@ class Catalog:
     word_owners: dict[str, int] = dataclasses.field(default_factory=dict)
     """Sound key of a word -> how many names (a tournament's editions counted once) have it."""
     """Sound key of a word found in exactly one name, and that name a team's -> the team ("케스트렐", "웨일즈")."""
+    regulation: dict[str, int] = dataclasses.field(default_factory=dict)
+    """Game -> the most common winning score of its versus maps: the score that wins in regulation, so a
+    winner above it went to overtime (13 rounds in one title, 7 in another)."""
 
     @classmethod
     def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=(), regions=(),
@@ -344,6 +347,12 @@ def load_catalog(url: str, max_age_s: float = CATALOG_TTL_S) -> Catalog:
     regions = [r[0] for r in col("SELECT DISTINCT region FROM teams")]
     roles = [r[0] for r in col("SELECT DISTINCT role FROM players")]
     catalog = Catalog.from_rows(teams, players, tournaments, stages, maps, regions=regions, roles=roles)
+    counts: dict[str, dict[int, int]] = {}
+    for game, score, n in col("SELECT tr.game, mt.score, COUNT(*) FROM match_teams mt JOIN matches m ON m.id = mt.match_id "
+                              "JOIN tournaments tr ON tr.id = m.tournament_id WHERE m.format = 'versus' AND mt.placement = 1 "
+                              "AND m.map IS NOT NULL AND mt.score IS NOT NULL GROUP BY tr.game, mt.score"):
+        counts.setdefault(game, {})[int(score)] = int(n)
+    catalog.regulation = {g: max(c, key=lambda k: (c[k], -k)) for g, c in counts.items() if c}
     with _catalog_lock:
         _catalogs[url] = (now, fingerprint, catalog)
     return catalog
@@ -365,6 +374,8 @@ class Linked:
     numbers: list[int]
     by_game: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     """The asked database's tournaments of each game."""
+    regulation: dict[str, int] = dataclasses.field(default_factory=dict)
+    """The asked database's regulation winning score of each versus game (see :class:`Catalog`)."""
 
     def values(self, etype: str) -> list[Any]:
         """Linked values of one type, in the order they appear (duplicates removed)."""
@@ -478,7 +489,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             continue
         seen.add((a, b))
         masked = masked[:a] + MASK[t] + masked[b:]
-    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game)
+    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game, catalog.regulation)
 
 
 def _resolve(mentions: list[Mention], catalog: Catalog, year: int | None) -> list[Mention]:
@@ -660,7 +671,7 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             sk = skeleton(value)
             hits = {t for key, t in catalog.word_teams.items()
                     if len(sk) >= 3 and _other_script(value, _latin_word(t, key))
-                    and skeleton(_latin_word(t, key)) == sk}
+                    and skeleton(_latin_word(t, key)) == sk and _sounds_close(value, _latin_word(t, key))}
             team = hits.pop() if len(hits) == 1 else None
         if team is not None:
             end = a + len(value)
@@ -673,6 +684,15 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             for i in range(a, b):
                 taken[i] = True
     return out
+
+
+def _sounds_close(a: str, b: str) -> bool:
+    """A transliteration rather than a chance skeleton match: the Hangul word is a long loanword
+    (3+ syllables, "라이트닝") or its romanization is close to the Latin word ("losing" is not "울산")."""
+    from rapidfuzz import fuzz
+
+    hangul, latin = (a, b) if is_hangul(a[0]) else (b, a)
+    return len(hangul) >= 3 or fuzz.ratio(romanize(hangul), latin.lower()) >= 60
 
 
 def _other_script(a: str, b: str) -> bool:

@@ -368,8 +368,9 @@ class Parser:
         filters += events
         filters += self._score_filters() + self._column_comparisons()
         if t.has("shapes", "overtime") and not any(f.col == "mt.score" for f in filters):
-            # overtime: the winning side needed more than regulation's 7 rounds
-            filters += [Filter("mt.placement", "=", 1), Filter("mt.score", ">", 7)]
+            # overtime: the winner scored more than the game's regulation winning score (the most common one
+            # in the asked database: 13 rounds in one title, 7 in another)
+            filters += [Filter("mt.placement", "=", 1), self._overtime()]
             if not any(f.col == "m.format" for f in filters):
                 filters.append(Filter("m.format", "=", "versus"))
         final_winner = values.get("stage") == ["final"] and "team" not in values and "player" not in values \
@@ -857,15 +858,41 @@ class Parser:
             return [Filter("mt.placement", "=", 1)]
         return []
 
+    def _overtime(self) -> Filter:
+        reg = dict(self.linked.regulation)
+        games = [g for g in self.values.get("game", []) if g in reg]
+        if games:
+            reg = {g: reg[g] for g in games}
+        if len(set(reg.values())) == 1:
+            return Filter("mt.score", ">", next(iter(reg.values())))
+        if reg:
+            return Filter("mt.score", "above_by_game", reg)
+        return Filter("mt.score", ">", 7)  # no versus maps recorded: a first-to-8 format's overtime
+
     def _score_filters(self) -> list[Filter]:
         """'8라운드까지 간', 'won with 8 rounds': the score of the winning side."""
         s, out = self.t.s, []
         for a, b, v in self.numbers:
             if re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", s[b:b + 8], re.I):
-                out.append(Filter("mt.score", "=", _num(v)))
-                if not self.t.has("measures", "losses"):
+                # a comparison word beside the number ("6라운드 이하", "at least 14 rounds") bounds the score
+                after = s[b:b + 25]
+                before = s[max(0, a - 20):a]
+                op = "="
+                for cmp_op, pats in cues()["comparisons"].items():
+                    if cmp_op != "=" and any(p.search(after) for p in pats if p.pattern[0] not in "\\") \
+                            or any(p.search(after[:20]) or p.search(before) for p in pats if p.pattern.startswith("\\b")):
+                        op = cmp_op
+                        break
+                out.append(Filter("mt.score", op, _num(v)))
+                loser = re.search(r"진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I)
+                if loser:
+                    out.append(Filter("mt.placement", "=", 2))
+                elif not self.t.has("measures", "losses"):
                     out.append(Filter("mt.placement", "=", 1))
         return out
+
+    def _score_number(self, b: int) -> bool:
+        return bool(re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", self.t.s[b:b + 8], re.I))
 
     def _column_comparisons(self) -> list[Filter]:
         """'deaths exceeding their frags', '어시가 킬보다 많은': two columns of one row."""
@@ -926,7 +953,12 @@ class Parser:
         if counted == "tournament":
             return "countd:tr.id"
         if counted == "map":
-            return "countd:m.map"
+            # "how many maps went to overtime": the map rows (matches) meeting the conditions; the distinct
+            # map names when asked so, or when nothing but the scope (game, tournament) is given
+            scope = all(f.col in ("tr.game", "tr.name", "m.format") for f in filters)
+            if re.search(r"\b(?:different|distinct|unique|separate)\b|종류|서로 다른|다른 맵|맵 ?풀|\bmap ?pool\b", self.t.s, re.I) or scope:
+                return "countd:m.map"
+            return "countd:m.id"
         if counted == "region":
             return "countd:t.region"
         if counted == "match":
@@ -988,7 +1020,7 @@ class Parser:
     def _threshold(self, row_filters: list[Filter]) -> float | None:
         if row_filters:
             return None
-        n = [v for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3])]
+        n = [v for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)]
         top = self.top_n()
         n = [v for v in n if v != top]
         return n[0] if n else None
