@@ -209,6 +209,10 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         lo, hi = v
         parts = ([f"{c} >= {lit(lo)}"] if lo else []) + ([f"{c} < {lit(hi)}"] if hi else [])
         return " AND ".join(parts) or "1 = 1"
+    if op == "not_range":  # outside [from, to)
+        lo, hi = v
+        parts = ([f"{c} < {lit(lo)}"] if lo else []) + ([f"{c} >= {lit(hi)}"] if hi else [])
+        return "(" + " OR ".join(parts) + ")" if parts else "1 = 0"
     if op == "day":
         import datetime as dt
 
@@ -432,7 +436,7 @@ def _compile_setop(ir: IR, dialect: str) -> str:
     conds = [filter_sql(f, dialect) for f in own]
     op = ir.setop["op"]
     a, b = ir.setop["a"], ir.setop["b"]
-    if a is not None and (a or op == "intersect"):
+    if a is not None:  # an empty scope still means "took part at all"
         conds.append(f"{KEY_ID[alias]} IN ({_subquery_ids(alias, a, dialect)})")
     word = "NOT IN" if op == "except" else "IN"
     conds.append(f"{KEY_ID[alias]} {word} ({_subquery_ids(alias, b, dialect)})")

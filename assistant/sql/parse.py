@@ -1080,6 +1080,13 @@ class Parser:
                     col = VALUE_COL[typ]
                     return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": [Filter(col, "=", vals[0])],
                                                                         "b": [Filter(col, "!=", vals[0])]})
+            ranges = [d for d in self.date_specs if d.kind == "range"]
+            if len(ranges) == 1:
+                # "only ever played in 2024": played in the period, and never outside it
+                inside = self.date_filters(specs=ranges)
+                outside = [Filter(f.col, "not_range", f.value) for f in inside if f.op == "range"]
+                if outside:
+                    return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": inside, "b": outside})
             return None
         if not (never or both):
             return None
@@ -1122,6 +1129,18 @@ class Parser:
         fmt = [f for f in events if f.col == "m.format"]
         cut = t.first("shapes", "but")
         cut = cut if cut is not None else t.first("shapes", "never")
+        among = re.search(r"\s(?:중에서|중에|중)\s|\bamong\b|\bout of (?:the|all)\b", t.s)
+        if split is None and never and not both and among is not None:
+            cut = among.end() if among.group().strip() in ("중에서", "중에", "중") else None
+            if cut is None:  # "among the X teams, which never Y": X after "among", Y after its clause
+                nxt = re.search(r",|\bwhich\b|\bwho\b", t.s[among.end():])
+                cut = among.end() + nxt.start() if nxt else None
+        elif split is None and never and not both and cut is not None and re.search(r"[가-힣]", t.s[:cut]):
+            # Korean puts the excluded scope right before the negation ("발로 팀 중 결승 한 번도 못 간"): the
+            # nearest name before it is excluded, the others scope who is counted
+            near = [a_ for a_, _, typ, _ in self.placed if a_ < cut and typ in VALUE_COL and typ not in own_types]
+            if len(near) >= 2 and not re.search(r"\b(?:but|yet)\b|는데|지만", t.s[near[-1]:cut]):
+                cut = near[-1]
         if split is None and never and not both and cut is not None:
             # "played A or B but never reached a final": the names before the negation scope the first set,
             # the names after it the excluded one
@@ -1132,12 +1151,15 @@ class Parser:
                     side = before if a_ < cut else after
                     if v not in side.setdefault(typ, []):
                         side[typ].append(v)
-            if before and after:
+            if after and (before or re.search(r"\b(?:made|make|reached|reach|got (?:to|into)|get (?:to|into)|advanced|qualified)\b|가본|가 본|간 적|진출|올라", t.s, re.I)):
                 def fl(d):
                     return [Filter(VALUE_COL[k], "=", v[0]) if len(v) == 1 else Filter(VALUE_COL[k], "in", list(v))
                             for k, v in d.items()]
                 a = fl(before) + self.date_filters() + fmt
-                return IR(select=[key], filters=own, setop={"op": "except", "a": a, "b": fl(after) + ev + fmt})
+                # the excluded scope lies inside the counted one ("Valorant teams that never reached a final":
+                # a Valorant final), unless it names a value of the same kind
+                inner = fl({k: v for k, v in before.items() if k not in after}) + self.date_filters()
+                return IR(select=[key], filters=own, setop={"op": "except", "a": a, "b": inner + fl(after) + ev + fmt})
         if split is not None:
             a, b = shared + fmt + split[0], shared + fmt + split[1]
             if both and not never:
