@@ -14,7 +14,8 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
   ``limit`` (a limit of 1 on the measure keeps ties);
 - ``extreme``: single-row extremes (``WHERE col = (SELECT MAX(col) ...)``, ties kept);
 - ``per``: the best key inside each group ("the top killer of each game");
-- ``setop``: difference and intersection of two scopes ("never", "only", "both");
+- ``setop``: difference and intersection of two scopes ("never", "only", "both"), of participation or,
+  with ``via: opponent``, of the teams met across the table ("opponents X never lost to");
 - ``pair``: the two teams of one match (aliases ``w``/``wt`` for one side, ``l``/``lt`` for the other);
 - ``compare``: one measure in two scopes ("more assists this season than last").
 
@@ -316,8 +317,12 @@ def _where(filters: list[Filter], dialect: str, extra: list[str] = ()) -> str:
     return (" WHERE " + " AND ".join(conds)) if conds else ""
 
 
-def _subquery_ids(key_alias: str, filters: list[Filter], dialect: str) -> str:
-    """SELECT of the ids of ``key_alias``'s entity that took part in a match under ``filters``."""
+def _subquery_ids(key_alias: str, filters: list[Filter], dialect: str, via: str | None = None) -> str:
+    """SELECT of the ids of ``key_alias``'s entity that took part in a match under ``filters`` (``via`` =
+    'opponent': the teams on the other side, ``l``, of matches whose side ``w`` the filters describe)."""
+    if via == "opponent":
+        needed = {"w", "l"} | set().union(*[_filter_aliases(f) for f in filters])
+        return f"SELECT l.team_id {_from(needed, 'w')}{_where(filters, dialect)}"
     fact, col = PARTICIPATION[key_alias]
     needed = {fact} | set().union(*[_filter_aliases(f) for f in filters]) if filters else {fact}
     return f"SELECT {col} {_from(needed, fact)}{_where(filters, dialect)}"
@@ -436,10 +441,11 @@ def _compile_setop(ir: IR, dialect: str) -> str:
     conds = [filter_sql(f, dialect) for f in own]
     op = ir.setop["op"]
     a, b = ir.setop["a"], ir.setop["b"]
+    via = ir.setop.get("via")
     if a is not None:  # an empty scope still means "took part at all"
-        conds.append(f"{KEY_ID[alias]} IN ({_subquery_ids(alias, a, dialect)})")
+        conds.append(f"{KEY_ID[alias]} IN ({_subquery_ids(alias, a, dialect, via)})")
     word = "NOT IN" if op == "except" else "IN"
-    conds.append(f"{KEY_ID[alias]} {word} ({_subquery_ids(alias, b, dialect)})")
+    conds.append(f"{KEY_ID[alias]} {word} ({_subquery_ids(alias, b, dialect, via)})")
     return f"SELECT DISTINCT {', '.join(ir.select)} {frm} WHERE " + " AND ".join(conds)
 
 

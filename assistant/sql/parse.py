@@ -670,6 +670,14 @@ class Parser:
             return self._pair_select(fs, teams, asked)
         scoreline = measure == "score" or (measure == "points" and re.search(r"스코어|\bscores?\b|세트|\bsets?\b", t.s, re.I))
         result = re.search(r"\bhow did (?:it|that|the|@\w+)\b.*\b(?:go|end|turn out|finish)\b|\bresults?\b|어떻게\s*(?:됐|되었|끝났)|결과", t.s, re.I)
+        per_side = re.search(r"팀별|각각|각자|씩|몇\s*대\s*몇|\beach\b|\bper (?:team|side)\b|\bapiece\b|\bfor both\b", t.s, re.I)
+        col = {"score": "score", "points": "score", "kills": "kills"}.get(measure or "")
+        if col is None and re.search(r"세트|\bsets?\b|\bmaps? won\b|라운드|\brounds?\b", t.s, re.I):
+            col = "score"
+        if len(teams) == 2 and col and per_side and (t.has("aggregates", "sum") or re.search(r"합치|합하|몇\s*대\s*몇|\bin all\b|\baltogether\b", t.s, re.I)):
+            # "sets each side took in their meetings, added up": one total per side over the matches between them
+            fs = base + [Filter("wt.name", "either_pair", list(teams))]
+            return IR(select=["wt.name"], measure=f"sum:w.{col}", filters=fs, group=True, fact="w")
         if len(teams) == 2 and scoreline and not t.has("aggregates", "avg") and not t.has("aggregates", "sum"):
             # "the score of the final between A and B", "A랑 B 경기 날짜랑 스코어": each of their matches,
             # both sides' scores, the first named team's side first
@@ -712,6 +720,26 @@ class Parser:
             if t.has("aggregates", "count") or not asked:
                 return IR(measure="count", filters=fs)
             return IR(select=["m.played_at"], filters=fs)
+        if len(teams) == 1 and asked == "team" and t.has("shapes", "never") and (t.has("shapes", "opponent") or measure in ("wins", "losses")):
+            # "opponents X never lost to" / "teams X never beat": X's opponents, but those of the excluded results
+            a = teams[0]
+            lost = measure == "losses" or (self._object_of_win(a) and not self._subject_of_win(a))
+            fs = base + [Filter("wt.name", "=", a)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            return IR(select=["t.name"], setop={"op": "except", "via": "opponent", "a": fs,
+                                                "b": fs + [Filter("w.placement", "=", 2 if lost else 1)]})
+        if len(teams) == 1 and asked == "team" and t.has("aggregates", "max") and t.has("shapes", "opponent") \
+                and not t.has("aggregates", "count"):
+            # "who beat X the most": X's opponents by the matches they won against X (or lost, "beat most often")
+            a = teams[0]
+            beaten = self._object_of_win(a) or (measure == "losses" and not self._subject_of_win(a))
+            fs = base + [Filter("w.placement", "=", 1)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            fs.append(Filter("lt.name" if beaten else "wt.name", "=", a))
+            return IR(select=["wt.name" if beaten else "lt.name"], measure="count", filters=fs, group=True,
+                      order="desc", limit=self.top_n() or 1, fact="w")
         if len(teams) == 1 and asked == "team" and (measure in ("wins", "losses") or t.has("shapes", "opponent")) \
                 and not t.has("aggregates", "count") and not t.has("aggregates", "max") and t.has("shapes", "opponent"):
             a = teams[0]
