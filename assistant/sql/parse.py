@@ -25,7 +25,7 @@ from .linking import Linked
 
 CUES_PATH = Path(__file__).parent / "templates" / "cues.yaml"
 KEY = {"month": "month(m.played_at)", "year": "year(m.played_at)", "team": "t.name", "player": "p.nickname", "tournament": "tr.name", "map": "m.map", "region": "t.region",
-       "role": "p.role", "game": "tr.game", "stage": "m.stage", "match": "m.played_at", "date": "m.played_at"}
+       "role": "p.role", "game": "tr.game", "stage": "m.stage", "match": "m.played_at", "date": "day(m.played_at)"}
 VALUE_COL = {"team": "t.name", "player": "p.nickname", "tournament": "tr.name", "game": "tr.game", "stage": "m.stage",
              "map": "m.map", "region": "t.region", "role": "p.role"}
 PLAYER_MEASURES = {"deaths", "assists", "damage", "kd", "kda"}
@@ -196,6 +196,8 @@ class Parser:
         # Korean "어느 대회였어", "무슨 팀이야": the noun asked about, said with a copula.
         m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션)\s*(?:였|이었|야|이야|임|인가|인지|일까)", s)
         if m:
+            if re.search(r"누구|누가", s[:m.start()]):
+                return "player"  # "누구고 무슨 맵이었어": who, and the map beside
             return self._noun(m.group(2))
         # "선수랑 킬 수", "맵하고 경기 수": the noun named first of what the answer lists
         m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와)\s+\S", s)
@@ -254,12 +256,17 @@ class Parser:
             return "month"
         if re.search(r"연도별|년도별|해마다|매년|\b(?:by|per|each|every|for each) year\b|\byearly\b|\byear by year\b", s, re.I):
             return "year"
+        if re.search(r"일별|날짜별|일자별|하루마다|매일|\b(?:by|per|each|every|for each|a) (?:day|date)\b|\bdaily\b|\bday by day\b", s, re.I):
+            return "date"
         m = re.search(r"(팀|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
+            or re.search(r"(팀|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
             or re.search(r"(?<![가-힣])각\s*(팀|선수|대회|토너먼트|맵|지역|게임|종목|스테이지)", s)
         if m:
             w = m.group(1)
             return self._noun(w) if not w.startswith("@") else w[1:-1]
         for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)\s+(?:@\w+\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
+            if m.group().lower().startswith("every") and re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I):
+                continue  # "list every X tournament": all of them, not a breakdown
             if re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
             if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I):
@@ -409,6 +416,12 @@ class Parser:
             nul = self._null_filter(asked)
             if nul is not None:
                 filters.append(nul)
+        side = re.search(r"\b(?:on|of|from|for) the (?:team|side|squad) (?:that|which|who) (won|lost)\b|\b(winning|losing) (?:team|side|squad)\b"
+                         r"|(이긴|진|패한|우승한|우승) ?(?:팀|쪽)\s*(?:의|에서|에|소속)?\s*(?:선수|멤버)", t.s, re.I)
+        if side and player_level and not any(f.col == "mt.placement" for f in filters):
+            # "kills of each player on the side that won": the player's own side of the match won (or lost)
+            word = next(g for g in side.groups() if g)
+            filters.append(Filter("mt.placement", "=", 2 if word.lower() in ("lost", "losing", "진", "패한") else 1))
         versus = self._versus(asked, measure, mcol, agg, filters)
         if versus is not None:
             return Reading(versus, 0.75, "versus")
@@ -451,7 +464,8 @@ class Parser:
                 gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
             if self.asked_entity() == "map" and fn != "avg":
-                return Reading(IR(select=["m.map"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
+                sel = ["m.map"] + [c for c in self._extra_columns("map") if c.startswith("m.")]
+                return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() in ("match", "date", "team") and fn != "avg":
                 return Reading(IR(select=["m.played_at", "wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             return Reading(IR(measure=f"{fn}:{diff}", filters=fs), 0.75, "scalar")
@@ -484,7 +498,7 @@ class Parser:
                 m_expr = self._count_expr(counted or (asked if asked != group_by else None)
                                           or (None if events else "match"), filters)
             ir = IR(select=[gkey] if group_by != "match" else ["m.id", gkey], measure=m_expr, filters=filters, group=True)
-            if group_by in ("month", "year"):
+            if group_by in ("month", "year", "date"):
                 ir.order = f"col:{gkey}:asc"  # a calendar breakdown reads in calendar order
             elif t.has("shapes", "order"):
                 ir.order = "col:tr.start_date:asc" if group_by == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I) else "desc"
@@ -596,11 +610,12 @@ class Parser:
         # Lists.
         if key:
             sel = [key]
-            if asked == "match":
-                sel = ["m.played_at"]
+            if asked in ("match", "date"):
+                sel = ["m.played_at"]  # the dates of the matches themselves, with their times
             if t.has("entities", "map") and asked != "map" and re.search(r"\bwhich map\b|\bwhat map\b|어느 맵|무슨 맵|맵은|맵도|맵이", t.s, re.I):
                 sel.append("m.map")
-            if t.has("entities", "date") and asked != "date" and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I):
+            if t.has("entities", "date") and asked != "date" and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I) \
+                    and not any(f.op in ("is_null", "not_null") and f.col.endswith("_date") for f in filters):
                 sel.append("m.played_at")
             return Reading(IR(select=sel, filters=filters, distinct=True), 0.75, "list")
         raise Unsupported("no_shape")
@@ -912,7 +927,7 @@ class Parser:
                         op = cmp_op
                         break
                 out.append(Filter("mt.score", op, _num(v)))
-                loser = re.search(r"진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I)
+                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I)
                 if loser:
                     out.append(Filter("mt.placement", "=", 2))
                 elif not self.t.has("measures", "losses"):
