@@ -441,7 +441,14 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             taken[i] = True
     # "top 3 players", "top fraggers": a superlative, not the role 'top'.
     for m in [c for c in chosen if c.type == "role" and text[c.start:c.end].lower() == "top"]:
-        if re.match(r"\s*(?:\d|[a-z]+s\b|one|two|three|five|ten)", text[m.end:], re.I):
+        if re.match(r"\s*-?\s*(?:\d|[a-z]+s\b|one|two|three|five|ten|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick)\b)", text[m.end:], re.I):
+            chosen.remove(m)
+            for i in range(m.start, m.end):
+                taken[i] = False
+    # "... lol" closing a sentence is laughter, not League of Legends (unless said as a game: "in lol")
+    for m in [c for c in chosen if c.type == "game" and text[c.start:c.end].lower() == "lol"]:
+        if re.fullmatch(r"[\s!?.ㅋㅎ]*", text[m.end:]) and m.start > 0 \
+                and not re.search(r"\b(?:in|at|of|for|play(?:ed|s)?|about)\s+$", text[:m.start], re.I):
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
@@ -692,7 +699,8 @@ def _sounds_close(a: str, b: str) -> bool:
     from rapidfuzz import fuzz
 
     hangul, latin = (a, b) if is_hangul(a[0]) else (b, a)
-    return len(hangul) >= 3 or fuzz.ratio(romanize(hangul), latin.lower()) >= 60
+    ratio = fuzz.ratio(romanize(hangul), latin.lower())
+    return (len(hangul) >= 3 and ratio >= 25) or ratio >= 60  # "eagles" = 이글스, not "across"
 
 
 def _other_script(a: str, b: str) -> bool:
@@ -768,6 +776,10 @@ def _has_cue_word(surface: str) -> bool:
 
 
 _WORD = re.compile(r"[^\s?!.,:;\"“”()\[\]]+")
+# English words that glue a question together; a near-miss name never contains them.
+_FUNCTION_WORDS = frozenset("""a an the of in on at to for from by with and or but not no is are was were be been has have had
+do does did done get got can could will would should their its his her they them this that these those than then
+who whom whose what which when where how many much more most less least each every all any some""".split())
 
 
 def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str]) -> list[Mention]:
@@ -814,8 +826,9 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                             break
             for variant, end in variants if best is None else []:
                 key = norm(variant)
-                if len(key) < 4 or key.isdigit() or key in stop:
-                    continue
+                if len(key) < 4 or key.isdigit() or key in stop or _has_cue_word(variant) \
+                        or any(w.lower() in _FUNCTION_WORDS for w in _WORD.findall(variant)):
+                    continue  # "member" is no misspelled "Ember", "have in" no "Haven"
                 query = jamo(key)
                 cutoff = 85 if len(query) >= 8 else 90
                 for etype in FUZZY_TYPES:

@@ -176,12 +176,19 @@ class Parser:
             return self._noun(m.group(1))
         if who:
             return "player" if not t.has("measures", "wins") or t.has("measures", "chicken") and False else "team"
-        if re.search(r"\bwhen\b|\bwhat date\b|\bwhat day\b|\bwhich day\b|\bwhat time\b", low):
+        among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
+        if among:
+            return self._noun(among.group(1))
+        lead = re.search(r"^\s*(?:@\w+\s+)*(teams|players|squads|opponents|rivals)\s+(?:that|who|which|whose|@teamx|@playerx)\b", low)
+        if lead:
+            return self._noun(lead.group(1))
+        if re.search(r"\bwhen\b|\bwhat date\b|\bwhat day\b|\bwhich day\b|\bwhat time\b|\b(?:busiest|biggest|quietest|slowest|best|worst)\s+(?:match\s+|game\s+)?(?:day|date)\b", low) \
+                or re.search(r"(?:열린|있었던|많았던|치러진|가장 많은|제일 많은)\s*날(?:짜)?(?:은|이|이야|이었어)?\s*\??\s*$", s):
             return "date"
         if re.search(r"\brosters?\b|\bline-?ups?\b|명단|로스터|라인업|멤버 구성", s, re.I):
             return "player"
-        if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads|matches)\b", low):
-            return self._noun(re.search(r"(teams|players|tournaments|maps|squads|matches)", low).group(1))
+        if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads|matches|opponents|rivals)\b", low):
+            return self._noun(re.search(r"(teams|players|tournaments|maps|squads|matches|opponents|rivals)", low).group(1))
         m = re.search(r"^\s*(?:the\s+)?(team|player|tournament|map|squad)\s+(?:with|who|that|whose|where)\b", low) \
             or re.search(r"^\s*(?:the\s+)?(?:\w+est|most\s+\w+)\s+(team|player|tournament|map|squad)s?\b", low)
         if m:
@@ -264,7 +271,7 @@ class Parser:
         if m:
             w = m.group(1)
             return self._noun(w) if not w.startswith("@") else w[1:-1]
-        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)\s+(?:@\w+\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
+        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:@\w+\s+)?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
             if m.group().lower().startswith("every") and re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I):
                 continue  # "list every X tournament": all of them, not a breakdown
             if re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
@@ -417,11 +424,11 @@ class Parser:
             if nul is not None:
                 filters.append(nul)
         side = re.search(r"\b(?:on|of|from|for) the (?:team|side|squad) (?:that|which|who) (won|lost)\b|\b(winning|losing) (?:team|side|squad)\b"
-                         r"|(이긴|진|패한|우승한|우승) ?(?:팀|쪽)\s*(?:의|에서|에|소속)?\s*(?:선수|멤버)", t.s, re.I)
+                         r"|(이긴|(?<![가-힣])진|패한|우승한|우승|승리|패배) ?(?:팀|쪽)\s*(?:의|에서|에|소속)?\s*(?:선수|멤버)", t.s, re.I)
         if side and player_level and not any(f.col == "mt.placement" for f in filters):
             # "kills of each player on the side that won": the player's own side of the match won (or lost)
             word = next(g for g in side.groups() if g)
-            filters.append(Filter("mt.placement", "=", 2 if word.lower() in ("lost", "losing", "진", "패한") else 1))
+            filters.append(Filter("mt.placement", "=", 2 if word.lower() in ("lost", "losing", "진", "패한", "패배") else 1))
         versus = self._versus(asked, measure, mcol, agg, filters)
         if versus is not None:
             return Reading(versus, 0.75, "versus")
@@ -483,7 +490,7 @@ class Parser:
             order = "asc" if (minish and not maxish) or (measure == "placement" and maxish) else "desc"
             return Reading(IR(select=[key], measure=m_expr, filters=filters, per=KEY[group_by], order=order), 0.75, "per")
         # Grouped breakdown: "X별 ...", "for each X".
-        if group_by and (not asked or group_by == asked or has_count or measure) and group_by in KEY:
+        if group_by and (not asked or group_by == asked or has_count or measure or asked == "match") and group_by in KEY:
             gkey = KEY[group_by]
             m_expr = self._aggregate(mcol, agg, asked if asked != group_by else None, "sum")
             if m_expr is None and measure in ("wins", "losses", "chicken") and group_by == "team" and not has_count \
@@ -738,7 +745,13 @@ class Parser:
         if len(teams) == 1 and asked == "team" and t.has("shapes", "never") and (t.has("shapes", "opponent") or measure in ("wins", "losses")):
             # "opponents X never lost to" / "teams X never beat": X's opponents, but those of the excluded results
             a = teams[0]
-            lost = measure == "losses" or (self._object_of_win(a) and not self._subject_of_win(a))
+            s = t.s
+            if re.search(r"\b(?:beat|beaten|defeat(?:ed)?|won against|got past)\s+(?:the\s+)?@teamX", s, re.I):
+                lost = True  # "teams that never beat X": X never lost to them
+            elif re.search(r"@teamX\b.*\b(?:beat|beaten|defeat(?:ed)?|won against)\b", s, re.I) and not re.search(r"\bby\b", s, re.I):
+                lost = False  # "teams X played but never defeated"
+            else:
+                lost = measure == "losses" or (self._object_of_win(a) and not self._subject_of_win(a))
             fs = base + [Filter("wt.name", "=", a)]
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))
@@ -998,7 +1011,8 @@ class Parser:
         if counted == "map":
             # "how many maps went to overtime": the map rows (matches) meeting the conditions; the distinct
             # map names when asked so, or when nothing but the scope (game, tournament) is given
-            scope = all(f.col in ("tr.game", "tr.name", "m.format") for f in filters)
+            scope = all(f.col in ("tr.game", "tr.name", "m.format", "m.played_at", "t.name", "p.nickname", "t.region",
+                                  "m.stage") for f in filters)
             if re.search(r"\b(?:different|distinct|unique|separate)\b|종류|서로 다른|다른 맵|맵 ?풀|\bmap ?pool\b", self.t.s, re.I) or scope:
                 return "countd:m.map"
             return "countd:m.id"
@@ -1115,7 +1129,7 @@ class Parser:
         if asked not in ("team", "player", "tournament"):
             return None
         never, both = t.has("shapes", "never"), t.has("shapes", "both")
-        if t.has("shapes", "only") and not never and not both:
+        if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b", t.s)) and not both:
             # "only ever played X": took part in X, and in nothing else of X's kind
             for typ in ("game", "tournament", "map"):
                 vals = self.values.get(typ, [])
@@ -1239,9 +1253,9 @@ class Parser:
         return ir
 
     _AVG_REF = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with))\s+(?:the\s+)?(?:overall\s+|league\s+|global\s+|total\s+)?(?:average|avg|mean)\b"
-                          r"|\b(?:above|below|under|over)\s+(?:the\s+)?(?:overall\s+|league\s+)?(?:average|avg|mean)\b"
+                          r"|\b(?:above|below|under|over|beats?|exceeds?|tops?)\s+(?:the\s+)?(?:overall\s+|league\s+)?(?:average|avg|mean)\b"
                           r"|(?:전체\s*)?평균(?:치)?\s*(?:보다|대비)|(?:전체\s*)?평균(?:치)?\s*(?:을|를|이|에)?\s*(?:넘|이상|이하|미만|초과|웃|밑|못\s*미|위|아래)", re.I)
-    _LOW_WORDS = re.compile(r"\b(?:below|under|less|fewer|lower|worse|smaller)\b|이하|미만|밑|못\s*미|낮|적|아래|못", re.I)
+    _LOW_WORDS = re.compile(r"\b(?:below|under|less|fewer|lower|worse|smaller)\b|이하|미만|밑|못\s*미|낮|적|아래|못|덜", re.I)
 
     def _versus(self, asked: str | None, measure: str | None, mcol: str | None, agg: str | None,
                 filters: list[Filter]) -> IR | None:
@@ -1250,19 +1264,29 @@ class Parser:
         s = self.t.s
         ref = self._AVG_REF.search(s)
         named = None
-        if asked in ("team", "player") and not ref:
-            typ = asked
-            m = re.search(rf"\b(?:than|vs\.?|compared (?:to|with))\s+(?:the\s+)?@{typ}X|@{typ}X\s*(?:보다|대비)", s, re.I)
-            occ = [(a, v) for a, _, ty, v in self.placed if ty == typ]
-            if m and occ:
-                named = min(occ, key=lambda o: abs(o[0] - m.start()))[1]
+        if asked in ("team", "player", None) and not ref:
+            # "than X", "X보다", "out-fragged X": the named entity's own measure is the reference (and its kind
+            # is the kind asked: "who has more kills than <a team>" asks for teams)
+            m = re.search(r"\b(?:than|vs\.?|compared (?:to|with)|out-?(?:fragg|kill|damag|scor|perform|play)\w*)\s+(?:the\s+)?@(team|player)X|@(team|player)X\s*(?:보다|대비)", s, re.I)
+            if m:
+                typ = m.group(1) or m.group(2)
+                occ = [(a, v) for a, _, ty, v in self.placed if ty == typ]
+                if occ and len(self.values.get(typ, [])) == 1:
+                    named = min(occ, key=lambda o: abs(o[0] - m.start()))[1]
+                    asked = typ
         if ref is None and named is None:
             return None
+        if mcol is None and measure is None:
+            out = re.search(r"\bout-?(fragg|kill|damag|scor)", s, re.I)
+            if out is None:
+                return None
+            mcol = {"fragg": "kills", "kill": "kills", "damag": "damage", "scor": "score"}[out.group(1).lower()]
+            mcol = f"{'mt' if asked == 'team' and mcol != 'damage' else 'mp'}.{mcol}"
         key = KEY.get(asked) if asked in ("team", "player", "tournament", "map", "region", "role", "match") else None
         if key is None:
             key = KEY["player"] if (mcol or "").startswith("mp.") or measure in PLAYER_MEASURES else KEY["team"]
             asked = "player" if key == KEY["player"] else "team"
-        around = s[ref.start():ref.end() + (20 if re.search(r"보다|대비", ref.group()) else 0)] if ref else ""
+        around = s[max(0, ref.start() - 30):ref.end() + (20 if re.search(r"보다|대비", ref.group()) else 0)] if ref else ""
         op = "<" if self._LOW_WORDS.search(around or s[max(0, s.find("@") - 1):]) else ">"
         if re.search(r"이상|\bor more\b|\bat least\b", around or s, re.I):
             op = ">="
