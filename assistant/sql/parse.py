@@ -330,11 +330,16 @@ class Parser:
                       r"|(?<![\d/.-])(?P<sup>\d+)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest)\b)"
                       r"|\b(?:which|what)\s+(?P<which>\d+)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
                       r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
-                      r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b", s, re.I)
+                      r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b"
+                      r"|\b(?P<ws>two|three|four|five|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
+                      r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)", s, re.I)
         if not m:
             return None
-        if m.group("w"):
-            return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[m.group("w").lower()]
+        word = m.group("w") or m.group("ws") or m.group("ww")
+        if m.group("ww") and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
+            return None  # "which two teams played in the final": no top-N without a superlative
+        if word:
+            return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[word.lower()]
         g = m.group("a") or m.group("lead") or m.group("b") or m.group("sup") or m.group("which")
         n = int(g)
         if (m.group("lead") or m.group("which")) and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
@@ -1009,7 +1014,7 @@ class Parser:
         if counted == "tournament":
             return "countd:tr.id"
         if counted == "map":
-            # "how many maps went to overtime": the map rows (matches) meeting the conditions; the distinct
+            # "maps that needed overtime, how many": the map rows (matches) meeting the conditions; the distinct
             # map names when asked so, or when nothing but the scope (game, tournament) is given
             scope = all(f.col in ("tr.game", "tr.name", "m.format", "m.played_at", "t.name", "p.nickname", "t.region",
                                   "m.stage") for f in filters)
@@ -1139,7 +1144,7 @@ class Parser:
                                                                         "b": [Filter(col, "!=", vals[0])]})
             ranges = [d for d in self.date_specs if d.kind == "range"]
             if len(ranges) == 1:
-                # "only ever played in 2024": played in the period, and never outside it
+                # "played in 2025 alone": played in the period, and never outside it
                 inside = self.date_filters(specs=ranges)
                 outside = [Filter(f.col, "not_range", f.value) for f in inside if f.op == "range"]
                 if outside:
@@ -1192,8 +1197,9 @@ class Parser:
             if cut is None:  # "among the X teams, which never Y": X after "among", Y after its clause
                 nxt = re.search(r",|\bwhich\b|\bwho\b", t.s[among.end():])
                 cut = among.end() + nxt.start() if nxt else None
-        elif split is None and never and not both and cut is not None and re.search(r"[가-힣]", t.s[:cut]):
-            # Korean puts the excluded scope right before the negation ("발로 팀 중 결승 한 번도 못 간"): the
+        elif split is None and never and not both and cut is not None and re.search(r"[가-힣]", t.s[:cut]) \
+                and t.first("shapes", "but") is None:
+            # Korean puts the excluded scope right before the negation ("옵치 팀 중 4강 못 간"): the
             # nearest name before it is excluded, the others scope who is counted
             near = [a_ for a_, _, typ, _ in self.placed if a_ < cut and typ in VALUE_COL and typ not in own_types]
             if len(near) >= 2 and not re.search(r"\b(?:but|yet)\b|는데|지만", t.s[near[-1]:cut]):
@@ -1208,7 +1214,7 @@ class Parser:
                     side = before if a_ < cut else after
                     if v not in side.setdefault(typ, []):
                         side[typ].append(v)
-            if after and (before or re.search(r"\b(?:made|make|reached|reach|got (?:to|into)|get (?:to|into)|advanced|qualified)\b|가본|가 본|간 적|진출|올라", t.s, re.I)):
+            if after and (before or re.search(r"\b(?:made|make|reached|reach|got (?:to|into)|get (?:to|into)|advanced|qualified)\b|가본|가 본|간 적|진출|올라|밟", t.s, re.I)):
                 def fl(d):
                     return [Filter(VALUE_COL[k], "=", v[0]) if len(v) == 1 else Filter(VALUE_COL[k], "in", list(v))
                             for k, v in d.items()]
