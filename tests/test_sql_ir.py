@@ -331,3 +331,101 @@ def test_a_tournament_named_loosely_in_hangul_links_without_its_year(small_db):
     cat = Catalog.from_rows(["Teal Foxes"], ["Nova"], [("Seoul Spring Invitational 2025", "Valorant", None)])
     # a word left out and a long word one sound off
     assert link("서울 인비테이셔널 언제 시작했어", cat, TODAY).values("tournament") == ["Seoul Spring Invitational 2025"]
+
+
+# Round 4: constructs for generality, on a second small world of our own (a Valorant cup with maps, a LoL
+# event one row per series, an announced PUBG event without an end date, a team that never played).
+ROWS4 = {
+    "tournaments": [(1, "Lakeside Valorant Cup 2025", "Valorant", "2025-03-01", "2025-03-02"),
+                    (2, "Harbor Rift Masters 2026", "League of Legends", "2026-04-04", "2026-04-05"),
+                    (3, "Pine Royale 2026", "PUBG", "2026-09-12", None)],
+    "teams": [(1, "Copper Lynx", "NA"), (2, "여수 타이탄즈", "KR"), (3, "Violet Moth", "EU"), (4, "Ghost Unit", None)],
+    "players": [(1, "파도", 2, "mid"), (2, "등대", 2, "support"), (3, "Brisk", 1, "duelist"), (4, "Talon", 1, "sentinel"),
+                (5, "Ash", 3, "duelist"), (6, "Wren", 3, "controller")],
+    "matches": [(1, 1, "2025-03-01 13:00:00", "group", "Ascent", "versus"),
+                (2, 1, "2025-03-01 16:00:00", "group", "Bind", "versus"),
+                (3, 1, "2025-03-01 19:00:00", "group", "Haven", "versus"),
+                (4, 1, "2025-03-02 18:00:00", "final", "Ascent", "versus"),
+                (5, 2, "2026-04-04 15:00:00", "semifinal", None, "versus"),
+                (6, 2, "2026-04-05 17:00:00", "final", None, "versus")],
+    # (match, team, placement, score, kills)
+    "match_teams": [(1, 1, 1, 13, 60), (1, 2, 2, 8, 45), (2, 2, 1, 14, 70), (2, 3, 2, 12, 66),
+                    (3, 3, 1, 13, 55), (3, 1, 2, 5, 30), (4, 1, 1, 13, 58), (4, 3, 2, 11, 50),
+                    (5, 2, 1, 2, 40), (5, 1, 2, 1, 28), (6, 2, 1, 3, 35), (6, 1, 2, 0, 12)],
+    # (match, player, kills, deaths, assists, damage)
+    "match_players": [(6, 1, 20, 2, 9, 30000), (6, 2, 15, 3, 20, 12000), (6, 3, 8, 10, 4, 15000), (6, 4, 4, 9, 6, 9000),
+                      (4, 3, 30, 20, 5, 6100), (4, 4, 28, 25, 7, 5800), (4, 5, 25, 28, 3, 5200), (4, 6, 25, 30, 8, 4900)],
+}
+
+
+@pytest.fixture(scope="module")
+def world4(tmp_path_factory):
+    path = tmp_path_factory.mktemp("irdb4") / "world4.db"
+    con = sqlite3.connect(path)
+    con.executescript(SCHEMA)
+    for table, rows in ROWS4.items():
+        con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+    con.commit()
+    con.close()
+    clear_cache()
+    url = f"sqlite:///{path}"
+    return url, path, load_catalog(url)
+
+
+ROUND4 = [
+    # nested comparisons
+    ("nested: above the average group", "teams with more total kills than the average team",
+     "SELECT 'Copper Lynx' UNION SELECT '여수 타이탄즈'"),
+    ("nested: against one named team", "Copper Lynx보다 킬 많이 한 팀", "SELECT '여수 타이탄즈'"),
+    ("nested: below the average, Korean", "평균보다 데스 적은 선수 누구야", "SELECT '파도' UNION SELECT '등대'"),
+    ("nested: a per-match average against all rows", "teams whose average kills per match beat the overall average",
+     "SELECT '여수 타이탄즈' UNION SELECT 'Violet Moth'"),
+    # sets
+    ("set: a stage never reached, inside the counted scope", "발로 팀 중에 결승 무대 못 밟아본 팀", "SELECT '여수 타이탄즈'"),
+    ("set: a stage never reached", "which valorant squads never made a final", "SELECT '여수 타이탄즈'"),
+    ("set: active in one year only", "which teams played in 2025 alone and no other year", "SELECT 'Violet Moth'"),
+    ("set: both of two games", "발로랑 롤 둘 다 뛴 팀", "SELECT 'Copper Lynx' UNION SELECT '여수 타이탄즈'"),
+    # the two teams of a match
+    ("pair: opponents never lost to", "in valorant which opponents has copper lynx never lost to", "SELECT '여수 타이탄즈'"),
+    ("pair: opponents never beaten", "여수 타이탄즈가 한 번도 못 이긴 상대", "SELECT 'x' WHERE 0"),
+    ("pair: who beat a team most often", "who beat Copper Lynx the most", "SELECT '여수 타이탄즈'"),
+    ("pair: per-side totals over their meetings", "여수 타이탄즈랑 Copper Lynx 맞대결 스코어 팀별로 합치면",
+     "SELECT 'Copper Lynx', 14 UNION SELECT '여수 타이탄즈', 13"),
+    ("pair: A beat B, B named in Latin letters", "how many times did yeosu titans beat copper lynx", "SELECT 2"),
+    # conditions on one side's score, overtime against the regulation score
+    ("overtime against the game's regulation score", "how many valorant maps needed overtime", "SELECT 1"),
+    ("the loser's score bounded", "진 팀이 8라운드 이하였던 맵 몇 개", "SELECT 2"),
+    # answer shape, calendar keys
+    ("day key, superlative", "which date saw the most matches", "SELECT '2025-03-01'"),
+    ("day key, breakdown", "matches per day",
+     "SELECT '2025-03-01', 3 UNION SELECT '2025-03-02', 1 UNION SELECT '2026-04-04', 1 UNION SELECT '2026-04-05', 1"),
+    ("unset value", "대회 중에 종료일 미정인 곳", "SELECT 'Pine Royale 2026'"),
+    ("the winning side's players", "kills of every player from the side which won the Harbor Rift Masters 2026 final",
+     "SELECT '파도', 20 UNION SELECT '등대', 15"),
+    ("knocked out = lost in that stage", "Lakeside Valorant Cup 2025 결승에서 탈락한 팀", "SELECT 'Violet Moth'"),
+    ("champion asked with 어디가", "Harbor Rift Masters 2026 우승 어디가 했어", "SELECT '여수 타이탄즈'"),
+    ("single-map extreme with who and where", "한 맵에서 킬 젤 많이 한 선수 누구고 무슨 맵이었어", "SELECT 'Brisk', 'Ascent'"),
+    ("list every X is all of them", "list every valorant tourney", "SELECT 'Lakeside Valorant Cup 2025'"),
+    ("per-team counts said with 각각", "발로에서 이긴 팀들 각각 몇 번씩 이겼어",
+     "SELECT 'Copper Lynx', 2 UNION SELECT '여수 타이탄즈', 1 UNION SELECT 'Violet Moth', 1"),
+    ("a tournament word written onto a name word", "레이크사이드컵 언제 시작했어", "SELECT '2025-03-01'"),
+]
+
+
+@pytest.mark.parametrize("construct,question,gold", ROUND4, ids=[f"{c}:{q[:30]}" for c, q, _ in ROUND4])
+def test_round4_constructs_answer_with_the_right_rows(world4, construct, question, gold):
+    _, path, _ = world4
+    reading, sql, got = _ask(world4, question)
+    assert _covers(got, _rows(path, gold)), (construct, sql, got)
+
+
+def test_nested_comparison_compiles_for_postgres_and_keeps_the_scope():
+    ir = IR(select=["t.name"], measure="sum:mt.kills", group=True,
+            filters=[Filter("tr.game", "=", "Valorant")], vs={"op": ">", "ref": "avg"})
+    for dialect in ("sqlite", "postgres"):
+        sql = compile_sql(ir, dialect)
+        assert sql.count("tr.game = 'Valorant'") == 2 and "HAVING SUM(mt.kills) > (SELECT AVG(v) FROM" in sql
+    again = IR.from_dict(IR(select=["p.nickname"], measure="sum:mp.kills", group=True,
+                            vs={"op": "<", "ref": "value", "filters": [Filter("p.nickname", "=", "Ash")]}).to_dict())
+    assert again.vs["filters"] == [Filter("p.nickname", "=", "Ash")]
+    assert "p.nickname = 'Ash'" in compile_sql(again)

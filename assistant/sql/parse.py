@@ -1020,6 +1020,8 @@ class Parser:
                                   "m.stage") for f in filters)
             if re.search(r"\b(?:different|distinct|unique|separate)\b|종류|서로 다른|다른 맵|맵 ?풀|\bmap ?pool\b", self.t.s, re.I) or scope:
                 return "countd:m.map"
+            if not any(f.col == "m.map" for f in filters):
+                filters.append(Filter("m.map", "not_null"))  # a map row, not a series recorded without maps
             return "countd:m.id"
         if counted == "region":
             return "countd:t.region"
