@@ -341,7 +341,7 @@ ROWS4 = {
                     (3, "Pine Royale 2026", "PUBG", "2026-09-12", None)],
     "teams": [(1, "Copper Lynx", "NA"), (2, "여수 타이탄즈", "KR"), (3, "Violet Moth", "EU"), (4, "Ghost Unit", None)],
     "players": [(1, "파도", 2, "mid"), (2, "등대", 2, "support"), (3, "Brisk", 1, "duelist"), (4, "Talon", 1, "sentinel"),
-                (5, "Ash", 3, "duelist"), (6, "Wren", 3, "controller")],
+                (5, "Ash", 3, "duelist"), (6, "Wren", 3, "controller"), (7, "Quill", 3, "initiator")],
     "matches": [(1, 1, "2025-03-01 13:00:00", "group", "Ascent", "versus"),
                 (2, 1, "2025-03-01 16:00:00", "group", "Bind", "versus"),
                 (3, 1, "2025-03-01 19:00:00", "group", "Haven", "versus"),
@@ -354,7 +354,8 @@ ROWS4 = {
                     (5, 2, 1, 2, 40), (5, 1, 2, 1, 28), (6, 2, 1, 3, 35), (6, 1, 2, 0, 12)],
     # (match, player, kills, deaths, assists, damage)
     "match_players": [(6, 1, 20, 2, 9, 30000), (6, 2, 15, 3, 20, 12000), (6, 3, 8, 10, 4, 15000), (6, 4, 4, 9, 6, 9000),
-                      (4, 3, 30, 20, 5, 6100), (4, 4, 28, 25, 7, 5800), (4, 5, 25, 28, 3, 5200), (4, 6, 25, 30, 8, 4900)],
+                      (4, 3, 30, 20, 5, 6100), (4, 4, 28, 25, 7, 5800), (4, 5, 25, 28, 3, 5200), (4, 6, 25, 30, 8, 4900),
+                      (3, 7, 0, 0, 2, 800)],
 }
 
 
@@ -377,7 +378,7 @@ ROUND4 = [
     ("nested: above the average group", "teams with more total kills than the average team",
      "SELECT 'Copper Lynx' UNION SELECT '여수 타이탄즈'"),
     ("nested: against one named team", "Copper Lynx보다 킬 많이 한 팀", "SELECT '여수 타이탄즈'"),
-    ("nested: below the average, Korean", "평균보다 데스 적은 선수 누구야", "SELECT '파도' UNION SELECT '등대'"),
+    ("nested: below the average, Korean", "평균보다 데스 적은 선수 누구야", "SELECT '파도' UNION SELECT '등대' UNION SELECT 'Quill'"),
     ("nested: a per-match average against all rows", "teams whose average kills per match beat the overall average",
      "SELECT '여수 타이탄즈' UNION SELECT 'Violet Moth'"),
     # sets
@@ -409,6 +410,14 @@ ROUND4 = [
     ("per-team counts said with 각각", "발로에서 이긴 팀들 각각 몇 번씩 이겼어",
      "SELECT 'Copper Lynx', 2 UNION SELECT '여수 타이탄즈', 1 UNION SELECT 'Violet Moth', 1"),
     ("a tournament word written onto a name word", "레이크사이드컵 언제 시작했어", "SELECT '2025-03-01'"),
+    ("set: never had a statistic", "which players never died", "SELECT 'Quill'"),
+    ("set: never had a statistic, Korean", "한 번도 안 죽은 선수", "SELECT 'Quill'"),
+    ("an exact zero in one match", "how many players had 0 kills in a match", "SELECT 1"),
+    ("'of each' groups even after an average", "average kills of each team in the Harbor Rift Masters 2026",
+     "SELECT 'Copper Lynx', 20.0 UNION SELECT '여수 타이탄즈', 37.5"),
+    ("a percentage of matches won is the win rate", "what percentage of matches did Violet Moth win", "SELECT 100.0 / 3"),
+    ("placement ranking, best first", "average placement of each team at the Lakeside Valorant Cup 2025, best first",
+     "SELECT 'Copper Lynx', 1.333 UNION SELECT '여수 타이탄즈', 1.5 UNION SELECT 'Violet Moth', 1.667"),
 ]
 
 

@@ -274,7 +274,7 @@ class Parser:
         for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:@\w+\s+)?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
             if m.group().lower().startswith("every") and re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I):
                 continue  # "list every X tournament": all of them, not a breakdown
-            if re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
+            if m.group().lower().startswith("per") and re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
             if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I):
                 continue  # "in each game they played": a condition on each of their rows, not a grouping
@@ -513,7 +513,8 @@ class Parser:
             if group_by in ("month", "year", "date"):
                 ir.order = f"col:{gkey}:asc"  # a calendar breakdown reads in calendar order
             elif t.has("shapes", "order"):
-                ir.order = "col:tr.start_date:asc" if group_by == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I) else "desc"
+                ir.order = "col:tr.start_date:asc" if group_by == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I) \
+                    else self._direction(measure)
             return Reading(ir, 0.75, "group")
         if has_count and asked in ("team", "player", "tournament", "map", "region") and not (maxish or minish):
             counted = self._counted(None)
@@ -919,6 +920,15 @@ class Parser:
             return [Filter("mt.placement", "=", 1)]
         return []
 
+    def _direction(self, measure: str | None) -> str:
+        """The order a ranking is asked in: high to low unless said otherwise; for placements "best first"
+        is the lowest number."""
+        low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) first\b|\blow(?:est)? to high(?:est)?\b|\bascending\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
+        best_first = re.search(r"\bbest (?:first|to worst)\b|\bfrom best\b|잘한 ?순|좋은 ?순", self.t.s, re.I)
+        if measure == "placement":
+            return "desc" if low_first and not best_first and re.search(r"\bworst first\b", self.t.s, re.I) else "asc"
+        return "asc" if low_first else "desc"
+
     def _overtime(self) -> Filter:
         reg = dict(self.linked.regulation)
         games = [g for g in self.values.get("game", []) if g in reg]
@@ -1112,7 +1122,7 @@ class Parser:
                 word = m.group(1).lower()
                 col = "kills" if word.startswith(("킬", "kill", "frag")) else "deaths" if word.startswith(("데스", "death")) \
                     else "assists" if word.startswith(("어시", "assist")) else "damage"
-                op = self.comparison() or ">="
+                op = self.comparison() or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
                 out.append(Filter(f"{'mp' if player_level else 'mt'}.{col}", op, _num(v)))
         return out
 
@@ -1154,6 +1164,15 @@ class Parser:
             return None
         if not (never or both):
             return None
+        stat = re.search(r"\bnever (died|been killed|got (?:a |any )?(?:kill|frag|assist)s?|(?:scored|had|made) (?:a |any )?(?:kill|frag|assist)s?)\b"
+                         r"|(?:한 번도|한번도)\s*(?:안|못)\s*(죽|킬|어시)", t.s, re.I)
+        if never and stat and asked in ("player", "team") and not both:
+            # "never died in a PUBG match": took part in the scope, but no row of it with the statistic
+            word = (stat.group(1) or stat.group(2)).lower()
+            col = "deaths" if word.startswith(("died", "been", "죽")) else "assists" if "assist" in word or word == "어시" else "kills"
+            side = "mp" if asked == "player" or col != "kills" else "mt"
+            scope = self.value_filters() + self.date_filters()
+            return IR(select=[KEY[asked]], setop={"op": "except", "a": scope, "b": scope + [Filter(f"{side}.{col}", ">", 0)]})
         if t.has("shapes", "no_team") or (t.has("shapes", "no_value") and not t.has("measures", "appearances")
                                            and measure is None and not t.has("shapes", "never")):
             return None
