@@ -198,3 +198,11 @@ def test_game_slang_and_laughter(catalog4):
     assert values(link("에펙 대회 몇 개", catalog4, TODAY), "game") == ["Apex Legends"]
     assert values(link("who has the most kills lol", catalog4, TODAY), "game") == []
     assert values(link("most kills in lol", catalog4, TODAY), "game") == ["League of Legends"]
+
+
+def test_the_tournament_word_beside_a_shared_name_word_picks_the_tournament():
+    cat = Catalog.from_rows(teams=["Copper Lynx"], players=["Wavelet"],
+                            tournaments=[("Gimhae Rift Cup 2025", "League of Legends", dt.date(2025, 3, 1)),
+                                         ("Tongyeong Rift Invitational 2026", "League of Legends", dt.date(2026, 3, 1))])
+    assert values(link("리프트컵 참가팀 몇 팀", cat, TODAY), "tournament") == ["Gimhae Rift Cup 2025"]
+    assert values(link("웨이브렛 킬 몇 개", cat, TODAY), "player") == ["Wavelet"]  # a 4-syllable transliteration

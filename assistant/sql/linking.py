@@ -646,6 +646,14 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
         if year is not None and any(str(year) in n for n, _ in cands):
             cands = [(n, st) for n, st in cands if str(year) in n]
         bases = {re.sub(r"\s*(?:19|20)\d\d\s*", " ", n).strip() for n, _ in cands}
+        if len(bases) > 1:
+            # the tournament word said beside the name may pick one ("리프트컵": the Rift *Cup*, not the Rift Invitational)
+            said = {_sounds_like(_strip_particle(text[t[0]:t[1]], particles), all_keys, latin_of) for t in run if t[2] == "noun"}
+            keys_of = {n: keys for n, _, _, keys in catalog.tour_words}
+            narrowed = [(n, st) for n, st in cands if said - {None} and (said - {None}) <= keys_of.get(n, frozenset())]
+            if narrowed:
+                cands = narrowed
+                bases = {re.sub(r"\s*(?:19|20)\d\d\s*", " ", n).strip() for n, _ in cands}
         if len(bases) != 1:
             continue
         strong = len([t for t in run if t[2] in ("name", "game", "noun")]) >= 2 or years
@@ -813,8 +821,9 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                         ranked = sorted(((fuzz.ratio(romanize(variant), norm(v)), (t, v)) for t, v in hits), reverse=True)
                         if ranked[0][0] - ranked[1][0] >= 15:
                             hits = [ranked[0][1]]
+                    close = len(hits) == 1 and fuzz.ratio(romanize(variant), norm(hits[0][1])) >= 45
                     if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4
-                            or len(sk) >= 3 and syllables >= 5) and len(hits) == 1:
+                            or len(sk) >= 3 and syllables >= 5 or len(sk) >= 3 and syllables >= 4 and close) and len(hits) == 1:
                         best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
                         break
                     if not hits and len(sk) >= 7 and syllables >= 5:
