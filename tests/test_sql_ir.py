@@ -416,6 +416,11 @@ ROUND4 = [
     ("'of each' groups even after an average", "average kills of each team in the Harbor Rift Masters 2026",
      "SELECT 'Copper Lynx', 20.0 UNION SELECT '여수 타이탄즈', 37.5"),
     ("a percentage of matches won is the win rate", "what percentage of matches did Violet Moth win", "SELECT 100.0 / 3"),
+    ("keys with none of an event", "which maps has Copper Lynx never won on", "SELECT 'Haven'"),
+    ("winner and both scores of a stage", "who won the Lakeside Valorant Cup 2025 final and what was the score",
+     "SELECT 'Copper Lynx', 13, 'Violet Moth', 11"),
+    ("superlative over matches played", "which team played the most matches", "SELECT 'Copper Lynx'"),
+    ("last place in its match", "how many times did Violet Moth finish last", "SELECT 2"),
     ("placement ranking, best first", "average placement of each team at the Lakeside Valorant Cup 2025, best first",
      "SELECT 'Copper Lynx', 1.333 UNION SELECT '여수 타이탄즈', 1.5 UNION SELECT 'Violet Moth', 1.667"),
 ]

@@ -708,7 +708,10 @@ def _sounds_close(a: str, b: str) -> bool:
 
     hangul, latin = (a, b) if is_hangul(a[0]) else (b, a)
     ratio = fuzz.ratio(romanize(hangul), latin.lower())
-    return (len(hangul) >= 3 and ratio >= 25) or ratio >= 60  # "eagles" = 이글스, not "across"
+    # a loanword writes a Latin consonant cluster with the vowel ㅡ ("이글스", "라이트닝", "타이드"); a native
+    # word ("불사조", "울산") has none, so only a close romanization links it
+    epenthetic = "ㅡ" in jamo(hangul)
+    return (epenthetic and len(hangul) >= 2 and ratio >= 25) or ratio >= 60
 
 
 def _other_script(a: str, b: str) -> bool:

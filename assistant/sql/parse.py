@@ -126,6 +126,12 @@ class Parser:
         masked, self.placed = _mask(text, linked, self.dates)
         for p in cues()["chitchat"]["words"]:
             masked = p.sub(lambda m: " " * len(m.group()), masked)
+        # "finished last", "꼴찌 몇 번": last place in a match (a condition), not a superlative; blanked so the
+        # superlative cues do not see it
+        last = re.compile(r"\b(?:finish(?:ed|es|ing)?|came|placed|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:dead\s+)?last(?: place)?\b|\blast[- ]place(?: finish(?:es)?)?\b"
+                          r"|(?:꼴찌|꼴등|최하위)(?=\s*(?:를|로|한|했|몇|횟수|한 (?:횟수|번|경기)|로 끝난|로 마감))", re.I)
+        self.last_place = bool(last.search(masked))
+        masked = last.sub(lambda m: " " * len(m.group()), masked)
         self.t = _Text(masked)
         self.numbers = _numbers(masked)
         self.values: dict[str, list[Any]] = {}
@@ -179,7 +185,7 @@ class Parser:
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
         if among:
             return self._noun(among.group(1))
-        lead = re.search(r"^\s*(?:@\w+\s+)*(teams|players|squads|opponents|rivals)\s+(?:that|who|which|whose|@teamx|@playerx)\b", low)
+        lead = re.search(r"^\s*(?:the\s+)?(?:@\w+\s+)*(teams?|players?|squads?|opponents?|rivals?)\s+(?:that|who|which|whose|with|@teamx|@playerx)\b", low)
         if lead:
             return self._noun(lead.group(1))
         if re.search(r"\bwhen\b|\bwhat date\b|\bwhat day\b|\bwhich day\b|\bwhat time\b|\b(?:busiest|biggest|quietest|slowest|best|worst)\s+(?:match\s+|game\s+)?(?:day|date)\b", low) \
@@ -450,7 +456,7 @@ class Parser:
             cut = int(within.group(1) or within.group(2) or within.group(3))
             if t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률", t.s, re.I):
                 # "X의 3위 이내 비율": the share of its rows placed within N
-                fs = [f for f in filters if f.col != "mt.placement"]
+                fs = [f for f in filters if f.col != "mt.placement" and not (f.col == "m.format" and f.value == "versus")]
                 return Reading(IR(measure=f"share:mt.placement<={cut}", filters=fs), 0.75, "scalar")
             filters = [f for f in filters if f.col != "mt.placement"] + [Filter("mt.placement", "<=", cut)]
             if group_by == "team" or (group_by is None and (asked in (None, "team") or "team" in values)):
@@ -577,7 +583,9 @@ class Parser:
             if key:
                 if mcol is None and measure is None and asked == "player" and not has_count:
                     mcol = "mp.kills"  # "top 5 fraggers", "best players": ranked by kills
-                m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
+                played = "match" if asked not in ("match", "date", "month", "year") and measure is None and (
+                    t.has("entities", "match") or t.has("measures", "appearances")) else None
+                m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(played, filters)
                 hv = None
                 if threshold is not None and cmp:
                     hv = (cmp, self._scale(None, threshold))
@@ -716,6 +724,13 @@ class Parser:
                 and ("stage" in self.values or self.date_specs) and "player" not in self.values:
             # "the final's scoreline": each side of that match and its score
             return IR(select=["m.played_at", "t.name", "mt.score"], filters=base)
+        if not teams and "stage" in self.values and re.search(r"\bwho won\b|\bwinner\b|누가 이겼|누가 이김|이긴 팀|승자|우승", t.s, re.I) \
+                and re.search(r"\bscores?\b|\bscoreline\b|\bresult\b|스코어|몇\s*대\s*몇|점수", t.s, re.I):
+            # "who won the final and what was the score": the winner and the loser of each match with both scores
+            fs = base + [Filter("w.placement", "=", 1)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            return IR(select=["wt.name", "w.score", "lt.name", "l.score"], filters=fs)
         if not teams and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)"
                                    r"|\b(?:and )?(?:who|whom) did (?:they|it|the winners?) (?:beat|defeat)\b|\band (?:over )?whom\b|\bagainst whom\b"
                                    r"|누구(?:를|랑|한테|상대로)\s*(?:이기고|꺾고|잡고|눌러|이겨)|(?:누구|어디)(?:를|랑)?\s*상대로\s*(?:이기|이겼|우승)", t.s, re.I):
@@ -918,6 +933,9 @@ class Parser:
             return [Filter("mt.placement", "=", 2), Filter("m.format", "=", "versus")]
         if re.search(r"\bin (?:games|matches|series) (?:they|he|she|it) won\b|이긴 경기에서", t.s, re.I):
             return [Filter("mt.placement", "=", 1)]
+        if self.last_place:
+            # last place in its match: the highest placement number of that match
+            return [Filter("mt.placement", "col=", "(SELECT MAX(x.placement) FROM match_teams x WHERE x.match_id = mt.match_id)")]
         return []
 
     def _direction(self, measure: str | None) -> str:
@@ -1143,6 +1161,14 @@ class Parser:
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
         t = self.t
+        if asked in ("map", "region", "role", "stage", "game") and t.has("shapes", "never") and measure in ("wins", "losses", "chicken") \
+                and not t.has("shapes", "both"):
+            # "maps X never won on": the keys of the scope with none of the event (a zero count, kept)
+            fs = [f for f in self.value_filters() + self.date_filters()]
+            fmt = [f for f in events if f.col == "m.format"]
+            ev = {"wins": "wins", "losses": "losses", "chicken": "wins"}[measure]
+            return IR(select=[KEY[asked]], measure=ev, filters=fs + fmt + [Filter(KEY[asked], "not_null")], group=True,
+                      having=("=", 0))
         if asked not in ("team", "player", "tournament"):
             return None
         never, both = t.has("shapes", "never"), t.has("shapes", "both")
