@@ -421,6 +421,12 @@ ROUND4 = [
      "SELECT 'Copper Lynx', 13, 'Violet Moth', 11"),
     ("superlative over matches played", "which team played the most matches", "SELECT 'Copper Lynx'"),
     ("last place in its match", "how many times did Violet Moth finish last", "SELECT 2"),
+    ("titles per team, the most", "which team won the most tournaments", "SELECT 'Copper Lynx' UNION SELECT '여수 타이탄즈'"),
+    ("titles of one team", "how many titles does Copper Lynx have", "SELECT 1"),
+    ("titles of one team, Korean", "Violet Moth 우승 몇 번 했어", "SELECT 0"),
+    ("every match lost in a scope", "which teams lost every match in 2026", "SELECT 'Copper Lynx'"),
+    ("narrowest margin", "narrowest win at the Lakeside Valorant Cup 2025", "SELECT 2"),
+    ("a breakdown cut to its top n", "선수별 킬 수 top 2", "SELECT 'Brisk', 38 UNION SELECT 'Talon', 32"),
     ("placement ranking, best first", "average placement of each team at the Lakeside Valorant Cup 2025, best first",
      "SELECT 'Copper Lynx', 1.333 UNION SELECT '여수 타이탄즈', 1.5 UNION SELECT 'Violet Moth', 1.667"),
 ]

@@ -7,7 +7,8 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
   ratio (``win_rate`` in percent, ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b), a team's ``record`` (wins, losses), or ``title``
-  (a champion: the final's winner in versus play, the most final-stage points in ranking play);
+  (a champion: the final's winner in versus play, the most final-stage points in ranking play), or ``titles``
+  (how many tournaments a team won);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
   dates at any granularity (``range`` [from, to), ``day``, ``monthday``, ``weekday``, ``time>=``/``time<``);
 - ``group`` by the selected keys, ``having`` on the measure, ``order`` (by the measure or a column),
@@ -337,6 +338,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     if ir.count_groups:
         inner = dataclasses.replace(ir, count_groups=False)
         return f"SELECT COUNT(*) FROM ({compile_sql(inner, dialect)}) g"
+    if ir.measure == "titles":
+        return _compile_titles(ir, dialect)
     if ir.setop:
         return _compile_setop(ir, dialect)
     if ir.compare:
@@ -447,6 +450,29 @@ def _compile_setop(ir: IR, dialect: str) -> str:
     word = "NOT IN" if op == "except" else "IN"
     conds.append(f"{KEY_ID[alias]} {word} ({_subquery_ids(alias, b, dialect, via)})")
     return f"SELECT DISTINCT {', '.join(ir.select)} {frm} WHERE " + " AND ".join(conds)
+
+
+def _compile_titles(ir: IR, dialect: str) -> str:
+    """Titles per team: how many tournaments (in the filters' scope) each team won ("title" per tournament,
+    ties kept); a filter on ``t.name`` keeps that team, ``order``/``limit`` rank the teams. CTEs only, so the
+    safety check sees every alias."""
+    own = [f for f in ir.filters if f.col == "t.name"]
+    scope = [f for f in ir.filters if f.col != "t.name" and f.col != "m.stage"] + [Filter("m.stage", "=", "final")]
+    per = compile_sql(IR(select=["tr.name", "t.name"], measure="title", filters=scope, group=True, fact=ir.fact),
+                      dialect, names=["g", "k", "v"])
+    where = _where([Filter("champ.k", f.op, f.value) for f in own], dialect)
+    sql = (f"WITH s AS ({per}), best AS (SELECT s.g, MAX(s.v) AS v FROM s GROUP BY s.g), "
+           "champ AS (SELECT s.g, s.k FROM s JOIN best ON best.g = s.g AND best.v = s.v), "
+           f"tally AS (SELECT champ.k, COUNT(*) AS n FROM champ{where} GROUP BY champ.k) ")
+    if not ir.select:
+        return sql + "SELECT COALESCE(SUM(tally.n), 0) FROM tally"
+    if ir.limit == 1 and ir.order in ("desc", "asc"):
+        fn = "MAX" if ir.order == "desc" else "MIN"
+        return sql + f"SELECT tally.k, tally.n FROM tally WHERE tally.n = (SELECT {fn}(tally.n) FROM tally)"
+    sql += "SELECT tally.k, tally.n FROM tally"
+    if ir.order in ("desc", "asc"):
+        sql += f" ORDER BY tally.n {ir.order.upper()}" + (f" LIMIT {int(ir.limit)}" if ir.limit else "")
+    return sql
 
 
 def _compile_per(ir: IR, dialect: str) -> str:

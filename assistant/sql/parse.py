@@ -366,6 +366,15 @@ class Parser:
         pair = self._pair(measure, asked)
         if pair is not None:
             return Reading(pair, 0.85, "pair")
+        if t.has("shapes", "titles") and asked in ("team", None) and "player" not in values:
+            # "which team won the most tournaments", "X 우승 몇 번": tournaments won, counted per team
+            fs = self.value_filters(skip={"stage"}) + self.date_filters()
+            if "team" in values and asked is None:
+                return Reading(IR(measure="titles", filters=fs), 0.8, "count")
+            maxish = t.has("aggregates", "max") or re.search(r"\bthe most\b|제일|가장|최다", t.s, re.I)
+            return Reading(IR(select=["t.name"], measure="titles", filters=fs, group=True,
+                              order="desc" if maxish or t.has("shapes", "order") else None,
+                              limit=(self.top_n() or 1) if maxish else None), 0.8, "top" if maxish else "group")
         special = self._record_or_recent(asked)
         if special is not None:
             return special
@@ -489,6 +498,8 @@ class Parser:
             return Reading(IR(measure=f"{fn}:{diff}", filters=fs), 0.75, "scalar")
         # Per-group best: "X별 1등 Y".
         key = KEY.get(asked) if asked else None
+        if asked == "date" and mcol and t.has("entities", "match") and not re.search(r"\b(?:day|date)\b|하루|날(?!짜)|일자|일별", t.s, re.I):
+            key = "m.played_at"  # "their best-kill match, when?": the match is the unit, not the day
         if group_by == "tournament" and asked in ("team", "player", None) and measure in ("wins", "points", None) \
                 and not has_count and (t.has("measures", "wins") or t.has("shapes", "champion") or t.has("shapes", "winner")):
             # each tournament's champion: the final's winner, or the most final-stage points
@@ -521,6 +532,8 @@ class Parser:
             elif t.has("shapes", "order"):
                 ir.order = "col:tr.start_date:asc" if group_by == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I) \
                     else self._direction(measure)
+            if n and n > 1 and not ir.order.startswith("col:") if ir.order else n and n > 1:
+                ir.order, ir.limit = ir.order or self._direction(measure), n  # "X별 ... top 5": the first n groups
             return Reading(ir, 0.75, "group")
         if has_count and asked in ("team", "player", "tournament", "map", "region") and not (maxish or minish):
             counted = self._counted(None)
@@ -581,7 +594,8 @@ class Parser:
                     return Reading(IR(select=["m.played_at"], filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
                 return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "extreme_value")
             if key:
-                if mcol is None and measure is None and asked == "player" and not has_count:
+                if mcol is None and measure is None and asked == "player" and not has_count \
+                        and not (t.has("entities", "match") or t.has("measures", "appearances")):
                     mcol = "mp.kills"  # "top 5 fraggers", "best players": ranked by kills
                 played = "match" if asked not in ("match", "date", "month", "year") and measure is None and (
                     t.has("entities", "match") or t.has("measures", "appearances")) else None
@@ -1161,6 +1175,15 @@ class Parser:
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
         t = self.t
+        every = re.search(r"\b(lost|won) (?:every|each|all(?: of)?(?: their| its)?) (?:single )?(?:match|game|series|map)(?:es|s)?\b|\bwinless\b|\bunbeaten\b|\bundefeated\b"
+                          r"|(?:모든|전) ?경기(?:를|에서)? ?(?:다|전부)? ?(진|이긴|졌|이겼)|(전패|전승|무패)", t.s, re.I)
+        if every and asked in ("team", "player"):
+            # "teams that lost every match" = took part, never won; "unbeaten" = took part, never lost
+            word = next(g for g in every.groups() if g) if any(every.groups()) else every.group().lower()
+            lost_all = word.lower() in ("lost", "진", "졌", "전패", "winless")
+            scope = self.value_filters() + self.date_filters() + [Filter("m.format", "=", "versus")]
+            return IR(select=[KEY[asked]], setop={"op": "except", "a": scope,
+                                                  "b": scope + [Filter("mt.placement", "=", 1 if lost_all else 2)]})
         if asked in ("map", "region", "role", "stage", "game") and t.has("shapes", "never") and measure in ("wins", "losses", "chicken") \
                 and not t.has("shapes", "both"):
             # "maps X never won on": the keys of the scope with none of the event (a zero count, kept)
