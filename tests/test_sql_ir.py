@@ -427,6 +427,9 @@ ROUND4 = [
     ("every match lost in a scope", "which teams lost every match in 2026", "SELECT 'Copper Lynx'"),
     ("narrowest margin", "narrowest win at the Lakeside Valorant Cup 2025", "SELECT 2"),
     ("a breakdown cut to its top n", "선수별 킬 수 top 2", "SELECT 'Brisk', 38 UNION SELECT 'Talon', 32"),
+    ("a row threshold with the statistic before the number", "한 경기에서 킬 25개 넘게 한 선수 있어?", "SELECT 'Brisk' UNION SELECT 'Talon'"),
+    ("who won more of two teams, overall", "who won more, Copper Lynx or Violet Moth",
+     "SELECT 'Copper Lynx', 2 UNION SELECT 'Violet Moth', 1"),
     ("placement ranking, best first", "average placement of each team at the Lakeside Valorant Cup 2025, best first",
      "SELECT 'Copper Lynx', 1.333 UNION SELECT '여수 타이탄즈', 1.5 UNION SELECT 'Violet Moth', 1.667"),
 ]

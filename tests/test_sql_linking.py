@@ -206,3 +206,5 @@ def test_the_tournament_word_beside_a_shared_name_word_picks_the_tournament():
                                          ("Tongyeong Rift Invitational 2026", "League of Legends", dt.date(2026, 3, 1))])
     assert values(link("리프트컵 참가팀 몇 팀", cat, TODAY), "tournament") == ["Gimhae Rift Cup 2025"]
     assert values(link("웨이브렛 킬 몇 개", cat, TODAY), "player") == ["Wavelet"]  # a 4-syllable transliteration
+    lynx = Catalog.from_rows(teams=["Prostbyte"], players=[], tournaments=[])
+    assert values(link("프로스트바이트 선수들", lynx, TODAY), "team") == ["Prostbyte"]  # "프로" inside is no cue word

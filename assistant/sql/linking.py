@@ -781,8 +781,12 @@ def _has_cue_word(surface: str) -> bool:
     groups = cues()
     for word in _WORD.findall(surface):
         for group in ("entities", "measures", "aggregates", "shapes"):
-            if any(p.search(word) for pats in groups[group].values() for p in pats):
-                return True
+            for pats in groups[group].values():
+                for p in pats:
+                    m = p.search(word)
+                    # the cue must be most of the word: "순위는" is a cue word, "프로스트바이트" only holds "프로"
+                    if m and 2 * len(m.group().strip()) >= len(word):
+                        return True
     return False
 
 

@@ -757,7 +757,10 @@ class Parser:
             a, b = teams
             if not any(f.col == "m.format" for f in base):
                 base = base + [Filter("m.format", "=", "versus")]  # a win is a versus match's
-            record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩", t.s, re.I)
+            record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩|누가 더|\bwho (?:has )?(?:won|wins|beat) (?:more|most)\b|\bwho leads\b", t.s, re.I)
+            if not t.has("shapes", "h2h") and re.search(r"누가 더|\bwho (?:has )?(?:won|wins) more\b", t.s, re.I):
+                # "who won more, A or B": each one's wins overall, not only against each other
+                return IR(select=["t.name"], measure="wins", filters=base + [Filter("t.name", "in", [a, b])], group=True)
             if t.has("measures", "wins") and t.has("measures", "losses") and not re.search(r"팀별|각각|씩|each", t.s, re.I):
                 # "how many times did A beat B and lose to them": A's wins and losses against B
                 return IR(measure="record", filters=base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)], fact="w")
@@ -765,7 +768,7 @@ class Parser:
                 # "X vs Y, when and who won": each of their matches, its date and its winner
                 return IR(select=["m.played_at", "wt.name"],
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
-            if record and not re.search(r"\bbeat\b|이긴 횟수|이겼", t.s, re.I) or re.search(r"팀별|각각|씩|each", t.s, re.I):
+            if record and not re.search(r"\bbeat\b(?! (?:more|most))|이긴 횟수|이겼", t.s, re.I) or re.search(r"팀별|각각|씩|each|누가 더", t.s, re.I):
                 return IR(select=["wt.name"], measure="count",
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])],
                           group=True)
@@ -1149,7 +1152,7 @@ class Parser:
         s, out = self.t.s, []
         for a, b, v in self.numbers:
             m = re.match(r"\s*(킬|kills?|frags?|데스|deaths?|어시|assists?|딜|damage)", s[b:b + 10], re.I) or \
-                re.search(r"(kills?|frags?|deaths?|assists?|damage)\s*(?:of\s*)?$", s[max(0, a - 20):a], re.I)
+                re.search(r"(kills?|frags?|deaths?|assists?|damage|킬|데스|어시스트|어시|딜량|딜|데미지)\s*(?:of\s*|을|를|이|가)?\s*$", s[max(0, a - 20):a], re.I)
             if m:
                 word = m.group(1).lower()
                 col = "kills" if word.startswith(("킬", "kill", "frag")) else "deaths" if word.startswith(("데스", "death")) \
