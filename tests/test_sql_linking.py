@@ -179,7 +179,7 @@ def test_a_hangul_team_written_in_latin_letters(catalog4, text, team):
 
 @pytest.mark.parametrize("text", [
     "best squad in the final by points",      # a word people ask with is no team's word
-    "서포터 포지션 선수 몇 명",                 # Hangul against Hangul is never compared by skeleton
+    "포지션이 서포터인 선수 수",                 # Hangul against Hangul is never compared by skeleton
     "maps the losing side won across the cup",  # 'losing' is not 울산, 'across' is not a name
     "how many matches does each member have",   # 'member' is no misspelled Ember
     "how many kills do they have in total",     # 'have in' is no misspelled Haven

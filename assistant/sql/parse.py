@@ -733,18 +733,18 @@ class Parser:
             # both sides' scores, the first named team's side first
             return IR(select=["m.played_at", "wt.name", "w.score", "lt.name", "l.score"],
                       filters=base + [Filter("wt.name", "=", teams[0]), Filter("lt.name", "=", teams[1])], fact="w")
+        if not teams and "stage" in self.values and re.search(r"\bwho won\b|\bwinner\b|누가 이겼|누가 이김|이긴 팀|승자|우승", t.s, re.I) \
+                and re.search(r"\bscores?\b|\bscoreline\b|\bresult\b|스코어|몇\s*대\s*몇|점수", t.s, re.I):
+            # "the final's winner, and by what score": the winner and the loser of each match with both scores
+            fs = base + [Filter("w.placement", "=", 1)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            return IR(select=["wt.name", "w.score", "lt.name", "l.score"], filters=fs)
         if not teams and (scoreline or (result and measure is None)) and asked in (None, "match", "team") and not (t.has("aggregates", "avg") or t.has(
                 "aggregates", "sum") or t.has("aggregates", "max") or t.has("aggregates", "min") or t.has("aggregates", "count")) \
                 and ("stage" in self.values or self.date_specs) and "player" not in self.values:
             # "the final's scoreline": each side of that match and its score
             return IR(select=["m.played_at", "t.name", "mt.score"], filters=base)
-        if not teams and "stage" in self.values and re.search(r"\bwho won\b|\bwinner\b|누가 이겼|누가 이김|이긴 팀|승자|우승", t.s, re.I) \
-                and re.search(r"\bscores?\b|\bscoreline\b|\bresult\b|스코어|몇\s*대\s*몇|점수", t.s, re.I):
-            # "who won the final and what was the score": the winner and the loser of each match with both scores
-            fs = base + [Filter("w.placement", "=", 1)]
-            if not any(f.col == "m.format" for f in fs):
-                fs.append(Filter("m.format", "=", "versus"))
-            return IR(select=["wt.name", "w.score", "lt.name", "l.score"], filters=fs)
         if not teams and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)"
                                    r"|\b(?:and )?(?:who|whom) did (?:they|it|the winners?) (?:beat|defeat)\b|\band (?:over )?whom\b|\bagainst whom\b"
                                    r"|누구(?:를|랑|한테|상대로)\s*(?:이기고|꺾고|잡고|눌러|이겨)|(?:누구|어디)(?:를|랑)?\s*상대로\s*(?:이기|이겼|우승)", t.s, re.I):
