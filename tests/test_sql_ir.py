@@ -430,6 +430,9 @@ ROUND4 = [
     ("a row threshold with the statistic before the number", "한 경기에서 킬 25개 넘게 한 선수 있어?", "SELECT 'Brisk' UNION SELECT 'Talon'"),
     ("who won more of two teams, overall", "who won more, Copper Lynx or Violet Moth",
      "SELECT 'Copper Lynx', 2 UNION SELECT 'Violet Moth', 1"),
+    ("which title has the most of an entity", "which game has the most tournaments",
+     "SELECT 'League of Legends' UNION SELECT 'Valorant' UNION SELECT 'PUBG'"),
+    ("typos in the asking words", "wich team has the most kils", "SELECT '여수 타이탄즈'"),
     ("placement ranking, best first", "average placement of each team at the Lakeside Valorant Cup 2025, best first",
      "SELECT 'Copper Lynx', 1.333 UNION SELECT '여수 타이탄즈', 1.5 UNION SELECT 'Violet Moth', 1.667"),
 ]

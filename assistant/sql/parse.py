@@ -170,11 +170,14 @@ class Parser:
         t, s = self.t, self.t.s
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
-        m = re.search(r"\b(?:which|what|how many|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count)\s+"
+        m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count)\s+"
                       r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?)\b", low)
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
                 and not self.measure():
             return "game"  # the titles covered, not matches
+        if re.search(r"\b(?:what|which)\s+(?:game|title)s?\b.*\b(?:tournaments?|events?|tourneys?|teams?|players?)\b", low) \
+                and not re.search(r"\b(?:which|what)\s+(?:game|title)s?\s+(?:did|was|were)\b", low):
+            return "game"  # "which game has the most tournaments": the title, not a match
         if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell)", low):
             return "team"  # the opponent of a named team
         who = re.search(r"\bwho\b|\bwho's\b|\bwhom\b", low)
@@ -599,6 +602,10 @@ class Parser:
                     mcol = "mp.kills"  # "top 5 fraggers", "best players": ranked by kills
                 played = "match" if asked not in ("match", "date", "month", "year") and measure is None and (
                     t.has("entities", "match") or t.has("measures", "appearances")) else None
+                most = re.search(r"\b(?:most|fewest|least)\s+(tournaments|events|teams|squads|players|matches|maps)\b"
+                                 r"|(대회|팀|선수|경기|맵)(?:가|이|를|을)?\s*(?:제일|가장|젤)\s*(?:많|적)", t.s, re.I)
+                if most and measure is None and self._noun(most.group(1) or most.group(2)) != asked:
+                    played = self._noun(most.group(1) or most.group(2))  # "which game has the most tournaments"
                 m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(played, filters)
                 hv = None
                 if threshold is not None and cmp:
