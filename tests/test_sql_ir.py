@@ -433,6 +433,11 @@ ROUND4 = [
     ("which title has the most of an entity", "which game has the most tournaments",
      "SELECT 'League of Legends' UNION SELECT 'Valorant' UNION SELECT 'PUBG'"),
     ("typos in the asking words", "wich team has the most kils", "SELECT '여수 타이탄즈'"),
+    ("opponents beaten every time", "opponents that 여수 타이탄즈 beat every time", "SELECT 'Violet Moth'"),
+    ("how many groups beat the average", "평균 이상 킬 한 선수 몇 명", "SELECT 4"),
+    ("whom a team lost to", "who did Violet Moth lose to", "SELECT '여수 타이탄즈' UNION SELECT 'Copper Lynx'"),
+    ("only one stage", "which players only played in the final",
+     "SELECT '파도' UNION SELECT '등대' UNION SELECT 'Brisk' UNION SELECT 'Talon' UNION SELECT 'Ash' UNION SELECT 'Wren'"),
     ("placement ranking, best first", "average placement of each team at the Lakeside Valorant Cup 2025, best first",
      "SELECT 'Copper Lynx', 1.333 UNION SELECT '여수 타이탄즈', 1.5 UNION SELECT 'Violet Moth', 1.667"),
 ]

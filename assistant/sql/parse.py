@@ -184,7 +184,7 @@ class Parser:
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
         if who:
-            return "player" if not t.has("measures", "wins") or t.has("measures", "chicken") and False else "team"
+            return "team" if t.has("measures", "wins") or t.has("measures", "losses") and "team" in self.values else "player"
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
         if among:
             return self._noun(among.group(1))
@@ -787,6 +787,15 @@ class Parser:
             if t.has("aggregates", "count") or not asked:
                 return IR(measure="count", filters=fs)
             return IR(select=["m.played_at"], filters=fs)
+        always = re.search(r"\bevery time\b|\balways\b|\beach time\b|매번|항상|만날 때마다", t.s, re.I)
+        if len(teams) == 1 and asked == "team" and always and measure == "wins" and t.has("shapes", "opponent") \
+                and not self._object_of_win(teams[0]):
+            # "opponents X beat every time": X's opponents that X never lost to
+            fs = base + [Filter("wt.name", "=", teams[0])]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            return IR(select=["t.name"], setop={"op": "except", "via": "opponent", "a": fs,
+                                                "b": fs + [Filter("w.placement", "=", 2)]})
         if len(teams) == 1 and asked == "team" and t.has("shapes", "never") and (t.has("shapes", "opponent") or measure in ("wins", "losses")):
             # "opponents X never lost to" / "teams X never beat": X's opponents, but those of the excluded results
             a = teams[0]
@@ -1207,7 +1216,7 @@ class Parser:
         never, both = t.has("shapes", "never"), t.has("shapes", "both")
         if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b", t.s)) and not both:
             # "only ever played X": took part in X, and in nothing else of X's kind
-            for typ in ("game", "tournament", "map"):
+            for typ in ("game", "tournament", "map", "stage"):
                 vals = self.values.get(typ, [])
                 if len(vals) == 1:
                     col = VALUE_COL[typ]
@@ -1347,7 +1356,7 @@ class Parser:
                 filters: list[Filter]) -> IR | None:
         """A measure compared with the average over the scope or with one named entity's ("more kills than
         the average team", "X보다 딜량 높은 선수"): a nested comparison."""
-        s = self.t.s
+        t, s = self.t, self.t.s
         ref = self._AVG_REF.search(s)
         named = None
         if asked in ("team", "player", None) and not ref:
@@ -1393,7 +1402,10 @@ class Parser:
             col = VALUE_COL[asked]
             fs = [f for f in fs if not (f.col == col and f.value == named)]
             vs = {"op": op, "ref": "value", "filters": [Filter(col, "=", named)]}
-        return IR(select=[key] if asked != "match" else ["m.id", key], measure=m_expr, filters=fs, group=True, vs=vs)
+        ir = IR(select=[key] if asked != "match" else ["m.id", key], measure=m_expr, filters=fs, group=True, vs=vs)
+        if t.has("aggregates", "count") and self._counted(asked) == asked and not re.search(r"\bwhich\b|\bwho\b|\blist\b|누구|어디|목록", s, re.I):
+            ir.count_groups = True  # "평균 이상 킬 한 선수 몇 명": how many such players
+        return ir
 
     def _asks_difference(self) -> bool:
         s = self.t.s
