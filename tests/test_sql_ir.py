@@ -438,6 +438,10 @@ ROUND4 = [
     ("whom a team lost to", "who did Violet Moth lose to", "SELECT '여수 타이탄즈' UNION SELECT 'Copper Lynx'"),
     ("only one stage", "which players only played in the final",
      "SELECT '파도' UNION SELECT '등대' UNION SELECT 'Brisk' UNION SELECT 'Talon' UNION SELECT 'Ash' UNION SELECT 'Wren'"),
+    ("how a team did against another = its record", "how did copper lynx do against violet moth", "SELECT 1, 1"),
+    ("never + a stage, counted", "결승 못 나간 선수 몇 명", "SELECT 1"),
+    ("the league average is no game", "players above the league average in damage",
+     "SELECT '파도' UNION SELECT 'Brisk' UNION SELECT 'Talon'"),
     ("placement ranking, best first", "average placement of each team at the Lakeside Valorant Cup 2025, best first",
      "SELECT 'Copper Lynx', 1.333 UNION SELECT '여수 타이탄즈', 1.5 UNION SELECT 'Violet Moth', 1.667"),
 ]

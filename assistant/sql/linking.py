@@ -445,6 +445,10 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
+    # "the league average", "league leaders": the word, not League of Legends
+    for m in [c for c in chosen if c.type == "game" and text[c.start:c.end].lower() == "league"]:
+        if re.match(r"\s+(?:average|avg|mean|wide|leaders?|leading|record|records|table|standings|best|worst|high|low)\b", text[m.end:], re.I):
+            chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
     # "... lol" closing a sentence is laughter, not League of Legends (unless said as a game: "in lol")
     for m in [c for c in chosen if c.type == "game" and text[c.start:c.end].lower() == "lol"]:
         if re.fullmatch(r"[\s!?.ㅋㅎ]*", text[m.end:]) and m.start > 0 \
@@ -722,8 +726,14 @@ def _same_word(token: str, word: str) -> bool:
     """One word of a name written in the other script: romanized ("daejeon" = 대전) or by sound ("tide" = 타이드)."""
     if word_key(token) == word_key(word):
         return True
-    return _other_script(token, word) and len(skeleton(word)) >= 1 and skeleton(token) == skeleton(word) \
-        and len(norm(token)) >= 3
+    if not (_other_script(token, word) and skeleton(token) == skeleton(word) and len(norm(token)) >= 3):
+        return False
+    if len(skeleton(word)) >= 3:
+        return _sounds_close(token, word)
+    from rapidfuzz import fuzz  # a short skeleton ("tide" = 타이드 = t) says little: the letters must be close too
+
+    hangul, latin = (token, word) if is_hangul(token[0]) else (word, token)
+    return fuzz.ratio(romanize(hangul), latin.lower()) >= 60
 
 
 def _grow_team(text: str, catalog: Catalog, team: str, a: int, b: int, taken: list[bool],

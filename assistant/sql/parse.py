@@ -426,6 +426,9 @@ class Parser:
             asked = "team"
         setop = self._setop(asked, measure, events)
         if setop is not None:
+            if t.has("aggregates", "count") and self._counted(asked) == asked and asked in ("team", "player", "tournament") \
+                    and not re.search(r"\bwhich\b|\bwho\b|\blist\b|누구|어디|목록|알려", t.s, re.I):
+                setop.count_groups = True  # "결승 못 나간 선수 몇 명": how many of them
             return Reading(setop, 0.8, "set")
         first = self._first_time(asked)
         if first is not None:
@@ -768,7 +771,9 @@ class Parser:
             if not t.has("shapes", "h2h") and re.search(r"누가 더|\bwho (?:has )?(?:won|wins) more\b", t.s, re.I):
                 # "who won more, A or B": each one's wins overall, not only against each other
                 return IR(select=["t.name"], measure="wins", filters=base + [Filter("t.name", "in", [a, b])], group=True)
-            if t.has("measures", "wins") and t.has("measures", "losses") and not re.search(r"팀별|각각|씩|each", t.s, re.I):
+            if (t.has("measures", "wins") and t.has("measures", "losses") or re.search(
+                    r"\bhow\s+(?:did|does|has|have|do)\s+@teamx\s+(?:do|did|done|fare|fared|perform|performed|go|gone)\b", t.s, re.I)) \
+                    and not re.search(r"팀별|각각|씩|each", t.s, re.I):
                 # "how many times did A beat B and lose to them": A's wins and losses against B
                 return IR(measure="record", filters=base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)], fact="w")
             if t.has("entities", "date") and not t.has("aggregates", "count"):
