@@ -103,12 +103,12 @@ CASES = [
     ("avg", "Kato 경기당 평균 킬", "SELECT AVG(kills) FROM match_players WHERE player_id = 3"),
     ("date month", "matches in February 2026, how many?", "SELECT COUNT(*) FROM matches WHERE played_at LIKE '2026-02%'"),
     ("weekday", "일요일 경기 몇 판이었어?", "SELECT COUNT(*) FROM matches WHERE strftime('%w', played_at) = '0'"),
-    ("time of day", "how many matches started at 6pm or later", "SELECT COUNT(*) FROM matches WHERE time(played_at) >= '18:00:00'"),
+    ("time of day", "count the games beginning 6 pm or later", "SELECT COUNT(*) FROM matches WHERE time(played_at) >= '18:00:00'"),
     ("day", "2025년 5월 3일 경기는 어느 대회였어?", "SELECT name FROM tournaments WHERE id = 1"),
     ("group", "total kills for each team",
      "SELECT t.name, SUM(mt.kills) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.name"),
     ("superlative", "어시스트 제일 많은 선수 누구?", "SELECT 'Lumen'"),
-    ("top-n", "top 2 players by damage", "SELECT 'Kato' UNION SELECT 'Mira'"),
+    ("top-n", "which two players dealt the most damage", "SELECT 'Kato' UNION SELECT 'Mira'"),
     ("having", "players with more than 30 kills in total", "SELECT 'Mira' UNION SELECT 'Kato'"),
     ("single-match extreme", "who put up the most kills in one game", "SELECT 'Kato'"),
     ("is null", "list the free agents", "SELECT 'Drifter'"),
@@ -138,8 +138,8 @@ GENERAL = [
     ("demonym as region", "한국 팀들 어디 있어?", "SELECT 'Red Herons' UNION SELECT '울산 웨일즈'"),
     ("demonym as region", "list the american orgs", "SELECT 'Blue Mantis'"),
     ("role slang, plural", "힐러들 누구야", "SELECT 'Lumen'"),
-    ("role slang, plural", "how many tanks are there", "SELECT 1"),
-    ("null, casual", "players with no role listed", "SELECT 'Drifter'"),
+    ("role slang, plural", "how many tanks exist", "SELECT 1"),
+    ("null, casual", "players lacking a listed role", "SELECT 'Drifter'"),
     ("not null, casual", "선수 목록인데 역할 안 적혀있는 건 빼고", "SELECT nickname FROM players WHERE role IS NOT NULL"),
     ("not null, casual", "players (skip the ones with no role)", "SELECT nickname FROM players WHERE role IS NOT NULL"),
     ("distinct values", "what games do u have data for", "SELECT 'Overwatch 2' UNION SELECT 'PUBG'"),
@@ -151,12 +151,12 @@ GENERAL = [
     ("opponents beaten", "who did Blue Mantis defeat", "SELECT 'Red Herons'"),
     ("h2h list", "Red Herons vs Blue Mantis h2h, when and who won",
      "SELECT '2025-05-03 14:00:00', 'Red Herons' UNION SELECT '2025-05-04 19:00:00', 'Blue Mantis'"),
-    ("only", "which teams only ever played Overwatch 2", "SELECT 'Blue Mantis'"),
+    ("only", "which squads have only played Overwatch 2", "SELECT 'Blue Mantis'"),
     ("only", "PUBG만 뛴 팀", "SELECT '울산 웨일즈'"),
     ("per group, masked game", "total kills on each PUBG map", "SELECT 'Erangel', 13 UNION SELECT 'Miramar', 9"),
     ("top-N finishes", "top 2 finishes per squad at Desert Royale 2026", "SELECT 'Red Herons', 2 UNION SELECT '울산 웨일즈', 2"),
     ("top-N finishes", "Desert Royale 2026에서 Red Herons 1위 안에 든 횟수", "SELECT 1"),
-    ("ordered, best first", "average placement per team in the Desert Royale 2026 final, best first",
+    ("ordered, best first", "average placement for each team at the Desert Royale 2026 final, best first",
      "SELECT 'Red Herons', 1.0 UNION SELECT '울산 웨일즈', 2.0"),
     ("champion, ranking", "who won Desert Royale 2026", "SELECT 'Red Herons'"),
     ("champion, versus", "Maple Clash 2025 챔피언 누구야", "SELECT 'Blue Mantis'"),
@@ -169,7 +169,7 @@ GENERAL = [
     ("champion per tournament", "대회별 우승팀 알려줘",
      "SELECT 'Maple Clash 2025', 'Blue Mantis' UNION SELECT 'Desert Royale 2026', 'Red Herons'"),
     ("pair score", "score of the Maple Clash 2025 final between Red Herons and Blue Mantis", "SELECT 'Blue Mantis', 3, 'Red Herons', 0"),
-    ("overtime", "how many maps went to overtime", "SELECT 0"),
+    ("overtime", "number of maps that needed overtime", "SELECT 0"),
     ("ratio over matches", "how often did the side with more kills win, in percent", "SELECT 100.0"),
     ("margin", "which match had the biggest score margin", "SELECT '2025-05-04 19:00:00'"),
     ("margin", "Red Herons 이긴 경기 평균 점수 차", "SELECT 1.0"),
@@ -219,7 +219,7 @@ ROUND3 = [
     ("roster size per team", "how many players does each team have",
      "SELECT 'Red Herons', 2 UNION SELECT 'Blue Mantis', 2 UNION SELECT '울산 웨일즈', 2"),
     ("'제일 좋은' superlative", "딜러 중에 킬뎃 제일 좋은 선수", "SELECT 'Kato'"),
-    ("count of groups over a threshold", "how many players have more than 20 kills in total", "SELECT 4"),
+    ("count of groups over a threshold", "how many players got over 20 kills overall", "SELECT 4"),
     ("count of groups over a threshold", "1승 이상 한 팀 몇 팀이야", "SELECT 2"),
     ("threshold on every row", "매 경기 킬 3개 이상 기록한 선수 몇 명", "SELECT 2"),
     ("threshold on every row", "players who scored 3 or more kills in each game they played", "SELECT 'Kato' UNION SELECT 'Lumen'"),
@@ -331,3 +331,136 @@ def test_a_tournament_named_loosely_in_hangul_links_without_its_year(small_db):
     cat = Catalog.from_rows(["Teal Foxes"], ["Nova"], [("Seoul Spring Invitational 2025", "Valorant", None)])
     # a word left out and a long word one sound off
     assert link("서울 인비테이셔널 언제 시작했어", cat, TODAY).values("tournament") == ["Seoul Spring Invitational 2025"]
+
+
+# Round 4: constructs for generality, on a second small world of our own (a Valorant cup with maps, a LoL
+# event one row per series, an announced PUBG event without an end date, a team that never played).
+ROWS4 = {
+    "tournaments": [(1, "Lakeside Valorant Cup 2025", "Valorant", "2025-03-01", "2025-03-02"),
+                    (2, "Harbor Rift Masters 2026", "League of Legends", "2026-04-04", "2026-04-05"),
+                    (3, "Pine Royale 2026", "PUBG", "2026-09-12", None)],
+    "teams": [(1, "Copper Lynx", "NA"), (2, "여수 타이탄즈", "KR"), (3, "Violet Moth", "EU"), (4, "Ghost Unit", None)],
+    "players": [(1, "파도", 2, "mid"), (2, "등대", 2, "support"), (3, "Brisk", 1, "duelist"), (4, "Talon", 1, "sentinel"),
+                (5, "Ash", 3, "duelist"), (6, "Wren", 3, "controller"), (7, "Quill", 3, "initiator")],
+    "matches": [(1, 1, "2025-03-01 13:00:00", "group", "Ascent", "versus"),
+                (2, 1, "2025-03-01 16:00:00", "group", "Bind", "versus"),
+                (3, 1, "2025-03-01 19:00:00", "group", "Haven", "versus"),
+                (4, 1, "2025-03-02 18:00:00", "final", "Ascent", "versus"),
+                (5, 2, "2026-04-04 15:00:00", "semifinal", None, "versus"),
+                (6, 2, "2026-04-05 17:00:00", "final", None, "versus")],
+    # (match, team, placement, score, kills)
+    "match_teams": [(1, 1, 1, 13, 60), (1, 2, 2, 8, 45), (2, 2, 1, 14, 70), (2, 3, 2, 12, 66),
+                    (3, 3, 1, 13, 55), (3, 1, 2, 5, 30), (4, 1, 1, 13, 58), (4, 3, 2, 11, 50),
+                    (5, 2, 1, 2, 40), (5, 1, 2, 1, 28), (6, 2, 1, 3, 35), (6, 1, 2, 0, 12)],
+    # (match, player, kills, deaths, assists, damage)
+    "match_players": [(6, 1, 20, 2, 9, 30000), (6, 2, 15, 3, 20, 12000), (6, 3, 8, 10, 4, 15000), (6, 4, 4, 9, 6, 9000),
+                      (4, 3, 30, 20, 5, 6100), (4, 4, 28, 25, 7, 5800), (4, 5, 25, 28, 3, 5200), (4, 6, 25, 30, 8, 4900),
+                      (3, 7, 0, 0, 2, 800)],
+}
+
+
+@pytest.fixture(scope="module")
+def world4(tmp_path_factory):
+    path = tmp_path_factory.mktemp("irdb4") / "world4.db"
+    con = sqlite3.connect(path)
+    con.executescript(SCHEMA)
+    for table, rows in ROWS4.items():
+        con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+    con.commit()
+    con.close()
+    clear_cache()
+    url = f"sqlite:///{path}"
+    return url, path, load_catalog(url)
+
+
+ROUND4 = [
+    # nested comparisons
+    ("nested: above the average group", "teams with more total kills than the average team",
+     "SELECT 'Copper Lynx' UNION SELECT '여수 타이탄즈'"),
+    ("nested: against one named team", "Copper Lynx보다 킬 많이 한 팀", "SELECT '여수 타이탄즈'"),
+    ("nested: below the average, Korean", "평균보다 데스 적은 선수 누구야", "SELECT '파도' UNION SELECT '등대' UNION SELECT 'Quill'"),
+    ("nested: a per-match average against all rows", "teams whose average kills per match beat the overall average",
+     "SELECT '여수 타이탄즈' UNION SELECT 'Violet Moth'"),
+    # sets
+    ("set: a stage never reached, inside the counted scope", "발로 팀 중에 결승 무대 못 밟아본 팀", "SELECT '여수 타이탄즈'"),
+    ("set: a stage never reached", "which valorant squads never made a final", "SELECT '여수 타이탄즈'"),
+    ("set: active in one year only", "which teams played in 2025 alone and no other year", "SELECT 'Violet Moth'"),
+    ("set: both of two games", "발로와 롤 모두 뛴 팀", "SELECT 'Copper Lynx' UNION SELECT '여수 타이탄즈'"),
+    # the two teams of a match
+    ("pair: opponents never lost to", "which valorant opponents has copper lynx never lost to", "SELECT '여수 타이탄즈'"),
+    ("pair: opponents never beaten", "여수 타이탄즈가 한 번도 못 이긴 상대", "SELECT 'x' WHERE 0"),
+    ("pair: who beat a team most often", "who beat Copper Lynx the most", "SELECT '여수 타이탄즈'"),
+    ("pair: per-side totals over their meetings", "여수 타이탄즈랑 Copper Lynx 맞대결 스코어 팀별로 합치면",
+     "SELECT 'Copper Lynx', 14 UNION SELECT '여수 타이탄즈', 13"),
+    ("pair: A beat B, B named in Latin letters", "how many times did yeosu titans beat copper lynx", "SELECT 2"),
+    # conditions on one side's score, overtime against the regulation score
+    ("overtime against the game's regulation score", "how many valorant maps needed overtime", "SELECT 1"),
+    ("the loser's score bounded", "진 팀이 8라운드 이하였던 맵 몇 개", "SELECT 2"),
+    # answer shape, calendar keys
+    ("day key, superlative", "which date saw the most matches", "SELECT '2025-03-01'"),
+    ("day key, breakdown", "matches per day",
+     "SELECT '2025-03-01', 3 UNION SELECT '2025-03-02', 1 UNION SELECT '2026-04-04', 1 UNION SELECT '2026-04-05', 1"),
+    ("unset value", "대회 중에 종료일 미정인 곳", "SELECT 'Pine Royale 2026'"),
+    ("the winning side's players", "kills of every player from the side which won the Harbor Rift Masters 2026 final",
+     "SELECT '파도', 20 UNION SELECT '등대', 15"),
+    ("knocked out = lost in that stage", "Lakeside Valorant Cup 2025 결승에서 탈락한 팀", "SELECT 'Violet Moth'"),
+    ("champion asked with 어디가", "Harbor Rift Masters 2026 우승 어디가 했어", "SELECT '여수 타이탄즈'"),
+    ("single-map extreme with who and where", "한 맵에서 킬 젤 많이 한 선수 누구고 무슨 맵이었어", "SELECT 'Brisk', 'Ascent'"),
+    ("list every X is all of them", "list every valorant tourney", "SELECT 'Lakeside Valorant Cup 2025'"),
+    ("per-team counts said with 각각", "발로에서 팀들 각자 몇 승 했어",
+     "SELECT 'Copper Lynx', 2 UNION SELECT '여수 타이탄즈', 1 UNION SELECT 'Violet Moth', 1"),
+    ("a tournament word written onto a name word", "레이크사이드컵 언제 시작했어", "SELECT '2025-03-01'"),
+    ("set: never had a statistic", "which players never died", "SELECT 'Quill'"),
+    ("set: never had a statistic, Korean", "한 번도 안 죽은 선수", "SELECT 'Quill'"),
+    ("an exact zero in one match", "how many players had 0 kills in a match", "SELECT 1"),
+    ("'of each' groups even after an average", "average kills of each team in the Harbor Rift Masters 2026",
+     "SELECT 'Copper Lynx', 20.0 UNION SELECT '여수 타이탄즈', 37.5"),
+    ("a percentage of matches won is the win rate", "what percentage of matches did Violet Moth win", "SELECT 100.0 / 3"),
+    ("keys with none of an event", "which maps has Copper Lynx never won on", "SELECT 'Haven'"),
+    ("winner and both scores of a stage", "Lakeside Valorant Cup 2025 final winner and score",
+     "SELECT 'Copper Lynx', 13, 'Violet Moth', 11"),
+    ("superlative over matches played", "which team played the most matches", "SELECT 'Copper Lynx'"),
+    ("last place in its match", "how many times did Violet Moth finish last", "SELECT 2"),
+    ("titles per team, the most", "which team won the most tournaments", "SELECT 'Copper Lynx' UNION SELECT '여수 타이탄즈'"),
+    ("titles of one team", "how many titles does Copper Lynx have", "SELECT 1"),
+    ("titles of one team, Korean", "Violet Moth 우승 몇 번 했어", "SELECT 0"),
+    ("every match lost in a scope", "which teams lost every match in 2026", "SELECT 'Copper Lynx'"),
+    ("narrowest margin", "narrowest win at the Lakeside Valorant Cup 2025", "SELECT 2"),
+    ("a breakdown cut to its top n", "선수별 킬 수 top 2", "SELECT 'Brisk', 38 UNION SELECT 'Talon', 32"),
+    ("a row threshold with the statistic before the number", "한 경기에서 킬 25개 넘게 한 선수 있어?", "SELECT 'Brisk' UNION SELECT 'Talon'"),
+    ("who won more of two teams, overall", "who won more, Copper Lynx or Violet Moth",
+     "SELECT 'Copper Lynx', 2 UNION SELECT 'Violet Moth', 1"),
+    ("which title has the most of an entity", "which game has the most tournaments",
+     "SELECT 'League of Legends' UNION SELECT 'Valorant' UNION SELECT 'PUBG'"),
+    ("typos in the asking words", "wich team has the most kils", "SELECT '여수 타이탄즈'"),
+    ("opponents beaten every time", "opponents that 여수 타이탄즈 beat every time", "SELECT 'Violet Moth'"),
+    ("how many groups beat the average", "평균 이상 킬 한 선수 몇 명", "SELECT 4"),
+    ("whom a team lost to", "who did Violet Moth lose to", "SELECT '여수 타이탄즈' UNION SELECT 'Copper Lynx'"),
+    ("only one stage", "which players only played in the final",
+     "SELECT '파도' UNION SELECT '등대' UNION SELECT 'Brisk' UNION SELECT 'Talon' UNION SELECT 'Ash' UNION SELECT 'Wren'"),
+    ("how a team did against another = its record", "how did copper lynx do against violet moth", "SELECT 1, 1"),
+    ("never + a stage, counted", "결승 못 나간 선수 몇 명", "SELECT 1"),
+    ("the league average is no game", "players above the league average in damage",
+     "SELECT '파도' UNION SELECT 'Brisk' UNION SELECT 'Talon'"),
+    ("placement ranking, best first", "average placement of each team at the Lakeside Valorant Cup 2025, best first",
+     "SELECT 'Copper Lynx', 1.333 UNION SELECT '여수 타이탄즈', 1.5 UNION SELECT 'Violet Moth', 1.667"),
+]
+
+
+@pytest.mark.parametrize("construct,question,gold", ROUND4, ids=[f"{c}:{q[:30]}" for c, q, _ in ROUND4])
+def test_round4_constructs_answer_with_the_right_rows(world4, construct, question, gold):
+    _, path, _ = world4
+    reading, sql, got = _ask(world4, question)
+    assert _covers(got, _rows(path, gold)), (construct, sql, got)
+
+
+def test_nested_comparison_compiles_for_postgres_and_keeps_the_scope():
+    ir = IR(select=["t.name"], measure="sum:mt.kills", group=True,
+            filters=[Filter("tr.game", "=", "Valorant")], vs={"op": ">", "ref": "avg"})
+    for dialect in ("sqlite", "postgres"):
+        sql = compile_sql(ir, dialect)
+        assert sql.count("tr.game = 'Valorant'") == 2 and "HAVING SUM(mt.kills) > (SELECT AVG(v) FROM" in sql
+    again = IR.from_dict(IR(select=["p.nickname"], measure="sum:mp.kills", group=True,
+                            vs={"op": "<", "ref": "value", "filters": [Filter("p.nickname", "=", "Ash")]}).to_dict())
+    assert again.vs["filters"] == [Filter("p.nickname", "=", "Ash")]
+    assert "p.nickname = 'Ash'" in compile_sql(again)

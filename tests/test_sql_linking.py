@@ -154,3 +154,57 @@ def test_a_word_people_ask_with_is_no_transliterated_tournament_word():
     cat = Catalog.from_rows(["Orca Five"], ["Nami"], [("Seoul Season Cup 2026", "PUBG", dt.date(2026, 1, 1))])
     assert values(link("배그 순위 알려줘", cat, TODAY), "tournament") == []   # 순위 sounds like "Season"
     assert values(link("서울 배그 컵 순위", cat, TODAY), "tournament") == ["Seoul Season Cup 2026"]
+
+
+@pytest.fixture(scope="module")
+def catalog4():
+    return Catalog.from_rows(
+        teams=["여수 타이탄즈", "순천 라이트닝", "Copper Lynx", "Amber Squad", "Harbor Owls", "울산 웨일즈"],
+        players=["Ember", "파도", "Brisk"],
+        tournaments=[("Lakeside Valorant Cup 2025", "Valorant", dt.date(2025, 3, 1)),
+                     ("Mokpo Rift Series 2026", "League of Legends", dt.date(2026, 4, 4))],
+        stages=["final"], maps=["Haven"], games=["Valorant", "League of Legends", "Apex Legends"])
+
+
+@pytest.mark.parametrize("text, team", [
+    ("how many wins for yeosu titans", "여수 타이탄즈"),       # romanized city + transliterated word
+    ("suncheon lightning record", "순천 라이트닝"),            # silent gh in the skeleton
+    ("lightning 몇 번 이겼어", "순천 라이트닝"),                # one transliterated word alone
+])
+def test_a_hangul_team_written_in_latin_letters(catalog4, text, team):
+    linked = link(text, catalog4, TODAY)
+    assert values(linked, "team") == [team]
+    assert "TEAM" in linked.masked and not any(w in linked.masked.lower() for w in ("titans", "lightning"))
+
+
+@pytest.mark.parametrize("text", [
+    "best squad in the final by points",      # a word people ask with is no team's word
+    "포지션이 서포터인 선수 수",                 # Hangul against Hangul is never compared by skeleton
+    "maps the losing side won across the cup",  # 'losing' is not 울산, 'across' is not a name
+    "how many matches does each member have",   # 'member' is no misspelled Ember
+    "how many kills do they have in total",     # 'have in' is no misspelled Haven
+])
+def test_common_words_are_not_names(catalog4, text):
+    linked = link(text, catalog4, TODAY)
+    assert values(linked, "team") == [] and values(linked, "player") == [] and values(linked, "map") == []
+
+
+def test_a_tournament_word_written_onto_a_name_word(catalog4):
+    assert values(link("레이크사이드컵 언제 시작했어", catalog4, TODAY), "tournament") == ["Lakeside Valorant Cup 2025"]
+    assert values(link("롤 목포컵 우승팀", catalog4, TODAY), "tournament") == ["Mokpo Rift Series 2026"]
+
+
+def test_game_slang_and_laughter(catalog4):
+    assert values(link("에펙 대회 몇 개", catalog4, TODAY), "game") == ["Apex Legends"]
+    assert values(link("who has the most kills lol", catalog4, TODAY), "game") == []
+    assert values(link("most kills in lol", catalog4, TODAY), "game") == ["League of Legends"]
+
+
+def test_the_tournament_word_beside_a_shared_name_word_picks_the_tournament():
+    cat = Catalog.from_rows(teams=["Copper Lynx"], players=["Wavelet"],
+                            tournaments=[("Gimhae Rift Cup 2025", "League of Legends", dt.date(2025, 3, 1)),
+                                         ("Tongyeong Rift Invitational 2026", "League of Legends", dt.date(2026, 3, 1))])
+    assert values(link("리프트컵 참가팀 몇 팀", cat, TODAY), "tournament") == ["Gimhae Rift Cup 2025"]
+    assert values(link("웨이브렛 킬 몇 개", cat, TODAY), "player") == ["Wavelet"]  # a 4-syllable transliteration
+    lynx = Catalog.from_rows(teams=["Prostbyte"], players=[], tournaments=[])
+    assert values(link("프로스트바이트 선수들", lynx, TODAY), "team") == ["Prostbyte"]  # "프로" inside is no cue word

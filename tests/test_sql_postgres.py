@@ -39,6 +39,18 @@ def test_postgres_demo_database_answers_and_stays_read_only(pg_database):
     assert isinstance(diff.rows[0][0], int)
     groups = answer("how many teams have more than 2 wins", pg_url)
     assert isinstance(groups.rows[0][0], int)
+    # Round 4: nested comparisons, day keys, sets across the table, outside a period, overtime, last place.
+    above = answer("teams with more total kills than the average team", pg_url)
+    gold = run_readonly(pg_url, "WITH s AS (SELECT t.name AS n, SUM(mt.kills) AS k FROM match_teams mt JOIN teams t "
+                                "ON t.id = mt.team_id GROUP BY t.name) SELECT n FROM s WHERE k > (SELECT AVG(k) FROM s)").rows
+    assert sorted(r[0] for r in above.rows) == sorted(r[0] for r in gold)
+    days = answer("matches per day", pg_url)
+    gold = run_readonly(pg_url, "SELECT TO_CHAR(played_at, 'YYYY-MM-DD'), COUNT(*) FROM matches GROUP BY 1 ORDER BY 1").rows
+    assert [list(r) for r in days.rows] == [list(r) for r in gold]
+    for question in ("which opponents has Granite Herons never lost to", "which teams only played in 2025",
+                     "how many maps needed overtime", "how many times did Granite Herons finish last",
+                     "Granite Herons보다 킬 많이 한 팀"):
+        assert isinstance(answer(question, pg_url).rows, list), question
     # The connection is read-only and has a statement timeout, even for SQL no check has seen.
     with pytest.raises(InputError):
         run_readonly(pg_url, "DELETE FROM match_players", check=False)

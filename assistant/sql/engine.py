@@ -284,8 +284,9 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     """Whether a question the sketch model calls 'not statistics' still plainly asks about match records:
     it names rows of the database or dates, or a statistic, and asks nothing procedural."""
     # "결승 스코어 어떻게 됐어", "how did the final go": a result asked for, not a procedure
-    plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b",
-                   " ", question, flags=re.I)
+    plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b"
+                   r"|\bhow many \w+ (?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got)\b",
+                   " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
     if _PROCEDURAL.search(plain):
         return False
     from .parse import cues

@@ -7,14 +7,16 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
   ratio (``win_rate`` in percent, ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b), a team's ``record`` (wins, losses), or ``title``
-  (a champion: the final's winner in versus play, the most final-stage points in ranking play);
+  (a champion: the final's winner in versus play, the most final-stage points in ranking play), or ``titles``
+  (how many tournaments a team won);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
   dates at any granularity (``range`` [from, to), ``day``, ``monthday``, ``weekday``, ``time>=``/``time<``);
 - ``group`` by the selected keys, ``having`` on the measure, ``order`` (by the measure or a column),
   ``limit`` (a limit of 1 on the measure keeps ties);
 - ``extreme``: single-row extremes (``WHERE col = (SELECT MAX(col) ...)``, ties kept);
 - ``per``: the best key inside each group ("the top killer of each game");
-- ``setop``: difference and intersection of two scopes ("never", "only", "both");
+- ``setop``: difference and intersection of two scopes ("never", "only", "both"), of participation or,
+  with ``via: opponent``, of the teams met across the table ("opponents X never lost to");
 - ``pair``: the two teams of one match (aliases ``w``/``wt`` for one side, ``l``/``lt`` for the other);
 - ``compare``: one measure in two scopes ("more assists this season than last").
 
@@ -87,6 +89,10 @@ class IR:
     """{'a': [Filter...], 'b': [Filter...]}: the measure under filters + a minus the measure under filters + b."""
     count_groups: bool = False
     """Answer with the number of groups the rest selects ("how many teams have more than 5 wins")."""
+    vs: dict[str, Any] | None = None
+    """A nested comparison: {'op': '>', 'ref': 'avg'} keeps the groups whose measure beats the average of
+    the groups' measures over the scope (of all rows, for an average measure); {'op': '>', 'ref': 'value', 'filters': [...]} beats the
+    measure of one named entity in the same scope ("more kills than the average team", "than X")."""
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -102,6 +108,8 @@ class IR:
         for k in ("setop", "compare", "minus"):
             if d.get(k):
                 d[k] = {**d[k], "a": filters(d[k]["a"]), "b": filters(d[k]["b"])}
+        if d.get("vs"):
+            d["vs"] = {**d["vs"], "filters": filters(d["vs"].get("filters"))}
         if d.get("having"):
             d["having"] = tuple(d["having"])
         if d.get("extreme"):
@@ -179,13 +187,13 @@ def _measure_aliases(measure: str | None) -> set[str]:
 
 
 def col_sql(col: str, dialect: str = "sqlite") -> str:
-    """A selected or grouped column as SQL: ``month(<date col>)`` and ``year(<date col>)`` are calendar keys."""
+    """A selected or grouped column as SQL: ``day(<date col>)``, ``month(...)`` and ``year(...)`` are calendar keys."""
     import re
 
-    m = re.fullmatch(r"(month|year)\(([a-z]{1,2}\.[a-z_]+)\)", col)
+    m = re.fullmatch(r"(day|month|year)\(([a-z]{1,2}\.[a-z_]+)\)", col)
     if not m:
         return col
-    fmt = {"month": ("%Y-%m", "YYYY-MM"), "year": ("%Y", "YYYY")}[m.group(1)]
+    fmt = {"day": ("%Y-%m-%d", "YYYY-MM-DD"), "month": ("%Y-%m", "YYYY-MM"), "year": ("%Y", "YYYY")}[m.group(1)]
     return f"TO_CHAR({m.group(2)}, '{fmt[1]}')" if dialect == "postgres" else f"strftime('{fmt[0]}', {m.group(2)})"
 
 
@@ -203,6 +211,10 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         lo, hi = v
         parts = ([f"{c} >= {lit(lo)}"] if lo else []) + ([f"{c} < {lit(hi)}"] if hi else [])
         return " AND ".join(parts) or "1 = 1"
+    if op == "not_range":  # outside [from, to)
+        lo, hi = v
+        parts = ([f"{c} < {lit(lo)}"] if lo else []) + ([f"{c} >= {lit(hi)}"] if hi else [])
+        return "(" + " OR ".join(parts) + ")" if parts else "1 = 0"
     if op == "day":
         import datetime as dt
 
@@ -225,6 +237,8 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return f"{c} > {v}"
     if op == "col=":  # column equal to an expression of the row's columns (written by the parser, never by the user)
         return f"{c} = {v}"
+    if op == "above_by_game":  # {game: n}: the column above n in that game's matches
+        return "(" + " OR ".join(f"(tr.game = {lit(g)} AND {c} > {int(n)})" for g, n in sorted(v.items())) + ")"
     if op == "either_pair":  # the two named teams on either side
         a, b = v
         return (f"((wt.name = {lit(a)} AND lt.name = {lit(b)}) OR (wt.name = {lit(b)} AND lt.name = {lit(a)}))")
@@ -237,6 +251,8 @@ def _filter_aliases(f: Filter) -> set[str]:
     if f.op == "either_pair":
         return {"wt", "lt"}
     out = _aliases_in(f.col)
+    if f.op == "above_by_game":
+        out.add("tr")
     if f.op in ("col>", "col="):
         out |= _aliases_in(str(f.value))
     return out
@@ -302,8 +318,12 @@ def _where(filters: list[Filter], dialect: str, extra: list[str] = ()) -> str:
     return (" WHERE " + " AND ".join(conds)) if conds else ""
 
 
-def _subquery_ids(key_alias: str, filters: list[Filter], dialect: str) -> str:
-    """SELECT of the ids of ``key_alias``'s entity that took part in a match under ``filters``."""
+def _subquery_ids(key_alias: str, filters: list[Filter], dialect: str, via: str | None = None) -> str:
+    """SELECT of the ids of ``key_alias``'s entity that took part in a match under ``filters`` (``via`` =
+    'opponent': the teams on the other side, ``l``, of matches whose side ``w`` the filters describe)."""
+    if via == "opponent":
+        needed = {"w", "l"} | set().union(*[_filter_aliases(f) for f in filters])
+        return f"SELECT l.team_id {_from(needed, 'w')}{_where(filters, dialect)}"
     fact, col = PARTICIPATION[key_alias]
     needed = {fact} | set().union(*[_filter_aliases(f) for f in filters]) if filters else {fact}
     return f"SELECT {col} {_from(needed, fact)}{_where(filters, dialect)}"
@@ -318,6 +338,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     if ir.count_groups:
         inner = dataclasses.replace(ir, count_groups=False)
         return f"SELECT COUNT(*) FROM ({compile_sql(inner, dialect)}) g"
+    if ir.measure == "titles":
+        return _compile_titles(ir, dialect)
     if ir.setop:
         return _compile_setop(ir, dialect)
     if ir.compare:
@@ -373,10 +395,15 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         if order_col:
             keys.append(order_col)  # PostgreSQL wants what it orders by among the groups
         sql += " GROUP BY " + ", ".join(dict.fromkeys(keys))
+    having = []
     if ir.having and (mexpr or ir.having_measure):
         op, value = ir.having
         hexpr = measure_sql(ir.having_measure, ir) if ir.having_measure else mexpr
-        sql += f" HAVING {hexpr} {op} {lit(value)}"
+        having.append(f"{hexpr} {op} {lit(value)}")
+    if ir.vs and ir.group and mexpr:
+        having.append(f"{mexpr} {ir.vs['op']} ({_vs_reference(ir, dialect)})")
+    if having:
+        sql += " HAVING " + " AND ".join(having)
     if ir.limit == 1 and not order_col and ir.order in ("desc", "asc") and mexpr and ir.group and sel and not names:
         # the best one, ties kept: every group whose measure equals the best
         named = [f"{c} AS c{i}" for i, c in enumerate(cols)]
@@ -393,6 +420,21 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     return sql
 
 
+def _vs_reference(ir: IR, dialect: str) -> str:
+    """The value a nested comparison compares with (a scalar subquery)."""
+    vs = ir.vs
+    plain = dataclasses.replace(ir, vs=None, having=None, having_measure=None, order=None, limit=None,
+                                count_groups=False, extreme=None)
+    if vs.get("ref") == "value":  # the measure of one named entity in the same scope
+        fs = list(ir.filters) + list(vs.get("filters") or [])
+        return compile_sql(dataclasses.replace(plain, select=[], group=False, filters=fs), dialect)
+    if ir.measure and ir.measure.startswith("avg:"):  # an average per group against the average of all rows
+        return compile_sql(dataclasses.replace(plain, select=[], group=False), dialect)
+    inner = compile_sql(dataclasses.replace(plain, distinct=False), dialect,
+                        names=[f"k{i}" for i in range(len(ir.select))] + ["v"])
+    return f"SELECT AVG(v) FROM ({inner}) x"  # the average of the groups' measures
+
+
 def _compile_setop(ir: IR, dialect: str) -> str:
     key = ir.select[0]
     alias = key.split(".")[0]
@@ -402,11 +444,35 @@ def _compile_setop(ir: IR, dialect: str) -> str:
     conds = [filter_sql(f, dialect) for f in own]
     op = ir.setop["op"]
     a, b = ir.setop["a"], ir.setop["b"]
-    if a is not None and (a or op == "intersect"):
-        conds.append(f"{KEY_ID[alias]} IN ({_subquery_ids(alias, a, dialect)})")
+    via = ir.setop.get("via")
+    if a is not None:  # an empty scope still means "took part at all"
+        conds.append(f"{KEY_ID[alias]} IN ({_subquery_ids(alias, a, dialect, via)})")
     word = "NOT IN" if op == "except" else "IN"
-    conds.append(f"{KEY_ID[alias]} {word} ({_subquery_ids(alias, b, dialect)})")
+    conds.append(f"{KEY_ID[alias]} {word} ({_subquery_ids(alias, b, dialect, via)})")
     return f"SELECT DISTINCT {', '.join(ir.select)} {frm} WHERE " + " AND ".join(conds)
+
+
+def _compile_titles(ir: IR, dialect: str) -> str:
+    """Titles per team: how many tournaments (in the filters' scope) each team won ("title" per tournament,
+    ties kept); a filter on ``t.name`` keeps that team, ``order``/``limit`` rank the teams. CTEs only, so the
+    safety check sees every alias."""
+    own = [f for f in ir.filters if f.col == "t.name"]
+    scope = [f for f in ir.filters if f.col != "t.name" and f.col != "m.stage"] + [Filter("m.stage", "=", "final")]
+    per = compile_sql(IR(select=["tr.name", "t.name"], measure="title", filters=scope, group=True, fact=ir.fact),
+                      dialect, names=["g", "k", "v"])
+    where = _where([Filter("champ.k", f.op, f.value) for f in own], dialect)
+    sql = (f"WITH s AS ({per}), best AS (SELECT s.g, MAX(s.v) AS v FROM s GROUP BY s.g), "
+           "champ AS (SELECT s.g, s.k FROM s JOIN best ON best.g = s.g AND best.v = s.v), "
+           f"tally AS (SELECT champ.k, COUNT(*) AS n FROM champ{where} GROUP BY champ.k) ")
+    if not ir.select:
+        return sql + "SELECT COALESCE(SUM(tally.n), 0) FROM tally"
+    if ir.limit == 1 and ir.order in ("desc", "asc"):
+        fn = "MAX" if ir.order == "desc" else "MIN"
+        return sql + f"SELECT tally.k, tally.n FROM tally WHERE tally.n = (SELECT {fn}(tally.n) FROM tally)"
+    sql += "SELECT tally.k, tally.n FROM tally"
+    if ir.order in ("desc", "asc"):
+        sql += f" ORDER BY tally.n {ir.order.upper()}" + (f" LIMIT {int(ir.limit)}" if ir.limit else "")
+    return sql
 
 
 def _compile_per(ir: IR, dialect: str) -> str:

@@ -64,7 +64,8 @@ def jamo(text: str) -> str:
 _HANGUL_ONSET = {"ㄱ": "k", "ㄲ": "k", "ㅋ": "k", "ㄴ": "n", "ㄷ": "t", "ㄸ": "t", "ㅌ": "t", "ㄹ": "r", "ㅁ": "m",
                  "ㅂ": "p", "ㅃ": "p", "ㅍ": "p", "ㅅ": "s", "ㅆ": "s", "ㅈ": "s", "ㅉ": "s", "ㅊ": "s"}
 _HANGUL_CODA = {"ㄱ": "k", "ㄲ": "k", "ㅋ": "k", "ㄴ": "n", "ㄷ": "t", "ㅌ": "t", "ㄹ": "r", "ㅁ": "m", "ㅂ": "p",
-                "ㅍ": "p", "ㅅ": "s", "ㅆ": "s", "ㅇ": "n", "ㅈ": "t", "ㅊ": "t"}
+                "ㅍ": "p", "ㅅ": "t", "ㅆ": "t", "ㅇ": "n", "ㅈ": "t", "ㅊ": "t"}
+# A final ㅅ writes a Latin 't' in loanwords ("벨벳" = velvet, "로봇" = robot); a Latin 's' gets its own 스.
 _LATIN = {"b": "p", "p": "p", "f": "p", "v": "p", "c": "k", "k": "k", "g": "k", "q": "k", "x": "ks", "d": "t",
           "t": "t", "l": "r", "r": "r", "s": "s", "z": "s", "j": "s", "m": "m", "n": "n"}
 
@@ -87,6 +88,7 @@ def skeleton(text: str) -> str:
         low = re.sub(r"ch", "j", re.sub(r"ng\b", "n", text.lower()))
         low = re.sub(r"c(?=[eiy])", "s", low)  # a soft c ("Pacific" = 퍼시픽)
         low = re.sub(r"sh", "s", low)
+        low = re.sub(r"gh", "", low)  # silent ("lightning" = 라이트닝, "knight")
         for i, ch in enumerate(low):
             if ch == "r" and i > 0 and low[i - 1] in "aeiouy" and (i + 1 == len(low) or low[i + 1] not in "aeiouy"):
                 continue
@@ -175,6 +177,9 @@ class Catalog:
     word_owners: dict[str, int] = dataclasses.field(default_factory=dict)
     """Sound key of a word -> how many names (a tournament's editions counted once) have it."""
     """Sound key of a word found in exactly one name, and that name a team's -> the team ("케스트렐", "웨일즈")."""
+    regulation: dict[str, int] = dataclasses.field(default_factory=dict)
+    """Game -> the most common winning score of its versus maps: the score that wins in regulation, so a
+    winner above it went to overtime (13 rounds in one title, 7 in another)."""
 
     @classmethod
     def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=(), regions=(),
@@ -298,8 +303,8 @@ class Catalog:
                 hangul = all(is_hangul(ch) for ch in w)
                 long_enough = len(w) >= 2 if hangul else len(w) >= 4
                 if (long_enough and len(owners.get(k, ())) == 1 and k not in generic and norm(w) != norm(name)
-                        and len(name.split()) >= 2):
-                    word_teams[k] = name
+                        and len(name.split()) >= 2 and not _has_cue_word(w)):
+                    word_teams[k] = name  # a word people ask with ("squad", "포지션") never stands for a team
         return cls(aliases, latest, fuzzy, sounds, by_game, tour_words, word_teams,
                    {k: len(v) for k, v in owners.items()})
 
@@ -342,6 +347,12 @@ def load_catalog(url: str, max_age_s: float = CATALOG_TTL_S) -> Catalog:
     regions = [r[0] for r in col("SELECT DISTINCT region FROM teams")]
     roles = [r[0] for r in col("SELECT DISTINCT role FROM players")]
     catalog = Catalog.from_rows(teams, players, tournaments, stages, maps, regions=regions, roles=roles)
+    counts: dict[str, dict[int, int]] = {}
+    for game, score, n in col("SELECT tr.game, mt.score, COUNT(*) FROM match_teams mt JOIN matches m ON m.id = mt.match_id "
+                              "JOIN tournaments tr ON tr.id = m.tournament_id WHERE m.format = 'versus' AND mt.placement = 1 "
+                              "AND m.map IS NOT NULL AND mt.score IS NOT NULL GROUP BY tr.game, mt.score"):
+        counts.setdefault(game, {})[int(score)] = int(n)
+    catalog.regulation = {g: max(c, key=lambda k: (c[k], -k)) for g, c in counts.items() if c}
     with _catalog_lock:
         _catalogs[url] = (now, fingerprint, catalog)
     return catalog
@@ -363,6 +374,8 @@ class Linked:
     numbers: list[int]
     by_game: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     """The asked database's tournaments of each game."""
+    regulation: dict[str, int] = dataclasses.field(default_factory=dict)
+    """The asked database's regulation winning score of each versus game (see :class:`Catalog`)."""
 
     def values(self, etype: str) -> list[Any]:
         """Linked values of one type, in the order they appear (duplicates removed)."""
@@ -428,7 +441,18 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             taken[i] = True
     # "top 3 players", "top fraggers": a superlative, not the role 'top'.
     for m in [c for c in chosen if c.type == "role" and text[c.start:c.end].lower() == "top"]:
-        if re.match(r"\s*(?:\d|[a-z]+s\b|one|two|three|five|ten)", text[m.end:], re.I):
+        if re.match(r"\s*-?\s*(?:\d|[a-z]+s\b|one|two|three|five|ten|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick)\b)", text[m.end:], re.I):
+            chosen.remove(m)
+            for i in range(m.start, m.end):
+                taken[i] = False
+    # "the league average", "league leaders": the word, not League of Legends
+    for m in [c for c in chosen if c.type == "game" and text[c.start:c.end].lower() == "league"]:
+        if re.match(r"\s+(?:average|avg|mean|wide|leaders?|leading|record|records|table|standings|best|worst|high|low)\b", text[m.end:], re.I):
+            chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
+    # "... lol" closing a sentence is laughter, not League of Legends (unless said as a game: "in lol")
+    for m in [c for c in chosen if c.type == "game" and text[c.start:c.end].lower() == "lol"]:
+        if re.fullmatch(r"[\s!?.ㅋㅎ]*", text[m.end:]) and m.start > 0 \
+                and not re.search(r"\b(?:in|at|of|for|play(?:ed|s)?|about)\s+$", text[:m.start], re.I):
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
@@ -476,7 +500,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             continue
         seen.add((a, b))
         masked = masked[:a] + MASK[t] + masked[b:]
-    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game)
+    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game, catalog.regulation)
 
 
 def _resolve(mentions: list[Mention], catalog: Catalog, year: int | None) -> list[Mention]:
@@ -540,6 +564,7 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
     several tournaments (or a tournament word alone: "배그 대회" is the game) link nothing."""
     lex = lexicon()
     nouns = {norm(w) for w in lex.get("tournament_nouns", [])}
+    hangul_nouns = [w for w in nouns if w and all(is_hangul(ch) for ch in w)]
     game_at = {i: m for m in chosen if m.type == "game" for i in range(m.start, m.end)}
     year_any = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)|(?<!\d)(\d\d)\s*년(?!\s*\d+\s*월\s*\d)|'(\d\d)\b", text)
     q_year = None
@@ -583,7 +608,16 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
         elif norm(core) in nouns:
             toks.append((a, a + len(core), "noun", None))
         else:
-            toks.append((a, b, "other", core))
+            # a tournament word written onto a Hangul name word ("리프트컵", "광주컵"): the two parts
+            tail = next((n for n in sorted(hangul_nouns, key=len, reverse=True)
+                         if is_hangul(core[0]) and core.endswith(n) and len(core) - len(n) >= 2), None)
+            head_key = _sounds_like(core[: -len(tail)], all_keys, latin_of) if tail else None
+            if head_key:
+                cut = a + len(core) - len(tail)
+                toks.append((a, cut, "name", head_key))
+                toks.append((cut, a + len(core), "noun", None))
+            else:
+                toks.append((a, b, "other", core))
     # Runs of adjacent tokens (only spaces between them) that may name a tournament.
     runs, cur = [], []
     for tok in toks:
@@ -616,6 +650,14 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
         if year is not None and any(str(year) in n for n, _ in cands):
             cands = [(n, st) for n, st in cands if str(year) in n]
         bases = {re.sub(r"\s*(?:19|20)\d\d\s*", " ", n).strip() for n, _ in cands}
+        if len(bases) > 1:
+            # the tournament word said beside the name may pick one ("리프트컵": the Rift *Cup*, not the Rift Invitational)
+            said = {_sounds_like(_strip_particle(text[t[0]:t[1]], particles), all_keys, latin_of) for t in run if t[2] == "noun"}
+            keys_of = {n: keys for n, _, _, keys in catalog.tour_words}
+            narrowed = [(n, st) for n, st in cands if said - {None} and (said - {None}) <= keys_of.get(n, frozenset())]
+            if narrowed:
+                cands = narrowed
+                bases = {re.sub(r"\s*(?:19|20)\d\d\s*", " ", n).strip() for n, _ in cands}
         if len(bases) != 1:
             continue
         strong = len([t for t in run if t[2] in ("name", "game", "noun")]) >= 2 or years
@@ -642,19 +684,77 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             continue
         k = word_key(value)
         team = catalog.word_teams.get(k)
-        if team is None and all(is_hangul(ch) for ch in value) and len(value) >= 3:
+        if team is None and len(value) >= (3 if is_hangul(value[0]) else 4) and not _has_cue_word(value):
+            # a word in the other script, by its consonant skeleton: "케스트렐" for a Latin "Kestrel",
+            # "lightning" for a Hangul "라이트닝"; never Hangul against Hangul ("포지션" is not "부산")
             sk = skeleton(value)
-            hits = {t for key, t in catalog.word_teams.items() if len(sk) >= 3 and skeleton(_latin_word(t, key)) == sk}
+            hits = {t for key, t in catalog.word_teams.items()
+                    if len(sk) >= 3 and _other_script(value, _latin_word(t, key))
+                    and skeleton(_latin_word(t, key)) == sk and _sounds_close(value, _latin_word(t, key))}
             team = hits.pop() if len(hits) == 1 else None
         if team is not None:
             end = a + len(value)
             team_words.setdefault(team, []).append((a, end))
     for team, spans in team_words.items():
         for a, b in spans:
+            # the rest of the name beside the word, in either script ("busan tide", "daejeon lightning")
+            a, b = _grow_team(text, catalog, team, a, b, taken, particles)
             out.append(Mention("team", team, a, b, 70.0))
             for i in range(a, b):
                 taken[i] = True
     return out
+
+
+def _sounds_close(a: str, b: str) -> bool:
+    """A transliteration rather than a chance skeleton match: the Hangul word is a long loanword
+    (3+ syllables, "라이트닝") or its romanization is close to the Latin word ("losing" is not "울산")."""
+    from rapidfuzz import fuzz
+
+    hangul, latin = (a, b) if is_hangul(a[0]) else (b, a)
+    ratio = fuzz.ratio(romanize(hangul), latin.lower())
+    # a loanword writes a Latin consonant cluster with the vowel ㅡ ("이글스", "라이트닝", "타이드"); a native
+    # word ("불사조", "울산") has none, so only a close romanization links it
+    epenthetic = "ㅡ" in jamo(hangul)
+    return (epenthetic and len(hangul) >= 2 and ratio >= 25) or ratio >= 60
+
+
+def _other_script(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and is_hangul(a[0]) != is_hangul(b[0])
+
+
+def _same_word(token: str, word: str) -> bool:
+    """One word of a name written in the other script: romanized ("daejeon" = 대전) or by sound ("tide" = 타이드)."""
+    if word_key(token) == word_key(word):
+        return True
+    if not (_other_script(token, word) and skeleton(token) == skeleton(word) and len(norm(token)) >= 3):
+        return False
+    if len(skeleton(word)) >= 3:
+        return _sounds_close(token, word)
+    from rapidfuzz import fuzz  # a short skeleton ("tide" = 타이드 = t) says little: the letters must be close too
+
+    hangul, latin = (token, word) if is_hangul(token[0]) else (word, token)
+    return fuzz.ratio(romanize(hangul), latin.lower()) >= 60
+
+
+def _grow_team(text: str, catalog: Catalog, team: str, a: int, b: int, taken: list[bool],
+               particles: list[str]) -> tuple[int, int]:
+    """Widen a team found by one word over the neighbouring words of the same name."""
+    words = _words(team)
+    while True:
+        m = re.search(r"([A-Za-z]+|[가-힣]+)\s*$", text[:a])
+        if not m or any(taken[m.start():m.end()]) or not any(_same_word(m.group(1), w) for w in words):
+            break
+        a = m.start()
+    while True:
+        m = re.match(r"\s*([A-Za-z]+|[가-힣]+)", text[b:])
+        if not m or any(taken[b + m.start(1):b + m.end(1)]):
+            break
+        word = m.group(1)
+        core = _strip_particle(word, particles) if is_hangul(word[0]) else word
+        if not any(_same_word(core, w) for w in words):
+            break
+        b = b + m.start(1) + len(core)
+    return a, b
 
 
 def _edition(m: Mention, text: str, catalog: Catalog, q_year: int | None) -> Mention:
@@ -691,12 +791,20 @@ def _has_cue_word(surface: str) -> bool:
     groups = cues()
     for word in _WORD.findall(surface):
         for group in ("entities", "measures", "aggregates", "shapes"):
-            if any(p.search(word) for pats in groups[group].values() for p in pats):
-                return True
+            for pats in groups[group].values():
+                for p in pats:
+                    m = p.search(word)
+                    # the cue must be most of the word: "순위는" is a cue word, "프로스트바이트" only holds "프로"
+                    if m and 2 * len(m.group().strip()) >= len(word):
+                        return True
     return False
 
 
 _WORD = re.compile(r"[^\s?!.,:;\"“”()\[\]]+")
+# English words that glue a question together; a near-miss name never contains them.
+_FUNCTION_WORDS = frozenset("""a an the of in on at to for from by with and or but not no is are was were be been has have had
+do does did done get got can could will would should their its his her they them this that these those than then
+who whom whose what which when where how many much more most less least each every all any some""".split())
 
 
 def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str]) -> list[Mention]:
@@ -730,8 +838,9 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                         ranked = sorted(((fuzz.ratio(romanize(variant), norm(v)), (t, v)) for t, v in hits), reverse=True)
                         if ranked[0][0] - ranked[1][0] >= 15:
                             hits = [ranked[0][1]]
+                    close = len(hits) == 1 and fuzz.ratio(romanize(variant), norm(hits[0][1])) >= 45
                     if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4
-                            or len(sk) >= 3 and syllables >= 5) and len(hits) == 1:
+                            or len(sk) >= 3 and syllables >= 5 or len(sk) >= 3 and syllables >= 4 and close) and len(hits) == 1:
                         best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
                         break
                     if not hits and len(sk) >= 7 and syllables >= 5:
@@ -743,8 +852,9 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                             break
             for variant, end in variants if best is None else []:
                 key = norm(variant)
-                if len(key) < 4 or key.isdigit() or key in stop:
-                    continue
+                if len(key) < 4 or key.isdigit() or key in stop or _has_cue_word(variant) \
+                        or any(w.lower() in _FUNCTION_WORDS for w in _WORD.findall(variant)):
+                    continue  # "member" is no misspelled "Ember", "have in" no "Haven"
                 query = jamo(key)
                 cutoff = 85 if len(query) >= 8 else 90
                 for etype in FUZZY_TYPES:

@@ -25,7 +25,7 @@ from .linking import Linked
 
 CUES_PATH = Path(__file__).parent / "templates" / "cues.yaml"
 KEY = {"month": "month(m.played_at)", "year": "year(m.played_at)", "team": "t.name", "player": "p.nickname", "tournament": "tr.name", "map": "m.map", "region": "t.region",
-       "role": "p.role", "game": "tr.game", "stage": "m.stage", "match": "m.played_at", "date": "m.played_at"}
+       "role": "p.role", "game": "tr.game", "stage": "m.stage", "match": "m.played_at", "date": "day(m.played_at)"}
 VALUE_COL = {"team": "t.name", "player": "p.nickname", "tournament": "tr.name", "game": "tr.game", "stage": "m.stage",
              "map": "m.map", "region": "t.region", "role": "p.role"}
 PLAYER_MEASURES = {"deaths", "assists", "damage", "kd", "kda"}
@@ -126,6 +126,12 @@ class Parser:
         masked, self.placed = _mask(text, linked, self.dates)
         for p in cues()["chitchat"]["words"]:
             masked = p.sub(lambda m: " " * len(m.group()), masked)
+        # "finished last", "꼴찌 몇 번": last place in a match (a condition), not a superlative; blanked so the
+        # superlative cues do not see it
+        last = re.compile(r"\b(?:finish(?:ed|es|ing)?|came|placed|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:dead\s+)?last(?: place)?\b|\blast[- ]place(?: finish(?:es)?)?\b"
+                          r"|(?:꼴찌|꼴등|최하위)(?=\s*(?:를|로|한|했|몇|횟수|한 (?:횟수|번|경기)|로 끝난|로 마감))", re.I)
+        self.last_place = bool(last.search(masked))
+        masked = last.sub(lambda m: " " * len(m.group()), masked)
         self.t = _Text(masked)
         self.numbers = _numbers(masked)
         self.values: dict[str, list[Any]] = {}
@@ -164,24 +170,34 @@ class Parser:
         t, s = self.t, self.t.s
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
-        m = re.search(r"\b(?:which|what|how many|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count)\s+"
+        m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count)\s+"
                       r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?)\b", low)
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
                 and not self.measure():
             return "game"  # the titles covered, not matches
+        if re.search(r"\b(?:what|which)\s+(?:game|title)s?\b.*\b(?:tournaments?|events?|tourneys?|teams?|players?)\b", low) \
+                and not re.search(r"\b(?:which|what)\s+(?:game|title)s?\s+(?:did|was|were)\b", low):
+            return "game"  # "which game has the most tournaments": the title, not a match
         if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell)", low):
             return "team"  # the opponent of a named team
         who = re.search(r"\bwho\b|\bwho's\b|\bwhom\b", low)
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
         if who:
-            return "player" if not t.has("measures", "wins") or t.has("measures", "chicken") and False else "team"
-        if re.search(r"\bwhen\b|\bwhat date\b|\bwhat day\b|\bwhich day\b|\bwhat time\b", low):
+            return "team" if t.has("measures", "wins") or t.has("measures", "losses") and "team" in self.values else "player"
+        among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
+        if among:
+            return self._noun(among.group(1))
+        lead = re.search(r"^\s*(?:the\s+)?(?:@\w+\s+)*(teams?|players?|squads?|opponents?|rivals?)\s+(?:that|who|which|whose|with|@teamx|@playerx)\b", low)
+        if lead:
+            return self._noun(lead.group(1))
+        if re.search(r"\bwhen\b|\bwhat date\b|\bwhat day\b|\bwhich day\b|\bwhat time\b|\b(?:busiest|biggest|quietest|slowest|best|worst)\s+(?:match\s+|game\s+)?(?:day|date)\b", low) \
+                or re.search(r"(?:열린|있었던|많았던|치러진|가장 많은|제일 많은)\s*날(?:짜)?(?:은|이|이야|이었어)?\s*\??\s*$", s):
             return "date"
         if re.search(r"\brosters?\b|\bline-?ups?\b|명단|로스터|라인업|멤버 구성", s, re.I):
             return "player"
-        if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads)\b", low):
-            return self._noun(re.search(r"(teams|players|tournaments|maps|squads)", low).group(1))
+        if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads|matches|opponents|rivals)\b", low):
+            return self._noun(re.search(r"(teams|players|tournaments|maps|squads|matches|opponents|rivals)", low).group(1))
         m = re.search(r"^\s*(?:the\s+)?(team|player|tournament|map|squad)\s+(?:with|who|that|whose|where)\b", low) \
             or re.search(r"^\s*(?:the\s+)?(?:\w+est|most\s+\w+)\s+(team|player|tournament|map|squad)s?\b", low)
         if m:
@@ -196,6 +212,8 @@ class Parser:
         # Korean "어느 대회였어", "무슨 팀이야": the noun asked about, said with a copula.
         m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션)\s*(?:였|이었|야|이야|임|인가|인지|일까)", s)
         if m:
+            if re.search(r"누구|누가", s[:m.start()]):
+                return "player"  # "누구고 무슨 맵이었어": who, and the map beside
             return self._noun(m.group(2))
         # "선수랑 킬 수", "맵하고 경기 수": the noun named first of what the answer lists
         m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와)\s+\S", s)
@@ -254,13 +272,18 @@ class Parser:
             return "month"
         if re.search(r"연도별|년도별|해마다|매년|\b(?:by|per|each|every|for each) year\b|\byearly\b|\byear by year\b", s, re.I):
             return "year"
+        if re.search(r"일별|날짜별|일자별|하루마다|매일|\b(?:by|per|each|every|for each|a) (?:day|date)\b|\bdaily\b|\bday by day\b", s, re.I):
+            return "date"
         m = re.search(r"(팀|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
+            or re.search(r"(팀|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
             or re.search(r"(?<![가-힣])각\s*(팀|선수|대회|토너먼트|맵|지역|게임|종목|스테이지)", s)
         if m:
             w = m.group(1)
             return self._noun(w) if not w.startswith("@") else w[1:-1]
-        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)\s+(?:@\w+\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
-            if re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
+        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:@\w+\s+)?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
+            if m.group().lower().startswith("every") and re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I):
+                continue  # "list every X tournament": all of them, not a breakdown
+            if m.group().lower().startswith("per") and re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
             if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I):
                 continue  # "in each game they played": a condition on each of their rows, not a grouping
@@ -316,11 +339,16 @@ class Parser:
                       r"|(?<![\d/.-])(?P<sup>\d+)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest)\b)"
                       r"|\b(?:which|what)\s+(?P<which>\d+)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
                       r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
-                      r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b", s, re.I)
+                      r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b"
+                      r"|\b(?P<ws>two|three|four|five|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
+                      r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)", s, re.I)
         if not m:
             return None
-        if m.group("w"):
-            return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[m.group("w").lower()]
+        word = m.group("w") or m.group("ws") or m.group("ww")
+        if m.group("ww") and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
+            return None  # "which two teams played in the final": no top-N without a superlative
+        if word:
+            return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[word.lower()]
         g = m.group("a") or m.group("lead") or m.group("b") or m.group("sup") or m.group("which")
         n = int(g)
         if (m.group("lead") or m.group("which")) and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
@@ -341,6 +369,15 @@ class Parser:
         pair = self._pair(measure, asked)
         if pair is not None:
             return Reading(pair, 0.85, "pair")
+        if t.has("shapes", "titles") and asked in ("team", None) and "player" not in values:
+            # "which team won the most tournaments", "X 우승 몇 번": tournaments won, counted per team
+            fs = self.value_filters(skip={"stage"}) + self.date_filters()
+            if "team" in values and asked is None:
+                return Reading(IR(measure="titles", filters=fs), 0.8, "count")
+            maxish = t.has("aggregates", "max") or re.search(r"\bthe most\b|제일|가장|최다", t.s, re.I)
+            return Reading(IR(select=["t.name"], measure="titles", filters=fs, group=True,
+                              order="desc" if maxish or t.has("shapes", "order") else None,
+                              limit=(self.top_n() or 1) if maxish else None), 0.8, "top" if maxish else "group")
         special = self._record_or_recent(asked)
         if special is not None:
             return special
@@ -368,8 +405,9 @@ class Parser:
         filters += events
         filters += self._score_filters() + self._column_comparisons()
         if t.has("shapes", "overtime") and not any(f.col == "mt.score" for f in filters):
-            # overtime: the winning side needed more than regulation's 7 rounds
-            filters += [Filter("mt.placement", "=", 1), Filter("mt.score", ">", 7)]
+            # overtime: the winner scored more than the game's regulation winning score (the most common one
+            # in the asked database: 13 rounds in one title, 7 in another)
+            filters += [Filter("mt.placement", "=", 1), self._overtime()]
             if not any(f.col == "m.format" for f in filters):
                 filters.append(Filter("m.format", "=", "versus"))
         final_winner = values.get("stage") == ["final"] and "team" not in values and "player" not in values \
@@ -388,6 +426,9 @@ class Parser:
             asked = "team"
         setop = self._setop(asked, measure, events)
         if setop is not None:
+            if t.has("aggregates", "count") and self._counted(asked) == asked and asked in ("team", "player", "tournament") \
+                    and not re.search(r"\bwhich\b|\bwho\b|\blist\b|누구|어디|목록|알려", t.s, re.I):
+                setop.count_groups = True  # "결승 못 나간 선수 몇 명": how many of them
             return Reading(setop, 0.8, "set")
         first = self._first_time(asked)
         if first is not None:
@@ -408,6 +449,15 @@ class Parser:
             nul = self._null_filter(asked)
             if nul is not None:
                 filters.append(nul)
+        side = re.search(r"\b(?:on|of|from|for) the (?:team|side|squad) (?:that|which|who) (won|lost)\b|\b(winning|losing) (?:team|side|squad)\b"
+                         r"|(이긴|(?<![가-힣])진|패한|우승한|우승|승리|패배) ?(?:팀|쪽)\s*(?:의|에서|에|소속)?\s*(?:선수|멤버)", t.s, re.I)
+        if side and player_level and not any(f.col == "mt.placement" for f in filters):
+            # "kills of each player on the side that won": the player's own side of the match won (or lost)
+            word = next(g for g in side.groups() if g)
+            filters.append(Filter("mt.placement", "=", 2 if word.lower() in ("lost", "losing", "진", "패한", "패배") else 1))
+        versus = self._versus(asked, measure, mcol, agg, filters)
+        if versus is not None:
+            return Reading(versus, 0.75, "versus")
         row_filters = self._row_thresholds(player_level, single)
         filters += row_filters
         has_count = t.has("aggregates", "count")
@@ -421,7 +471,7 @@ class Parser:
             cut = int(within.group(1) or within.group(2) or within.group(3))
             if t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률", t.s, re.I):
                 # "X의 3위 이내 비율": the share of its rows placed within N
-                fs = [f for f in filters if f.col != "mt.placement"]
+                fs = [f for f in filters if f.col != "mt.placement" and not (f.col == "m.format" and f.value == "versus")]
                 return Reading(IR(measure=f"share:mt.placement<={cut}", filters=fs), 0.75, "scalar")
             filters = [f for f in filters if f.col != "mt.placement"] + [Filter("mt.placement", "<=", cut)]
             if group_by == "team" or (group_by is None and (asked in (None, "team") or "team" in values)):
@@ -447,12 +497,15 @@ class Parser:
                 gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
             if self.asked_entity() == "map" and fn != "avg":
-                return Reading(IR(select=["m.map"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
+                sel = ["m.map"] + [c for c in self._extra_columns("map") if c.startswith("m.")]
+                return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() in ("match", "date", "team") and fn != "avg":
                 return Reading(IR(select=["m.played_at", "wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             return Reading(IR(measure=f"{fn}:{diff}", filters=fs), 0.75, "scalar")
         # Per-group best: "X별 1등 Y".
         key = KEY.get(asked) if asked else None
+        if asked == "date" and mcol and t.has("entities", "match") and not re.search(r"\b(?:day|date)\b|하루|날(?!짜)|일자|일별", t.s, re.I):
+            key = "m.played_at"  # "their best-kill match, when?": the match is the unit, not the day
         if group_by == "tournament" and asked in ("team", "player", None) and measure in ("wins", "points", None) \
                 and not has_count and (t.has("measures", "wins") or t.has("shapes", "champion") or t.has("shapes", "winner")):
             # each tournament's champion: the final's winner, or the most final-stage points
@@ -465,7 +518,7 @@ class Parser:
             order = "asc" if (minish and not maxish) or (measure == "placement" and maxish) else "desc"
             return Reading(IR(select=[key], measure=m_expr, filters=filters, per=KEY[group_by], order=order), 0.75, "per")
         # Grouped breakdown: "X별 ...", "for each X".
-        if group_by and (not asked or group_by == asked or has_count or measure) and group_by in KEY:
+        if group_by and (not asked or group_by == asked or has_count or measure or asked == "match") and group_by in KEY:
             gkey = KEY[group_by]
             m_expr = self._aggregate(mcol, agg, asked if asked != group_by else None, "sum")
             if m_expr is None and measure in ("wins", "losses", "chicken") and group_by == "team" and not has_count \
@@ -480,10 +533,13 @@ class Parser:
                 m_expr = self._count_expr(counted or (asked if asked != group_by else None)
                                           or (None if events else "match"), filters)
             ir = IR(select=[gkey] if group_by != "match" else ["m.id", gkey], measure=m_expr, filters=filters, group=True)
-            if group_by in ("month", "year"):
+            if group_by in ("month", "year", "date"):
                 ir.order = f"col:{gkey}:asc"  # a calendar breakdown reads in calendar order
             elif t.has("shapes", "order"):
-                ir.order = "col:tr.start_date:asc" if group_by == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I) else "desc"
+                ir.order = "col:tr.start_date:asc" if group_by == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I) \
+                    else self._direction(measure)
+            if n and n > 1 and not ir.order.startswith("col:") if ir.order else n and n > 1:
+                ir.order, ir.limit = ir.order or self._direction(measure), n  # "X별 ... top 5": the first n groups
             return Reading(ir, 0.75, "group")
         if has_count and asked in ("team", "player", "tournament", "map", "region") and not (maxish or minish):
             counted = self._counted(None)
@@ -544,9 +600,16 @@ class Parser:
                     return Reading(IR(select=["m.played_at"], filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
                 return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "extreme_value")
             if key:
-                if mcol is None and measure is None and asked == "player" and not has_count:
+                if mcol is None and measure is None and asked == "player" and not has_count \
+                        and not (t.has("entities", "match") or t.has("measures", "appearances")):
                     mcol = "mp.kills"  # "top 5 fraggers", "best players": ranked by kills
-                m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
+                played = "match" if asked not in ("match", "date", "month", "year") and measure is None and (
+                    t.has("entities", "match") or t.has("measures", "appearances")) else None
+                most = re.search(r"\b(?:most|fewest|least)\s+(tournaments|events|teams|squads|players|matches|maps)\b"
+                                 r"|(대회|팀|선수|경기|맵)(?:가|이|를|을)?\s*(?:제일|가장|젤)\s*(?:많|적)", t.s, re.I)
+                if most and measure is None and self._noun(most.group(1) or most.group(2)) != asked:
+                    played = self._noun(most.group(1) or most.group(2))  # "which game has the most tournaments"
+                m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(played, filters)
                 hv = None
                 if threshold is not None and cmp:
                     hv = (cmp, self._scale(None, threshold))
@@ -592,11 +655,12 @@ class Parser:
         # Lists.
         if key:
             sel = [key]
-            if asked == "match":
-                sel = ["m.played_at"]
+            if asked in ("match", "date"):
+                sel = ["m.played_at"]  # the dates of the matches themselves, with their times
             if t.has("entities", "map") and asked != "map" and re.search(r"\bwhich map\b|\bwhat map\b|어느 맵|무슨 맵|맵은|맵도|맵이", t.s, re.I):
                 sel.append("m.map")
-            if t.has("entities", "date") and asked != "date" and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I):
+            if t.has("entities", "date") and asked != "date" and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I) \
+                    and not any(f.op in ("is_null", "not_null") and f.col.endswith("_date") for f in filters):
                 sel.append("m.played_at")
             return Reading(IR(select=sel, filters=filters, distinct=True), 0.75, "list")
         raise Unsupported("no_shape")
@@ -666,11 +730,26 @@ class Parser:
             return self._pair_select(fs, teams, asked)
         scoreline = measure == "score" or (measure == "points" and re.search(r"스코어|\bscores?\b|세트|\bsets?\b", t.s, re.I))
         result = re.search(r"\bhow did (?:it|that|the|@\w+)\b.*\b(?:go|end|turn out|finish)\b|\bresults?\b|어떻게\s*(?:됐|되었|끝났)|결과", t.s, re.I)
+        per_side = re.search(r"팀별|각각|각자|씩|몇\s*대\s*몇|\beach\b|\bper (?:team|side)\b|\bapiece\b|\bfor both\b", t.s, re.I)
+        col = {"score": "score", "points": "score", "kills": "kills"}.get(measure or "")
+        if col is None and re.search(r"세트|\bsets?\b|\bmaps? won\b|라운드|\brounds?\b", t.s, re.I):
+            col = "score"
+        if len(teams) == 2 and col and per_side and (t.has("aggregates", "sum") or re.search(r"합치|합하|몇\s*대\s*몇|\bin all\b|\baltogether\b", t.s, re.I)):
+            # "sets each side took in their meetings, added up": one total per side over the matches between them
+            fs = base + [Filter("wt.name", "either_pair", list(teams))]
+            return IR(select=["wt.name"], measure=f"sum:w.{col}", filters=fs, group=True, fact="w")
         if len(teams) == 2 and scoreline and not t.has("aggregates", "avg") and not t.has("aggregates", "sum"):
             # "the score of the final between A and B", "A랑 B 경기 날짜랑 스코어": each of their matches,
             # both sides' scores, the first named team's side first
             return IR(select=["m.played_at", "wt.name", "w.score", "lt.name", "l.score"],
                       filters=base + [Filter("wt.name", "=", teams[0]), Filter("lt.name", "=", teams[1])], fact="w")
+        if not teams and "stage" in self.values and re.search(r"\bwho won\b|\bwinner\b|누가 이겼|누가 이김|이긴 팀|승자|우승", t.s, re.I) \
+                and re.search(r"\bscores?\b|\bscoreline\b|\bresult\b|스코어|몇\s*대\s*몇|점수", t.s, re.I):
+            # "the final's winner, and by what score": the winner and the loser of each match with both scores
+            fs = base + [Filter("w.placement", "=", 1)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            return IR(select=["wt.name", "w.score", "lt.name", "l.score"], filters=fs)
         if not teams and (scoreline or (result and measure is None)) and asked in (None, "match", "team") and not (t.has("aggregates", "avg") or t.has(
                 "aggregates", "sum") or t.has("aggregates", "max") or t.has("aggregates", "min") or t.has("aggregates", "count")) \
                 and ("stage" in self.values or self.date_specs) and "player" not in self.values:
@@ -688,15 +767,20 @@ class Parser:
             a, b = teams
             if not any(f.col == "m.format" for f in base):
                 base = base + [Filter("m.format", "=", "versus")]  # a win is a versus match's
-            record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩", t.s, re.I)
-            if t.has("measures", "wins") and t.has("measures", "losses") and not re.search(r"팀별|각각|씩|each", t.s, re.I):
+            record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩|누가 더|\bwho (?:has )?(?:won|wins|beat) (?:more|most)\b|\bwho leads\b", t.s, re.I)
+            if not t.has("shapes", "h2h") and re.search(r"누가 더|\bwho (?:has )?(?:won|wins) more\b", t.s, re.I):
+                # "who won more, A or B": each one's wins overall, not only against each other
+                return IR(select=["t.name"], measure="wins", filters=base + [Filter("t.name", "in", [a, b])], group=True)
+            if (t.has("measures", "wins") and t.has("measures", "losses") or re.search(
+                    r"\bhow\s+(?:did|does|has|have|do)\s+@teamx\s+(?:do|did|done|fare|fared|perform|performed|go|gone)\b", t.s, re.I)) \
+                    and not re.search(r"팀별|각각|씩|each", t.s, re.I):
                 # "how many times did A beat B and lose to them": A's wins and losses against B
                 return IR(measure="record", filters=base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)], fact="w")
             if t.has("entities", "date") and not t.has("aggregates", "count"):
                 # "X vs Y, when and who won": each of their matches, its date and its winner
                 return IR(select=["m.played_at", "wt.name"],
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
-            if record and not re.search(r"\bbeat\b|이긴 횟수|이겼", t.s, re.I) or re.search(r"팀별|각각|씩|each", t.s, re.I):
+            if record and not re.search(r"\bbeat\b(?! (?:more|most))|이긴 횟수|이겼", t.s, re.I) or re.search(r"팀별|각각|씩|each|누가 더", t.s, re.I):
                 return IR(select=["wt.name"], measure="count",
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])],
                           group=True)
@@ -708,6 +792,41 @@ class Parser:
             if t.has("aggregates", "count") or not asked:
                 return IR(measure="count", filters=fs)
             return IR(select=["m.played_at"], filters=fs)
+        always = re.search(r"\bevery time\b|\balways\b|\beach time\b|매번|항상|만날 때마다", t.s, re.I)
+        if len(teams) == 1 and asked == "team" and always and measure == "wins" and t.has("shapes", "opponent") \
+                and not self._object_of_win(teams[0]):
+            # "opponents X beat every time": X's opponents that X never lost to
+            fs = base + [Filter("wt.name", "=", teams[0])]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            return IR(select=["t.name"], setop={"op": "except", "via": "opponent", "a": fs,
+                                                "b": fs + [Filter("w.placement", "=", 2)]})
+        if len(teams) == 1 and asked == "team" and t.has("shapes", "never") and (t.has("shapes", "opponent") or measure in ("wins", "losses")):
+            # "opponents X never lost to" / "teams X never beat": X's opponents, but those of the excluded results
+            a = teams[0]
+            s = t.s
+            if re.search(r"\b(?:beat|beaten|defeat(?:ed)?|won against|got past)\s+(?:the\s+)?@teamX", s, re.I):
+                lost = True  # "teams that never beat X": X never lost to them
+            elif re.search(r"@teamX\b.*\b(?:beat|beaten|defeat(?:ed)?|won against)\b", s, re.I) and not re.search(r"\bby\b", s, re.I):
+                lost = False  # "teams X played but never defeated"
+            else:
+                lost = measure == "losses" or (self._object_of_win(a) and not self._subject_of_win(a))
+            fs = base + [Filter("wt.name", "=", a)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            return IR(select=["t.name"], setop={"op": "except", "via": "opponent", "a": fs,
+                                                "b": fs + [Filter("w.placement", "=", 2 if lost else 1)]})
+        if len(teams) == 1 and asked == "team" and t.has("aggregates", "max") and t.has("shapes", "opponent") \
+                and not t.has("aggregates", "count"):
+            # "who beat X the most": X's opponents by the matches they won against X (or lost, "beat most often")
+            a = teams[0]
+            beaten = self._object_of_win(a) or (measure == "losses" and not self._subject_of_win(a))
+            fs = base + [Filter("w.placement", "=", 1)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            fs.append(Filter("lt.name" if beaten else "wt.name", "=", a))
+            return IR(select=["wt.name" if beaten else "lt.name"], measure="count", filters=fs, group=True,
+                      order="desc", limit=self.top_n() or 1, fact="w")
         if len(teams) == 1 and asked == "team" and (measure in ("wins", "losses") or t.has("shapes", "opponent")) \
                 and not t.has("aggregates", "count") and not t.has("aggregates", "max") and t.has("shapes", "opponent"):
             a = teams[0]
@@ -852,17 +971,55 @@ class Parser:
             return [Filter("mt.placement", "=", 2), Filter("m.format", "=", "versus")]
         if re.search(r"\bin (?:games|matches|series) (?:they|he|she|it) won\b|이긴 경기에서", t.s, re.I):
             return [Filter("mt.placement", "=", 1)]
+        if self.last_place:
+            # last place in its match: the highest placement number of that match
+            return [Filter("mt.placement", "col=", "(SELECT MAX(x.placement) FROM match_teams x WHERE x.match_id = mt.match_id)")]
         return []
+
+    def _direction(self, measure: str | None) -> str:
+        """The order a ranking is asked in: high to low unless said otherwise; for placements "best first"
+        is the lowest number."""
+        low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) first\b|\blow(?:est)? to high(?:est)?\b|\bascending\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
+        best_first = re.search(r"\bbest (?:first|to worst)\b|\bfrom best\b|잘한 ?순|좋은 ?순", self.t.s, re.I)
+        if measure == "placement":
+            return "desc" if low_first and not best_first and re.search(r"\bworst first\b", self.t.s, re.I) else "asc"
+        return "asc" if low_first else "desc"
+
+    def _overtime(self) -> Filter:
+        reg = dict(self.linked.regulation)
+        games = [g for g in self.values.get("game", []) if g in reg]
+        if games:
+            reg = {g: reg[g] for g in games}
+        if len(set(reg.values())) == 1:
+            return Filter("mt.score", ">", next(iter(reg.values())))
+        if reg:
+            return Filter("mt.score", "above_by_game", reg)
+        return Filter("mt.score", ">", 7)  # no versus maps recorded: a first-to-8 format's overtime
 
     def _score_filters(self) -> list[Filter]:
         """'8라운드까지 간', 'won with 8 rounds': the score of the winning side."""
         s, out = self.t.s, []
         for a, b, v in self.numbers:
             if re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", s[b:b + 8], re.I):
-                out.append(Filter("mt.score", "=", _num(v)))
-                if not self.t.has("measures", "losses"):
+                # a comparison word beside the number ("6라운드 이하", "at least 14 rounds") bounds the score
+                after = s[b:b + 25]
+                before = s[max(0, a - 20):a]
+                op = "="
+                for cmp_op, pats in cues()["comparisons"].items():
+                    if cmp_op != "=" and any(p.search(after) for p in pats if p.pattern[0] not in "\\") \
+                            or any(p.search(after[:20]) or p.search(before) for p in pats if p.pattern.startswith("\\b")):
+                        op = cmp_op
+                        break
+                out.append(Filter("mt.score", op, _num(v)))
+                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I)
+                if loser:
+                    out.append(Filter("mt.placement", "=", 2))
+                elif not self.t.has("measures", "losses"):
                     out.append(Filter("mt.placement", "=", 1))
         return out
+
+    def _score_number(self, b: int) -> bool:
+        return bool(re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", self.t.s[b:b + 8], re.I))
 
     def _column_comparisons(self) -> list[Filter]:
         """'deaths exceeding their frags', '어시가 킬보다 많은': two columns of one row."""
@@ -923,7 +1080,15 @@ class Parser:
         if counted == "tournament":
             return "countd:tr.id"
         if counted == "map":
-            return "countd:m.map"
+            # "maps that needed overtime, how many": the map rows (matches) meeting the conditions; the distinct
+            # map names when asked so, or when nothing but the scope (game, tournament) is given
+            scope = all(f.col in ("tr.game", "tr.name", "m.format", "m.played_at", "t.name", "p.nickname", "t.region",
+                                  "m.stage") for f in filters)
+            if re.search(r"\b(?:different|distinct|unique|separate)\b|종류|서로 다른|다른 맵|맵 ?풀|\bmap ?pool\b", self.t.s, re.I) or scope:
+                return "countd:m.map"
+            if not any(f.col == "m.map" for f in filters):
+                filters.append(Filter("m.map", "not_null"))  # a map row, not a series recorded without maps
+            return "countd:m.id"
         if counted == "region":
             return "countd:t.region"
         if counted == "match":
@@ -985,7 +1150,7 @@ class Parser:
     def _threshold(self, row_filters: list[Filter]) -> float | None:
         if row_filters:
             return None
-        n = [v for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3])]
+        n = [v for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)]
         top = self.top_n()
         n = [v for v in n if v != top]
         return n[0] if n else None
@@ -1008,12 +1173,12 @@ class Parser:
         s, out = self.t.s, []
         for a, b, v in self.numbers:
             m = re.match(r"\s*(킬|kills?|frags?|데스|deaths?|어시|assists?|딜|damage)", s[b:b + 10], re.I) or \
-                re.search(r"(kills?|frags?|deaths?|assists?|damage)\s*(?:of\s*)?$", s[max(0, a - 20):a], re.I)
+                re.search(r"(kills?|frags?|deaths?|assists?|damage|킬|데스|어시스트|어시|딜량|딜|데미지)\s*(?:of\s*|을|를|이|가)?\s*$", s[max(0, a - 20):a], re.I)
             if m:
                 word = m.group(1).lower()
                 col = "kills" if word.startswith(("킬", "kill", "frag")) else "deaths" if word.startswith(("데스", "death")) \
                     else "assists" if word.startswith(("어시", "assist")) else "damage"
-                op = self.comparison() or ">="
+                op = self.comparison() or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
                 out.append(Filter(f"{'mp' if player_level else 'mt'}.{col}", op, _num(v)))
         return out
 
@@ -1034,20 +1199,53 @@ class Parser:
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
         t = self.t
+        every = re.search(r"\b(lost|won) (?:every|each|all(?: of)?(?: their| its)?) (?:single )?(?:match|game|series|map)(?:es|s)?\b|\bwinless\b|\bunbeaten\b|\bundefeated\b"
+                          r"|(?:모든|전) ?경기(?:를|에서)? ?(?:다|전부)? ?(진|이긴|졌|이겼)|(전패|전승|무패)", t.s, re.I)
+        if every and asked in ("team", "player"):
+            # "teams that lost every match" = took part, never won; "unbeaten" = took part, never lost
+            word = next(g for g in every.groups() if g) if any(every.groups()) else every.group().lower()
+            lost_all = word.lower() in ("lost", "진", "졌", "전패", "winless")
+            scope = self.value_filters() + self.date_filters() + [Filter("m.format", "=", "versus")]
+            return IR(select=[KEY[asked]], setop={"op": "except", "a": scope,
+                                                  "b": scope + [Filter("mt.placement", "=", 1 if lost_all else 2)]})
+        if asked in ("map", "region", "role", "stage", "game") and t.has("shapes", "never") and measure in ("wins", "losses", "chicken") \
+                and not t.has("shapes", "both"):
+            # "maps X never won on": the keys of the scope with none of the event (a zero count, kept)
+            fs = [f for f in self.value_filters() + self.date_filters()]
+            fmt = [f for f in events if f.col == "m.format"]
+            ev = {"wins": "wins", "losses": "losses", "chicken": "wins"}[measure]
+            return IR(select=[KEY[asked]], measure=ev, filters=fs + fmt + [Filter(KEY[asked], "not_null")], group=True,
+                      having=("=", 0))
         if asked not in ("team", "player", "tournament"):
             return None
         never, both = t.has("shapes", "never"), t.has("shapes", "both")
-        if t.has("shapes", "only") and not never and not both:
+        if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b", t.s)) and not both:
             # "only ever played X": took part in X, and in nothing else of X's kind
-            for typ in ("game", "tournament", "map"):
+            for typ in ("game", "tournament", "map", "stage"):
                 vals = self.values.get(typ, [])
                 if len(vals) == 1:
                     col = VALUE_COL[typ]
                     return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": [Filter(col, "=", vals[0])],
                                                                         "b": [Filter(col, "!=", vals[0])]})
+            ranges = [d for d in self.date_specs if d.kind == "range"]
+            if len(ranges) == 1:
+                # "played in 2025 alone": played in the period, and never outside it
+                inside = self.date_filters(specs=ranges)
+                outside = [Filter(f.col, "not_range", f.value) for f in inside if f.op == "range"]
+                if outside:
+                    return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": inside, "b": outside})
             return None
         if not (never or both):
             return None
+        stat = re.search(r"\bnever (died|been killed|got (?:a |any )?(?:kill|frag|assist)s?|(?:scored|had|made) (?:a |any )?(?:kill|frag|assist)s?)\b"
+                         r"|(?:한 번도|한번도)\s*(?:안|못)\s*(죽|킬|어시)", t.s, re.I)
+        if never and stat and asked in ("player", "team") and not both:
+            # "never died in a PUBG match": took part in the scope, but no row of it with the statistic
+            word = (stat.group(1) or stat.group(2)).lower()
+            col = "deaths" if word.startswith(("died", "been", "죽")) else "assists" if "assist" in word or word == "어시" else "kills"
+            side = "mp" if asked == "player" or col != "kills" else "mt"
+            scope = self.value_filters() + self.date_filters()
+            return IR(select=[KEY[asked]], setop={"op": "except", "a": scope, "b": scope + [Filter(f"{side}.{col}", ">", 0)]})
         if t.has("shapes", "no_team") or (t.has("shapes", "no_value") and not t.has("measures", "appearances")
                                            and measure is None and not t.has("shapes", "never")):
             return None
@@ -1087,6 +1285,19 @@ class Parser:
         fmt = [f for f in events if f.col == "m.format"]
         cut = t.first("shapes", "but")
         cut = cut if cut is not None else t.first("shapes", "never")
+        among = re.search(r"\s(?:중에서|중에|중)\s|\bamong\b|\bout of (?:the|all)\b", t.s)
+        if split is None and never and not both and among is not None:
+            cut = among.end() if among.group().strip() in ("중에서", "중에", "중") else None
+            if cut is None:  # "among the X teams, which never Y": X after "among", Y after its clause
+                nxt = re.search(r",|\bwhich\b|\bwho\b", t.s[among.end():])
+                cut = among.end() + nxt.start() if nxt else None
+        elif split is None and never and not both and cut is not None and re.search(r"[가-힣]", t.s[:cut]) \
+                and t.first("shapes", "but") is None:
+            # Korean puts the excluded scope right before the negation ("옵치 팀 중 4강 못 간"): the
+            # nearest name before it is excluded, the others scope who is counted
+            near = [a_ for a_, _, typ, _ in self.placed if a_ < cut and typ in VALUE_COL and typ not in own_types]
+            if len(near) >= 2 and not re.search(r"\b(?:but|yet)\b|는데|지만", t.s[near[-1]:cut]):
+                cut = near[-1]
         if split is None and never and not both and cut is not None:
             # "played A or B but never reached a final": the names before the negation scope the first set,
             # the names after it the excluded one
@@ -1097,12 +1308,15 @@ class Parser:
                     side = before if a_ < cut else after
                     if v not in side.setdefault(typ, []):
                         side[typ].append(v)
-            if before and after:
+            if after and (before or re.search(r"\b(?:made|make|reached|reach|got (?:to|into)|get (?:to|into)|advanced|qualified)\b|가본|가 본|간 적|진출|올라|밟", t.s, re.I)):
                 def fl(d):
                     return [Filter(VALUE_COL[k], "=", v[0]) if len(v) == 1 else Filter(VALUE_COL[k], "in", list(v))
                             for k, v in d.items()]
                 a = fl(before) + self.date_filters() + fmt
-                return IR(select=[key], filters=own, setop={"op": "except", "a": a, "b": fl(after) + ev + fmt})
+                # the excluded scope lies inside the counted one ("Valorant teams that never reached a final":
+                # a Valorant final), unless it names a value of the same kind
+                inner = fl({k: v for k, v in before.items() if k not in after}) + self.date_filters()
+                return IR(select=[key], filters=own, setop={"op": "except", "a": a, "b": inner + fl(after) + ev + fmt})
         if split is not None:
             a, b = shared + fmt + split[0], shared + fmt + split[1]
             if both and not never:
@@ -1136,6 +1350,66 @@ class Parser:
         fact = "mp" if asked == "player" else "mt"
         ir = IR(select=[key], measure="min:m.played_at", filters=self.value_filters(), group=True,
                 having=(">=", lo), fact=fact)
+        return ir
+
+    _AVG_REF = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with))\s+(?:the\s+)?(?:overall\s+|league\s+|global\s+|total\s+)?(?:average|avg|mean)\b"
+                          r"|\b(?:above|below|under|over|beats?|exceeds?|tops?)\s+(?:the\s+)?(?:overall\s+|league\s+)?(?:average|avg|mean)\b"
+                          r"|(?:전체\s*)?평균(?:치)?\s*(?:보다|대비)|(?:전체\s*)?평균(?:치)?\s*(?:을|를|이|에)?\s*(?:넘|이상|이하|미만|초과|웃|밑|못\s*미|위|아래)", re.I)
+    _LOW_WORDS = re.compile(r"\b(?:below|under|less|fewer|lower|worse|smaller)\b|이하|미만|밑|못\s*미|낮|적|아래|못|덜", re.I)
+
+    def _versus(self, asked: str | None, measure: str | None, mcol: str | None, agg: str | None,
+                filters: list[Filter]) -> IR | None:
+        """A measure compared with the average over the scope or with one named entity's ("more kills than
+        the average team", "X보다 딜량 높은 선수"): a nested comparison."""
+        t, s = self.t, self.t.s
+        ref = self._AVG_REF.search(s)
+        named = None
+        if asked in ("team", "player", None) and not ref:
+            # "than X", "X보다", "out-fragged X": the named entity's own measure is the reference (and its kind
+            # is the kind asked: "who has more kills than <a team>" asks for teams)
+            m = re.search(r"\b(?:than|vs\.?|compared (?:to|with)|out-?(?:fragg|kill|damag|scor|perform|play)\w*)\s+(?:the\s+)?@(team|player)X|@(team|player)X\s*(?:보다|대비)", s, re.I)
+            if m:
+                typ = m.group(1) or m.group(2)
+                occ = [(a, v) for a, _, ty, v in self.placed if ty == typ]
+                if occ and len(self.values.get(typ, [])) == 1:
+                    named = min(occ, key=lambda o: abs(o[0] - m.start()))[1]
+                    asked = typ
+        if ref is None and named is None:
+            return None
+        if mcol is None and measure is None:
+            out = re.search(r"\bout-?(fragg|kill|damag|scor)", s, re.I)
+            if out is None:
+                return None
+            mcol = {"fragg": "kills", "kill": "kills", "damag": "damage", "scor": "score"}[out.group(1).lower()]
+            mcol = f"{'mt' if asked == 'team' and mcol != 'damage' else 'mp'}.{mcol}"
+        key = KEY.get(asked) if asked in ("team", "player", "tournament", "map", "region", "role", "match") else None
+        if key is None:
+            key = KEY["player"] if (mcol or "").startswith("mp.") or measure in PLAYER_MEASURES else KEY["team"]
+            asked = "player" if key == KEY["player"] else "team"
+        around = s[max(0, ref.start() - 30):ref.end() + (20 if re.search(r"보다|대비", ref.group()) else 0)] if ref else ""
+        op = "<" if self._LOW_WORDS.search(around or s[max(0, s.find("@") - 1):]) else ">"
+        if re.search(r"이상|\bor more\b|\bat least\b", around or s, re.I):
+            op = ">="
+        elif re.search(r"이하|\bor less\b|\bat most\b", around or s, re.I):
+            op = "<="
+        if ref is not None:
+            # "평균" said once, inside the reference, is no aggregate of the measure: totals are compared
+            avgs = re.findall(r"평균|\baverage\b|\bavg\b|\bmean\b|경기당|판당|\bper (?:game|match|map)\b", s, re.I)
+            if len(avgs) <= 1:
+                agg = None if agg == "avg" else agg
+        m_expr = self._aggregate(mcol, agg, asked, "sum") if mcol else None
+        if m_expr is None:
+            m_expr = "win_rate" if measure == "win_rate" else "count" if measure in ("wins", "losses", "chicken") \
+                else self._count_expr("match", filters)
+        fs = list(filters)
+        vs: dict[str, Any] = {"op": op, "ref": "avg"}
+        if named is not None:
+            col = VALUE_COL[asked]
+            fs = [f for f in fs if not (f.col == col and f.value == named)]
+            vs = {"op": op, "ref": "value", "filters": [Filter(col, "=", named)]}
+        ir = IR(select=[key] if asked != "match" else ["m.id", key], measure=m_expr, filters=fs, group=True, vs=vs)
+        if t.has("aggregates", "count") and self._counted(asked) == asked and not re.search(r"\bwhich\b|\bwho\b|\blist\b|누구|어디|목록", s, re.I):
+            ir.count_groups = True  # "평균 이상 킬 한 선수 몇 명": how many such players
         return ir
 
     def _asks_difference(self) -> bool:
