@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         model_path(config.cache_dir)  # the Korean voices' model, joined from its four parts once
         demo = {}
         if not args.no_demo:
-            from .sql import ensure_demo_database
+            from nl2sql import ensure_demo_database
             demo = ensure_demo_database(config.resolved_match_db_url)
     except AssistantError as err:
         print(f"build failed: {err}", file=sys.stderr)

@@ -78,7 +78,7 @@ class Assistant:
         with self._lock:
             if self._router is None:
                 from .handlers import FAQHandler, OCRHandler
-                from .sql.handler import SQLHandler
+                from .handlers import SQLHandler
 
                 url = self.config.resolved_match_db_url
                 self._router = Router([FAQHandler(lambda: self.retriever), SQLHandler(url), OCRHandler(url)])

@@ -41,13 +41,13 @@ class Fit:
 
 INPUT_KINDS = ("text", "audio", "image")
 TEXT_INPUTS = frozenset({"text", "audio"})
-"""What a handler accepts unless it says otherwise: typed text and the transcript of speech."""
+"""Typed text and the transcript of speech: what the FAQ and statistics handlers accept."""
 
 
 class Handler(Protocol):
     name: str
     accepts: frozenset[str]
-    """The input kinds (of :data:`INPUT_KINDS`) this handler may answer; :data:`TEXT_INPUTS` if absent."""
+    """The input kinds (of :data:`INPUT_KINDS`) this handler may answer."""
 
     def fit(self, turn: TurnInput) -> Fit:
         """How well this handler can answer ``turn``."""
@@ -73,7 +73,7 @@ class Router:
         handlers that accept the turn's kind of input are asked."""
         best_handler, best_fit = None, None
         for handler in self.handlers:
-            if turn.input_kind not in getattr(handler, "accepts", TEXT_INPUTS):
+            if turn.input_kind not in handler.accepts:
                 continue
             fit = handler.fit(turn)
             if best_fit is None or (fit.score == fit.score and not best_fit.score >= fit.score):

@@ -50,7 +50,7 @@ def main() -> None:
     import voices
     from app import build_app
     from assistant import Assistant, Config
-    from assistant.sql import ensure_demo_database
+    from nl2sql import ensure_demo_database
     from webapp.chat import wav_bytes
 
     home = Path(tempfile.mkdtemp(prefix="bench-app-"))

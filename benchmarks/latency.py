@@ -41,7 +41,7 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="bench-home-"))
     config = Config.from_env()
     bot = Assistant(Config(home=home, cache=config.cache_dir, intents_dir=config.intents_dir))
-    from assistant.sql import ensure_demo_database
+    from nl2sql import ensure_demo_database
     ensure_demo_database(bot.config.resolved_match_db_url)  # every turn is scored by the SQL handler too
     start = time.perf_counter()
     bot.warm_up()

@@ -98,7 +98,7 @@ class Server:
     """``app.py`` in a subprocess with a private home; ``stop()`` ends it (and only it)."""
 
     def __init__(self, workdir: Path, cache: Path | None, python: str | None = None):
-        from assistant.sql import ensure_demo_database
+        from nl2sql import ensure_demo_database
 
         self.home = workdir / "home"
         self.home.mkdir(parents=True, exist_ok=True)

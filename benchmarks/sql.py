@@ -33,7 +33,7 @@ def dev_report(dev: Path, show_failures: bool = False) -> dict:
     import tempfile
 
     from kernel.errors import InputError
-    from assistant.sql.engine import answer
+    from nl2sql.engine import answer
 
     spec = importlib.util.spec_from_file_location("dev_score", dev / "score.py")
     score = importlib.util.module_from_spec(spec)
@@ -79,10 +79,10 @@ def dev_report(dev: Path, show_failures: bool = False) -> dict:
 def _model_alone(q: dict, url: str, gold, score) -> tuple[str, bool, float]:
     """The IR model alone (no rule parser): its IR executed and compared with the gold rows, as a
     generalisation signal. ('answered'|'abstained', correct, confidence)."""
-    from assistant.sql.engine import model_reading
-    from assistant.sql.ir import compile_sql
-    from assistant.sql.linking import link, load_catalog
-    from assistant.sql.safety import run_readonly
+    from nl2sql.engine import model_reading
+    from nl2sql.ir import compile_sql
+    from nl2sql.linking import link, load_catalog
+    from nl2sql.safety import run_readonly
 
     ir, p = model_reading(link(q["question"], load_catalog(url)))
     if ir is None:
@@ -121,7 +121,7 @@ def calibration_report() -> dict:
     scaling, and the construct head's reliability diagram (benchmarks/results/sql-calibration.png)."""
     from PIL import Image, ImageDraw
 
-    from assistant.sql.irmodel import WEIGHTS, IRModel
+    from nl2sql.irmodel import WEIGHTS, IRModel
 
     info = IRModel.load(WEIGHTS, encoder=object()).info
     print(f"IR model calibration ({info['reliability']['n']} synthesized questions in held-out phrasings)")
@@ -180,8 +180,8 @@ def main() -> int:
     import numpy as np
     import yaml
 
-    from assistant.sql.engine import answer
-    from assistant.sql.evaluate import QUESTIONS, build_eval_db, evaluate
+    from nl2sql.engine import answer
+    from nl2sql.evaluate import QUESTIONS, build_eval_db, evaluate
 
     report = evaluate()
     print("| slice | n | execution accuracy |\n|---|---|---|")
@@ -208,7 +208,7 @@ def main() -> int:
                     pass
                 times.append(1000 * (time.perf_counter() - start))
         # The same questions through the sentence encoder alone: what the rest of the pipeline adds.
-        from assistant.sql.model import default_model
+        from nl2sql.model import default_model
 
         encoder = default_model().encoder
         enc_times = []

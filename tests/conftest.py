@@ -148,12 +148,10 @@ def pg_server():
     try:
         yield f"postgresql+psycopg://arena@/postgres?host={folder}&port={port}"
     finally:
-        from assistant.sql import safety
+        from nl2sql import safety
 
         dispose_all()
-        for engine in safety._engines.values():
-            engine.dispose()
-        safety._engines.clear()
+        safety.dispose_engines()
         subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -236,7 +236,7 @@ def _file_digest(path: Path) -> str:
 def _readonly_check(url: str, expected: int, stats: Stats) -> None:
     """The read-only SQL path on the database a kill just left behind: it sees every committed match
     and leaves the database file byte for byte as it was (header and journal mode included)."""
-    from assistant.sql.safety import run_readonly
+    from nl2sql.safety import run_readonly
 
     path = _sqlite_file(url)
     before = _file_digest(path)

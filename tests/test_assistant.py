@@ -211,7 +211,7 @@ def test_silent_or_broken_audio_is_refused(bot, tmp_path):
 @pytest.fixture
 def demo_bot(tmp_path, model_cache):
     from assistant import Config
-    from assistant.sql import ensure_demo_database
+    from nl2sql import ensure_demo_database
 
     config = Config(home=tmp_path / "home", cache=model_cache)
     ensure_demo_database(config.resolved_match_db_url)

@@ -40,7 +40,7 @@ def artifacts(tmp_path_factory):
 def app_bot(tmp_path_factory, model_cache):
     from assistant import Assistant, Config
     from kernel.db import dispose_all
-    from assistant.sql import ensure_demo_database
+    from nl2sql import ensure_demo_database
 
     bot = Assistant(Config(home=tmp_path_factory.mktemp("browser-home"), cache=model_cache))
     ensure_demo_database(bot.config.resolved_match_db_url)

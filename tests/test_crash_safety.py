@@ -19,7 +19,7 @@ import sqlalchemy as sa
 import matchdata
 import ocr
 from kernel.db import dispose_all, writable_engine
-from assistant.sql.safety import run_readonly
+from nl2sql.safety import run_readonly
 from crash_harness import TOURNAMENT, Stats, check_database, journal_mode, run_crash_test, screen_for
 
 RECORDINGS = int(os.environ.get("CRASH_RECORDINGS", "60"))

@@ -68,7 +68,7 @@ def test_intent_file_loader_never_crashes(tmp_path_factory, body):
 @given(st.text(max_size=200))
 @settings(max_examples=80)
 def test_sql_validation_refuses_or_returns_a_select(sql):
-    from assistant.sql.safety import validate
+    from nl2sql.safety import validate
 
     try:
         checked = validate(sql)
@@ -104,6 +104,8 @@ def test_number_normalisation_is_total(language, text):
 
 
 class _Scored:
+    accepts = frozenset({"text", "audio"})
+
     def __init__(self, name, score):
         self.name, self.score = name, score
 

@@ -13,8 +13,8 @@ import subprocess
 import pytest
 
 from kernel.errors import AssistantError, InputError
-from assistant.sql import answer
-from assistant.sql.safety import UnsafeSQL, run_readonly
+from nl2sql import answer
+from nl2sql.safety import UnsafeSQL, run_readonly
 
 from conftest import VENV_BIN
 
@@ -86,7 +86,7 @@ ATTACKS = [
 
 @pytest.fixture(scope="module")
 def attack_db(tmp_path_factory):
-    from assistant.sql import ensure_demo_database
+    from nl2sql import ensure_demo_database
 
     path = tmp_path_factory.mktemp("attack") / "match.db"
     ensure_demo_database(f"sqlite:///{path}")

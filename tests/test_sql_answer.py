@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     """The evaluation database (names the model never saw) as a SQLite file."""
-    from assistant.sql.evaluate import build_eval_db
+    from nl2sql.evaluate import build_eval_db
 
     folder = tmp_path_factory.mktemp("sqldb")
     url = build_eval_db(folder)
@@ -28,13 +28,13 @@ def db(tmp_path_factory):
 
 
 def _gold(url, sql):
-    from assistant.sql.safety import run_readonly
+    from nl2sql.safety import run_readonly
 
     return run_readonly(url, sql).rows
 
 
 def test_english_and_korean_questions(db):
-    from assistant.sql import answer
+    from nl2sql import answer
 
     url, _ = db
     got = answer("How many matches did Cobalt Rams win?", url, today=TODAY)
@@ -52,7 +52,7 @@ def test_english_and_korean_questions(db):
 
 
 def test_follow_ups_reuse_the_previous_query(db):
-    from assistant.sql import answer
+    from nl2sql import answer
 
     url, _ = db
     first = answer("How many matches did Arctic Foxes win?", url, today=TODAY)
@@ -70,7 +70,7 @@ def test_follow_ups_reuse_the_previous_query(db):
     "How do I check in?", "체크인은 어떻게 해요?", "thanks a lot!", "환불 받을 수 있나요?",
 ])
 def test_non_statistics_questions_are_refused_with_a_rephrasing(db, question):
-    from assistant.sql import answer
+    from nl2sql import answer
 
     with pytest.raises(InputError) as err:
         answer(question, db[0], today=TODAY)
@@ -78,7 +78,7 @@ def test_non_statistics_questions_are_refused_with_a_rephrasing(db, question):
 
 
 def test_unknown_team_is_refused_not_guessed(db):
-    from assistant.sql import answer
+    from nl2sql import answer
 
     with pytest.raises(InputError, match="team|팀"):
         answer("How many matches did Purple Walruses win?", db[0], today=TODAY)
@@ -90,7 +90,7 @@ def _turn(text, history=()):
 
 
 def test_handler_scores_stats_high_and_faq_low(db):
-    from assistant.sql.handler import SQLHandler
+    from assistant.handlers import SQLHandler
 
     handler = SQLHandler(db[0])
     for text in ("How many matches did Cobalt Rams win?", "청주 유니콘 승률 얼마야?", "top 5 players by damage"):
@@ -138,7 +138,7 @@ def test_cli_answers_read_only_and_refuses_bad_input(db):
 
 def test_demo_database_is_filled_once_and_the_cli_leaves_no_trace(tmp_path):
     from kernel.db import dispose_all, writable_engine
-    from assistant.sql import ensure_demo_database
+    from nl2sql import ensure_demo_database
 
     path = tmp_path / "demo.db"
     url = f"sqlite:///{path}"

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_held_out_execution_accuracy_per_language():
-    from assistant.sql.evaluate import evaluate
+    from nl2sql.evaluate import evaluate
 
     report = evaluate()
     assert report["n"] >= 60
@@ -18,7 +18,7 @@ def test_held_out_execution_accuracy_per_language():
 
 
 def test_comparison_of_results():
-    from assistant.sql.evaluate import same_result
+    from nl2sql.evaluate import same_result
 
     assert same_result([[3]], [[3]])
     assert same_result([["A"], ["B"]], [["B", 1], ["A", 2]])          # extra columns, any order

@@ -10,9 +10,9 @@ import sqlite3
 
 import pytest
 
-from assistant.sql.ir import IR, Filter, compile_sql, joins_for
-from assistant.sql.linking import clear_cache, link, load_catalog, skeleton
-from assistant.sql.parse import Unsupported, parse
+from nl2sql.ir import IR, Filter, compile_sql, joins_for
+from nl2sql.linking import clear_cache, link, load_catalog, skeleton
+from nl2sql.parse import Unsupported, parse
 
 TODAY = dt.date(2026, 6, 1)
 SCHEMA = """
@@ -282,7 +282,7 @@ def test_questions_without_a_shape_are_refused(small_db, question):
 
 
 def test_follow_ups_swap_names_and_dates_in_the_previous_ir(small_db):
-    from assistant.sql.engine import ir_followup
+    from nl2sql.engine import ir_followup
 
     _, path, catalog = small_db
     first, _, _ = _ask(small_db, "Red Herons 몇 번 이겼어?")
@@ -300,7 +300,7 @@ def test_follow_ups_swap_names_and_dates_in_the_previous_ir(small_db):
 
 
 def test_a_team_is_linked_by_its_distinctive_first_word_only():
-    from assistant.sql.linking import Catalog
+    from nl2sql.linking import Catalog
 
     cat = Catalog.from_rows(["Kumo Raiders", "Harbor Owls", "Desert Hawks"], ["Harbor"],
                             [("Desert Cup 2025", "PUBG", None)])
@@ -313,7 +313,7 @@ def test_a_team_is_linked_by_its_distinctive_first_word_only():
 def test_synthesized_questions_parse_to_their_ir(small_db, seed):
     """The IR synthesizer (templates/ir_grammar.yaml): every construct x phrasing x modifier, names written
     loosely and chit-chat around some, in both languages; the parse must return the rows of the known IR."""
-    from assistant.sql.irsynth import check, synthesize, values_from_url
+    from nl2sql.irsynth import check, synthesize, values_from_url
 
     url, _, _ = small_db
     examples = list(synthesize(values_from_url(url), per_phrasing=1, seed=seed))
@@ -326,7 +326,7 @@ def test_synthesized_questions_parse_to_their_ir(small_db, seed):
 def test_a_tournament_named_loosely_in_hangul_links_without_its_year(small_db):
     _, path, catalog = small_db
     assert link("메이플 클래시 언제 끝났어?", catalog, TODAY).values("tournament") == ["Maple Clash 2026"]  # the latest
-    from assistant.sql.linking import Catalog
+    from nl2sql.linking import Catalog
 
     cat = Catalog.from_rows(["Teal Foxes"], ["Nova"], [("Seoul Spring Invitational 2025", "Valorant", None)])
     # a word left out and a long word one sound off

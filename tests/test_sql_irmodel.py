@@ -1,4 +1,4 @@
-"""The learned IR predictor (assistant/sql/irmodel.py): shipped weights current, structure predicted on
+"""The learned IR predictor (nl2sql/irmodel.py): shipped weights current, structure predicted on
 synthesized questions it never saw (other names, another seed), confidence that tracks accuracy, the
 engine's use of it, and bad input."""
 from __future__ import annotations
@@ -9,10 +9,10 @@ import sqlite3
 import numpy as np
 import pytest
 
-from assistant.sql.ir import compile_sql
-from assistant.sql.irmodel import WEIGHTS, HEADS, IRModel, ece, fit, grammar_digest, labels
-from assistant.sql.irsynth import grammar, synthesize, values_from_url
-from assistant.sql.linking import link
+from nl2sql.ir import compile_sql
+from nl2sql.irmodel import WEIGHTS, HEADS, IRModel, ece, fit, grammar_digest, labels
+from nl2sql.irsynth import grammar, synthesize, values_from_url
+from nl2sql.linking import link
 from kernel.errors import EnvironmentProblem
 from tests.conftest import HashEncoder
 from tests.test_sql_ir import TODAY, small_db  # noqa: F401 - the fixture
@@ -32,10 +32,10 @@ def _rows(path, sql):
 
 def test_shipped_weights_are_small_and_match_the_grammar():
     """Editing ir_grammar.yaml, lexicon.yaml or demo_names.yaml needs a retrain:
-    python -m assistant.sql.irmodel train"""
+    python -m nl2sql.irmodel train"""
     assert WEIGHTS.is_file() and WEIGHTS.stat().st_size < 2_000_000
     model = IRModel.load(WEIGHTS, encoder=HashEncoder())
-    assert model.info["grammar"] == grammar_digest(), "stale: python -m assistant.sql.irmodel train"
+    assert model.info["grammar"] == grammar_digest(), "stale: python -m nl2sql.irmodel train"
     assert model.info["heads"]["construct"] == sorted(grammar()["constructs"])
     assert set(model.info["heads"]) == set(HEADS)
     assert all(0.05 < t < 20 for t in model.info["temperature"].values())
@@ -49,7 +49,7 @@ def test_missing_weights_are_one_clear_error(tmp_path):
 
 def test_heads_learn_a_tiny_set_and_round_trip(small_db, tmp_path):
     """The numpy trainer on a stand-in encoder: it fits, saves in float16 and loads the same predictions."""
-    from assistant.sql.irmodel import features
+    from nl2sql.irmodel import features
 
     url, _, catalog = small_db
     examples = list(synthesize(values_from_url(url), per_phrasing=1, seed=3))
@@ -90,7 +90,7 @@ def test_ece_is_zero_for_perfect_calibration_and_large_for_overconfidence():
 def test_the_model_reads_the_structure_of_unseen_synthesized_questions(small_db):
     """Other names (the test database), another seed, loose names and chit-chat: the model's IR, filled from
     linking, returns the rows of the known IR for nearly all questions, and for each major construct."""
-    from assistant.sql.irmodel import default_irmodel
+    from nl2sql.irmodel import default_irmodel
 
     url, path, catalog = small_db
     model = default_irmodel()
@@ -113,7 +113,7 @@ def test_the_model_reads_the_structure_of_unseen_synthesized_questions(small_db)
 def test_confidence_is_monotone_with_accuracy(small_db):
     """Questions made harder by dropping words: the more confident third is at least as often right as
     the middle third, and that as the least confident third."""
-    from assistant.sql.irmodel import default_irmodel
+    from nl2sql.irmodel import default_irmodel
 
     url, _, catalog = small_db
     model = default_irmodel()
@@ -139,15 +139,15 @@ def test_confidence_is_monotone_with_accuracy(small_db):
 @pytest.mark.slow
 def test_engine_answers_with_the_model_when_the_rules_cannot_read(small_db, monkeypatch):
     """A reading the rule parser refuses: the model's confident IR is the answer; a weak one is refused."""
-    from assistant.sql import engine
-    from assistant.sql.parse import Unsupported
+    from nl2sql import engine
+    from nl2sql.parse import Unsupported
 
     url, path, _ = small_db
 
     def refuse(*a, **k):
         raise Unsupported("no reading")
 
-    monkeypatch.setattr("assistant.sql.parse.parse", refuse)
+    monkeypatch.setattr("nl2sql.parse.parse", refuse)
     name = _rows(path, "SELECT name FROM teams LIMIT 1")[0][0]
     plan = engine.plan(f"how many kills did {name} get", url, today=TODAY)
     assert plan.ir is not None and plan.confidence >= engine.MODEL_THRESHOLD

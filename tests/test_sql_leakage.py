@@ -1,7 +1,7 @@
 """No question of the development set (someone else's, the measure) is copied into our own text.
 
 The set's questions are kept only as fingerprints (``tests/fixtures/sql_dev_fingerprints.txt``, made by
-``python -m assistant.sql.leakage``): a hash of each normalised question and of each distinctive
+``python -m nl2sql.leakage``): a hash of each normalised question and of each distinctive
 4-word run of one. Templates, the cue lexicon, the sketch model's synthesized training questions, the
 IR synthesizer's questions, the SQL package's code and comments, and the SQL tests are checked against
 them. When the set itself is next to the checkout, the fingerprints are also checked to be current.
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.sql import leakage
+from nl2sql import leakage
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "data" / "sql-dev"
@@ -32,7 +32,7 @@ def test_fingerprints_are_current_when_the_development_set_is_here():
     assert len(prints) > 300
     if (DEV / "questions.jsonl").is_file():
         assert prints == leakage.fingerprints(leakage.dev_questions(DEV)), \
-            "regenerate: python -m assistant.sql.leakage --dev ../shared/data/sql-dev"
+            "regenerate: python -m nl2sql.leakage --dev ../shared/data/sql-dev"
 
 
 def test_the_check_finds_a_copy_and_a_near_copy():
@@ -49,7 +49,7 @@ def test_our_files_hold_no_development_question(name):
 
 
 def test_synthesized_training_questions_hold_no_development_question():
-    from assistant.sql.synth import Values, synthesize
+    from nl2sql.synth import Values, synthesize
 
     prints = leakage.load_fingerprints()
     values = Values(teams=["Alpha Owls", "베타 타이거즈"], players=["Bravo", "찰리"], tournaments=["Delta Cup 2025"],
@@ -62,8 +62,8 @@ def test_synthesized_training_questions_hold_no_development_question():
 
 def test_ir_model_training_questions_hold_no_development_question():
     """The IR model's training pairs: the IR grammar over the demo database's names (the same recipe as
-    ``python -m assistant.sql.irmodel train``, fewer per phrasing)."""
-    from assistant.sql.irmodel import synthesized
+    ``python -m nl2sql.irmodel train``, fewer per phrasing)."""
+    from nl2sql.irmodel import synthesized
 
     prints = leakage.load_fingerprints()
     examples, masked = synthesized(per_phrasing=3, seed=0)
@@ -93,7 +93,7 @@ def test_our_files_hold_no_question_of_the_blind_sets(folder):
 
 @pytest.mark.parametrize("folder", FRESH_SETS, ids=[f.name for f in FRESH_SETS])
 def test_ir_model_training_questions_hold_no_question_of_the_blind_sets(folder):
-    from assistant.sql.irmodel import synthesized
+    from nl2sql.irmodel import synthesized
 
     prints = _fresh_prints(folder)
     examples, masked = synthesized(per_phrasing=3, seed=0)

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.sql.linking import Catalog, has_batchim, jamo, link
+from nl2sql.linking import Catalog, has_batchim, jamo, link
 
 TODAY = dt.date(2026, 9, 15)
 

@@ -6,9 +6,9 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from assistant.sql.linking import Catalog
-from assistant.sql.model import SketchModel, masked_examples, train
-from assistant.sql.synth import Values, synthesize
+from nl2sql.linking import Catalog
+from nl2sql.model import SketchModel, masked_examples, train
+from nl2sql.synth import Values, synthesize
 from tests.conftest import HashEncoder
 
 torch = pytest.importorskip("torch")
@@ -39,7 +39,7 @@ def test_training_on_a_tiny_set_learns_it_and_weights_round_trip(tmp_path):
 
 
 def test_shipped_weights_exist_and_are_small():
-    from assistant.sql.model import WEIGHTS
+    from nl2sql.model import WEIGHTS
 
     assert WEIGHTS.is_file() and WEIGHTS.stat().st_size < 3_000_000
     model = SketchModel.load(WEIGHTS, encoder=HashEncoder())
@@ -47,10 +47,10 @@ def test_shipped_weights_exist_and_are_small():
 
 
 def test_shipped_weights_match_the_templates():
-    """Editing templates or the lexicon needs a retrain: python -m assistant.sql.model train."""
-    from assistant.sql.model import WEIGHTS
-    from assistant.sql.query import ALL_KINDS
-    from assistant.sql.synth import templates_digest
+    """Editing templates or the lexicon needs a retrain: python -m nl2sql.model train."""
+    from nl2sql.model import WEIGHTS
+    from nl2sql.query import ALL_KINDS
+    from nl2sql.synth import templates_digest
 
     model = SketchModel.load(WEIGHTS, encoder=HashEncoder())
     assert model.info["templates"] == templates_digest()

@@ -16,8 +16,8 @@ def test_postgres_demo_database_answers_and_stays_read_only(pg_database):
     pg_url = pg_database
     import datetime as dt
 
-    from assistant.sql import answer, ensure_demo_database
-    from assistant.sql.safety import run_readonly
+    from nl2sql import answer, ensure_demo_database
+    from nl2sql.safety import run_readonly
 
     counts = ensure_demo_database(pg_url, anchor=dt.date(2026, 9, 15))
     assert counts["teams"] == 24 and ensure_demo_database(pg_url) == {}

@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 
 from kernel.errors import InputError
-from assistant.sql.query import KINDS, Query, build_sql
-from assistant.sql.safety import UnsafeSQL, run_readonly, validate
+from nl2sql.query import KINDS, Query, build_sql
+from nl2sql.safety import UnsafeSQL, run_readonly, validate
 
 
 @pytest.mark.parametrize("sql", [
@@ -53,7 +53,7 @@ def test_every_sketch_builds_sql_that_passes_validation(kind, dialect):
 @pytest.fixture
 def small_db(tmp_path):
     path = tmp_path / "m.db"
-    from assistant.sql.demo import fill
+    from nl2sql.demo import fill
     import sqlalchemy as sa
 
     engine = sa.create_engine(f"sqlite:///{path}")

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from assistant.sql.linking import Catalog, link
-from assistant.sql.query import KINDS, NOT_STATS
-from assistant.sql.synth import Values, load_templates, synthesize
+from nl2sql.linking import Catalog, link
+from nl2sql.query import KINDS, NOT_STATS
+from nl2sql.synth import Values, load_templates, synthesize
 
 VALUES = Values(teams=["목포 마린즈", "서울 울브즈", "Granite Herons", "Quartz Arrows"],
                 players=["하늘", "Zephyr", "바람"], tournaments=["Granite Cup 2026", "한빛 챌린지 2025"],

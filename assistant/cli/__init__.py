@@ -39,7 +39,7 @@ def _emit(obj: dict[str, Any]) -> None:
 SUBCOMMANDS = Registry("sub-command", {
     "ask": "assistant.cli.ask:COMMANDS",
     "intents": "assistant.cli.intents:COMMANDS",
-    "sql": "assistant.sql.cli:COMMANDS",
+    "sql": "assistant.cli.sql:COMMANDS",
     "ocr": "ocr.cli:COMMANDS",
     "transcribe": "voices.cli:COMMANDS",
     "say": "voices.cli:COMMANDS",

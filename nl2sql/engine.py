@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from kernel.errors import InputError
+from kernel.registry import cached_loader
 from kernel.checks import check_text
 from kernel.language import detect
 
@@ -351,25 +352,20 @@ def _named_values(ir: IR) -> list[str]:
     return out
 
 
-_vocabulary: set[str] | None = None
-
-
+@cached_loader
 def _known_words() -> set[str]:
     """Every Latin word of the templates, the lexicon and the FAQ examples (lower-case)."""
-    global _vocabulary
-    if _vocabulary is None:
-        from .synth import TEMPLATE_FILES, TEMPLATES_DIR, negatives
+    from .synth import TEMPLATE_FILES, TEMPLATES_DIR, negatives
 
-        texts = [(TEMPLATES_DIR / name).read_text(encoding="utf-8") for name in (*TEMPLATE_FILES, "lexicon.yaml")]
-        texts += [e.text for e in negatives()]
-        texts.append((TEMPLATES_DIR / "cues.yaml").read_text(encoding="utf-8"))
-        from .dates import MONTHS, WEEKDAYS
+    texts = [(TEMPLATES_DIR / name).read_text(encoding="utf-8") for name in (*TEMPLATE_FILES, "lexicon.yaml")]
+    texts += [e.text for e in negatives()]
+    texts.append((TEMPLATES_DIR / "cues.yaml").read_text(encoding="utf-8"))
+    from .dates import MONTHS, WEEKDAYS
 
-        texts.append(" ".join(list(MONTHS) + list(WEEKDAYS) + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-                                                                 "Oct", "Nov", "Dec", "Saturdays", "Sundays", "Weekends"]))
-        # regex escapes of the cue file ("\bmvp\b") are not letters of its words
-        _vocabulary = {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", re.sub(r"\\[bBdDsSwW]", " ", t))}
-    return _vocabulary
+    texts.append(" ".join(list(MONTHS) + list(WEEKDAYS) + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+                                                             "Oct", "Nov", "Dec", "Saturdays", "Sundays", "Weekends"]))
+    # regex escapes of the cue file ("\bmvp\b") are not letters of its words
+    return {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", re.sub(r"\\[bBdDsSwW]", " ", t))}
 
 
 def unknown_names(linked: Linked) -> list[str]:

@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from kernel.korean import has_batchim, is_hangul, jamo, split_syllable, syllable_indices
+
 LEXICON_PATH = Path(__file__).parent / "templates" / "lexicon.yaml"
 ENTITY_TYPES = ("team", "player", "tournament", "game", "stage", "map", "region", "role")
 MASK = {"team": "TEAM", "player": "PLAYER", "tournament": "TOURNAMENT", "game": "GAME", "stage": "STAGE",
@@ -41,23 +43,6 @@ def norm(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
 
 
-_L = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-_V = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
-_T = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
-
-
-def jamo(text: str) -> str:
-    """Hangul syllables decomposed into jamo (other characters unchanged)."""
-    out = []
-    for ch in text:
-        code = ord(ch) - 0xAC00
-        if 0 <= code < 11172:
-            out.append(_L[code // 588] + _V[(code % 588) // 28] + _T[code % 28].strip())
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 # A consonant skeleton in which a Latin name and its Hangul transliteration agree ("Kumo Raiders" and
 # "쿠모 레이더스" both give "kmrts"): vowels dropped, voiced/unvoiced pairs merged, a Latin 'r' before a
 # consonant dropped (Korean writes "raiders" as 레이더스), 'h' and 'w'/'y' glides dropped.
@@ -76,10 +61,10 @@ def skeleton(text: str) -> str:
     out = []
     if any(is_hangul(ch) for ch in text):
         for ch in text:
-            code = ord(ch) - 0xAC00
-            if not 0 <= code < 11172:
+            parts = split_syllable(ch)
+            if parts is None:
                 continue
-            onset, coda = _L[code // 588], _T[code % 28].strip()
+            onset, coda = parts[0], parts[2]
             if onset in _HANGUL_ONSET:
                 out.append(_HANGUL_ONSET[onset])
             if coda in _HANGUL_CODA:
@@ -112,9 +97,9 @@ def romanize(word: str) -> str:
     """Hangul in the Revised Romanization, roughly ("제주" → "jeju", "한강" → "hangang"); other letters kept."""
     out = []
     for ch in word:
-        code = ord(ch) - 0xAC00
-        if 0 <= code < 11172:
-            out.append(_RR_ONSET[code // 588] + _RR_VOWEL[(code % 588) // 28] + _RR_CODA[code % 28])
+        found = syllable_indices(ch)
+        if found is not None:
+            out.append(_RR_ONSET[found[0]] + _RR_VOWEL[found[1]] + _RR_CODA[found[2]])
         elif ch.isalnum():
             out.append(ch.lower())
     return "".join(out)
@@ -131,20 +116,6 @@ def word_key(word: str) -> str:
 
 def _words(name: str) -> list[str]:
     return re.findall(r"[A-Za-z]+|[가-힣]+|\d+", name)
-
-
-def is_hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3"
-
-
-def has_batchim(word: str) -> bool:
-    """Whether the last syllable of ``word`` ends in a consonant (picks 이/가, 은/는, 을/를)."""
-    for ch in reversed(word):
-        if is_hangul(ch):
-            return (ord(ch) - 0xAC00) % 28 != 0
-        if ch.isalnum():
-            return ch.lower() in "lmnr013678"  # how Koreans read a trailing Latin letter or digit
-    return False
 
 
 @dataclasses.dataclass

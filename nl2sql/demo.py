@@ -17,6 +17,7 @@ import yaml
 
 from matchdata import schema as matchdb
 from kernel.db import create_tables, writable_engine
+from kernel.korean import has_hangul
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +28,6 @@ PLACE_POINTS = [10, 6, 5, 4, 3, 2, 1, 0]
 def load_names(path: Path | str = DEMO_NAMES) -> dict[str, Any]:
     """The names file (games, tournaments, teams, nicknames) as a dict."""
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-
-
-def _is_hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
 def generate(names: dict[str, Any], anchor: dt.date) -> dict[str, list[dict[str, Any]]]:
@@ -47,7 +44,7 @@ def generate(names: dict[str, Any], anchor: dt.date) -> dict[str, list[dict[str,
         team_ids[game] = []
         for name in teams:
             tid = len(rows["teams"]) + 1
-            region = names["regions"]["hangul"] if _is_hangul(name) else rng.choice(names["regions"]["latin"])
+            region = names["regions"]["hangul"] if has_hangul(name) else rng.choice(names["regions"]["latin"])
             rows["teams"].append({"id": tid, "name": name, "region": region})
             team_ids[game].append(tid)
             strength[tid] = rng.uniform(0.6, 1.6)

@@ -12,12 +12,12 @@ import dataclasses
 import datetime as dt
 import decimal
 import logging
-import threading
 import time
 import urllib.parse
 from typing import Any
 
 from kernel.errors import AssistantError, InputError
+from kernel.registry import cached_loader
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +28,6 @@ REPHRASE = "please rephrase it, for example 'How many matches did <team> win in 
 
 _WRITES = ("Command", "Insert", "Update", "Delete", "Drop", "Create", "Alter", "Pragma", "Attach", "Detach",
            "Merge", "Set", "Use", "Transaction", "Copy", "TruncateTable", "Grant", "Commit", "Rollback")
-
-
-_engines: dict[str, Any] = {}
-_lock = threading.Lock()
 
 
 class UnsafeSQL(InputError):
@@ -163,12 +159,22 @@ def _engine_for(url: str):
     parsed = sa.make_url(url)
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
-    key = parsed.render_as_string(hide_password=False)
-    with _lock:
-        if key not in _engines:
-            _engines[key] = sa.create_engine(parsed, pool_pre_ping=True, pool_size=2, max_overflow=2)
-        return _engines[key]
+    return _engine_of(parsed.render_as_string(hide_password=False))
 
+
+@cached_loader
+def _engine_of(url: str):
+    import sqlalchemy as sa
+
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2)
+
+
+def dispose_engines() -> None:
+    """Close the cached engines (tests and shutdown)."""
+    engines = _engine_of.cached()
+    _engine_of.cache_clear()
+    for engine in engines:
+        engine.dispose()
 
 
 def run_readonly(url: str, sql: str, max_rows: int = MAX_ROWS, timeout_s: float = TIMEOUT_S,

@@ -7,7 +7,7 @@ questions get chit-chat around them. Each example is (question, language, IR); t
 gold SQL. Uses: a regression test of the parser over many varied questions (execution match on a small
 database), and training pairs for a learned IR predictor::
 
-    .venv/bin/python -m assistant.sql.irsynth --db sqlite:///var/demo.db --out pairs.jsonl [--check]
+    .venv/bin/python -m nl2sql.irsynth --db sqlite:///var/demo.db --out pairs.jsonl [--check]
 """
 from __future__ import annotations
 

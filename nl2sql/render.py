@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .linking import has_batchim
+from kernel.korean import has_batchim
 from .query import Query
 
 

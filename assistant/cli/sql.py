@@ -15,7 +15,7 @@ def _run(args) -> dict[str, Any]:
     from assistant.config import Config
     from kernel.checks import read_text_arg
 
-    from .engine import answer
+    from nl2sql.engine import answer
 
     url = args.db or Config.from_env().resolved_match_db_url
     question = read_text_arg(args.question)

@@ -9,7 +9,7 @@ words of one. A text leaks when one of its own fingerprints is among them.
 Runs made only of question scaffolding (``how many matches did``, ``which team had the``) are how
 everybody asks, not a copy, and are not fingerprinted. Regenerate after the set changes::
 
-    .venv/bin/python -m assistant.sql.leakage --dev ../shared/data/sql-dev
+    .venv/bin/python -m nl2sql.leakage --dev ../shared/data/sql-dev
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 RUN = 4
-FINGERPRINTS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sql_dev_fingerprints.txt"
+FINGERPRINTS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "sql_dev_fingerprints.txt"
 # Words every question is built from; a run of nothing but these says nothing about its source.
 SCAFFOLD = frozenset("""
 how many much what which who whom whose when where did does do is are was were has have had the a an in on of at to
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=FINGERPRINTS)
     args = ap.parse_args(argv)
     prints = sorted(fingerprints(dev_questions(args.dev)))
-    args.out.write_text("# Fingerprints of the SQL development set (python -m assistant.sql.leakage); no text of it.\n"
+    args.out.write_text("# Fingerprints of the SQL development set (python -m nl2sql.leakage); no text of it.\n"
                         + "\n".join(prints) + "\n", encoding="utf-8")
     print(f"{len(prints)} fingerprints -> {args.out}")
 

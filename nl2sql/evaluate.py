@@ -1,4 +1,4 @@
-"""Execution accuracy on the hand-written held-out set: ``python -m assistant.sql.evaluate``.
+"""Execution accuracy on the hand-written held-out set: ``python -m nl2sql.evaluate``.
 
 The evaluation database (eval/names.yaml: names the training database never had) is built in a
 temporary folder; every question is answered by :func:`~.engine.answer` and its rows compared with
@@ -157,7 +157,7 @@ def synthetic_check(seed: int = 99, per_template: int = 1, model=None) -> dict[s
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m assistant.sql.evaluate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m nl2sql.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
     parser.add_argument("--db", help="evaluate on this database instead of building the evaluation one")
     parser.add_argument("--json", action="store_true", help="print the whole report as JSON")

@@ -14,7 +14,7 @@ model did not train on). When a slot cannot be filled, the model has no reading.
 Training synthesizes questions over the demo database's names (never the development set's), with a
 progress bar, and fits a shared ReLU layer and the heads with numpy (minibatch Adam, dropout)::
 
-    .venv/bin/python -m assistant.sql.irmodel train
+    .venv/bin/python -m nl2sql.irmodel train
 
 Inference is numpy only; the weights (``weights/irmodel.npz``) carry the digest of the grammar and the
 cue lexicon they came from, and a test fails when they are stale.
@@ -22,16 +22,16 @@ cue lexicon they came from, and a test fails when they are stale.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
+
+from kernel.registry import cached_loader
 
 from .ir import IR
 from .model import load_weights, save_weights
@@ -44,10 +44,9 @@ HEADS = ("construct", "modifier", "agg", "select", "order")
 def grammar_digest() -> str:
     """SHA-256 (16 hex) of what the training data comes from: the IR grammar, the linking lexicon and the
     demo names (the masks follow from linking)."""
-    h = hashlib.sha256()
-    for name in ("ir_grammar.yaml", "lexicon.yaml", "demo_names.yaml"):
-        h.update((TEMPLATES / name).read_bytes())
-    return h.hexdigest()[:16]
+    from .synth import content_digest
+
+    return content_digest(TEMPLATES / name for name in ("ir_grammar.yaml", "lexicon.yaml", "demo_names.yaml"))
 
 
 def labels(ex) -> dict[str, str]:
@@ -190,21 +189,14 @@ class IRModel:
 
     @classmethod
     def load(cls, path: Path = WEIGHTS, encoder=None) -> "IRModel":
-        arrays, info = load_weights(path, "The IR model", "assistant.sql.irmodel")
+        arrays, info = load_weights(path, "The IR model", "nl2sql.irmodel")
         return cls(arrays, info, encoder)
 
 
-_default: IRModel | None = None
-_lock = threading.Lock()
-
-
+@cached_loader
 def default_irmodel() -> IRModel:
     """The shipped IR model, loaded once per process."""
-    global _default
-    with _lock:
-        if _default is None:
-            _default = IRModel.load(WEIGHTS)
-        return _default
+    return IRModel.load(WEIGHTS)
 
 
 # ---------------------------------------------------------------- training
@@ -384,7 +376,7 @@ def build_and_train(out: Path = WEIGHTS, per_phrasing: int = 40, seed: int = 0, 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m assistant.sql.irmodel",
+    parser = argparse.ArgumentParser(prog="python -m nl2sql.irmodel",
                                      description="Train the IR predictor on synthesized questions.")
     sub = parser.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("train", help="synthesize questions and train (writes the weights file)")
@@ -397,9 +389,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="reuse sentence vectors between runs (default: var/cache/sql-train-vectors.npz)")
     t.add_argument("--report", type=Path, default=None, help="write the calibration set's confidences here (.npz)")
     args = parser.parse_args(argv)
-    from assistant.config import Config
+    from kernel.paths import from_env
 
-    cache = args.cache or Config.from_env().cache_dir / "sql-train-vectors.npz"
+    cache = args.cache or from_env().cache_dir / "sql-train-vectors.npz"
     result = build_and_train(args.out, args.per_phrasing, args.seed, args.epochs, cache=cache, report=args.report,
                              l2=args.l2)
     print(json.dumps(result, ensure_ascii=False))

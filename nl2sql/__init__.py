@@ -1,6 +1,6 @@
 """Statistics questions in Korean or English answered with SQL over the match database.
 
->>> from assistant.sql import ensure_demo_database, answer
+>>> from nl2sql import ensure_demo_database, answer
 >>> ensure_demo_database("sqlite:///var/assistant.db")
 >>> a = answer("목포 마린즈 이번 시즌 몇 번 이겼어?", "sqlite:///var/assistant.db")
 >>> a.sql, a.columns, a.rows, a.text, a.meta

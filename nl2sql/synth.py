@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import random
 import re
 from pathlib import Path
@@ -17,7 +18,9 @@ from typing import Any
 
 import yaml
 
-from .linking import has_batchim, lexicon
+from kernel.korean import has_batchim, has_hangul
+
+from .linking import lexicon
 from .query import KINDS, METRICS, NOT_STATS, metrics_for
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -67,12 +70,19 @@ def load_templates(folder: Path = TEMPLATES_DIR) -> dict[str, dict[str, Any]]:
     return out
 
 
-def templates_digest(folder: Path = TEMPLATES_DIR) -> str:
-    """A hash of the template and lexicon files (what the trained weights were made from)."""
+def content_digest(paths) -> str:
+    """SHA-256 (16 hex) of what YAML files say, in order; comments and layout do not count, so editing
+    a comment does not make trained weights stale."""
     h = hashlib.sha256()
-    for name in (*TEMPLATE_FILES, "lexicon.yaml"):
-        h.update((folder / name).read_bytes())
+    for path in paths:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        h.update(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
     return h.hexdigest()[:16]
+
+
+def templates_digest(folder: Path = TEMPLATES_DIR) -> str:
+    """The digest of the template and lexicon files (what the trained weights were made from)."""
+    return content_digest(folder / name for name in (*TEMPLATE_FILES, "lexicon.yaml"))
 
 
 @dataclasses.dataclass
@@ -101,7 +111,7 @@ def _attach(word: str, particle: str | None, rng: random.Random) -> str:
     if not particle:
         return word
     pair = PARTICLES.get(particle, (particle, particle))
-    if not any("\uac00" <= ch <= "\ud7a3" for ch in word[-1:]) and rng.random() < 0.3:
+    if not has_hangul(word[-1:]) and rng.random() < 0.3:
         return word + rng.choice(pair) if rng.random() < 0.5 else word + " " + pair[0 if has_batchim(word) else 1]
     return word + pair[0 if has_batchim(word) else 1]
 
@@ -204,8 +214,7 @@ def _fill(template: dict[str, Any], kind: str, lang: str, metrics: list[str], va
 
 def negatives(intents_dir: Path | None = None) -> list[Example]:
     """FAQ and chit-chat example questions (every intent whose kind is not ``sql``): class ``none``."""
-    from assistant.config import DEFAULT_INTENTS_DIR
-    from intents.loader import load_intents
+    from intents.loader import DEFAULT_INTENTS_DIR, load_intents
 
     kb = load_intents(intents_dir or DEFAULT_INTENTS_DIR)
     out = []

