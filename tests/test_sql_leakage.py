@@ -20,9 +20,11 @@ DEV = ROOT.parent / "shared" / "data" / "sql-dev"
 
 def _our_texts() -> dict[str, str]:
     texts = {}
-    for folder, pattern in ((ROOT / "assistant" / "sql" / "templates", "*.yaml"), (ROOT / "assistant" / "sql", "*.py"),
-                            (ROOT / "assistant" / "sql" / "eval", "*.yaml"), (ROOT / "tests", "test_sql*.py")):
-        for path in sorted(folder.glob(pattern)):
+    for folder, pattern in ((ROOT / "nl2sql" / "templates", "*.yaml"), (ROOT / "nl2sql", "*.py"),
+                            (ROOT / "nl2sql" / "eval", "*.yaml"), (ROOT / "tests", "test_sql*.py")):
+        found = sorted(folder.glob(pattern))
+        assert found, f"no {pattern} in {folder}: the leakage check would read nothing there"
+        for path in found:
             texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
     return texts
 
