@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.voices import adhoc_voice, tune_sentences  # noqa: E402
 from voices import korean_ipa, text as text_mod  # noqa: E402
-from voices.audio import resample  # noqa: E402
+from voices.audio import median_pitch, resample  # noqa: E402
 from voices.engines import kokoro  # noqa: E402
 from voices.metrics import error_rate  # noqa: E402
 from voices.stt import WhisperTranscriber  # noqa: E402
@@ -129,29 +129,6 @@ def speak(engine: kokoro.Engine, text: str, voice) -> tuple[object, list[str]]:
     return np.concatenate(parts), phonemes
 
 
-def median_f0(samples, rate: int, low: float = 60.0, high: float = 400.0) -> float:
-    """Median pitch (Hz) of the voiced frames of ``samples``: per 40 ms frame, the autocorrelation peak
-    between ``low`` and ``high`` Hz, kept if the frame is loud and the peak is at least half the energy."""
-    import numpy as np
-
-    x = np.asarray(samples, np.float64)
-    size, hop = int(0.04 * rate), int(0.01 * rate)
-    lo, hi = int(rate / high), int(rate / low)
-    loudest = np.max(np.abs(x)) if len(x) else 0.0
-    found = []
-    for start in range(0, len(x) - size, hop):
-        frame = x[start:start + size] - x[start:start + size].mean()
-        if np.max(np.abs(frame)) < 0.1 * loudest:
-            continue
-        ac = np.correlate(frame, frame, "full")[size - 1:]
-        if ac[0] <= 0:
-            continue
-        lag = lo + int(np.argmax(ac[lo:hi]))
-        if ac[lag] / ac[0] >= 0.5:
-            found.append(rate / lag)
-    return float(np.median(found)) if found else float("nan")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", default="base")
@@ -175,7 +152,7 @@ def main() -> None:
             speaker, _, speed = spec.partition("@")
             voice = adhoc_voice(f"kokoro:{speaker}")
             voice.options["speed"] = float(speed or 1.0)
-            f0 = [median_f0(speak(engine, text, voice)[0], kokoro.SAMPLE_RATE) for text in texts]
+            f0 = [median_pitch(speak(engine, text, voice)[0], kokoro.SAMPLE_RATE) for text in texts]
             print(f"{spec:40s} median F0 {statistics.median(f0):6.1f} Hz  (sentences {min(f0):.0f}–{max(f0):.0f})")
         return
     whisper = WhisperTranscriber(cache_dir=Path(tempfile.gettempdir()) / "arena-voices-bench")
