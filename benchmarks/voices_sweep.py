@@ -1,14 +1,15 @@
 """Sweep Kokoro Korean front-end variants and voices on the TUNING set, in one process.
 
     .venv/bin/python benchmarks/voices_sweep.py --variants base,asp_double --voices jm_kumo,jf_gongitsune@0.9
-                                                [--limit 14] [--verbose]
+                                                [--limit 14] [--extra] [--more] [--wide] [--verbose]
+    .venv/bin/python benchmarks/voices_sweep.py --pitch --limit 6 --voices jm_kumo,jf_gongitsune:0.7+jm_kumo:0.3@0.9
 
 Loads Whisper once and Kokoro once; every (variant, voice) pair speaks each tuning sentence (the same
 sentences as ``benchmarks/voices.py --set tune``) and Whisper hears it back, scored exactly as there
 (CER, written or spoken form, whichever is closer). A variant is a named, temporary change to the front
 end (``VARIANTS`` below); a voice is a Kokoro style or blend, ``@speed`` optional. Kokoro and Whisper are
 deterministic, so each (phonemes, voice, speed) result is cached on disk and a variant costs only the
-sentences it changes. Never run this on the held-out replies: they confirm a choice, they do not make it.
+sentences it changes. ``--pitch`` prints each voice's median F0 instead (how far apart two voices sound). Never run this on the held-out replies: they confirm a choice, they do not make it.
 """
 from __future__ import annotations
 
