@@ -1,14 +1,15 @@
 """Sweep Kokoro Korean front-end variants and voices on the TUNING set, in one process.
 
     .venv/bin/python benchmarks/voices_sweep.py --variants base,asp_double --voices jm_kumo,jf_gongitsune@0.9
-                                                [--limit 14] [--verbose]
+                                                [--limit 14] [--extra] [--more] [--wide] [--verbose]
+    .venv/bin/python benchmarks/voices_sweep.py --pitch --limit 6 --voices jm_kumo,jf_gongitsune:0.7+jm_kumo:0.3@0.9
 
 Loads Whisper once and Kokoro once; every (variant, voice) pair speaks each tuning sentence (the same
 sentences as ``benchmarks/voices.py --set tune``) and Whisper hears it back, scored exactly as there
 (CER, written or spoken form, whichever is closer). A variant is a named, temporary change to the front
 end (``VARIANTS`` below); a voice is a Kokoro style or blend, ``@speed`` optional. Kokoro and Whisper are
 deterministic, so each (phonemes, voice, speed) result is cached on disk and a variant costs only the
-sentences it changes. Never run this on the held-out replies: they confirm a choice, they do not make it.
+sentences it changes. ``--pitch`` prints each voice's median F0 instead (how far apart two voices sound). Never run this on the held-out replies: they confirm a choice, they do not make it.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.voices import adhoc_voice, tune_sentences  # noqa: E402
 from voices import korean_ipa, text as text_mod  # noqa: E402
-from voices.audio import resample  # noqa: E402
+from voices.audio import median_pitch, resample  # noqa: E402
 from voices.engines import kokoro  # noqa: E402
 from voices.metrics import error_rate  # noqa: E402
 from voices.stt import WhisperTranscriber  # noqa: E402
@@ -87,6 +88,8 @@ VARIANTS = {
     "voice_across": lambda: settings(VOICE_ACROSS_WORDS=True),
     "topic_pause": lambda: text_filter(_topic_pause),
     "phrase_pause": lambda: text_filter(lambda t: _topic_pause(t, ("은", "는", "고", "면", "서"))),
+    "asp_triple": lambda: settings(ASPIRATION="ʰʰʰ"),
+    "no_names": lambda: settings(text_mod, NAMES_KO={}),  # player names left in Latin letters (before 15 (d))
     "score_apart": lambda: settings(text_mod, SCORE_KO="{} 대 {}"),  # before: "삼 대 일"
     "score_pause": lambda: settings(text_mod, SCORE_KO="{} 대, {}"),
     "score_pause2": lambda: settings(text_mod, SCORE_KO="{}, 대, {}"),
@@ -133,11 +136,26 @@ def main() -> None:
     parser.add_argument("--voices", default="jm_kumo,jf_gongitsune@0.9")
     parser.add_argument("--limit", type=int, default=14, help="how many tuning sentences")
     parser.add_argument("--extra", action="store_true", help="also the extra tuning sentences (scores, times, names)")
+    parser.add_argument("--more", action="store_true", help="also MORE_TUNE (aspiration, names)")
+    parser.add_argument("--wide", action="store_true", help="= --limit 30 --extra --more")
+    parser.add_argument("--pitch", action="store_true", help="only print each voice's median F0 (Hz) over the sentences")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--cache", type=Path, default=CACHE, help="where heard transcripts are kept between runs")
     args = parser.parse_args()
     cache = json.loads(args.cache.read_text()) if args.cache.is_file() else {}
-    texts = tune_sentences(limit=args.limit) + (list(EXTRA_TUNE) if args.extra else [])
+    if args.wide:
+        args.limit, args.extra, args.more = 30, True, True
+    texts = (tune_sentences(limit=args.limit) + (list(EXTRA_TUNE) if args.extra else [])
+             + (list(MORE_TUNE) if args.more else []))
+    if args.pitch:
+        engine = kokoro.Engine(cache_dir=Path(tempfile.gettempdir()) / "arena-voices-bench")
+        for spec in args.voices.split(","):
+            speaker, _, speed = spec.partition("@")
+            voice = adhoc_voice(f"kokoro:{speaker}")
+            voice.options["speed"] = float(speed or 1.0)
+            f0 = [median_pitch(speak(engine, text, voice)[0], kokoro.SAMPLE_RATE) for text in texts]
+            print(f"{spec:40s} median F0 {statistics.median(f0):6.1f} Hz  (sentences {min(f0):.0f}–{max(f0):.0f})")
+        return
     whisper = WhisperTranscriber(cache_dir=Path(tempfile.gettempdir()) / "arena-voices-bench")
     engine = kokoro.Engine(cache_dir=Path(tempfile.gettempdir()) / "arena-voices-bench")
     results: dict[tuple[str, str], list[float]] = {}
@@ -171,7 +189,7 @@ def main() -> None:
             if base and name != "base":
                 diff = " ".join(f"{i}:{100 * (e - b):+.0f}" for i, (e, b) in enumerate(zip(errors, base)) if abs(e - b) > 1e-9)
             split = f"(FAQ {100 * statistics.mean(errors[:args.limit]):5.1f}%" + (
-                f", extra {100 * statistics.mean(errors[args.limit:]):5.1f}%)" if args.extra else ")")
+                f", ours {100 * statistics.mean(errors[args.limit:]):5.1f}%)" if len(errors) > args.limit else ")")
             print(f"{spec:28s} {name:22s} CER {100 * statistics.mean(errors):5.1f}% {split} "
                   f"({time.perf_counter() - start:4.0f} s)  {diff}", flush=True)
 
@@ -186,6 +204,28 @@ EXTRA_TUNE = (
 )
 """Our own sentences (not the held-out replies) for what the FAQ sentences lack: scores, times and
 Latin names inside Korean."""
+
+MORE_TUNE = (
+    "코치는 경기 중에 팀 채팅을 볼 수 없어요.",
+    "토너먼트 대진표는 매주 월요일에 공개됩니다.",
+    "패치가 바뀌면 챔피언 목록도 새로 정해져요.",
+    "포인트는 경기에 나갈 때마다 쌓입니다.",
+    "티켓 환불은 구매하고 7일 안에 가능합니다.",
+    "탈락한 팀도 다음 시즌에는 다시 출전할 수 있어요.",
+    "Keria 선수가 플레이오프에서 크게 활약했어요.",
+    "Faker 선수는 T1의 미드 라이너예요.",
+    "Gen.G와 T1의 결승은 토요일 밤 8시에 시작해요.",
+    "채팅창에 욕설을 쓰면 경고를 받습니다.",
+    "플레이어 카드는 프로필 탭에서 고칠 수 있어요.",
+    "첫 세트는 T1이 가져가서 점수는 1:0이 됐어요.",
+    "커뮤니티 규칙을 어기면 계정이 정지될 수 있습니다.",
+    "코인 충전은 상점 탭에서 할 수 있어요.",
+    "KT와 DRX의 경기는 2:1로 끝났어요.",
+    "Ruler 선수와 Canyon 선수가 이번 주 최고 선수로 꼽혔어요.",
+)
+"""More of our own sentences (written for issue 15 (d), not copies of held-out replies): many aspirated
+consonants (ㅋㅌㅍㅊ in 팀, 채팅, 토너먼트, 패치), player names in Latin letters, scores and a time.
+``--wide`` = 30 FAQ sentences + EXTRA_TUNE + these (52 sentences)."""
 
 if __name__ == "__main__":
     main()

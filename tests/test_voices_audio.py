@@ -175,3 +175,16 @@ def test_concatenate_resamples_and_pauses():
     joined = Audio.concatenate([Audio(tone(1.0, 16_000), 16_000), Audio(tone(1.0, 8_000), 8_000)], pause=0.5)
     assert joined.sample_rate == 16_000
     assert joined.seconds == pytest.approx(2.5, abs=0.01)
+
+
+def test_median_pitch_finds_the_fundamental_and_ignores_silence():
+    from voices.audio import median_pitch
+
+    rate = 24_000
+    for freq in (95.0, 184.0, 232.0):
+        voiced = tone(0.5, rate, freq) + 0.3 * tone(0.5, rate, 2 * freq)  # a harmonic does not fool it
+        samples = np.concatenate([np.zeros(rate // 4, np.float32), voiced, np.zeros(rate // 4, np.float32)])
+        assert abs(median_pitch(samples, rate) - freq) < 0.03 * freq
+    assert np.isnan(median_pitch(np.zeros(rate, np.float32), rate))
+    noise = np.random.default_rng(0).uniform(-0.5, 0.5, rate).astype(np.float32)
+    assert np.isnan(median_pitch(noise, rate))  # no periodic frames

@@ -123,6 +123,19 @@ def test_catalog_korean_voices_are_kokoro_with_two_speakers():
     assert get_voice("ko-female-1").engine == "kokoro"  # the CONTRACTS example id
 
 
+def test_every_listed_kokoro_voice_loads_its_style_and_options():
+    listed = [v for v in catalog() if v.engine == "kokoro"]
+    for v in listed:
+        assert kokoro_files.style_table(v.speaker).shape == (510, 256), v.id
+        aspiration_option(v)  # checked, no CatalogError
+        assert 0.5 <= float(v.options.get("speed", 1.0)) <= 1.5, v.id
+    blend = get_voice("ko-kokoro-gongitsune-kumo")
+    assert blend.gender == "female" and "+" in blend.speaker  # a second female speaker made by blending
+    table = kokoro_files.styles()
+    assert np.allclose(kokoro_files.style_table(blend.speaker),
+                       0.7 * table["jf_gongitsune"] + 0.3 * table["jm_kumo"], atol=1e-6)
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     return Engine(cache_dir=tmp_path_factory.mktemp("kokoro-cache"))
@@ -148,6 +161,18 @@ def test_one_session_is_shared_by_every_voice(engine):
     engine.synthesize("네.", voice("jf_gongitsune:0.5+jf_alpha:0.5"))
     assert engine._session is session and len(engine._styles) >= 2
     assert engine_for("kokoro") is engine_for("kokoro")
+
+
+@pytest.mark.slow
+def test_the_blend_is_heard_as_another_speaker_than_kumo(engine):
+    from voices.audio import median_pitch
+
+    text = "토너먼트 대진표는 매주 공개됩니다."
+    pitch = {v: median_pitch(engine.synthesize(text, get_voice(v)).samples, SAMPLE_RATE)
+             for v in ("ko-kokoro-kumo", "ko-kokoro-gongitsune-kumo", "ko-kokoro-gongitsune")}
+    # kumo ~95 Hz, the blend ~185 Hz, gongitsune ~230 Hz: the blend is nearer gongitsune than kumo
+    assert pitch["ko-kokoro-gongitsune-kumo"] > 1.6 * pitch["ko-kokoro-kumo"]
+    assert pitch["ko-kokoro-kumo"] < pitch["ko-kokoro-gongitsune-kumo"] < pitch["ko-kokoro-gongitsune"]
 
 
 @pytest.mark.slow

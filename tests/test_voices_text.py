@@ -62,6 +62,8 @@ def test_number_words_both_ways():
     ("DRX vs KT 결과", "디알엑스 대 케이티 결과"),
     ("세트 스코어 2:0, 최종 3 : 2", "세트 스코어 이대 영, 최종 삼대 이"),  # 대 joined to the first number
     ("1번째 경기, 3세트", "첫 번째 경기, 삼 세트"),
+    ("ShowMaker 선수와 peanut 선수", "쇼메이커 선수와 피넛 선수"),  # player nicknames: Hangul, any case
+    ("Hello 선수와 Showmakers", "Hello 선수와 Showmakers"),  # an unknown word stays Latin (English phonemes)
 ])
 def test_korean_text_is_spelled_for_speech(text, spoken):
     assert normalize_for_speech(text, "ko") == spoken

@@ -77,6 +77,17 @@ TERMS_KO = {"T1": "티원", "Gen.G": "젠지", "GenG": "젠지", "Hanwha": "한�
             "VS": "대", "ArenaHub": "아레나허브", "Discord": "디스코드", "team": "팀", "Team": "팀", "ID": "아이디",
             "FAQ": "에프에이큐", "OK": "오케이", "PC": "피씨", "ok": "오케이", "app": "앱", "email": "이메일",
             "e-mail": "이메일", "check-in": "체크인", "bracket": "브래킷", "round": "라운드"}
+NAMES_KO = {name.lower(): hangul for name, hangul in {
+    "Faker": "페이커", "Chovy": "쵸비", "Zeus": "제우스", "Keria": "케리아", "Oner": "오너", "Gumayusi": "구마유시",
+    "Ruler": "룰러", "Canyon": "캐니언", "ShowMaker": "쇼메이커", "Peanut": "피넛", "Deft": "데프트", "Peyz": "페이즈",
+    "Kiin": "기인", "Doran": "도란", "Viper": "바이퍼", "Lehends": "리헨즈", "BeryL": "베릴", "Aiming": "에이밍",
+    "Lucid": "루시드", "Delight": "딜라이트", "Bdd": "비디디", "Clozer": "클로저", "Kingen": "킹겐", "Smash": "스매시",
+    "Pyosik": "표식", "Cuzz": "커즈", "Knight": "나이트", "Caps": "캡스", "Uzi": "우지",
+}.items()}
+"""Player nicknames said as Korean casters and fans say and write them (Faker → 페이커). Left in Latin
+letters, Kokoro reads them through the English phonemizer with an English accent and Whisper writes
+what it half-heard (Faker → 페이크); in Hangul they go through the Korean front end like any word.
+Matched case-insensitively; other Latin words are untouched."""
 SCORE_KO = "{}대 {}"
 """A score "3:1" said in Korean. "대" is joined to the first number (one word, 삼대: its ㄷ is voiced,
 as a speaker says it); apart ("삼 대 일"), Kokoro's word-initial t made Whisper hear 이때 or 3.6
@@ -104,6 +115,8 @@ def _ko_latin(match: re.Match) -> str:
     word = match.group(0)
     if word in TERMS_KO:
         return TERMS_KO[word]
+    if word.lower() in NAMES_KO:
+        return NAMES_KO[word.lower()]
     if word.isupper() and len(word) <= 5 or re.fullmatch(r"[A-Z][0-9]+", word):
         return "".join(LETTER_NAMES.get(c, c) for c in word if c.isalpha()) + "".join(
             ko_sino(int(d)) for d in re.findall(r"\d+", word))
