@@ -188,9 +188,18 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
             # the FAQ's fallback, with its suggestions, answers it.
             return Plan(None, top_p, stats_p, linked, "not_stats")
         return Plan(None, top_p, stats_p, linked, "unknown:" + unknown[0])
-    if top_kind == FOLLOWUP or (context and _looks_elliptical(linked, pred)):
-        if not context:
+    if top_kind == FOLLOWUP and not context:
+        # Without a previous question a whole question may still read as one ("teams that played both A
+        # and B"): the rules' reading, when they have one with evidence, before asking again.
+        reading = _read(question, linked, today)
+        named = sum(m.type in ("team", "player", "tournament", "game", "map", "region", "role") for m in linked.mentions)
+        opener = re.match(r"\s*(?:and|also|what about|how about|what of|then|same|그럼|그러면|그건|거기|그 ?팀|그 ?선수|걔|쟤|그리고)\b",
+                          question, re.I)
+        if reading is None or named < 2 or opener or not has_evidence(question, linked, reading):
             return Plan(None, top_p, stats_p, linked, "followup_without_context")
+        return Plan(None, max(0.6, reading.confidence * stats_p), max(0.6, stats_p), linked, ir=reading.ir,
+                    shape=reading.shape)
+    if top_kind == FOLLOWUP or (context and _looks_elliptical(linked, pred)):
         if context.get("kind") == "ir":
             try:
                 ir = ir_followup(context, question, linked, today)
@@ -285,7 +294,9 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     it names rows of the database or dates, or a statistic, and asks nothing procedural."""
     # "결승 스코어 어떻게 됐어", "how did the final go": a result asked for, not a procedure
     plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b"
-                   r"|\bhow many \w+ (?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got)\b",
+                   r"|\bhow many \w+ (?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got)\b"
+                   r"|\bhow many (?:[\w-]+ ){1,3}(?:do|does) (?:we|you) have(?: (?:registered|listed|signed|on record))?\b"
+                   r"|\b(?:show|give|tell|get) me\b|\bwhen (?:does|do|did)\b",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
     if _PROCEDURAL.search(plain):
         return False

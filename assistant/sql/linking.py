@@ -130,7 +130,9 @@ def word_key(word: str) -> str:
 
 
 def _words(name: str) -> list[str]:
-    return re.findall(r"[A-Za-z]+|[가-힣]+|\d+", name)
+    # accents dropped first: "Kraków" is one word, "krakow"
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return re.findall(r"[A-Za-z]+|[가-힣]+|\d+", unicodedata.normalize("NFC", plain))
 
 
 def is_hangul(ch: str) -> bool:
@@ -456,7 +458,14 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
+    # "top fragger", "best fragger": who killed most, not the role a database may call 'fragger'
+    for m in [c for c in chosen if c.type == "role" and re.fullmatch(r"(?:entry[- ]?)?fraggers?", text[c.start:c.end], re.I)]:
+        if re.search(r"\b(?:top|best|leading|biggest|star|main)\s+$", text[:m.start], re.I):
+            chosen.remove(m)
+            for i in range(m.start, m.end):
+                taken[i] = False
     chosen += _fuzzy(text, catalog, taken, particles)
+    chosen += _latin_full_names(text, catalog, taken)
     chosen = _loose_names(text, catalog, chosen, taken, particles)
     # Years, then the relative years, then numbers, from what names did not cover.
     rest = "".join(" " if taken[i] else ch for i, ch in enumerate(text))
@@ -603,6 +612,8 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             continue
         core = _strip_particle(w, particles) if is_hangul(w[0]) else w
         key = _sounds_like(core, all_keys, latin_of)
+        if core != w and word_key(w) in all_keys:
+            core, key = w, word_key(w)  # "타이페이": its last syllable is part of the name, not a particle
         if key:
             toks.append((a, a + len(core), "name", key))
         elif norm(core) in nouns:
@@ -702,6 +713,37 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             out.append(Mention("team", team, a, b, 70.0))
             for i in range(a, b):
                 taken[i] = True
+    return out
+
+
+def _latin_full_names(text: str, catalog: Catalog, taken: list[bool]) -> list[Mention]:
+    """A Hangul team name written word by word in Latin letters ("daejeon rockets" for 대전 로케츠): every
+    word of the name, in order, by its sound key or by its consonant skeleton. All the words together are
+    the evidence, so short skeletons count here ("meteor" = 메테오) though they do not alone."""
+    toks = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[A-Za-z]+", text)]
+    if len(toks) < 2:
+        return []
+    teams = {v for entries in catalog.aliases.values() for typ, v in entries
+             if typ == "team" and any(is_hangul(ch) for ch in v)}
+    out = []
+    for team in sorted(teams):
+        words = [w for w in _words(team) if not w.isdigit()]
+        n = len(words)
+        if n < 2 or not all(is_hangul(w[0]) for w in words):
+            continue
+        for i in range(len(toks) - n + 1):
+            seq = toks[i:i + n]
+            if any(any(taken[a:b]) for a, b, _ in seq):
+                continue
+            if not all(re.fullmatch(r"\s+", text[seq[j][1]:seq[j + 1][0]]) for j in range(n - 1)):
+                continue
+            if all(word_key(lat) == word_key(han) or (len(lat) >= 4 and len(skeleton(lat)) >= 2
+                                                      and skeleton(lat) == skeleton(han) and lat[0].lower() in romanize(han)[:2] + "vfbpr")
+                   for (_, _, lat), han in zip(seq, words)):
+                a, b = seq[0][0], seq[-1][1]
+                out.append(Mention("team", team, a, b, 70.0))
+                for k in range(a, b):
+                    taken[k] = True
     return out
 
 

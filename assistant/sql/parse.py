@@ -132,6 +132,12 @@ class Parser:
                           r"|(?:꼴찌|꼴등|최하위)(?=\s*(?:를|로|한|했|몇|횟수|한 (?:횟수|번|경기)|로 끝난|로 마감))", re.I)
         self.last_place = bool(last.search(masked))
         masked = last.sub(lambda m: " " * len(m.group()), masked)
+        masked = self._nicknames(masked)
+        # "how many rounds did the loser get": the rounds a side scored (its score), not a count of rows
+        masked = re.sub(r"\bhow many (rounds)(?= (?:did|does|do)\b.*\b(?:get|got|take|took|score|scored|win|won)\b)",
+                        lambda m: " " * (len(m.group()) - len(m.group(1))) + m.group(1), masked, flags=re.I)
+        # "5라운드 이하로밖에 못 딴": only, not a negation
+        masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
         self.t = _Text(masked)
         self.numbers = _numbers(masked)
         self.values: dict[str, list[Any]] = {}
@@ -139,6 +145,22 @@ class Parser:
             if typ != "date" and v not in self.values.setdefault(typ, []):
                 self.values[typ].append(v)
         self.date_specs = [v for _, _, typ, v in self.placed if typ == "date"]
+
+    @staticmethod
+    def _nicknames(masked: str) -> str:
+        """A player's nickname is how players are named: "선수 닉 다", "IGNs of the squad" ask for players.
+        Beside a player noun the word is blanked; alone it becomes one (lengths are kept for the spans)."""
+        nick = re.compile(r"(?<![가-힣])(닉네임|닉|아이디)(?=\s|들|을|은|이|만|만요|요|[?,.!]|$)|\b(nicknames|nicks|ign'?s|handles)\b", re.I)
+        player = re.search(r"선수|플레이어|멤버|\bplayers?\b|\bmembers?\b|\bpros?\b|\bwho'?s?\b", masked, re.I)
+
+        def swap(m: re.Match) -> str:
+            word = m.group()
+            if player:
+                return " " * len(word)
+            if m.group(1):
+                return "선수" + " " * (len(word) - 2) if len(word) >= 2 else word
+            return ("pros" + " " * (len(word) - 4)) if len(word) >= 4 else word
+        return nick.sub(swap, masked)
 
     # ----------------------------------------------------------------- slots
     def has(self, name: str, group: str = "shapes") -> bool:
@@ -150,6 +172,8 @@ class Parser:
         # "순위"/"rank" words name the placement only when no other statistic is named ("킬 순위" ranks kills).
         order = ["kda", "kd", "win_rate", "chicken", "damage", "assists", "deaths", "points", "kills",
                  "wins", "losses", "placement", "score"]
+        if t.has("measures", "score") and self._score_side() is not None:
+            return "score"  # "rounds the losing side got", "진 팀 평균 라운드": one side's score, not a count of losses
         for name in order:
             if t.has("measures", name):
                 if name == "wins" and t.has("measures", "win_rate"):
@@ -180,7 +204,7 @@ class Parser:
             return "game"  # "which game has the most tournaments": the title, not a match
         if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell)", low):
             return "team"  # the opponent of a named team
-        who = re.search(r"\bwho\b|\bwho's\b|\bwhom\b", low)
+        who = re.search(r"\bwho\b|\bwho'?s\b|\bwhom\b", low)
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
         if who:
@@ -393,7 +417,10 @@ class Parser:
                         or asked == "role" or self.group_entity() == "player")
         filters = self.value_filters()
         date_col = "m.played_at"
-        if asked == "tournament" and t.has("shapes", "attr_start"):
+        timed = any(d.kind in ("time", "weekday", "weekdays") for d in self.date_specs)
+        if timed:
+            pass  # a clock time or a weekday is a match's: tournaments have dates only
+        elif asked == "tournament" and t.has("shapes", "attr_start"):
             date_col = "tr.start_date"
         elif asked == "tournament" and t.has("shapes", "attr_end") and not t.has("measures", "appearances"):
             date_col = "tr.end_date"
@@ -875,7 +902,7 @@ class Parser:
         i = idx[0]
         after = s[i:i + 30]
         before = s[max(0, i - 25):i]
-        if re.match(r"\s*@teamX\s*(?:을|를|한테|에게|상대로)", after) and re.search(r"이긴|이겼|이김|꺾", s[i:]):
+        if re.match(r"\s*@teamX\s*(?:을|를|한테|에게|상대로)", after) and re.search(r"이긴|이겼|이김|꺾|이겨|잡은|잡아", s[i:]):
             return True
         if re.search(r"\b(?:beat|beaten|defeated|against|over|vs\.?)\s*$", before, re.I):
             return True
@@ -939,8 +966,21 @@ class Parser:
         if measure == "placement":
             return "mt.placement", agg or "avg", []
         if measure == "score":
-            return "mt.score", agg, []
+            side_won = self._score_side()
+            return "mt.score", agg, ([] if side_won is None else
+                                     [Filter("mt.placement", "=", 1 if side_won else 2), Filter("m.format", "=", "versus")])
         return None, agg, []
+
+    _SIDE = re.compile(r"\b(?:the )?(losing|winning) (?:side|team|squad)s?\b|\b(?:the )?(losers?|winners?)\b(?! of)"
+                       r"|(?<![가-힣])(진|이긴|패한|승리한) ?(?:팀|쪽|편)", re.I)
+
+    def _score_side(self) -> bool | None:
+        """Whose score a score statistic is about: True the winner's, False the loser's, None both sides."""
+        m = self._SIDE.search(self.t.s)
+        if not m:
+            return None
+        word = next(g for g in m.groups() if g).lower()
+        return word in ("winning", "winner", "winners", "이긴", "승리한")
 
     def _record_or_recent(self, asked: str | None) -> Reading | None:
         """A team's win-loss record, or its most recent matches."""
@@ -1186,7 +1226,13 @@ class Parser:
         s = self.t.s
         for word, col in (("region|지역|나라", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
                           ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date")):
-            if re.search(word, s, re.I):
+            m = re.search(word, s, re.I)
+            if m:
+                # "a role listed but no team", "포지션은 있는데 팀이 없는": this value is there, another one is not
+                said = re.match(r"(?:s|들)?\s*(?:(?:은|는|이|가|도)\s*)?(?:(?:is |are )?(?:listed|set|given|known|recorded|filled(?: in)?)\b"
+                                r"|(?:적혀\s*|나와\s*|등록돼\s*|등록되어\s*)?있(?:는|고|지만|으면서|음))", s[m.end():], re.I)
+                if said and not re.search(r"\b(?:no|without|missing)\s+(?:\w+\s+)?$", s[:m.start()], re.I):
+                    return Filter(col, "not_null")
                 return Filter(col, "not_null" if self.has("exclude") else "is_null")
         return None
 
