@@ -547,6 +547,8 @@ def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str
         return k
     if not all(is_hangul(ch) for ch in token):
         return None
+    if re.fullmatch(r"(?:한|두|세|네|댓|여러|몇)(?:개|번|명|판|곳|팀|경기|게임|맵|세트|대회)(?:다|씩|째|도|만|나)?", token):
+        return None  # a count ("두개", "세번"), never a transliterated name
     if norm(token) not in {norm(w) for w in lexicon().get("tournament_nouns", [])} and _has_cue_word(token):
         return None  # a word people ask with ("순위", "선수") is no transliterated name
     from rapidfuzz import fuzz
@@ -555,8 +557,8 @@ def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str
     for key in keys:
         latin = words.get(key, "")
         other = skeleton(latin) if latin else ""
-        if len(sk) >= 2 and sk == other and len(token) <= len(latin):
-            return key
+        if len(sk) >= 2 and sk == other and len(token) <= len(latin) and (len(sk) >= 3 or _sounds_close(token, latin)):
+            return key  # two consonants alone must sound close too ("두개" is no "Daegu")
         if len(sk) >= 5 and other and fuzz.ratio(sk, other) >= 80:
             return key
     return None
@@ -678,8 +680,11 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             word = text[names[0][0]:names[0][1]]
             generic = {word_key(w) for w in (*lex.get("not_names", []), *lex.get("generic_name_words", []))}
             firsts = {word_key(_words(n)[0]) for n, _, _, _ in catalog.tour_words if _words(n)}
-            if catalog.word_owners.get(key, 0) != 1 or word_key(word) != key or key in generic or len(key) < 4 \
-                    or key not in firsts:
+            after = text[names[0][1]:]
+            staged = any(m.type == "stage" and m.start == names[0][1] + len(after) - len(after.lstrip())
+                         for m in chosen)  # "the jeonju final": a team has no final, a tournament does
+            if (catalog.word_owners.get(key, 0) != 1 and not staged) or word_key(word) != key or key in generic \
+                    or len(key) < 4 or key not in firsts:
                 continue  # its first word, as a place or a brand ("jeju", "한강"), not "royale" of "battle royale"
         a, b = run[0][0], run[-1][1]
         if run[-1][2] == "noun" and len(run) >= 2 and run[-2][2] == "year":
@@ -737,9 +742,13 @@ def _latin_full_names(text: str, catalog: Catalog, taken: list[bool]) -> list[Me
                 continue
             if not all(re.fullmatch(r"\s+", text[seq[j][1]:seq[j + 1][0]]) for j in range(n - 1)):
                 continue
-            if all(word_key(lat) == word_key(han) or (len(lat) >= 4 and len(skeleton(lat)) >= 2
-                                                      and skeleton(lat) == skeleton(han) and lat[0].lower() in romanize(han)[:2] + "vfbpr")
-                   for (_, _, lat), han in zip(seq, words)):
+            def same(lat: str, han: str) -> bool:
+                if word_key(lat) == word_key(han):
+                    return True
+                forms = {lat} | ({lat[:-1]} if lat.lower().endswith("s") and not han.endswith("스") else set())
+                return len(lat) >= 4 and lat[0].lower() in romanize(han)[:2] + "vfbpr" \
+                    and any(len(skeleton(f)) >= 2 and skeleton(f) == skeleton(han) for f in forms)
+            if all(same(lat, han) for (_, _, lat), han in zip(seq, words)):
                 a, b = seq[0][0], seq[-1][1]
                 out.append(Mention("team", team, a, b, 70.0))
                 for k in range(a, b):

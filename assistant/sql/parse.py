@@ -136,6 +136,8 @@ class Parser:
         # "how many rounds did the loser get": the rounds a side scored (its score), not a count of rows
         masked = re.sub(r"\bhow many (rounds)(?= (?:did|does|do)\b.*\b(?:get|got|take|took|score|scored|win|won)\b)",
                         lambda m: " " * (len(m.group()) - len(m.group(1))) + m.group(1), masked, flags=re.I)
+        # "몇 킬 했어": how many kills (the statistic's total), not how many players
+        masked = re.sub(r"몇(\s*)(킬|데스|어시)(?=\s*(?:했|한|기록|찍|넣|먹|\?|$))", r"\2\1몇", masked)
         # "5라운드 이하로밖에 못 딴": only, not a negation
         masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
         self.t = _Text(masked)
@@ -751,7 +753,16 @@ class Parser:
             if t.has("shapes", "sweep"):
                 fs.append(Filter("l.score", "=", 0))
             else:  # the deciding game was played: the loser one game short of the winner (2-1, 3-2)
-                fs += [Filter("l.score", "col=", "w.score - 1"), Filter("w.score", "<=", 3), Filter("w.score", ">=", 2)]
+                said = re.search(r"(?:\ball|\bgo\w*|\bwent|\bgone)\s+(?:to\s+)?(?:all\s+)?(?:the\s+)?(?:full\s+)?(\d|five|three|seven)\s+(?:maps|games|sets)\b"
+                                 r"|(\d|다섯|세)\s?(?:세트|맵|판|게임)까지", t.s, re.I)
+                total = {"five": 5, "three": 3, "seven": 7, "다섯": 5, "세": 3}.get((said.group(1) or said.group(2)).lower(), None) \
+                    if said else None
+                if said and total is None:
+                    total = int(said.group(1) or said.group(2))
+                if total and total % 2 == 1:  # "went all 5 maps": 3-2 exactly
+                    fs += [Filter("w.score", "=", total // 2 + 1), Filter("l.score", "=", total // 2)]
+                else:
+                    fs += [Filter("l.score", "col=", "w.score - 1"), Filter("w.score", "<=", 3), Filter("w.score", ">=", 2)]
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))
             return self._pair_select(fs, teams, asked)
@@ -1190,15 +1201,17 @@ class Parser:
     def _threshold(self, row_filters: list[Filter]) -> float | None:
         if row_filters:
             return None
-        n = [v for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)]
         top = self.top_n()
-        n = [v for v in n if v != top]
+        # the top-n number itself is no threshold; another number of the same value may be one ("top5, 5맵 이상")
+        said_top = [a for a, b, v in self.numbers if v == top and re.search(r"(?:\btop|탑|상위|\bbest|\bfirst)\s*$", self.t.s[max(0, a - 8):a], re.I)]
+        n = [v for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)
+             and (a not in said_top if said_top or re.search(r"(?:top|탑|상위)\d", self.t.s, re.I) else v != top)]
         return n[0] if n else None
 
     def _threshold_noun(self) -> str | None:
         s = self.t.s
         for a, b, v in self.numbers:
-            m = re.match(r"\s*(matche?s|games?|series|maps|경기|판|시리즈|teams?|팀|players?|명)", s[b:b + 12], re.I)
+            m = re.match(r"\s*(matche?s|games?|series|maps|경기|판|시리즈|맵|세트|게임|teams?|팀|players?|명)", s[b:b + 12], re.I)
             if m:
                 return self._noun(m.group(1))
         return None
