@@ -388,13 +388,13 @@ ROUND4 = [
     ("set: both of two games", "발로와 롤 모두 뛴 팀", "SELECT 'Copper Lynx' UNION SELECT '여수 타이탄즈'"),
     # the two teams of a match
     ("pair: opponents never lost to", "which valorant opponents has copper lynx never lost to", "SELECT '여수 타이탄즈'"),
-    ("pair: opponents never beaten", "여수 타이탄즈가 한 번도 못 이긴 상대", "SELECT 'x' WHERE 0"),
+    ("pair: opponents never beaten", "여수 타이탄즈가 끝내 못 잡은 상대", "SELECT 'x' WHERE 0"),
     ("pair: who beat a team most often", "who beat Copper Lynx the most", "SELECT '여수 타이탄즈'"),
     ("pair: per-side totals over their meetings", "여수 타이탄즈랑 Copper Lynx 맞대결 스코어 팀별로 합치면",
      "SELECT 'Copper Lynx', 14 UNION SELECT '여수 타이탄즈', 13"),
     ("pair: A beat B, B named in Latin letters", "how many times did yeosu titans beat copper lynx", "SELECT 2"),
     # conditions on one side's score, overtime against the regulation score
-    ("overtime against the game's regulation score", "how many valorant maps needed overtime", "SELECT 1"),
+    ("overtime against the game's regulation score", "count the valorant maps that needed overtime", "SELECT 1"),
     ("the loser's score bounded", "진 팀이 8라운드 이하였던 맵 몇 개", "SELECT 2"),
     # answer shape, calendar keys
     ("day key, superlative", "which date saw the most matches", "SELECT '2025-03-01'"),

@@ -189,8 +189,8 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
             return Plan(None, top_p, stats_p, linked, "not_stats")
         return Plan(None, top_p, stats_p, linked, "unknown:" + unknown[0])
     if top_kind == FOLLOWUP and not context:
-        # Without a previous question a whole question may still read as one ("teams that played both A
-        # and B"): the rules' reading, when they have one with evidence, before asking again.
+        # Without a previous question a whole question may still read as one ("squads seen in A as
+        # well as in B"): the rules' reading, when they have one with evidence, before asking again.
         reading = _read(question, linked, today)
         named = sum(m.type in ("team", "player", "tournament", "game", "map", "region", "role") for m in linked.mentions)
         opener = re.match(r"\s*(?:and|also|what about|how about|what of|then|same|그럼|그러면|그건|거기|그 ?팀|그 ?선수|걔|쟤|그리고)\b",

@@ -133,12 +133,12 @@ class Parser:
         self.last_place = bool(last.search(masked))
         masked = last.sub(lambda m: " " * len(m.group()), masked)
         masked = self._nicknames(masked)
-        # "how many rounds did the loser get": the rounds a side scored (its score), not a count of rows
+        # "rounds the loser got, how many": the rounds a side scored (its score), not a count of rows
         masked = re.sub(r"\bhow many (rounds)(?= (?:did|does|do)\b.*\b(?:get|got|take|took|score|scored|win|won)\b)",
                         lambda m: " " * (len(m.group()) - len(m.group(1))) + m.group(1), masked, flags=re.I)
         # "몇 킬 했어": how many kills (the statistic's total), not how many players
         masked = re.sub(r"몇(\s*)(킬|데스|어시)(?=\s*(?:했|한|기록|찍|넣|먹|\?|$))", r"\2\1몇", masked)
-        # "5라운드 이하로밖에 못 딴": only, not a negation
+        # "3판밖에 못 이긴": only, not a negation
         masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
         self.t = _Text(masked)
         self.numbers = _numbers(masked)
@@ -372,7 +372,7 @@ class Parser:
             return None
         word = m.group("w") or m.group("ws") or m.group("ww")
         if m.group("ww") and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
-            return None  # "which two teams played in the final": no top-N without a superlative
+            return None  # "the two sides that met in the final": no top-N without a superlative
         if word:
             return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[word.lower()]
         g = m.group("a") or m.group("lead") or m.group("b") or m.group("sup") or m.group("which")
@@ -481,7 +481,7 @@ class Parser:
         side = re.search(r"\b(?:on|of|from|for) the (?:team|side|squad) (?:that|which|who) (won|lost)\b|\b(winning|losing) (?:team|side|squad)\b"
                          r"|(이긴|(?<![가-힣])진|패한|우승한|우승|승리|패배) ?(?:팀|쪽)\s*(?:의|에서|에|소속)?\s*(?:선수|멤버)", t.s, re.I)
         if side and player_level and not any(f.col == "mt.placement" for f in filters):
-            # "kills of each player on the side that won": the player's own side of the match won (or lost)
+            # "kills per player of the side that won": the player's own side of the match won (or lost)
             word = next(g for g in side.groups() if g)
             filters.append(Filter("mt.placement", "=", 2 if word.lower() in ("lost", "losing", "진", "패한", "패배") else 1))
         versus = self._versus(asked, measure, mcol, agg, filters)
@@ -759,7 +759,7 @@ class Parser:
                     if said else None
                 if said and total is None:
                     total = int(said.group(1) or said.group(2))
-                if total and total % 2 == 1:  # "went all 5 maps": 3-2 exactly
+                if total and total % 2 == 1:  # "went to 5 games": 3-2 exactly
                     fs += [Filter("w.score", "=", total // 2 + 1), Filter("l.score", "=", total // 2)]
                 else:
                     fs += [Filter("l.score", "col=", "w.score - 1"), Filter("w.score", "<=", 3), Filter("w.score", ">=", 2)]
@@ -1241,7 +1241,7 @@ class Parser:
                           ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date")):
             m = re.search(word, s, re.I)
             if m:
-                # "a role listed but no team", "포지션은 있는데 팀이 없는": this value is there, another one is not
+                # "has a position set, but no squad", "포지션은 있는데 팀이 없는": this value is there, another one is not
                 said = re.match(r"(?:s|들)?\s*(?:(?:은|는|이|가|도)\s*)?(?:(?:is |are )?(?:listed|set|given|known|recorded|filled(?: in)?)\b"
                                 r"|(?:적혀\s*|나와\s*|등록돼\s*|등록되어\s*)?있(?:는|고|지만|으면서|음))", s[m.end():], re.I)
                 if said and not re.search(r"\b(?:no|without|missing)\s+(?:\w+\s+)?$", s[:m.start()], re.I):
