@@ -525,6 +525,10 @@ class Parser:
             if group_by in KEY and group_by != "match":
                 gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
+            both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀", t.s, re.I)
+            if both_sides and fn != "avg":
+                # "the widest win there, and who beat whom": that match's two sides
+                return Reading(IR(select=["wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() == "map" and fn != "avg":
                 sel = ["m.map"] + [c for c in self._extra_columns("map") if c.startswith("m.")]
                 return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
@@ -793,7 +797,29 @@ class Parser:
                 and ("stage" in self.values or self.date_specs) and "player" not in self.values:
             # "the final's scoreline": each side of that match and its score
             return IR(select=["m.played_at", "t.name", "mt.score"], filters=base)
-        if not teams and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)"
+        upset = re.search(r"\b(?:the )?(los(?:er|ing (?:side|team|squad))|winn(?:er|ing (?:side|team|squad)))s?\b(?:\s+\w+){0,3}?\s+(more|fewer|less)\s+"
+                          r"(kills|frags|deaths|assists|damage)\s+than\s+(?:the\s+)?(?:los|winn)"
+                          r"|((?<![가-힣])진|패한|이긴|승리한)\s*(?:팀|쪽)(?:이|가)?\s*(?:이긴|진|승리한|패한)?\s*(?:팀|쪽)?보다\s*(킬|데스|어시)(?:이|가|을|를)?\s*(?:더\s*)?(많|적)", t.s, re.I)
+        if upset and len(teams) < 2:
+            # "maps where the losing side had more kills than the winner": both sides' statistic in one match
+            g = upset.groups()
+            loser_first = (g[0] or "").lower().startswith("los") or g[3] in ("진", "패한")
+            more = (g[1] or "").lower() == "more" or g[5] == "많"
+            word = (g[2] or g[4] or "").lower()
+            col = "kills" if word.startswith(("kill", "frag", "킬")) else "deaths" if word.startswith(("death", "데스")) \
+                else "assists" if word.startswith(("assist", "어시")) else "kills"
+            if word == "damage":
+                col = None
+            if col:
+                first, second = ("l", "w") if loser_first else ("w", "l")
+                if not more:
+                    first, second = second, first
+                fs = base + [Filter("w.placement", "=", 1), Filter(f"{first}.{col}", "col>", f"{second}.{col}")]
+                if not any(f.col == "m.format" for f in fs):
+                    fs.append(Filter("m.format", "=", "versus"))
+                return IR(select=["wt.name", "lt.name"] + (["m.played_at"] if t.has("entities", "date") else []), filters=fs)
+        if not teams and not (t.has("shapes", "margin") and (t.has("aggregates", "max") or t.has("aggregates", "min"))) \
+                and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)"
                                    r"|\b(?:and )?(?:who|whom) did (?:they|it|the winners?) (?:beat|defeat)\b|\band (?:over )?whom\b|\bagainst whom\b"
                                    r"|누구(?:를|랑|한테|상대로)\s*(?:이기고|꺾고|잡고|눌러|이겨)|(?:누구|어디)(?:를|랑)?\s*상대로\s*(?:이기|이겼|우승)", t.s, re.I):
             # "who beat whom in the final": the winner and the loser of each match in scope
