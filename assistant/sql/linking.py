@@ -557,6 +557,8 @@ def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str
     for key in keys:
         latin = words.get(key, "")
         other = skeleton(latin) if latin else ""
+        if latin.lower().endswith("w") and len(latin) > 3 and sk == skeleton(latin[:-1] + "f"):
+            other = sk  # a final w said as f ("Kraków" = 크라쿠프)
         if len(sk) >= 2 and sk == other and len(token) <= len(latin) and (len(sk) >= 3 or _sounds_close(token, latin)):
             return key  # two consonants alone must sound close too ("두개" is no "Daegu")
         if len(sk) >= 5 and other and fuzz.ratio(sk, other) >= 80:
