@@ -283,7 +283,7 @@ _PROCEDURAL = re.compile(
     r"\b(?:how (?:do|can|should|to)|can (?:i|we|you)|should|allowed|possible|register|sign ?up|invite|contact|reset|"
     r"change|rules?|limit|need to|must|refund|prize|make (?:a|my|our)|create|join|can|does|reviews?|approves?|pause|appeal|dispute|anticheat|need|conditions|disqualif\w*|characters|tag|lock|captain|password|account|sub(?:stitute)?s|"
     r"next|upcoming|our|my|we|us|i|me|why|work|works|seeds?|lobby|late|server|roster size|is it|are matches|"
-    r"best of \w+|per kill|bracket|system|decides?)\b|우리|다음|저희|내 |제 |왜|시드|로비|늦|서버|몇 ?분|방 비번|코드|알림|"
+    r"best of \w+|per kill|bracket|system|decides?)\b|우리|다음|저희|(?<![가-힣])내 |(?<![가-힣])제 |왜|시드|로비|늦|서버|몇 ?분|방 비번|코드|알림|"
     r"체크인|대진표|킬당|몇판임|몇 ?시|시스템|까지\s*$|몇 ?명까지|어캐|누구한테|필요|틀리|잘못|입력|퍼즈|"
     r"가능|되나요|돼요\?|될까|어떻게|방법|하는 ?법|해야|수 있|까지 ?돼|규정|규칙|등록(?:하|은|방법)|신청|변경|바꾸|바꿔|초대|문의|환불|상금|해도 돼|되나|"
     r"돼\?|인원|기한|멈춤|튕|오류|에러|만들|팀장|가입|계정|비밀번호|교체", re.I)
