@@ -551,6 +551,12 @@ class Parser:
             order = "asc" if (minish and not maxish) or (measure == "placement" and maxish) else "desc"
             return Reading(IR(select=[key], measure=m_expr, filters=filters, per=KEY[group_by], order=order), 0.75, "per")
         # Grouped breakdown: "X별 ...", "for each X".
+        noun_by = re.search(r"\b(?:breakdown|split|count|tally|number) of (?:the )?(players|teams|squads|tournaments|maps)\b"
+                            r"|\b(players|teams|squads)\s+(?:broken down |split |grouped )?(?:by|per)\s+(?:@\w+\s+)?(?:roles?|positions?|regions?|teams?|games?)\b",
+                            t.s, re.I) if group_by and group_by != asked and not measure else None
+        if noun_by and not has_count:
+            # "breakdown of players by role", "teams per region": how many of those nouns in each group
+            has_count, asked = True, self._noun(noun_by.group(1) or noun_by.group(2))
         if group_by and (not asked or group_by == asked or has_count or measure or asked == "match") and group_by in KEY:
             gkey = KEY[group_by]
             m_expr = self._aggregate(mcol, agg, asked if asked != group_by else None, "sum")
