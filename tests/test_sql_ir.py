@@ -538,6 +538,8 @@ ROUND5 = [
      "SELECT 'fragger', 2 UNION SELECT 'support', 2"),
     ("teams that beat X, 이겨본", "인천 타이거스 상대로 이겨본 팀", "SELECT 'Harbor Wolves'"),
     ("accents dropped in names", "malmo clash start date", "SELECT '2025-10-10'"),
+    ("trios are teams", "trios that never played at the riverside derby",
+     "SELECT 'Harbor Wolves' UNION SELECT '인천 타이거스' UNION SELECT 'Quiet Bench'"),
 ]
 
 

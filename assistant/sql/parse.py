@@ -133,6 +133,10 @@ class Parser:
         self.last_place = bool(last.search(masked))
         masked = last.sub(lambda m: " " * len(m.group()), masked)
         masked = self._nicknames(masked)
+        # a battle royale's squads by their size ("trios", "듀오"): teams
+        masked = re.sub(r"\b(?:trios|trio|duos)\b|트리오|듀오",
+                        lambda m: {"trios": "teams", "trio": "team", "duos": "team"}.get(
+                            m.group().lower(), "팀" + " " * (len(m.group()) - 1)), masked, flags=re.I)
         # "rounds the loser got, how many": the rounds a side scored (its score), not a count of rows
         masked = re.sub(r"\bhow many (rounds)(?= (?:did|does|do)\b.*\b(?:get|got|take|took|score|scored|win|won)\b)",
                         lambda m: " " * (len(m.group()) - len(m.group(1))) + m.group(1), masked, flags=re.I)
