@@ -559,7 +559,7 @@ class Parser:
                             r"|\b(players|teams|squads)\s+(?:broken down |split |grouped )?(?:by|per)\s+(?:@\w+\s+)?(?:roles?|positions?|regions?|teams?|games?)\b",
                             t.s, re.I) if group_by and group_by != asked and not measure else None
         if noun_by and not has_count:
-            # "breakdown of players by role", "teams per region": how many of those nouns in each group
+            # "how many players per position", "teams per region": how many of those nouns in each group
             has_count, asked = True, self._noun(noun_by.group(1) or noun_by.group(2))
         if group_by and (not asked or group_by == asked or has_count or measure or asked == "match") and group_by in KEY:
             gkey = KEY[group_by]
@@ -811,7 +811,7 @@ class Parser:
                           r"(kills|frags|deaths|assists|damage)\s+than\s+(?:the\s+)?(?:los|winn)"
                           r"|((?<![가-힣])진|패한|이긴|승리한)\s*(?:팀|쪽)(?:이|가)?\s*(?:이긴|진|승리한|패한)?\s*(?:팀|쪽)?보다\s*(킬|데스|어시)(?:이|가|을|를)?\s*(?:더\s*)?(많|적)", t.s, re.I)
         if upset and len(teams) < 2:
-            # "maps where the losing side had more kills than the winner": both sides' statistic in one match
+            # "maps the beaten side out-fragged the winners on": both sides' statistic in one match
             g = upset.groups()
             loser_first = (g[0] or "").lower().startswith("los") or g[3] in ("진", "패한")
             more = (g[1] or "").lower() == "more" or g[5] == "많"
