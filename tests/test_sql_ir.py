@@ -538,6 +538,7 @@ ROUND5 = [
      "SELECT 'fragger', 2 UNION SELECT 'support', 2"),
     ("teams that beat X, 이겨본", "인천 타이거스 상대로 이겨본 팀", "SELECT 'Harbor Wolves'"),
     ("accents dropped in names", "malmo clash start date", "SELECT '2025-10-10'"),
+    ("a later word of one name before a match noun", "how many derby matches were there", "SELECT 2"),
     ("trios are teams", "trios that never played at the riverside derby",
      "SELECT 'Harbor Wolves' UNION SELECT '인천 타이거스' UNION SELECT 'Quiet Bench'"),
 ]

@@ -685,8 +685,13 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             after = text[names[0][1]:]
             staged = any(m.type == "stage" and m.start == names[0][1] + len(after) - len(after.lstrip())
                          for m in chosen)  # "the jeonju final": a team has no final, a tournament does
+            # a later word of one name, said with a match noun after it ("the derby series", "럼블 결승"), unless
+            # it is a genre's word ("battle royale matches")
+            noun_after = re.match(r"\s*(?:series|matches|match|games|maps|finals?|semis|semifinals?|playoffs|결승|경기|매치|맵)\b", after, re.I) \
+                and not re.search(r"\bbattle\s*$", text[:names[0][0]], re.I)
             if (catalog.word_owners.get(key, 0) != 1 and not staged) or word_key(word) != key or key in generic \
-                    or len(key) < 4 or key not in firsts:
+                    or len(key) < 4 or (key not in firsts and not (noun_after and catalog.word_owners.get(key, 0) == 1
+                                                                    and len(word) >= 5)):
                 continue  # its first word, as a place or a brand ("jeju", "한강"), not "royale" of "battle royale"
         a, b = run[0][0], run[-1][1]
         if run[-1][2] == "noun" and len(run) >= 2 and run[-2][2] == "year":
