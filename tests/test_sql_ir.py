@@ -514,6 +514,7 @@ ROUND5 = [
     ("no match records = never played", "경기 기록이 하나도 없는 팀", "SELECT 'Quiet Bench'"),
     ("no match records, English", "teams with no match records", "SELECT 'Quiet Bench'"),
     ("one value set, another missing", "players with a position set but without a team", "SELECT 'Loner'"),
+    ("one value set, no team", "free agents that have a position set", "SELECT 'Loner'"),
     ("one value set, another missing, Korean", "포지션은 있는데 팀이 없는 선수", "SELECT 'Loner'"),
     ("the losing side's rounds, averaged", "the loser's average rounds in valorant", "SELECT 22.0 / 3"),
     ("the losing side's rounds, Korean", "발로 경기에서 진 팀 평균 라운드", "SELECT 22.0 / 3"),

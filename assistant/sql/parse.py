@@ -482,6 +482,10 @@ class Parser:
             nul = self._null_filter(asked)
             if nul is not None:
                 filters.append(nul)
+        elif t.has("shapes", "no_team") and asked == "player":
+            nul = self._null_filter(asked)  # "a role set but no team": the value said to be there
+            if nul is not None and nul.op == "not_null":
+                filters.append(nul)
         side = re.search(r"\b(?:on|of|from|for) the (?:team|side|squad) (?:that|which|who) (won|lost)\b|\b(winning|losing) (?:team|side|squad)\b"
                          r"|(이긴|(?<![가-힣])진|패한|우승한|우승|승리|패배) ?(?:팀|쪽)\s*(?:의|에서|에|소속)?\s*(?:선수|멤버)", t.s, re.I)
         if side and player_level and not any(f.col == "mt.placement" for f in filters):
