@@ -15,7 +15,7 @@ from typing import Any
 
 from kernel.errors import InputError
 from kernel.registry import cached_loader
-from kernel.checks import check_text
+from kernel.checks import check_language, check_text
 from kernel.language import detect
 
 from .ir import IR, compile_sql
@@ -26,7 +26,6 @@ from .safety import run_readonly, validate
 
 log = logging.getLogger(__name__)
 
-MAX_CHARS = 10_000
 MIN_CONFIDENCE = 0.45
 """Below this kind probability the assistant asks for a rephrasing instead of answering."""
 SUGGEST = {
@@ -189,9 +188,18 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
             # the FAQ's fallback, with its suggestions, answers it.
             return Plan(None, top_p, stats_p, linked, "not_stats")
         return Plan(None, top_p, stats_p, linked, "unknown:" + unknown[0])
-    if top_kind == FOLLOWUP or (context and _looks_elliptical(linked, pred)):
-        if not context:
+    if top_kind == FOLLOWUP and not context:
+        # Without a previous question a whole question may still read as one ("squads seen in A as
+        # well as in B"): the rules' reading, when they have one with evidence, before asking again.
+        reading = _read(question, linked, today)
+        named = sum(m.type in ("team", "player", "tournament", "game", "map", "region", "role") for m in linked.mentions)
+        opener = re.match(r"\s*(?:and|also|what about|how about|what of|then|same|그럼|그러면|그건|거기|그 ?팀|그 ?선수|걔|쟤|그리고)\b",
+                          question, re.I)
+        if reading is None or named < 2 or opener or not has_evidence(question, linked, reading):
             return Plan(None, top_p, stats_p, linked, "followup_without_context")
+        return Plan(None, max(0.6, reading.confidence * stats_p), max(0.6, stats_p), linked, ir=reading.ir,
+                    shape=reading.shape)
+    if top_kind == FOLLOWUP or (context and _looks_elliptical(linked, pred)):
         if context.get("kind") == "ir":
             try:
                 ir = ir_followup(context, question, linked, today)
@@ -275,7 +283,7 @@ _PROCEDURAL = re.compile(
     r"\b(?:how (?:do|can|should|to)|can (?:i|we|you)|should|allowed|possible|register|sign ?up|invite|contact|reset|"
     r"change|rules?|limit|need to|must|refund|prize|make (?:a|my|our)|create|join|can|does|reviews?|approves?|pause|appeal|dispute|anticheat|need|conditions|disqualif\w*|characters|tag|lock|captain|password|account|sub(?:stitute)?s|"
     r"next|upcoming|our|my|we|us|i|me|why|work|works|seeds?|lobby|late|server|roster size|is it|are matches|"
-    r"best of \w+|per kill|bracket|system|decides?)\b|우리|다음|저희|내 |제 |왜|시드|로비|늦|서버|몇 ?분|방 비번|코드|알림|"
+    r"best of \w+|per kill|bracket|system|decides?)\b|우리|다음|저희|(?<![가-힣])내 |(?<![가-힣])제 |왜|시드|로비|늦|서버|몇 ?분|방 비번|코드|알림|"
     r"체크인|대진표|킬당|몇판임|몇 ?시|시스템|까지\s*$|몇 ?명까지|어캐|누구한테|필요|틀리|잘못|입력|퍼즈|"
     r"가능|되나요|돼요\?|될까|어떻게|방법|하는 ?법|해야|수 있|까지 ?돼|규정|규칙|등록(?:하|은|방법)|신청|변경|바꾸|바꿔|초대|문의|환불|상금|해도 돼|되나|"
     r"돼\?|인원|기한|멈춤|튕|오류|에러|만들|팀장|가입|계정|비밀번호|교체", re.I)
@@ -286,7 +294,9 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     it names rows of the database or dates, or a statistic, and asks nothing procedural."""
     # "결승 스코어 어떻게 됐어", "how did the final go": a result asked for, not a procedure
     plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b"
-                   r"|\bhow many \w+ (?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got)\b",
+                   r"|\bhow many \w+ (?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got)\b"
+                   r"|\bhow many (?:[\w-]+ ){1,3}(?:do|does) (?:we|you) have(?: (?:registered|listed|signed|on record))?\b"
+                   r"|\b(?:show|give|tell|get) me\b|\bwhen (?:does|do|did)\b",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
     if _PROCEDURAL.search(plain):
         return False
@@ -423,9 +433,9 @@ def answer(question: str, url: str, language: str | None = None, context: dict[s
     ``context`` is the ``meta`` of the previous SQL answer in the conversation, for follow-ups.
     Raises :class:`InputError` with a sentence suggesting a rephrasing when it cannot answer safely.
     """
-    text = check_text(question, MAX_CHARS)
-    if language is not None and language not in ("ko", "en"):
-        raise InputError(f"The language must be 'ko' or 'en', not {language!r}.")
+    text = check_text(question)
+    if language is not None:
+        language = check_language(language)
     p = plan(text, url, context, today, model)
     return execute(p, url, language or question_language(p.linked))
 

@@ -92,7 +92,7 @@ class IR:
     vs: dict[str, Any] | None = None
     """A nested comparison: {'op': '>', 'ref': 'avg'} keeps the groups whose measure beats the average of
     the groups' measures over the scope (of all rows, for an average measure); {'op': '>', 'ref': 'value', 'filters': [...]} beats the
-    measure of one named entity in the same scope ("more kills than the average team", "than X")."""
+    measure of one named entity in the same scope ("out-frags the average team", "than X")."""
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

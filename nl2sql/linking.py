@@ -115,7 +115,9 @@ def word_key(word: str) -> str:
 
 
 def _words(name: str) -> list[str]:
-    return re.findall(r"[A-Za-z]+|[가-힣]+|\d+", name)
+    # accents dropped first: "Kraków" is one word, "krakow"
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return re.findall(r"[A-Za-z]+|[가-힣]+|\d+", unicodedata.normalize("NFC", plain))
 
 
 @dataclasses.dataclass
@@ -427,7 +429,14 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
+    # "top fragger", "best fragger": who killed most, not the role a database may call 'fragger'
+    for m in [c for c in chosen if c.type == "role" and re.fullmatch(r"(?:entry[- ]?)?fraggers?", text[c.start:c.end], re.I)]:
+        if re.search(r"\b(?:top|best|leading|biggest|star|main)\s+$", text[:m.start], re.I):
+            chosen.remove(m)
+            for i in range(m.start, m.end):
+                taken[i] = False
     chosen += _fuzzy(text, catalog, taken, particles)
+    chosen += _latin_full_names(text, catalog, taken)
     chosen = _loose_names(text, catalog, chosen, taken, particles)
     # Years, then the relative years, then numbers, from what names did not cover.
     rest = "".join(" " if taken[i] else ch for i, ch in enumerate(text))
@@ -509,6 +518,8 @@ def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str
         return k
     if not all(is_hangul(ch) for ch in token):
         return None
+    if re.fullmatch(r"(?:한|두|세|네|댓|여러|몇)(?:개|번|명|판|곳|팀|경기|게임|맵|세트|대회)(?:다|씩|째|도|만|나)?", token):
+        return None  # a count ("두개", "세번"), never a transliterated name
     if norm(token) not in {norm(w) for w in lexicon().get("tournament_nouns", [])} and _has_cue_word(token):
         return None  # a word people ask with ("순위", "선수") is no transliterated name
     from rapidfuzz import fuzz
@@ -517,8 +528,10 @@ def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str
     for key in keys:
         latin = words.get(key, "")
         other = skeleton(latin) if latin else ""
-        if len(sk) >= 2 and sk == other and len(token) <= len(latin):
-            return key
+        if latin.lower().endswith("w") and len(latin) > 3 and sk == skeleton(latin[:-1] + "f"):
+            other = sk  # a final w said as f ("Kraków" = 크라쿠프)
+        if len(sk) >= 2 and sk == other and len(token) <= len(latin) and (len(sk) >= 3 or _sounds_close(token, latin)):
+            return key  # two consonants alone must sound close too ("두개" is no "Daegu")
         if len(sk) >= 5 and other and fuzz.ratio(sk, other) >= 80:
             return key
     return None
@@ -574,6 +587,8 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             continue
         core = _strip_particle(w, particles) if is_hangul(w[0]) else w
         key = _sounds_like(core, all_keys, latin_of)
+        if core != w and word_key(w) in all_keys:
+            core, key = w, word_key(w)  # "타이페이": its last syllable is part of the name, not a particle
         if key:
             toks.append((a, a + len(core), "name", key))
         elif norm(core) in nouns:
@@ -638,8 +653,16 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             word = text[names[0][0]:names[0][1]]
             generic = {word_key(w) for w in (*lex.get("not_names", []), *lex.get("generic_name_words", []))}
             firsts = {word_key(_words(n)[0]) for n, _, _, _ in catalog.tour_words if _words(n)}
-            if catalog.word_owners.get(key, 0) != 1 or word_key(word) != key or key in generic or len(key) < 4 \
-                    or key not in firsts:
+            after = text[names[0][1]:]
+            staged = any(m.type == "stage" and m.start == names[0][1] + len(after) - len(after.lstrip())
+                         for m in chosen)  # "the jeonju final": a team has no final, a tournament does
+            # a later word of one name, said with a match noun after it ("the derby series", "럼블 결승"), unless
+            # it is a genre's word ("battle royale matches")
+            noun_after = re.match(r"\s*(?:series|matches|match|games|maps|finals?|semis|semifinals?|playoffs|결승|경기|매치|맵)\b", after, re.I) \
+                and not re.search(r"\bbattle\s*$", text[:names[0][0]], re.I)
+            if (catalog.word_owners.get(key, 0) != 1 and not staged) or word_key(word) != key or key in generic \
+                    or len(key) < 4 or (key not in firsts and not (noun_after and catalog.word_owners.get(key, 0) == 1
+                                                                    and len(word) >= 5)):
                 continue  # its first word, as a place or a brand ("jeju", "한강"), not "royale" of "battle royale"
         a, b = run[0][0], run[-1][1]
         if run[-1][2] == "noun" and len(run) >= 2 and run[-2][2] == "year":
@@ -673,6 +696,41 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             out.append(Mention("team", team, a, b, 70.0))
             for i in range(a, b):
                 taken[i] = True
+    return out
+
+
+def _latin_full_names(text: str, catalog: Catalog, taken: list[bool]) -> list[Mention]:
+    """A Hangul team name written word by word in Latin letters ("daejeon rockets" for 대전 로케츠): every
+    word of the name, in order, by its sound key or by its consonant skeleton. All the words together are
+    the evidence, so short skeletons count here ("meteor" = 메테오) though they do not alone."""
+    toks = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[A-Za-z]+", text)]
+    if len(toks) < 2:
+        return []
+    teams = {v for entries in catalog.aliases.values() for typ, v in entries
+             if typ == "team" and any(is_hangul(ch) for ch in v)}
+    out = []
+    for team in sorted(teams):
+        words = [w for w in _words(team) if not w.isdigit()]
+        n = len(words)
+        if n < 2 or not all(is_hangul(w[0]) for w in words):
+            continue
+        for i in range(len(toks) - n + 1):
+            seq = toks[i:i + n]
+            if any(any(taken[a:b]) for a, b, _ in seq):
+                continue
+            if not all(re.fullmatch(r"\s+", text[seq[j][1]:seq[j + 1][0]]) for j in range(n - 1)):
+                continue
+            def same(lat: str, han: str) -> bool:
+                if word_key(lat) == word_key(han):
+                    return True
+                forms = {lat} | ({lat[:-1]} if lat.lower().endswith("s") and not han.endswith("스") else set())
+                return len(lat) >= 4 and lat[0].lower() in romanize(han)[:2] + "vfbpr" \
+                    and any(len(skeleton(f)) >= 2 and skeleton(f) == skeleton(han) for f in forms)
+            if all(same(lat, han) for (_, _, lat), han in zip(seq, words)):
+                a, b = seq[0][0], seq[-1][1]
+                out.append(Mention("team", team, a, b, 70.0))
+                for k in range(a, b):
+                    taken[k] = True
     return out
 
 

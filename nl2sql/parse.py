@@ -132,6 +132,18 @@ class Parser:
                           r"|(?:꼴찌|꼴등|최하위)(?=\s*(?:를|로|한|했|몇|횟수|한 (?:횟수|번|경기)|로 끝난|로 마감))", re.I)
         self.last_place = bool(last.search(masked))
         masked = last.sub(lambda m: " " * len(m.group()), masked)
+        masked = self._nicknames(masked)
+        # a battle royale's squads by their size ("trios", "듀오"): teams
+        masked = re.sub(r"\b(?:trios|trio|duos)\b|트리오|듀오",
+                        lambda m: {"trios": "teams", "trio": "team", "duos": "team"}.get(
+                            m.group().lower(), "팀" + " " * (len(m.group()) - 1)), masked, flags=re.I)
+        # "rounds the loser got, how many": the rounds a side scored (its score), not a count of rows
+        masked = re.sub(r"\bhow many (rounds)(?= (?:did|does|do)\b.*\b(?:get|got|take|took|score|scored|win|won)\b)",
+                        lambda m: " " * (len(m.group()) - len(m.group(1))) + m.group(1), masked, flags=re.I)
+        # "몇 킬 했어": how many kills (the statistic's total), not how many players
+        masked = re.sub(r"몇(\s*)(킬|데스|어시)(?=\s*(?:했|한|기록|찍|넣|먹|\?|$))", r"\2\1몇", masked)
+        # "3판밖에 못 이긴": only, not a negation
+        masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
         self.t = _Text(masked)
         self.numbers = _numbers(masked)
         self.values: dict[str, list[Any]] = {}
@@ -139,6 +151,22 @@ class Parser:
             if typ != "date" and v not in self.values.setdefault(typ, []):
                 self.values[typ].append(v)
         self.date_specs = [v for _, _, typ, v in self.placed if typ == "date"]
+
+    @staticmethod
+    def _nicknames(masked: str) -> str:
+        """A player's nickname is how players are named: "선수 닉 다", "IGNs of the squad" ask for players.
+        Beside a player noun the word is blanked; alone it becomes one (lengths are kept for the spans)."""
+        nick = re.compile(r"(?<![가-힣])(닉네임|닉|아이디)(?=\s|들|을|은|이|만|만요|요|[?,.!]|$)|\b(nicknames|nicks|ign'?s|handles)\b", re.I)
+        player = re.search(r"선수|플레이어|멤버|\bplayers?\b|\bmembers?\b|\bpros?\b|\bwho'?s?\b", masked, re.I)
+
+        def swap(m: re.Match) -> str:
+            word = m.group()
+            if player:
+                return " " * len(word)
+            if m.group(1):
+                return "선수" + " " * (len(word) - 2) if len(word) >= 2 else word
+            return ("pros" + " " * (len(word) - 4)) if len(word) >= 4 else word
+        return nick.sub(swap, masked)
 
     # ----------------------------------------------------------------- slots
     def has(self, name: str, group: str = "shapes") -> bool:
@@ -150,6 +178,8 @@ class Parser:
         # "순위"/"rank" words name the placement only when no other statistic is named ("킬 순위" ranks kills).
         order = ["kda", "kd", "win_rate", "chicken", "damage", "assists", "deaths", "points", "kills",
                  "wins", "losses", "placement", "score"]
+        if t.has("measures", "score") and self._score_side() is not None:
+            return "score"  # "rounds the losing side got", "진 팀 평균 라운드": one side's score, not a count of losses
         for name in order:
             if t.has("measures", name):
                 if name == "wins" and t.has("measures", "win_rate"):
@@ -180,7 +210,7 @@ class Parser:
             return "game"  # "which game has the most tournaments": the title, not a match
         if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell)", low):
             return "team"  # the opponent of a named team
-        who = re.search(r"\bwho\b|\bwho's\b|\bwhom\b", low)
+        who = re.search(r"\bwho\b|\bwho'?s\b|\bwhom\b", low)
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
         if who:
@@ -346,7 +376,7 @@ class Parser:
             return None
         word = m.group("w") or m.group("ws") or m.group("ww")
         if m.group("ww") and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
-            return None  # "which two teams played in the final": no top-N without a superlative
+            return None  # "the two sides that met in the final": no top-N without a superlative
         if word:
             return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[word.lower()]
         g = m.group("a") or m.group("lead") or m.group("b") or m.group("sup") or m.group("which")
@@ -393,7 +423,10 @@ class Parser:
                         or asked == "role" or self.group_entity() == "player")
         filters = self.value_filters()
         date_col = "m.played_at"
-        if asked == "tournament" and t.has("shapes", "attr_start"):
+        timed = any(d.kind in ("time", "weekday", "weekdays") for d in self.date_specs)
+        if timed:
+            pass  # a clock time or a weekday is a match's: tournaments have dates only
+        elif asked == "tournament" and t.has("shapes", "attr_start"):
             date_col = "tr.start_date"
         elif asked == "tournament" and t.has("shapes", "attr_end") and not t.has("measures", "appearances"):
             date_col = "tr.end_date"
@@ -449,10 +482,14 @@ class Parser:
             nul = self._null_filter(asked)
             if nul is not None:
                 filters.append(nul)
+        elif t.has("shapes", "no_team") and asked == "player":
+            nul = self._null_filter(asked)  # "a role set but no team": the value said to be there
+            if nul is not None and nul.op == "not_null":
+                filters.append(nul)
         side = re.search(r"\b(?:on|of|from|for) the (?:team|side|squad) (?:that|which|who) (won|lost)\b|\b(winning|losing) (?:team|side|squad)\b"
                          r"|(이긴|(?<![가-힣])진|패한|우승한|우승|승리|패배) ?(?:팀|쪽)\s*(?:의|에서|에|소속)?\s*(?:선수|멤버)", t.s, re.I)
         if side and player_level and not any(f.col == "mt.placement" for f in filters):
-            # "kills of each player on the side that won": the player's own side of the match won (or lost)
+            # "kills per player of the side that won": the player's own side of the match won (or lost)
             word = next(g for g in side.groups() if g)
             filters.append(Filter("mt.placement", "=", 2 if word.lower() in ("lost", "losing", "진", "패한", "패배") else 1))
         versus = self._versus(asked, measure, mcol, agg, filters)
@@ -496,6 +533,10 @@ class Parser:
             if group_by in KEY and group_by != "match":
                 gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
+            both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀", t.s, re.I)
+            if both_sides and fn != "avg":
+                # "the widest win there, and who beat whom": that match's two sides
+                return Reading(IR(select=["wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() == "map" and fn != "avg":
                 sel = ["m.map"] + [c for c in self._extra_columns("map") if c.startswith("m.")]
                 return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
@@ -518,6 +559,12 @@ class Parser:
             order = "asc" if (minish and not maxish) or (measure == "placement" and maxish) else "desc"
             return Reading(IR(select=[key], measure=m_expr, filters=filters, per=KEY[group_by], order=order), 0.75, "per")
         # Grouped breakdown: "X별 ...", "for each X".
+        noun_by = re.search(r"\b(?:breakdown|split|count|tally|number) of (?:the )?(players|teams|squads|tournaments|maps)\b"
+                            r"|\b(players|teams|squads)\s+(?:broken down |split |grouped )?(?:by|per)\s+(?:@\w+\s+)?(?:roles?|positions?|regions?|teams?|games?)\b",
+                            t.s, re.I) if group_by and group_by != asked and not measure else None
+        if noun_by and not has_count:
+            # "how many players per position", "teams per region": how many of those nouns in each group
+            has_count, asked = True, self._noun(noun_by.group(1) or noun_by.group(2))
         if group_by and (not asked or group_by == asked or has_count or measure or asked == "match") and group_by in KEY:
             gkey = KEY[group_by]
             m_expr = self._aggregate(mcol, agg, asked if asked != group_by else None, "sum")
@@ -724,7 +771,16 @@ class Parser:
             if t.has("shapes", "sweep"):
                 fs.append(Filter("l.score", "=", 0))
             else:  # the deciding game was played: the loser one game short of the winner (2-1, 3-2)
-                fs += [Filter("l.score", "col=", "w.score - 1"), Filter("w.score", "<=", 3), Filter("w.score", ">=", 2)]
+                said = re.search(r"(?:\ball|\bgo\w*|\bwent|\bgone)\s+(?:to\s+)?(?:all\s+)?(?:the\s+)?(?:full\s+)?(\d|five|three|seven)\s+(?:maps|games|sets)\b"
+                                 r"|(\d|다섯|세)\s?(?:세트|맵|판|게임)까지", t.s, re.I)
+                total = {"five": 5, "three": 3, "seven": 7, "다섯": 5, "세": 3}.get((said.group(1) or said.group(2)).lower(), None) \
+                    if said else None
+                if said and total is None:
+                    total = int(said.group(1) or said.group(2))
+                if total and total % 2 == 1:  # "went to 5 games": 3-2 exactly
+                    fs += [Filter("w.score", "=", total // 2 + 1), Filter("l.score", "=", total // 2)]
+                else:
+                    fs += [Filter("l.score", "col=", "w.score - 1"), Filter("w.score", "<=", 3), Filter("w.score", ">=", 2)]
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))
             return self._pair_select(fs, teams, asked)
@@ -755,7 +811,29 @@ class Parser:
                 and ("stage" in self.values or self.date_specs) and "player" not in self.values:
             # "the final's scoreline": each side of that match and its score
             return IR(select=["m.played_at", "t.name", "mt.score"], filters=base)
-        if not teams and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)"
+        upset = re.search(r"\b(?:the )?(los(?:er|ing (?:side|team|squad))|winn(?:er|ing (?:side|team|squad)))s?\b(?:\s+\w+){0,3}?\s+(more|fewer|less)\s+"
+                          r"(kills|frags|deaths|assists|damage)\s+than\s+(?:the\s+)?(?:los|winn)"
+                          r"|((?<![가-힣])진|패한|이긴|승리한)\s*(?:팀|쪽)(?:이|가)?\s*(?:이긴|진|승리한|패한)?\s*(?:팀|쪽)?보다\s*(킬|데스|어시)(?:이|가|을|를)?\s*(?:더\s*)?(많|적)", t.s, re.I)
+        if upset and len(teams) < 2:
+            # "maps the beaten side out-fragged the winners on": both sides' statistic in one match
+            g = upset.groups()
+            loser_first = (g[0] or "").lower().startswith("los") or g[3] in ("진", "패한")
+            more = (g[1] or "").lower() == "more" or g[5] == "많"
+            word = (g[2] or g[4] or "").lower()
+            col = "kills" if word.startswith(("kill", "frag", "킬")) else "deaths" if word.startswith(("death", "데스")) \
+                else "assists" if word.startswith(("assist", "어시")) else "kills"
+            if word == "damage":
+                col = None
+            if col:
+                first, second = ("l", "w") if loser_first else ("w", "l")
+                if not more:
+                    first, second = second, first
+                fs = base + [Filter("w.placement", "=", 1), Filter(f"{first}.{col}", "col>", f"{second}.{col}")]
+                if not any(f.col == "m.format" for f in fs):
+                    fs.append(Filter("m.format", "=", "versus"))
+                return IR(select=["wt.name", "lt.name"] + (["m.played_at"] if t.has("entities", "date") else []), filters=fs)
+        if not teams and not (t.has("shapes", "margin") and (t.has("aggregates", "max") or t.has("aggregates", "min"))) \
+                and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)"
                                    r"|\b(?:and )?(?:who|whom) did (?:they|it|the winners?) (?:beat|defeat)\b|\band (?:over )?whom\b|\bagainst whom\b"
                                    r"|누구(?:를|랑|한테|상대로)\s*(?:이기고|꺾고|잡고|눌러|이겨)|(?:누구|어디)(?:를|랑)?\s*상대로\s*(?:이기|이겼|우승)", t.s, re.I):
             # "who beat whom in the final": the winner and the loser of each match in scope
@@ -875,7 +953,7 @@ class Parser:
         i = idx[0]
         after = s[i:i + 30]
         before = s[max(0, i - 25):i]
-        if re.match(r"\s*@teamX\s*(?:을|를|한테|에게|상대로)", after) and re.search(r"이긴|이겼|이김|꺾", s[i:]):
+        if re.match(r"\s*@teamX\s*(?:을|를|한테|에게|상대로)", after) and re.search(r"이긴|이겼|이김|꺾|이겨|잡은|잡아", s[i:]):
             return True
         if re.search(r"\b(?:beat|beaten|defeated|against|over|vs\.?)\s*$", before, re.I):
             return True
@@ -939,8 +1017,21 @@ class Parser:
         if measure == "placement":
             return "mt.placement", agg or "avg", []
         if measure == "score":
-            return "mt.score", agg, []
+            side_won = self._score_side()
+            return "mt.score", agg, ([] if side_won is None else
+                                     [Filter("mt.placement", "=", 1 if side_won else 2), Filter("m.format", "=", "versus")])
         return None, agg, []
+
+    _SIDE = re.compile(r"\b(?:the )?(losing|winning) (?:side|team|squad)s?\b|\b(?:the )?(losers?|winners?)\b(?! of)"
+                       r"|(?<![가-힣])(진|이긴|패한|승리한) ?(?:팀|쪽|편)", re.I)
+
+    def _score_side(self) -> bool | None:
+        """Whose score a score statistic is about: True the winner's, False the loser's, None both sides."""
+        m = self._SIDE.search(self.t.s)
+        if not m:
+            return None
+        word = next(g for g in m.groups() if g).lower()
+        return word in ("winning", "winner", "winners", "이긴", "승리한")
 
     def _record_or_recent(self, asked: str | None) -> Reading | None:
         """A team's win-loss record, or its most recent matches."""
@@ -1150,15 +1241,17 @@ class Parser:
     def _threshold(self, row_filters: list[Filter]) -> float | None:
         if row_filters:
             return None
-        n = [v for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)]
         top = self.top_n()
-        n = [v for v in n if v != top]
+        # the top-n number itself is no threshold; another number of the same value may be one ("top5, 5맵 이상")
+        said_top = [a for a, b, v in self.numbers if v == top and re.search(r"(?:\btop|탑|상위|\bbest|\bfirst)\s*$", self.t.s[max(0, a - 8):a], re.I)]
+        n = [v for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)
+             and (a not in said_top if said_top or re.search(r"(?:top|탑|상위)\d", self.t.s, re.I) else v != top)]
         return n[0] if n else None
 
     def _threshold_noun(self) -> str | None:
         s = self.t.s
         for a, b, v in self.numbers:
-            m = re.match(r"\s*(matche?s|games?|series|maps|경기|판|시리즈|teams?|팀|players?|명)", s[b:b + 12], re.I)
+            m = re.match(r"\s*(matche?s|games?|series|maps|경기|판|시리즈|맵|세트|게임|teams?|팀|players?|명)", s[b:b + 12], re.I)
             if m:
                 return self._noun(m.group(1))
         return None
@@ -1186,7 +1279,13 @@ class Parser:
         s = self.t.s
         for word, col in (("region|지역|나라", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
                           ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date")):
-            if re.search(word, s, re.I):
+            m = re.search(word, s, re.I)
+            if m:
+                # "has a position set, but no squad", "포지션은 있는데 팀이 없는": this value is there, another one is not
+                said = re.match(r"(?:s|들)?\s*(?:(?:은|는|이|가|도)\s*)?(?:(?:is |are )?(?:listed|set|given|known|recorded|filled(?: in)?)\b"
+                                r"|(?:적혀\s*|나와\s*|등록돼\s*|등록되어\s*)?있(?:는|고|지만|으면서|음))", s[m.end():], re.I)
+                if said and not re.search(r"\b(?:no|without|missing)\s+(?:\w+\s+)?$", s[:m.start()], re.I):
+                    return Filter(col, "not_null")
                 return Filter(col, "not_null" if self.has("exclude") else "is_null")
         return None
 
@@ -1352,8 +1451,9 @@ class Parser:
                 having=(">=", lo), fact=fact)
         return ir
 
-    _AVG_REF = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with))\s+(?:the\s+)?(?:overall\s+|league\s+|global\s+|total\s+)?(?:average|avg|mean)\b"
-                          r"|\b(?:above|below|under|over|beats?|exceeds?|tops?)\s+(?:the\s+)?(?:overall\s+|league\s+)?(?:average|avg|mean)\b"
+    _AVG_QUAL = r"(?:(?:overall|league|global|total|tournament|event|cup|field|whole|@\w+)(?:[- ]?wide)?\s+)?"
+    _AVG_REF = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with))\s+(?:the\s+)?" + _AVG_QUAL + r"(?:average|avg|mean)\b"
+                          r"|\b(?:above|below|under|over|beats?|beat|exceeds?|tops?|out-?(?:fragg?|kill|damag|scor|perform)\w*)\s+(?:the\s+)?" + _AVG_QUAL + r"(?:average|avg|mean)\b"
                           r"|(?:전체\s*)?평균(?:치)?\s*(?:보다|대비)|(?:전체\s*)?평균(?:치)?\s*(?:을|를|이|에)?\s*(?:넘|이상|이하|미만|초과|웃|밑|못\s*미|위|아래)", re.I)
     _LOW_WORDS = re.compile(r"\b(?:below|under|less|fewer|lower|worse|smaller)\b|이하|미만|밑|못\s*미|낮|적|아래|못|덜", re.I)
 

@@ -13,7 +13,7 @@ def test_held_out_execution_accuracy_per_language():
     assert report["n"] >= 60
     assert report["by_language"]["ko"]["n"] >= 30 and report["by_language"]["en"]["n"] >= 30
     for lang, v in report["by_language"].items():
-        # Wins count versus matches only (a PUBG first place is a chicken dinner), in this set's gold too.
+        # Wins count versus matches only (a PUBG first place is its chicken, not a win), in this set's gold too.
         assert v["accuracy"] >= 0.9, (lang, report["failures"])
 
 

@@ -46,18 +46,23 @@ ROWS = {
 }
 
 
-@pytest.fixture(scope="module")
-def small_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("irdb") / "small.db"
+def _world(tmp_path_factory, name: str, tables: dict) -> tuple[str, object, object]:
+    """A small SQLite world of the schema with ``tables``' rows: (url, path, its linking catalog)."""
+    path = tmp_path_factory.mktemp(name) / f"{name}.db"
     con = sqlite3.connect(path)
     con.executescript(SCHEMA)
-    for table, rows in ROWS.items():
+    for table, rows in tables.items():
         con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
     con.commit()
     con.close()
     clear_cache()
     url = f"sqlite:///{path}"
     return url, path, load_catalog(url)
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory):
+    return _world(tmp_path_factory, "irdb", ROWS)
 
 
 def _rows(path, sql):
@@ -361,16 +366,7 @@ ROWS4 = {
 
 @pytest.fixture(scope="module")
 def world4(tmp_path_factory):
-    path = tmp_path_factory.mktemp("irdb4") / "world4.db"
-    con = sqlite3.connect(path)
-    con.executescript(SCHEMA)
-    for table, rows in ROWS4.items():
-        con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
-    con.commit()
-    con.close()
-    clear_cache()
-    url = f"sqlite:///{path}"
-    return url, path, load_catalog(url)
+    return _world(tmp_path_factory, "irdb4", ROWS4)
 
 
 ROUND4 = [
@@ -388,13 +384,13 @@ ROUND4 = [
     ("set: both of two games", "발로와 롤 모두 뛴 팀", "SELECT 'Copper Lynx' UNION SELECT '여수 타이탄즈'"),
     # the two teams of a match
     ("pair: opponents never lost to", "which valorant opponents has copper lynx never lost to", "SELECT '여수 타이탄즈'"),
-    ("pair: opponents never beaten", "여수 타이탄즈가 한 번도 못 이긴 상대", "SELECT 'x' WHERE 0"),
+    ("pair: opponents never beaten", "여수 타이탄즈가 끝내 못 잡은 상대", "SELECT 'x' WHERE 0"),
     ("pair: who beat a team most often", "who beat Copper Lynx the most", "SELECT '여수 타이탄즈'"),
     ("pair: per-side totals over their meetings", "여수 타이탄즈랑 Copper Lynx 맞대결 스코어 팀별로 합치면",
      "SELECT 'Copper Lynx', 14 UNION SELECT '여수 타이탄즈', 13"),
     ("pair: A beat B, B named in Latin letters", "how many times did yeosu titans beat copper lynx", "SELECT 2"),
     # conditions on one side's score, overtime against the regulation score
-    ("overtime against the game's regulation score", "how many valorant maps needed overtime", "SELECT 1"),
+    ("overtime against the game's regulation score", "count the valorant maps that needed overtime", "SELECT 1"),
     ("the loser's score bounded", "진 팀이 8라운드 이하였던 맵 몇 개", "SELECT 2"),
     # answer shape, calendar keys
     ("day key, superlative", "which date saw the most matches", "SELECT '2025-03-01'"),
@@ -464,3 +460,107 @@ def test_nested_comparison_compiles_for_postgres_and_keeps_the_scope():
                             vs={"op": "<", "ref": "value", "filters": [Filter("p.nickname", "=", "Ash")]}).to_dict())
     assert again.vs["filters"] == [Filter("p.nickname", "=", "Ash")]
     assert "p.nickname = 'Ash'" in compile_sql(again)
+
+
+# Round 5: kinds read from the fourth blind set, asked in our own words on a third small world of our own
+# (a Valorant invitational named after a city that ends like a Korean particle, an Overwatch derby played
+# as best-of-five series, Hangul teams asked in Latin letters, a role called 'fragger', free agents).
+ROWS5 = {
+    "tournaments": [(1, "Shanghai Spike Invitational 2026", "Valorant", "2026-05-02", "2026-05-03"),
+                    (2, "Riverside Overwatch Derby 2025", "Overwatch 2", "2025-07-31", "2025-08-01"),
+                    (3, "Malmö Apex Clash 2025", "Apex Legends", "2025-10-10", None)],
+    "teams": [(1, "Harbor Wolves", "EU"), (2, "인천 타이거스", "KR"), (3, "광주 로켓", "KR"), (4, "Frost Owls", None),
+              (5, "Quiet Bench", "NA")],
+    "players": [(1, "Blink", 1, "fragger"), (2, "Moss", 1, "support"), (3, "호랑", 2, "fragger"), (4, "Claw", 2, "support"),
+                (5, "Zip", 3, "fragger"), (6, "Dust", 3, None), (7, "Loner", None, "support"), (8, "Ghost", None, None),
+                (9, "Pup", 4, "support")],
+    "matches": [(1, 1, "2026-05-02 13:00:00", "group", "Ascent", "versus"),
+                (2, 1, "2026-05-02 23:30:00", "group", "Bind", "versus"),
+                (3, 1, "2026-05-03 19:00:00", "final", "Haven", "versus"),
+                (4, 2, "2025-08-01 18:00:00", "final", None, "versus"),
+                (5, 2, "2025-07-31 18:00:00", "group", None, "versus")],
+    # (match, team, placement, score, kills)
+    "match_teams": [(1, 1, 1, 13, 60), (1, 2, 2, 7, 62), (2, 2, 1, 13, 50), (2, 3, 2, 4, 30),
+                    (3, 1, 1, 13, 55), (3, 2, 2, 11, 48), (4, 3, 1, 3, 40), (4, 4, 2, 2, 45),
+                    (5, 4, 1, 3, 50), (5, 3, 2, 0, 20)],
+    # (match, player, kills, deaths, assists, damage)
+    "match_players": [(1, 1, 18, 9, 2, 3900), (1, 3, 22, 10, 3, 4100), (1, 2, 4, 12, 11, 1500), (1, 4, 3, 13, 12, 1400),
+                      (3, 1, 25, 10, 3, 5000), (3, 3, 20, 12, 4, 4800), (3, 2, 5, 11, 9, 2000), (3, 4, 6, 13, 10, 2100)],
+}
+
+
+@pytest.fixture(scope="module")
+def world5(tmp_path_factory):
+    return _world(tmp_path_factory, "irdb5", ROWS5)
+
+
+ROUND5 = [
+    ("a roster asked with whos", "whos on harbor wolves", "SELECT 'Blink' UNION SELECT 'Moss'"),
+    ("nicknames name players", "Harbor Wolves 선수들 닉 다 알려줘", "SELECT 'Blink' UNION SELECT 'Moss'"),
+    ("a clock time is a match's", "tournaments that had a match begin after 10 pm", "SELECT 'Shanghai Spike Invitational 2026'"),
+    ("no match records = never played", "경기 기록이 하나도 없는 팀", "SELECT 'Quiet Bench'"),
+    ("no match records, English", "teams with no match records", "SELECT 'Quiet Bench'"),
+    ("one value set, another missing", "players with a position set but without a team", "SELECT 'Loner'"),
+    ("one value set, no team", "free agents that have a position set", "SELECT 'Loner'"),
+    ("one value set, another missing, Korean", "포지션은 있는데 팀이 없는 선수", "SELECT 'Loner'"),
+    ("the losing side's rounds, averaged", "the loser's average rounds in valorant", "SELECT 22.0 / 3"),
+    ("the losing side's rounds, Korean", "발로 경기에서 진 팀 평균 라운드", "SELECT 22.0 / 3"),
+    ("'밖에 못' is 'only'", "발로에서 진 쪽이 4라운드밖에 못 가져간 맵", "SELECT 'Bind'"),
+    ("a Hangul team in Latin letters, word by word", "how many times did incheon tigers beat gwangju rocket", "SELECT 1"),
+    ("top fragger is the most kills, not the role", "top fragger in each valorant tournament",
+     "SELECT 'Shanghai Spike Invitational 2026', 'Blink'"),
+    ("a city ending like a particle, game slang, 인비", "상하이 발로 인비 결승 언제였어", "SELECT '2026-05-03 19:00:00'"),
+    ("몇 킬 is the statistic", "상하이 결승 때 Harbor Wolves 서폿 몇 킬 찍었어", "SELECT 5"),
+    ("top-n and a count threshold of the same value", "발로 선수 평균 킬 top2, 2맵 이상 뛴 선수만",
+     "SELECT 'Blink', 21.5 UNION SELECT '호랑', 21.0"),
+    ("a series to the last game", "which overwatch series went the full 5 games", "SELECT '광주 로켓', 'Frost Owls'"),
+    ("margin extreme with both sides", "in the shanghai invitational, which map had the widest round gap and who beat who",
+     "SELECT '인천 타이거스', '광주 로켓'"),
+    ("margin extreme with both sides, Korean", "상하이 인비에서 라운드 차가 제일 컸던 경기 누가 누구 이겼어",
+     "SELECT '인천 타이거스', '광주 로켓'"),
+    ("the loser's statistic above the winner's", "list matches in which the loser finished with more frags than the winner",
+     "SELECT 'Harbor Wolves', '인천 타이거스' UNION SELECT '광주 로켓', 'Frost Owls'"),
+    ("the scope's own average", "in the shanghai invitational, which teams had a higher average of kills per game than the tournament average",
+     "SELECT 'Harbor Wolves' UNION SELECT '인천 타이거스'"),
+    ("a count of the nouns per group", "players split by position in the shanghai invitational",
+     "SELECT 'fragger', 2 UNION SELECT 'support', 2"),
+    ("teams that beat X, 이겨본", "인천 타이거스 상대로 이겨본 팀", "SELECT 'Harbor Wolves'"),
+    ("accents dropped in names", "malmo clash start date", "SELECT '2025-10-10'"),
+    ("a later word of one name before a match noun", "how many derby matches were there", "SELECT 2"),
+    ("trios are teams", "trios that never played at the riverside derby",
+     "SELECT 'Harbor Wolves' UNION SELECT '인천 타이거스' UNION SELECT 'Quiet Bench'"),
+]
+
+
+@pytest.mark.parametrize("construct,question,gold", ROUND5, ids=[f"{c}:{q[:30]}" for c, q, _ in ROUND5])
+def test_round5_constructs_answer_with_the_right_rows(world5, construct, question, gold):
+    _, path, _ = world5
+    reading, sql, got = _ask(world5, question)
+    assert _covers(got, _rows(path, gold)), (construct, sql, got)
+
+
+@pytest.mark.parametrize("question,gold", [
+    ("how many supports do we have on file", "SELECT 4"),
+    ("show me the teams from KR", "SELECT '인천 타이거스' UNION SELECT '광주 로켓'"),
+    ("when does the shanghai spike invitational kick off", "SELECT '2026-05-02'"),
+    ("which squads competed in both valorant and overwatch?", "SELECT '광주 로켓'"),
+    ("Blink 뛰었던 경기 맵이랑 날짜 보여줘 언제였는지도",
+     "SELECT 'Ascent', '2026-05-02 13:00:00' UNION SELECT 'Haven', '2026-05-03 19:00:00'"),
+])
+def test_round5_whole_questions_are_answered_not_refused(world5, question, gold):
+    """Asking words that look procedural ("do we have", "show me", "when does", 언제) or like a follow-up
+    ("both A and B?") in whole statistics questions: answered."""
+    from nl2sql.engine import answer
+
+    url, path, _ = world5
+    result = answer(question, url)
+    assert _covers(sorted(tuple(r) for r in result.rows), _rows(path, gold)), (question, result.sql, result.rows)
+
+
+@pytest.mark.parametrize("question", ["and kills?", "what about 2025?"])
+def test_round5_real_follow_ups_without_context_are_still_refused(world5, question):
+    from nl2sql.engine import answer
+    from kernel.errors import InputError
+
+    with pytest.raises(InputError):
+        answer(question, world5[0])
