@@ -77,8 +77,7 @@ class Assistant:
         loads the sentence encoder."""
         with self._lock:
             if self._router is None:
-                from .handlers import FAQHandler, OCRHandler
-                from .handlers import SQLHandler
+                from .handlers import FAQHandler, OCRHandler, SQLHandler
 
                 url = self.config.resolved_match_db_url
                 self._router = Router([FAQHandler(lambda: self.retriever), SQLHandler(url), OCRHandler(url)])
