@@ -829,6 +829,17 @@ def _has_cue_word(surface: str) -> bool:
     return False
 
 
+# Korean adverbs and common verb forms that glue a question together ("많이 먹은", "제일 잘한"): a window
+# holding one is no transliterated name, whatever its consonants sound like.
+_KO_FUNCTION_WORDS = frozenset("""많이 적게 제일 가장 젤 더 덜 다 좀 잘 못 안 또 전부 모두 다시 같이 그냥 진짜 완전 되게 엄청 많은 적은
+높은 낮은 먹은 먹었 먹었어 먹은거 먹음 먹어 먹었던 한 했던 했어 했음 한거 있는 없는 나온 나간 뛴 간 갔던 이긴 진 졌던""".split())
+
+
+def _has_korean_function_word(surface: str) -> bool:
+    """Whether a Hangul window holds a Korean function word (see _KO_FUNCTION_WORDS)."""
+    return any(word in _KO_FUNCTION_WORDS for word in _WORD.findall(surface))
+
+
 _WORD = re.compile(r"[^\s?!.,:;\"“”()\[\]]+")
 # English words that glue a question together; a near-miss name never contains them.
 _FUNCTION_WORDS = frozenset("""a an the of in on at to for from by with and or but not no is are was were be been has have had
@@ -857,7 +868,7 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     variants.append((surface[: -len(p)], b - len(p)))
             best = None
             if all(is_hangul(ch) or not ch.isalnum() for ch in surface) and catalog.sounds \
-                    and not _has_cue_word(surface):
+                    and not _has_cue_word(surface) and not _has_korean_function_word(surface):
                 for variant, end in variants:
                     sk = skeleton(variant)
                     hits = catalog.sounds.get(sk, [])

@@ -144,6 +144,7 @@ class Parser:
         masked = re.sub(r"몇(\s*)(킬|데스|어시)(?=\s*(?:했|한|기록|찍|넣|먹|\?|$))", r"\2\1몇", masked)
         # "3판밖에 못 이긴": only, not a negation
         masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
+        masked = self._zero_stats(masked)
         self.t = _Text(masked)
         self.numbers = _numbers(masked)
         self.values: dict[str, list[Any]] = {}
@@ -167,6 +168,13 @@ class Parser:
                 return "선수" + " " * (len(word) - 2) if len(word) >= 2 else word
             return ("pros" + " " * (len(word) - 4)) if len(word) >= 4 else word
         return nick.sub(swap, masked)
+
+    @staticmethod
+    def _zero_stats(masked: str) -> str:
+        """"zero kills", "노킬", "노데스 경기": the number 0 beside the statistic (lengths kept)."""
+        masked = re.sub(r"\b(?:zero|no)(?=\s+(?:kills?|frags?|deaths?|assists?)\b(?!\s+(?:info|data|listed|recorded)))",
+                        lambda m: "0" + " " * (len(m.group()) - 1), masked, flags=re.I)
+        return re.sub(r"(?<![가-힣])노(?=킬|데스|어시)", "0", masked)
 
     # ----------------------------------------------------------------- slots
     def has(self, name: str, group: str = "shapes") -> bool:
@@ -214,7 +222,8 @@ class Parser:
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
         if who:
-            return "team" if t.has("measures", "wins") or t.has("measures", "losses") and "team" in self.values else "player"
+            return "team" if t.has("measures", "wins") or t.has("measures", "losses") and "team" in self.values \
+                or t.has("shapes", "champion") and "tournament" in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b", low) else "player"
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
         if among:
             return self._noun(among.group(1))
@@ -417,6 +426,8 @@ class Parser:
         single = t.has("shapes", "single")
         if asked is None and "role" in values:
             asked = "player"
+        if asked is None and measure is None and self._names_match_by_time():
+            asked = "match"
         if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single:
             asked = self._default_key(measure)
         player_level = (asked == "player" or "player" in values or "role" in values or measure in PLAYER_MEASURES
@@ -523,6 +534,9 @@ class Parser:
         if asked == "date" and not group_by and measure is None and (t.has("aggregates", "first") or t.has("aggregates", "last")):
             fn = "min" if t.has("aggregates", "first") else "max"
             return Reading(IR(measure=f"{fn}:m.played_at", filters=filters), 0.8, "date_extreme")
+        by_time = self._match_by_time(asked, group_by, measure, filters, n)
+        if by_time is not None:
+            return by_time
         if t.has("shapes", "margin"):
             # the winner's margin: "biggest round difference on each map", "평균 점수 차"
             fs = [Filter("wt.name", f.op, f.value) if f.col == "t.name" else f for f in filters
@@ -1049,6 +1063,27 @@ class Parser:
             return Reading(IR(measure="record", filters=base), 0.8, "record")
         return None
 
+    def _names_match_by_time(self) -> bool:
+        """"the last 3 matches of X", "X 마지막 경기": a match named by its place in time."""
+        return bool(re.search(r"\b(?:first|last|latest|earliest|most recent)\s+(?:\d+\s+|two |three |five |ten )?(?:match(?:es)?|games?|series|maps?)\b"
+                              r"|(?:첫|마지막|맨 마지막|가장 최근|제일 최근)\s*(?:\d+\s*)?(?:경기|매치|판)", self.t.s, re.I))
+
+    def _match_by_time(self, asked: str | None, group_by: str | None, measure: str | None, filters: list[Filter],
+                       n: int | None) -> Reading | None:
+        """"the latest match played", "2026년 첫 경기 뭐였어": the match itself, earliest or latest by its time
+        (its date, tournament, stage and map), not a ranking of matches by a count."""
+        t = self.t
+        first, last = t.has("aggregates", "first"), t.has("aggregates", "last")
+        if asked != "match" or group_by or measure is not None or first == last or t.has("shapes", "single"):
+            return None
+        sel = ["m.played_at", "tr.name", "m.stage", "m.map"]
+        said = re.search(r"\b(?:first|last|latest|earliest|most recent)\s+(\d+)\s|(?:첫|마지막|최근)\s*(\d+)\s*(?:경기|매치|판)", t.s, re.I)
+        n = int(said.group(1) or said.group(2)) if said else n
+        if n and n > 1:
+            return Reading(IR(select=sel, filters=filters, order=f"col:m.played_at:{'asc' if first else 'desc'}", limit=n),
+                           0.75, "top_rows")
+        return Reading(IR(select=sel, filters=filters, extreme=("m.played_at", "min" if first else "max")), 0.75, "extreme")
+
     def _default_key(self, measure: str | None) -> str:
         """The entity a superlative ranks when the question names none ("킬 순위 top 3", "points standings")."""
         if measure in ("points", "placement", "wins", "losses", "chicken", "win_rate", "score"):
@@ -1261,7 +1296,7 @@ class Parser:
 
     def _row_thresholds(self, player_level: bool, single: bool) -> list[Filter]:
         """'35킬 이상 찍은 경기', 'games where he got over 30 kills': conditions on one row."""
-        if not single:
+        if not single and not self._zero_in_a_match():
             return []
         s, out = self.t.s, []
         for a, b, v in self.numbers:
@@ -1274,6 +1309,14 @@ class Parser:
                 op = self.comparison() or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
                 out.append(Filter(f"{'mp' if player_level else 'mt'}.{col}", op, _num(v)))
         return out
+
+    def _zero_in_a_match(self) -> bool:
+        """"a match with zero deaths", "노데스 경기": none of a statistic beside a match noun is a condition on one
+        match's row (a total of zero is said with "never")."""
+        s = self.t.s
+        zero = any(v == 0 and re.match(r"\s*(킬|kills?|frags?|데스|deaths?|어시|assists?)", s[b:b + 10], re.I)
+                   for a, b, v in self.numbers)
+        return zero and self.t.has("entities", "match")
 
     def _null_filter(self, asked: str) -> Filter | None:
         s = self.t.s
