@@ -223,6 +223,7 @@ class Parser:
             return self._noun(m.group(1))
         if who:
             return "team" if t.has("measures", "wins") or t.has("measures", "losses") and "team" in self.values \
+                or self.measure() in ("points", "placement", "chicken", "win_rate") and "player" not in self.values \
                 or t.has("shapes", "champion") and "tournament" in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b", low) else "player"
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
         if among:
@@ -392,7 +393,7 @@ class Parser:
         n = int(g)
         if (m.group("lead") or m.group("which")) and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
             return None  # "2 players with the most ...": a top-N only beside a superlative
-        if m.group("b") and not re.search(r"top|상위|탑|순위|랭킹|알려|보여|뽑|best", s, re.I):
+        if m.group("b") and not re.search(r"top|상위|탑|순위|랭킹|알려|보여|뽑|best|제일|가장|젤|최다|최고", s, re.I):
             return None
         return n if 0 < n <= 100 else None
 
@@ -530,6 +531,8 @@ class Parser:
         n = self.top_n()
         cmp = self.comparison()
         threshold = self._threshold(row_filters)
+        if cmp is None and threshold is not None and not (maxish or minish or n) and self._count_said_as_size():
+            cmp = "="  # "teams with 5 players", "선수가 5명인 팀": exactly that many
         # "first match of 2026 — when?": the earliest or latest date.
         if asked == "date" and not group_by and measure is None and (t.has("aggregates", "first") or t.has("aggregates", "last")):
             fn = "min" if t.has("aggregates", "first") else "max"
@@ -636,6 +639,8 @@ class Parser:
             order = "asc" if (minish and not maxish) or (measure == "placement" and not minish) else "desc"
             if measure == "placement" and minish:
                 order = "desc"
+            if measure == "placement" and re.search(r"\b(?:lowest|smallest)\s+(?:avg\s+|average\s+|mean\s+)?(?:placements?|place|finish(?:ing)? position)\b", t.s, re.I):
+                order = "asc"  # the lowest placement number is the best finish (Korean 순위 낮은 is the worst)
             if measure == "deaths" and re.search(r"\bworst\b|최악", t.s, re.I):
                 order = "desc"  # the worst death count is the highest
             if single and mcol and n and n > 1 and (not key or asked in ("match", "date")):
@@ -1283,12 +1288,20 @@ class Parser:
              and (a not in said_top if said_top or re.search(r"(?:top|탑|상위)\d", self.t.s, re.I) else v != top)]
         return n[0] if n else None
 
+    def _count_said_as_size(self) -> bool:
+        """"teams with 5 players", "선수가 5명인 팀", "3경기 뛴 선수": a number of players or matches said as the size
+        of each key's set (no comparison word: exactly that many)."""
+        s = self.t.s
+        return any(re.match(r"\s*(?:players?|members?|명(?:인|이|있|짜리|뿐)|matche?s|games|series|경기|판)", s[b:b + 12], re.I)
+                   and re.search(r"\b(?:with|have|has|had|having|of|played|playing)\s+(?:only\s+|just\s+)?$|(?:가|이|선수|멤버)\s*$|(?:딱|총|정확히)\s*$", s[max(0, a - 12):a], re.I)
+                   for a, b, v in self.numbers)
+
     def _threshold_noun(self) -> str | None:
         s = self.t.s
         for a, b, v in self.numbers:
             m = re.match(r"\s*(matche?s|games?|series|maps|경기|판|시리즈|맵|세트|게임|teams?|팀|players?|명)", s[b:b + 12], re.I)
             if m:
-                return self._noun(m.group(1))
+                return "player" if m.group(1) == "명" else self._noun(m.group(1))
         return None
 
     def _scale(self, measure, value: float):

@@ -28,7 +28,7 @@ ROWS8 = {
                 (5, 3, "2026-03-07 13:00:00", "group", "Lotus", "versus")],
     # (match, team, placement, score, kills)
     "match_teams": [(1, 1, 1, 13, 50), (1, 2, 2, 9, 40), (2, 2, 1, 13, 55), (2, 1, 2, 11, 52),
-                    (3, 3, 1, 20, 8), (3, 1, 2, 12, 5), (4, 1, 1, 18, 7), (4, 3, 2, 10, 4),
+                    (3, 3, 1, 20, 8), (3, 1, 2, 12, 5), (3, 2, 3, 3, 0), (4, 1, 1, 15, 7), (4, 2, 2, 10, 0), (4, 3, 3, 2, 4),
                     (5, 1, 1, 13, 45), (5, 3, 2, 5, 30)],
     # (match, player, kills, deaths, assists, damage)
     "match_players": [(1, 1, 30, 20, 4, 5200), (1, 2, 20, 22, 9, 3900), (1, 3, 25, 24, 6, 4700), (1, 4, 15, 26, 12, 3100),
@@ -69,6 +69,17 @@ ROUND8 = [
     ("노킬", "한 경기 노킬 한 선수 누구야", "SELECT 'Pebble'"),
     ("노데스 경기", "노데스 경기 있는 선수", "SELECT 'Boulder' UNION SELECT 'Reef'"),
     ("how many with zero deaths", "how many players finished a match with zero deaths", "SELECT 2"),
+    # a top-n said as a count beside a Korean superlative
+    ("top n as N명 with 제일", "코랄 베이 2025에서 킬 제일 많이 한 선수 2명", "SELECT 'Reef', 58 UNION SELECT '독수리', 58"),
+    ("top n as N팀 with 가장", "가장 많이 이긴 팀 1팀만", "SELECT 'Tidal Foxes', 2"),
+    # a size said without a comparison word is exactly that size
+    ("teams with N players", "teams with 2 players", "SELECT 'Tidal Foxes' UNION SELECT '수원 코브라스' UNION SELECT 'Granite Yaks'"),
+    ("N명인 팀", "선수가 2명인 팀", "SELECT 'Tidal Foxes' UNION SELECT '수원 코브라스' UNION SELECT 'Granite Yaks'"),
+    ("players with N matches", "players who played 5 matches", "SELECT 'Reef' UNION SELECT 'Kelp'"),
+    # placements: the lowest number is the best finish in English; team-only measures asked with who are teams'
+    ("lowest average placement", "the squad with the lowest average placement in the nordlys royale", "SELECT 'Tidal Foxes'"),
+    ("who + placement is a team", "who had the worst average placement in nordlys royale", "SELECT '수원 코브라스'"),
+    ("who + points is a team", "who scored the most points in the nordlys royale", "SELECT 'Tidal Foxes'"),
 ]
 
 
@@ -84,3 +95,12 @@ def test_korean_function_words_are_no_transliterated_name(world8):
     _, _, catalog = world8
     linked = link("치킨 제일 많이 먹은 팀", catalog, TODAY)
     assert [m.type for m in linked.mentions] == []
+
+
+def test_a_count_of_matches_said_with_경기한_is_no_procedure(world8):
+    """"기한" (a deadline) inside "경기한" is no procedural word: the question is answered."""
+    from nl2sql.engine import answer
+
+    url, path, _ = world8
+    result = answer("2026년에 경기한 한국 팀 몇 개", url)
+    assert [tuple(r) for r in result.rows] == [(1,)], result.sql
