@@ -228,7 +228,7 @@ class Catalog:
                 if etype in fuzzy and len(key) >= 3:
                     fuzzy[etype].append((jamo(key), key, value))
         sounds: dict[str, list[tuple[str, str]]] = {}
-        for etype, names in (("team", teams), ("player", players), ("map", maps)):
+        for etype, names in (("team", teams), ("player", players), ("map", maps), ("role", roles)):
             for name in names:
                 if name and name.isascii():
                     key = skeleton(re.sub(r"\b(?:esports|gaming|team|club)\b", "", name, flags=re.I))
@@ -835,6 +835,22 @@ _KO_FUNCTION_WORDS = frozenset("""많이 적게 제일 가장 젤 더 덜 다 �
 높은 낮은 먹은 먹었 먹었어 먹은거 먹음 먹어 먹었던 한 했던 했어 했음 한거 있는 없는 나온 나간 뛴 간 갔던 이긴 진 졌던""".split())
 
 
+def _long_loanword(surface: str) -> bool:
+    """One Hangul word of five or more syllables ("듀얼리스트"): a loanword, even when a cue word ("리스트") ends it."""
+    words = _WORD.findall(surface)
+    return len(words) == 1 and sum(is_hangul(ch) for ch in words[0]) >= 5
+
+
+def _plural_variants(variants: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A Hangul word with the plural 들 (and a particle after it) is also tried without it ("센티넬들은")."""
+    out = list(variants)
+    for variant, end in variants:
+        m = re.search(r"들(?:이|은|을|의|도|만|이랑|하고|과|에게|한테)?$", variant)
+        if m and m.start() >= 2:
+            out.append((variant[:m.start()], end - (len(variant) - m.start())))
+    return out
+
+
 def _has_korean_function_word(surface: str) -> bool:
     """Whether a Hangul window holds a Korean function word (see _KO_FUNCTION_WORDS)."""
     return any(word in _KO_FUNCTION_WORDS for word in _WORD.findall(surface))
@@ -868,8 +884,8 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     variants.append((surface[: -len(p)], b - len(p)))
             best = None
             if all(is_hangul(ch) or not ch.isalnum() for ch in surface) and catalog.sounds \
-                    and not _has_cue_word(surface) and not _has_korean_function_word(surface):
-                for variant, end in variants:
+                    and (not _has_cue_word(surface) or _long_loanword(surface)) and not _has_korean_function_word(surface):
+                for variant, end in _plural_variants(variants):
                     sk = skeleton(variant)
                     hits = catalog.sounds.get(sk, [])
                     syllables = sum(is_hangul(ch) for ch in variant)

@@ -484,6 +484,9 @@ class Parser:
         compare = self._compare(asked, mcol, agg)
         if compare is not None:
             return Reading(compare, 0.8, "compare")
+        which = self._which_of_two(measure, mcol, agg, filters)
+        if which is not None:
+            return Reading(which, 0.75, "top")
         filters += self.date_filters(date_col)
         if t.has("shapes", "no_team") and asked in ("player", None):
             filters.append(Filter("p.team_id", "is_null"))
@@ -1567,6 +1570,27 @@ class Parser:
         if t.has("aggregates", "count") and self._counted(asked) == asked and not re.search(r"\bwhich\b|\bwho\b|\blist\b|누구|어디|목록", s, re.I):
             ir.count_groups = True  # "평균 이상 킬 한 선수 몇 명": how many such players
         return ir
+
+    def _which_of_two(self, measure: str | None, mcol: str | None, agg: str | None, filters: list[Filter]) -> IR | None:
+        """"who has more kills, A or B", "A랑 B 중에 누가 딜 더 높아": the one of two named players (or teams) whose
+        measure is the larger (or smaller)."""
+        s = self.t.s
+        typ = next((ty for ty in ("player", "team") if len(self.values.get(ty, [])) == 2), None)
+        if typ is None or self._asks_difference() or (mcol is None and measure not in ("wins", "losses", "chicken", "win_rate")):
+            return None
+        if not re.search(r"\bwho\b|\bwhich\b|\bwhose\b|누가|누구|어디가|어느|어떤", s, re.I):
+            return None
+        more = re.search(r"\b(?:more|higher|better|bigger|most)\b|더\s*(?:많|높|잘|좋|크|세)", s, re.I)
+        fewer = re.search(r"\b(?:fewer|less|lower|worse|smaller|least)\b|더\s*(?:적|낮|못|작)", s, re.I)
+        if not (more or fewer):
+            return None
+        m_expr = self._aggregate(mcol, agg, typ, "sum") if mcol else None
+        if m_expr is None:
+            m_expr = "win_rate" if measure == "win_rate" else "count"
+        order = "asc" if fewer and not more else "desc"
+        if measure == "placement":
+            order = "desc" if order == "asc" else "asc"
+        return IR(select=[KEY[typ]], measure=m_expr, filters=filters + self.date_filters(), group=True, order=order, limit=1)
 
     def _asks_difference(self) -> bool:
         s = self.t.s

@@ -80,6 +80,13 @@ ROUND8 = [
     ("lowest average placement", "the squad with the lowest average placement in the nordlys royale", "SELECT 'Tidal Foxes'"),
     ("who + placement is a team", "who had the worst average placement in nordlys royale", "SELECT '수원 코브라스'"),
     ("who + points is a team", "who scored the most points in the nordlys royale", "SELECT 'Tidal Foxes'"),
+    # the one of two named players (or teams) with the larger or smaller measure
+    ("which of two, more", "who dealt more damage, Reef or Kelp?", "SELECT 'Reef'"),
+    ("which of two, fewer", "which of reef and kelp died less", "SELECT 'Reef'"),
+    ("which of two, Korean", "Reef랑 Kelp 중에 누가 어시 더 많아", "SELECT 'Kelp'"),
+    # a role said as a Hangul loanword, with the plural 들
+    ("role in Hangul, plural", "센티넬들 킬 합계", "SELECT 20 + 24 + 2 + 2 + 19 + 0"),
+    ("role in Hangul ending like a cue word", "듀얼리스트 중에 킬 제일 많은 선수", "SELECT 'Reef'"),
 ]
 
 
