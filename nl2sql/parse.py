@@ -424,14 +424,14 @@ class Parser:
         maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         n = self.top_n()
-        single = t.has("shapes", "single")
+        single = t.has("shapes", "single") or self._one_side_score_extreme(measure)
         if asked is None and "role" in values:
             asked = "player"
         if asked is None and measure is None and self._names_match_by_time():
             asked = "match"
         if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single:
             asked = self._default_key(measure)
-        player_level = (asked == "player" or "player" in values or "role" in values or measure in PLAYER_MEASURES
+        player_level = (asked == "player" or "player" in values or self._per_player_average() or "role" in values or measure in PLAYER_MEASURES
                         or asked == "role" or self.group_entity() == "player")
         filters = self.value_filters()
         date_col = "m.played_at"
@@ -442,7 +442,7 @@ class Parser:
             date_col = "tr.start_date"
         elif asked == "tournament" and t.has("shapes", "attr_end") and not t.has("measures", "appearances"):
             date_col = "tr.end_date"
-        single = t.has("shapes", "single")
+        single = t.has("shapes", "single") or self._one_side_score_extreme(measure)
         # Events and measures.
         mcol, agg, events = self._measure_column(measure, player_level, asked)
         if measure not in ("wins", "losses", "chicken", "win_rate"):
@@ -1044,7 +1044,7 @@ class Parser:
                                      [Filter("mt.placement", "=", 1 if side_won else 2), Filter("m.format", "=", "versus")])
         return None, agg, []
 
-    _SIDE = re.compile(r"\b(?:the )?(losing|winning) (?:side|team|squad)s?\b|\b(?:the )?(losers?|winners?)\b(?! of)"
+    _SIDE = re.compile(r"\b(?:the )?(losing|winning|beaten|defeated|victorious) (?:side|team|squad)s?\b|\b(?:the )?(losers?|winners?)\b(?! of)"
                        r"|(?<![가-힣])(진|이긴|패한|승리한) ?(?:팀|쪽|편)", re.I)
 
     def _score_side(self) -> bool | None:
@@ -1053,7 +1053,19 @@ class Parser:
         if not m:
             return None
         word = next(g for g in m.groups() if g).lower()
-        return word in ("winning", "winner", "winners", "이긴", "승리한")
+        return word in ("winning", "winner", "winners", "이긴", "승리한", "victorious")
+
+    def _one_side_score_extreme(self, measure: str | None) -> bool:
+        """"the highest score a losing team got", "진 팀 최고 라운드": one side's score is one match's, so its
+        extreme is a single-row extreme, not a ranking of teams' totals."""
+        t = self.t
+        return measure == "score" and self._score_side() is not None and (t.has("aggregates", "max") or t.has("aggregates", "min")) \
+            and not t.has("aggregates", "avg") and not t.has("aggregates", "sum")
+
+    def _per_player_average(self) -> bool:
+        """"average kills per player", "선수 평균 킬", "1인당 딜량": an average over player rows."""
+        return bool(re.search(r"\b(?:per|each|a) (?:player|member|pro)\b|(?:1인당|인당|선수당)|선수\s*(?:들\s*)?(?:의\s*)?평균|평균\s*선수", self.t.s, re.I)) \
+            and self.t.has("aggregates", "avg")
 
     def _record_or_recent(self, asked: str | None) -> Reading | None:
         """A team's win-loss record, or its most recent matches."""

@@ -87,6 +87,13 @@ ROUND8 = [
     # a role said as a Hangul loanword, with the plural 들
     ("role in Hangul, plural", "센티넬들 킬 합계", "SELECT 20 + 24 + 2 + 2 + 19 + 0"),
     ("role in Hangul ending like a cue word", "듀얼리스트 중에 킬 제일 많은 선수", "SELECT 'Reef'"),
+    # an average over player rows, said per player
+    ("average per player", "mean assists per player at coral bay masters 2025", "SELECT 62.0 / 8"),
+    ("선수 평균", "코랄 베이 2025 선수 평균 어시", "SELECT 62.0 / 8"),
+    # one side's score is one match's: its extreme is a single row's
+    ("a losing side's highest score", "the highest score a beaten team got in valorant", "SELECT 11"),
+    ("진 팀 최고 라운드", "발로 진 팀 최고 라운드", "SELECT 11"),
+    ("fewest rounds by a winner", "fewest rounds a winning side had in valorant", "SELECT 13"),
 ]
 
 
