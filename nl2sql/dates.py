@@ -91,6 +91,40 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
         lo, hi = _day(y, int(m.group(2)), int(m.group(3))), _day(y2, int(m.group(5)), int(m.group(6)))
         return ("range", (lo, _next_day(hi))) if lo and hi else None
     scan(rf"(?:{y4}\s*년\s*)?(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*(?:부터|에서|~|-)\s*(?:{y4}\s*년\s*)?(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*(?:까지|사이)?", ko_range)
+    # A range within one month: "2025년 5월 1일부터 15일까지", "May 1-15, 2025", "between May 1 and 15, 2025".
+    def ko_days(m):
+        y = _year(m.group(1)) if m.group(1) else today.year
+        lo, hi = _day(y, int(m.group(2)), int(m.group(3))), _day(y, int(m.group(2)), int(m.group(4)))
+        return ("range", (lo, _next_day(hi))) if lo and hi and lo <= hi else None
+    scan(rf"(?:{y4}\s*년\s*)?(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일?\s*(?:부터|에서|~|-)\s*(\d{{1,2}})\s*일\s*(?:까지|사이)?", ko_days)
+
+    def en_days(m):
+        y, mon = _year(m.group(4)), MONTHS[m.group(1)[:4] if m.group(1).startswith("sept") else m.group(1)[:3]]
+        lo, hi = _day(y, mon, int(m.group(2))), _day(y, mon, int(m.group(3)))
+        return ("range", (lo, _next_day(hi))) if lo and hi and lo <= hi else None
+    scan(rf"(?:between\s+|from\s+)?{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|through|until)\s*(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)", en_days)
+    # Months from one to another: "2025년 5월부터 7월까지", "from May to July 2025".
+    def months_span(y, a, b):
+        return ("range", (_month_range(y, a)[0], _month_range(y, b)[1])) if 1 <= a <= b <= 12 else None
+    scan(rf"{y4}\s*년\s*(\d{{1,2}})\s*월\s*(?:부터|에서|~|-)\s*(\d{{1,2}})\s*월\s*(?:까지|사이)?",
+         lambda m: months_span(_year(m.group(1)), int(m.group(2)), int(m.group(3))))
+    scan(rf"(?:from|between)\s+{_MON}\s+(?:to|and|through|until|-)\s+{_MON},?\s+((?:19|20)\d\d)",
+         lambda m: months_span(int(m.group(3)), MONTHS[m.group(1)[:3]], MONTHS[m.group(2)[:3]]))
+    # Open-ended months: "since April 2026", "before June 2025", "2026년 4월 이후", "25년 6월 전".
+    def open_month(word: str, y: int, mon: int):
+        lo, hi = _month_range(y, mon)
+        if word in ("after", "후"):
+            return ("range", (hi, None))
+        if word in ("since", "from", "starting", "starting in", "이후", "부터", "이래"):
+            return ("range", (lo, None))
+        if word in ("before", "prior to", "전"):
+            return ("range", (None, lo))
+        return ("range", (None, hi))  # until, through, up to, 이전, 까지
+    scan(rf"\b(after|since|from|starting(?: in)?|before|prior to|until|through|up to)\s+{_MON}\.?,?\s+(?:of\s+)?((?:19|20)\d\d)(?!\d)"
+         rf"(?!\s*(?:to|-|–|until|and|through)\b)",
+         lambda m: open_month(m.group(1), int(m.group(3)), MONTHS[m.group(2)[:3]]))
+    scan(rf"{y4}\s*년\s*(\d{{1,2}})\s*월\s*(이후|부터|이래|이전|까지|전|후)(?![가-힣](?<!에)(?<!의))",
+         lambda m: open_month(m.group(3), _year(m.group(1)), int(m.group(2))) if 1 <= int(m.group(2)) <= 12 else None)
     # US days with a year: "3/14/2026", "3/14/26".
     scan(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\d/])",
          lambda m: ("range", (d, _next_day(d))) if (d := _day(_year(m.group(3)), int(m.group(1)), int(m.group(2)))) else None)
@@ -181,4 +215,11 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
          lambda m: clock(m, False))
     scan(r"(?P<dir>after|since|before|from|at or after)?\s*(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>[ap]\.?m\.?)\s*(?:or later|onwards)?",
          lambda m: clock(m, False))
+    # A part of the day without a clock: the morning is before noon, the evening from 6 pm.
+    scan(r"(?<![가-힣])오전(?!\s*\d)|\bin the morning\b|\bmorning(?= (?:matches|games|series)\b)|\b(?:before noon)\b",
+         lambda m: ("time", ("<", "12:00:00")))
+    scan(r"(?<![가-힣])오후(?!\s*\d)|\bafter noon\b|\bin the afternoon\b|\bafternoon(?= (?:matches|games|series)\b)",
+         lambda m: ("time", (">=", "12:00:00")))
+    scan(r"(?<![가-힣])(?:저녁|밤)(?!\s*\d)(?=\s*(?:에|경기|시간|매치|게임|판))|\bin the evening\b|\bat night\b|\b(?:evening|night)(?= (?:matches|games|series)\b)",
+         lambda m: ("time", (">=", "18:00:00")))
     return sorted(out, key=lambda d: d.start)

@@ -94,6 +94,15 @@ ROUND8 = [
     ("a losing side's highest score", "the highest score a beaten team got in valorant", "SELECT 11"),
     ("진 팀 최고 라운드", "발로 진 팀 최고 라운드", "SELECT 11"),
     ("fewest rounds by a winner", "fewest rounds a winning side had in valorant", "SELECT 13"),
+    # dates: day ranges inside one month, month spans, open-ended months, parts of the day
+    ("days within a month, Korean", "2026년 1월 1일부터 17일까지 경기 수", "SELECT 1"),
+    ("days within a month, English", "matches between Jan 17 and 18, 2026, how many", "SELECT 2"),
+    ("a span of months", "2026년 1월부터 3월까지 경기 몇 개", "SELECT 3"),
+    ("since a month", "how many matches since March 2025", "SELECT 5"),
+    ("before a month, Korean", "2026년 3월 전에 열린 경기 수", "SELECT 4"),
+    ("the morning", "how many matches started in the morning", "SELECT 0"),
+    ("오후 without a clock", "오후 경기 몇 개", "SELECT 5"),
+    ("evening matches", "evening matches in 2026", "SELECT '2026-01-18 20:00:00'"),
 ]
 
 
