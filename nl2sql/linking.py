@@ -683,7 +683,8 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             # "lightning" for a Hangul "라이트닝"; never Hangul against Hangul ("포지션" is not "부산")
             sk = skeleton(value)
             hits = {t for key, t in catalog.word_teams.items()
-                    if len(sk) >= 3 and _other_script(value, _latin_word(t, key))
+                    if (len(sk) >= 3 or len(sk) == 2 and _romanized_close(value, _latin_word(t, key)))
+                    and _other_script(value, _latin_word(t, key))
                     and skeleton(_latin_word(t, key)) == sk and _sounds_close(value, _latin_word(t, key))}
             team = hits.pop() if len(hits) == 1 else None
         if team is not None:
@@ -836,9 +837,17 @@ _KO_FUNCTION_WORDS = frozenset("""많이 적게 제일 가장 젤 더 덜 다 �
 
 
 def _long_loanword(surface: str) -> bool:
-    """One Hangul word of five or more syllables ("듀얼리스트"): a loanword, even when a cue word ("리스트") ends it."""
+    """Hangul words whose cue-holding ones are five or more syllables long ("듀얼리스트", "캐스케이디아 예티스"):
+    loanwords, even when a cue word ("리스트", "케이디") is inside one."""
     words = _WORD.findall(surface)
-    return len(words) == 1 and sum(is_hangul(ch) for ch in words[0]) >= 5
+    return bool(words) and all(sum(is_hangul(ch) for ch in w) >= 5 for w in words if _has_cue_word(w))
+
+
+def _romanized_close(hangul: str, latin: str, cutoff: float = 75) -> bool:
+    """Whether a Hangul word's romanization is close to a Latin word's letters ("예티스" ~ "yetis")."""
+    from rapidfuzz import fuzz
+
+    return bool(latin) and fuzz.ratio(romanize(hangul), norm(latin)) >= cutoff
 
 
 def _plural_variants(variants: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -896,7 +905,9 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                             hits = [ranked[0][1]]
                     close = len(hits) == 1 and fuzz.ratio(romanize(variant), norm(hits[0][1])) >= 45
                     if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4
-                            or len(sk) >= 3 and syllables >= 5 or len(sk) >= 3 and syllables >= 4 and close) and len(hits) == 1:
+                            or len(sk) >= 3 and syllables >= 5 or len(sk) >= 3 and syllables >= 4 and close
+                            or len(sk) >= 4 and syllables == 3 and len(hits) == 1 and _romanized_close(variant, hits[0][1], 60)) \
+                            and len(hits) == 1:
                         best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
                         break
                     if not hits and len(sk) >= 7 and syllables >= 5:

@@ -127,3 +127,15 @@ def test_a_count_of_matches_said_with_경기한_is_no_procedure(world8):
     url, path, _ = world8
     result = answer("2026년에 경기한 한국 팀 몇 개", url)
     assert [tuple(r) for r in result.rows] == [(1,)], result.sql
+
+
+@pytest.mark.parametrize("question,etype,value", [
+    ("몬스터 소속 팀 어디야", "player", "Monster"),        # three syllables, four consonants, romanized close
+    ("폭시즈 승률", "team", "Tidal Foxes"),                # a team's own word in Hangul
+    ("샌드 캐슬 스테이션스 몇 승", "team", "Sand Castle Stations"),  # a Hangul window holding a cue word ("스테이") inside a long loanword
+])
+def test_hangul_transliterations_link(question, etype, value):
+    from nl2sql.linking import Catalog
+
+    catalog = Catalog.from_rows(["Tidal Foxes", "수원 코브라스", "Sand Castle Stations"], ["Reef", "Monster", "Kelp"], [])
+    assert (etype, value) in [(m.type, m.value) for m in link(question, catalog, TODAY).mentions]
