@@ -145,6 +145,10 @@ class Parser:
         # "3판밖에 못 이긴": only, not a negation
         masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
         masked = self._zero_stats(masked)
+        # "runner-up", "준우승": the final's loser (blanked, so 우승 inside 준우승 is no champion)
+        runner = re.compile(r"\brunners?[- ]?ups?\b|\bsecond[- ]place (?:team|finish(?:er)?)\b|\bfinished second\b|준우승(?:팀|한 팀|자)?", re.I)
+        self.runner_up = bool(runner.search(masked))
+        masked = runner.sub(lambda m: " " * len(m.group()), masked)
         self.t = _Text(masked)
         self.numbers = _numbers(masked)
         self.values: dict[str, list[Any]] = {}
@@ -406,6 +410,9 @@ class Parser:
         lookup = self._lookup(measure)
         if lookup is not None:
             return Reading(lookup, 0.9, "lookup")
+        runner_up = self._runner_up(asked)
+        if runner_up is not None:
+            return Reading(runner_up, 0.8, "list")
         pair = self._pair(measure, asked)
         if pair is not None:
             return Reading(pair, 0.85, "pair")
@@ -735,6 +742,17 @@ class Parser:
         raise Unsupported("no_shape")
 
     # ----------------------------------------------------------------- pieces
+    def _runner_up(self, asked: str | None) -> IR | None:
+        """"the runner-up of X", "X 준우승 팀", "how many times was Y runner-up": the loser of a final (versus play)."""
+        if not self.runner_up or "player" in self.values:
+            return None
+        fs = [f for f in self.value_filters(skip={"stage"})] + self.date_filters() + [Filter("m.stage", "=", "final")]
+        if "team" in self.values and self.t.has("aggregates", "count"):
+            return IR(measure="count", filters=fs + [Filter("mt.placement", "=", 2), Filter("m.format", "=", "versus")])
+        if any(f.col == "m.format" and f.value == "ranking" for f in fs):
+            return None
+        return IR(select=["t.name"], filters=fs + [Filter("mt.placement", "=", 2), Filter("m.format", "=", "versus")], distinct=True)
+
     def _lookup(self, measure: str | None) -> IR | None:
         """One attribute of one named entity ("X 포지션 뭐야", "when did X start and end")."""
         t, v = self.t, self.values

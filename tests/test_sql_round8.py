@@ -103,6 +103,11 @@ ROUND8 = [
     ("the morning", "how many matches started in the morning", "SELECT 0"),
     ("오후 without a clock", "오후 경기 몇 개", "SELECT 5"),
     ("evening matches", "evening matches in 2026", "SELECT '2026-01-18 20:00:00'"),
+    # the runner-up: the final's loser
+    ("runner-up", "runner-up of coral bay masters 2025", "SELECT 'Tidal Foxes'"),
+    ("준우승", "코랄 베이 2025 준우승 팀 어디", "SELECT 'Tidal Foxes'"),
+    ("finished second", "who finished second at the Coral Bay Masters 2025", "SELECT 'Tidal Foxes'"),
+    ("times runner-up", "how many times has Tidal Foxes been runner-up", "SELECT 1"),
 ]
 
 
