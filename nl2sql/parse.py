@@ -291,6 +291,10 @@ class Parser:
         for noun in ("선수", "사람", "팀", "대회", "맵"):
             if re.search(noun + r"(?:들)?\s*(?:은|는|이|가)?\s*(?:\?|$|있어|있나|있음|있냐|나와|좀)", s):
                 return self._noun(noun)
+        # "X 선수들 포지션이랑 닉네임": the noun, then only attributes of it asked beside
+        m = re.search(r"(선수|팀|대회)들?\s+(?:(?:포지션|역할|소속팀|소속|지역|게임|종목|닉네임|닉|이름|날짜|일정)\s*(?:이랑|랑|하고|과|와|도|,)?\s*)+\W*$", s)
+        if m:
+            return self._noun(m.group(1))
         return None
 
     @staticmethod
@@ -737,7 +741,8 @@ class Parser:
                 sel.append("m.map")
             if t.has("entities", "date") and asked != "date" and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I) \
                     and not any(f.op in ("is_null", "not_null") and f.col.endswith("_date") for f in filters):
-                sel.append("m.played_at")
+                sel.append("m.played_at") if asked != "tournament" else sel.extend(["tr.start_date", "tr.end_date"])
+            sel += [c for c in self._attributes_beside(asked, filters) if c not in sel]
             return Reading(IR(select=sel, filters=filters, distinct=True), 0.75, "list")
         raise Unsupported("no_shape")
 
@@ -970,6 +975,22 @@ class Parser:
             out.append("t.name")
         if re.search(r"\bwhen\b|언제|날짜|\bdates?\b", s, re.I):
             out.append("m.played_at")
+        return out
+
+    def _attributes_beside(self, asked: str | None, filters: list[Filter]) -> list[str]:
+        """The entity's own attributes asked beside a list of it: "tournaments with their game", "팀이랑 지역",
+        "players and their roles and teams" (never one the filters already fix)."""
+        s, out = self.t.s, []
+        fixed = {f.col for f in filters if f.op == "="}
+        said = {
+            "tournament": [(r"\b(?:its|their|the) (?:games?|titles?)\b|\bwith (?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game")],
+            "team": [(r"\b(?:its|their|the) regions?\b|\bwith (?:the |their )?regions?\b|\band (?:their )?regions?\b|지역(?:이랑|하고|도|과|까지)|어느 지역", "t.region")],
+            "player": [(r"\b(?:its|their|his|her|the) (?:roles?|positions?)\b|\band (?:their )?(?:roles?|positions?)\b|포지션(?:이랑|하고|도|과|까지)|역할(?:이랑|하고|도|과|까지)", "p.role"),
+                       (r"\b(?:their|his|her) teams?\b|\band (?:their )?teams?\b|소속(?:팀)?(?:이랑|하고|도|과|까지)|팀(?:이랑|하고|도|까지)", "t.name")],
+        }.get(asked or "", [])
+        for pattern, col in said:
+            if col not in fixed and re.search(pattern, s, re.I):
+                out.append(col)
         return out
 
     def _subject_of_win(self, team: str) -> bool:

@@ -108,6 +108,11 @@ ROUND8 = [
     ("준우승", "코랄 베이 2025 준우승 팀 어디", "SELECT 'Tidal Foxes'"),
     ("finished second", "who finished second at the Coral Bay Masters 2025", "SELECT 'Tidal Foxes'"),
     ("times runner-up", "how many times has Tidal Foxes been runner-up", "SELECT 1"),
+    # an entity's own attributes asked beside its list
+    ("tournaments with their game", "list the tournaments with their game",
+     "SELECT name, game FROM tournaments"),
+    ("대회랑 게임", "대회랑 게임 목록", "SELECT name, game FROM tournaments"),
+    ("players with roles, Korean", "수원 코브라스 선수들 포지션이랑 닉네임", "SELECT '독수리', 'duelist' UNION SELECT 'Fang', 'controller'"),
 ]
 
 
