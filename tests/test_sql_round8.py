@@ -112,6 +112,7 @@ ROUND8 = [
     ("tournaments with their game", "list the tournaments with their game",
      "SELECT name, game FROM tournaments"),
     ("대회랑 게임", "대회랑 게임 목록", "SELECT name, game FROM tournaments"),
+    ("no matches, Korean", "아직 경기 없는 팀 어디야", "SELECT 'Idle Nine'"),
     ("players with roles, Korean", "수원 코브라스 선수들 포지션이랑 닉네임", "SELECT '독수리', 'duelist' UNION SELECT 'Fang', 'controller'"),
 ]
 
