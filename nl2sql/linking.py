@@ -220,6 +220,9 @@ class Catalog:
             for value in values:
                 if value:
                     add(value, etype, value)
+                    plural = value + ("es" if value.endswith(("s", "x", "ch", "sh")) else "s")
+                    if etype == "role" and value.isascii() and len(value) >= 4 and not _has_cue_word(plural):
+                        add(plural, etype, value)  # "duelists" (not "fraggers", which people say of kills)
                     for w in words.get(value, []):
                         add(w, etype, value)
         fuzzy: dict[str, list[tuple[str, str, str]]] = {t: [] for t in FUZZY_TYPES}
@@ -395,7 +398,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             ok_start = (not before.isalnum() or _latin_or_digit(text[s]) != _latin_or_digit(before)
                         or (is_hangul(before) and len(key) >= 4)
                         or (is_hangul(before) and len(key) >= 3 and any(text[:s].endswith(p) for p in particles)))
-            ok_end = not (_latin_or_digit(text[e - 1]) and _latin_or_digit(after))
+            ok_end = not (_latin_or_digit(text[e - 1]) and _latin_or_digit(after)) and not _inside_hangul_word(text, s, e, entries)
             if ok_start and ok_end:
                 for etype, value in entries:
                     found.append(Mention(etype, value, s, e))
@@ -435,6 +438,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
+    chosen = _team_words_before_a_tournament_noun(text, catalog, chosen)
     chosen += _fuzzy(text, catalog, taken, particles)
     chosen += _latin_full_names(text, catalog, taken)
     chosen = _loose_names(text, catalog, chosen, taken, particles)
@@ -481,6 +485,38 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         seen.add((a, b))
         masked = masked[:a] + MASK[t] + masked[b:]
     return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game, catalog.regulation)
+
+
+def _team_words_before_a_tournament_noun(text: str, catalog: Catalog, chosen: list[Mention]) -> list[Mention]:
+    """"the riga blizzard tourney": a team's name followed by a tournament word names the one tournament whose name
+    holds all of the team's words (the latest edition), when there is exactly one."""
+    out = []
+    for m in chosen:
+        if m.type == "team" and re.match(r"\s*(?:tourney|tournament|cup|event|invitational|대회|컵|토너먼트)", text[m.end:], re.I):
+            words = [norm(w) for w in _words(m.value)]
+            hits = sorted({t for t in catalog.latest if all(w in [norm(x) for x in _words(t)] for w in words)},
+                          key=lambda t: catalog.latest.get(t, dt.date.min), reverse=True)
+            bases = {re.sub(r"\s*(?:19|20)\d\d\s*", " ", t).strip() for t in hits}
+            if len(bases) == 1:
+                out.append(Mention("tournament", hits[0], m.start, m.end, m.score))
+                continue
+        out.append(m)
+    return out
+
+
+# What may follow a short Hangul alias inside one word: a particle, a plural, or a noun of the domain ("롤대회",
+# "발로경기", "미드라이너"); anything else means the alias is only the start of another word ("미드윈터").
+_HANGUL_AFTER_ALIAS = re.compile(r"(?:들|대회|경기|선수|팀|맵|판|리그|시리즈|게임|유저|라이너|쪽|전|챔|컵|러|전적|포지션|에서|에게|한테|으로|로|랑|이랑|하고|와|과|의|은|는|이|가|을|를|도|만|에|까지|부터|보다|만의)")
+
+
+def _inside_hangul_word(text: str, s: int, e: int, entries: list[tuple[str, str]]) -> bool:
+    """Whether a short Hangul alias of a role, game or region (two syllables or fewer) is only the start of a longer
+    Hangul word ("미드" of "미드윈터"): then it is not that value."""
+    word = text[s:e]
+    if len(word) > 2 or not all(is_hangul(ch) for ch in word) or not all(t in ("role", "game", "region") for t, _ in entries):
+        return False
+    rest = re.match(r"[가-힣]+", text[e:])
+    return bool(rest) and len(rest.group()) >= 2 and not _HANGUL_AFTER_ALIAS.match(rest.group())
 
 
 def _resolve(mentions: list[Mention], catalog: Catalog, year: int | None) -> list[Mention]:
@@ -861,8 +897,10 @@ def _plural_variants(variants: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 
 def _has_korean_function_word(surface: str) -> bool:
-    """Whether a Hangul window holds a Korean function word (see _KO_FUNCTION_WORDS)."""
-    return any(word in _KO_FUNCTION_WORDS for word in _WORD.findall(surface))
+    """Whether a Hangul window holds a Korean function word (see _KO_FUNCTION_WORDS) or a verb in a connective form
+    ("올라가서", "뛰었는데", "이기고")."""
+    return any(word in _KO_FUNCTION_WORDS or re.search(r"(?:가서|와서|해서|어서|아서|러서|라서|고서|했는데|했지만|는데|지만|했고|하고서|했던|하던)$", word)
+               for word in _WORD.findall(surface))
 
 
 _WORD = re.compile(r"[^\s?!.,:;\"“”()\[\]]+")

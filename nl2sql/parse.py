@@ -208,6 +208,19 @@ class Parser:
         return out
 
     def asked_entity(self) -> str | None:
+        """The kind of thing the answer names; an aside in parentheses ("(롤 발로 기준)") is read past when the
+        question without it names the kind."""
+        got = self._asked_entity()
+        if got is None and "(" in self.t.s:
+            keep = self.t
+            self.t = _Text(re.sub(r"\([^()]*\)?", lambda m: " " * len(m.group()), keep.s))
+            try:
+                got = self._asked_entity()
+            finally:
+                self.t = keep
+        return got
+
+    def _asked_entity(self) -> str | None:
         """The kind of thing the answer names: team, player, tournament, map, region, role, game, date, match."""
         t, s = self.t, self.t.s
         low = s.lower()
@@ -1473,8 +1486,9 @@ class Parser:
         for typ in ("stage", "tournament", "game", "map"):
             vals = self.values.get(typ, [])
             spans = [a_ for a_, _, ty, _ in self.placed if ty == typ]
-            if len(spans) == 2 and re.search(r"\bor\b|또는|이나|거나|X\s*나\s|/", t.s[spans[0]:spans[1]]):
-                continue  # "A or B": one scope
+            if len(spans) == 2 and (re.search(r"\bor\b|또는|이나|거나|X\s*나\s|/", t.s[spans[0]:spans[1]])
+                                    or re.fullmatch(r"\s*@\w+\s*[,&+]?\s*", t.s[spans[0]:spans[1]]) and not both):
+                continue  # "A or B", "(롤 발로 기준)": one scope
             if len(vals) == 2 and typ not in own_types:
                 split = ([Filter(VALUE_COL[typ], "=", vals[0])], [Filter(VALUE_COL[typ], "=", vals[1])], typ)
         games = self.values.get("game", [])
