@@ -349,6 +349,9 @@ class Parser:
             if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I):
                 continue  # "in each game they played": a condition on each of their rows, not a grouping
             return self._noun(m.group(1))
+        m = re.search(r"\b(players|members|pros|teams|squads|maps|tournaments)\b.*\b(?:each|apiece|individually|one by one)\s*[?.!]*\s*$", s, re.I)
+        if m:
+            return self._noun(m.group(1))  # "X players total dmg each": one row per player
         return None
 
     # ----------------------------------------------------------------- filters
@@ -872,12 +875,16 @@ class Parser:
         upset = re.search(r"\b(?:the )?(los(?:er|ing (?:side|team|squad))|winn(?:er|ing (?:side|team|squad)))s?\b(?:\s+\w+){0,3}?\s+(more|fewer|less)\s+"
                           r"(kills|frags|deaths|assists|damage)\s+than\s+(?:the\s+)?(?:los|winn)"
                           r"|((?<![가-힣])진|패한|이긴|승리한)\s*(?:팀|쪽)(?:이|가)?\s*(?:이긴|진|승리한|패한)?\s*(?:팀|쪽)?보다\s*(킬|데스|어시)(?:이|가|을|를)?\s*(?:더\s*)?(많|적)", t.s, re.I)
-        if upset and len(teams) < 2:
+        implicit = None if upset else self._implicit_upset()
+        if (upset or implicit) and len(teams) < 2:
             # "maps the beaten side out-fragged the winners on": both sides' statistic in one match
-            g = upset.groups()
-            loser_first = (g[0] or "").lower().startswith("los") or g[3] in ("진", "패한")
-            more = (g[1] or "").lower() == "more" or g[5] == "많"
-            word = (g[2] or g[4] or "").lower()
+            if upset:
+                g = upset.groups()
+                loser_first = (g[0] or "").lower().startswith("los") or g[3] in ("진", "패한")
+                more = (g[1] or "").lower() == "more" or g[5] == "많"
+                word = (g[2] or g[4] or "").lower()
+            else:
+                loser_first, more, word = implicit
             col = "kills" if word.startswith(("kill", "frag", "킬")) else "deaths" if word.startswith(("death", "데스")) \
                 else "assists" if word.startswith(("assist", "어시")) else "kills"
             if word == "damage":
@@ -889,6 +896,8 @@ class Parser:
                 fs = base + [Filter("w.placement", "=", 1), Filter(f"{first}.{col}", "col>", f"{second}.{col}")]
                 if not any(f.col == "m.format" for f in fs):
                     fs.append(Filter("m.format", "=", "versus"))
+                if t.has("aggregates", "count") and not re.search(r"\bwhich\b|\bwho\b|\blist\b|누구|어디|어느|목록", t.s, re.I):
+                    return IR(measure="countd:m.id", filters=fs)  # "how many maps did the side with more kills lose"
                 return IR(select=["wt.name", "lt.name"] + (["m.played_at"] if t.has("entities", "date") else []), filters=fs)
         if not teams and not (t.has("shapes", "margin") and (t.has("aggregates", "max") or t.has("aggregates", "min"))) \
                 and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)"
@@ -975,6 +984,25 @@ class Parser:
                 return IR(select=["wt.name"], filters=fs, distinct=True)
             fs.append(Filter("wt.name", "=", a))
             return IR(select=["lt.name"], filters=fs, distinct=True)
+        return None
+
+    def _implicit_upset(self) -> tuple[bool, bool, str] | None:
+        """One side's statistic above the other's, said without "than": "진 팀이 킬은 더 많이 먹은", "the team with more
+        kills still lost", "won with fewer kills". (the side said first is the loser, more?, the statistic word)"""
+        s = self.t.s
+        m = re.search(r"((?<![가-힣])진|패한|이긴|승리한)\s*(?:팀|쪽|편)(?:이|가|은|는)?\s*(킬|데스|어시)\S*\s*(?:은|는|이|가|을|를)?\s*(?:더|오히려)\s*(?:많이\s*)?(많|적)", s)
+        if m:
+            return m.group(1) in ("진", "패한"), m.group(3) == "많", m.group(2)
+        m = re.search(r"\b(?:the )?(?:team|side|squad)s? with (?:the )?(more|fewer|less|most|fewest) (kills|frags|deaths|assists)\b(?:\s+\w+){0,3}?\s+(lost|lose|loses|losing|won|win|wins)\b"
+                      r"|\b(won|win|wins|lost|lose)\s+(?:\w+\s+){0,3}?(?:with|despite|while having) (?:the )?(more|fewer|less) (kills|frags|deaths|assists)\b", s, re.I)
+        if m:
+            if m.group(1):
+                more, word, result = m.group(1).lower() in ("more", "most"), m.group(2), m.group(3).lower()
+            else:
+                result, more, word = m.group(4).lower(), m.group(5).lower() == "more", m.group(6)
+            lost = result.startswith("los")
+            # "the side with more kills lost" = the loser had more; "won with fewer kills" = the loser had more
+            return (True, more, word) if lost else (True, not more, word)
         return None
 
     def _extra_columns(self, asked: str | None) -> list[str]:
@@ -1198,7 +1226,7 @@ class Parser:
         """'8라운드까지 간', 'won with 8 rounds': the score of the winning side."""
         s, out = self.t.s, []
         for a, b, v in self.numbers:
-            if re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", s[b:b + 8], re.I):
+            if self._score_number(b, a):
                 # a comparison word beside the number ("6라운드 이하", "at least 14 rounds") bounds the score
                 after = s[b:b + 25]
                 before = s[max(0, a - 20):a]
@@ -1216,8 +1244,18 @@ class Parser:
                     out.append(Filter("mt.placement", "=", 1))
         return out
 
-    def _score_number(self, b: int) -> bool:
-        return bool(re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", self.t.s[b:b + 8], re.I))
+    def _score_number(self, b: int, a: int | None = None) -> bool:
+        """A number of rounds or sets: said with the unit ("8라운드"), or as what one side took ("이긴팀 13 넘게 딴",
+        "the winner took more than 13")."""
+        s = self.t.s
+        if re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", s[b:b + 8], re.I):
+            return True
+        if a is None:
+            a = next((x for x, y, _ in self.numbers if y == b), b)
+        side = re.search(r"(?:이긴|(?<![가-힣])진|패한|승리한)\s*(?:팀|쪽|편)(?:이|가)?\s*$|승자(?:가|는)?\s*$|\b(?:winners?|losers?|winning side|losing side)\s+(?:\w+\s+){0,2}$",
+                         s[max(0, a - 25):a], re.I)
+        took = re.match(r"\s*(?:\S+\s+)?(?:넘게|이상|이하|미만|초과)?\s*(?:딴|따낸|가져간|가져감|먹은|득점)|\s*(?:or more|or fewer|or less)?\s*(?:rounds? )?(?:took|got|scored|won)\b", s[b:b + 20], re.I)
+        return bool(side and took)
 
     def _column_comparisons(self) -> list[Filter]:
         """'deaths exceeding their frags', '어시가 킬보다 많은': two columns of one row."""
