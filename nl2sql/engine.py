@@ -304,7 +304,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
 
     named = any(m.type in ("team", "player", "tournament", "map", "stage", "region", "role") for m in linked.mentions)
     stat = any(p.search(linked.masked) for name, pats in cues()["measures"].items() if name != "appearances"
-               for p in pats)
+               for p in pats) or _scoreline_words(linked.masked) or _scoreline_words(question)
     entity = any(p.search(linked.masked) for name in ("team", "player", "tournament", "match", "map")
                  for p in cues()["entities"][name])
     filters = list(reading.ir.filters)
@@ -315,6 +315,15 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     shaped = reading.shape in ("count", "list", "top", "group", "having", "set", "ranking", "extreme", "per")
     game = any(m.type == "game" for m in linked.mentions)
     return bool(named or dated or stat or (entity and (shaped or game)))
+
+
+def _scoreline_words(masked: str) -> bool:
+    """A scoreline or a series' shape ("3대0", "2-1", 셧아웃, sweeps, overtime, margins) is a statistic asked about."""
+    from .parse import cues
+
+    if re.search(r"(?<![\d:/-])\d{1,2}\s*(?:-|:|대|to)\s*\d{1,2}(?![\d:/-])", masked):
+        return True
+    return any(p.search(masked) for name in ("sweep", "full", "overtime", "margin") for p in cues()["shapes"][name])
 
 
 def ir_followup(context: dict[str, Any], question: str, linked: Linked, today: dt.date | None) -> IR:

@@ -430,6 +430,9 @@ class Parser:
         lookup = self._lookup(measure)
         if lookup is not None:
             return Reading(lookup, 0.9, "lookup")
+        total_rounds = self._rounds_of_both_sides()
+        if total_rounds is not None:
+            return Reading(total_rounds, 0.75, "having")
         runner_up = self._runner_up(asked)
         if runner_up is not None:
             return Reading(runner_up, 0.8, "list")
@@ -763,6 +766,23 @@ class Parser:
         raise Unsupported("no_shape")
 
     # ----------------------------------------------------------------- pieces
+    def _rounds_of_both_sides(self) -> IR | None:
+        """"maps where more than 25 rounds were played in total", "두 팀 합쳐 25라운드 넘은 맵": the rounds (or sets) of
+        both sides of one match added up, compared with a number; the matches, with their map and time."""
+        s = self.t.s
+        for a, b, v in self.numbers:
+            if not re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b|games\b|maps\b)", s[b:b + 8], re.I) and not re.search(r"rounds?|라운드", s[b:b + 30], re.I):
+                continue
+            if not re.search(r"\bin total\b|\bcombined\b|\btotal rounds\b|\baltogether\b|\bboth (?:teams|sides)\b|\bbetween (?:them|the two)\b"
+                             r"|합쳐|합친|합산|두 팀 합|양 ?팀|총 ?라운드|라운드 ?합", s, re.I):
+                return None
+            op = self.comparison() or ">="
+            if op == "=" and not re.search(r"\bexactly\b|정확히|딱", s, re.I):
+                op = ">="
+            fs = self.value_filters() + self.date_filters() + [Filter("m.format", "=", "versus")]
+            return IR(select=["m.id", "m.map", "m.played_at"], measure="sum:mt.score", filters=fs, group=True, having=(op, _num(v)))
+        return None
+
     def _runner_up(self, asked: str | None) -> IR | None:
         """"the runner-up of X", "X 준우승 팀", "how many times was Y runner-up": the loser of a final (versus play)."""
         if not self.runner_up or "player" in self.values:

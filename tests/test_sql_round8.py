@@ -27,7 +27,7 @@ ROWS8 = {
                 (4, 2, "2026-01-18 20:00:00", "final", "Miramar", "ranking"),
                 (5, 3, "2026-03-07 13:00:00", "group", "Lotus", "versus")],
     # (match, team, placement, score, kills)
-    "match_teams": [(1, 1, 1, 13, 50), (1, 2, 2, 9, 40), (2, 2, 1, 13, 55), (2, 1, 2, 11, 52),
+    "match_teams": [(1, 1, 1, 13, 50), (1, 2, 2, 9, 51), (2, 2, 1, 14, 55), (2, 1, 2, 12, 52),
                     (3, 3, 1, 20, 8), (3, 1, 2, 12, 5), (3, 2, 3, 3, 0), (4, 1, 1, 15, 7), (4, 2, 2, 10, 0), (4, 3, 3, 2, 4),
                     (5, 1, 1, 13, 45), (5, 3, 2, 5, 30)],
     # (match, player, kills, deaths, assists, damage)
@@ -91,8 +91,8 @@ ROUND8 = [
     ("average per player", "mean assists per player at coral bay masters 2025", "SELECT 62.0 / 8"),
     ("선수 평균", "코랄 베이 2025 선수 평균 어시", "SELECT 62.0 / 8"),
     # one side's score is one match's: its extreme is a single row's
-    ("a losing side's highest score", "the highest score a beaten team got in valorant", "SELECT 11"),
-    ("진 팀 최고 라운드", "발로 진 팀 최고 라운드", "SELECT 11"),
+    ("a losing side's highest score", "the highest score a beaten team got in valorant", "SELECT 12"),
+    ("진 팀 최고 라운드", "발로 진 팀 최고 라운드", "SELECT 12"),
     ("fewest rounds by a winner", "fewest rounds a winning side had in valorant", "SELECT 13"),
     # dates: day ranges inside one month, month spans, open-ended months, parts of the day
     ("days within a month, Korean", "2026년 1월 1일부터 17일까지 경기 수", "SELECT 1"),
@@ -112,6 +112,15 @@ ROUND8 = [
     ("tournaments with their game", "list the tournaments with their game",
      "SELECT name, game FROM tournaments"),
     ("대회랑 게임", "대회랑 게임 목록", "SELECT name, game FROM tournaments"),
+    # the kinds of sql-fresh6, in our own words
+    ("우승 누가", "코랄 베이 2025 우승 누가 했어?", "SELECT '수원 코브라스'"),
+    ("overtime restated with the winner's number", "발로 연장까지 간 맵 몇 개야 (승자가 13 넘게 가져간 맵)", "SELECT 1"),
+    ("the loser had more kills, Korean", "발로에서 진 쪽이 킬은 더 많이 한 맵 몇 개", "SELECT 1"),
+    ("the side with more kills lost", "how many valorant maps did the side with more frags end up losing", "SELECT 1"),
+    ("rounds of both sides in total", "valorant maps with over 24 rounds played in total, which map", "SELECT 'Bind'"),
+    ("a team's players, each", "tidal foxes players total assists each", "SELECT 'Reef', 14 UNION SELECT 'Kelp', 25"),
+    ("single with a game between", "most kills by a squad in one pubg match, which squad", "SELECT 'Granite Yaks'"),
+    ("a plural role", "rank the sentinels by total kills", "SELECT 'Kelp'"),
     ("no matches, Korean", "아직 경기 없는 팀 어디야", "SELECT 'Idle Nine'"),
     ("players with roles, Korean", "수원 코브라스 선수들 포지션이랑 닉네임", "SELECT '독수리', 'duelist' UNION SELECT 'Fang', 'controller'"),
 ]
@@ -150,3 +159,34 @@ def test_hangul_transliterations_link(question, etype, value):
 
     catalog = Catalog.from_rows(["Tidal Foxes", "수원 코브라스", "Sand Castle Stations"], ["Reef", "Monster", "Kelp"], [])
     assert (etype, value) in [(m.type, m.value) for m in link(question, catalog, TODAY).mentions]
+
+
+@pytest.mark.parametrize("question,unwanted", [
+    ("미드필드 클래시 우승팀", ("role", "mid")),          # a short Hangul alias inside a longer word
+    ("결승 올라가서 한 번도 안 진 팀", ("player", "Rokas")),  # a Korean verb form is no name
+])
+def test_korean_words_do_not_link_what_they_hold(question, unwanted):
+    from nl2sql.linking import Catalog
+
+    catalog = Catalog.from_rows(["Tidal Foxes"], ["Rokas", "Reef"], [("Midfield Clash 2026", "League of Legends", None)],
+                                roles=["mid", "top"])
+    assert unwanted not in [(m.type, m.value) for m in link(question, catalog, TODAY).mentions]
+
+
+def test_a_team_name_before_a_tournament_word_is_the_tournament_sharing_its_words():
+    from nl2sql.linking import Catalog
+
+    catalog = Catalog.from_rows(["Harbor Kings", "Tidal Foxes"], ["Reef"], [("Harbor Apex Kings 2026", "Apex Legends", None)])
+    got = [(m.type, m.value) for m in link("which maps were played at the harbor kings tourney", catalog, TODAY).mentions]
+    assert ("tournament", "Harbor Apex Kings 2026") in got and ("team", "Harbor Kings") not in got
+
+
+@pytest.mark.parametrize("question,gold", [
+    ("발로에서 13대9 몇 번 나왔냐", "SELECT 1"),   # a game and a scoreline are evidence enough
+])
+def test_round8_scorelines_with_a_game_are_answered(world8, question, gold):
+    from nl2sql.engine import answer
+
+    url, path, _ = world8
+    result = answer(question, url)
+    assert _covers(sorted(tuple(r) for r in result.rows), _rows(path, gold)), (question, result.sql, result.rows)
