@@ -561,7 +561,8 @@ def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str
     from rapidfuzz import fuzz
 
     sk = skeleton(token)
-    for key in keys:
+    near = []
+    for key in sorted(keys):  # sorted: the answer must not depend on the set's order
         latin = words.get(key, "")
         other = skeleton(latin) if latin else ""
         if latin.lower().endswith("w") and len(latin) > 3 and sk == skeleton(latin[:-1] + "f"):
@@ -569,8 +570,8 @@ def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str
         if len(sk) >= 2 and sk == other and len(token) <= len(latin) and (len(sk) >= 3 or _sounds_close(token, latin)):
             return key  # two consonants alone must sound close too ("두개" is no "Daegu")
         if len(sk) >= 5 and other and fuzz.ratio(sk, other) >= 80:
-            return key
-    return None
+            near.append((fuzz.ratio(sk, other), fuzz.ratio(romanize(token), norm(latin)), key))
+    return max(near)[2] if near else None
 
 
 def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list[bool],

@@ -190,3 +190,18 @@ def test_round8_scorelines_with_a_game_are_answered(world8, question, gold):
     url, path, _ = world8
     result = answer(question, url)
     assert _covers(sorted(tuple(r) for r in result.rows), _rows(path, gold)), (question, result.sql, result.rows)
+
+
+def test_a_transliterated_tournament_word_links_the_same_way_whatever_the_hash_seed():
+    """A Hangul word whose skeleton equals one tournament word's and is near another's links the equal one, in every
+    process (the candidates were a set, read in hash order)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from nl2sql.linking import Catalog, link\n"
+            "c = Catalog.from_rows(['Tidal Foxes'], ['Reef'], [('Frostbyte Cup 2025', 'Valorant', None), ('Riga Valorant Blizzard 2025', 'Valorant', None)])\n"
+            "print([m.value for m in link('프로스트바이트 컵 우승팀', c).mentions])")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in (0, 1, 2)}
+    assert seen == {"['Frostbyte Cup 2025']"}
