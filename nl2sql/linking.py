@@ -697,7 +697,8 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             # it is a genre's word ("battle royale matches")
             noun_after = re.match(r"\s*(?:series|matches|match|games|maps|finals?|semis|semifinals?|playoffs|결승|경기|매치|맵)\b", after, re.I) \
                 and not re.search(r"\bbattle\s*$", text[:names[0][0]], re.I)
-            if (catalog.word_owners.get(key, 0) != 1 and not staged) or word_key(word) != key or key in generic \
+            sounded = is_hangul(word[0]) and sum(is_hangul(ch) for ch in word) >= 4  # "미드윈터" for Midwinter, by sound
+            if (catalog.word_owners.get(key, 0) != 1 and not staged) or (word_key(word) != key and not sounded) or key in generic \
                     or len(key) < 4 or (key not in firsts and not (noun_after and catalog.word_owners.get(key, 0) == 1
                                                                     and len(word) >= 5)):
                 continue  # its first word, as a place or a brand ("jeju", "한강"), not "royale" of "battle royale"

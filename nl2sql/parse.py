@@ -488,7 +488,7 @@ class Parser:
         final_winner = values.get("stage") == ["final"] and "team" not in values and "player" not in values \
             and re.search(r"\bwinners?\b|\bwho won\b|우승|이긴 팀|승자|누가 이겼", t.s, re.I) \
             and not re.search(r"\bhow many\b|몇", t.s, re.I) and not self._extra_columns("team")
-        if (t.has("shapes", "champion") and "stage" not in values or final_winner) and "tournament" in values \
+        if (t.has("shapes", "champion") and "stage" not in values or final_winner or self._best_squad(measure, asked)) and "tournament" in values \
                 and asked in ("team", None):
             # the champion of a tournament, the winner of its final: the final's winner in versus play, the
             # most final-stage points in ranking play
@@ -771,7 +771,9 @@ class Parser:
         both sides of one match added up, compared with a number; the matches, with their map and time."""
         s = self.t.s
         for a, b, v in self.numbers:
-            if not re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b|games\b|maps\b)", s[b:b + 8], re.I) and not re.search(r"rounds?|라운드", s[b:b + 30], re.I):
+            if not re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", s[b:b + 8], re.I) \
+                    and not re.search(r"(?:라운드|rounds?)\s*(?:수\s*)?(?:가|이|는|은)?\s*$", s[max(0, a - 12):a], re.I) \
+                    and not re.match(r"\s*(?:or more|or fewer|or less|\+)?\s*(?:\w+\s+){0,3}?rounds?\b", s[b:b + 30], re.I):
                 continue
             if not re.search(r"\bin total\b|\bcombined\b|\btotal rounds\b|\baltogether\b|\bboth (?:teams|sides)\b|\bbetween (?:them|the two)\b"
                              r"|합쳐|합친|합산|두 팀 합|양 ?팀|총 ?라운드|라운드 ?합", s, re.I):
@@ -782,6 +784,15 @@ class Parser:
             fs = self.value_filters() + self.date_filters() + [Filter("m.format", "=", "versus")]
             return IR(select=["m.id", "m.map", "m.played_at"], measure="sum:mt.score", filters=fs, group=True, having=(op, _num(v)))
         return None
+
+    def _best_squad(self, measure: str | None, asked: str | None) -> bool:
+        """"the best squad of X", "X 결승 1등 팀": with no statistic named, the best team of a tournament is its
+        champion (the most final-stage points in ranking play, the final's winner in versus play)."""
+        s = self.t.s
+        if measure is not None or asked not in ("team", None) or "team" in self.values or self.t.has("aggregates", "count") \
+                or self.values.get("stage", ["final"]) != ["final"] or self.top_n() not in (None, 1):
+            return False
+        return bool(re.search(r"\b(?:best|top|number one|no\.? ?1) (?:squad|team)\b(?! (?:by|in terms of|for)\b)|(?:1등|1위|최고의?|제일 잘한|젤 잘한)\s*(?:팀|스쿼드)", s, re.I))
 
     def _runner_up(self, asked: str | None) -> IR | None:
         """"the runner-up of X", "X 준우승 팀", "how many times was Y runner-up": the loser of a final (versus play)."""
@@ -1013,6 +1024,9 @@ class Parser:
         m = re.search(r"((?<![가-힣])진|패한|이긴|승리한)\s*(?:팀|쪽|편)(?:이|가|은|는)?\s*(킬|데스|어시)\S*\s*(?:은|는|이|가|을|를)?\s*(?:더|오히려)\s*(?:많이\s*)?(많|적)", s)
         if m:
             return m.group(1) in ("진", "패한"), m.group(3) == "많", m.group(2)
+        m = re.search(r"\b(?:the )?(winners?|losers?|winning (?:team|side|squad)|losing (?:team|side|squad)|beaten (?:team|side|squad))s? (?:had|got|with|scored|ended with|finished with) (?:the )?(more|fewer|less) (kills|frags|deaths|assists)\b(?! than)", s, re.I)
+        if m:
+            return m.group(1).lower().startswith(("los", "beaten")), m.group(2).lower() == "more", m.group(3)
         m = re.search(r"\b(?:the )?(?:team|side|squad)s? with (?:the )?(more|fewer|less|most|fewest) (kills|frags|deaths|assists)\b(?:\s+\w+){0,3}?\s+(lost|lose|loses|losing|won|win|wins)\b"
                       r"|\b(won|win|wins|lost|lose)\s+(?:\w+\s+){0,3}?(?:with|despite|while having) (?:the )?(more|fewer|less) (kills|frags|deaths|assists)\b", s, re.I)
         if m:

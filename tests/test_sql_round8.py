@@ -121,6 +121,12 @@ ROUND8 = [
     ("a team's players, each", "tidal foxes players total assists each", "SELECT 'Reef', 14 UNION SELECT 'Kelp', 25"),
     ("single with a game between", "most kills by a squad in one pubg match, which squad", "SELECT 'Granite Yaks'"),
     ("a plural role", "rank the sentinels by total kills", "SELECT 'Kelp'"),
+    ("the winner had fewer kills", "list valorant maps where the winner had fewer kills", "SELECT 'Tidal Foxes', '수원 코브라스'"),
+    ("won despite fewer kills", "how many valorant maps were won despite fewer kills", "SELECT 1"),
+    ("both sides' rounds, Korean, number after", "발로 맵 중에 두 팀 합쳐서 라운드 25 이상 나온 맵", "SELECT 'Bind'"),
+    ("best squad = the champion", "nordlys royale best squad", "SELECT 'Tidal Foxes'"),
+    ("결승 1등 팀", "노르들리스 로열 결승 1등 팀", "SELECT 'Tidal Foxes'"),
+    ("a tournament's first word alone in Hangul", "노르들리스 치킨 몇 번 나왔어", "SELECT 2"),
     ("no matches, Korean", "아직 경기 없는 팀 어디야", "SELECT 'Idle Nine'"),
     ("players with roles, Korean", "수원 코브라스 선수들 포지션이랑 닉네임", "SELECT '독수리', 'duelist' UNION SELECT 'Fang', 'controller'"),
 ]
