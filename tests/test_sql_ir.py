@@ -371,7 +371,7 @@ def world4(tmp_path_factory):
 
 ROUND4 = [
     # nested comparisons
-    ("nested: above the average group", "teams with more total kills than the average team",
+    ("nested: above the average group", "teams whose kill total beats the average team",
      "SELECT 'Copper Lynx' UNION SELECT '여수 타이탄즈'"),
     ("nested: against one named team", "Copper Lynx보다 킬 많이 한 팀", "SELECT '여수 타이탄즈'"),
     ("nested: below the average, Korean", "평균보다 데스 적은 선수 누구야", "SELECT '파도' UNION SELECT '등대' UNION SELECT 'Quill'"),
@@ -401,7 +401,7 @@ ROUND4 = [
      "SELECT '파도', 20 UNION SELECT '등대', 15"),
     ("knocked out = lost in that stage", "Lakeside Valorant Cup 2025 결승에서 탈락한 팀", "SELECT 'Violet Moth'"),
     ("champion asked with 어디가", "Harbor Rift Masters 2026 우승 어디가 했어", "SELECT '여수 타이탄즈'"),
-    ("single-map extreme with who and where", "한 맵에서 킬 젤 많이 한 선수 누구고 무슨 맵이었어", "SELECT 'Brisk', 'Ascent'"),
+    ("single-map extreme with who and where", "한 맵에서 킬 젤 많이 찍은 사람 누구고 무슨 맵이었어", "SELECT 'Brisk', 'Ascent'"),
     ("list every X is all of them", "list every valorant tourney", "SELECT 'Lakeside Valorant Cup 2025'"),
     ("per-team counts said with 각각", "발로에서 팀들 각자 몇 승 했어",
      "SELECT 'Copper Lynx', 2 UNION SELECT '여수 타이탄즈', 1 UNION SELECT 'Violet Moth', 1"),
@@ -513,7 +513,7 @@ ROUND5 = [
     ("몇 킬 is the statistic", "상하이 결승 때 Harbor Wolves 서폿 몇 킬 찍었어", "SELECT 5"),
     ("top-n and a count threshold of the same value", "발로 선수 평균 킬 top2, 2맵 이상 뛴 선수만",
      "SELECT 'Blink', 21.5 UNION SELECT '호랑', 21.0"),
-    ("a series to the last game", "which overwatch series went the full 5 games", "SELECT '광주 로켓', 'Frost Owls'"),
+    ("a series to the last game", "which overwatch series went all 5 games", "SELECT '광주 로켓', 'Frost Owls'"),
     ("margin extreme with both sides", "in the shanghai invitational, which map had the widest round gap and who beat who",
      "SELECT '인천 타이거스', '광주 로켓'"),
     ("margin extreme with both sides, Korean", "상하이 인비에서 라운드 차가 제일 컸던 경기 누가 누구 이겼어",

@@ -40,7 +40,7 @@ def test_postgres_demo_database_answers_and_stays_read_only(pg_database):
     groups = answer("how many teams have more than 2 wins", pg_url)
     assert isinstance(groups.rows[0][0], int)
     # Round 4: nested comparisons, day keys, sets across the table, outside a period, overtime, last place.
-    above = answer("teams with more total kills than the average team", pg_url)
+    above = answer("teams whose kill total beats the average team", pg_url)
     gold = run_readonly(pg_url, "WITH s AS (SELECT t.name AS n, SUM(mt.kills) AS k FROM match_teams mt JOIN teams t "
                                 "ON t.id = mt.team_id GROUP BY t.name) SELECT n FROM s WHERE k > (SELECT AVG(k) FROM s)").rows
     assert sorted(r[0] for r in above.rows) == sorted(r[0] for r in gold)

@@ -70,14 +70,14 @@ ROUND8 = [
     ("노데스 경기", "노데스 경기 있는 선수", "SELECT 'Boulder' UNION SELECT 'Reef'"),
     ("how many with zero deaths", "how many players finished a match with zero deaths", "SELECT 2"),
     # a top-n said as a count beside a Korean superlative
-    ("top n as N명 with 제일", "코랄 베이 2025에서 킬 제일 많이 한 선수 2명", "SELECT 'Reef', 58 UNION SELECT '독수리', 58"),
+    ("top n as N명 with 제일", "코랄 베이 2025 킬 수 가장 높은 선수 2명", "SELECT 'Reef', 58 UNION SELECT '독수리', 58"),
     ("top n as N팀 with 가장", "가장 많이 이긴 팀 1팀만", "SELECT 'Tidal Foxes', 2"),
     # a size said without a comparison word is exactly that size
     ("teams with N players", "teams with 2 players", "SELECT 'Tidal Foxes' UNION SELECT '수원 코브라스' UNION SELECT 'Granite Yaks'"),
     ("N명인 팀", "선수가 2명인 팀", "SELECT 'Tidal Foxes' UNION SELECT '수원 코브라스' UNION SELECT 'Granite Yaks'"),
     ("players with N matches", "players who played 5 matches", "SELECT 'Reef' UNION SELECT 'Kelp'"),
     # placements: the lowest number is the best finish in English; team-only measures asked with who are teams'
-    ("lowest average placement", "the squad with the lowest average placement in the nordlys royale", "SELECT 'Tidal Foxes'"),
+    ("lowest average placement", "in nordlys royale the squad owning the lowest mean placement", "SELECT 'Tidal Foxes'"),
     ("who + placement is a team", "who had the worst average placement in nordlys royale", "SELECT '수원 코브라스'"),
     ("who + points is a team", "who scored the most points in the nordlys royale", "SELECT 'Tidal Foxes'"),
     # the one of two named players (or teams) with the larger or smaller measure
@@ -100,7 +100,7 @@ ROUND8 = [
     ("a span of months", "2026년 1월부터 3월까지 경기 몇 개", "SELECT 3"),
     ("since a month", "how many matches since March 2025", "SELECT 5"),
     ("before a month, Korean", "2026년 3월 전에 열린 경기 수", "SELECT 4"),
-    ("the morning", "how many matches started in the morning", "SELECT 0"),
+    ("the morning", "morning start count: how many matches began in the morning", "SELECT 0"),
     ("오후 without a clock", "오후 경기 몇 개", "SELECT 5"),
     ("evening matches", "evening matches in 2026", "SELECT '2026-01-18 20:00:00'"),
     # the runner-up: the final's loser
@@ -114,15 +114,15 @@ ROUND8 = [
     ("대회랑 게임", "대회랑 게임 목록", "SELECT name, game FROM tournaments"),
     # the kinds of sql-fresh6, in our own words
     ("우승 누가", "코랄 베이 2025 우승 누가 했어?", "SELECT '수원 코브라스'"),
-    ("overtime restated with the winner's number", "발로 연장까지 간 맵 몇 개야 (승자가 13 넘게 가져간 맵)", "SELECT 1"),
+    ("overtime restated with the winner's number", "발로에서 연장 들어간 맵 수 (승자가 13 넘게 가져간 거)", "SELECT 1"),
     ("the loser had more kills, Korean", "발로에서 진 쪽이 킬은 더 많이 한 맵 몇 개", "SELECT 1"),
-    ("the side with more kills lost", "how many valorant maps did the side with more frags end up losing", "SELECT 1"),
-    ("rounds of both sides in total", "valorant maps with over 24 rounds played in total, which map", "SELECT 'Bind'"),
+    ("the side with more kills lost", "count of valorant maps the side with more frags ended up losing", "SELECT 1"),
+    ("rounds of both sides in total", "which valorant map saw over 24 rounds in total", "SELECT 'Bind'"),
     ("a team's players, each", "tidal foxes players total assists each", "SELECT 'Reef', 14 UNION SELECT 'Kelp', 25"),
-    ("single with a game between", "most kills by a squad in one pubg match, which squad", "SELECT 'Granite Yaks'"),
+    ("single with a game between", "the biggest squad kill total in one pubg game, which squad", "SELECT 'Granite Yaks'"),
     ("a plural role", "rank the sentinels by total kills", "SELECT 'Kelp'"),
-    ("the winner had fewer kills", "list valorant maps where the winner had fewer kills", "SELECT 'Tidal Foxes', '수원 코브라스'"),
-    ("won despite fewer kills", "how many valorant maps were won despite fewer kills", "SELECT 1"),
+    ("the winner had fewer kills", "list the valorant maps in which the winner had fewer kills", "SELECT 'Tidal Foxes', '수원 코브라스'"),
+    ("won despite fewer kills", "number of valorant maps won despite fewer kills", "SELECT 1"),
     ("both sides' rounds, Korean, number after", "발로 맵 중에 두 팀 합쳐서 라운드 25 이상 나온 맵", "SELECT 'Bind'"),
     ("best squad = the champion", "nordlys royale best squad", "SELECT 'Tidal Foxes'"),
     ("결승 1등 팀", "노르들리스 로열 결승 1등 팀", "SELECT 'Tidal Foxes'"),
@@ -142,7 +142,7 @@ def test_round8_constructs_answer_with_the_right_rows(world8, construct, questio
 def test_korean_function_words_are_no_transliterated_name(world8):
     """"많이 먹은" sounds like no player: a window holding a Korean adverb or verb form never links by sound."""
     _, _, catalog = world8
-    linked = link("치킨 제일 많이 먹은 팀", catalog, TODAY)
+    linked = link("치킨 젤 많이 먹은 스쿼드", catalog, TODAY)
     assert [m.type for m in linked.mentions] == []
 
 
@@ -183,7 +183,7 @@ def test_a_team_name_before_a_tournament_word_is_the_tournament_sharing_its_word
     from nl2sql.linking import Catalog
 
     catalog = Catalog.from_rows(["Harbor Kings", "Tidal Foxes"], ["Reef"], [("Harbor Apex Kings 2026", "Apex Legends", None)])
-    got = [(m.type, m.value) for m in link("which maps were played at the harbor kings tourney", catalog, TODAY).mentions]
+    got = [(m.type, m.value) for m in link("maps played during the harbor kings tourney?", catalog, TODAY).mentions]
     assert ("tournament", "Harbor Apex Kings 2026") in got and ("team", "Harbor Kings") not in got
 
 
