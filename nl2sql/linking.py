@@ -488,7 +488,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
 
 
 def _team_words_before_a_tournament_noun(text: str, catalog: Catalog, chosen: list[Mention]) -> list[Mention]:
-    """"the riga blizzard tourney": a team's name followed by a tournament word names the one tournament whose name
+    """"the harbor kings tourney": a team's name followed by a tournament word names the one tournament whose name
     holds all of the team's words (the latest edition), when there is exactly one."""
     out = []
     for m in chosen:

@@ -351,7 +351,7 @@ class Parser:
             return self._noun(m.group(1))
         m = re.search(r"\b(players|members|pros|teams|squads|maps|tournaments)\b.*\b(?:each|apiece|individually|one by one)\s*[?.!]*\s*$", s, re.I)
         if m:
-            return self._noun(m.group(1))  # "X players total dmg each": one row per player
+            return self._noun(m.group(1))  # "X players, assists each": one row per player
         return None
 
     # ----------------------------------------------------------------- filters
@@ -767,7 +767,7 @@ class Parser:
 
     # ----------------------------------------------------------------- pieces
     def _rounds_of_both_sides(self) -> IR | None:
-        """"maps where more than 25 rounds were played in total", "두 팀 합쳐 25라운드 넘은 맵": the rounds (or sets) of
+        """"maps that ran past 24 rounds in all", "양 팀 합산 24라운드 넘은 맵": the rounds (or sets) of
         both sides of one match added up, compared with a number; the matches, with their map and time."""
         s = self.t.s
         for a, b, v in self.numbers:
@@ -928,7 +928,7 @@ class Parser:
                 if not any(f.col == "m.format" for f in fs):
                     fs.append(Filter("m.format", "=", "versus"))
                 if t.has("aggregates", "count") and not re.search(r"\bwhich\b|\bwho\b|\blist\b|누구|어디|어느|목록", t.s, re.I):
-                    return IR(measure="countd:m.id", filters=fs)  # "how many maps did the side with more kills lose"
+                    return IR(measure="countd:m.id", filters=fs)  # "count the maps the higher-kill side dropped"
                 return IR(select=["wt.name", "lt.name"] + (["m.played_at"] if t.has("entities", "date") else []), filters=fs)
         if not teams and not (t.has("shapes", "margin") and (t.has("aggregates", "max") or t.has("aggregates", "min"))) \
                 and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)"
@@ -1018,7 +1018,7 @@ class Parser:
         return None
 
     def _implicit_upset(self) -> tuple[bool, bool, str] | None:
-        """One side's statistic above the other's, said without "than": "진 팀이 킬은 더 많이 먹은", "the team with more
+        """One side's statistic above the other's, said without "than": "패한 쪽 킬이 오히려 더 많았던", "the side with more
         kills still lost", "won with fewer kills". (the side said first is the loser, more?, the statistic word)"""
         s = self.t.s
         m = re.search(r"((?<![가-힣])진|패한|이긴|승리한)\s*(?:팀|쪽|편)(?:이|가|은|는)?\s*(킬|데스|어시)\S*\s*(?:은|는|이|가|을|를)?\s*(?:더|오히려)\s*(?:많이\s*)?(많|적)", s)
