@@ -1647,7 +1647,7 @@ class Parser:
                 having=(">=", lo), fact=fact)
         return ir
 
-    _AVG_QUAL = r"(?:(?:overall|league|global|total|tournament|event|cup|field|whole|@\w+)(?:[- ]?wide)?\s+)?"
+    _AVG_QUAL = r"(?:(?:overall|league|global|total|tournament|event|cup|field|whole|@\w+|players?|teams?|squads?)(?:[- ]?wide)?\s+){0,2}"
     _AVG_REF = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with))\s+(?:the\s+)?" + _AVG_QUAL + r"(?:average|avg|mean)\b"
                           r"|\b(?:above|below|under|over|beats?|beat|exceeds?|tops?|out-?(?:fragg?|kill|damag|scor|perform)\w*)\s+(?:the\s+)?" + _AVG_QUAL + r"(?:average|avg|mean)\b"
                           r"|(?:전체\s*)?평균(?:치)?\s*(?:보다|대비)|(?:전체\s*)?평균(?:치)?\s*(?:을|를|이|에)?\s*(?:넘|이상|이하|미만|초과|웃|밑|못\s*미|위|아래)", re.I)

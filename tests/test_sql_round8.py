@@ -127,6 +127,8 @@ ROUND8 = [
     ("best squad = the champion", "nordlys royale best squad", "SELECT 'Tidal Foxes'"),
     ("결승 1등 팀", "노르들리스 로열 결승 1등 팀", "SELECT 'Tidal Foxes'"),
     ("a tournament's first word alone in Hangul", "노르들리스 치킨 몇 번 나왔어", "SELECT 2"),
+    ("the average of a qualified group", "valorant players with more assists per game than the valorant player average",
+     "SELECT 'Fang' UNION SELECT 'Kelp' UNION SELECT '독수리'"),
     ("no matches, Korean", "아직 경기 없는 팀 어디야", "SELECT 'Idle Nine'"),
     ("players with roles, Korean", "수원 코브라스 선수들 포지션이랑 닉네임", "SELECT '독수리', 'duelist' UNION SELECT 'Fang', 'controller'"),
 ]
