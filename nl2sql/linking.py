@@ -102,7 +102,8 @@ def romanize(word: str) -> str:
             out.append(_RR_ONSET[found[0]] + _RR_VOWEL[found[1]] + _RR_CODA[found[2]])
         elif ch.isalnum():
             out.append(ch.lower())
-    return "".join(out)
+    # the liquid assimilation Korean speech makes between syllables ("한라산" is said hallasan, "설날" seollal)
+    return re.sub(r"n(?=r)|(?<=l)n", "l", "".join(out)).replace("lr", "ll")
 
 
 @lru_cache(maxsize=65536)

@@ -462,7 +462,7 @@ class Parser:
         if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single:
             asked = self._default_key(measure)
         player_level = (asked == "player" or "player" in values or self._per_player_average() or "role" in values or measure in PLAYER_MEASURES
-                        or asked == "role" or self.group_entity() == "player")
+                        or asked == "role" or self.group_entity() in ("player", "role"))
         filters = self.value_filters()
         date_col = "m.played_at"
         timed = any(d.kind in ("time", "weekday", "weekdays") for d in self.date_specs)

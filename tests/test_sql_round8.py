@@ -129,6 +129,8 @@ ROUND8 = [
     ("a tournament's first word alone in Hangul", "노르들리스 치킨 몇 번 나왔어", "SELECT 2"),
     ("the average of a qualified group", "valorant players with more assists per game than the valorant player average",
      "SELECT 'Fang' UNION SELECT 'Kelp' UNION SELECT '독수리'"),
+    ("per role inside one game: player rows", "kills per role in pubg",
+     "SELECT 'igl', 12 UNION SELECT 'fragger', 0 UNION SELECT 'duelist', 8 UNION SELECT 'sentinel', 4"),
     ("no matches, Korean", "아직 경기 없는 팀 어디야", "SELECT 'Idle Nine'"),
     ("players with roles, Korean", "수원 코브라스 선수들 포지션이랑 닉네임", "SELECT '독수리', 'duelist' UNION SELECT 'Fang', 'controller'"),
 ]
@@ -161,11 +163,12 @@ def test_a_count_of_matches_said_with_경기한_is_no_procedure(world8):
     ("몬스터 소속 팀 어디야", "player", "Monster"),        # three syllables, four consonants, romanized close
     ("폭시즈 승률", "team", "Tidal Foxes"),                # a team's own word in Hangul
     ("샌드 캐슬 스테이션스 몇 승", "team", "Sand Castle Stations"),  # a Hangul window holding a cue word ("스테이") inside a long loanword
+    ("신라 킹스 승률", "team", "Silla Kings"),              # ㄴ+ㄹ is said ll
 ])
 def test_hangul_transliterations_link(question, etype, value):
     from nl2sql.linking import Catalog
 
-    catalog = Catalog.from_rows(["Tidal Foxes", "수원 코브라스", "Sand Castle Stations"], ["Reef", "Monster", "Kelp"], [])
+    catalog = Catalog.from_rows(["Tidal Foxes", "수원 코브라스", "Sand Castle Stations", "Silla Kings"], ["Reef", "Monster", "Kelp"], [])
     assert (etype, value) in [(m.type, m.value) for m in link(question, catalog, TODAY).mentions]
 
 
