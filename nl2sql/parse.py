@@ -590,8 +590,8 @@ class Parser:
             if self.asked_entity() == "map" and fn != "avg":
                 sel = ["m.map"] + [c for c in self._extra_columns("map") if c.startswith("m.")]
                 return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
-            if self.asked_entity() in ("match", "date", "team") and fn != "avg":
-                return Reading(IR(select=["m.played_at", "wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
+            if fn != "avg" and (self.asked_entity() in ("match", "date", "team") or self._names_the_match()):
+                return Reading(IR(select=["m.played_at", "m.map", "wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             return Reading(IR(measure=f"{fn}:{diff}", filters=fs), 0.75, "scalar")
         # Per-group best: "X별 1등 Y".
         key = KEY.get(asked) if asked else None
@@ -1196,6 +1196,11 @@ class Parser:
                 base.append(Filter("m.format", "=", "versus"))
             return Reading(IR(measure="record", filters=base), 0.8, "record")
         return None
+
+    def _names_the_match(self) -> bool:
+        """"the closest valorant map", "제일 접전이었던 경기": the match itself is asked for, not a value."""
+        return bool(re.search(r"\b(?:map|match|game|series)\b|경기|맵|(?<![가-힣])판", self.t.s, re.I)) \
+            and not re.search(r"\bhow (?:much|many|big|wide|close)\b|몇|얼마|\bwhat (?:was|is) the (?:biggest|largest|widest|smallest|narrowest) (?:round |score )?(?:margin|difference|gap)\b", self.t.s, re.I)
 
     def _names_match_by_time(self) -> bool:
         """"the last 3 matches of X", "X 마지막 경기": a match named by its place in time."""

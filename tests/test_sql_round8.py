@@ -131,6 +131,8 @@ ROUND8 = [
      "SELECT 'Fang' UNION SELECT 'Kelp' UNION SELECT '독수리'"),
     ("per role inside one game: player rows", "kills per role in pubg",
      "SELECT 'igl', 12 UNION SELECT 'fragger', 0 UNION SELECT 'duelist', 8 UNION SELECT 'sentinel', 4"),
+    ("the closest map is a match", "what was the tightest valorant map", "SELECT '2025-03-09 18:00:00', 'Bind'"),
+    ("the margin itself stays a value", "how big was the widest round margin in valorant", "SELECT 8"),
     ("no matches, Korean", "아직 경기 없는 팀 어디야", "SELECT 'Idle Nine'"),
     ("players with roles, Korean", "수원 코브라스 선수들 포지션이랑 닉네임", "SELECT '독수리', 'duelist' UNION SELECT 'Fang', 'controller'"),
 ]
