@@ -54,6 +54,14 @@ def _next_day(iso: str) -> str:
     return (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
 
 
+def _one_match_at(low: str, a: int, b: int) -> bool:
+    """Whether a clock time names one match ("the 7pm game", "what stage was the 5pm match", "7시 경기 무슨"): said
+    after "the" or right before a match noun, with no plural or "every"."""
+    before, after = low[max(0, a - 12):a], low[b:b + 14]
+    return bool(re.search(r"\bthe\s*$", before) and re.match(r"\s*(?:game|match|series|map)\b", after)
+                or re.match(r"\s*(?:경기|매치|게임)\s*(?:무슨|뭐|어느|어떤|누가|누구|스테이지|결과|스코어|맵)", after))
+
+
 def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None = None) -> list[DateSpec]:
     """Every date expression of ``text`` that does not overlap ``taken`` (spans of linked names)."""
     today = today or dt.date.today()
@@ -209,6 +217,8 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
                 h += 12
         if ampm in ("오전", "아침", "새벽") and h == 12:
             h = 0
+        if m.group("dir") is None and _one_match_at(low, m.start(), m.end()):
+            return ("time", ("=", f"{h:02d}:{mins:02d}:00"))  # "the 7pm game", "저녁 7시 경기": the match at that time
         after = m.group("dir") is None or re.search(r"넘|이후|부터|후|after|since|from|later|or later|onwards|넘어", m.group("dir") or "")
         return ("time", (">=" if after else "<", f"{h:02d}:{mins:02d}:00"))
     scan(r"(?P<ap>오전|오후|저녁|밤|아침|새벽)?\s*(?P<h>\d{1,2})\s*시(?:\s*(?P<m>\d{1,2})\s*분)?\s*(?:정각)?\s*(?P<dir>넘어서|넘어|넘은|넘게|이후에?|부터|후에?|이전에?|전에?|까지)?",

@@ -228,7 +228,7 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
                 f"CAST(strftime('%w', {c}) AS INTEGER) IN ({days})")
     if op == "weekday":  # 0 = Sunday .. 6 = Saturday
         return (f"EXTRACT(DOW FROM {c}) = {int(v)}" if pg else f"strftime('%w', {c}) = {lit(str(int(v)))}")
-    if op in ("time>=", "time<"):
+    if op in ("time>=", "time<", "time="):
         cmp = op[4:]
         return (f"CAST({c} AS TIME) {cmp} {lit(v)}" if pg else f"strftime('%H:%M:%S', {c}) {cmp} {lit(v)}")
     if op == "like":

@@ -267,7 +267,7 @@ class Parser:
         if re.search(r"몇\s*년도|어느\s*해|어느\s*년도|무슨\s*년도|\S(?:던|한|은|는|인)\s+(?:해|연도|년도)(?:은|는|가|이야)?\s*\??\s*$", s):
             return "year"
         # Korean "어느 대회였어", "무슨 팀이야": the noun asked about, said with a copula.
-        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션)\s*(?:였|이었|야|이야|임|인가|인지|일까)", s)
+        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션|스테이지)\s*(?:였|이었|야|이야|임|인가|인지|일까)", s)
         if m:
             if re.search(r"누구|누가", s[:m.start()]):
                 return "player"  # "누구고 무슨 맵이었어": who, and the map beside
@@ -298,7 +298,7 @@ class Parser:
             return "team" if (re.search(r"누가\s*(?:이겼|우승|이김|이긴)|챔피언|우승", s) or "팀" in s) else "player"
         if re.search(r"언제|며칠|몇\s*일|날짜|몇\s*시", s):
             return "date"
-        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|종목|경기|포지션)", s)
+        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|종목|경기|포지션|스테이지)", s)
         if m:
             return self._noun(m.group(2))
         for noun in ("선수", "사람", "팀", "대회", "맵"):
