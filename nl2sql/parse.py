@@ -225,7 +225,7 @@ class Parser:
         t, s = self.t, self.t.s
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
-        m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count)\s+"
+        m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count)\s+"
                       r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?)\b", low)
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
                 and not self.measure():
@@ -1378,7 +1378,7 @@ class Parser:
         if re.search(r"몇\s*(?:승|패)", s) and self.measure() in ("wins", "losses"):
             return None  # "몇승", "몇 패": the wins or losses themselves
         m = re.search(r"\b(teams?|squads?|players?|tournaments?|maps?|matche?s|games?)\s+count\b", s, re.I) \
-            or re.search(r"\b(?:how many|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
+            or re.search(r"\b(?:how many|h(?:w|o|ow?w) man+y|how manny|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
         if m:
             noun = m.group(1).lower()
             if noun == "times":
@@ -1608,11 +1608,15 @@ class Parser:
                     side = before if a_ < cut else after
                     if v not in side.setdefault(typ, []):
                         side[typ].append(v)
-            if after and (before or re.search(r"\b(?:made|make|reached|reach|got (?:to|into)|get (?:to|into)|advanced|qualified)\b|가본|가 본|간 적|진출|올라|밟", t.s, re.I)):
+            reach = re.search(r"\b(?:made|make|reached|reach|got (?:to|into)|get (?:to|into)|advanced|qualified)\b|가본|가 본|간 적|진출|올라|밟", t.s, re.I)
+            if after and (before or reach):
                 def fl(d):
                     return [Filter(VALUE_COL[k], "=", v[0]) if len(v) == 1 else Filter(VALUE_COL[k], "in", list(v))
                             for k, v in d.items()]
                 a = fl(before) + self.date_filters() + fmt
+                if ev and not reach and not any(k in before for k in after):
+                    # "val teams that never lost a map in the riga event": took part there, and never lost there
+                    a = a + fl(after)
                 # the excluded scope lies inside the counted one ("Valorant teams that never reached a final":
                 # a Valorant final), unless it names a value of the same kind
                 inner = fl({k: v for k, v in before.items() if k not in after}) + self.date_filters()
