@@ -443,6 +443,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
     chosen += _fuzzy(text, catalog, taken, particles)
     chosen += _latin_full_names(text, catalog, taken)
     chosen = _loose_names(text, catalog, chosen, taken, particles)
+    chosen = _team_words_before_a_tournament_noun(text, catalog, chosen)
     # Years, then the relative years, then numbers, from what names did not cover.
     rest = "".join(" " if taken[i] else ch for i, ch in enumerate(text))
     year = None

@@ -295,7 +295,8 @@ class Parser:
         if m:
             return self._noun(m.group(1))
         if re.search(r"누구|누가|누군", s):
-            return "team" if (re.search(r"누가\s*(?:이겼|우승|이김|이긴)|챔피언|우승", s) or "팀" in s) else "player"
+            return "team" if (re.search(r"누가\s*(?:이겼|우승|이김|이긴)|챔피언|우승", s) or "팀" in s
+                              or self.measure() in ("points", "placement", "chicken", "win_rate") and "player" not in self.values) else "player"
         if re.search(r"언제|며칠|몇\s*일|날짜|몇\s*시", s):
             return "date"
         m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|종목|경기|포지션|스테이지)", s)
