@@ -138,6 +138,7 @@ ROUND8 = [
     ("never lost inside a named event", "valorant teams without a single map loss in the coral bay masters 2026", "SELECT 'Tidal Foxes'"),
     ("a typo in how many", "hw many squads r there", "SELECT 4"),
     ("누가 + a team-only measure", "노르들리스 로열 치킨 누가 젤 많이 먹음", "SELECT 'Tidal Foxes' UNION SELECT 'Granite Yaks'"),
+    ("game slang misspelled", "밸로 대회 몇 개", "SELECT 2"),
     ("no matches, Korean", "아직 경기 없는 팀 어디야", "SELECT 'Idle Nine'"),
     ("players with roles, Korean", "수원 코브라스 선수들 포지션이랑 닉네임", "SELECT '독수리', 'duelist' UNION SELECT 'Fang', 'controller'"),
 ]
