@@ -747,6 +747,17 @@ def _sounds_close(a: str, b: str) -> bool:
     return (epenthetic and len(hangul) >= 2 and ratio >= 25) or ratio >= 60
 
 
+def _transliterates(hangul: str, name: str) -> bool:
+    """A Hangul window read as a whole Latin name by its skeleton must also be spelled like it: a native
+    phrase with a particle or an ending ("토요일에 한", "줄세워줘", "인비에서") shares a skeleton by chance."""
+    from rapidfuzz import fuzz
+
+    if any(is_hangul(ch) for ch in name):
+        return True
+    ratio = fuzz.ratio(romanize(hangul), norm(name))
+    return ratio >= 60 or ratio >= 45 and "ㅡ" in jamo(hangul)
+
+
 def _other_script(a: str, b: str) -> bool:
     return bool(a) and bool(b) and is_hangul(a[0]) != is_hangul(b[0])
 
@@ -869,7 +880,8 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                             hits = [ranked[0][1]]
                     close = len(hits) == 1 and fuzz.ratio(romanize(variant), norm(hits[0][1])) >= 45
                     if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4
-                            or len(sk) >= 3 and syllables >= 5 or len(sk) >= 3 and syllables >= 4 and close) and len(hits) == 1:
+                            or len(sk) >= 3 and syllables >= 5 or len(sk) >= 3 and syllables >= 4 and close) and len(hits) == 1 \
+                            and _transliterates(variant, hits[0][1]):
                         best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
                         break
                     if not hits and len(sk) >= 7 and syllables >= 5:
