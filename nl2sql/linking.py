@@ -516,7 +516,7 @@ def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str
     k = word_key(token)
     if k in keys:
         return k
-    if not all(is_hangul(ch) for ch in token):
+    if not all(is_hangul(ch) for ch in token) or not _loanword_codas(token):
         return None
     if re.fullmatch(r"(?:한|두|세|네|댓|여러|몇)(?:개|번|명|판|곳|팀|경기|게임|맵|세트|대회)(?:다|씩|째|도|만|나)?", token):
         return None  # a count ("두개", "세번"), never a transliterated name
@@ -678,7 +678,8 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             continue
         k = word_key(value)
         team = catalog.word_teams.get(k)
-        if team is None and len(value) >= (3 if is_hangul(value[0]) else 4) and not _has_cue_word(value):
+        if team is None and len(value) >= (3 if is_hangul(value[0]) else 4) and not _has_cue_word(value) \
+                and _loanword_codas(value):
             # a word in the other script, by its consonant skeleton: "케스트렐" for a Latin "Kestrel",
             # "lightning" for a Hangul "라이트닝"; never Hangul against Hangul ("포지션" is not "부산")
             sk = skeleton(value)
@@ -747,6 +748,15 @@ def _sounds_close(a: str, b: str) -> bool:
     return (epenthetic and len(hangul) >= 2 and ratio >= 25) or ratio >= 60
 
 
+# Foreign words are written with these final consonants only (the loanword orthography's seven codas), so a
+# word with another one ("있는지", "없는", "했던", "많이") is native Korean, never a transliterated name.
+_LOANWORD_CODAS = frozenset(["", "ㄱ", "ㄴ", "ㄹ", "ㅁ", "ㅂ", "ㅅ", "ㅇ"])
+
+
+def _loanword_codas(word: str) -> bool:
+    return all(parts is None or parts[2] in _LOANWORD_CODAS for parts in map(split_syllable, word))
+
+
 def _transliterates(hangul: str, name: str) -> bool:
     """A Hangul window read as a whole Latin name by its skeleton must also be spelled like it: a native
     phrase with a particle or an ending ("토요일에 한", "줄세워줘", "인비에서") shares a skeleton by chance."""
@@ -754,6 +764,8 @@ def _transliterates(hangul: str, name: str) -> bool:
 
     if any(is_hangul(ch) for ch in name):
         return True
+    if not _loanword_codas(hangul):
+        return False
     ratio = fuzz.ratio(romanize(hangul), norm(name))
     return ratio >= 60 or ratio >= 45 and "ㅡ" in jamo(hangul)
 
