@@ -1284,7 +1284,8 @@ class Parser:
                 # "has a position set, but no squad", "포지션은 있는데 팀이 없는": this value is there, another one is not
                 said = re.match(r"(?:s|들)?\s*(?:(?:은|는|이|가|도)\s*)?(?:(?:is |are )?(?:listed|set|given|known|recorded|filled(?: in)?)\b"
                                 r"|(?:적혀\s*|나와\s*|등록돼\s*|등록되어\s*)?있(?:는|고|지만|으면서|음))", s[m.end():], re.I)
-                if said and not re.search(r"\b(?:no|without|missing)\s+(?:\w+\s+)?$", s[:m.start()], re.I):
+                if said and not re.search(r"\b(?:no|without|missing|lacks?|lacking|(?:does|do|did)(?:n'?t| not) (?:have|list))\s+"
+                                          r"(?:\w+\s+)?$", s[:m.start()], re.I):
                     return Filter(col, "not_null")
                 return Filter(col, "not_null" if self.has("exclude") else "is_null")
         return None
