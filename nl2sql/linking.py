@@ -220,6 +220,8 @@ class Catalog:
             for value in values:
                 if value:
                     add(value, etype, value)
+                    if etype == "role" and value.isascii() and value.isalpha() and len(value) >= 3 and not value.endswith("s"):
+                        add(value + "s", etype, value)  # any role the database holds, said in the plural ("awpers")
                     for w in words.get(value, []):
                         add(w, etype, value)
         fuzzy: dict[str, list[tuple[str, str, str]]] = {t: [] for t in FUZZY_TYPES}
@@ -431,7 +433,9 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
                 taken[i] = False
     # "top fragger", "best fragger": who killed most, not the role a database may call 'fragger'
     for m in [c for c in chosen if c.type == "role" and re.fullmatch(r"(?:entry[- ]?)?fraggers?", text[c.start:c.end], re.I)]:
-        if re.search(r"\b(?:top|best|leading|biggest|star|main)\s+$", text[:m.start], re.I):
+        # the plural alone is the slang for the players with most kills ("fraggers at the cup", "top 3 fraggers")
+        if re.search(r"\b(?:top|best|leading|biggest|star|main)\s+$", text[:m.start], re.I) \
+                or text[m.start:m.end].lower() == "fraggers":
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
