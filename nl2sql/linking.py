@@ -660,6 +660,7 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             after = text[names[0][1]:]
             staged = any(m.type == "stage" and m.start == names[0][1] + len(after) - len(after.lstrip())
                          for m in chosen)  # "the jeonju final": a team has no final, a tournament does
+            staged = staged or _at_event(text[:names[0][0]], key, catalog)
             # a later word of one name, said with a match noun after it ("the derby series", "럼블 결승"), unless
             # it is a genre's word ("battle royale matches")
             noun_after = re.match(r"\s*(?:series|matches|match|games|maps|finals?|semis|semifinals?|playoffs|결승|경기|매치|맵)\b", after, re.I) \
@@ -702,6 +703,13 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             for i in range(a, b):
                 taken[i] = True
     return out
+
+
+def _at_event(before: str, key: str, catalog: Catalog) -> bool:
+    """A place word said after "at" ("players at yeosu", "who lost at gangneung") is where an event was held:
+    the tournament's, even when a team carries the same city in its name. Only the first word of a name."""
+    firsts = {word_key(_words(n)[0]) for n, _, _, _ in catalog.tour_words if _words(n)}
+    return key in firsts and bool(re.search(r"\b(?:at|during)\s+(?:the\s+)?$", before, re.I))
 
 
 def _latin_full_names(text: str, catalog: Catalog, taken: list[bool]) -> list[Mention]:

@@ -959,6 +959,9 @@ class Parser:
             return True
         if re.match(r"\s*@teamX\s*(?:이|가|은|는)?\s*(?:진|졌|패)", after):
             return True
+        # the object's particle dropped, as people type: "X 이겨본 팀", "X 잡은 애들" = the teams that beat X
+        if re.match(r"\s*@teamX\s+(?:이겨\s*본|이겨\s*봤던|이긴|이겼던|꺾은|꺾어\s*본|잡은|잡아\s*본)\s*(?:팀|상대|애들|곳|데)", after):
+            return True
         return False
 
     def _pair_select(self, fs: list[Filter], teams: list[str], asked: str | None) -> IR:
