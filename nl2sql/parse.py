@@ -214,7 +214,8 @@ class Parser:
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
         if who:
-            return "team" if t.has("measures", "wins") or t.has("measures", "losses") and "team" in self.values else "player"
+            # winning and losing are what teams do ("who lost in the semis"): the team, as with wins
+            return "team" if t.has("measures", "wins") or t.has("measures", "losses") else "player"
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
         if among:
             return self._noun(among.group(1))
