@@ -770,8 +770,9 @@ def _loanword_codas(word: str) -> bool:
 
 
 def _transliterates(hangul: str, name: str) -> bool:
-    """A Hangul window read as a whole Latin name by its skeleton must also be spelled like it: a native
-    phrase with a particle or an ending ("토요일에 한", "줄세워줘", "인비에서") shares a skeleton by chance."""
+    """A Hangul window read as a player's or a map's Latin name by its skeleton must also be spelled like it:
+    a native phrase with a particle or an ending ("토요일에 한", "줄세워줘", "인비에서") shares a skeleton by chance.
+    (Team and tournament names are long; their skeleton alone is evidence enough.)"""
     from rapidfuzz import fuzz
 
     if any(is_hangul(ch) for ch in name):
@@ -905,7 +906,7 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     close = len(hits) == 1 and fuzz.ratio(romanize(variant), norm(hits[0][1])) >= 45
                     if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4
                             or len(sk) >= 3 and syllables >= 5 or len(sk) >= 3 and syllables >= 4 and close) and len(hits) == 1 \
-                            and _transliterates(variant, hits[0][1]):
+                            and (hits[0][0] not in ("player", "map") or _transliterates(variant, hits[0][1])):
                         best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
                         break
                     if not hits and len(sk) >= 7 and syllables >= 5:

@@ -214,7 +214,7 @@ class Parser:
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
         if who:
-            # winning and losing are what teams do ("who lost in the semis"): the team, as with wins
+            # winning and losing are what teams do ("who went out in a semifinal"): the team, as with wins
             return "team" if t.has("measures", "wins") or t.has("measures", "losses") else "player"
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
         if among:
@@ -856,7 +856,7 @@ class Parser:
                 # "how many times did A beat B and lose to them": A's wins and losses against B
                 return IR(measure="record", filters=base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)], fact="w")
             if t.has("entities", "date") and not t.has("aggregates", "count"):
-                # "X vs Y, when and who won": each of their matches, its date and its winner
+                # "X vs Y, dates and who won": each of their matches, its date and its winner
                 return IR(select=["m.played_at", "wt.name"],
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
             if record and not re.search(r"\bbeat\b(?! (?:more|most))|이긴 횟수|이겼", t.s, re.I) or re.search(r"팀별|각각|씩|each|누가 더", t.s, re.I):
