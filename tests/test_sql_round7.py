@@ -54,7 +54,7 @@ def _ask(world, question):
 
 ROUND7 = [
     ("a weekday phrase is no map of the same skeleton", "토요일에 한 cs 맵은 몇 개", "SELECT 2"),
-    ("a weekday phrase, English", "how many cs maps were played on a saturday", "SELECT 2"),
+    ("a weekday phrase, English", "count of cs maps on saturdays", "SELECT 2"),
     ("one transliterated team word, not a player of its skeleton", "비스트라 승률 퍼센트로", "SELECT 200.0 / 3"),
     ("one transliterated team word, wins", "비스트라 몇 번 이겼어", "SELECT 2"),
     ("a native verb is no team word of its skeleton", "에펙 대회들 있는지 궁금해", "SELECT 'Nara Apex Trials 2026'"),
@@ -88,7 +88,7 @@ def test_round7_constructs_answer_with_the_right_rows(world7, construct, questio
 
 @pytest.mark.parametrize("question,gold", [
     ("포지션 비어있는 선수 있어?", "SELECT 'Loose'"),
-    ("KR 지역 팀 몇 개나 돼?", "SELECT 1"),
+    ("KR 지역 소속 몇 팀이나 돼?", "SELECT 1"),
     ("EU 팀 몇 팀이나 돼?", "SELECT 1"),
     ("list every awper we have", "SELECT 'Apostro' UNION SELECT 'Lancet'"),
     ("which entry players do you have", "SELECT 'Reed' UNION SELECT '솔개'"),
