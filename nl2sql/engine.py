@@ -285,7 +285,7 @@ _PROCEDURAL = re.compile(
     r"next|upcoming|our|my|we|us|i|me|why|work|works|seeds?|lobby|late|server|roster size|is it|are matches|"
     r"best of \w+|per kill|bracket|system|decides?)\b|우리|다음|저희|(?<![가-힣])내 |(?<![가-힣])제 |왜|시드|로비|늦|서버|몇 ?분|방 비번|코드|알림|"
     r"체크인|대진표|킬당|몇판임|몇 ?시|시스템|까지\s*$|몇 ?명까지|어캐|누구한테|필요|틀리|잘못|입력|퍼즈|"
-    r"가능|되나요|돼요\?|될까|어떻게|방법|하는 ?법|해야|수 있|까지 ?돼|규정|규칙|등록(?:하|은|방법)|신청|변경|바꾸|바꿔|초대|문의|환불|상금|해도 돼|되나|"
+    r"가능|되나요|돼요\?|될까|어떻게|방법|하는 ?법|해야|(?<![가-힣])수 ?있|까지 ?돼|규정|규칙|등록(?:하|은|방법)|신청|변경|바꾸|바꿔|초대|문의|환불|상금|해도 돼|되나|"
     r"돼\?|인원|(?<!경)기한|멈춤|튕|오류|에러|만들|팀장|가입|계정|비밀번호|교체", re.I)
 
 
@@ -296,7 +296,9 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b"
                    r"|\bhow many \w+ (?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got)\b"
                    r"|\bhow many (?:[\w-]+ ){1,3}(?:do|does) (?:we|you) have(?: (?:registered|listed|signed|on record))?\b"
-                   r"|\b(?:show|give|tell|get) me\b|\bwhen (?:does|do|did)\b",
+                   r"|\b(?:show|give|tell|get) me\b|\bwhen (?:does|do|did)\b"
+                   r"|\b(?:we|you) (?:have|got)(?: (?:registered|listed|signed|on (?:file|record)))?\s*[?.!]*\s*$"
+                   r"|몇\s*(?:개|명|팀|번|판|경기|곳)\S*\s*돼",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
     if _PROCEDURAL.search(plain):
         return False

@@ -221,9 +221,8 @@ class Catalog:
             for value in values:
                 if value:
                     add(value, etype, value)
-                    plural = value + ("es" if value.endswith(("s", "x", "ch", "sh")) else "s")
-                    if etype == "role" and value.isascii() and len(value) >= 4 and not _has_cue_word(plural):
-                        add(plural, etype, value)  # "duelists" (not "fraggers", which people say of kills)
+                    if etype == "role" and value.isascii() and value.isalpha() and len(value) >= 3 and not value.endswith("s"):
+                        add(value + "s", etype, value)  # any role the database holds, said in the plural ("awpers")
                     for w in words.get(value, []):
                         add(w, etype, value)
         fuzzy: dict[str, list[tuple[str, str, str]]] = {t: [] for t in FUZZY_TYPES}
@@ -435,7 +434,9 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
                 taken[i] = False
     # "top fragger", "best fragger": who killed most, not the role a database may call 'fragger'
     for m in [c for c in chosen if c.type == "role" and re.fullmatch(r"(?:entry[- ]?)?fraggers?", text[c.start:c.end], re.I)]:
-        if re.search(r"\b(?:top|best|leading|biggest|star|main)\s+$", text[:m.start], re.I):
+        # the plural alone is the slang for the players with most kills ("fraggers at the cup", "top 3 fraggers")
+        if re.search(r"\b(?:top|best|leading|biggest|star|main)\s+$", text[:m.start], re.I) \
+                or text[m.start:m.end].lower() == "fraggers":
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
@@ -554,7 +555,7 @@ def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str
     k = word_key(token)
     if k in keys:
         return k
-    if not all(is_hangul(ch) for ch in token):
+    if not all(is_hangul(ch) for ch in token) or not _loanword_codas(token):
         return None
     if re.fullmatch(r"(?:한|두|세|네|댓|여러|몇)(?:개|번|명|판|곳|팀|경기|게임|맵|세트|대회)(?:다|씩|째|도|만|나)?", token):
         return None  # a count ("두개", "세번"), never a transliterated name
@@ -695,6 +696,7 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             after = text[names[0][1]:]
             staged = any(m.type == "stage" and m.start == names[0][1] + len(after) - len(after.lstrip())
                          for m in chosen)  # "the jeonju final": a team has no final, a tournament does
+            staged = staged or _at_event(text[:names[0][0]], key, catalog)
             # a later word of one name, said with a match noun after it ("the derby series", "럼블 결승"), unless
             # it is a genre's word ("battle royale matches")
             noun_after = re.match(r"\s*(?:series|matches|match|games|maps|finals?|semis|semifinals?|playoffs|결승|경기|매치|맵)\b", after, re.I) \
@@ -718,7 +720,8 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             continue
         k = word_key(value)
         team = catalog.word_teams.get(k)
-        if team is None and len(value) >= (3 if is_hangul(value[0]) else 4) and not _has_cue_word(value):
+        if team is None and len(value) >= (3 if is_hangul(value[0]) else 4) and not _has_cue_word(value) \
+                and _loanword_codas(value):
             # a word in the other script, by its consonant skeleton: "케스트렐" for a Latin "Kestrel",
             # "lightning" for a Hangul "라이트닝"; never Hangul against Hangul ("포지션" is not "부산")
             sk = skeleton(value)
@@ -738,6 +741,13 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             for i in range(a, b):
                 taken[i] = True
     return out
+
+
+def _at_event(before: str, key: str, catalog: Catalog) -> bool:
+    """A place word said after "at" ("players at yeosu", "who lost at gangneung") is where an event was held:
+    the tournament's, even when a team carries the same city in its name. Only the first word of a name."""
+    firsts = {word_key(_words(n)[0]) for n, _, _, _ in catalog.tour_words if _words(n)}
+    return key in firsts and bool(re.search(r"\b(?:at|during)\s+(?:the\s+)?$", before, re.I))
 
 
 def _latin_full_names(text: str, catalog: Catalog, taken: list[bool]) -> list[Mention]:
@@ -786,6 +796,29 @@ def _sounds_close(a: str, b: str) -> bool:
     # word ("불사조", "울산") has none, so only a close romanization links it
     epenthetic = "ㅡ" in jamo(hangul)
     return (epenthetic and len(hangul) >= 2 and ratio >= 25) or ratio >= 60
+
+
+# Foreign words are written with these final consonants only (the loanword orthography's seven codas), so a
+# word with another one ("있는지", "없는", "했던", "많이") is native Korean, never a transliterated name.
+_LOANWORD_CODAS = frozenset(["", "ㄱ", "ㄴ", "ㄹ", "ㅁ", "ㅂ", "ㅅ", "ㅇ"])
+
+
+def _loanword_codas(word: str) -> bool:
+    return all(parts is None or parts[2] in _LOANWORD_CODAS for parts in map(split_syllable, word))
+
+
+def _transliterates(hangul: str, name: str) -> bool:
+    """A Hangul window read as a player's or a map's Latin name by its skeleton must also be spelled like it:
+    a native phrase with a particle or an ending ("토요일에 한", "줄세워줘", "인비에서") shares a skeleton by chance.
+    (Team and tournament names are long; their skeleton alone is evidence enough.)"""
+    from rapidfuzz import fuzz
+
+    if any(is_hangul(ch) for ch in name):
+        return True
+    if not _loanword_codas(hangul):
+        return False
+    ratio = fuzz.ratio(romanize(hangul), norm(name))
+    return ratio >= 60 or ratio >= 45 and "ㅡ" in jamo(hangul)
 
 
 def _other_script(a: str, b: str) -> bool:
@@ -949,7 +982,7 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4
                             or len(sk) >= 3 and syllables >= 5 or len(sk) >= 3 and syllables >= 4 and close
                             or len(sk) >= 4 and syllables == 3 and len(hits) == 1 and _romanized_close(variant, hits[0][1], 60)) \
-                            and len(hits) == 1:
+                            and len(hits) == 1 and (hits[0][0] not in ("player", "map") or _transliterates(variant, hits[0][1])):
                         best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
                         break
                     if not hits and len(sk) >= 7 and syllables >= 5:

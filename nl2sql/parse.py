@@ -239,7 +239,9 @@ class Parser:
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
         if who:
-            return "team" if t.has("measures", "wins") or t.has("measures", "losses") and "team" in self.values \
+            # winning and losing are what teams do ("who went out in a semifinal"): the team, as with wins; so are the
+            # team-only measures (points, placements, chicken dinners) and a tournament's title
+            return "team" if t.has("measures", "wins") or t.has("measures", "losses") \
                 or self.measure() in ("points", "placement", "chicken", "win_rate") and "player" not in self.values \
                 or t.has("shapes", "champion") and "tournament" in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b", low) else "player"
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
@@ -954,7 +956,7 @@ class Parser:
                 # "how many times did A beat B and lose to them": A's wins and losses against B
                 return IR(measure="record", filters=base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)], fact="w")
             if t.has("entities", "date") and not t.has("aggregates", "count"):
-                # "X vs Y, when and who won": each of their matches, its date and its winner
+                # "X vs Y, dates and who won": each of their matches, its date and its winner
                 return IR(select=["m.played_at", "wt.name"],
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
             if record and not re.search(r"\bbeat\b(?! (?:more|most))|이긴 횟수|이겼", t.s, re.I) or re.search(r"팀별|각각|씩|each|누가 더", t.s, re.I):
@@ -1095,6 +1097,9 @@ class Parser:
         if re.search(r"\b(?:beat|beaten|defeated|against|over|vs\.?)\s*$", before, re.I):
             return True
         if re.match(r"\s*@teamX\s*(?:이|가|은|는)?\s*(?:진|졌|패)", after):
+            return True
+        # the object's particle dropped, as people type: "X 이겨본 팀", "X 잡은 애들" = the teams that beat X
+        if re.match(r"\s*@teamX\s+(?:이겨\s*본|이겨\s*봤던|이긴|이겼던|꺾은|꺾어\s*본|잡은|잡아\s*본)\s*(?:팀|상대|애들|곳|데)", after):
             return True
         return False
 
@@ -1485,7 +1490,8 @@ class Parser:
                 # "has a position set, but no squad", "포지션은 있는데 팀이 없는": this value is there, another one is not
                 said = re.match(r"(?:s|들)?\s*(?:(?:은|는|이|가|도)\s*)?(?:(?:is |are )?(?:listed|set|given|known|recorded|filled(?: in)?)\b"
                                 r"|(?:적혀\s*|나와\s*|등록돼\s*|등록되어\s*)?있(?:는|고|지만|으면서|음))", s[m.end():], re.I)
-                if said and not re.search(r"\b(?:no|without|missing)\s+(?:\w+\s+)?$", s[:m.start()], re.I):
+                if said and not re.search(r"\b(?:no|without|missing|lacks?|lacking|(?:does|do|did)(?:n'?t| not) (?:have|list))\s+"
+                                          r"(?:\w+\s+)?$", s[:m.start()], re.I):
                     return Filter(col, "not_null")
                 return Filter(col, "not_null" if self.has("exclude") else "is_null")
         return None

@@ -81,7 +81,7 @@ def test_years(catalog, text, year):
 
 @pytest.mark.parametrize("text, numbers", [
     ("top 3 players by kills", [3]), ("킬 상위 5명", [5]), ("세 명 뽑아줘", [3]),
-    ("teams with more than five wins", [5]), ("T1 wins in 2025", []),
+    ("teams having over five wins", [5]), ("T1 wins in 2025", []),
 ])
 def test_numbers_exclude_names_and_years(catalog, text, numbers):
     assert link(text, catalog, TODAY).numbers == numbers
