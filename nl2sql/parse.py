@@ -1622,7 +1622,7 @@ class Parser:
                             for k, v in d.items()]
                 a = fl(before) + self.date_filters() + fmt
                 if ev and not reach and not any(k in before for k in after):
-                    # "val teams that never lost a map in the riga event": took part there, and never lost there
+                    # "teams without a map loss at event X": took part there, and no loss there
                     a = a + fl(after)
                 # the excluded scope lies inside the counted one ("Valorant teams that never reached a final":
                 # a Valorant final), unless it names a value of the same kind
