@@ -23,6 +23,7 @@ from .linking import MASK, Linked, lexicon, link, load_catalog
 from .query import FOLLOWUP, KINDS, NOT_STATS, Query, build_sql, metrics_for
 from .render import render, render_ir
 from .safety import run_readonly, validate
+from .unwrap import WRAPPER_WORD, core_question
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +164,32 @@ def _followup(context: dict[str, Any], linked: Linked, masked: str) -> Query:
 
 def plan(question: str, url: str, context: dict[str, Any] | None = None, today: dt.date | None = None,
          model=None) -> Plan:
-    """Link and predict without running anything (the router's ``fit`` uses this)."""
+    """Link and predict without running anything (the router's ``fit`` uses this).
+
+    The question inside a request ("혹시 … 알려주실 수 있을까요?", "For the recap: could you pull up …") is
+    read first; the whole text is read when the core cannot be answered or lost a name on the way."""
+    core = core_question(question)
+    if core != question.strip():
+        p = _plan(core, url, context, today, model)
+        if (p.ir is not None or p.query is not None) and not _lost_names(question, p.linked, url, today):
+            return p
+    return _plan(question, url, context, today, model)
+
+
+def _lost_names(question: str, core: Linked, url: str, today: dt.date | None) -> bool:
+    """Whether taking the wrapper off dropped a name, a date or a number the whole question has."""
+    whole = link(question, load_catalog(url), today)
+
+    def found(linked: Linked) -> list[tuple[str, str]]:
+        # a wrapper's own words that sound like a name ("그런데" read as a Latin "Granite") are not names
+        return sorted((m.type, str(m.value)) for m in linked.mentions
+                      if not WRAPPER_WORD.fullmatch(linked.text[m.start:m.end].strip()))
+
+    return len(found(whole)) > len(found(core)) or len(whole.numbers) > len(core.numbers)
+
+
+def _plan(question: str, url: str, context: dict[str, Any] | None = None, today: dt.date | None = None,
+          model=None) -> Plan:
     from .model import default_model
 
     model = model or default_model()
