@@ -166,7 +166,7 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
          model=None) -> Plan:
     """Link and predict without running anything (the router's ``fit`` uses this).
 
-    The question inside a request ("혹시 … 알려주실 수 있을까요?", "For the recap: could you pull up …") is
+    The question inside a request ("혹시 … 알려주실 수 있을까요?", "For our newsletter: would you dig up …") is
     read first; the whole text is read when the core cannot be answered or lost a name on the way."""
     core = core_question(question)
     if core != question.strip():

@@ -26,6 +26,9 @@ SCAFFOLD = frozenset("""
 how many much what which who whom whose when where did does do is are was were has have had the a an in on of at to
 for by with s most times matches match games game team teams player players played play won win group stage final
 kills deaths assists damage points total 경기 몇 번 판 선수 팀
+got up had most more than each per map maps rate percent were event best
+january february march april may june july august september october november december
+제일 가장 많이 한 높은 개 열린
 """.split())
 
 
@@ -37,23 +40,28 @@ def _h(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def runs(text: str) -> list[str]:
-    """The distinctive RUN-word runs of a text (those not made only of scaffolding words)."""
+def runs(text: str, min_content: int = 1) -> list[str]:
+    """The distinctive RUN-word runs of a text: those with at least ``min_content`` words that are not
+    scaffolding (numbers count as scaffolding)."""
     w = words(text)
     out = []
     for i in range(len(w) - RUN + 1):
         run = w[i:i + RUN]
-        if not all(x in SCAFFOLD for x in run):
+        if sum(x not in SCAFFOLD and not x.isdigit() for x in run) >= min_content:
             out.append(" ".join(run))
     return out
 
 
-def fingerprints(questions: list[str]) -> set[str]:
-    """'q:' + hash of each normalised question, 'r:' + hash of each of its distinctive runs."""
+def fingerprints(questions: list[str], min_content: int = 1) -> set[str]:
+    """'q:' + hash of each normalised question, 'r:' + hash of each of its distinctive runs.
+
+    The sets written after our files (the fresh sets) use ``min_content=2``: a run with one content word
+    ("racked up the most") is how many people ask and may be in our files from before the set was written;
+    two content words in the same four-word run ("the recap post for") are a phrase, and a copy."""
     out = set()
     for q in questions:
         out.add("q:" + _h(" ".join(words(q))))
-        out.update("r:" + _h(r) for r in runs(q))
+        out.update("r:" + _h(r) for r in runs(q, min_content))
     return out
 
 

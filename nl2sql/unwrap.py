@@ -1,7 +1,7 @@
 """The question inside a request: polite wrappers and context clauses taken off.
 
-People rarely type the bare question. They wrap it ("혹시 … 알려주실 수 있을까요?", "Could you pull up …
-for me?") or say why they ask first ("다음 주 방송 준비 때문에 그런데, …", "For the recap post: …").
+People rarely type the bare question. They wrap it ("혹시 … 알려주실 수 있을까요?", "Would you dig up …
+for me?") or say why they ask first ("기사 마감 때문에 그런데, …", "For our newsletter: …").
 The wrappers carry words that also mark how-to questions for the FAQ ("수 있", "해야", "can we", "need"),
 so the bare question is what the parser and the evidence check should read. :func:`core_question`
 returns it; the engine reads the core first and falls back to the whole text, so a wrapper that was
@@ -14,14 +14,14 @@ import re
 _EN_OPENERS = re.compile(
     r"^\s*(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|uh+|hmm+|quick question|question|real quick|sorry)\b[\s,!:.\-–—]*)+",
     re.I)
-# "For the recap post:", "I'm writing the recap -", "Since we're prepping the broadcast,": a context clause
+# "For our newsletter:", "I'm drafting the weekly summary -", "Since we're prepping the stream,": a context clause
 # closed by punctuation before the question itself.
 _EN_CONTEXT = re.compile(
     r"^\s*(?:(?:for|because of|since|as|re|regarding|about)\s+(?:the|our|my|a|an|this|tonight'?s|tomorrow'?s|next week'?s)\b"
     r"|(?:i'?m|i am|we'?re|we are|i was|we were)\s+(?:writing|doing|preparing|prepping|making|working on|putting together|"
     r"updating|building|finishing|planning|drafting)\b)[^,:;?!\-–—]{0,60}(?:[,:;!\-–—]|\s-\s)\s*",
     re.I)
-# "Could you pull up …", "would you mind giving me …", "I need to know …", "can we get …"
+# "Can u dig up …", "would you mind giving me …", "I need to know …", "can we get …"
 _EN_REQUEST = re.compile(
     r"^\s*(?:(?:please|pls|plz|kindly)\s+)?"
     r"(?:(?:could|can|would|will)\s+(?:you|u|we|i)(?:\s+(?:please|pls|plz|possibly|quickly|maybe))?\s+"
@@ -42,7 +42,7 @@ _EN_TAIL = re.compile(
     re.I)
 
 _KO_OPENERS = re.compile(r"^\s*(?:(?:혹시|저기|저 |음+|아 |그 |실례지만|죄송한데|죄송하지만|궁금한 ?게 있는데(?:요)?)[\s,.!]*)+")
-# "다음 주 방송 준비 때문에 그런데,", "정리해야 하는데", "방송에서 써야 해서요,": why they ask, then the question
+# "기사 마감 때문에 그런데,", "정리해야 하는데", "자료에 써야 해서요,": why they ask, then the question
 _KO_CONTEXT = re.compile(
     r"^\s*[^?？]{0,40}?(?:때문에|준비(?:\s*중)?|하려고|하려는데|쓰려고|올리려고|만들려고|정리하려고|써야|해야|올려야|만들어야|"
     r"정리해야|필요해서|필요한데)\s*(?:그런데|그러는데|그런데요|하는데|하는데요|해서|해서요|인데|인데요|는데|는데요|요)?[\s,.!]+")
@@ -63,7 +63,7 @@ def core_question(text: str) -> str:
     """The question with request wrappers and a leading context clause removed (the text itself when
     nothing is removed, or when removing would leave too little to be a question)."""
     core = text.strip()
-    for _ in range(2):  # "Hi! For the recap: could you pull up …" peels in two rounds
+    for _ in range(2):  # "Hi! For our newsletter: would you dig up …" peels in two rounds
         before = core
         core = _EN_OPENERS.sub("", core)
         core = _EN_CONTEXT.sub("", core)
