@@ -154,6 +154,8 @@ class Catalog:
     regulation: dict[str, int] = dataclasses.field(default_factory=dict)
     """Game -> the most common winning score of its versus maps: the score that wins in regulation, so a
     winner above it went to overtime (13 rounds in one title, 7 in another)."""
+    ranking_games: frozenset[str] = frozenset()
+    """Games whose matches are all of the ranking format (a battle royale): there a "win" is a first place."""
 
     @classmethod
     def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=(), regions=(),
@@ -329,6 +331,9 @@ def load_catalog(url: str, max_age_s: float = CATALOG_TTL_S) -> Catalog:
                               "AND m.map IS NOT NULL AND mt.score IS NOT NULL GROUP BY tr.game, mt.score"):
         counts.setdefault(game, {})[int(score)] = int(n)
     catalog.regulation = {g: max(c, key=lambda k: (c[k], -k)) for g, c in counts.items() if c}
+    catalog.ranking_games = frozenset(r[0] for r in col(
+        "SELECT tr.game FROM matches m JOIN tournaments tr ON tr.id = m.tournament_id GROUP BY tr.game "
+        "HAVING SUM(CASE WHEN m.format = 'versus' THEN 1 ELSE 0 END) = 0"))
     with _catalog_lock:
         _catalogs[url] = (now, fingerprint, catalog)
     return catalog
@@ -352,6 +357,8 @@ class Linked:
     """The asked database's tournaments of each game."""
     regulation: dict[str, int] = dataclasses.field(default_factory=dict)
     """The asked database's regulation winning score of each versus game (see :class:`Catalog`)."""
+    ranking_games: frozenset[str] = frozenset()
+    """The asked database's games played only in the ranking format (see :class:`Catalog`)."""
 
     def values(self, etype: str) -> list[Any]:
         """Linked values of one type, in the order they appear (duplicates removed)."""
@@ -487,7 +494,8 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             continue
         seen.add((a, b))
         masked = masked[:a] + MASK[t] + masked[b:]
-    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game, catalog.regulation)
+    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game, catalog.regulation,
+                  catalog.ranking_games)
 
 
 def _team_words_before_a_tournament_noun(text: str, catalog: Catalog, chosen: list[Mention]) -> list[Mention]:
