@@ -156,6 +156,34 @@ class Parser:
             if typ != "date" and v not in self.values.setdefault(typ, []):
                 self.values[typ].append(v)
         self.date_specs = [v for _, _, typ, v in self.placed if typ == "date"]
+        self.champion_side = self._champion_side()
+
+    _CHAMPION_SIDE = re.compile(
+        r"\b(?:of|on|from|in|for|with)\s+(?:the\s+)?(?:team|squad|side|org|roster)\s+(?:that|which|who)\s+(?:won|took|claimed|lifted)\s+"
+        r"(?:the\s+)?@tournamentX(?:\s*(?:title|trophy|crown|@stageX))?"
+        r"|\b(?:of|on|from|in|for|with)\s+(?:the\s+)?@tournamentX\s*(?:'s|’s)?\s+(?:champions?|winners?|winning (?:team|squad|side))(?:'s|’s)?"
+        r"|\b(?:the\s+)?(?:team|squad|side)\s+(?:that|which|who)\s+won\s+(?:the\s+)?@tournamentX(?:'s|’s)"
+        r"|\bthe\s+@tournamentX\s*(?:'s|’s)?\s+(?:champions?|winners?|winning (?:team|squad|side))(?:'s|’s|'|’)"
+        r"|@tournamentX\s*(?:@stageX\s*)?(?:(?:을|를)\s*)?(?:(?:이긴|우승한|우승|승리한|제패한)\s*(?:팀|쪽|스쿼드)|챔피언(?:\s*팀)?)\s*(?:에서|의|에|소속(?:\s*선수)?(?:\s*중에?서?)?|선수\s*중에?서?|중에서?)?",
+        re.I)
+
+    def _champion_side(self) -> str | None:
+        """"the top fragger of the team that won <T>", "<T> 결승 이긴 팀에서 킬 1등": players of the tournament's champion.
+        The phrase is blanked (so the rest asks for players), and the champion becomes a condition on the players' team."""
+        tours = self.values.get("tournament", [])
+        m = self._CHAMPION_SIDE.search(self.t.s) if len(tours) == 1 else None
+        if m is None:
+            return None
+        rest = self.t.s[:m.start()] + " " * (m.end() - m.start()) + self.t.s[m.end():]
+        players = re.search(r"선수|\bplayers?\b|\bfraggers?\b|\bmvp\b|\bmembers?\b|멤버|에이스|\bace\b|로스터|명단|라인업|\brosters?\b|\bline-?ups?\b",
+                            self.t.s[m.start():], re.I)
+        who = re.search(r"\bwho\b|\bwho'?s\b|누구|누가", rest, re.I) and any(p.search(rest) for ps in cues()["measures"].values() for p in ps)
+        if not (players or who):
+            return None  # "<T> 우승팀 어디", "who won <T>": the champion itself
+        if "@stageX" in m.group() and "@stageX" not in rest:
+            self.values.pop("stage", None)  # "결승 이긴 팀": the final names the champion, not the scope
+        self.t = _Text(rest)
+        return tours[0]
 
     @staticmethod
     def _nicknames(masked: str) -> str:
@@ -467,6 +495,9 @@ class Parser:
         player_level = (asked == "player" or "player" in values or self._by_one_player() or self._per_player_average() or "role" in values or measure in PLAYER_MEASURES
                         or asked == "role" or self.group_entity() in ("player", "role"))
         filters = self.value_filters()
+        if self.champion_side:
+            filters.append(Filter("p.team_id", "champion_of", self.champion_side))
+            player_level = True
         date_col = "m.played_at"
         timed = any(d.kind in ("time", "weekday", "weekdays") for d in self.date_specs)
         if timed:

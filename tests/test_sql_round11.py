@@ -86,6 +86,12 @@ ROUND11 = [
     # "by a single player" is per player, not one match
     ("by a single player", "most kills by a single player in valorant", "SELECT 'Wisp', 83"),
     ("single match stays a match", "the highest kill count one player had within one valorant match", "SELECT 35"),
+    # the players of a tournament's champion: a condition on the players' team (the final's winner, or the most
+    # final-stage points in ranking play), the rest of the question read as usual
+    ("top fragger of the winning team", "which player had the highest kill total for the team that won the harbor lights cup", "SELECT 'Gunner'"),
+    ("우승팀 선수 중", "harbor lights cup 우승팀 선수 중 어시 제일 많은 선수", "SELECT 'Moss'"),
+    ("champion of a ranking event", "dune apex trials 2025 챔피언 팀 선수 명단", "SELECT 'Wisp' UNION SELECT 'Cobalt'"),
+    ("the champion itself stays a team", "harbor lights cup 우승팀 누구야", "SELECT 'Clan 42'"),
     # 잡다 (to beat) as slang
     ("잡아본 팀", "여수 파도 잡아본 팀 어디야", "SELECT 'Team.Nimbus'"),
 ]
