@@ -118,14 +118,16 @@ def _loan_letters(text: str) -> str:
         out = []
         for ch in text:
             found = syllable_indices(ch)
-            if found is not None:
+            if found is not None and ch in "츠즈":
+                out.append("ts" if ch == "츠" else "s")  # a final ts / z ("블리츠" = blitz, "폭시즈")
+            elif found is not None:
                 out.append(_RR_ONSET[found[0]] + _LOAN_VOWEL[found[1]] + _RR_CODA[found[2]])
             elif ch.isdigit():
                 out.append(ch)
         low = "".join(out)
     else:
         low = norm(text)
-        for a, b in (("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "j"), ("x", "ks"), ("q", "k"), ("au", "o"), ("aw", "o"),
+        for a, b in (("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "j"), ("tz", "ts"), ("x", "ks"), ("q", "k"), ("au", "o"), ("aw", "o"),
                      ("ew", "u"), ("oo", "u"), ("ee", "i"), ("ea", "i"), ("ow", "au"), ("ou", "au")):
             low = low.replace(a, b)
         low = re.sub(r"c(?=[eiy])", "s", low)
@@ -837,7 +839,8 @@ def _loan_full_names(text: str, catalog: Catalog, taken: list[bool], particles: 
                 if len(key) < 4:
                     continue
                 best = [(fuzz.ratio(key, k), ev) for k, ev in names.items() if abs(len(k) - len(key)) <= 2]
-                best = sorted((r, ev) for r, ev in best if r >= 90 and skeleton(re.sub(r"\d", "", variant)) == skeleton(re.sub(r"\d", "", ev[1])))
+                best = sorted((r, ev) for r, ev in best if r >= 90 and (skeleton(re.sub(r"\d", "", variant)) == skeleton(re.sub(r"\d", "", ev[1]))
+                                                                    or r == 100 and len(key) >= 5))
                 if best and (len(best) == 1 or best[-1][0] > best[-2][0]):
                     hit = Mention(best[-1][1][0], best[-1][1][1], a, end, 72.0)
                     break

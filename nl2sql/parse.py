@@ -168,8 +168,9 @@ class Parser:
         re.I)
 
     def _champion_side(self) -> str | None:
-        """"the top fragger of the team that won <T>", "<T> 결승 이긴 팀에서 킬 1등": players of the tournament's champion.
-        The phrase is blanked (so the rest asks for players), and the champion becomes a condition on the players' team."""
+        """"the top fragger of the team that won <T>", "<T> 우승팀 선수 중 …": players of the tournament's champion. The
+        phrase is blanked (so the rest asks for players), and the champion becomes a condition on the players' team;
+        said with a stage ("<T> 결승 이긴 팀에서 …") it is the side that won in that stage's matches ("@side")."""
         tours = self.values.get("tournament", [])
         m = self._CHAMPION_SIDE.search(self.t.s) if len(tours) == 1 else None
         if m is None:
@@ -180,9 +181,9 @@ class Parser:
         who = re.search(r"\bwho\b|\bwho'?s\b|누구|누가", rest, re.I) and any(p.search(rest) for ps in cues()["measures"].values() for p in ps)
         if not (players or who):
             return None  # "<T> 우승팀 어디", "who won <T>": the champion itself
-        if "@stageX" in m.group() and "@stageX" not in rest:
-            self.values.pop("stage", None)  # "결승 이긴 팀": the final names the champion, not the scope
         self.t = _Text(rest)
+        if "@stageX" in m.group():
+            return "@side"  # "<T> 결승 이긴 팀에서": the side that won in that stage's matches (the player's own side)
         return tours[0]
 
     @staticmethod
@@ -496,7 +497,8 @@ class Parser:
                         or asked == "role" or self.group_entity() in ("player", "role"))
         filters = self.value_filters()
         if self.champion_side:
-            filters.append(Filter("p.team_id", "champion_of", self.champion_side))
+            filters.append(Filter("mt.placement", "=", 1) if self.champion_side == "@side"
+                           else Filter("p.team_id", "champion_of", self.champion_side))
             player_level = True
         date_col = "m.played_at"
         timed = any(d.kind in ("time", "weekday", "weekdays") for d in self.date_specs)
@@ -753,7 +755,7 @@ class Parser:
                     ir = IR(select=[key] if asked != "match" else ["m.id", key], measure=m_expr, filters=filters,
                             group=True, order=order, limit=n or 1)
                     return Reading(self._with_having(ir, m_h, hv), 0.75, "top")
-                plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b|\b(?:highest|lowest|most|fewest|biggest|top|best) (?:one )?(?:first|on top)\b"
+                plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b|\b(?:highest|lowest|most|fewest|biggest|top|best) (?:one )?(?:first|on top)\b(?![- ]?places?\b)"
                                r"|\bhigh(?:est)? to low(?:est)?\b|\blow(?:est)? to high(?:est)?\b", "", t.s, flags=re.I)
                 limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top)\b|제일|가장|최고|최다", plain, re.I) else 1)
                 sel = [key] if asked != "match" else ["m.id", key]
@@ -1293,7 +1295,9 @@ class Parser:
         "the games of <day>: at what time, oldest first", "매치마다 승자랑 날짜", "games lacking a map, and their times?".
         Only when nothing is counted, summed or ranked (an order in time is no ranking)."""
         s = self._TIME_ORDER.sub(lambda m: " " * len(m.group()), self.t.s)
-        if not self._MATCH_NOUN.search(s) or self.group_entity() not in (None, "match"):
+        # a game recorded one row per map says "map" for the match ("each final map with its winner")
+        unit = "match" if self._MATCH_NOUN.search(s) else "map" if re.search(r"\bmaps?\b|맵", s, re.I) else None
+        if unit is None or self.group_entity() not in (None, "match", unit):
             return None
         winner_said = re.search(self._MATCH_COLUMNS[-1][1], s, re.I)
         bare = _Text(re.sub(r"몇\s*시|" + self._MATCH_COLUMNS[-1][1], lambda m: " " * len(m.group()), s, flags=re.I))

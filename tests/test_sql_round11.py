@@ -19,7 +19,8 @@ ROWS11 = {
                     (2, "Dune Apex Trials 2025", "Apex Legends", "2025-07-12", "2025-07-13")],
     "teams": [(1, "Clan 42", "NA"), (2, "Team.Nimbus", "EU"), (3, "여수 파도", "KR"), (4, "Quiet Ones", None)],
     "players": [(1, "Gunner", 1, "duelist"), (2, "Moss", 1, "sentinel"), (3, "Wisp", 2, "duelist"), (4, "Cobalt", 2, "controller"),
-                (5, "물결", 3, "igl"), (6, "Ember", 3, "fragger"), (7, "Idle", 4, None)],
+                (5, "물결", 3, "igl"), (6, "Ember", 3, "fragger"), (7, "Idle", 4, None),
+                (8, "Kunitz", 4, None)],
     "matches": [(1, 1, "2025-04-05 13:00:00", "group", "Ascent", "versus"),
                 (2, 1, "2025-04-05 16:00:00", "group", None, "versus"),
                 (3, 1, "2025-04-06 18:00:00", "final", "Bind", "versus"),
@@ -68,6 +69,7 @@ ROUND11 = [
     # 1등 said with a count (많이, N번) is a first place counted, not the top of a ranking
     ("1등 counted, the most", "에이펙스에서 1등 젤 많이 한 스쿼드", "SELECT '여수 파도'"),
     ("1등 counted, a threshold", "에이펙스 1등 2번 이상 한 팀", "SELECT '여수 파도'"),
+    ("first places counted", "the apex squad with the most first places", "SELECT '여수 파도'"),
     # a win in a game played only in the ranking format is a first place
     ("never won, battle royale game", "apex squads who have not won any game", "SELECT 'Clan 42'"),
     ("wins in a ranking-only game, Korean", "에이펙스 팀별 승수",
@@ -77,6 +79,7 @@ ROUND11 = [
     ("팀 glued to the name", "팀님버스 맵 몇 번 이겼어", "SELECT 1"),
     ("a distinctive word alone in Hangul", "님버스 소속 선수", "SELECT 'Wisp' UNION SELECT 'Cobalt'"),
     ("a player's name as a loanword", "거너 통산 킬", "SELECT 35 + 33 + 2"),
+    ("a final tz written 츠", "쿠니츠 소속 팀", "SELECT 'Quiet Ones'"),
     ("a game name with two letters swapped", "valroant matches how many", "SELECT 3"),
     # maps counted by a counter of games are map rows (one saved without its map still counts)
     ("맵 몇 판", "발로 대회 맵 몇 판 했어", "SELECT 3"),
