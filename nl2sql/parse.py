@@ -157,6 +157,7 @@ class Parser:
                 self.values[typ].append(v)
         self.date_specs = [v for _, _, typ, v in self.placed if typ == "date"]
         self.champion_side = self._champion_side()
+        self.top_side = None if self.champion_side else self._top_side()
 
     _CHAMPION_SIDE = re.compile(
         r"\b(?:of|on|from|in|for|with)\s+(?:the\s+)?(?:team|squad|side|org|roster)\s+(?:that|which|who)\s+(?:won|took|claimed|lifted)\s+"
@@ -177,7 +178,7 @@ class Parser:
             return None
         rest = self.t.s[:m.start()] + " " * (m.end() - m.start()) + self.t.s[m.end():]
         players = re.search(r"선수|\bplayers?\b|\bfraggers?\b|\bmvp\b|\bmembers?\b|멤버|에이스|\bace\b|로스터|명단|라인업|\brosters?\b|\bline-?ups?\b",
-                            self.t.s[m.start():], re.I)
+                            self.t.s, re.I)
         who = re.search(r"\bwho\b|\bwho'?s\b|누구|누가", rest, re.I) and any(p.search(rest) for ps in cues()["measures"].values() for p in ps)
         if not (players or who):
             return None  # "<T> 우승팀 어디", "who won <T>": the champion itself
@@ -185,6 +186,29 @@ class Parser:
         if "@stageX" in m.group():
             return "@side"  # "<T> 결승 이긴 팀에서": the side that won in that stage's matches (the player's own side)
         return tours[0]
+
+    _TOP_SIDE = re.compile(
+        r"(?P<stage>@stageX\s*)?(?P<m>총점|포인트|점수|킬|승수)\s*(?:1위|1등|최다|제일 많은|가장 많은|젤 많은)\s*(?:팀|스쿼드)\s*(?:의|에서|소속|선수)?"
+        r"|\b(?:the\s+|of\s+the\s+|on\s+the\s+|for\s+the\s+)?(?:team|squad)\s+with\s+the\s+most\s+(?P<m2>points|kills|wins)"
+        r"\s+in\s+(?:the\s+)?(?P<stage2>@stageX)(?:\s+stage)?(?:'s|’s)?", re.I)
+
+    def _top_side(self) -> dict | None:
+        """"<대회> <스테이지> 포인트 1위 팀 선수 …", "the squad with the most points in the group stage": players of the
+        team first by a measure inside a stage (ties: the first); the stage scopes that team only, unless said again."""
+        m = self._TOP_SIDE.search(self.t.s)
+        if m is None:
+            return None
+        rest = self.t.s[:m.start()] + " " * (m.end() - m.start()) + self.t.s[m.end():]
+        if not re.search(r"선수|\bplayers?\b|\bfraggers?\b|\bmvp\b|\bmembers?\b|멤버|@roleX", self.t.s, re.I) \
+                and not re.search(r"누구|누가|\bwho\b", rest, re.I):
+            return None  # "<스테이지> 포인트 1위 팀 어디야": the team itself
+        word = (m.group("m") or m.group("m2")).lower()
+        measure = "kills" if word in ("킬", "kills") else "wins" if word in ("승수", "wins") else "points"
+        stage = self.values.get("stage", []) if (m.group("stage") or m.group("stage2")) else []
+        if stage and "@stageX" not in rest:
+            self.values.pop("stage", None)  # the stage picks the team; the rest is read over the whole scope
+        self.t = _Text(rest)
+        return {"measure": measure, "stage": stage[:1]}
 
     @staticmethod
     def _nicknames(masked: str) -> str:
@@ -496,6 +520,11 @@ class Parser:
         player_level = (asked == "player" or "player" in values or self._by_one_player() or self._per_player_average() or "role" in values or measure in PLAYER_MEASURES
                         or asked == "role" or self.group_entity() in ("player", "role"))
         filters = self.value_filters()
+        if self.top_side:
+            scope = [f for f in filters + self.date_filters() if f.col in ("tr.name", "tr.game", "m.format", "m.played_at")]
+            scope += [Filter("m.stage", "=", st) for st in self.top_side["stage"]]
+            filters.append(Filter("p.team_id", "top_team", {"measure": self.top_side["measure"], "filters": scope}))
+            player_level = True
         if self.champion_side:
             filters.append(Filter("mt.placement", "=", 1) if self.champion_side == "@side"
                            else Filter("p.team_id", "champion_of", self.champion_side))

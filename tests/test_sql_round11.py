@@ -95,6 +95,11 @@ ROUND11 = [
     ("우승팀 선수 중", "harbor lights cup 우승팀 선수 중 어시 제일 많은 선수", "SELECT 'Moss'"),
     ("champion of a ranking event", "dune apex trials 2025 챔피언 팀 선수 명단", "SELECT 'Wisp' UNION SELECT 'Cobalt'"),
     ("the champion itself stays a team", "harbor lights cup 우승팀 누구야", "SELECT 'Clan 42'"),
+    # the players of the team first by a measure inside a stage; the rest read over the whole scope
+    ("a stage's top team, its players", "dune apex trials 2025 조별리그 포인트 1위 팀 선수 명단", "SELECT '물결' UNION SELECT 'Ember'"),
+    ("a stage's top team, English", "players on the squad with the most kills in the group stage of the dune apex trials 2025",
+     "SELECT '물결' UNION SELECT 'Ember'"),
+    ("a stage's top team, the whole event", "dune apex trials 2025 조별리그 포인트 1위 팀 선수들 대회 전체 킬 합계", "SELECT 3 + 1"),
     # 잡다 (to beat) as slang
     ("잡아본 팀", "여수 파도 잡아본 팀 어디야", "SELECT 'Team.Nimbus'"),
 ]
