@@ -324,7 +324,12 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|\bhow many (?:[\w-]+ ){1,3}(?:do|does) (?:we|you) have(?: (?:registered|listed|signed|on record))?\b"
                    r"|\b(?:show|give|tell|get) me\b|\bwhen (?:does|do|did)\b"
                    r"|\b(?:we|you) (?:have|got)(?: (?:registered|listed|signed|on (?:file|record)))?\s*[?.!]*\s*$"
-                   r"|몇\s*(?:개|명|팀|번|판|경기|곳)\S*\s*돼",
+                   r"|몇\s*(?:개|명|팀|번|판|경기|곳)\S*\s*돼"
+                   # a past match's clock time ("그 매치 몇 시에 열렸어"), what is needed of the rows ("need their dates"),
+                   # the organisers' own matches ("how many did we host last spring"): records asked for, not a procedure
+                   r"|몇\s*시\s*(?:였|이었|에\s*(?:했|열렸|열린|치렀|치른|시작했|시작한|있었|끝났))"
+                   r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of)\b"
+                   r"|\b(?:we|we've|we have|you|you've|you have) (?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded)\b",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
     if _PROCEDURAL.search(plain):
         return False

@@ -237,6 +237,21 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return f"{c} > {v}"
     if op == "col=":  # column equal to an expression of the row's columns (written by the parser, never by the user)
         return f"{c} = {v}"
+    if op == "champion_of":  # the team that won tournament v: most maps won in its final, or most final-stage points
+        return (f"{c} = (SELECT x.team_id FROM match_teams x JOIN matches xm ON xm.id = x.match_id "
+                f"JOIN tournaments xr ON xr.id = xm.tournament_id WHERE xr.name = {lit(v)} AND xm.stage = 'final' "
+                "GROUP BY x.team_id ORDER BY SUM(CASE WHEN xm.format = 'versus' THEN CASE WHEN x.placement = 1 THEN 1 "
+                "ELSE 0 END ELSE x.score END) DESC LIMIT 1)")
+    if op == "top_team":  # the team first by a measure inside a scope: {"measure": points|kills|wins, "filters": [...]}
+        rename = {"m": "xm", "tr": "xr"}
+        inner = [Filter(**g) if isinstance(g, dict) else g for g in v["filters"]]
+        conds = [filter_sql(Filter(rename[g.col.split(".")[0]] + "." + g.col.split(".")[1], g.op, g.value), dialect)
+                 for g in inner if g.col.split(".")[0] in rename]
+        total = {"points": "SUM(x.score)", "kills": "SUM(x.kills)",
+                 "wins": "SUM(CASE WHEN x.placement = 1 THEN 1 ELSE 0 END)"}[v["measure"]]
+        return (f"{c} = (SELECT x.team_id FROM match_teams x JOIN matches xm ON xm.id = x.match_id "
+                f"JOIN tournaments xr ON xr.id = xm.tournament_id WHERE {' AND '.join(conds) or '1 = 1'} "
+                f"GROUP BY x.team_id ORDER BY {total} DESC LIMIT 1)")
     if op == "above_by_game":  # {game: n}: the column above n in that game's matches
         return "(" + " OR ".join(f"(tr.game = {lit(g)} AND {c} > {int(n)})" for g, n in sorted(v.items())) + ")"
     if op == "either_pair":  # the two named teams on either side

@@ -106,6 +106,45 @@ def romanize(word: str) -> str:
     return re.sub(r"n(?=r)|(?<=l)n", "l", "".join(out)).replace("lr", "ll")
 
 
+# How a Latin word is written in Hangul, read back as letters ("선다운" = sundaun ~ "sundown", "크루" = kru ~ "crew",
+# "오로라" = orora ~ "aurora"): ㅓ is the English short u, ㅐ the English a of "clan", the epenthetic ㅡ is silent; on the Latin side the vowel
+# spellings Korean writes with one vowel are folded the same way (au/aw = 오, ew/oo = 우, ee/ea = 이, ow = 아우).
+_LOAN_VOWEL = ["a", "a", "ya", "ye", "u", "e", "yu", "ye", "o", "wa", "we", "we", "yo", "u", "wo", "we", "wi", "yu",
+               "", "ui", "i"]
+
+
+def _loan_letters(text: str) -> str:
+    if any(is_hangul(ch) for ch in text):
+        out = []
+        for ch in text:
+            found = syllable_indices(ch)
+            if found is not None and ch in "츠즈":
+                out.append("ts" if ch == "츠" else "s")  # a final ts / z ("블리츠" = blitz, "폭시즈")
+            elif found is not None:
+                out.append(_RR_ONSET[found[0]] + _LOAN_VOWEL[found[1]] + _RR_CODA[found[2]])
+            elif ch.isdigit():
+                out.append(ch)
+        low = "".join(out)
+    else:
+        low = norm(text)
+        for a, b in (("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "j"), ("tz", "ts"), ("x", "ks"), ("q", "k"), ("au", "o"), ("aw", "o"),
+                     ("ew", "u"), ("oo", "u"), ("ee", "i"), ("ea", "i"), ("ow", "au"), ("ou", "au")):
+            low = low.replace(a, b)
+        low = re.sub(r"c(?=[eiy])", "s", low)
+        low = re.sub(r"er\b|er(?=[^aeiou])", "u", low)
+        low = re.sub(r"(?<=[^aeiou])y(?![aeiou])", "i", low)
+    low = low.translate(str.maketrans("gdbfvlzcw", "ktppprsku"))
+    return re.sub(r"(.)\1+", r"\1", low)
+
+
+def loan_ratio(hangul: str, latin: str) -> float:
+    """How close a Hangul word is to a Latin word read as a loanword (0..100): the better of the plain romanization
+    and the loanword reading above."""
+    from rapidfuzz import fuzz
+
+    return max(fuzz.ratio(romanize(hangul), norm(latin)), fuzz.ratio(_loan_letters(hangul), _loan_letters(latin)))
+
+
 @lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """How one word of a name is compared across scripts: its romanized letters with the sounds Korean does
@@ -154,6 +193,8 @@ class Catalog:
     regulation: dict[str, int] = dataclasses.field(default_factory=dict)
     """Game -> the most common winning score of its versus maps: the score that wins in regulation, so a
     winner above it went to overtime (13 rounds in one title, 7 in another)."""
+    ranking_games: frozenset[str] = frozenset()
+    """Games whose matches are all of the ranking format (a battle royale): there a "win" is a first place."""
 
     @classmethod
     def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=(), regions=(),
@@ -279,7 +320,7 @@ class Catalog:
                 hangul = all(is_hangul(ch) for ch in w)
                 long_enough = len(w) >= 2 if hangul else len(w) >= 4
                 if (long_enough and len(owners.get(k, ())) == 1 and k not in generic and norm(w) != norm(name)
-                        and len(name.split()) >= 2 and not _has_cue_word(w)):
+                        and len(_words(name)) >= 2 and not _has_cue_word(w)):
                     word_teams[k] = name  # a word people ask with ("squad", "포지션") never stands for a team
         return cls(aliases, latest, fuzzy, sounds, by_game, tour_words, word_teams,
                    {k: len(v) for k, v in owners.items()})
@@ -329,6 +370,9 @@ def load_catalog(url: str, max_age_s: float = CATALOG_TTL_S) -> Catalog:
                               "AND m.map IS NOT NULL AND mt.score IS NOT NULL GROUP BY tr.game, mt.score"):
         counts.setdefault(game, {})[int(score)] = int(n)
     catalog.regulation = {g: max(c, key=lambda k: (c[k], -k)) for g, c in counts.items() if c}
+    catalog.ranking_games = frozenset(r[0] for r in col(
+        "SELECT tr.game FROM matches m JOIN tournaments tr ON tr.id = m.tournament_id GROUP BY tr.game "
+        "HAVING SUM(CASE WHEN m.format = 'versus' THEN 1 ELSE 0 END) = 0"))
     with _catalog_lock:
         _catalogs[url] = (now, fingerprint, catalog)
     return catalog
@@ -352,6 +396,8 @@ class Linked:
     """The asked database's tournaments of each game."""
     regulation: dict[str, int] = dataclasses.field(default_factory=dict)
     """The asked database's regulation winning score of each versus game (see :class:`Catalog`)."""
+    ranking_games: frozenset[str] = frozenset()
+    """The asked database's games played only in the ranking format (see :class:`Catalog`)."""
 
     def values(self, etype: str) -> list[Any]:
         """Linked values of one type, in the order they appear (duplicates removed)."""
@@ -443,6 +489,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
     chosen = _team_words_before_a_tournament_noun(text, catalog, chosen)
     chosen += _fuzzy(text, catalog, taken, particles)
     chosen += _latin_full_names(text, catalog, taken)
+    chosen += _loan_full_names(text, catalog, taken, particles)
     chosen = _loose_names(text, catalog, chosen, taken, particles)
     chosen = _team_words_before_a_tournament_noun(text, catalog, chosen)
     # Years, then the relative years, then numbers, from what names did not cover.
@@ -487,7 +534,8 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             continue
         seen.add((a, b))
         masked = masked[:a] + MASK[t] + masked[b:]
-    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game, catalog.regulation)
+    return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game, catalog.regulation,
+                  catalog.ranking_games)
 
 
 def _team_words_before_a_tournament_noun(text: str, catalog: Catalog, chosen: list[Mention]) -> list[Mention]:
@@ -715,11 +763,16 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
         for i in range(a, b):
             taken[i] = True
     # A team by a word of its name that no other name has.
-    for a, b, kind, value in toks:
-        if kind != "other" or value is None or any(taken[a:b]):
-            continue
-        k = word_key(value)
-        team = catalog.word_teams.get(k)
+    def team_of(value: str) -> str | None:
+        team = catalog.word_teams.get(word_key(value))
+        if team is None and is_hangul(value[0]) and len(value) >= 2 and not _has_cue_word(value) and _loanword_codas(value) \
+                and not _has_korean_function_word(value):
+            # a short or vowel-led loanword ("크루" = Crew, "오로라" = Aurora): its consonants say too little, so it must
+            # read back as the very word
+            close = {t for key, t in catalog.word_teams.items()
+                     if skeleton(_latin_word(t, key)) == skeleton(value) and loan_ratio(value, _latin_word(t, key)) >= 90
+                     and _other_script(value, _latin_word(t, key))}
+            team = close.pop() if len(close) == 1 else None
         if team is None and len(value) >= (3 if is_hangul(value[0]) else 4) and not _has_cue_word(value) \
                 and _loanword_codas(value):
             # a word in the other script, by its consonant skeleton: "케스트렐" for a Latin "Kestrel",
@@ -730,6 +783,18 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
                     and _other_script(value, _latin_word(t, key))
                     and skeleton(_latin_word(t, key)) == sk and _sounds_close(value, _latin_word(t, key))}
             team = hits.pop() if len(hits) == 1 else None
+        return team
+
+    for a, b, kind, value in toks:
+        if kind != "other" or value is None or any(taken[a:b]):
+            continue
+        team = team_of(value)
+        if team is None and re.fullmatch(r"팀[가-힣]{2,}", value):
+            # "팀오로라": the word 팀 written onto the name (a name such as "Team X" includes it)
+            team = team_of(value[1:])
+            if team is not None and not re.search(r"\bteam\b", team, re.I):
+                a += 1
+                value = value[1:]
         if team is not None:
             end = a + len(value)
             team_words.setdefault(team, []).append((a, end))
@@ -740,6 +805,49 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             out.append(Mention("team", team, a, b, 70.0))
             for i in range(a, b):
                 taken[i] = True
+    return out
+
+
+def _loan_full_names(text: str, catalog: Catalog, taken: list[bool], particles: list[str]) -> list[Mention]:
+    """A Latin team or player name written whole in Hangul, digits kept, spaces optional ("크루77" = Crew 77, "팀오로라" =
+    Team.Aurora): one to three words that read back as the name's letters (see _loan_letters). The whole name is the
+    evidence, so short skeletons and generic words ("crew", "team") count here though they do not alone."""
+    from rapidfuzz import fuzz
+
+    names: dict[str, tuple[str, str]] = {}
+    for entries in catalog.aliases.values():
+        for etype, value in entries:
+            if etype in ("team", "player") and value.isascii() and len(norm(value)) >= 4:
+                names.setdefault(_loan_letters(value), (etype, value))
+    words = [(m.start(), m.end()) for m in re.finditer(r"[가-힣]+|\d+", text)]
+    out: list[Mention] = []
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            a, b = words[i][0], words[i + size - 1][1]
+            if any(taken[a:b]) or not re.fullmatch(r"[가-힣\d\s]+", text[a:b]) or not is_hangul(text[a]) \
+                    or (b < len(text) and text[b].isascii() and text[b].isalnum()):
+                continue
+            surface = text[a:b]
+            if _has_korean_function_word(surface) or not _loanword_codas(re.sub(r"[\d\s]", "", surface)) \
+                    or sum(is_hangul(ch) for ch in surface) < 2:
+                continue
+            variants = [(surface, b)] + [(surface[: -len(p)], b - len(p)) for p in particles
+                                         if surface.endswith(p) and len(surface) - len(p) >= 2]
+            hit = None
+            for variant, end in variants:
+                key = _loan_letters(variant)
+                if len(key) < 4:
+                    continue
+                best = [(fuzz.ratio(key, k), ev) for k, ev in names.items() if abs(len(k) - len(key)) <= 2]
+                best = sorted((r, ev) for r, ev in best if r >= 90 and (skeleton(re.sub(r"\d", "", variant)) == skeleton(re.sub(r"\d", "", ev[1]))
+                                                                    or r == 100 and len(key) >= 5))
+                if best and (len(best) == 1 or best[-1][0] > best[-2][0]):
+                    hit = Mention(best[-1][1][0], best[-1][1][1], a, end, 72.0)
+                    break
+            if hit is not None:
+                out.append(hit)
+                for k in range(hit.start, hit.end):
+                    taken[k] = True
     return out
 
 
@@ -817,7 +925,7 @@ def _transliterates(hangul: str, name: str) -> bool:
         return True
     if not _loanword_codas(hangul):
         return False
-    ratio = fuzz.ratio(romanize(hangul), norm(name))
+    ratio = max(fuzz.ratio(romanize(hangul), norm(name)), loan_ratio(hangul, name) - 10)
     return ratio >= 60 or ratio >= 45 and "ㅡ" in jamo(hangul)
 
 
@@ -849,7 +957,7 @@ def _grow_team(text: str, catalog: Catalog, team: str, a: int, b: int, taken: li
             break
         a = m.start()
     while True:
-        m = re.match(r"\s*([A-Za-z]+|[가-힣]+)", text[b:])
+        m = re.match(r"\s*([A-Za-z]+|[가-힣]+|\d+(?![\d.]))", text[b:])
         if not m or any(taken[b + m.start(1):b + m.end(1)]):
             break
         word = m.group(1)
@@ -920,7 +1028,7 @@ def _romanized_close(hangul: str, latin: str, cutoff: float = 75) -> bool:
     """Whether a Hangul word's romanization is close to a Latin word's letters ("예티스" ~ "yetis")."""
     from rapidfuzz import fuzz
 
-    return bool(latin) and fuzz.ratio(romanize(hangul), norm(latin)) >= cutoff
+    return bool(latin) and max(fuzz.ratio(romanize(hangul), norm(latin)), loan_ratio(hangul, latin) - 10) >= cutoff
 
 
 def _plural_variants(variants: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -988,7 +1096,11 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     if not hits and len(sk) >= 7 and syllables >= 5:
                         # a long transliteration one sound off ("인비테이셔널" for Invitational)
                         near = process.extract(sk, list(catalog.sounds), scorer=fuzz.ratio, limit=2, score_cutoff=85)
-                        if near and (len(near) == 1 or near[1][1] < near[0][1]) and len(catalog.sounds[near[0][0]]) == 1:
+                        # one sound off, not a whole name with a word after it ("산토스 러시 잡아본": the window without
+                        # its last word is the name exactly)
+                        head = variant[:variant.rstrip().rfind(" ")] if " " in variant.strip() else ""
+                        if near and (len(near) == 1 or near[1][1] < near[0][1]) and len(catalog.sounds[near[0][0]]) == 1 \
+                                and not (head and skeleton(head) in catalog.sounds):
                             etype, value = catalog.sounds[near[0][0]][0]
                             best = Mention(etype, value, a, end, 75.0)
                             break
@@ -1006,6 +1118,16 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     hit = process.extractOne(query, [c[0] for c in choices], scorer=fuzz.ratio, score_cutoff=cutoff)
                     if hit and (best is None or hit[1] > best.score):
                         best = Mention(etype, choices[hit[2]][2], a, end, hit[1])
+                if best is None and len(key) >= 5 and key.isascii():
+                    # two neighbouring letters swapped ("seige", "overwacth"): the same letters, one transposition off
+                    from rapidfuzz.distance import OSA
+
+                    swapped = {(etype, value) for etype in FUZZY_TYPES for _, alias, value in catalog.fuzzy.get(etype) or []
+                               if len(alias) == len(key) and alias[0] == key[0] and sorted(alias) == sorted(key)
+                               and OSA.distance(alias, key) == 1}
+                    if len(swapped) == 1:
+                        etype, value = swapped.pop()
+                        best = Mention(etype, value, a, end, 85.0)
             if best is not None:
                 out.append(best)
                 for j in range(best.start, best.end):

@@ -156,6 +156,59 @@ class Parser:
             if typ != "date" and v not in self.values.setdefault(typ, []):
                 self.values[typ].append(v)
         self.date_specs = [v for _, _, typ, v in self.placed if typ == "date"]
+        self.champion_side = self._champion_side()
+        self.top_side = None if self.champion_side else self._top_side()
+
+    _CHAMPION_SIDE = re.compile(
+        r"\b(?:of|on|from|in|for|with)\s+(?:the\s+)?(?:team|squad|side|org|roster)\s+(?:that|which|who)\s+(?:won|took|claimed|lifted)\s+"
+        r"(?:the\s+)?@tournamentX(?:\s*(?:title|trophy|crown|@stageX))?"
+        r"|\b(?:of|on|from|in|for|with)\s+(?:the\s+)?@tournamentX\s*(?:'s|’s)?\s+(?:champions?|winners?|winning (?:team|squad|side))(?:'s|’s)?"
+        r"|\b(?:the\s+)?(?:team|squad|side)\s+(?:that|which|who)\s+won\s+(?:the\s+)?@tournamentX(?:'s|’s)"
+        r"|\bthe\s+@tournamentX\s*(?:'s|’s)?\s+(?:champions?|winners?|winning (?:team|squad|side))(?:'s|’s|'|’)"
+        r"|@tournamentX\s*(?:@stageX\s*)?(?:(?:을|를)\s*)?(?:(?:이긴|우승한|우승|승리한|제패한)\s*(?:팀|쪽|스쿼드)|챔피언(?:\s*팀)?)\s*(?:에서|의|에|소속(?:\s*선수)?(?:\s*중에?서?)?|선수\s*중에?서?|중에서?)?",
+        re.I)
+
+    def _champion_side(self) -> str | None:
+        """"the top fragger of the team that won <T>", "<T> 우승팀 선수 중 …": players of the tournament's champion. The
+        phrase is blanked (so the rest asks for players), and the champion becomes a condition on the players' team;
+        said with a stage ("<T> 결승 이긴 팀에서 …") it is the side that won in that stage's matches ("@side")."""
+        tours = self.values.get("tournament", [])
+        m = self._CHAMPION_SIDE.search(self.t.s) if len(tours) == 1 else None
+        if m is None:
+            return None
+        rest = self.t.s[:m.start()] + " " * (m.end() - m.start()) + self.t.s[m.end():]
+        players = re.search(r"선수|\bplayers?\b|\bfraggers?\b|\bmvp\b|\bmembers?\b|멤버|에이스|\bace\b|로스터|명단|라인업|\brosters?\b|\bline-?ups?\b",
+                            self.t.s, re.I)
+        who = re.search(r"\bwho\b|\bwho'?s\b|누구|누가", rest, re.I) and any(p.search(rest) for ps in cues()["measures"].values() for p in ps)
+        if not (players or who):
+            return None  # "<T> 우승팀 어디", "who won <T>": the champion itself
+        self.t = _Text(rest)
+        if "@stageX" in m.group():
+            return "@side"  # "<T> 결승 이긴 팀에서": the side that won in that stage's matches (the player's own side)
+        return tours[0]
+
+    _TOP_SIDE = re.compile(
+        r"(?P<stage>@stageX\s*)?(?P<m>총점|포인트|점수|킬|승수)\s*(?:1위|1등|최다|제일 많은|가장 많은|젤 많은)\s*(?:팀|스쿼드)\s*(?:의|에서|소속|선수)?"
+        r"|\b(?:the\s+|of\s+the\s+|on\s+the\s+|for\s+the\s+)?(?:team|squad)\s+with\s+the\s+most\s+(?P<m2>points|kills|wins)"
+        r"\s+in\s+(?:the\s+)?(?P<stage2>@stageX)(?:\s+stage)?(?:'s|’s)?", re.I)
+
+    def _top_side(self) -> dict | None:
+        """"<대회> <스테이지> 포인트 1위 팀 선수 …", "the squad with the most points in the group stage": players of the
+        team first by a measure inside a stage (ties: the first); the stage scopes that team only, unless said again."""
+        m = self._TOP_SIDE.search(self.t.s)
+        if m is None:
+            return None
+        rest = self.t.s[:m.start()] + " " * (m.end() - m.start()) + self.t.s[m.end():]
+        if not re.search(r"선수|\bplayers?\b|\bfraggers?\b|\bmvp\b|\bmembers?\b|멤버|@roleX", self.t.s, re.I) \
+                and not re.search(r"누구|누가|\bwho\b", rest, re.I):
+            return None  # "<스테이지> 포인트 1위 팀 어디야": the team itself
+        word = (m.group("m") or m.group("m2")).lower()
+        measure = "kills" if word in ("킬", "kills") else "wins" if word in ("승수", "wins") else "points"
+        stage = self.values.get("stage", []) if (m.group("stage") or m.group("stage2")) else []
+        if stage and "@stageX" not in rest:
+            self.values.pop("stage", None)  # the stage picks the team; the rest is read over the whole scope
+        self.t = _Text(rest)
+        return {"measure": measure, "stage": stage[:1]}
 
     @staticmethod
     def _nicknames(masked: str) -> str:
@@ -464,9 +517,18 @@ class Parser:
             asked = "match"
         if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single:
             asked = self._default_key(measure)
-        player_level = (asked == "player" or "player" in values or self._per_player_average() or "role" in values or measure in PLAYER_MEASURES
+        player_level = (asked == "player" or "player" in values or self._by_one_player() or self._per_player_average() or "role" in values or measure in PLAYER_MEASURES
                         or asked == "role" or self.group_entity() in ("player", "role"))
         filters = self.value_filters()
+        if self.top_side:
+            scope = [f for f in filters + self.date_filters() if f.col in ("tr.name", "tr.game", "m.format", "m.played_at")]
+            scope += [Filter("m.stage", "=", st) for st in self.top_side["stage"]]
+            filters.append(Filter("p.team_id", "top_team", {"measure": self.top_side["measure"], "filters": scope}))
+            player_level = True
+        if self.champion_side:
+            filters.append(Filter("mt.placement", "=", 1) if self.champion_side == "@side"
+                           else Filter("p.team_id", "champion_of", self.champion_side))
+            player_level = True
         date_col = "m.played_at"
         timed = any(d.kind in ("time", "weekday", "weekdays") for d in self.date_specs)
         if timed:
@@ -526,7 +588,7 @@ class Parser:
             asked = "player"
         elif t.has("shapes", "has_team") and asked == "player":
             filters.append(Filter("p.team_id", "not_null"))
-        if t.has("shapes", "no_value") and asked in ("team", "player", "tournament", "match"):
+        if t.has("shapes", "no_value") and asked in ("team", "player", "tournament", "match", "date"):
             nul = self._null_filter(asked)
             if nul is not None:
                 filters.append(nul)
@@ -540,6 +602,9 @@ class Parser:
             # "kills per player of the side that won": the player's own side of the match won (or lost)
             word = next(g for g in side.groups() if g)
             filters.append(Filter("mt.placement", "=", 2 if word.lower() in ("lost", "losing", "진", "패한", "패배") else 1))
+        listing = self._match_list(asked, measure, events, filters)
+        if listing is not None:
+            return Reading(listing, 0.75, "list")
         versus = self._versus(asked, measure, mcol, agg, filters)
         if versus is not None:
             return Reading(versus, 0.75, "versus")
@@ -719,7 +784,7 @@ class Parser:
                     ir = IR(select=[key] if asked != "match" else ["m.id", key], measure=m_expr, filters=filters,
                             group=True, order=order, limit=n or 1)
                     return Reading(self._with_having(ir, m_h, hv), 0.75, "top")
-                plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b|\b(?:highest|lowest|most|fewest|biggest|top|best) (?:one )?(?:first|on top)\b"
+                plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b|\b(?:highest|lowest|most|fewest|biggest|top|best) (?:one )?(?:first|on top)\b(?![- ]?places?\b)"
                                r"|\bhigh(?:est)? to low(?:est)?\b|\blow(?:est)? to high(?:est)?\b", "", t.s, flags=re.I)
                 limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top)\b|제일|가장|최고|최다", plain, re.I) else 1)
                 sel = [key] if asked != "match" else ["m.id", key]
@@ -1140,7 +1205,7 @@ class Parser:
             return None, agg, [Filter("mt.placement", "=", 1), Filter("m.format", "=", "ranking")]
         if measure == "wins":
             ev = [Filter("mt.placement", "=", 1)]
-            if not ranking_ctx and not any(g in ("PUBG",) for g in self.values.get("game", [])):
+            if not ranking_ctx and not self._ranking_scope():
                 ev.append(Filter("m.format", "=", "versus"))
             return None, agg, ev
         if measure == "losses":
@@ -1164,6 +1229,12 @@ class Parser:
                                      [Filter("mt.placement", "=", 1 if side_won else 2), Filter("m.format", "=", "versus")])
         return None, agg, []
 
+    def _ranking_scope(self) -> bool:
+        """Whether the named game is played only in the ranking format (a battle royale), where a win is a first
+        place: "squads without a single win in <royale game>". (A tournament named alone keeps wins to versus play.)"""
+        ranking = set(self.linked.ranking_games) | {"PUBG"}
+        return any(g in ranking for g in self.values.get("game", []))
+
     _SIDE = re.compile(r"\b(?:the )?(losing|winning|beaten|defeated|victorious) (?:side|team|squad)s?\b|\b(?:the )?(losers?|winners?)\b(?! of)"
                        r"|(?<![가-힣])(진|이긴|패한|승리한) ?(?:팀|쪽|편)", re.I)
 
@@ -1181,6 +1252,10 @@ class Parser:
         t = self.t
         return measure == "score" and self._score_side() is not None and (t.has("aggregates", "max") or t.has("aggregates", "min")) \
             and not t.has("aggregates", "avg") and not t.has("aggregates", "sum")
+
+    def _by_one_player(self) -> bool:
+        """"most kills by one player in a single match", "한 선수가": a player's own row, not a team's."""
+        return bool(re.search(r"\b(?:(?:by|from|of) (?:a|any|a single) (?:player|pro|person)|one (?:player|pro|person))\b|(?:한|선수 한)\s*(?:선수|명)(?:이|가)\s", self.t.s, re.I))
 
     def _per_player_average(self) -> bool:
         """"average kills per player", "선수 평균 킬", "1인당 딜량": an average over player rows."""
@@ -1228,6 +1303,51 @@ class Parser:
             return Reading(IR(select=sel, filters=filters, order=f"col:m.played_at:{'asc' if first else 'desc'}", limit=n),
                            0.75, "top_rows")
         return Reading(IR(select=sel, filters=filters, extreme=("m.played_at", "min" if first else "max")), 0.75, "extreme")
+
+    # what a list of matches shows of each match, said beside the matches ("맵하고 시각", "dates and stages",
+    # "매치마다 승자랑 날짜", "when, and which event")
+    _MATCH_COLUMNS = (
+        ("m.played_at", r"시간|시각|몇\s*시|날짜|일시|일정|언제|\bwhen\b|\b(?:start(?:ing)? )?times?\b|\bdates?\b|\bschedule\b"),
+        ("m.map", r"맵|\bmaps?\b"),
+        ("m.stage", r"스테이지|단계|\bstages?\b|\brounds? of the (?:event|tournament)\b"),
+        ("tr.name", r"(?:무슨|어느|어떤)\s*대회|대회\s*(?:이름|명)|대회(?:랑|하고|도|까지|,)|\b(?:which|what) (?:tournament|event|tourney)\b"
+                    r"|\b(?:and|with|plus) (?:the |its |their )?(?:tournament|event|tourney)s?\b"),
+        ("wt.name", r"이긴\s*(?:팀|쪽)|승자|승리\s*팀|누가\s*이겼|결과|\bwinners?\b|\bwho won\b|\bresults?\b"),
+    )
+    _MATCH_NOUN = re.compile(r"경기|매치|시리즈|(?<![가-힣])판(?![가-힣])|\bmatch(?:es)?\b|\bgames\b|\bseries\b|\bsets\b", re.I)
+    _TIME_ORDER = re.compile(r"시간\s*(?:순서|순)|날짜\s*(?:순서|순)|순서대로|차례대로|시간대\s*순|일정\s*순|빠른\s*순|이른\s*순|늦은\s*순|최신\s*순"
+                             r"|\b(?:earliest|oldest|latest|newest|most recent) (?:one )?first\b|\bin (?:time |chronological )?order\b"
+                             r"|\bchronologic\w*|\bby (?:start )?time\b|\bsorted by (?:date|time)\b", re.I)
+
+    def _match_list(self, asked: str | None, measure: str | None, events: list[Filter], filters: list[Filter]) -> IR | None:
+        """The matches themselves, one row each, with what is asked to see of them: "<날짜> 매치들 맵하고 시각 차례대로",
+        "the games of <day>: at what time, oldest first", "매치마다 승자랑 날짜", "games lacking a map, and their times?".
+        Only when nothing is counted, summed or ranked (an order in time is no ranking)."""
+        s = self._TIME_ORDER.sub(lambda m: " " * len(m.group()), self.t.s)
+        # a game recorded one row per map says "map" for the match ("each final map with its winner")
+        unit = "match" if self._MATCH_NOUN.search(s) else "map" if re.search(r"\bmaps?\b|맵", s, re.I) else None
+        if unit is None or self.group_entity() not in (None, "match", unit):
+            return None
+        winner_said = re.search(self._MATCH_COLUMNS[-1][1], s, re.I)
+        bare = _Text(re.sub(r"몇\s*시|" + self._MATCH_COLUMNS[-1][1], lambda m: " " * len(m.group()), s, flags=re.I))
+        if measure not in (None, "wins") or (measure == "wins" and not winner_said) or self.t.has("shapes", "single"):
+            return None
+        if any(bare.has("aggregates", a) for a in ("count", "sum", "avg", "max", "min", "first", "last")) or self.top_n():
+            return None
+        fixed = {f.col for f in filters if f.op in ("=", "is_null", "not_null")}
+        cols = [col for col, pat in self._MATCH_COLUMNS if col not in fixed and re.search(pat, s, re.I)]
+        if "wt.name" in cols and ("t.name" in fixed or "p.nickname" in fixed):
+            cols.remove("wt.name")  # a named side's matches: their winner is said by the side's own row
+        if not cols or cols == ["m.played_at"] and asked not in ("match", "date", None):
+            return None
+        if len(cols) == 1 and cols[0] != "m.played_at" and asked != "match":
+            return None  # "which maps were played that day": the maps, not the matches
+        fs = [f for f in filters if f not in events]
+        if "wt.name" in cols:
+            fs.append(Filter("w.placement", "=", 1))
+        sel = ["m.played_at"] + [c for c in cols if c != "m.played_at"]
+        order = "desc" if re.search(r"\b(?:latest|newest|most recent) (?:one )?first\b|최신\s*순|늦은\s*순", self.t.s, re.I) else "asc"
+        return IR(select=sel, filters=fs, distinct=True, order=f"col:m.played_at:{order}")
 
     def _default_key(self, measure: str | None) -> str:
         """The entity a superlative ranks when the question names none ("킬 순위 top 3", "points standings")."""
@@ -1365,9 +1485,12 @@ class Parser:
             # map names when asked so, or when nothing but the scope (game, tournament) is given
             scope = all(f.col in ("tr.game", "tr.name", "m.format", "m.played_at", "t.name", "p.nickname", "t.region",
                                   "m.stage") for f in filters)
-            if re.search(r"\b(?:different|distinct|unique|separate)\b|종류|서로 다른|다른 맵|맵 ?풀|\bmap ?pool\b", self.t.s, re.I) or scope:
+            # "맵 몇 판", "how many maps did they play": map games counted by a counter of games, rows not names
+            played = re.search(r"몇\s*(?:판|게임|경기|세트)|\bmaps?\s+(?:\w+\s+){0,3}?(?:play(?:ed)?|won|win|lost|lose|went)\b", self.t.s, re.I)
+            if re.search(r"\b(?:different|distinct|unique|separate)\b|종류|서로 다른|다른 맵|맵 ?풀|\bmap ?pool\b", self.t.s, re.I) \
+                    or scope and not played:
                 return "countd:m.map"
-            if not any(f.col == "m.map" for f in filters):
+            if not any(f.col == "m.map" for f in filters) and not self._per_map_scope(filters):
                 filters.append(Filter("m.map", "not_null"))  # a map row, not a series recorded without maps
             return "countd:m.id"
         if counted == "region":
@@ -1377,6 +1500,17 @@ class Parser:
         if counted == "game":
             return "countd:tr.game"
         return "count"
+
+    def _per_map_scope(self, filters: list[Filter]) -> bool:
+        """Whether the scope's games record one row per map (their versus rows carry maps: see Linked.regulation), so
+        a row left without a map is still a map played, not a series recorded whole."""
+        games = [f.value for f in filters if f.col == "tr.game" and f.op == "="]
+        for f in filters:
+            if f.col == "tr.name" and f.op == "=":
+                games += [g for g, names in self.linked.by_game.items() if f.value in names]
+        if not games:  # no game named: every versus game of the database records its maps
+            games = [g for g in self.linked.by_game if g not in self.linked.ranking_games]
+        return bool(games) and all(g in self.linked.regulation for g in games)
 
     def _counted(self, asked: str | None) -> str | None:
         """The entity a 'how many' counts; None when it counts events (wins, chicken dinners)."""
