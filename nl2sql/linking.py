@@ -720,6 +720,17 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             continue
         k = word_key(value)
         team = catalog.word_teams.get(k)
+        digits = re.match(r"\s*[.\-]?\s*(\d{1,3})(?!\d|\s*(?:명|개|팀|번|판|경기|위|등|승(?!률)|패|킬|점|세트|라운드|연|년|월|일|시))", text[b:]) if is_hangul(value[0]) and len(value) == 2 else None
+        if team is None and digits and not _has_cue_word(value):
+            # two syllables with the digits the name carries ("노바5" for a Latin "Nova.5"): the digits are the evidence
+            sk = skeleton(value)
+            named = {v for entries in catalog.aliases.values() for typ, v in entries if typ == "team"}
+            hits = {t for t in named if re.search(rf"(?<!\d){digits.group(1)}(?!\d)", t)
+                    and any(skeleton(w) == sk and _sounds_close(value, w) for w in re.findall(r"[A-Za-z]+", t))}
+            if len(hits) == 1:
+                team = hits.pop()
+                team_words.setdefault(team, []).append((a, b + digits.end()))
+                continue
         if team is None and len(value) >= (3 if is_hangul(value[0]) else 4) and not _has_cue_word(value) \
                 and _loanword_codas(value):
             # a word in the other script, by its consonant skeleton: "케스트렐" for a Latin "Kestrel",
