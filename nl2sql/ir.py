@@ -239,6 +239,10 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return f"{c} = {v}"
     if op == "above_by_game":  # {game: n}: the column above n in that game's matches
         return "(" + " OR ".join(f"(tr.game = {lit(g)} AND {c} > {int(n)})" for g, n in sorted(v.items())) + ")"
+    if op in ("without_player", "with_player"):  # the matches a named player sat out (or played in)
+        sub = (f"SELECT mp2.match_id FROM match_players mp2 JOIN players p2 ON p2.id = mp2.player_id "
+               f"WHERE p2.nickname = {lit(v)}")
+        return f"{c} {'NOT IN' if op == 'without_player' else 'IN'} ({sub})"
     if op == "either_pair":  # the two named teams on either side
         a, b = v
         return (f"((wt.name = {lit(a)} AND lt.name = {lit(b)}) OR (wt.name = {lit(b)} AND lt.name = {lit(a)}))")
@@ -340,6 +344,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         return f"SELECT COUNT(*) FROM ({compile_sql(inner, dialect)}) g"
     if ir.measure == "titles":
         return _compile_titles(ir, dialect)
+    if ir.measure and ir.measure.startswith("streak:"):
+        return _compile_streak(ir, dialect)
     if ir.setop:
         return _compile_setop(ir, dialect)
     if ir.compare:
@@ -496,3 +502,14 @@ def _compile_compare(ir: IR, dialect: str) -> str:
             f"b AS ({compile_sql(b, dialect, names=['id', 'v'])}) "
             f"SELECT {key}, a.v, b.v FROM {TABLES[alias]} {alias} JOIN a ON a.id = {KEY_ID[alias]} "
             f"JOIN b ON b.id = {KEY_ID[alias]} WHERE b.v {op} a.v")
+
+
+def _compile_streak(ir: IR, dialect: str) -> str:
+    """'streak:<placement>': the longest run of rows with that placement (1 a win, 2 a loss in versus play) among the
+    filtered side rows ordered by time (gaps and islands: a run keeps row number minus its rank within the placement)."""
+    placement = int(ir.measure.split(":", 1)[1])
+    needed = {"mt", "m"}.union(*[_filter_aliases(f) for f in ir.filters])
+    rows = (f"SELECT mt.placement AS pl, ROW_NUMBER() OVER (ORDER BY m.played_at, m.id) AS rn {_from(needed, 'mt')}"
+            f"{_where(ir.filters, dialect)}")
+    return (f"WITH r AS ({rows}), g AS (SELECT pl, rn - ROW_NUMBER() OVER (PARTITION BY pl ORDER BY rn) AS grp FROM r) "
+            f"SELECT COALESCE(MAX(c), 0) FROM (SELECT COUNT(*) AS c FROM g WHERE pl = {placement} GROUP BY grp) s")
