@@ -8,8 +8,9 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
   ratio (``win_rate`` in percent, ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b), a team's ``record`` (wins, losses), or ``title``
   (a champion: the final's winner in versus play, the most final-stage points in ranking play), or ``titles``
-  (how many tournaments a team won);
+  (how many tournaments a team won), or ``streak:<placement>`` (a team's longest run of that placement in time order);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
+  ``without_player``/``with_player`` on ``m.id`` (the matches a named player sat out or played), plus
   dates at any granularity (``range`` [from, to), ``day``, ``monthday``, ``weekday``, ``time>=``/``time<``);
 - ``group`` by the selected keys, ``having`` on the measure, ``order`` (by the measure or a column),
   ``limit`` (a limit of 1 on the measure keeps ties);
