@@ -326,6 +326,10 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|\b(?:we|you) (?:have|got)(?: (?:registered|listed|signed|on (?:file|record)))?\s*[?.!]*\s*$"
                    r"|몇\s*(?:개|명|팀|번|판|경기|곳)\S*\s*돼",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
+    if re.search(r"[^\s(]", re.sub(r"\([^()]*\)", " ", plain)):
+        # an aside in parentheses spells out the asked columns or the scope ("(우리 쪽 라운드 먼저)", "(maps, in order)"):
+        # its words say nothing of a procedure
+        plain = re.sub(r"\([^()]*\)", " ", plain)
     if _PROCEDURAL.search(plain):
         return False
     from .parse import cues

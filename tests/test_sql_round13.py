@@ -167,3 +167,12 @@ def test_a_short_hangul_word_with_the_names_digits_links_the_team(question, link
     catalog = Catalog.from_rows(["Vela.3", "Tidal Foxes"], ["Reef"], [])
     got = [(m.type, m.value) for m in link(question, catalog, TODAY).mentions]
     assert (("team", "Vela.3") in got) == linked, got
+
+
+def test_an_aside_in_parentheses_is_no_procedure(world13):
+    """"우리" inside a parenthesised column spec is no how-to word: the question is answered."""
+    from nl2sql.engine import answer
+
+    url, path, _ = world13
+    result = answer("Lantern Moths가 진 경기 상대팀이랑 스코어 (우리 쪽 라운드 먼저) 좀 정리 부탁드려요", url)
+    assert _covers([tuple(r) for r in result.rows], [("Quarry Owls", 10, 13)]), result.sql
