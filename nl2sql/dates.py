@@ -232,4 +232,25 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
          lambda m: ("time", (">=", "12:00:00")))
     scan(r"(?<![가-힣])(?:저녁|밤)(?!\s*\d)(?=\s*(?:에|경기|시간|매치|게임|판))|\bin the evening\b|\bat night\b|\b(?:evening|night)(?= (?:matches|games|series)\b)",
          lambda m: ("time", (">=", "18:00:00")))
-    return sorted(out, key=lambda d: d.start)
+    return _share_year(sorted(out, key=lambda d: d.start), low)
+
+
+def _share_year(specs: list[DateSpec], low: str) -> list[DateSpec]:
+    """Days listed together share the year said once: "May 10 and May 11, 2025", "5월 10일이랑 2025년 5월 11일"
+    (a month-day beside a dated day of the list, joined by and/or/a comma/랑/과, is that year's day)."""
+    days = [d for d in specs if d.kind == "range" and d.value[0] and d.value[1] and _next_day(d.value[0]) == d.value[1]]
+    years = {d.value[0][:4] for d in days}
+    if len(years) != 1 or not any(d.kind == "monthday" for d in specs):
+        return specs
+    year = int(next(iter(years)))
+    out = []
+    for d in specs:
+        if d.kind == "monthday":
+            joined = any(re.fullmatch(r"[\s,]*(?:and|or|&|,|및|또는|(?:이)?랑|과|와|하고|이나|나)?[\s,]*(?:(?:on|of)\s+)?",
+                                      low[min(d.end, o.end):max(d.start, o.start)]) for o in days)
+            mon, day = (int(x) for x in d.value.split("-"))
+            iso = _day(year, mon, day)
+            if joined and iso:
+                d = DateSpec("range", (iso, _next_day(iso)), d.start, d.end)
+        out.append(d)
+    return out

@@ -331,6 +331,10 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of)\b"
                    r"|\b(?:we|we've|we have|you|you've|you have) (?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded)\b",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
+    if re.search(r"[^\s(]", re.sub(r"\([^()]*\)", " ", plain)):
+        # an aside in parentheses spells out the asked columns or the scope ("(우리 쪽 라운드 먼저)", "(maps, in order)"):
+        # its words say nothing of a procedure
+        plain = re.sub(r"\([^()]*\)", " ", plain)
     if _PROCEDURAL.search(plain):
         return False
     from .parse import cues

@@ -8,8 +8,9 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
   ratio (``win_rate`` in percent, ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b), a team's ``record`` (wins, losses), or ``title``
   (a champion: the final's winner in versus play, the most final-stage points in ranking play), or ``titles``
-  (how many tournaments a team won);
+  (how many tournaments a team won), or ``streak:<placement>`` (a team's longest run of that placement in time order);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
+  ``without_player``/``with_player`` on ``m.id`` (the matches a named player sat out or played), plus
   dates at any granularity (``range`` [from, to), ``day``, ``monthday``, ``weekday``, ``time>=``/``time<``);
 - ``group`` by the selected keys, ``having`` on the measure, ``order`` (by the measure or a column),
   ``limit`` (a limit of 1 on the measure keeps ties);
@@ -254,6 +255,10 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
                 f"GROUP BY x.team_id ORDER BY {total} DESC LIMIT 1)")
     if op == "above_by_game":  # {game: n}: the column above n in that game's matches
         return "(" + " OR ".join(f"(tr.game = {lit(g)} AND {c} > {int(n)})" for g, n in sorted(v.items())) + ")"
+    if op in ("without_player", "with_player"):  # the matches a named player sat out (or played in)
+        sub = (f"SELECT mp2.match_id FROM match_players mp2 JOIN players p2 ON p2.id = mp2.player_id "
+               f"WHERE p2.nickname = {lit(v)}")
+        return f"{c} {'NOT IN' if op == 'without_player' else 'IN'} ({sub})"
     if op == "either_pair":  # the two named teams on either side
         a, b = v
         return (f"((wt.name = {lit(a)} AND lt.name = {lit(b)}) OR (wt.name = {lit(b)} AND lt.name = {lit(a)}))")
@@ -355,6 +360,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         return f"SELECT COUNT(*) FROM ({compile_sql(inner, dialect)}) g"
     if ir.measure == "titles":
         return _compile_titles(ir, dialect)
+    if ir.measure and ir.measure.startswith("streak:"):
+        return _compile_streak(ir, dialect)
     if ir.setop:
         return _compile_setop(ir, dialect)
     if ir.compare:
@@ -511,3 +518,14 @@ def _compile_compare(ir: IR, dialect: str) -> str:
             f"b AS ({compile_sql(b, dialect, names=['id', 'v'])}) "
             f"SELECT {key}, a.v, b.v FROM {TABLES[alias]} {alias} JOIN a ON a.id = {KEY_ID[alias]} "
             f"JOIN b ON b.id = {KEY_ID[alias]} WHERE b.v {op} a.v")
+
+
+def _compile_streak(ir: IR, dialect: str) -> str:
+    """'streak:<placement>': the longest run of rows with that placement (1 a win, 2 a loss in versus play) among the
+    filtered side rows ordered by time (gaps and islands: a run keeps row number minus its rank within the placement)."""
+    placement = int(ir.measure.split(":", 1)[1])
+    needed = {"mt", "m"}.union(*[_filter_aliases(f) for f in ir.filters])
+    rows = (f"SELECT mt.placement AS pl, ROW_NUMBER() OVER (ORDER BY m.played_at, m.id) AS rn {_from(needed, 'mt')}"
+            f"{_where(ir.filters, dialect)}")
+    return (f"WITH r AS ({rows}), g AS (SELECT pl, rn - ROW_NUMBER() OVER (PARTITION BY pl ORDER BY rn) AS grp FROM r) "
+            f"SELECT COALESCE(MAX(c), 0) FROM (SELECT COUNT(*) AS c FROM g WHERE pl = {placement} GROUP BY grp) s")

@@ -789,6 +789,17 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
         if kind != "other" or value is None or any(taken[a:b]):
             continue
         team = team_of(value)
+        digits = re.match(r"\s*[.\-]?\s*(\d{1,3})(?!\d|\s*(?:명|개|팀|번|판|경기|위|등|승(?!률)|패|킬|점|세트|라운드|연|년|월|일|시))", text[b:]) if is_hangul(value[0]) and len(value) == 2 else None
+        if team is None and digits and not _has_cue_word(value):
+            # two syllables with the digits the name carries ("노바5" for a Latin "Nova.5"): the digits are the evidence
+            sk = skeleton(value)
+            named = {v for entries in catalog.aliases.values() for typ, v in entries if typ == "team"}
+            hits = {t for t in named if re.search(rf"(?<!\d){digits.group(1)}(?!\d)", t)
+                    and any(skeleton(w) == sk and _sounds_close(value, w) for w in re.findall(r"[A-Za-z]+", t))}
+            if len(hits) == 1:
+                team = hits.pop()
+                team_words.setdefault(team, []).append((a, b + digits.end()))
+                continue
         if team is None and re.fullmatch(r"팀[가-힣]{2,}", value):
             # "팀오로라": the word 팀 written onto the name (a name such as "Team X" includes it)
             team = team_of(value[1:])

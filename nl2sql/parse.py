@@ -280,6 +280,8 @@ class Parser:
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count)\s+"
                       r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?)\b", low)
+        m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
+                           r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ..."
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
                 and not self.measure():
             return "game"  # the titles covered, not matches
@@ -289,6 +291,9 @@ class Parser:
         if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell)", low):
             return "team"  # the opponent of a named team
         who = re.search(r"\bwho\b|\bwho'?s\b|\bwhom\b", low)
+        noun_who = re.search(r"\b(teams?|squads?|players?|pros?|members?)\s+(?:who|whom)\b", low) if who and not m else None
+        if noun_who:
+            return self._noun(noun_who.group(1))  # "players who won a final": the noun before who names them
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
         if who:
@@ -364,6 +369,8 @@ class Parser:
         m = re.search(r"(선수|팀|대회)들?\s+(?:(?:포지션|역할|소속팀|소속|지역|게임|종목|닉네임|닉|이름|날짜|일정)\s*(?:이랑|랑|하고|과|와|도|,)?\s*)+\W*$", s)
         if m:
             return self._noun(m.group(1))
+        if re.search(r"(?<![가-힣])(?:곳|데|조직|단체)(?:들)?\s*(?:은|는|이|가)?\s*(?:어디|어느|목록|리스트|알려|있)", s):
+            return "team"  # "둘 다 하는 곳 어디야": the place that fields teams is the organization
         return None
 
     @staticmethod
@@ -402,13 +409,27 @@ class Parser:
                 continue  # "list every X tournament": all of them, not a breakdown
             if m.group().lower().startswith("per") and re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
-            if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I):
+            if self._per_unit_of_rate(m, s):
+                continue  # "fraggers ordered on frags per game": a rate per game of each player, not a row per map
+            if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)(?:'ve|'d|\s+have|\s+had|\s+has)?\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I):
                 continue  # "in each game they played": a condition on each of their rows, not a grouping
             return self._noun(m.group(1))
         m = re.search(r"\b(players|members|pros|teams|squads|maps|tournaments)\b.*\b(?:each|apiece|individually|one by one)\s*[?.!]*\s*$", s, re.I)
         if m:
             return self._noun(m.group(1))  # "X players, assists each": one row per player
         return None
+
+    def _per_unit_of_rate(self, m: re.Match, s: str) -> bool:
+        """"sentinels ordered on deaths per game", "teams sorted by elims per match": "per <match unit>" right after a
+        statistic, in a question that orders players or teams (or names a role), is the unit of an average."""
+        if not re.match(r"per[\s-]+(?:maps?|match(?:es)?|games?|series)\b", m.group(), re.I):
+            return False
+        if not re.search(r"\b(?:kills?|kils?|frags?|elims?|eliminations?|deaths?|assists?|damage|dmg|points?|pts)\s*$", s[:m.start()], re.I):
+            return False
+        if re.search(r"\b(?:total|overall|combined|sum)\b", s[:m.start()], re.I):
+            return False
+        return bool(re.search(r"\b(?:rank(?:ed|ing|s)?|sort(?:ed)?|order(?:ed)?|best|top|highest|most|leaders?)\b", s, re.I)
+                    and (re.search(r"\b(?:players?|teams?|squads?|members?)\b", s, re.I) or "role" in self.values))
 
     # ----------------------------------------------------------------- filters
     def value_filters(self, skip: set[str] = frozenset()) -> list[Filter]:
@@ -489,6 +510,12 @@ class Parser:
         total_rounds = self._rounds_of_both_sides()
         if total_rounds is not None:
             return Reading(total_rounds, 0.75, "having")
+        streak = self._streak()
+        if streak is not None:
+            return Reading(streak, 0.75, "scalar")
+        overtime_share = self._overtime_share()
+        if overtime_share is not None:
+            return Reading(overtime_share, 0.75, "scalar")
         runner_up = self._runner_up(asked)
         if runner_up is not None:
             return Reading(runner_up, 0.8, "list")
@@ -1127,12 +1154,15 @@ class Parser:
         fixed = {f.col for f in filters if f.op == "="}
         said = {
             "tournament": [(r"\b(?:its|their|the) (?:games?|titles?)\b|\bwith (?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game")],
-            "team": [(r"\b(?:its|their|the) regions?\b|\bwith (?:the |their )?regions?\b|\band (?:their )?regions?\b|지역(?:이랑|하고|도|과|까지)|어느 지역", "t.region")],
+            "team": [(r"\b(?:give|with|and|plus|show)\s+(?:the\s+)?(?:tournaments?|events?)\s*(?:\+|and|&|,|name)|\b(?:with|and|plus)\s+(?:the|their)\s+(?:tournaments?|events?)\s*[?.!]*\s*$|\b(?:tournaments?|events?)\s*(?:\+|&)\s*teams?\b"
+                      r"|\bteams?\s*(?:\+|&|and)\s*(?:the\s+)?(?:tournaments?|events?)\b|대회(?:명)?(?:이랑|랑|하고|과|와|\s*\+)\s*팀", "tr.name"),
+                     (r"\b(?:its|their|the) regions?\b|\bwith (?:the |their )?regions?\b|\band (?:their )?regions?\b|지역(?:이랑|하고|도|과|까지)|어느 지역", "t.region")],
             "player": [(r"\b(?:its|their|his|her|the) (?:roles?|positions?)\b|\band (?:their )?(?:roles?|positions?)\b|포지션(?:이랑|하고|도|과|까지)|역할(?:이랑|하고|도|과|까지)", "p.role"),
+                       (r"(?:명단|로스터|라인업|선수)\S*\s+(?:\S+\s+)?(?:포지션|역할)|\b(?:roster|line-?up|players)\b.*\b(?:with|and|\+)\s+(?:their\s+)?(?:roles?|positions?)\b", "p.role"),
                        (r"\b(?:their|his|her) teams?\b|\band (?:their )?teams?\b|소속(?:팀)?(?:이랑|하고|도|과|까지)|팀(?:이랑|하고|도|까지)", "t.name")],
         }.get(asked or "", [])
         for pattern, col in said:
-            if col not in fixed and re.search(pattern, s, re.I):
+            if col not in fixed and col not in out and re.search(pattern, s, re.I):
                 out.append(col)
         return out
 
@@ -1197,6 +1227,8 @@ class Parser:
             agg = "avg"
         elif t.has("aggregates", "sum"):
             agg = "sum"
+        if agg == "avg" and self._total_per_group():
+            agg = "sum"
         side = "mp" if player_level else "mt"
         ranking_ctx = t.has("measures", "chicken") or any(f.value == "ranking" for f in self.value_filters() if f.col == "m.format")
         if measure == "chicken":
@@ -1256,6 +1288,41 @@ class Parser:
     def _by_one_player(self) -> bool:
         """"most kills by one player in a single match", "한 선수가": a player's own row, not a team's."""
         return bool(re.search(r"\b(?:(?:by|from|of) (?:a|any|a single) (?:player|pro|person)|one (?:player|pro|person))\b|(?:한|선수 한)\s*(?:선수|명)(?:이|가)\s", self.t.s, re.I))
+
+    def _streak(self) -> IR | None:
+        """"X's longest winning streak", "X 최다 연패": the longest run of wins (or losses) of one team, its rows in
+        time order."""
+        t, s = self.t, self.t.s
+        if not t.has("shapes", "streak") or len(self.values.get("team", [])) != 1 or "player" in self.values:
+            return None
+        if re.search(r"\bcurrent(?:ly)?\b|\bongoing\b|\bactive\b|\bright now\b|현재|지금|진행 ?중", s, re.I):
+            return None  # the run still going is not the longest one
+        losing = re.search(r"\blos(?:ing|s|ses|t)\b|\bdefeats?\b|\bwinless\b|\bskid\b|연패", s, re.I)
+        fs = [Filter("t.name", "=", self.values["team"][0])] + self.value_filters(skip={"team"}) + self.date_filters()
+        return IR(measure=f"streak:{2 if losing else 1}", filters=fs)
+
+    def _overtime_share(self) -> IR | None:
+        """"the share of X maps that needed extra rounds", "연장 간 비율": the share of versus matches whose winner scored past
+        the regulation score, over all the matches in scope (one winner row per match)."""
+        t = self.t
+        if not t.has("shapes", "overtime") or "team" in self.values or "player" in self.values:
+            return None
+        if not (t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|\bproportion\b|\bfraction\b|비율|확률|비중", t.s, re.I)):
+            return None
+        ot = self._overtime()
+        if ot.op != ">":
+            return None
+        fs = self.value_filters() + self.date_filters() + [Filter("mt.placement", "=", 1)]
+        if not any(f.col == "m.format" for f in fs):
+            fs.append(Filter("m.format", "=", "versus"))
+        return IR(measure=f"share:mt.score>{ot.value}", filters=fs)
+
+    def _total_per_group(self) -> bool:
+        """"total kills per map", "overall points per game": a total in each group the "per" names, not an average."""
+        s = self.t.s
+        return bool(re.search(r"\b(?:total|overall|combined|summed)\b", s, re.I)) \
+            and not re.search(r"\b(?:average|avg|mean|on average)\b|평균|경기당|판당", s, re.I) \
+            and self.group_entity() in ("map", "match", "stage", "tournament", "date", "month", "year")
 
     def _per_player_average(self) -> bool:
         """"average kills per player", "선수 평균 킬", "1인당 딜량": an average over player rows."""
@@ -1401,6 +1468,12 @@ class Parser:
                             or any(p.search(after[:20]) or p.search(before) for p in pats if p.pattern.startswith("\\b")):
                         op = cmp_op
                         break
+                if self._margin_number(a, b) and "team" not in self.values and "player" not in self.values:
+                    # "settled by 3 rounds", "2라운드 차": the winner's margin over the loser
+                    out += [Filter("w.placement", "=", 1), Filter("w.score - l.score", op, _num(v))]
+                    if not self.has("ranking_format"):
+                        out.append(Filter("m.format", "=", "versus"))  # a gap between two sides: versus play
+                    continue
                 out.append(Filter("mt.score", op, _num(v)))
                 loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I)
                 if loser:
@@ -1408,6 +1481,15 @@ class Parser:
                 elif not self.t.has("measures", "losses"):
                     out.append(Filter("mt.placement", "=", 1))
         return out
+
+    def _margin_number(self, a: int, b: int) -> bool:
+        """A number of rounds said as the gap between the two sides: "won by 3 rounds", "settled by just 2",
+        "a 2-round margin", "2라운드 차", "3점 차로"."""
+        s = self.t.s
+        return bool(re.search(r"\b(?:decided|won|wins?|winning|lost|los(?:e|ing)|settled|separated|ended|finished|beat(?:en)?)\s+"
+                              r"(?:\w+\s+){0,2}?by\s+(?:exactly\s+|only\s+|just\s+|precisely\s+)?$", s[max(0, a - 40):a], re.I)
+                    or re.match(r"\s*-?\s*(?:rounds?|maps?|points?)?\s*(?:margin|difference|gap|differential)\b", s[b:b + 30], re.I)
+                    or re.match(r"\s*(?:라운드|점|세트)?\s*차(?:이)?(?:로|으로|가|인|난|나는|였|경기|\s|$)", s[b:b + 12]))
 
     def _score_number(self, b: int, a: int | None = None) -> bool:
         """A number of rounds or sets: said with the unit ("8라운드"), or as what one side took ("이긴팀 13 넘게 딴",
@@ -1946,4 +2028,95 @@ class Parser:
 
 def parse(text: str, linked: Linked, today: dt.date | None = None) -> Reading:
     """The IR of one question; raises :class:`Unsupported` when the question's parts do not compose."""
-    return Parser(text, linked, today).parse()
+    parser = Parser(text, linked, today)
+    return _amend(parser, parser.parse())
+
+
+def _amend(parser: Parser, reading: Reading) -> Reading:
+    """Readings finished by kind-wide rules: one measure of several named players or teams is one row each,
+    a record asked of every team is its wins and its losses."""
+    ir, s = reading.ir, parser.t.s
+    keys = {"p.nickname": "p.nickname", "t.name": "t.name"}
+    if ir.measure and not ir.group and not ir.select and not ir.setop and not ir.compare and not ir.minus and not ir.vs \
+            and ir.measure not in ("count", "title", "titles") and not ir.measure.startswith("countd") \
+            and not re.search(r"\b(?:combined|together|altogether|in total|between them|jointly|as a (?:duo|pair))\b|합쳐|합산|합계|둘이 합|같이 합", s, re.I):
+        named = [f for f in ir.filters if f.col in keys and f.op == "in" and isinstance(f.value, list) and 2 <= len(f.value) <= 6]
+        if len(named) == 1:
+            # "K/D of A vs B", "A랑 B 킬 비교": the measure of each of them, not of the two pooled
+            ir.select, ir.group = [keys[named[0].col]], True
+    if ir.measure == "wins" and ir.group and ir.select == ["t.name"] and not ir.order and not ir.limit and ir.having is None \
+            and (parser.t.has("shapes", "record") or parser.t.has("measures", "losses")):
+        # "W-L for every team", "팀별 승패": wins and losses of each team
+        ir.measure = "record"
+    if any(f.col == "w.score - l.score" for f in ir.filters) \
+            and not any(c.startswith("mt.") for c in ir.select + [f.col for f in ir.filters if f.col != "mt.placement"]):
+        # the margin is read on the pair of sides: a winner's row of the side table would count each match twice
+        ir.filters = [f for f in ir.filters if f.col != "mt.placement"]
+    _without_player(parser, ir)
+    _sides_asked_beside(parser, ir)
+    _years_together(parser, ir)
+    return reading
+
+
+def _without_player(parser: Parser, ir: IR) -> None:
+    """"X's record in the maps P sat out", "P 빠진 경기에서 X 승률": a team's measure over the matches its named
+    player did not play (or did play: "with P in the lineup"), not the player's own rows."""
+    s = parser.t.s
+    named = [f for f in ir.filters if f.col == "p.nickname" and f.op == "="]
+    if len(named) != 1 or not any(f.col == "t.name" for f in ir.filters) or ir.setop or ir.compare or ir.minus:
+        return
+    if ir.measure not in ("record", "wins", "losses", "win_rate", "count") and not (ir.measure or "").startswith(("sum:mt.", "avg:mt.")):
+        return
+    out = re.search(r"@playerX\W{0,3}(?:\S+\W{0,3})?\s*(?:이|가|은|는)?\s*(?:빠진|빠졌던|없는|없던|없이|결장한|결장|안 ?뛴|안 ?나온|쉰)"
+                    r"|\b(?:without|minus|absent|missing)\s+@playerX|@playerX\s+(?:sat out|was out|was absent|was benched|missed|did ?n'?t play)", s, re.I)
+    inside = re.search(r"\bwith\s+@playerX\s+(?:in the (?:lineup|roster|side)|playing|on (?:the )?(?:map|field|server))|@playerX\W{0,3}(?:\S+\W{0,3})?\s*(?:이|가)?\s*(?:뛴|나온|출전한)", s, re.I)
+    if not out and not inside:
+        return
+    ir.filters = [f for f in ir.filters if f is not named[0]] + [Filter("m.id", "without_player" if out else "with_player", named[0].value)]
+
+
+def _sides_asked_beside(parser: Parser, ir: IR) -> None:
+    """A list of matches asked "with who won" names the winner; one of pairs asked "with the score" shows both sides'
+    scores ("maps on X, the date and the winner", "진 경기들 상대팀이랑 스코어")."""
+    s = parser.t.s
+    if ir.measure or ir.group or ir.setop or ir.extreme or ir.per:
+        return
+    cols = {f.col for f in ir.filters}
+    if any(c in ("wt.name", "lt.name") for c in ir.select) \
+            and re.search(r"\bscores?\b|\bscorelines?\b|스코어|점수|몇 ?대 ?몇", s, re.I) \
+            and not any(c in ir.select for c in ("w.score", "l.score")):
+        ir.select += ["w.score", "l.score"]
+        ir.distinct = False
+    elif ir.select and set(ir.select) <= {"m.map", "m.played_at", "m.stage", "tr.name"} and "t.name" not in cols \
+            and (any(f.col == "mt.placement" and f.op == "=" and f.value == 1 for f in ir.filters) or "mt.placement" not in cols) \
+            and re.search(r"\bwho won\b|\bwinners?\b|\bwinning (?:team|side|squad)\b|\bwho took (?:it|them|each)\b|이긴 팀|승리 팀|승자|누가 이겼", s, re.I):
+        if "mt.placement" not in cols:
+            ir.filters.append(Filter("mt.placement", "=", 1))
+        ir.select += ["t.name"]
+
+
+def _years_together(parser: Parser, ir: IR) -> None:
+    """"across both editions (2025+2026)", "2025년이랑 2026년 합쳐서": whole years said together never meet in one
+    row, so they are one span (when they follow each other), and a tournament named once means its editions of
+    those years."""
+    if ir.setop or ir.compare or ir.minus or re.search(r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bthan\b|대비|비교|보다", parser.t.s, re.I):
+        return
+    spans = [f for f in ir.filters if f.col == "m.played_at" and f.op == "range" and f.value[0] and f.value[1]
+             and re.fullmatch(r"\d{4}-01-01", f.value[0]) and f.value[1] == f"{int(f.value[0][:4]) + 1}-01-01"]
+    years = sorted(int(f.value[0][:4]) for f in spans)
+    named = [f for f in ir.filters if f.col == "tr.name" and f.op == "="]
+    edition = re.search(r"(\d{4})\s*$", named[0].value) if len(named) == 1 else None
+    if edition and years and int(edition.group(1)) not in years \
+            and re.search(r"\band\b|\+|&|\bboth\b|\btogether\b|\bcombined\b|이랑|(?<=\d)(?:년)?\s*(?:랑|과|와|하고)|합쳐|합산|둘 ?다", parser.t.s, re.I):
+        years = sorted(set(years) | {int(edition.group(1))})  # "<tournament 2025> and 2026 together"
+    if len(years) < 2 or years != list(range(years[0], years[0] + len(years))):
+        return
+    ir.filters = [f for f in ir.filters if f not in spans]
+    ir.filters.append(Filter("m.played_at", "range", [f"{years[0]}-01-01", f"{years[-1] + 1}-01-01"]))
+    if len(named) == 1:
+        base = re.sub(r"\s*\d{4}\s*$", "", named[0].value)
+        editions = [n for names in parser.linked.by_game.values() for n in names
+                    if re.sub(r"\s*\d{4}\s*$", "", n) == base and re.search(r"(\d{4})\s*$", n)
+                    and int(re.search(r"(\d{4})\s*$", n).group(1)) in years]
+        if len(editions) > 1:
+            named[0].op, named[0].value = "in", sorted(set(editions))

@@ -21,6 +21,13 @@ _EN_CONTEXT = re.compile(
     r"|(?:i'?m|i am|we'?re|we are|i was|we were)\s+(?:writing|doing|preparing|prepping|making|working on|putting together|"
     r"updating|building|finishing|planning|drafting)\b)[^,:;?!\-–—]{0,60}(?:[,:;!\-–—]|\s-\s)\s*",
     re.I)
+# "We're drafting notes for the coaches. Who …", "This is for our weekly recap. How many …": a whole sentence of
+# context, closed by a full stop, before the question.
+_EN_CONTEXT_SENTENCE = re.compile(
+    r"^\s*(?:(?:i'?m|i am|we'?re|we are|i was|we were)\s+(?:writing|doing|preparing|prepping|making|working on|putting together|"
+    r"updating|building|finishing|planning|drafting|compiling|checking)\b|(?:this is|it'?s)\s+for\s+(?:the|our|my|a|an)\b)"
+    r"[^.?!]{0,80}[.!]\s+(?=\S)",
+    re.I)
 # "Can u dig up …", "would you mind giving me …", "I need to know …", "can we get …"
 _EN_REQUEST = re.compile(
     r"^\s*(?:(?:please|pls|plz|kindly)\s+)?"
@@ -67,6 +74,7 @@ def core_question(text: str) -> str:
         before = core
         core = _EN_OPENERS.sub("", core)
         core = _EN_CONTEXT.sub("", core)
+        core = _EN_CONTEXT_SENTENCE.sub("", core)
         core = _EN_REQUEST.sub("", core)
         core = _KO_OPENERS.sub("", core)
         core = _KO_CONTEXT.sub("", core)
