@@ -789,7 +789,7 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
         if kind != "other" or value is None or any(taken[a:b]):
             continue
         team = team_of(value)
-        digits = re.match(r"\s*[.\-]?\s*(\d{1,3})(?!\d|\s*(?:명|개|팀|번|판|경기|위|등|승(?!률)|패|킬|점|세트|라운드|연|년|월|일|시))", text[b:]) if is_hangul(value[0]) and len(value) == 2 else None
+        digits = re.match(r"\s*[.\-]?\s*(\d{1,3})(?!\d)" + _NOT_A_COUNT, text[b:]) if is_hangul(value[0]) and len(value) == 2 else None
         if team is None and digits and not _has_cue_word(value):
             # two syllables with the digits the name carries ("노바5" for a Latin "Nova.5"): the digits are the evidence
             sk = skeleton(value)
@@ -836,8 +836,9 @@ def _loan_full_names(text: str, catalog: Catalog, taken: list[bool], particles: 
         for i in range(len(words) - size + 1):
             a, b = words[i][0], words[i + size - 1][1]
             if any(taken[a:b]) or not re.fullmatch(r"[가-힣\d\s]+", text[a:b]) or not is_hangul(text[a]) \
-                    or (b < len(text) and text[b].isascii() and text[b].isalnum()):
-                continue
+                    or (b < len(text) and text[b].isascii() and text[b].isalnum()) \
+                    or (text[b - 1].isdigit() and not re.match(_NOT_A_COUNT, text[b:])):
+                continue  # digits with a counter after them ("3명") count something; they are no part of a name
             surface = text[a:b]
             if _has_korean_function_word(surface) or not _loanword_codas(re.sub(r"[\d\s]", "", surface)) \
                     or sum(is_hangul(ch) for ch in surface) < 2:
@@ -958,6 +959,10 @@ def _same_word(token: str, word: str) -> bool:
     return fuzz.ratio(romanize(hangul), latin.lower()) >= 60
 
 
+_NOT_A_COUNT = r"(?!\s*(?:명|개|팀|번|판|경기|위|등|승(?!률)|패|킬|점|세트|라운드|연|년|월|일|시))"
+"""After digits: no counter follows ("벨라 3명" is three of Vela's players, not the team "Vela.3")."""
+
+
 def _grow_team(text: str, catalog: Catalog, team: str, a: int, b: int, taken: list[bool],
                particles: list[str]) -> tuple[int, int]:
     """Widen a team found by one word over the neighbouring words of the same name."""
@@ -968,7 +973,7 @@ def _grow_team(text: str, catalog: Catalog, team: str, a: int, b: int, taken: li
             break
         a = m.start()
     while True:
-        m = re.match(r"\s*([A-Za-z]+|[가-힣]+|\d+(?![\d.]))", text[b:])
+        m = re.match(r"\s*([A-Za-z]+|[가-힣]+|\d+(?![\d.])" + _NOT_A_COUNT + ")", text[b:])
         if not m or any(taken[b + m.start(1):b + m.end(1)]):
             break
         word = m.group(1)
