@@ -74,6 +74,7 @@ def skeleton(text: str) -> str:
         low = re.sub(r"c(?=[eiy])", "s", low)  # a soft c ("Pacific" = 퍼시픽)
         low = re.sub(r"sh", "s", low)
         low = re.sub(r"gh", "", low)  # silent ("lightning" = 라이트닝, "knight")
+        low = re.sub(r"\Bth", "s", low)  # inside a word Korean writes 'th' with ㅅ ("Monolith" = 모노리스, "Smith" = 스미스)
         for i, ch in enumerate(low):
             if ch == "r" and i > 0 and low[i - 1] in "aeiouy" and (i + 1 == len(low) or low[i + 1] not in "aeiouy"):
                 continue
@@ -190,7 +191,7 @@ class Catalog:
             for w in set(re.findall(r"[a-z0-9]+", name.lower())):
                 words_in[w] = words_in.get(w, 0) + 1
         for name in teams:
-            parts = name.split()
+            parts = name.split() if len(name.split()) >= 2 else _words(name)  # "Orbit.GG": two words
             first = parts[0].lower() if len(parts) >= 2 else ""
             if (re.fullmatch(r"[a-z]{4,}", first) and words_in.get(first) == 1 and first not in stop
                     and norm(first) not in aliases):
@@ -209,6 +210,16 @@ class Catalog:
                     # the database may store the title in another of its forms ("LoL", "Valorant", "R6")
                     for w in [value, *words]:
                         add(w, "game", stored)
+        for value, words in lex["games"].items():
+            # a title the database lacks whose long name is inside one title it has (a mobile edition, a sequel):
+            # its slang then means that title ("배그" when only "Battlegrounds Mobile" is stored)
+            forms = {norm(w) for w in [value, *words] if len(norm(w)) >= 8}
+            if any(norm(g) in {norm(w) for w in [value, *words]} for g in known_games):
+                continue
+            inside = [g for g in known_games if any(norm(g).startswith(f) for f in forms)]
+            if len(inside) == 1:
+                for w in [value, *words]:
+                    add(w, "game", inside[0])
         for g in known_games:
             add(g, "game", g)
         for value in maps:
@@ -279,7 +290,7 @@ class Catalog:
                 hangul = all(is_hangul(ch) for ch in w)
                 long_enough = len(w) >= 2 if hangul else len(w) >= 4
                 if (long_enough and len(owners.get(k, ())) == 1 and k not in generic and norm(w) != norm(name)
-                        and len(name.split()) >= 2 and not _has_cue_word(w)):
+                        and len(_words(name)) >= 2 and not _has_cue_word(w)):
                     word_teams[k] = name  # a word people ask with ("squad", "포지션") never stands for a team
         return cls(aliases, latest, fuzzy, sounds, by_game, tour_words, word_teams,
                    {k: len(v) for k, v in owners.items()})
@@ -417,7 +428,14 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             taken[i] = True
     # "top 3 players", "top fraggers": a superlative, not the role 'top'.
     for m in [c for c in chosen if c.type == "role" and text[c.start:c.end].lower() == "top"]:
-        if re.match(r"\s*-?\s*(?:\d|[a-z]+s\b|one|two|three|five|ten|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick)\b)", text[m.end:], re.I):
+        if re.match(r"\s*-?\s*(?:\d|to\b|[a-z]+s\b|one|two|three|five|ten|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick)\b)", text[m.end:], re.I):
+            chosen.remove(m)
+            for i in range(m.start, m.end):
+                taken[i] = False
+    # "teams in 2025", "for us": a region code that is an English word counts only written in capitals ("IN teams")
+    code_words = {w.lower() for w in lex.get("region_code_words", [])}
+    for m in [c for c in chosen if c.type == "region" and c.value.lower() in code_words]:
+        if norm(text[m.start:m.end]) == m.value.lower() and text[m.start:m.end] != m.value.upper():
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False

@@ -145,6 +145,14 @@ class Parser:
         # "3판밖에 못 이긴": only, not a negation
         masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
         masked = self._zero_stats(masked)
+        # "모든 대회 합쳐서", "every season together", "across all events": every row counted together, no breakdown by them
+        masked = re.sub(r"(?:대회|토너먼트|시즌|경기|게임|맵|판)(?:들)?\s*(?:다|전부|모두|싹)\s*(?:합쳐서|합쳐|합치면|합친|통틀어서?|포함해서?)"
+                        r"|\b(?:across|over|in)\s+(?:all|every)\s+(?:the\s+)?(?:tourneys|tournaments|events|seasons|years)\b(?:\s+(?:combined|together))?"
+                        r"|\ball\s+(?:the\s+)?(?:tourneys|tournaments|events|seasons|years)\s+(?:combined|together)\b",
+                        lambda m: " " * len(m.group()), masked, flags=re.I)
+        # "모노리스 발로팀 컨트롤러", "orbit valo team initiator": the named team's (division's) word 팀, not the entity asked
+        masked = re.sub(r"(@teamX\s*(?:'s\s+)?(?:@gameX\s*)?)(팀|team\b)(?!\s*(?:수|들|별|마다|중))",
+                        lambda m: m.group(1) + " " * len(m.group(2)), masked, flags=re.I)
         # "runner-up", "준우승": the final's loser (blanked, so 우승 inside 준우승 is no champion)
         runner = re.compile(r"\brunners?[- ]?ups?\b|\bsecond[- ]place (?:team|finish(?:er)?)\b|\bfinished second\b|준우승(?:팀|한 팀|자)?", re.I)
         self.runner_up = bool(runner.search(masked))
@@ -347,7 +355,7 @@ class Parser:
         for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:@\w+\s+)?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
             if m.group().lower().startswith("every") and re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I):
                 continue  # "list every X tournament": all of them, not a breakdown
-            if m.group().lower().startswith("per") and re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
+            if m.group().lower().startswith("per") and re.search(r"(?:averag\w*|avg|mean)\s+(?:[\w.+%@]+\s+){0,4}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
             if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I):
                 continue  # "in each game they played": a condition on each of their rows, not a grouping
@@ -482,6 +490,13 @@ class Parser:
             events += self._result_filters()
         filters += events
         filters += self._score_filters() + self._column_comparisons()
+        both = [f for f in filters if f.op == "col>" and f.col.startswith("mp.") and str(f.value).startswith("mp.")]
+        if both and asked in ("player", "team") and not single and re.search(
+                r"\b(?:overall|in total|total|combined|career|all[- ]time|altogether|summed)\b|통산|총합|전체|합계|합쳐|합친|누적", t.s, re.I):
+            # "squads with more deaths than kills in total": their sums compared, not one match's row
+            rest = [f for f in filters if f is not both[0]]
+            return Reading(IR(select=[KEY[asked]], measure=f"diff:{both[0].col}-{both[0].value}", filters=rest + self.date_filters(),
+                              group=True, having=(">", 0)), 0.75, "having")
         if t.has("shapes", "overtime") and not any(f.col == "mt.score" for f in filters):
             # overtime: the winner scored more than the game's regulation winning score (the most common one
             # in the asked database: 13 rounds in one title, 7 in another)
@@ -526,7 +541,7 @@ class Parser:
             asked = "player"
         elif t.has("shapes", "has_team") and asked == "player":
             filters.append(Filter("p.team_id", "not_null"))
-        if t.has("shapes", "no_value") and asked in ("team", "player", "tournament", "match"):
+        if t.has("shapes", "no_value") and asked in ("team", "player", "tournament", "match", "date"):
             nul = self._null_filter(asked)
             if nul is not None:
                 filters.append(nul)
@@ -1309,9 +1324,17 @@ class Parser:
                 "assist": "assists", "어시": "assists"}
         m = re.search(r"(died|deaths?|kills?|assists?)\s+(?:\w+\s+){0,1}(more|fewer|less)\s+(?:times\s+)?than\s+(?:\w+\s+){0,3}?(kills?|deaths?|died|assists?)", s, re.I) \
             or re.search(r"(데스|킬|어시)\S*\s*(?:가|이)?\s*(킬|데스|어시)\S*보다\s*(많|적)", s)
-        if not m:
+        # "more deaths than kills", "킬보다 데스가 많은": the compared statistic first, then the other
+        m2 = re.search(r"\b(more|fewer|less)\s+(deaths|kills|frags|assists)\s+than\s+(?:\w+\s+){0,2}?(kills|frags|deaths|assists)\b", s, re.I) \
+            or re.search(r"(데스|킬|어시)\S*보다\s*(?:더\s*)?(데스|킬|어시)\S*\s*(?:가|이|를|을)?\s*(?:더\s*)?(많|적)", s)
+        if m is None and m2 is not None:
+            if m2.group(1).lower() in ("more", "fewer", "less"):
+                a, rel, b = m2.group(2).lower(), m2.group(1).lower(), m2.group(3).lower()
+            else:
+                a, b, rel = m2.group(2), m2.group(1), "more" if m2.group(3) == "많" else "fewer"
+        elif not m:
             return []
-        if m.re.pattern.startswith("(died"):
+        elif m.re.pattern.startswith("(died"):
             a, rel, b = m.group(1).lower(), m.group(2).lower(), m.group(3).lower()
         else:
             a, b, rel = m.group(1), m.group(2), "more" if m.group(3) == "많" else "fewer"
