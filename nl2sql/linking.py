@@ -496,6 +496,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         b = m.end(1) if m.group(1) else (m.end(2) if m.group(2) else m.end(3))
         spans.append((a, b, "number"))
     chosen = _resolve(chosen, catalog, year)
+    chosen = _edition_of_a_game(text, catalog, chosen, year)
     # Mask: replace every span by its placeholder, right to left.
     all_spans = [(m.start, m.end, m.type) for m in chosen] + spans
     seen = set()
@@ -506,6 +507,21 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         seen.add((a, b))
         masked = masked[:a] + MASK[t] + masked[b:]
     return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game, catalog.regulation)
+
+
+def _edition_of_a_game(text: str, catalog: Catalog, chosen: list[Mention], year: int | None) -> list[Mention]:
+    """"the 2026 valorant event", "2025 롤 대회": a game, a year and a tournament word name the game's one tournament of
+    that year (by the year in its name or its start), when there is exactly one."""
+    games = [m for m in chosen if m.type == "game"]
+    if year is None or len(games) != 1 or any(m.type == "tournament" for m in chosen) \
+            or not re.search(r"대회|토너먼트|\btournaments?\b|\btourneys?\b|\bevents?\b|\bcups?\b", text, re.I):
+        return chosen
+    names = [n for n in catalog.by_game.get(games[0].value, [])
+             if re.search(rf"(?<!\d){year}(?!\d)", n) or not re.search(r"(?:19|20)\d\d", n) and catalog.latest.get(n, dt.date.min).year == year]
+    if len(names) != 1:
+        return chosen
+    g = games[0]
+    return [Mention("tournament", names[0], g.start, g.end, g.score) if m is g else m for m in chosen]
 
 
 def _team_words_before_a_tournament_noun(text: str, catalog: Catalog, chosen: list[Mention]) -> list[Mention]:

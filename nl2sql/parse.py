@@ -146,7 +146,7 @@ class Parser:
         masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
         masked = self._zero_stats(masked)
         # "모든 대회 합쳐서", "every season together", "across all events": every row counted together, no breakdown by them
-        masked = re.sub(r"(?:대회|토너먼트|시즌|경기|게임|맵|판)(?:들)?\s*(?:다|전부|모두|싹)\s*(?:합쳐서|합쳐|합치면|합친|통틀어서?|포함해서?)"
+        masked = re.sub(r"(?:대회|토너먼트|시즌|경기|게임|맵|판)(?:들)?(?=\s*(?:다|전부|모두|싹)\s*(?:합쳐서|합쳐|합치면|합친|통틀어서?|포함해서?))"
                         r"|\b(?:across|over|in)\s+(?:all|every)\s+(?:the\s+)?(?:tourneys|tournaments|events|seasons|years)\b(?:\s+(?:combined|together))?"
                         r"|\ball\s+(?:the\s+)?(?:tourneys|tournaments|events|seasons|years)\s+(?:combined|together)\b",
                         lambda m: " " * len(m.group()), masked, flags=re.I)
@@ -200,6 +200,8 @@ class Parser:
                  "wins", "losses", "placement", "score"]
         if t.has("measures", "score") and self._score_side() is not None:
             return "score"  # "rounds the losing side got", "진 팀 평균 라운드": one side's score, not a count of losses
+        if re.search(r"\brounds won\b|(?:딴|따낸|가져간|이긴) 라운드|라운드 ?수(?![가-힣])", t.s, re.I):
+            return "score"  # "rounds won", "따낸 라운드": a side's rounds are its score, not its wins
         for name in order:
             if t.has("measures", name):
                 if name == "wins" and t.has("measures", "win_rate"):
@@ -409,6 +411,10 @@ class Parser:
 
     def top_n(self) -> int | None:
         s = self.t.s
+        rng = re.search(r"(?<![\d/.-])1\s*(?:위|등|st)?\s*(?:~|-|–|부터|에서|to|through|thru)\s*(?P<r>\d+)\s*(?:위|등|th|rd|nd)", s, re.I) \
+            or re.search(r"\b(?:places?|positions?|spots?|ranks?)\s+1\s*(?:-|–|to|through|thru)\s*(?P<r>\d+)\b", s, re.I)
+        if rng and 1 < int(rng.group("r")) <= 100:
+            return int(rng.group("r"))  # "1~3위", "1st to 3rd", "places 1-5": the first N
         m = re.search(r"(?:\btop|\bbest|\bfirst|상위|탑|TOP)\s*(?P<a>\d+)"
                       r"|(?<![\d/.-])(?P<lead>\d+)\s+(?=(?:players?|teams?|squads?|people|guys)\s+(?:with|who|by)\b)"
                       r"|(?<![\d/.-])(?P<sup>\d+)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest)\b)"
@@ -870,6 +876,8 @@ class Parser:
                 return IR(measure=f"pct:w.{col}>l.{col}", filters=fs + [Filter("w.placement", "=", 1), Filter("m.format", "=", "versus")])
         score = re.search(r"(?<![\d:/-])(\d{1,2})\s*(?:-|:|대|to|–)\s*(\d{1,2})(?![\d:/-])", t.s)
         base = [f for f in self.value_filters(skip={"team"})] + self.date_filters()
+        if score and re.search(r"\b(?:places?|positions?|spots?|ranks?)\s*$|(?:위|등)\s*$", t.s[:score.start()], re.I):
+            score = None  # "places 1-3": a range of places (a top-N), not a scoreline
         if score and int(score.group(1)) != int(score.group(2)) and not re.search(r"\d\s*-\s*\d\s*(?:월|일)", t.s):
             hi, lo = sorted((int(score.group(1)), int(score.group(2))), reverse=True)
             fs = base + [Filter("w.placement", "=", 1), Filter("w.score", "=", hi), Filter("l.score", "=", lo)]
@@ -1297,7 +1305,11 @@ class Parser:
                         op = cmp_op
                         break
                 out.append(Filter("mt.score", op, _num(v)))
-                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I)
+                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I) \
+                    or re.search(r"상대(?:팀|편|방)?\s*(?:을|를|한테|에게)?\s*$|\b(?:held|kept|limited|restricted)\s+(?:the\s+|their\s+)?"
+                                 r"(?:opponents?|other (?:side|team)|enemy|them)\s+(?:to\s+)?(?:only\s+|under\s+|below\s+)?$|\bopponents?\s+(?:only\s+)?(?:got|scored|had|took)\s+$"
+                                 r"|\b(?:opponents?|other (?:side|team))\s+(?:was\s+|were\s+)?(?:held|kept|limited)\s+(?:to\s+)?(?:only\s+|under\s+|below\s+)?$",
+                                 s[max(0, a - 40):a], re.I)  # "상대를 5라운드 이하로", "held the opponent to 5 rounds": the other side's score
                 if loser:
                     out.append(Filter("mt.placement", "=", 2))
                 elif not self.t.has("measures", "losses"):

@@ -81,6 +81,22 @@ ROUND10 = [
      "SELECT 'Rook' UNION SELECT 'Sable' UNION SELECT 'Ember' UNION SELECT 'Tarun'"),
     ("more A than B, overall", "players with more deaths than kills overall", "SELECT 'Ember' UNION SELECT 'Sable'"),
     ("B보다 A가 많은, 통산", "통산 킬보다 데스가 많은 선수", "SELECT 'Ember' UNION SELECT 'Sable'"),
+    # the other side's score: "상대를 N라운드 이하로", "held the opponent to N rounds"
+    ("상대를 N 이하로", "발로 맵 중에 상대를 9라운드 이하로 잡은 판 몇 개", "SELECT 2"),
+    ("held the opponent to N", "how many valorant maps where the winner held the opponent to 9 rounds or fewer", "SELECT 2"),
+    # a top-N said as a range of places
+    ("1~N위", "harbor strike 2025 킬 1~2위", "SELECT 'Quill' UNION SELECT 'Rook'"),
+    ("places 1-N", "kills ranking at harbor strike 2025, places 1-2", "SELECT 'Quill' UNION SELECT 'Rook'"),
+    # "top to bottom" is an order, not the top one
+    ("top to bottom", "lakeside royale 2026 points standings, top to bottom", "SELECT 'Chennai Cobras', 34 UNION SELECT '부산 갈매기', 31"),
+    # a side's rounds are its score
+    ("라운드 수 per team", "harbor strike 2025 팀별 라운드 수", "SELECT 'Monolith.GG', 37 UNION SELECT 'Pine Owls', 29"),
+    ("rounds won per team", "rounds won per team at harbor strike 2025", "SELECT 'Monolith.GG', 37 UNION SELECT 'Pine Owls', 29"),
+    # a game, a year and a tournament word: that game's one tournament of the year
+    ("the year's event of a game", "who won the 2025 valorant event", "SELECT 'Monolith.GG'"),
+    ("올해 대회 of a game, Korean", "2025 발로 대회 우승팀 어디", "SELECT 'Monolith.GG'"),
+    # a bare two-digit year beside a game's name
+    ("two-digit year beside a game", "발로 25 킬 1등 누구", "SELECT 'Quill'"),
 ]
 
 
