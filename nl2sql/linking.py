@@ -497,6 +497,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         spans.append((a, b, "number"))
     chosen = _resolve(chosen, catalog, year)
     chosen = _edition_of_a_game(text, catalog, chosen, year)
+    chosen, spans = _other_edition(text, catalog, chosen, spans)
     # Mask: replace every span by its placeholder, right to left.
     all_spans = [(m.start, m.end, m.type) for m in chosen] + spans
     seen = set()
@@ -522,6 +523,27 @@ def _edition_of_a_game(text: str, catalog: Catalog, chosen: list[Mention], year:
         return chosen
     g = games[0]
     return [Mention("tournament", names[0], g.start, g.end, g.score) if m is g else m for m in chosen]
+
+
+def _other_edition(text: str, catalog: Catalog, chosen: list[Mention], spans: list[tuple[int, int, str]]):
+    """"played the X cup 2025 but not 2026", "X 2025엔 나왔는데 2026엔 안": a year said alone after a negation, beside one
+    named edition, is the same tournament's edition of that year (when the database has it)."""
+    tours = [m for m in chosen if m.type == "tournament"]
+    if len({m.value for m in tours}) != 1 or not re.search(r"(?:19|20)\d\d", tours[0].value):
+        return chosen, spans
+    base = re.sub(r"\s*(?:19|20)\d\d\s*", " ", tours[0].value).strip()
+    for a, b, kind in spans:
+        y = re.match(r"(?:19|20)\d\d", text[a:b])
+        if kind != "year" or not y or y.group() in tours[0].value or a < tours[0].end:
+            continue
+        between = text[tours[0].end:b + 15]  # the negation before the year, or after it in Korean ("2026엔 안 나온")
+        if not re.search(r"\b(?:but|not|never|didn'?t|didnt|don'?t|haven'?t|hasn'?t|wasn'?t|weren'?t|skipped|missed|no)\b|안\s|못|없|빠진|불참", between, re.I):
+            continue
+        other = [n for n in catalog.latest if n != tours[0].value and re.sub(r"\s*(?:19|20)\d\d\s*", " ", n).strip() == base
+                 and y.group() in n]
+        if len(other) == 1:
+            return chosen + [Mention("tournament", other[0], a, a + 4, 70.0)], [sp for sp in spans if sp != (a, b, kind)]
+    return chosen, spans
 
 
 def _team_words_before_a_tournament_noun(text: str, catalog: Catalog, chosen: list[Mention]) -> list[Mention]:

@@ -524,6 +524,12 @@ class Parser:
             filters += [Filter("m.stage", "=", "final")]
             asked = "team"
         setop = self._setop(asked, measure, events)
+        if setop is not None and setop.setop and setop.setop["op"] == "except" and not setop.setop["a"] and re.search(
+                r"(?:경기(?:는|를|도|라도)?\s*)?(?:뛴|뛰어본|뛰어 본|출전한|참가한|나온|나가본|경기한)\s*(?:적\s*(?:은|이)?\s*있는\s*)?(?:팀|선수|스쿼드)?(?:들)?\s*중(?:에서|에)?"
+                r"|\b(?:among|of|out of)\s+(?:those|the ones|the (?:teams|players|squads)|teams|players|squads)\s+(?:that|who)\s+(?:have\s+|has\s+|did\s+)?(?:actually\s+)?(?:played|competed)\b"
+                r"|\b(?:that|who)\s+(?:have\s+|has\s+)?(?:played|competed)\s+(?:at least once|at all|before)\b", t.s, re.I):
+            # "(출전한 선수 중에서)", "among those who played": counted only among those who took part at all
+            setop.setop["a"] = [Filter("m.id", "not_null")]
         if setop is not None:
             if t.has("aggregates", "count") and self._counted(asked) == asked and asked in ("team", "player", "tournament") \
                     and not re.search(r"\bwhich\b|\bwho\b|\blist\b|누구|어디|목록|알려", t.s, re.I):
@@ -744,6 +750,8 @@ class Parser:
                                r"|\bhigh(?:est)? to low(?:est)?\b|\blow(?:est)? to high(?:est)?\b", "", t.s, flags=re.I)
                 limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top)\b|제일|가장|최고|최다", plain, re.I) else 1)
                 sel = [key] if asked != "match" else ["m.id", key]
+                if asked == "map" and group_by is None and re.search(r"\bdates?\b|\bwhen\b|날짜|언제|며칠", t.s, re.I):
+                    sel = ["m.id", "m.map", "m.played_at"]  # "which map had the most kills, and when": one map played, a match
                 return Reading(IR(select=sel, measure=m_expr, filters=filters, group=True, order=order, limit=limit),
                                0.8, "top")
         if key and t.has("shapes", "order") and (mcol or measure) and asked not in ("date",):
@@ -1673,9 +1681,11 @@ class Parser:
         if not (ev or t.has("measures", "appearances") or shared or own):
             return None
         if not ev:
-            if not t.has("measures", "appearances"):
+            reached = re.search(r"\b(?:made|make|reached|reach|got (?:to|into)|get (?:to|into)|advanced|qualified)\b"
+                                r"|가본|가 본|간 적|(?<![가-힣])간(?![가-힣])|진출|올라|밟", t.s, re.I)
+            if not (t.has("measures", "appearances") or reached and (shared or fmt)):
                 return None
-            # "never played in X": everyone (of the own filters) but those who played in X.
+            # "never played in X", "결승 못 간": everyone (of the own filters) but those who played in X.
             return IR(select=[key], filters=own, setop={"op": "except", "a": None, "b": shared + fmt})
         # "never won in X": took part in X, but no win there.
         return IR(select=[key], filters=own, setop={"op": "except", "a": shared + fmt or None, "b": shared + fmt + ev})

@@ -97,6 +97,33 @@ ROUND10 = [
     ("올해 대회 of a game, Korean", "2025 발로 대회 우승팀 어디", "SELECT 'Monolith.GG'"),
     # a bare two-digit year beside a game's name
     ("two-digit year beside a game", "발로 25 킬 1등 누구", "SELECT 'Quill'"),
+    # a map asked with its date is one map played: a match, not the map's name over all its matches
+    ("map + date is a match", "which valorant map had the most kills in total? map and date",
+     "SELECT 'Bind', '2025-09-06 18:00:00' UNION SELECT 'Haven', '2025-09-07 16:00:00'"),
+    ("맵이랑 날짜", "킬 합계 제일 많았던 발로 맵이랑 날짜", "SELECT 'Bind', '2025-09-06 18:00:00' UNION SELECT 'Haven', '2025-09-07 16:00:00'"),
+]
+
+# Two editions of one cup; a team that never played; one team never reached a final.
+ROWS10B = {
+    "tournaments": [(1, "Harbor Strike 2025", "Valorant", "2025-09-06", "2025-09-07"),
+                    (2, "Harbor Strike 2026", "Valorant", "2026-09-05", "2026-09-05")],
+    "teams": [(1, "Amber Kites", "KR"), (2, "Basalt Five", "EU"), (3, "Cedar Lynx", "NA"), (4, "Dormant Club", None)],
+    "players": [(1, "Ash", 1, "duelist"), (2, "Bay", 2, "duelist"), (3, "Cove", 3, "duelist")],
+    "matches": [(1, 1, "2025-09-06 14:00:00", "group", "Ascent", "versus"), (2, 1, "2025-09-07 16:00:00", "final", "Bind", "versus"),
+                (3, 2, "2026-09-05 15:00:00", "group", "Lotus", "versus")],
+    "match_teams": [(1, 1, 1, 13, 40), (1, 2, 2, 8, 30), (2, 2, 1, 13, 41), (2, 3, 2, 10, 35), (3, 3, 1, 13, 38), (3, 1, 2, 11, 36)],
+    "match_players": [(1, 1, 40, 30, 5, 6000), (1, 2, 30, 40, 6, 5000), (2, 2, 41, 35, 4, 6100), (2, 3, 35, 41, 7, 5200),
+                      (3, 3, 38, 36, 3, 5900), (3, 1, 36, 38, 2, 5500)],
+}
+
+ROUND10B = [
+    # a set counted among those who took part at all
+    ("among those who played, Korean", "결승 못 가본 팀 (경기 뛴 팀 중에)", "SELECT 'Amber Kites'"),
+    ("among those who played", "teams that never reached a final, among those that played", "SELECT 'Amber Kites'"),
+    ("결승 못 간: everyone else", "결승 못 간 팀", "SELECT 'Amber Kites' UNION SELECT 'Dormant Club'"),
+    # a year alone after a negation, beside one named edition, is the other edition
+    ("the other edition by its year", "harbor strike 2025 teams that did not play 2026", "SELECT 'Basalt Five'"),
+    ("the other edition, Korean", "harbor strike 2025엔 나왔는데 2026엔 안 나온 팀", "SELECT 'Basalt Five'"),
 ]
 
 
@@ -114,3 +141,15 @@ def test_top_to_bottom_is_no_role(world10):
     catalog = Catalog.from_rows(["Pine Owls"], ["Rook"], [], roles=["top", "mid"])
     got = [(m.type, m.value) for m in link("standings by points, top to bottom", catalog, TODAY).mentions]
     assert ("role", "top") not in got
+
+
+@pytest.fixture(scope="module")
+def world10b(tmp_path_factory):
+    return _world(tmp_path_factory, "irdb10b", ROWS10B)
+
+
+@pytest.mark.parametrize("construct,question,gold", ROUND10B, ids=[f"{c}:{q[:30]}" for c, q, _ in ROUND10B])
+def test_round10_editions_and_sets(world10b, construct, question, gold):
+    _, path, _ = world10b
+    reading, sql, got = _ask(world10b, question)
+    assert _covers(got, _rows(path, gold)), (construct, sql, got)
