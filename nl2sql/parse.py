@@ -468,6 +468,13 @@ class Parser:
         special = self._record_or_recent(asked)
         if special is not None:
             return special
+        if measure in (None, "placement") and asked in (None, "team") and ("tournament" in values or "game" in values) \
+                and "team" not in values and "player" not in values \
+                and re.search(r"\bstandings?\b|\bleaderboard\b|\btable\b|순위표|(?:최종|전체|종합)\s*순위|등수표", t.s, re.I):
+            # "X standings", "X 최종 순위": the teams by what ranks them there (points in ranking play, wins in versus)
+            fs = self.value_filters() + self.date_filters()
+            return Reading(IR(select=["t.name"], measure="title", filters=fs, group=True, order="desc", limit=self.top_n()),
+                           0.75, "ranking")
         maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         n = self.top_n()

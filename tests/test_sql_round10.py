@@ -101,6 +101,9 @@ ROUND10 = [
     ("map + date is a match", "which valorant map had the most kills in total? map and date",
      "SELECT 'Bind', '2025-09-06 18:00:00' UNION SELECT 'Haven', '2025-09-07 16:00:00'"),
     ("맵이랑 날짜", "킬 합계 제일 많았던 발로 맵이랑 날짜", "SELECT 'Bind', '2025-09-06 18:00:00' UNION SELECT 'Haven', '2025-09-07 16:00:00'"),
+    # a tournament's standings without a statistic: points in ranking play, wins in versus play
+    ("standings of a royale", "lakeside royale 2026 standings", "SELECT 'Chennai Cobras', 34 UNION SELECT '부산 갈매기', 31"),
+    ("최종 순위 of a versus cup", "harbor strike 2025 최종 순위", "SELECT 'Monolith.GG', 2 UNION SELECT 'Pine Owls', 1"),
 ]
 
 # Two editions of one cup; a team that never played; one team never reached a final.
