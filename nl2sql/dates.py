@@ -192,6 +192,19 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
     # Years: "2026", "2026년", "26년", relative years.
     scan(r"(?<![\d.])((?:19|20)\d\d)(?!\d)\s*(?:년도|년)?", lambda m: ("range", (f"{m.group(1)}-01-01", f"{int(m.group(1)) + 1}-01-01")))
     scan(r"(?<![\d.])(\d\d)\s*년(?!\s*\d+\s*월)", lambda m: ("range", (f"{2000 + int(m.group(1))}-01-01", f"{2001 + int(m.group(1))}-01-01")))
+
+    def beside_a_name(m):
+        # "26 배그m", "valo '25": a bare two-digit year right before or after a linked name, no unit or comparison after it
+        if not taken or re.match(r"(?:[가-힣]|%|\+)|\s*(?:이상|이하|미만|초과|넘|번|판|킬|승|패|명|개|위|등|점|라운드|경기)"
+                                r"|\s*(?:st|nd|rd|th|kills?|frags?|wins?|games?|matches|maps?|rounds?|points?|or|and up|plus|times?|players?|teams?)\b", low[m.end():]):
+            return None
+        after = re.match(r"\s*", low[m.end():]).end() + m.end()
+        before = m.start() - (len(low[:m.start()]) - len(low[:m.start()].rstrip()))
+        if (after < len(taken) and taken[after] and after > m.end()) or (before > 0 and taken[before - 1] and before < m.start()):
+            y = 2000 + int(m.group(1))
+            return ("range", (f"{y}-01-01", f"{y + 1}-01-01"))
+        return None
+    scan(r"(?<![\d.,/:~'-])'?([23]\d)(?![\d.,/:~-])", beside_a_name)
     from .linking import lexicon
 
     lex = lexicon()

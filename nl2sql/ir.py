@@ -168,6 +168,9 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return f"100.0 * SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END) / COUNT(*)"
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
+    if func == "diff":  # 'diff:a-b': the sum of column a minus the sum of column b
+        a, b = col.split("-")
+        return f"SUM({a}) - SUM({b})"
     if func in ("sum", "avg", "max", "min"):
         return f"{func.upper()}({col})"
     raise ValueError(f"unknown measure {measure!r}")
@@ -182,7 +185,7 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return {"mt"}
     if measure == "title":
         return {"mt", "m"}
-    if measure.startswith("share:"):
+    if measure.startswith(("share:", "diff:")):
         return _aliases_in(measure.split(":", 1)[1])
     return _aliases_in(measure)
 

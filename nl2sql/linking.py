@@ -74,6 +74,7 @@ def skeleton(text: str) -> str:
         low = re.sub(r"c(?=[eiy])", "s", low)  # a soft c ("Pacific" = 퍼시픽)
         low = re.sub(r"sh", "s", low)
         low = re.sub(r"gh", "", low)  # silent ("lightning" = 라이트닝, "knight")
+        low = re.sub(r"\Bth", "s", low)  # inside a word Korean writes 'th' with ㅅ ("Monolith" = 모노리스, "Smith" = 스미스)
         for i, ch in enumerate(low):
             if ch == "r" and i > 0 and low[i - 1] in "aeiouy" and (i + 1 == len(low) or low[i + 1] not in "aeiouy"):
                 continue
@@ -231,7 +232,7 @@ class Catalog:
             for w in set(re.findall(r"[a-z0-9]+", name.lower())):
                 words_in[w] = words_in.get(w, 0) + 1
         for name in teams:
-            parts = name.split()
+            parts = name.split() if len(name.split()) >= 2 else _words(name)  # "Orbit.GG": two words
             first = parts[0].lower() if len(parts) >= 2 else ""
             if (re.fullmatch(r"[a-z]{4,}", first) and words_in.get(first) == 1 and first not in stop
                     and norm(first) not in aliases):
@@ -250,6 +251,16 @@ class Catalog:
                     # the database may store the title in another of its forms ("LoL", "Valorant", "R6")
                     for w in [value, *words]:
                         add(w, "game", stored)
+        for value, words in lex["games"].items():
+            # a title the database lacks whose long name is inside one title it has (a mobile edition, a sequel):
+            # its slang then means that title ("배그" when only "Battlegrounds Mobile" is stored)
+            forms = {norm(w) for w in [value, *words] if len(norm(w)) >= 8}
+            if any(norm(g) in {norm(w) for w in [value, *words]} for g in known_games):
+                continue
+            inside = [g for g in known_games if any(norm(g).startswith(f) for f in forms)]
+            if len(inside) == 1:
+                for w in [value, *words]:
+                    add(w, "game", inside[0])
         for g in known_games:
             add(g, "game", g)
         for value in maps:
@@ -463,7 +474,14 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             taken[i] = True
     # "top 3 players", "top fraggers": a superlative, not the role 'top'.
     for m in [c for c in chosen if c.type == "role" and text[c.start:c.end].lower() == "top"]:
-        if re.match(r"\s*-?\s*(?:\d|[a-z]+s\b|one|two|three|five|ten|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick)\b)", text[m.end:], re.I):
+        if re.match(r"\s*-?\s*(?:\d|to\b|[a-z]+s\b|one|two|three|five|ten|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick)\b)", text[m.end:], re.I):
+            chosen.remove(m)
+            for i in range(m.start, m.end):
+                taken[i] = False
+    # "teams in 2025", "for us": a region code that is an English word counts only written in capitals ("IN teams")
+    code_words = {w.lower() for w in lex.get("region_code_words", [])}
+    for m in [c for c in chosen if c.type == "region" and c.value.lower() in code_words]:
+        if norm(text[m.start:m.end]) == m.value.lower() and text[m.start:m.end] != m.value.upper():
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
@@ -525,6 +543,8 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         b = m.end(1) if m.group(1) else (m.end(2) if m.group(2) else m.end(3))
         spans.append((a, b, "number"))
     chosen = _resolve(chosen, catalog, year)
+    chosen = _edition_of_a_game(text, catalog, chosen, year)
+    chosen, spans = _other_edition(text, catalog, chosen, spans)
     # Mask: replace every span by its placeholder, right to left.
     all_spans = [(m.start, m.end, m.type) for m in chosen] + spans
     seen = set()
@@ -536,6 +556,42 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         masked = masked[:a] + MASK[t] + masked[b:]
     return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game, catalog.regulation,
                   catalog.ranking_games)
+
+
+def _edition_of_a_game(text: str, catalog: Catalog, chosen: list[Mention], year: int | None) -> list[Mention]:
+    """"the 2026 valorant event", "2025 롤 대회": a game, a year and a tournament word name the game's one tournament of
+    that year (by the year in its name or its start), when there is exactly one."""
+    games = [m for m in chosen if m.type == "game"]
+    if year is None or len(games) != 1 or any(m.type == "tournament" for m in chosen) \
+            or not re.search(r"대회|토너먼트|\btournaments?\b|\btourneys?\b|\bevents?\b|\bcups?\b", text, re.I):
+        return chosen
+    names = [n for n in catalog.by_game.get(games[0].value, [])
+             if re.search(rf"(?<!\d){year}(?!\d)", n) or not re.search(r"(?:19|20)\d\d", n) and catalog.latest.get(n, dt.date.min).year == year]
+    if len(names) != 1:
+        return chosen
+    g = games[0]
+    return [Mention("tournament", names[0], g.start, g.end, g.score) if m is g else m for m in chosen]
+
+
+def _other_edition(text: str, catalog: Catalog, chosen: list[Mention], spans: list[tuple[int, int, str]]):
+    """"played the X cup 2025 but not 2026", "X 2025엔 나왔는데 2026엔 안": a year said alone after a negation, beside one
+    named edition, is the same tournament's edition of that year (when the database has it)."""
+    tours = [m for m in chosen if m.type == "tournament"]
+    if len({m.value for m in tours}) != 1 or not re.search(r"(?:19|20)\d\d", tours[0].value):
+        return chosen, spans
+    base = re.sub(r"\s*(?:19|20)\d\d\s*", " ", tours[0].value).strip()
+    for a, b, kind in spans:
+        y = re.match(r"(?:19|20)\d\d", text[a:b])
+        if kind != "year" or not y or y.group() in tours[0].value or a < tours[0].end:
+            continue
+        between = text[tours[0].end:b + 15]  # the negation before the year, or after it in Korean ("2026엔 안 나온")
+        if not re.search(r"\b(?:but|not|never|didn'?t|didnt|don'?t|haven'?t|hasn'?t|wasn'?t|weren'?t|skipped|missed|no)\b|안\s|못|없|빠진|불참", between, re.I):
+            continue
+        other = [n for n in catalog.latest if n != tours[0].value and re.sub(r"\s*(?:19|20)\d\d\s*", " ", n).strip() == base
+                 and y.group() in n]
+        if len(other) == 1:
+            return chosen + [Mention("tournament", other[0], a, a + 4, 70.0)], [sp for sp in spans if sp != (a, b, kind)]
+    return chosen, spans
 
 
 def _team_words_before_a_tournament_noun(text: str, catalog: Catalog, chosen: list[Mention]) -> list[Mention]:

@@ -145,6 +145,14 @@ class Parser:
         # "3판밖에 못 이긴": only, not a negation
         masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
         masked = self._zero_stats(masked)
+        # "모든 대회 합쳐서", "every season together", "across all events": every row counted together, no breakdown by them
+        masked = re.sub(r"(?:대회|토너먼트|시즌|경기|게임|맵|판)(?:들)?(?=\s*(?:다|전부|모두|싹)\s*(?:합쳐서|합쳐|합치면|합친|통틀어서?|포함해서?))"
+                        r"|\b(?:across|over|in)\s+(?:all|every)\s+(?:the\s+)?(?:tourneys|tournaments|events|seasons|years)\b(?:\s+(?:combined|together))?"
+                        r"|\ball\s+(?:the\s+)?(?:tourneys|tournaments|events|seasons|years)\s+(?:combined|together)\b",
+                        lambda m: " " * len(m.group()), masked, flags=re.I)
+        # "모노리스 발로팀 컨트롤러", "orbit valo team initiator": the named team's (division's) word 팀, not the entity asked
+        masked = re.sub(r"(@teamX\s*(?:'s\s+)?(?:@gameX\s*)?)(팀|team\b)(?!\s*(?:수|들|별|마다|중))",
+                        lambda m: m.group(1) + " " * len(m.group(2)), masked, flags=re.I)
         # "runner-up", "준우승": the final's loser (blanked, so 우승 inside 준우승 is no champion)
         runner = re.compile(r"\brunners?[- ]?ups?\b|\bsecond[- ]place (?:team|finish(?:er)?)\b|\bfinished second\b|준우승(?:팀|한 팀|자)?", re.I)
         self.runner_up = bool(runner.search(masked))
@@ -245,6 +253,8 @@ class Parser:
                  "wins", "losses", "placement", "score"]
         if t.has("measures", "score") and self._score_side() is not None:
             return "score"  # "rounds the losing side got", "진 팀 평균 라운드": one side's score, not a count of losses
+        if re.search(r"\brounds won\b|(?:딴|따낸|가져간|이긴) 라운드|라운드 ?수(?![가-힣])", t.s, re.I):
+            return "score"  # "rounds won", "따낸 라운드": a side's rounds are its score, not its wins
         for name in order:
             if t.has("measures", name):
                 if name == "wins" and t.has("measures", "win_rate"):
@@ -407,7 +417,7 @@ class Parser:
         for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:@\w+\s+)?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
             if m.group().lower().startswith("every") and re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I):
                 continue  # "list every X tournament": all of them, not a breakdown
-            if m.group().lower().startswith("per") and re.search(r"(?:average|avg|mean)\s+(?:\w+\s+){0,2}$", s[:m.start()], re.I):
+            if m.group().lower().startswith("per") and re.search(r"(?:averag\w*|avg|mean)\s+(?:[\w.+%@]+\s+){0,4}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
             if self._per_unit_of_rate(m, s):
                 continue  # "fraggers ordered on frags per game": a rate per game of each player, not a row per map
@@ -475,6 +485,10 @@ class Parser:
 
     def top_n(self) -> int | None:
         s = self.t.s
+        rng = re.search(r"(?<![\d/.-])1\s*(?:위|등|st)?\s*(?:~|-|–|부터|에서|to|through|thru)\s*(?P<r>\d+)\s*(?:위|등|th|rd|nd)", s, re.I) \
+            or re.search(r"\b(?:places?|positions?|spots?|ranks?)\s+1\s*(?:-|–|to|through|thru)\s*(?P<r>\d+)\b", s, re.I)
+        if rng and 1 < int(rng.group("r")) <= 100:
+            return int(rng.group("r"))  # "1~3위", "1st to 3rd", "places 1-5": the first N
         m = re.search(r"(?:\btop|\bbest|\bfirst|상위|탑|TOP)\s*(?P<a>\d+)"
                       r"|(?<![\d/.-])(?P<lead>\d+)\s+(?=(?:players?|teams?|squads?|people|guys)\s+(?:with|who|by)\b)"
                       r"|(?<![\d/.-])(?P<sup>\d+)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest)\b)"
@@ -534,6 +548,13 @@ class Parser:
         special = self._record_or_recent(asked)
         if special is not None:
             return special
+        if measure in (None, "placement") and asked in (None, "team") and ("tournament" in values or "game" in values) \
+                and "team" not in values and "player" not in values \
+                and re.search(r"\bstandings?\b|\bleaderboard\b|\btable\b|순위표|(?:최종|전체|종합)\s*순위|등수표", t.s, re.I):
+            # "X standings", "X 최종 순위": the teams by what ranks them there (points in ranking play, wins in versus)
+            fs = self.value_filters() + self.date_filters()
+            return Reading(IR(select=["t.name"], measure="title", filters=fs, group=True, order="desc", limit=self.top_n()),
+                           0.75, "ranking")
         maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         n = self.top_n()
@@ -571,6 +592,13 @@ class Parser:
             events += self._result_filters()
         filters += events
         filters += self._score_filters() + self._column_comparisons()
+        both = [f for f in filters if f.op == "col>" and f.col.startswith("mp.") and str(f.value).startswith("mp.")]
+        if both and asked in ("player", "team") and not single and re.search(
+                r"\b(?:overall|in total|total|combined|career|all[- ]time|altogether|summed)\b|통산|총합|전체|합계|합쳐|합친|누적", t.s, re.I):
+            # "squads with more deaths than kills in total": their sums compared, not one match's row
+            rest = [f for f in filters if f is not both[0]]
+            return Reading(IR(select=[KEY[asked]], measure=f"diff:{both[0].col}-{both[0].value}", filters=rest + self.date_filters(),
+                              group=True, having=(">", 0)), 0.75, "having")
         if t.has("shapes", "overtime") and not any(f.col == "mt.score" for f in filters):
             # overtime: the winner scored more than the game's regulation winning score (the most common one
             # in the asked database: 13 rounds in one title, 7 in another)
@@ -592,6 +620,12 @@ class Parser:
             filters += [Filter("m.stage", "=", "final")]
             asked = "team"
         setop = self._setop(asked, measure, events)
+        if setop is not None and setop.setop and setop.setop["op"] == "except" and not setop.setop["a"] and re.search(
+                r"(?:경기(?:는|를|도|라도)?\s*)?(?:뛴|뛰어본|뛰어 본|출전한|참가한|나온|나가본|경기한)\s*(?:적\s*(?:은|이)?\s*있는\s*)?(?:팀|선수|스쿼드)?(?:들)?\s*중(?:에서|에)?"
+                r"|\b(?:among|of|out of)\s+(?:those|the ones|the (?:teams|players|squads)|teams|players|squads)\s+(?:that|who)\s+(?:have\s+|has\s+|did\s+)?(?:actually\s+)?(?:played|competed)\b"
+                r"|\b(?:that|who)\s+(?:have\s+|has\s+)?(?:played|competed)\s+(?:at least once|at all|before)\b", t.s, re.I):
+            # "(출전한 선수 중에서)", "among those who played": counted only among those who took part at all
+            setop.setop["a"] = [Filter("m.id", "not_null")]
         if setop is not None:
             if t.has("aggregates", "count") and self._counted(asked) == asked and asked in ("team", "player", "tournament") \
                     and not re.search(r"\bwhich\b|\bwho\b|\blist\b|누구|어디|목록|알려", t.s, re.I):
@@ -815,6 +849,8 @@ class Parser:
                                r"|\bhigh(?:est)? to low(?:est)?\b|\blow(?:est)? to high(?:est)?\b", "", t.s, flags=re.I)
                 limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top)\b|제일|가장|최고|최다", plain, re.I) else 1)
                 sel = [key] if asked != "match" else ["m.id", key]
+                if asked == "map" and group_by is None and re.search(r"\bdates?\b|\bwhen\b|날짜|언제|며칠", t.s, re.I):
+                    sel = ["m.id", "m.map", "m.played_at"]  # "which map had the most kills, and when": one map played, a match
                 return Reading(IR(select=sel, measure=m_expr, filters=filters, group=True, order=order, limit=limit),
                                0.8, "top")
         if key and t.has("shapes", "order") and (mcol or measure) and asked not in ("date",):
@@ -947,6 +983,8 @@ class Parser:
                 return IR(measure=f"pct:w.{col}>l.{col}", filters=fs + [Filter("w.placement", "=", 1), Filter("m.format", "=", "versus")])
         score = re.search(r"(?<![\d:/-])(\d{1,2})\s*(?:-|:|대|to|–)\s*(\d{1,2})(?![\d:/-])", t.s)
         base = [f for f in self.value_filters(skip={"team"})] + self.date_filters()
+        if score and re.search(r"\b(?:places?|positions?|spots?|ranks?)\s*$|(?:위|등)\s*$", t.s[:score.start()], re.I):
+            score = None  # "places 1-3": a range of places (a top-N), not a scoreline
         if score and int(score.group(1)) != int(score.group(2)) and not re.search(r"\d\s*-\s*\d\s*(?:월|일)", t.s):
             hi, lo = sorted((int(score.group(1)), int(score.group(2))), reverse=True)
             fs = base + [Filter("w.placement", "=", 1), Filter("w.score", "=", hi), Filter("l.score", "=", lo)]
@@ -1475,7 +1513,11 @@ class Parser:
                         out.append(Filter("m.format", "=", "versus"))  # a gap between two sides: versus play
                     continue
                 out.append(Filter("mt.score", op, _num(v)))
-                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I)
+                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I) \
+                    or re.search(r"상대(?:팀|편|방)?\s*(?:을|를|한테|에게)?\s*$|\b(?:held|kept|limited|restricted)\s+(?:the\s+|their\s+)?"
+                                 r"(?:opponents?|other (?:side|team)|enemy|them)\s+(?:to\s+)?(?:only\s+|under\s+|below\s+)?$|\bopponents?\s+(?:only\s+)?(?:got|scored|had|took)\s+$"
+                                 r"|\b(?:opponents?|other (?:side|team))\s+(?:was\s+|were\s+)?(?:held|kept|limited)\s+(?:to\s+)?(?:only\s+|under\s+|below\s+)?$",
+                                 s[max(0, a - 40):a], re.I)  # "상대를 5라운드 이하로", "held the opponent to 5 rounds": the other side's score
                 if loser:
                     out.append(Filter("mt.placement", "=", 2))
                 elif not self.t.has("measures", "losses"):
@@ -1511,9 +1553,17 @@ class Parser:
                 "assist": "assists", "어시": "assists"}
         m = re.search(r"(died|deaths?|kills?|assists?)\s+(?:\w+\s+){0,1}(more|fewer|less)\s+(?:times\s+)?than\s+(?:\w+\s+){0,3}?(kills?|deaths?|died|assists?)", s, re.I) \
             or re.search(r"(데스|킬|어시)\S*\s*(?:가|이)?\s*(킬|데스|어시)\S*보다\s*(많|적)", s)
-        if not m:
+        # "more deaths than kills", "킬보다 데스가 많은": the compared statistic first, then the other
+        m2 = re.search(r"\b(more|fewer|less)\s+(deaths|kills|frags|assists)\s+than\s+(?:\w+\s+){0,2}?(kills|frags|deaths|assists)\b", s, re.I) \
+            or re.search(r"(데스|킬|어시)\S*보다\s*(?:더\s*)?(데스|킬|어시)\S*\s*(?:가|이|를|을)?\s*(?:더\s*)?(많|적)", s)
+        if m is None and m2 is not None:
+            if m2.group(1).lower() in ("more", "fewer", "less"):
+                a, rel, b = m2.group(2).lower(), m2.group(1).lower(), m2.group(3).lower()
+            else:
+                a, b, rel = m2.group(2), m2.group(1), "more" if m2.group(3) == "많" else "fewer"
+        elif not m:
             return []
-        if m.re.pattern.startswith("(died"):
+        elif m.re.pattern.startswith("(died"):
             a, rel, b = m.group(1).lower(), m.group(2).lower(), m.group(3).lower()
         else:
             a, b, rel = m.group(1), m.group(2), "more" if m.group(3) == "많" else "fewer"
@@ -1854,9 +1904,11 @@ class Parser:
         if not (ev or t.has("measures", "appearances") or shared or own):
             return None
         if not ev:
-            if not t.has("measures", "appearances"):
+            reached = re.search(r"\b(?:made|make|reached|reach|got (?:to|into)|get (?:to|into)|advanced|qualified)\b"
+                                r"|가본|가 본|간 적|(?<![가-힣])간(?![가-힣])|진출|올라|밟", t.s, re.I)
+            if not (t.has("measures", "appearances") or reached and (shared or fmt)):
                 return None
-            # "never played in X": everyone (of the own filters) but those who played in X.
+            # "never played in X", "결승 못 간": everyone (of the own filters) but those who played in X.
             return IR(select=[key], filters=own, setop={"op": "except", "a": None, "b": shared + fmt})
         # "never won in X": took part in X, but no win there.
         return IR(select=[key], filters=own, setop={"op": "except", "a": shared + fmt or None, "b": shared + fmt + ev})
