@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_sql_ir import TODAY, _covers, _rows, _world
-from nl2sql.ir import compile_sql
+from tests.test_sql_ir import TODAY, _ask, _covers, _rows, _world
 from nl2sql.linking import link
-from nl2sql.parse import parse
 
 # A Valorant cup recorded one row per map (one row saved without its map), an Apex event (ranking only), a team
 # named by a generic word and a number, a team whose name starts with "Team.", a Hangul team, a team that never played.
@@ -43,13 +41,6 @@ ROWS11 = {
 @pytest.fixture(scope="module")
 def world11(tmp_path_factory):
     return _world(tmp_path_factory, "irdb11", ROWS11)
-
-
-def _ask(world, question):
-    url, path, catalog = world
-    reading = parse(question, link(question, catalog, TODAY), TODAY)
-    sql = compile_sql(reading.ir)
-    return reading, sql, _rows(path, sql)
 
 
 ROUND11 = [
