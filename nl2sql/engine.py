@@ -421,7 +421,10 @@ def _known_words() -> set[str]:
     texts.append(" ".join(list(MONTHS) + list(WEEKDAYS) + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
                                                              "Oct", "Nov", "Dec", "Saturdays", "Sundays", "Weekends"]))
     # regex escapes of the cue file ("\bmvp\b") are not letters of its words
-    return {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", re.sub(r"\\[bBdDsSwW]", " ", t))}
+    plain = [re.sub(r"\\[bBdDsSwW]", " ", t) for t in texts]
+    # hyphenated cue words ("w-l", "k-d") are words people ask with as a whole
+    return {w.lower() for t in plain for w in re.findall(r"[A-Za-z]+", t)} | \
+        {w.lower() for t in plain for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", t)}
 
 
 def unknown_names(linked: Linked) -> list[str]:

@@ -19,7 +19,12 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 - ``setop``: difference and intersection of two scopes ("never", "only", "both"), of participation or,
   with ``via: opponent``, of the teams met across the table ("opponents X never lost to");
 - ``pair``: the two teams of one match (aliases ``w``/``wt`` for one side, ``l``/``lt`` for the other);
-- ``compare``: one measure in two scopes ("more assists this season than last").
+- ``compare``: one measure in two scopes ("more assists this season than last");
+- ``extra_measures``: further measures beside the first, one column each ("matches and total kills per event");
+- ``split``: every measure in two (or more) scopes side by side, one column per scope ("2025 vs 2026 kills per team",
+  "group stage vs playoffs win %"), with conditional aggregates (``SUM(CASE WHEN <scope> THEN … END)``);
+- ``nest``: an aggregate over per-group totals ("the average of both teams' kills per match": ``AVG`` over ``SUM`` per
+  ``m.id``).
 
 Values are written as SQL literals (quoted, escaped); the SQL then still passes :mod:`.safety`.
 """
@@ -95,6 +100,18 @@ class IR:
     the groups' measures over the scope (of all rows, for an average measure); {'op': '>', 'ref': 'value', 'filters': [...]} beats the
     measure of one named entity in the same scope ("out-frags the average team", "than X")."""
 
+    extra_measures: list[str] = dataclasses.field(default_factory=list)
+    """Further measures, one column each after ``measure`` ("경기 수랑 킬 합계", "average and best team kills");
+    ordering, HAVING and the best-one rules stay on ``measure``."""
+    split: dict[str, Any] | None = None
+    """{'scopes': [[Filter...], [Filter...]], 'keep': 'all'|'both'|<index>}: each measure once per scope, side by
+    side ("2025 vs 2026", "group stage vs playoffs"); 'both' keeps the groups with rows in every scope, an index the
+    groups with rows in that scope ("only squads that got to the knockouts")."""
+    nest: dict[str, Any] | None = None
+    """{'by': [col...], 'agg': 'avg'|'max'|'min'|'sum'}: the measure is totalled per value of ``by`` (plus the
+    selected keys) first, then ``agg`` of those totals per selected key ("average combined kills per series",
+    "mean round sum of a match, by map"); a ``count`` among ``extra_measures`` counts those totals."""
+
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
@@ -111,6 +128,8 @@ class IR:
                 d[k] = {**d[k], "a": filters(d[k]["a"]), "b": filters(d[k]["b"])}
         if d.get("vs"):
             d["vs"] = {**d["vs"], "filters": filters(d["vs"].get("filters"))}
+        if d.get("split"):
+            d["split"] = {**d["split"], "scopes": [filters(sc) for sc in d["split"]["scopes"]]}
         if d.get("having"):
             d["having"] = tuple(d["having"])
         if d.get("extreme"):
@@ -367,6 +386,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         return _compile_streak(ir, dialect)
     if ir.setop:
         return _compile_setop(ir, dialect)
+    if ir.nest:
+        return _compile_nest(ir, dialect)
     if ir.compare:
         return _compile_compare(ir, dialect)
     if ir.per:
@@ -374,6 +395,11 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     sel = list(ir.select)
     needed = set().union(*[_aliases_in(c) for c in sel]) if sel else set()
     needed |= _measure_aliases(ir.measure) | _measure_aliases(ir.having_measure)
+    for extra in ir.extra_measures:
+        needed |= _measure_aliases(extra)
+    for scope in (ir.split or {}).get("scopes", []):
+        for f in scope:
+            needed |= _filter_aliases(f)
     if ir.fact == "w" and "mt" in needed and ir.measure in ("record", "wins", "win_rate"):
         needed = (needed - {"mt"}) | {"w"}  # the measure is counted on the named team's side
     for f in ir.filters:
@@ -403,7 +429,9 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     cols = list(sel)
     mexpr = measure_sql(ir.measure, ir) if ir.measure else None
     if mexpr:
-        cols.append(mexpr)
+        cols.extend(_measure_columns(ir, dialect))
+        if ir.split:
+            mexpr = cols[len(sel)]  # ordered and compared by the first scope's
     if ir.extreme and ir.extreme[0] not in cols:
         cols.append(ir.extreme[0])
     if names:
@@ -427,19 +455,113 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         having.append(f"{hexpr} {op} {lit(value)}")
     if ir.vs and ir.group and mexpr:
         having.append(f"{mexpr} {ir.vs['op']} ({_vs_reference(ir, dialect)})")
+    if ir.split and ir.group and ir.split.get("keep", "all") != "all":
+        keep = ir.split["keep"]
+        scopes = ir.split["scopes"] if keep == "both" else [ir.split["scopes"][int(keep)]]
+        having += [f"{_scoped('COUNT(*)', _scope_cond(sc, dialect))} > 0" for sc in scopes]
     if having:
         sql += " HAVING " + " AND ".join(having)
     if ir.limit == 1 and not order_col and ir.order in ("desc", "asc") and mexpr and ir.group and sel and not names:
         # the best one, ties kept: every group whose measure equals the best
         named = [f"{c} AS c{i}" for i, c in enumerate(cols)]
         inner = head + ", ".join(named) + sql[len(head) + len(", ".join(cols)):]
-        last = f"c{len(cols) - 1}"
+        last = f"c{len(sel)}"
         fn = "MAX" if ir.order == "desc" else "MIN"
         return f"WITH s AS ({inner}) SELECT * FROM s WHERE {last} = (SELECT {fn}({last}) FROM s)"
     if order_col:
         sql += f" ORDER BY {order_col} {direction.upper()}"
     elif ir.order in ("desc", "asc") and mexpr:
         sql += f" ORDER BY {mexpr} {ir.order.upper()}"
+    if ir.limit:
+        sql += f" LIMIT {int(ir.limit)}"
+    return sql
+
+
+def _scope_cond(filters: list[Filter], dialect: str) -> str:
+    return " AND ".join(filter_sql(f, dialect) for f in filters) or "1 = 1"
+
+
+def _scoped(expr: str, cond: str) -> str:
+    """``expr`` with each aggregate's argument kept only on rows meeting ``cond`` (a conditional aggregate):
+    ``SUM(x)`` → ``SUM(CASE WHEN cond THEN x END)``, ``COUNT(*)`` → ``COUNT(CASE WHEN cond THEN 1 END)``; a count that
+    divides is never 0 (``NULLIF``), so a scope without rows gives NULL and not an error."""
+    import re
+
+    out, i = [], 0
+    for m in re.finditer(r"\b(SUM|AVG|MAX|MIN|COUNT)\(", expr):
+        if m.start() < i:
+            continue
+        depth, j = 1, m.end()
+        while depth:
+            depth += {"(": 1, ")": -1}.get(expr[j], 0)
+            j += 1
+        arg = expr[m.end():j - 1]
+        func = m.group(1)
+        distinct = arg.startswith("DISTINCT ")
+        if distinct:
+            arg = arg[len("DISTINCT "):]
+        body = f"CASE WHEN {cond} THEN {'1' if arg == '*' else arg} END"
+        new = f"{func}({'DISTINCT ' if distinct else ''}{body})"
+        if func == "COUNT" and expr[:m.start()].rstrip().endswith("/"):
+            new = f"NULLIF({new}, 0)"
+        out.append(expr[i:m.start()] + new)
+        i = j
+    out.append(expr[i:])
+    return "".join(out)
+
+
+def _measure_columns(ir: IR, dialect: str) -> list[str]:
+    """The measure's column(s) and the extra measures', each once per scope of ``split``."""
+    exprs = [measure_sql(m, ir) for m in [ir.measure, *ir.extra_measures] if m]
+    if not ir.split:
+        return exprs
+    conds = [_scope_cond(sc, dialect) for sc in ir.split["scopes"]]
+    out = []
+    for e in exprs:
+        # a record's two columns are split each ("wins, losses" → two aggregates per scope)
+        parts = _top_level_parts(e)
+        out += [", ".join(_scoped(p, c) for p in parts) for c in conds]
+    return out
+
+
+def _top_level_parts(expr: str) -> list[str]:
+    parts, depth, cur = [], 0, ""
+    for ch in expr:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            parts.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur.strip())
+    return parts
+
+
+def _compile_nest(ir: IR, dialect: str) -> str:
+    """An aggregate of per-group totals: the measure per value of ``nest['by']`` (and of the selected keys), then
+    ``nest['agg']`` of those totals for each selected key (or over all); ``count`` among the extra measures counts
+    the totals, a column measure among them is taken over the rows as usual (its total per inner group summed)."""
+    agg = ir.nest.get("agg", "avg").upper()
+    by = list(ir.nest.get("by") or ["m.id"])
+    keys = list(ir.select)
+    inner = dataclasses.replace(ir, nest=None, select=keys + [b for b in by if b not in keys], group=True,
+                                extra_measures=[], order=None, limit=None, having=None, distinct=False, split=None)
+    names = [f"k{i}" for i in range(len(keys))] + [f"b{i}" for i in range(len(inner.select) - len(keys))] + ["v"]
+    body = compile_sql(inner, dialect, names=names)
+    outer_keys = [f"n.k{i}" for i in range(len(keys))]
+    cols = list(outer_keys) + [f"{agg}(n.v)"]
+    for extra in ir.extra_measures:
+        if extra == "count":
+            cols.append("COUNT(*)")
+        else:
+            raise ValueError(f"unsupported measure beside a nested aggregate: {extra!r}")
+    sql = f"WITH n AS ({body}) SELECT {', '.join(cols)} FROM n"
+    if outer_keys:
+        sql += " GROUP BY " + ", ".join(outer_keys)
+    if ir.having:
+        sql += f" HAVING {agg}(n.v) {ir.having[0]} {lit(ir.having[1])}"
+    if ir.order in ("desc", "asc"):
+        sql += f" ORDER BY {agg}(n.v) {ir.order.upper()}"
     if ir.limit:
         sql += f" LIMIT {int(ir.limit)}"
     return sql

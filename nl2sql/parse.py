@@ -408,8 +408,8 @@ class Parser:
             return "year"
         if re.search(r"일별|날짜별|일자별|하루마다|매일|\b(?:by|per|each|every|for each|a) (?:day|date)\b|\bdaily\b|\bday by day\b", s, re.I):
             return "date"
-        m = re.search(r"(팀|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
-            or re.search(r"(팀|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
+        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
+            or re.search(r"(팀|스쿼드|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
             or re.search(r"(?<![가-힣])각\s*(팀|선수|대회|토너먼트|맵|지역|게임|종목|스테이지)", s)
         if m:
             w = m.group(1)
@@ -530,6 +530,9 @@ class Parser:
         overtime_share = self._overtime_share()
         if overtime_share is not None:
             return Reading(overtime_share, 0.75, "scalar")
+        within = self._best_within_unit(measure, asked)
+        if within is not None:
+            return Reading(within, 0.75, "top")
         runner_up = self._runner_up(asked)
         if runner_up is not None:
             return Reading(runner_up, 0.8, "list")
@@ -897,6 +900,44 @@ class Parser:
         raise Unsupported("no_shape")
 
     # ----------------------------------------------------------------- pieces
+    _WITHIN_UNIT = re.compile(
+        r"\b(?:in|within|during|on|over|across|at)\s+(?:a|one|any)\s+(?:single\s+)?(day|date|tournament|event|tourney|season|year|month|stage|edition)\b"
+        r"|\b(?:in|within|during)\s+(?:the\s+)?same\s+(day|tournament|event|season|year|month)\b|\bsingle[- ](day|tournament|event|season)\b"
+        r"|\bone[- ](day)\b|(하루)\s*(?:에|에만|동안|만에)|(?:한|단일|같은)\s*(대회|날|시즌|해|달)(?:에서|에|동안|안에|기준)", re.I)
+
+    def _best_within_unit(self, measure: str | None, asked: str | None) -> IR | None:
+        """"a squad's best points total on one day", "the most map wins one side had inside one event",
+        "하루에 제일 많이 킬한 선수": the best total of a key inside one day (tournament, season, month): grouped by the key
+        and that unit, the best group with the unit beside it."""
+        t, s = self.t, self.t.s
+        m = self._WITHIN_UNIT.search(s)
+        if m is None or not (t.has("aggregates", "max") or t.has("aggregates", "min")):
+            return None
+        if self.group_entity() or "team" in self.values or "player" in self.values:
+            return None
+        word = next(g for g in m.groups() if g).lower()
+        unit = {"day": "day(m.played_at)", "date": "day(m.played_at)", "하루": "day(m.played_at)", "날": "day(m.played_at)",
+                "tournament": "tr.name", "event": "tr.name", "tourney": "tr.name", "edition": "tr.name", "대회": "tr.name",
+                "season": "year(m.played_at)", "year": "year(m.played_at)", "시즌": "year(m.played_at)", "해": "year(m.played_at)",
+                "month": "month(m.played_at)", "달": "month(m.played_at)", "stage": "m.stage"}[word]
+        if asked not in ("team", "player"):
+            if re.search(r"\b(?:one|any|a|which|what)\s+(?:player|pro|fragger)\b|누가|선수", s, re.I) or measure in PLAYER_MEASURES:
+                asked = "player"
+            elif re.search(r"\b(?:one|any|a|which|what)\s+(?:team|squad|side|org)\b|팀|스쿼드", s, re.I) or measure in ("points", "wins", "chicken", "placement"):
+                asked = "team"
+            else:
+                return None
+        player_level = asked == "player"
+        mcol, agg, events = self._measure_column(measure, player_level, asked)
+        if mcol is None and not events:
+            return None
+        if mcol in ("kd", "kda") or (mcol or "").startswith("share:"):
+            return None
+        m_expr = f"sum:{mcol}" if mcol else "count"
+        fs = self.value_filters() + self.date_filters() + events
+        minish = t.has("aggregates", "min") and not t.has("aggregates", "max")
+        return IR(select=[KEY[asked], unit], measure=m_expr, filters=fs, group=True, order="asc" if minish else "desc", limit=1)
+
     def _rounds_of_both_sides(self) -> IR | None:
         """"maps that ran past 24 rounds in all", "양 팀 합산 24라운드 넘은 맵": the rounds (or sets) of
         both sides of one match added up, compared with a number; the matches, with their map and time."""
@@ -2078,10 +2119,258 @@ class Parser:
                   compare={"a": self.date_filters(specs=[base]), "b": self.date_filters(specs=[new]), "op": op})
 
 
-def parse(text: str, linked: Linked, today: dt.date | None = None) -> Reading:
+def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: bool = True) -> Reading:
     """The IR of one question; raises :class:`Unsupported` when the question's parts do not compose."""
+    if _compose:
+        for compose in (_scopes_side_by_side, _measures_side_by_side):
+            reading = compose(text, linked, today)
+            if reading is not None:
+                return reading
     parser = Parser(text, linked, today)
     return _amend(parser, parser.parse())
+
+
+def _blank(text: str, linked: Linked, spans: list[tuple[int, int]]) -> tuple[str, Linked]:
+    """The question with some spans written as spaces (lengths kept, so the other names' positions hold)."""
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(a, 0), min(b, len(chars))):
+            chars[i] = " "
+    inside = lambda m: any(a < m.end and m.start < b for a, b in spans)  # noqa: E731
+    kept = [m for m in linked.mentions if not inside(m)]
+    return "".join(chars), dataclasses.replace(linked, mentions=kept)
+
+
+def _sub_reading(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    try:
+        return parse(text, linked, today, _compose=False)
+    except Unsupported:
+        return None
+
+
+_FILLERS = {"a", "an", "the", "one", "single", "of", "number", "match", "matches", "map", "maps", "game", "games",
+            "series", "their", "its", "his", "her", "total", "avg", "한", "경기", "판", "맵", "시리즈", "세트",
+            "경기당", "판당", "맵당", "시리즈당", "전체", "총", "한판", "한경기"}
+_CONJ_SUFFIX = re.compile(r"(?<=[가-힣A-Za-z0-9%])(?:이랑|랑|하고|과|와)$|,$")
+
+
+def _cue_cover(text: str, groups: list[tuple[str, str]]) -> list[bool]:
+    cover = [False] * len(text)
+    for group, name in groups:
+        for p in cues()[group][name]:
+            for m in p.finditer(text):
+                for i in range(m.start(), m.end()):
+                    cover[i] = True
+    return cover
+
+
+_MEASURE_GROUPS = [("measures", n) for n in ("kills", "deaths", "assists", "damage", "kd", "kda", "points", "placement",
+                                             "wins", "losses", "chicken", "win_rate", "score")] + [("aggregates", "count")]
+_AGG_GROUPS = [("aggregates", n) for n in ("sum", "avg", "max", "min")] + [("shapes", "single")]
+
+
+def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """Two statistics asked side by side ("경기 수랑 킬 합계", "average and best team kills", "matches and total kills
+    for each event"): each part is read as its own question (the other part blanked), and when both readings select
+    the same keys under the same filters, their measures become columns of one IR (``extra_measures``)."""
+    if re.search(r"합쳐|합친|합산|더한|\bcombined\b|\btogether\b|\bplus\b|\bsummed\b|\bvs\.?\b|\bversus\b|\bthan\b|보다|대비", text, re.I):
+        return None
+    names = [(m.start, m.end) for m in linked.mentions]
+    plain = "".join(" " if any(a <= i < b for a, b in names) else ch for i, ch in enumerate(text))
+    # a joining suffix ("경기 수랑") is read apart from its word, so the cue before it still ends there
+    bare = re.sub(r"(?<=[가-힣])(?:이랑|랑|하고)(?=\s|,|$)", lambda m: " " * len(m.group()), plain)
+    measure_cover = _cue_cover(bare, _MEASURE_GROUPS)
+    stat_cover = [a or b for a, b in zip(measure_cover, _cue_cover(bare, _AGG_GROUPS))]
+    words = [(m.start(), m.end()) for m in re.finditer(r"[^\s?!.:;()]+", plain)]
+
+    def core(a: int, b: int) -> tuple[int, int]:
+        w = plain[a:b]
+        c = _CONJ_SUFFIX.search(w)
+        if c:
+            b = a + c.start()
+        p = re.search(r"(?:은|는|이|가|을|를|도|의|만|들)$", plain[a:b])
+        if p and b - a > 2 and not any(stat_cover[a + p.start():b]):
+            b = a + p.start()
+        return a, b
+
+    def stat(a: int, b: int) -> bool:
+        a, b = core(a, b)
+        if b <= a:
+            return False
+        if plain[a:b].lower() in _FILLERS:
+            return True
+        return sum(stat_cover[a:b]) * 2 >= (b - a)
+
+    def has_measure(span: list[tuple[int, int]]) -> bool:
+        return any(any(measure_cover[slice(*core(a, b))]) for a, b in span)
+
+    for i, (a, b) in enumerate(words):
+        w = plain[a:b]
+        if _CONJ_SUFFIX.search(w) and stat(a, b):
+            left_end, right_from = i, i + 1
+        elif w.lower() in ("and", "&", "as") and i > 0 and i + 1 < len(words):
+            left_end, right_from = i - 1, i + 1
+            if w.lower() == "as":
+                if plain[b:].lower().startswith(" well as"):
+                    right_from = i + 3
+                else:
+                    continue
+        else:
+            continue
+        def apart(x: tuple[int, int], y: tuple[int, int]) -> bool:
+            return bool(re.search(r"[:;(]", plain[x[1]:y[0]]))  # "per team: …" — a clause of its own
+
+        lo = left_end
+        while lo > 0 and stat(*words[lo - 1]) and not _CONJ_SUFFIX.search(plain[slice(*words[lo - 1])]) \
+                and not apart(words[lo - 1], words[lo]):
+            lo -= 1
+        left = words[lo:left_end + 1]
+        hi = right_from
+        while hi < len(words) and stat(*words[hi]) and not _CONJ_SUFFIX.search(plain[slice(*words[hi])]) \
+                and not (hi > right_from and apart(words[hi - 1], words[hi])):
+            hi += 1
+        right = words[right_from:hi]
+        if not left or not right or not all(stat(*x) for x in left) or not (has_measure(left) or has_measure(right)):
+            continue
+        if not any(any(stat_cover[slice(*core(*x))]) for x in left) or not any(any(stat_cover[slice(*core(*x))]) for x in right):
+            continue
+        conj = (core(*words[left_end])[1], words[right_from][0])
+        right_blank = [(conj[0], right[-1][1])] if has_measure(left) else \
+            [conj] + [x for x in right if not any(measure_cover[slice(*core(*x))])]
+        left_blank = [(left[0][0], conj[1])] if has_measure(right) else \
+            [x for x in left if not any(measure_cover[slice(*core(*x))])] + [conj]
+        ra = _sub_reading(*_blank(text, linked, right_blank), today)
+        rb = _sub_reading(*_blank(text, linked, left_blank), today)
+        if ra is None or rb is None:
+            return None
+        a_ir, b_ir = ra.ir, rb.ir
+        if not a_ir.measure or not b_ir.measure or a_ir.measure == b_ir.measure \
+                or {a_ir.measure, b_ir.measure} == {"wins", "losses"}:
+            return None
+        same = lambda ir: {k: v for k, v in ir.to_dict().items() if k not in ("measure", "extra_measures", "order", "limit", "filters")}  # noqa: E731
+        fa, fb = [repr(f) for f in a_ir.filters], [repr(f) for f in b_ir.filters]
+        odd = [f for f in a_ir.filters if repr(f) not in fb] + [f for f in b_ir.filters if repr(f) not in fa]
+        if any(f.col != "m.format" for f in odd) or len({f.value for f in odd}) > 1:
+            return None  # a format one measure implies (win rate: versus play) holds for both
+        a_ir = dataclasses.replace(a_ir, filters=a_ir.filters + [f for f in b_ir.filters if repr(f) not in fa])
+        if same(a_ir) != same(b_ir) or any((a_ir.setop, a_ir.compare, a_ir.minus, a_ir.vs, a_ir.per, a_ir.extreme,
+                                             a_ir.count_groups, a_ir.nest, a_ir.split)):
+            return None
+        if a_ir.measure in ("titles",) or a_ir.measure.startswith("streak:") or b_ir.measure == "titles" or b_ir.measure.startswith("streak:"):
+            return None
+        merged = dataclasses.replace(a_ir, extra_measures=[*a_ir.extra_measures, b_ir.measure, *b_ir.extra_measures])
+        if a_ir.limit == 1 and a_ir.order and not a_ir.group:
+            return None
+        return Reading(merged, min(ra.confidence, rb.confidence), "measures")
+    return None
+
+
+_SIDE_BY_SIDE = re.compile(r"\bvs\.?(?=\s|$)|\bversus\b|\bcompared? (?:to|with)\b|\bside[- ]by[- ]side\b|\bcolumns?\b|\bagainst\b"
+                           r"|나란히|비교|따로|컬럼|칼럼|\b(?:then|and) (?:in|for|at)\b", re.I)
+_COLUMN_SPEC = re.compile(r"\(?\s*(?:as\s+|in\s+)?(?:two|2|separate|different)\s+columns?\s*\)?|\bside[- ]by[- ]side\b"
+                          r"|(?:컬럼|칼럼|열)(?:으로|로)?\s*(?:따로|나눠서?|각각)?|따로\s*(?:따로)?|나란히(?:\s*비교)?|비교(?:해\s*줘|해줘|해 ?봐|좀)?", re.I)
+_BOTH_SCOPES = re.compile(r"(?:두|2)\s*(?:해|년도|시즌|대회|스테이지|단계)\s*(?:다|모두|전부)\s*\S+\s*(?:팀|선수|스쿼드)?(?:들)?(?:만|만요)?"
+                          r"|둘\s*다\s*\S+\s*(?:팀|선수|스쿼드)?(?:들)?(?:만)?|\b(?:only\s+)?(?:the\s+)?(?:teams?|players?|squads?|ones?)\s+(?:that|who)\s+"
+                          r"(?:played|competed|appeared)\s+(?:in\s+)?both(?:\s+\w+)?\b|\b(?:present|active|playing)\s+in\s+both\b"
+                          r"|\bin\s+both\s+(?:years|seasons|stages|events|editions)\b(?:\s+only)?", re.I)
+_REACHED = re.compile(r"\b(?:that|who|which)\s+(?:reached|made(?: it to)?|got to|qualified for|advanced to|went to)\s+(?:the\s+)?(?:{scope})(?:\s+(?:of|at|in))?"
+                      r"|(?:{scope})\s*(?:에|까지)?\s*(?:진출한|올라간|올라온|간|나간|오른)\s*(?:팀|선수|스쿼드)?(?:들)?(?:만|중에?서?|의)?", re.I)
+
+
+def _scopes_side_by_side(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """One measure in two scopes side by side, one column each ("2025년 킬, 2026년 킬 따로", "group stage vs playoffs
+    win %", "mean frags a map, 2025 against 2026"): the question is read with the second scope blanked, the first
+    scope's filter is found in the reading, and the IR gets ``split`` with both scopes (and, when the question keeps
+    only the groups present in both, or in the one "reached", ``keep``)."""
+    if not _SIDE_BY_SIDE.search(text):
+        return None
+    probe = Parser(text, linked, today)
+    scopes: list[tuple[int, int, Filter]] = []
+    for d in probe.dates:
+        if d.kind == "range" and d.value[0] and d.value[1]:
+            scopes.append((d.start, d.end, Filter("m.played_at", "range", list(d.value))))
+    if len(scopes) != 2 or scopes[0][2].value == scopes[1][2].value:
+        scopes = []
+        stages = sorted((m.start, m.end, Filter("m.stage", "=", m.value)) for m in linked.mentions if m.type == "stage")
+        playoffs = sorted((m.start(), m.end(), Filter("m.stage", "in", list(PLAYOFFS)))
+                          for p in cues()["shapes"]["playoffs"] for m in p.finditer(text))
+        for a, b, f in sorted(stages + playoffs, key=lambda x: x[0]):
+            if not any(f.value == g.value for _, _, g in scopes):
+                scopes.append((a, b, f))
+            elif any(f.value == g.value for _, _, g in scopes):
+                scopes.append((a, b, f))  # said again: kept for the clause that names it
+        kinds = {repr(f.value) for _, _, f in scopes}
+        if len(kinds) != 2:
+            return None
+    blanks: list[tuple[int, int]] = []
+    keep: Any = "all"
+    reached_at = 0
+    # "only squads that got to the knockouts": the groups with rows in that scope; the clause is no scope of its own
+    for a, b, f in list(scopes):
+        word = re.escape(text[a:b])
+        m = re.compile(_REACHED.pattern.replace("{scope}", word), re.I).search(text)
+        if m and m.start() <= a < m.end() and len({repr(g.value) for _, _, g in scopes if (g is not f)}) == 2:
+            scopes.remove((a, b, f))
+            blanks.append((m.start(), m.end()))
+            keep, reached_at = f, m.start()
+    order: list[tuple[int, int, Filter]] = []
+    for sc in scopes:
+        if not any(repr(sc[2].value) == repr(o[2].value) for o in order):
+            order.append(sc)
+    if len(order) != 2:
+        return None
+    (a1, b1, f1), (a2, b2, f2) = order
+    between = text[b1:a2]
+    sep = re.search(r"\s*(?:\bvs\.?|\bversus\b|\bcompared (?:to|with)\b|\bagainst\b|,|/|\band\b|\bthen\b|이랑|랑|하고|과|와|대비|대)\s*(?:(?:in|at|for|during)\s+)?(?:the\s+)?$", between, re.I)
+    if sep is None:
+        sep = re.search(r"(?:이랑|랑|하고|과|와|,|\bvs\.?|\bversus\b|\band\b)(?=\s|$)", between, re.I)
+        if sep is None:
+            return None
+    start = b1 + sep.start()
+    end = b2
+    # what follows the second scope repeats the measure ("2026년 총킬", "결선 평균 순위", "2026 avg"): blanked with it
+    said_before = any(_cue_cover(text[:start], _MEASURE_GROUPS))
+    for m in re.finditer(r"\S+", text[b2:] if said_before else ""):
+        word = m.group()
+        stats = _cue_cover(word, _MEASURE_GROUPS + _AGG_GROUPS)
+        if word.lower().strip(",.?") in _FILLERS or (stats and sum(stats) * 2 >= len(word.rstrip(",.?"))):
+            end = b2 + m.end()
+            if word.endswith((",", ".", "?")):
+                break
+            continue
+        break
+    blanks.append((start, end))
+    blanks += [(m.start(), m.end()) for m in _COLUMN_SPEC.finditer(text)]
+    for m in _BOTH_SCOPES.finditer(text):
+        blanks.append((m.start(), m.end()))
+        keep = "both"
+    sub = _sub_reading(*_blank(text, linked, blanks), today)
+    if sub is None:
+        return None
+    ir = sub.ir
+    if keep not in ("all", "both") and not ir.group and not ir.select:
+        # "squads that got to the knockouts: …": one row per team (player) of that clause
+        noun = re.search(r"\b(teams?|squads?|players?)\s+(?:that|who|which)\s+(?:reached|made|got|qualified|advanced|went)\b"
+                         r"|(팀|스쿼드|선수)", text[max(0, reached_at - 40):reached_at + 60], re.I)
+        if noun is None:
+            return None
+        kind = Parser._noun(noun.group(1) or noun.group(2))
+        ir = dataclasses.replace(ir, select=[KEY[kind]], group=True)
+    if not ir.measure or any((ir.setop, ir.compare, ir.minus, ir.vs, ir.per, ir.extreme, ir.count_groups, ir.nest, ir.split)) \
+            or ir.measure == "titles" or ir.measure.startswith("streak:"):
+        return None
+    mine = [f for f in ir.filters if f.col == f1.col and repr(f.value) == repr(f1.value) and f.op == f1.op]
+    if len(mine) != 1:
+        return None
+    rest = [f for f in ir.filters if f is not mine[0]]
+    if f1.col == "m.stage":
+        rest = [f for f in rest if f.col != "m.stage"]
+    scopes_out = [[f1], [f2]]
+    if keep not in ("all", "both"):
+        keep = next((i for i, sc in enumerate(scopes_out) if repr(sc[0].value) == repr(keep.value)), "all")
+    split = {"scopes": scopes_out, "keep": keep}
+    out = dataclasses.replace(ir, filters=rest, split=split, order=ir.order if ir.limit else None)
+    return Reading(out, min(sub.confidence, 0.75), "split")
 
 
 def _amend(parser: Parser, reading: Reading) -> Reading:
@@ -2100,6 +2389,23 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
             and (parser.t.has("shapes", "record") or parser.t.has("measures", "losses")):
         # "W-L for every team", "팀별 승패": wins and losses of each team
         ir.measure = "record"
+    elif ir.measure is None and ir.select == ["t.name"] and not ir.setop and not ir.extreme and not ir.per \
+            and parser.t.has("shapes", "record") and not parser.t.has("aggregates", "count") and "team" not in parser.values:
+        # "W-L for all teams": every team's record, not the list of teams
+        ir.measure, ir.group, ir.distinct = "record", True, False
+        if not any(f.col == "m.format" for f in ir.filters):
+            ir.filters.append(Filter("m.format", "=", "versus"))
+    elif ir.measure == "count" and ir.group and ir.select == ["t.name"] and not ir.order and ir.having is None \
+            and re.search(r"몇\s*승\s*몇\s*패", s) and any(f.col == "mt.placement" and f.value == 1 for f in ir.filters):
+        # "각 팀 몇 승 몇 패": both counts, not the wins alone
+        ir.filters = [f for f in ir.filters if not (f.col == "mt.placement" and f.value == 1)]
+        ir.measure = "record"
+    elif ir.measure in ("count", "countd:m.id") and ir.group and ir.select == ["t.name"] and not ir.order and ir.having is None \
+            and parser.t.has("shapes", "record") and not parser.t.has("aggregates", "count"):
+        # "W-L by team": a record said by its short form only is wins and losses, not a count of matches
+        ir.measure = "record"
+        if not any(f.col == "m.format" for f in ir.filters):
+            ir.filters.append(Filter("m.format", "=", "versus"))
     if any(f.col == "w.score - l.score" for f in ir.filters) \
             and not any(c.startswith("mt.") for c in ir.select + [f.col for f in ir.filters if f.col != "mt.placement"]):
         # the margin is read on the pair of sides: a winner's row of the side table would count each match twice
@@ -2107,7 +2413,34 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     _without_player(parser, ir)
     _sides_asked_beside(parser, ir)
     _years_together(parser, ir)
+    _totals_per_match(parser, ir)
     return reading
+
+
+_BOTH_SIDES = re.compile(r"양\s*팀|두\s*팀(?:이|을|의)?\s*(?:합|다)|\bboth (?:teams|sides|squads)\b|\bcombined\b|\bbetween (?:them|the two|both)\b"
+                         r"|합쳐|합친|합산|\b(?:avg|average|mean|highest|lowest|max(?:imum)?|min(?:imum)?|most|fewest) (?:total|combined)\b"
+                         r"|(?:총|전체)\s*(?:킬|데스|어시|딜량|라운드|점수|포인트)\s*(?:의\s*)?(?:평균|최대|최고|최다|최소|최저)", re.I)
+
+
+def _totals_per_match(parser: Parser, ir: IR) -> None:
+    """"the average of both teams' kills in one series", "mean round sum of a match, by map", "양팀 합친 킬 최고":
+    an average (or extreme) of per-match totals, the match's rows summed first (``nest`` by ``m.id``), not of one
+    side's rows."""
+    if not ir.measure or ir.nest or ir.split or ir.setop or ir.compare or ir.minus or ir.vs or ir.per or ir.extreme:
+        return
+    fn, _, col = ir.measure.partition(":")
+    if fn not in ("avg", "max", "min") or not re.fullmatch(r"(?:mt\.(?:kills|score)|mp\.(?:kills|deaths|assists|damage))", col):
+        return
+    sides = {"t.name", "p.nickname", "p.role", "t.region", "wt.name", "lt.name"}
+    if any(c in sides for c in ir.select) or any(f.col in sides | {"mt.placement", "w.placement"} for f in ir.filters):
+        return
+    if not _BOTH_SIDES.search(parser.t.s):
+        return
+    ir.measure, ir.nest = f"sum:{col}", {"by": ["m.id"], "agg": fn}
+    ir.order = ir.order if ir.group else None
+    if ir.group and re.search(r"\bhow (?:many times|often)\b|\bnumber of (?:times|games|matches|maps|series)\b|\btimes (?:it was |they were )?played\b"
+                              r"|몇\s*번|몇\s*(?:판|경기)|횟수|경기\s*수|판\s*수", parser.t.s, re.I):
+        ir.extra_measures = ["count", *ir.extra_measures]  # "how often was each played, and …": the totals counted beside
 
 
 def _without_player(parser: Parser, ir: IR) -> None:
