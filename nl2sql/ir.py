@@ -90,6 +90,15 @@ class IR:
     """{'a': [Filter...], 'b': [Filter...]}: the measure under filters + a minus the measure under filters + b."""
     count_groups: bool = False
     """Answer with the number of groups the rest selects ("how many teams have more than 5 wins")."""
+    also: list[str] = dataclasses.field(default_factory=list)
+    """Further measures side by side with ``measure``, one more column each, in the same scope and groups
+    ("wins beside losses per squad", "팀별 어시랑 딜량")."""
+    having_also: list[tuple[str, str, float]] = dataclasses.field(default_factory=list)
+    """Further HAVING conditions (measure, op, value), all of which must hold ("딜량 5천 넘고 어시 20 이상")."""
+    over: dict[str, Any] | None = None
+    """A nested aggregate: {'by': <column>, 'agg': 'avg'|'max'|'min'|'sum'}: the measure is computed per value of
+    ``by`` (a match, a team) inside the filters, then aggregated over those values, per selected key if any
+    ("the mean of each match's summed team kills": AVG over matches of SUM(mt.kills))."""
     vs: dict[str, Any] | None = None
     """A nested comparison: {'op': '>', 'ref': 'avg'} keeps the groups whose measure beats the average of
     the groups' measures over the scope (of all rows, for an average measure); {'op': '>', 'ref': 'value', 'filters': [...]} beats the
@@ -115,6 +124,8 @@ class IR:
             d["having"] = tuple(d["having"])
         if d.get("extreme"):
             d["extreme"] = tuple(d["extreme"])
+        if d.get("having_also"):
+            d["having_also"] = [tuple(h) for h in d["having_also"]]
         fields = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in fields})
 
@@ -365,6 +376,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         return _compile_titles(ir, dialect)
     if ir.measure and ir.measure.startswith("streak:"):
         return _compile_streak(ir, dialect)
+    if ir.over:
+        return _compile_over(ir, dialect)
     if ir.setop:
         return _compile_setop(ir, dialect)
     if ir.compare:
@@ -374,6 +387,11 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     sel = list(ir.select)
     needed = set().union(*[_aliases_in(c) for c in sel]) if sel else set()
     needed |= _measure_aliases(ir.measure) | _measure_aliases(ir.having_measure)
+    for extra in list(ir.also) + [h[0] for h in ir.having_also]:
+        more = _measure_aliases(extra)
+        if ir.fact == "w" and extra in ("record", "wins", "losses", "win_rate"):
+            more = (more - {"mt"}) | {"w"}  # counted on the named team's side, as the measure is
+        needed |= more
     if ir.fact == "w" and "mt" in needed and ir.measure in ("record", "wins", "win_rate"):
         needed = (needed - {"mt"}) | {"w"}  # the measure is counted on the named team's side
     for f in ir.filters:
@@ -404,6 +422,7 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     mexpr = measure_sql(ir.measure, ir) if ir.measure else None
     if mexpr:
         cols.append(mexpr)
+        cols += [measure_sql(x, ir) for x in ir.also]
     if ir.extreme and ir.extreme[0] not in cols:
         cols.append(ir.extreme[0])
     if names:
@@ -425,6 +444,10 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         op, value = ir.having
         hexpr = measure_sql(ir.having_measure, ir) if ir.having_measure else mexpr
         having.append(f"{hexpr} {op} {lit(value)}")
+    for hm, op, value in ir.having_also:
+        if op not in ("=", "!=", "<", "<=", ">", ">="):
+            raise ValueError(f"unknown operator {op!r}")
+        having.append(f"{measure_sql(hm, ir)} {'<>' if op == '!=' else op} {lit(value)}")
     if ir.vs and ir.group and mexpr:
         having.append(f"{mexpr} {ir.vs['op']} ({_vs_reference(ir, dialect)})")
     if having:
@@ -433,7 +456,7 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         # the best one, ties kept: every group whose measure equals the best
         named = [f"{c} AS c{i}" for i, c in enumerate(cols)]
         inner = head + ", ".join(named) + sql[len(head) + len(", ".join(cols)):]
-        last = f"c{len(cols) - 1}"
+        last = f"c{len(sel)}"  # the measure's column (further measures follow it)
         fn = "MAX" if ir.order == "desc" else "MIN"
         return f"WITH s AS ({inner}) SELECT * FROM s WHERE {last} = (SELECT {fn}({last}) FROM s)"
     if order_col:
@@ -458,6 +481,31 @@ def _vs_reference(ir: IR, dialect: str) -> str:
     inner = compile_sql(dataclasses.replace(plain, distinct=False), dialect,
                         names=[f"k{i}" for i in range(len(ir.select))] + ["v"])
     return f"SELECT AVG(v) FROM ({inner}) x"  # the average of the groups' measures
+
+
+def _compile_over(ir: IR, dialect: str) -> str:
+    """The measure per value of ``over['by']`` (per selected key too), then aggregated over those values."""
+    by = ir.over["by"]
+    fn = ir.over.get("agg", "avg")
+    if fn not in ("avg", "max", "min", "sum"):
+        raise ValueError(f"unknown aggregate {fn!r}")
+    keys = [c for c in ir.select if c != by]
+    inner = dataclasses.replace(ir, over=None, select=keys + [by], also=[], group=True, order=None, limit=None,
+                                having=None, having_measure=None, having_also=[], count_groups=False, distinct=False)
+    names = [f"k{i}" for i in range(len(keys))] + ["b", "v"]
+    body = compile_sql(inner, dialect, names=names)
+    outer = [f"x.k{i}" for i in range(len(keys))]
+    # a CTE, not a derived table: the safety check sees every alias
+    sql = f"WITH x AS ({body}) SELECT {', '.join(outer + [f'{fn.upper()}(x.v)'])} FROM x"
+    if keys:
+        sql += " GROUP BY " + ", ".join(outer)
+        if ir.having:
+            sql += f" HAVING {fn.upper()}(x.v) {ir.having[0]} {lit(ir.having[1])}"
+        if ir.order in ("desc", "asc"):
+            sql += f" ORDER BY {fn.upper()}(x.v) {ir.order.upper()}"
+            if ir.limit:
+                sql += f" LIMIT {int(ir.limit)}"
+    return sql
 
 
 def _compile_setop(ir: IR, dialect: str) -> str:
