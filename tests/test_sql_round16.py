@@ -114,3 +114,25 @@ def test_new_ir_fields_compile(world16):
     best = IR(select=["t.name"], measure="wins", also=["losses"], group=True, order="desc", limit=1)
     assert _rows(path, compile_sql(best)) == [("Iron Herons", 3, 2)]
     assert IR.from_dict(both.to_dict()) == both and IR.from_dict(bars.to_dict()) == bars
+
+
+@pytest.mark.parametrize("question,unwanted", [
+    ("롤 한 경기에서 제일 많이 죽은 선수", "tournament"),   # "한" (one) before a counter is no "Han …" by sound
+    ("결승 진 팀은 어디인가요?", "player"),              # a question word with its ending is no player's name
+])
+def test_korean_function_words_link_no_name(question, unwanted):
+    from nl2sql.linking import Catalog, link
+
+    catalog = Catalog.from_rows(["Tidal Foxes"], ["Dango", "Rivet"], [("Han Valley Open 2025", "League of Legends", None)])
+    assert [m for m in link(question, catalog, None).mentions if m.type == unwanted] == []
+
+
+def test_an_opening_function_word_is_no_unknown_name(world16):
+    """"Throughout 2025, ..." was refused: a capitalised word the lexicon lacks read as a name the database lacks."""
+    from nl2sql.engine import answer
+
+    url, path, _ = world16
+    result = answer("Throughout 2025, which team won the most maps?", url)
+    assert _covers([tuple(r) for r in result.rows], [("Iron Herons",)]), result.sql
+    result = answer("how many palyers have no team", url)  # a slip in the noun does not hide the statistic
+    assert [tuple(r) for r in result.rows] == [(1,)], result.sql
