@@ -19,7 +19,9 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 - ``setop``: difference and intersection of two scopes ("never", "only", "both"), of participation or,
   with ``via: opponent``, of the teams met across the table ("opponents X never lost to");
 - ``pair``: the two teams of one match (aliases ``w``/``wt`` for one side, ``l``/``lt`` for the other);
-- ``compare``: one measure in two scopes ("more assists this season than last").
+- ``compare``: one measure in two scopes ("more assists this season than last");
+- ``also``: further measures side by side with ``measure`` (one column each), ``having_also``: a threshold on each
+  of further measures, ``over``: a nested aggregate (the measure per match or per team, then AVG/MAX/MIN/SUM).
 
 Values are written as SQL literals (quoted, escaped); the SQL then still passes :mod:`.safety`.
 """

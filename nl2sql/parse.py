@@ -842,6 +842,7 @@ class Parser:
                 # "어시 N 넘고 딜량 M 이상": every statistic's own threshold holds
                 (m0, op0, v0), rest = several[0], several[1:]
                 ir.measure, ir.having, ir.having_also = m0, (op0, v0), rest
+                ir.also = [m for m, _, _ in rest]  # each tested statistic is shown beside the key
                 ir.filters = [f for f in filters if not (f.col == "mt.placement" and f in events) and f.op != "col>"]
                 return Reading(ir, 0.75, "having")
             every = re.search(r"\b(?:in |on )?(?:every|each) (?:single )?(?:match|map|game|series|round)\b|\ball (?:of )?(?:their|his|her|its) (?:matches|maps|games|series)\b"
@@ -1037,8 +1038,11 @@ class Parser:
         said = self._measures_said()
         if len(said) < 2 or re.search(r"\bthan\b|보다|\bvs\.?\b|대비|\bper\s+(?:kill|death)\b", self.t.s, re.I):
             return None
+        both = re.search(r"둘\s?다|\bboth\b|같이|모두|\btwo columns\b|\bside by side\b|나란히", self.t.s, re.I)
         for (_, _, b), (_, a, _) in zip(said, said[1:]):
-            if not self._CONJ.search(self.t.s[b:a]) or len(self.t.s[b:a]) > 40:
+            between = self.t.s[b:a]
+            if len(between) > 40 or not (self._CONJ.search(between) or re.search(r"\bplus\b|\bas well as\b", between, re.I)
+                                         or both and not between.strip()):
                 return None
         avg = self.t.has("aggregates", "avg")
         # kills beside a player-only statistic (deaths, damage) are the players' kills: one fact table for all
@@ -1057,7 +1061,8 @@ class Parser:
             # the number said right before the statistic ("at least 12 assists"), else after it ("딜량 3천 이상",
             # "assists above 12")
             lo, hi = said[i - 1][2] if i else 0, a
-            before = [x for x, y, _ in self.numbers if lo <= x < hi and re.fullmatch(r"\s*(?:(?!(?:and|but|while|yet|or|with)\b)[A-Za-z]+\s+)?", s[y:a], re.I)]
+            before = [x for x, y, _ in self.numbers if lo <= x < hi and re.fullmatch(r"\s*(?:(?:or|and) (?:more|fewer|less|above|below|higher|lower|up|over)\s+|\+\s*)?"
+                                                                                           r"(?:(?!(?:and|but|while|yet|or|with)\b)[A-Za-z]+\s+)?", s[y:a], re.I)]
             if before:
                 lo = max(lo, max(x for x, y, _ in self.numbers if x < before[-1] and lo <= x) if any(
                     x < before[-1] and lo <= x for x, _, _ in self.numbers) else lo)
