@@ -221,7 +221,11 @@ def _plan(question: str, url: str, context: dict[str, Any] | None = None, today:
         named = sum(m.type in ("team", "player", "tournament", "game", "map", "region", "role") for m in linked.mentions)
         opener = re.match(r"\s*(?:and|also|what about|how about|what of|then|same|그럼|그러면|그건|거기|그 ?팀|그 ?선수|걔|쟤|그리고)\b",
                           question, re.I)
-        if reading is None or named < 2 or opener or not has_evidence(question, linked, reading):
+        # a whole question about one name ("X 지난 시즌 킬 합계 알려줘") says three words or more besides it; an
+        # elliptical turn ("X는?", "and in 2025?", "Y도 알려줘") does not
+        words = [w for w in re.findall(r"[A-Za-z]+|[가-힣]+", re.sub(r"\b[A-Z]{3,}\b", " ", linked.masked)) if len(w) >= 2]
+        whole = named >= 2 or (named == 1 and len(words) >= 3)
+        if reading is None or not whole or opener or not has_evidence(question, linked, reading):
             return Plan(None, top_p, stats_p, linked, "followup_without_context")
         return Plan(None, max(0.6, reading.confidence * stats_p), max(0.6, stats_p), linked, ir=reading.ir,
                     shape=reading.shape)
@@ -337,9 +341,10 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
         plain = re.sub(r"\([^()]*\)", " ", plain)
     if _PROCEDURAL.search(plain):
         return False
-    from .parse import cues
+    from .parse import _fix_typos, cues
 
     named = any(m.type in ("team", "player", "tournament", "map", "stage", "region", "role") for m in linked.mentions)
+    linked = dataclasses.replace(linked, masked=_fix_typos(linked.masked))  # "plaeyrs" is players
     stat = any(p.search(linked.masked) for name, pats in cues()["measures"].items() if name != "appearances"
                for p in pats) or _scoreline_words(linked.masked) or _scoreline_words(question)
     entity = any(p.search(linked.masked) for name in ("team", "player", "tournament", "match", "map")
@@ -408,6 +413,17 @@ def _named_values(ir: IR) -> list[str]:
     return out
 
 
+_FUNCTION_WORDS = (
+    "about above across after against along amid among amongst around as at before behind below beneath beside besides "
+    "between beyond but by concerning considering counting despite down during except excluding following for from given "
+    "in including inside into like near of off on onto opposite out outside over past per plus regarding round since than "
+    "through throughout till to toward towards under underneath unlike until up upon versus via with within without "
+    "although because if once though unless whereas whether while also actually again already altogether apart basically "
+    "both either neither each every exactly generally just only overall perhaps quite rather really simply still then "
+    "there therefore thus together too very yet hence meanwhile otherwise moreover furthermore however anyway anyhow "
+    "looking speaking thinking wondering curious quick honestly seriously okay alright sorry sure thanks")
+
+
 @cached_loader
 def _known_words() -> set[str]:
     """Every Latin word of the templates, the lexicon and the FAQ examples (lower-case)."""
@@ -420,6 +436,8 @@ def _known_words() -> set[str]:
 
     texts.append(" ".join(list(MONTHS) + list(WEEKDAYS) + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
                                                              "Oct", "Nov", "Dec", "Saturdays", "Sundays", "Weekends"]))
+    # English function words a writer may open a sentence with ("Throughout 2024, ...", "Besides X, ...")
+    texts.append(_FUNCTION_WORDS)
     # regex escapes of the cue file ("\bmvp\b") are not letters of its words
     plain = [re.sub(r"\\[bBdDsSwW]", " ", t) for t in texts]
     # hyphenated cue words ("w-l", "k-d") are words people ask with as a whole

@@ -24,7 +24,9 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 - ``split``: every measure in two (or more) scopes side by side, one column per scope ("2025 vs 2026 kills per team",
   "group stage vs playoffs win %"), with conditional aggregates (``SUM(CASE WHEN <scope> THEN … END)``);
 - ``nest``: an aggregate over per-group totals ("the average of both teams' kills per match": ``AVG`` over ``SUM`` per
-  ``m.id``).
+  ``m.id``);
+- ``having_also``: a threshold on each of further measures, all of which must hold ("damage over 5k while
+  assists stay below 20").
 
 Values are written as SQL literals (quoted, escaped); the SQL then still passes :mod:`.safety`.
 """
@@ -95,6 +97,8 @@ class IR:
     """{'a': [Filter...], 'b': [Filter...]}: the measure under filters + a minus the measure under filters + b."""
     count_groups: bool = False
     """Answer with the number of groups the rest selects ("how many teams have more than 5 wins")."""
+    having_also: list[tuple[str, str, float]] = dataclasses.field(default_factory=list)
+    """Further HAVING conditions (measure, op, value), all of which must hold ("딜량 5천 넘고 어시 20 이상")."""
     vs: dict[str, Any] | None = None
     """A nested comparison: {'op': '>', 'ref': 'avg'} keeps the groups whose measure beats the average of
     the groups' measures over the scope (of all rows, for an average measure); {'op': '>', 'ref': 'value', 'filters': [...]} beats the
@@ -134,6 +138,8 @@ class IR:
             d["having"] = tuple(d["having"])
         if d.get("extreme"):
             d["extreme"] = tuple(d["extreme"])
+        if d.get("having_also"):
+            d["having_also"] = [tuple(h) for h in d["having_also"]]
         fields = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in fields})
 
@@ -395,8 +401,11 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     sel = list(ir.select)
     needed = set().union(*[_aliases_in(c) for c in sel]) if sel else set()
     needed |= _measure_aliases(ir.measure) | _measure_aliases(ir.having_measure)
-    for extra in ir.extra_measures:
-        needed |= _measure_aliases(extra)
+    for extra in list(ir.extra_measures) + [h[0] for h in ir.having_also]:
+        more = _measure_aliases(extra)
+        if ir.fact == "w" and extra in ("record", "wins", "losses", "win_rate"):
+            more = (more - {"mt"}) | {"w"}  # counted on the named team's side, as the measure is
+        needed |= more
     for scope in (ir.split or {}).get("scopes", []):
         for f in scope:
             needed |= _filter_aliases(f)
@@ -453,6 +462,10 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         op, value = ir.having
         hexpr = measure_sql(ir.having_measure, ir) if ir.having_measure else mexpr
         having.append(f"{hexpr} {op} {lit(value)}")
+    for hm, op, value in ir.having_also:
+        if op not in ("=", "!=", "<", "<=", ">", ">="):
+            raise ValueError(f"unknown operator {op!r}")
+        having.append(f"{measure_sql(hm, ir)} {'<>' if op == '!=' else op} {lit(value)}")
     if ir.vs and ir.group and mexpr:
         having.append(f"{mexpr} {ir.vs['op']} ({_vs_reference(ir, dialect)})")
     if ir.split and ir.group and ir.split.get("keep", "all") != "all":
@@ -465,7 +478,7 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         # the best one, ties kept: every group whose measure equals the best
         named = [f"{c} AS c{i}" for i, c in enumerate(cols)]
         inner = head + ", ".join(named) + sql[len(head) + len(", ".join(cols)):]
-        last = f"c{len(sel)}"
+        last = f"c{len(sel)}"  # the measure's column (further measures follow it)
         fn = "MAX" if ir.order == "desc" else "MIN"
         return f"WITH s AS ({inner}) SELECT * FROM s WHERE {last} = (SELECT {fn}({last}) FROM s)"
     if order_col:
@@ -542,10 +555,13 @@ def _compile_nest(ir: IR, dialect: str) -> str:
     ``nest['agg']`` of those totals for each selected key (or over all); ``count`` among the extra measures counts
     the totals, a column measure among them is taken over the rows as usual (its total per inner group summed)."""
     agg = ir.nest.get("agg", "avg").upper()
+    if agg not in ("AVG", "MAX", "MIN", "SUM"):
+        raise ValueError(f"unknown aggregate {agg!r}")
     by = list(ir.nest.get("by") or ["m.id"])
     keys = list(ir.select)
     inner = dataclasses.replace(ir, nest=None, select=keys + [b for b in by if b not in keys], group=True,
-                                extra_measures=[], order=None, limit=None, having=None, distinct=False, split=None)
+                                extra_measures=[], order=None, limit=None, having=None, having_measure=None,
+                                having_also=[], count_groups=False, distinct=False, split=None)
     names = [f"k{i}" for i in range(len(keys))] + [f"b{i}" for i in range(len(inner.select) - len(keys))] + ["v"]
     body = compile_sql(inner, dialect, names=names)
     outer_keys = [f"n.k{i}" for i in range(len(keys))]

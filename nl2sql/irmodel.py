@@ -100,6 +100,9 @@ def _numbers(spec: dict, numbers: list[int], year: int | None) -> dict:
     spec = dict(spec)
     if isinstance(spec.get("having"), list) and len(spec["having"]) == 2:
         spec["having"] = [spec["having"][0], nums[0]]
+        # a threshold on each further measure takes the question's next numbers, in order
+        spec["having_also"] = [[m, op, nums[i + 1] if i + 1 < len(nums) else v]
+                               for i, (m, op, v) in enumerate(spec.get("having_also") or [])]
     elif isinstance(spec.get("limit"), int) and spec["limit"] > 1:
         spec["limit"] = nums[0]
     return spec

@@ -656,6 +656,8 @@ def _strip_particle(word: str, particles: list[str]) -> str:
 def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str | None:
     """The word of a name a question's token stands for: the same word in another script ("제주" = Jeju),
     or a Hangul transliteration of a Latin word ("윈터" = Winter, "인비테이셔널" ≈ Invitational)."""
+    if _domain_loanword(token) or token in _KO_FUNCTION_WORDS or _KO_QUESTION_WORD.match(token):
+        return None  # "한" (one), "누구야", a domain loanword with a particle ("세트는"): no name said by sound
     k = word_key(token)
     if k in keys:
         return k
@@ -1067,6 +1069,11 @@ def _latin_word(name: str, key: str) -> str:
     return ""
 
 
+def _domain_loanword(word: str) -> bool:
+    """A Hangul loanword of the domain itself, with at most a particle ("세트는", "시리즈에서", "매치도")."""
+    return bool(re.fullmatch(r"(?:라운드|세트|시리즈|매치|스테이지|플레이오프|포인트|데미지|어시스트|서포터|게임|토너먼트)[가-힣]{0,2}", word))
+
+
 def _has_cue_word(surface: str) -> bool:
     """Whether a window holds a word people ask with ("합계", "알려줘"): then it is no transliterated name."""
     from .parse import cues
@@ -1085,6 +1092,8 @@ def _has_cue_word(surface: str) -> bool:
 
 # Korean adverbs and common verb forms that glue a question together ("많이 먹은", "제일 잘한"): a window
 # holding one is no transliterated name, whatever its consonants sound like.
+# Korean question words with their endings ("누구야", "언제였어", "무슨팀"): never a name said by sound
+_KO_QUESTION_WORD = re.compile(r"(?:어디|누구|누가|언제|무엇|무슨|어느|어떤|어떻|어때|몇|왜|뭐|얼마)")
 _KO_FUNCTION_WORDS = frozenset("""많이 적게 제일 가장 젤 더 덜 다 좀 잘 못 안 또 전부 모두 다시 같이 그냥 진짜 완전 되게 엄청 많은 적은
 높은 낮은 먹은 먹었 먹었어 먹은거 먹음 먹어 먹었던 한 했던 했어 했음 한거 있는 없는 나온 나간 뛴 간 갔던 이긴 진 졌던""".split())
 
@@ -1116,7 +1125,7 @@ def _plural_variants(variants: list[tuple[str, int]]) -> list[tuple[str, int]]:
 def _has_korean_function_word(surface: str) -> bool:
     """Whether a Hangul window holds a Korean function word (see _KO_FUNCTION_WORDS) or a verb in a connective form
     ("올라가서", "뛰었는데", "이기고")."""
-    return any(word in _KO_FUNCTION_WORDS or re.search(r"(?:가서|와서|해서|어서|아서|러서|라서|고서|했는데|했지만|는데|지만|했고|하고서|했던|하던)$", word)
+    return any(word in _KO_FUNCTION_WORDS or _KO_QUESTION_WORD.match(word) or re.search(r"(?:가서|와서|해서|어서|아서|러서|라서|고서|했는데|했지만|는데|지만|했고|하고서|했던|하던)$", word)
                for word in _WORD.findall(surface))
 
 
@@ -1140,7 +1149,8 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                 continue
             surface = text[a:b]
             stop = set(lexicon().get("not_names", []))
-            if norm(_WORD.findall(surface)[0]) in stop or norm(_WORD.findall(surface)[-1]) in stop:
+            if norm(_WORD.findall(surface)[0]) in stop or norm(_WORD.findall(surface)[-1]) in stop \
+                    or _domain_loanword(_WORD.findall(surface)[0]):
                 continue  # a window that starts or ends with a common word is not a misspelled name
             variants = [(surface, b)]
             for p in particles:

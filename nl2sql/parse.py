@@ -99,13 +99,49 @@ def _numbers(masked: str) -> list[tuple[int, int, float]]:
     words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
     out = []
-    for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])", masked):
-        out.append((m.start(1), m.end(1), float(m.group(1))))
+    for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])(?!st\b|nd\b|rd\b|th\b)(?:\s?(만|천)(?![가-힣])|([kK])\b)?", masked):
+        # a Korean unit or a k after the digits scales them ("3만" = 30,000, "5천", "250k")
+        scale = {"만": 10000, "천": 1000}.get(m.group(2) or "", 1000 if m.group(3) else 1)
+        out.append((m.start(1), m.end(), float(m.group(1)) * scale))
     for m in re.finditer(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\b", masked, re.I):
         out.append((m.start(), m.end(), float(words[m.group(1).lower()])))
     for m in re.finditer(r"(?<![가-힣])(두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?=명|팀|개|판|경기|번|시리즈|세트)", masked):
         out.append((m.start(1), m.end(1), float(words[m.group(1)])))
     return sorted(out)
+
+
+# The English words the cues key on, spelled right: a word one typing slip away from one of them ("plaeyrs",
+# "tournamnets", "averge") is read as that word. Words of five letters or more only, same first letter.
+_VOCAB = ("players", "player", "matches", "match", "teams", "tournaments", "tournament", "tourneys", "squads", "series",
+          "kills", "deaths", "assists", "damage", "average", "averaging", "points", "placement", "placements",
+          "winners", "winner", "losses", "record", "region", "regions", "position", "positions", "which", "total")
+_REAL = set(_VOCAB) | {"matched", "matcher", "plays", "played", "playing", "player's", "points", "pointed", "teamed",
+                       "killed", "killer", "killers", "records", "recorded", "totals", "totaled", "totalled", "average",
+                       "averaged", "averages", "winning", "loses", "losers", "loser", "damaged", "dealt", "death",
+                       "assist", "assisted", "regional", "positioned", "series", "match's", "squad", "kill", "which"}
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """a and b differ by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def _fix_typos(masked: str) -> str:
+    def fix(m: re.Match) -> str:
+        w = m.group()
+        low = w.lower()
+        if len(low) < 5 or low in _REAL or re.fullmatch(r"[a-z]+X", w):
+            return w  # a mask token ("playerX") whose @ a chit-chat pattern took is no typo
+        hit = next((v for v in _VOCAB if v[0] == low[0] and len(v) <= len(w) and _one_slip(low, v)), None)
+        return hit.ljust(len(w)) if hit else w  # no longer than the word: the masked spans keep their positions
+    return re.sub(r"(?<![@\w])[A-Za-z]+(?![\w])", fix, masked)
 
 
 def _num(v: float) -> int | float:
@@ -133,6 +169,7 @@ class Parser:
         self.last_place = bool(last.search(masked))
         masked = last.sub(lambda m: " " * len(m.group()), masked)
         masked = self._nicknames(masked)
+        masked = _fix_typos(masked)
         # a battle royale's squads by their size ("trios", "듀오"): teams
         masked = re.sub(r"\b(?:trios|trio|duos)\b|트리오|듀오",
                         lambda m: {"trios": "teams", "trio": "team", "duos": "team"}.get(
@@ -389,7 +426,7 @@ class Parser:
         table = [("team", ("team", "squad", "org", "opponent", "rival", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "member", "멤버", "people", "fragger", "killer")),
                  ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
                  ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
-                 ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판")),
+                 ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
                  ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
                  ("year", ("year",))]
         if w.startswith("game"):
@@ -494,11 +531,16 @@ class Parser:
                       r"|(?<![\d/.-])(?P<sup>\d+)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest)\b)"
                       r"|\b(?:which|what)\s+(?P<which>\d+)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
                       r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
+                      r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳)(?![가-힣])"
                       r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b"
                       r"|\b(?P<ws>two|three|four|five|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
                       r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)", s, re.I)
         if not m:
             return None
+        if m.group("kb"):  # "어시 가장 많은 세 명": a native Korean number beside a superlative
+            if not re.search(r"top|상위|탑|순위|랭킹|best|제일|가장|젤|최다|최고|많이|많은", s, re.I):
+                return None
+            return {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}[m.group("kb")]
         word = m.group("w") or m.group("ws") or m.group("ww")
         if m.group("ww") and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
             return None  # "the two sides that met in the final": no top-N without a superlative
@@ -524,6 +566,9 @@ class Parser:
         total_rounds = self._rounds_of_both_sides()
         if total_rounds is not None:
             return Reading(total_rounds, 0.75, "having")
+        nested = self._match_totals(measure, asked)
+        if nested is not None:
+            return nested
         streak = self._streak()
         if streak is not None:
             return Reading(streak, 0.75, "scalar")
@@ -584,8 +629,9 @@ class Parser:
         timed = any(d.kind in ("time", "weekday", "weekdays") for d in self.date_specs)
         if timed:
             pass  # a clock time or a weekday is a match's: tournaments have dates only
-        elif asked == "tournament" and t.has("shapes", "attr_start"):
-            date_col = "tr.start_date"
+        elif asked == "tournament" and (t.has("shapes", "attr_start") or re.search(
+                r"\btook place\b|\b(?:was|were) (?:held|hosted|run|played)\b|\bhappened\b|개최|치러진|진행된", t.s, re.I)):
+            date_col = "tr.start_date"  # "events held in 2024": by the tournament's own dates
         elif asked == "tournament" and t.has("shapes", "attr_end") and not t.has("measures", "appearances"):
             date_col = "tr.end_date"
         single = t.has("shapes", "single") or self._one_side_score_extreme(measure)
@@ -660,6 +706,13 @@ class Parser:
             nul = self._null_filter(asked)  # "a role set but no team": the value said to be there
             if nul is not None and nul.op == "not_null":
                 filters.append(nul)
+        own = re.search(r"\b(?:series|matches|games|maps)\s+(?:that\s+|which\s+)?(?:@teamX|they|it|the team)\s+(?:had\s+)?(won|lost)\b"
+                        r"|\b(?:in|from|during)\s+(?:@teamX\s*(?:'s|’s)?\s+|their\s+|its\s+)(wins|losses|victories|defeats)\b"
+                        r"|@teamX\s*(?:이|가|에서)?\s*(이긴|이겼던|승리한|진|졌던|패한|패배한)\s*(?:경기|판|시리즈|맵|게임|매치)", t.s, re.I)
+        if own and player_level and "team" in values and not any(f.col == "mt.placement" for f in filters):
+            # "X's players' damage in the maps X lost", "X 진 판에서 Y 킬 합계": the player's own side's result
+            word = next(g for g in own.groups() if g).lower()
+            filters.append(Filter("mt.placement", "=", 2 if word in ("lost", "losses", "defeats", "진", "졌던", "패한", "패배한") else 1))
         side = re.search(r"\b(?:on|of|from|for) the (?:team|side|squad) (?:that|which|who) (won|lost)\b|\b(winning|losing) (?:team|side|squad)\b"
                          r"|(이긴|(?<![가-힣])진|패한|우승한|우승|승리|패배) ?(?:팀|쪽)\s*(?:의|에서|에|소속)?\s*(?:선수|멤버)", t.s, re.I)
         if side and player_level and not any(f.col == "mt.placement" for f in filters):
@@ -762,6 +815,11 @@ class Parser:
                 m_expr = self._count_expr(counted or (asked if asked != group_by else None)
                                           or (None if events else "match"), filters)
             ir = IR(select=[gkey] if group_by != "match" else ["m.id", gkey], measure=m_expr, filters=filters, group=True)
+            together = self._side_by_side(player_level or group_by in ("player", "role"))
+            if together:
+                # "per squad, wins beside losses": one column per statistic
+                ir.measure, ir.extra_measures = together[0], together[1:]
+                ir.filters = [f for f in filters if not (f.col == "mt.placement" and f in events)]
             if group_by in ("month", "year", "date"):
                 ir.order = f"col:{gkey}:asc"  # a calendar breakdown reads in calendar order
             elif t.has("shapes", "order"):
@@ -782,6 +840,14 @@ class Parser:
         if key and threshold is not None and cmp and not (maxish or minish) and not single:
             m_expr = self._having_measure(mcol, agg, asked)
             ir = IR(select=[key], measure=m_expr, filters=filters, group=True, having=(cmp, self._scale(measure, threshold)))
+            several = self._several_thresholds(player_level)
+            if several:
+                # "어시 N 넘고 딜량 M 이상": every statistic's own threshold holds
+                (m0, op0, v0), rest = several[0], several[1:]
+                ir.measure, ir.having, ir.having_also = m0, (op0, v0), rest
+                ir.extra_measures = [m for m, _, _ in rest]  # each tested statistic is shown beside the key
+                ir.filters = [f for f in filters if not (f.col == "mt.placement" and f in events) and f.op != "col>"]
+                return Reading(ir, 0.75, "having")
             every = re.search(r"\b(?:in |on )?(?:every|each) (?:single )?(?:match|map|game|series|round)\b|\ball (?:of )?(?:their|his|her|its) (?:matches|maps|games|series)\b"
                               r"|매\s*(?:경기|판|맵|게임|시리즈)|모든\s*(?:경기|판|맵|게임|시리즈)|전\s*경기", t.s, re.I)
             if every and mcol and "." in mcol:
@@ -878,6 +944,10 @@ class Parser:
             if mcol and (counted is None or self._measure_near_count() or (not has_count and (asked in (None, "match", "date") or (
                     agg and not re.search(r"\b(?:which|who|list|show)\b|누구|어느|어떤|목록|명단", t.s, re.I))))):
                 fn = agg or "sum"
+                together = self._side_by_side(player_level)
+                if together:  # "X's assists and damage in total": both, side by side
+                    fs = [f for f in filters if not (f.col == "mt.placement" and f in events)]
+                    return Reading(IR(measure=together[0], extra_measures=together[1:], filters=fs), 0.8, "scalar")
                 if measure in ("kd", "kda", "win_rate"):
                     return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
                 return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "scalar")
@@ -937,6 +1007,118 @@ class Parser:
         fs = self.value_filters() + self.date_filters() + events
         minish = t.has("aggregates", "min") and not t.has("aggregates", "max")
         return IR(select=[KEY[asked], unit], measure=m_expr, filters=fs, group=True, order="asc" if minish else "desc", limit=1)
+
+    _BOTH_SIDES = re.compile(r"\bcombined\b|\bboth (?:teams|sides|squads)\b|\bin total\b|\bbetween (?:them|the two|both)\b|\bsummed\b"
+                             r"|\b(?:total|combined|aggregate)\s+(?:\w+\s+)?(?:kills|rounds|points|score|damage)\s+(?:of|in|per|for)\s+(?:a|each|every|one)\b"
+                             r"|양\s?팀|두\s?팀\s?합|합친|합쳐|합산|합계|총합", re.I)
+    _MATCH_UNIT = re.compile(r"\b(?:per|a|each|every|one|single|in a|in one)\s+(?:@\w+\s+)?(?:match|game|map|series)\b"
+                             r"|(?:맵|경기|판|게임|시리즈|매치)\s*(?:하나|한\s?개|1개)?\s*(?:에|당|마다|별로)|한\s?(?:맵|경기|판|게임|시리즈|매치)(?:에|에서|당)", re.I)
+
+    def _match_totals(self, measure: str | None, asked: str | None) -> Reading | None:
+        """A statistic of both sides of one match added up, then averaged (or its extreme taken) over the matches:
+        "mean kills per map with both squads summed", "판마다 두 팀 킬 더해서 평균" → AVG over matches of SUM(mt.x) (IR ``over``);
+        "the map whose two sides together scored highest, and its date" → the matches ranked by that total."""
+        t, s = self.t, self.t.s
+        if measure not in ("kills", "score", "points", "damage", "deaths", "assists") or "team" in self.values or "player" in self.values:
+            return None
+        if not self._BOTH_SIDES.search(s) or not (self._MATCH_UNIT.search(s) or t.has("shapes", "single")
+                                                   or t.has("entities", "match") or t.has("entities", "map")):
+            return None
+        if self.group_entity() not in (None, "match"):
+            return None
+        col = {"kills": "mt.kills", "score": "mt.score", "points": "mt.score"}.get(measure, f"mp.{measure}")
+        fs = self.value_filters() + self.date_filters()
+        maxish = t.has("aggregates", "max") or re.search(r"\bbloodiest\b", s, re.I)
+        minish = t.has("aggregates", "min")
+        if t.has("aggregates", "avg") and not (maxish or minish):
+            return Reading(IR(measure=f"sum:{col}", filters=fs, nest={"by": ["m.id"], "agg": "avg"}), 0.75, "scalar")
+        if not (maxish or minish):
+            return None
+        order = "asc" if minish and not maxish else "desc"
+        if asked in (None, "match", "date", "tournament", "map") and (asked or t.has("entities", "date")
+                                                                      or re.search(r"\b(?:which|what) (?:match|game|series|map)\b|어느 경기|어떤 경기|언제", s, re.I)):
+            sel = ["m.id", "m.played_at"]
+            if asked == "tournament" or re.search(r"\b(?:which|what) (?:tournament|event)\b|어느 대회|무슨 대회|어떤 대회", s, re.I):
+                sel.append("tr.name")
+            if asked == "map" or re.search(r"\b(?:which|what) map\b|어느 맵|무슨 맵|맵은|맵이", s, re.I):
+                sel.append("m.map")
+            return Reading(IR(select=sel, measure=f"sum:{col}", filters=fs, group=True, order=order, limit=self.top_n() or 1),
+                           0.75, "top")
+        return Reading(IR(measure=f"sum:{col}", filters=fs, nest={"by": ["m.id"], "agg": "max" if order == "desc" else "min"}),
+                       0.75, "scalar")
+
+    _CONJ = re.compile(r"\band\b|&|\+|,|이랑|(?<=[가-힣])랑|하고|(?<=[가-힣])(?:과|와)\s|그리고|및", re.I)
+
+    def _measures_said(self) -> list[tuple[str, int, int]]:
+        """The statistics the question names, in order: (name, start, end) of the first cue of each."""
+        out = []
+        for name in ("kda", "kd", "win_rate", "damage", "assists", "deaths", "points", "kills", "wins", "losses"):
+            spans = self.t.find("measures", name)
+            if spans:
+                a, b = min(spans)
+                if not any(a < b2 and a2 < b for _, a2, b2 in out):
+                    out.append((name, a, b))
+        return sorted(out, key=lambda x: x[1])
+
+    def _plain_measure(self, name: str, player_level: bool, avg: bool = False) -> str | None:
+        """The aggregate of one named statistic on its own (for measures side by side and several thresholds)."""
+        fn = "avg" if avg else "sum"
+        if name in ("kd", "kda", "win_rate", "wins", "losses"):
+            return name
+        if name == "kills":
+            return f"{fn}:{'mp' if player_level else 'mt'}.kills"
+        if name in ("deaths", "assists", "damage"):
+            return f"{fn}:mp.{name}"
+        if name == "points":
+            return f"{fn}:mt.score"
+        return None
+
+    def _side_by_side(self, player_level: bool) -> list[str] | None:
+        """Two or more statistics asked together ("wins and losses by team", "어시랑 딜량"): each
+        one column. None when the question compares them ("more deaths than kills") or names one."""
+        said = self._measures_said()
+        if len(said) < 2 or re.search(r"\bthan\b|보다|\bvs\.?\b|대비|\bper\s+(?:kill|death)\b", self.t.s, re.I):
+            return None
+        both = re.search(r"둘\s?다|\bboth\b|같이|모두|\btwo columns\b|\bside by side\b|나란히", self.t.s, re.I)
+        for (_, _, b), (_, a, _) in zip(said, said[1:]):
+            between = self.t.s[b:a]
+            if len(between) > 40 or not (self._CONJ.search(between) or re.search(r"\bplus\b|\bas well as\b", between, re.I)
+                                         or both and not between.strip()):
+                return None
+        avg = self.t.has("aggregates", "avg")
+        # kills beside a player-only statistic (deaths, damage) are the players' kills: one fact table for all
+        player_level = player_level or any(n in PLAYER_MEASURES for n, _, _ in said)
+        exprs = [self._plain_measure(n, player_level, avg) for n, _, _ in said]
+        return None if None in exprs else exprs
+
+    def _several_thresholds(self, player_level: bool) -> list[tuple[str, str, float]] | None:
+        """A threshold on each of two or more statistics ("damage over 5k while assists stay below 20"): (measure, op, value) each."""
+        said = self._measures_said()
+        if len(said) < 2:
+            return None
+        s = self.t.s
+        out = []
+        for i, (name, a, b) in enumerate(said):
+            # the number said right before the statistic ("at least 12 assists"), else after it ("딜량 3천 이상",
+            # "assists above 12")
+            lo, hi = said[i - 1][2] if i else 0, a
+            before = [x for x, y, _ in self.numbers if lo <= x < hi and re.fullmatch(r"\s*(?:(?:or|and) (?:more|fewer|less|above|below|higher|lower|up|over)\s+|\+\s*)?"
+                                                                                           r"(?:(?!(?:and|but|while|yet|or|with)\b)[A-Za-z]+\s+)?", s[y:a], re.I)]
+            if before:
+                lo = max(lo, max(x for x, y, _ in self.numbers if x < before[-1] and lo <= x) if any(
+                    x < before[-1] and lo <= x for x, _, _ in self.numbers) else lo)
+            else:
+                lo, hi = a, said[i + 1][1] if i + 1 < len(said) else len(s)
+            seg_nums = [(x, y, v) for x, y, v in self.numbers if lo <= x < hi]
+            if not seg_nums:
+                return None
+            seg = s[lo:hi]
+            op = next((o for o, pats in cues()["comparisons"].items() if any(p.search(seg) for p in pats)), None)
+            expr = self._plain_measure(name, player_level, bool(re.search(r"\baverag|\bavg\b|평균|경기당|판당", seg, re.I)))
+            if op is None or expr is None:
+                return None
+            out.append((expr, op, _num(seg_nums[0][2])))
+        return out
 
     def _rounds_of_both_sides(self) -> IR | None:
         """"maps that ran past 24 rounds in all", "양 팀 합산 24라운드 넘은 맵": the rounds (or sets) of
@@ -1024,6 +1206,16 @@ class Parser:
                 return IR(measure=f"pct:w.{col}>l.{col}", filters=fs + [Filter("w.placement", "=", 1), Filter("m.format", "=", "versus")])
         score = re.search(r"(?<![\d:/-])(\d{1,2})\s*(?:-|:|대|to|–)\s*(\d{1,2})(?![\d:/-])", t.s)
         base = [f for f in self.value_filters(skip={"team"})] + self.date_filters()
+        if len(teams) == 2 and (t.has("measures", "wins") or t.has("measures", "losses")) and re.search(
+                r"\bhow (?:many|often)\b.*\b(?:and|of (?:those|them|these|which))\b.*\bhow many\b|\bhow many\b.*\bof (?:those|them|these)\b"
+                r"|몇\s*(?:번|판|경기).*(?:그\s*중|그중|중에|이랑|하고|,)\s*.*몇", t.s, re.I):
+            # "A and B: matches played, A's wins among them": their matches and A's wins, side by side
+            a, b = teams
+            if self._object_of_win(a) and not self._subject_of_win(a):
+                a, b = b, a
+            lost = t.has("measures", "losses") and not t.has("measures", "wins")
+            fs = base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)]
+            return IR(measure="count", extra_measures=["losses" if lost else "wins"], filters=fs, fact="w")
         if score and re.search(r"\b(?:places?|positions?|spots?|ranks?)\s*$|(?:위|등)\s*$", t.s[:score.start()], re.I):
             score = None  # "places 1-3": a range of places (a top-N), not a scoreline
         if score and int(score.group(1)) != int(score.group(2)) and not re.search(r"\d\s*-\s*\d\s*(?:월|일)", t.s):
@@ -1043,6 +1235,11 @@ class Parser:
                     if said else None
                 if said and total is None:
                     total = int(said.group(1) or said.group(2))
+                best_of = re.search(r"\bbo\s?([357])\b|\bbest[- ]of[- ]?(\d|three|five|seven)\b|([357])\s?(?:판|세트|전)\s?[234]\s?선승|([234])\s?선승", t.s, re.I)
+                if best_of and not said:
+                    # "Bo5", "best of seven", "3판2선승제": the full length of that format
+                    g = next(x for x in best_of.groups() if x)
+                    total = {"three": 3, "five": 5, "seven": 7}.get(g.lower()) or (int(g) * 2 - 1 if best_of.group(4) else int(g))
                 if total and total % 2 == 1:  # "went to 5 games": 3-2 exactly
                     fs += [Filter("w.score", "=", total // 2 + 1), Filter("l.score", "=", total // 2)]
                 else:
@@ -1180,6 +1377,10 @@ class Parser:
         if len(teams) == 1 and asked == "team" and (measure in ("wins", "losses") or t.has("shapes", "opponent")) \
                 and not t.has("aggregates", "count") and not t.has("aggregates", "max") and t.has("shapes", "opponent"):
             a = teams[0]
+            if measure not in ("wins", "losses") and not t.has("shapes", "winner") and not t.has("shapes", "loser") \
+                    and not re.search(r"이긴|이겨|이겼|꺾|잡아|잡은|잡았|\bbeat|\bdefeat|\bwon\b|\blost\b|\blos[et]|(?<![가-힣])진\s|졌|패", t.s, re.I):
+                # "X랑 맞붙은 팀", "every opponent X has met": the other sides of X's matches, whoever won
+                return IR(select=["lt.name"], filters=base + [Filter("wt.name", "=", a)], distinct=True, fact="w")
             beaten = self._object_of_win(a) or (measure == "losses" and not self._subject_of_win(a))
             fs = base + [Filter("w.placement", "=", 1)]
             if not any(f.col == "m.format" for f in fs):
@@ -1216,7 +1417,7 @@ class Parser:
     def _extra_columns(self, asked: str | None) -> list[str]:
         """Other attributes a question asks to see beside the answer's key: "with the map", "포지션이랑"."""
         s, out = self.t.s, []
-        if re.search(r"\b(?:what|which) map\b|\bon what\b|\b(?:with|and) (?:the )?maps?\b|어느 맵|무슨 맵|어떤 맵|맵(?:은|이랑|도|하고)?\s*(?:어디|뭐|알려|같이|도)", s, re.I) and asked != "map":
+        if re.search(r"\b(?:what|which) map\b|\bon what\b|\b(?:with|and) (?:the )?maps?\b|어느 맵|무슨 맵|어떤 맵|맵(?:은|이|이랑|도|하고)?\s*(?:어디|뭐|알려|같이|도)|(?:그|해당)\s*맵|맵(?:까지|도|이랑|하고)\s", s, re.I) and asked != "map":
             out.append("m.map")
         if asked == "player" and re.search(r"\b(?:what|which) (?:role|position)\b|\brole\b|포지션|역할", s, re.I):
             out.append("p.role")
@@ -1232,7 +1433,7 @@ class Parser:
         s, out = self.t.s, []
         fixed = {f.col for f in filters if f.op == "="}
         said = {
-            "tournament": [(r"\b(?:its|their|the) (?:games?|titles?)\b|\bwith (?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game")],
+            "tournament": [(r"\b(?:what|which) (?:games?|titles?) (?:was|were|is|are|did)\b|\band (?:in )?(?:what|which) (?:games?|titles?)\b|무슨 게임|어떤 게임|\b(?:its|their|the) (?:games?|titles?)\b|\bwith (?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game")],
             "team": [(r"\b(?:give|with|and|plus|show)\s+(?:the\s+)?(?:tournaments?|events?)\s*(?:\+|and|&|,|name)|\b(?:with|and|plus)\s+(?:the|their)\s+(?:tournaments?|events?)\s*[?.!]*\s*$|\b(?:tournaments?|events?)\s*(?:\+|&)\s*teams?\b"
                       r"|\bteams?\s*(?:\+|&|and)\s*(?:the\s+)?(?:tournaments?|events?)\b|대회(?:명)?(?:이랑|랑|하고|과|와|\s*\+)\s*팀", "tr.name"),
                      (r"\b(?:its|their|the) regions?\b|\bwith (?:the |their )?regions?\b|\band (?:their )?regions?\b|지역(?:이랑|하고|도|과|까지)|어느 지역", "t.region")],
@@ -1308,6 +1509,10 @@ class Parser:
             agg = "sum"
         if agg == "avg" and self._total_per_group():
             agg = "sum"
+        elif agg == "avg" and self.group_entity() == "map" and asked is None and "player" not in self.values \
+                and "team" not in self.values and re.search(r"\bper map\b|맵\s*(?:별|마다)", t.s, re.I) \
+                and not re.search(r"\baverag|\bavg\b|\bmean\b|\bon average\b|평균|경기당|판당|\ba (?:game|match|series)\b", t.s, re.I):
+            agg = "sum"  # "damage per map in 2024" with nothing else averaged: each map's total, a breakdown
         side = "mp" if player_level else "mt"
         ranking_ctx = t.has("measures", "chicken") or any(f.value == "ranking" for f in self.value_filters() if f.col == "m.format")
         if measure == "chicken":
@@ -1458,7 +1663,8 @@ class Parser:
         ("m.stage", r"스테이지|단계|\bstages?\b|\brounds? of the (?:event|tournament)\b"),
         ("tr.name", r"(?:무슨|어느|어떤)\s*대회|대회\s*(?:이름|명)|대회(?:랑|하고|도|까지|,)|\b(?:which|what) (?:tournament|event|tourney)\b"
                     r"|\b(?:and|with|plus) (?:the |its |their )?(?:tournament|event|tourney)s?\b"),
-        ("wt.name", r"이긴\s*(?:팀|쪽)|승자|승리\s*팀|누가\s*이겼|결과|\bwinners?\b|\bwho won\b|\bresults?\b"),
+        ("wt.name", r"이긴\s*(?:팀|쪽)|승자|승리\s*팀|누가\s*이겼|(?:어느|어떤)\s*팀이\s*이겼|어디가\s*이겼|결과|\bwinners?\b|\bwho won\b|\bresults?\b"
+                    r"|\b(?:which|what) (?:team|side|squad) (?:won|took)\b|\bwinning (?:team|side|squad)\b"),
     )
     _MATCH_NOUN = re.compile(r"경기|매치|시리즈|(?<![가-힣])판(?![가-힣])|\bmatch(?:es)?\b|\bgames\b|\bseries\b|\bsets\b", re.I)
     _TIME_ORDER = re.compile(r"시간\s*(?:순서|순)|날짜\s*(?:순서|순)|순서대로|차례대로|시간대\s*순|일정\s*순|빠른\s*순|이른\s*순|늦은\s*순|최신\s*순"
@@ -2258,7 +2464,10 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
             return None
         if a_ir.measure in ("titles",) or a_ir.measure.startswith("streak:") or b_ir.measure == "titles" or b_ir.measure.startswith("streak:"):
             return None
-        merged = dataclasses.replace(a_ir, extra_measures=[*a_ir.extra_measures, b_ir.measure, *b_ir.extra_measures])
+        measures = [a_ir.measure, *a_ir.extra_measures, b_ir.measure, *b_ir.extra_measures]
+        if any("mp." in m for m in measures):  # kills beside a player-only statistic are the players': one fact table
+            measures = [m.replace("sum:mt.kills", "sum:mp.kills") for m in measures]
+        merged = dataclasses.replace(a_ir, measure=measures[0], extra_measures=measures[1:])
         if a_ir.limit == 1 and a_ir.order and not a_ir.group:
             return None
         return Reading(merged, min(ra.confidence, rb.confidence), "measures")
@@ -2386,7 +2595,7 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
             # "K/D of A vs B", "A랑 B 킬 비교": the measure of each of them, not of the two pooled
             ir.select, ir.group = [keys[named[0].col]], True
     if ir.measure == "wins" and ir.group and ir.select == ["t.name"] and not ir.order and not ir.limit and ir.having is None \
-            and (parser.t.has("shapes", "record") or parser.t.has("measures", "losses")):
+            and not ir.extra_measures and (parser.t.has("shapes", "record") or parser.t.has("measures", "losses")):
         # "W-L for every team", "팀별 승패": wins and losses of each team
         ir.measure = "record"
     elif ir.measure is None and ir.select == ["t.name"] and not ir.setop and not ir.extreme and not ir.per \
