@@ -221,10 +221,11 @@ def _plan(question: str, url: str, context: dict[str, Any] | None = None, today:
         named = sum(m.type in ("team", "player", "tournament", "game", "map", "region", "role") for m in linked.mentions)
         opener = re.match(r"\s*(?:and|also|what about|how about|what of|then|same|그럼|그러면|그건|거기|그 ?팀|그 ?선수|걔|쟤|그리고)\b",
                           question, re.I)
-        # a whole question about one name ("X 지난 시즌 킬 합계 알려줘") says three words or more besides it; an
-        # elliptical turn ("X는?", "and in 2025?", "Y도 알려줘") does not
+        # a whole question about one name says three words or more besides it ("X 지난 시즌 킬 합계 알려줘") or
+        # names a statistic of its own ("KDA for X?", "X 킬뎃?"); an elliptical turn ("X는?", "and in 2025?") does not
         words = [w for w in re.findall(r"[A-Za-z]+|[가-힣]+", re.sub(r"\b[A-Z]{3,}\b", " ", linked.masked)) if len(w) >= 2]
-        whole = named >= 2 or (named == 1 and len(words) >= 3)
+        stat = reading is not None and reading.ir.measure not in (None, "count") and _metric_words(linked.masked)
+        whole = named >= 2 or (named == 1 and (len(words) >= 3 or stat))
         if reading is None or not whole or opener or not has_evidence(question, linked, reading):
             return Plan(None, top_p, stats_p, linked, "followup_without_context")
         return Plan(None, max(0.6, reading.confidence * stats_p), max(0.6, stats_p), linked, ir=reading.ir,
@@ -329,6 +330,8 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|\b(?:show|give|tell|get) me\b|\bwhen (?:does|do|did)\b"
                    r"|\b(?:we|you) (?:have|got)(?: (?:registered|listed|signed|on (?:file|record)))?\s*[?.!]*\s*$"
                    r"|몇\s*(?:개|명|팀|번|판|경기|곳)\S*\s*돼"
+                   # "등록은 돼 있는데", "등록된 선수": being on the books is a state of the rows, not how to sign up
+                   r"|등록\s*(?:은|이|만|까지|도)?\s*(?:돼|되어|된|됐|되었|되어져)"
                    # a past match's clock time ("그 매치 몇 시에 열렸어"), what is needed of the rows ("need their dates"),
                    # the organisers' own matches ("how many did we host last spring"): records asked for, not a procedure
                    r"|몇\s*시\s*(?:였|이었|에\s*(?:했|열렸|열린|치렀|치른|시작했|시작한|있었|끝났))"

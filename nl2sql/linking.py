@@ -210,8 +210,15 @@ class Catalog:
                 return
             aliases.setdefault(key, []).append((etype, value))
 
+        org_words = {"gaming": "게이밍", "esports": "이스포츠", "e-sports": "이스포츠", "team": "팀", "club": "클럽"}
         for name in teams:
             add(name, "team", name)
+            # "KO게이밍" for "K.O. Gaming": an organisation word said in Hangul beside the Latin part of the name
+            parts = re.split(r"(\s+)", name)
+            if name.isascii() and any(p.lower() in org_words for p in parts):
+                mixed = "".join(org_words.get(p.lower(), p) for p in parts)
+                if len(norm(mixed)) >= 4:
+                    add(mixed, "team", name)
         for name in players:
             add(name, "player", name)
         latest = {}
@@ -480,7 +487,9 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
                 taken[i] = False
     # "teams in 2025", "for us": a region code that is an English word counts only written in capitals ("IN teams")
     code_words = {w.lower() for w in lex.get("region_code_words", [])}
-    for m in [c for c in chosen if c.type == "region" and c.value.lower() in code_words]:
+    # ... and so does a code that is a word of a tournament's name ("Coral Sea" holds "sea": SEA only in capitals)
+    name_words = {w.lower() for name, _, _, _ in catalog.tour_words for w in _words(name)}
+    for m in [c for c in chosen if c.type == "region" and (c.value.lower() in code_words or c.value.lower() in name_words)]:
         if norm(text[m.start:m.end]) == m.value.lower() and text[m.start:m.end] != m.value.upper():
             chosen.remove(m)
             for i in range(m.start, m.end):
@@ -653,11 +662,16 @@ def _strip_particle(word: str, particles: list[str]) -> str:
     return word
 
 
+# One-syllable Korean words questions are made of (numbers, determiners, adverbs): never a name's word by sound
+# ("한" of "한 맵" is no "Han", "총" is no "Chong").
+_KO_SHORT_WORDS = frozenset("한 두 세 네 몇 각 총 첫 전 이 그 저 또 더 좀 잘 안 못 다 왜 뭐 딱 꼭 늘 참 제 내 걔 팀 킬 판 맵 번 회 승 패 등 위 명 개 분 시 일 월 년 중 및 때 곳 건 것 거".split())
+
+
 def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str | None:
     """The word of a name a question's token stands for: the same word in another script ("제주" = Jeju),
     or a Hangul transliteration of a Latin word ("윈터" = Winter, "인비테이셔널" ≈ Invitational)."""
-    if _domain_loanword(token) or token in _KO_FUNCTION_WORDS or _KO_QUESTION_WORD.match(token):
-        return None  # "한" (one), "누구야", a domain loanword with a particle ("세트는"): no name said by sound
+    if _domain_loanword(token) or token in _KO_FUNCTION_WORDS or token in _KO_SHORT_WORDS or _KO_QUESTION_WORD.match(token):
+        return None  # "한 맵" (one map), "총 킬", "누구야", a domain loanword with a particle ("세트는"): no name by sound
     k = word_key(token)
     if k in keys:
         return k
@@ -1171,7 +1185,10 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     close = len(hits) == 1 and fuzz.ratio(romanize(variant), norm(hits[0][1])) >= 45
                     if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4
                             or len(sk) >= 3 and syllables >= 5 or len(sk) >= 3 and syllables >= 4 and close
-                            or len(sk) >= 4 and syllables == 3 and len(hits) == 1 and _romanized_close(variant, hits[0][1], 60)) \
+                            or len(sk) >= 4 and syllables == 3 and len(hits) == 1 and _romanized_close(variant, hits[0][1], 60)
+                            # a short Latin name said in two syllables ("닉스" = Nyx): its letters read back almost exactly
+                            or len(sk) >= 3 and syllables == 2 and len(hits) == 1 and len(norm(hits[0][1])) <= 4
+                            and loan_ratio(variant, hits[0][1]) >= 85) \
                             and len(hits) == 1 and (hits[0][0] not in ("player", "map") or _transliterates(variant, hits[0][1])):
                         best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
                         break
