@@ -19,7 +19,9 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 - ``setop``: difference and intersection of two scopes ("never", "only", "both"), of participation or,
   with ``via: opponent``, of the teams met across the table ("opponents X never lost to");
 - ``pair``: the two teams of one match (aliases ``w``/``wt`` for one side, ``l``/``lt`` for the other);
-- ``compare``: one measure in two scopes ("more assists this season than last").
+- ``compare``: one measure in two scopes ("more assists this season than last");
+- ``nest``: an aggregate of per-unit totals ("the average over maps of both sides' rounds added up", "the average
+  team's total kills"): ``{'by': 'm.id', 'measure': 'sum:mt.score'}`` with ``measure`` the outer ``avg|max|min|sum``.
 
 Values are written as SQL literals (quoted, escaped); the SQL then still passes :mod:`.safety`.
 """
@@ -90,6 +92,11 @@ class IR:
     """{'a': [Filter...], 'b': [Filter...]}: the measure under filters + a minus the measure under filters + b."""
     count_groups: bool = False
     """Answer with the number of groups the rest selects ("how many teams have more than 5 wins")."""
+    nest: dict[str, Any] | None = None
+    """A nested aggregate: {'by': 'm.id', 'measure': 'sum:mt.score'} computes the inner measure once per ``by`` unit
+    (a match, a team, a player) under the filters, and ``measure`` (``avg``, ``max``, ``min`` or ``sum``, no column)
+    aggregates those values, per selected key when ``group`` ("the average of the per-map total of both sides'
+    rounds", "the average team's total kills")."""
     vs: dict[str, Any] | None = None
     """A nested comparison: {'op': '>', 'ref': 'avg'} keeps the groups whose measure beats the average of
     the groups' measures over the scope (of all rows, for an average measure); {'op': '>', 'ref': 'value', 'filters': [...]} beats the
@@ -358,6 +365,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         a = dataclasses.replace(ir, minus=None, filters=list(ir.filters) + list(ir.minus["a"]))
         b = dataclasses.replace(ir, minus=None, filters=list(ir.filters) + list(ir.minus["b"]))
         return f"SELECT ({compile_sql(a, dialect)}) - ({compile_sql(b, dialect)})"
+    if ir.nest:
+        return _compile_nest(ir, dialect, names)
     if ir.count_groups:
         inner = dataclasses.replace(ir, count_groups=False)
         return f"SELECT COUNT(*) FROM ({compile_sql(inner, dialect)}) g"
@@ -532,3 +541,32 @@ def _compile_streak(ir: IR, dialect: str) -> str:
             f"{_where(ir.filters, dialect)}")
     return (f"WITH r AS ({rows}), g AS (SELECT pl, rn - ROW_NUMBER() OVER (PARTITION BY pl ORDER BY rn) AS grp FROM r) "
             f"SELECT COALESCE(MAX(c), 0) FROM (SELECT COUNT(*) AS c FROM g WHERE pl = {placement} GROUP BY grp) s")
+
+
+def _compile_nest(ir: IR, dialect: str, names: list[str] | None = None) -> str:
+    """An aggregate over per-unit values: the inner query computes ``nest['measure']`` for each ``nest['by']`` unit
+    (and each selected key) with the joins its columns need; the outer one aggregates those values per key."""
+    by = ir.nest["by"]
+    keys = [c for c in ir.select if c != by]
+    inner = IR(select=keys + [by], measure=ir.nest["measure"], filters=ir.filters, group=True, fact=ir.fact,
+               having=ir.nest.get("having"))
+    knames = [f"k{i}" for i in range(len(keys))]
+    body = compile_sql(inner, dialect, names=knames + ["u", "v"])
+    fn = (ir.measure or "avg").split(":")[0].upper()
+    if fn not in ("AVG", "MAX", "MIN", "SUM", "COUNT"):
+        raise ValueError(f"unknown nested aggregate {ir.measure!r}")
+    value = "COUNT(*)" if fn == "COUNT" else f"{fn}(nx.v)"
+    cols = [f"nx.{k}" for k in knames] + [value]
+    if names:
+        cols = [f"{c} AS {n}" for c, n in zip(cols, names)]
+    sql = f"WITH nx AS ({body}) SELECT {', '.join(cols)} FROM nx"
+    if knames:
+        sql += " GROUP BY " + ", ".join(f"nx.{k}" for k in knames)
+        if ir.having:
+            op, v = ir.having
+            sql += f" HAVING {value} {op} {lit(v)}"
+        if ir.order in ("desc", "asc"):
+            sql += f" ORDER BY {value} {ir.order.upper()}"
+        if ir.limit:
+            sql += f" LIMIT {int(ir.limit)}"
+    return sql
