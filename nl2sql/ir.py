@@ -393,7 +393,7 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     if ir.setop:
         return _compile_setop(ir, dialect)
     if ir.nest:
-        return _compile_nest(ir, dialect)
+        return _compile_nest(ir, dialect, names)
     if ir.compare:
         return _compile_compare(ir, dialect)
     if ir.per:
@@ -550,7 +550,7 @@ def _top_level_parts(expr: str) -> list[str]:
     return parts
 
 
-def _compile_nest(ir: IR, dialect: str) -> str:
+def _compile_nest(ir: IR, dialect: str, names: list[str] | None = None) -> str:
     """An aggregate of per-group totals: the measure per value of ``nest['by']`` (and of the selected keys), then
     ``nest['agg']`` of those totals for each selected key (or over all); ``count`` among the extra measures counts
     the totals, a column measure among them is taken over the rows as usual (its total per inner group summed)."""
@@ -562,8 +562,8 @@ def _compile_nest(ir: IR, dialect: str) -> str:
     inner = dataclasses.replace(ir, nest=None, select=keys + [b for b in by if b not in keys], group=True,
                                 extra_measures=[], order=None, limit=None, having=None, having_measure=None,
                                 having_also=[], count_groups=False, distinct=False, split=None)
-    names = [f"k{i}" for i in range(len(keys))] + [f"b{i}" for i in range(len(inner.select) - len(keys))] + ["v"]
-    body = compile_sql(inner, dialect, names=names)
+    inner_names = [f"k{i}" for i in range(len(keys))] + [f"b{i}" for i in range(len(inner.select) - len(keys))] + ["v"]
+    body = compile_sql(inner, dialect, names=inner_names)
     outer_keys = [f"n.k{i}" for i in range(len(keys))]
     cols = list(outer_keys) + [f"{agg}(n.v)"]
     for extra in ir.extra_measures:
@@ -571,6 +571,8 @@ def _compile_nest(ir: IR, dialect: str) -> str:
             cols.append("COUNT(*)")
         else:
             raise ValueError(f"unsupported measure beside a nested aggregate: {extra!r}")
+    if names:
+        cols = [f"{c} AS {n}" for c, n in zip(cols, names)] + cols[len(names):]
     sql = f"WITH n AS ({body}) SELECT {', '.join(cols)} FROM n"
     if outer_keys:
         sql += " GROUP BY " + ", ".join(outer_keys)
@@ -670,3 +672,4 @@ def _compile_streak(ir: IR, dialect: str) -> str:
             f"{_where(ir.filters, dialect)}")
     return (f"WITH r AS ({rows}), g AS (SELECT pl, rn - ROW_NUMBER() OVER (PARTITION BY pl ORDER BY rn) AS grp FROM r) "
             f"SELECT COALESCE(MAX(c), 0) FROM (SELECT COUNT(*) AS c FROM g WHERE pl = {placement} GROUP BY grp) s")
+

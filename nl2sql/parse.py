@@ -182,6 +182,10 @@ class Parser:
         # "3판밖에 못 이긴": only, not a negation
         masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
         masked = self._zero_stats(masked)
+        # "who took the final", "claimed the series": won it (padded, so the positions stay)
+        masked = re.sub(r"\b(?:took|claimed|clinched|captured|bagged|grabbed|nabbed)(?=\s+(?:the\s+)?(?:@tournamentX\s*(?:'s\s+)?)?"
+                        r"(?:@stageX|finals?\b|series\b|map\b|match\b|decider\b))",
+                        lambda m: "won".ljust(len(m.group())), masked, flags=re.I)
         # "모든 대회 합쳐서", "every season together", "across all events": every row counted together, no breakdown by them
         masked = re.sub(r"(?:대회|토너먼트|시즌|경기|게임|맵|판)(?:들)?(?=\s*(?:다|전부|모두|싹)\s*(?:합쳐서|합쳐|합치면|합친|통틀어서?|포함해서?))"
                         r"|\b(?:across|over|in)\s+(?:all|every)\s+(?:the\s+)?(?:tourneys|tournaments|events|seasons|years)\b(?:\s+(?:combined|together))?"
@@ -209,6 +213,8 @@ class Parser:
         r"(?:the\s+)?@tournamentX(?:\s*(?:title|trophy|crown|@stageX))?"
         r"|\b(?:of|on|from|in|for|with)\s+(?:the\s+)?@tournamentX\s*(?:'s|’s)?\s+(?:champions?|winners?|winning (?:team|squad|side))(?:'s|’s)?"
         r"|\b(?:the\s+)?(?:team|squad|side)\s+(?:that|which|who)\s+won\s+(?:the\s+)?@tournamentX(?:'s|’s)"
+        r"|\b(?:of|on|from|in|for|with)\s+(?:the\s+)?(?:best|top|champion)\s+(?:team|squad|side|roster)\s+(?:of|at|in|from)\s+(?:the\s+)?@tournamentX(?!\s*@stageX)"
+        r"|@tournamentX\s*(?:@dateX\s*)?(?:의\s*)?(?:최고|베스트|1등|1위)\s*(?:팀|스쿼드)\s*(?:의|에서|소속|선수)?"
         r"|\bthe\s+@tournamentX\s*(?:'s|’s)?\s+(?:champions?|winners?|winning (?:team|squad|side))(?:'s|’s|'|’)"
         r"|@tournamentX\s*(?:@stageX\s*)?(?:(?:을|를)\s*)?(?:(?:이긴|우승한|우승|승리한|제패한)\s*(?:팀|쪽|스쿼드)|챔피언(?:\s*팀)?)\s*(?:에서|의|에|소속(?:\s*선수)?(?:\s*중에?서?)?|선수\s*중에?서?|중에서?)?",
         re.I)
@@ -221,7 +227,11 @@ class Parser:
         m = self._CHAMPION_SIDE.search(self.t.s) if len(tours) == 1 else None
         if m is None:
             return None
-        rest = self.t.s[:m.start()] + " " * (m.end() - m.start()) + self.t.s[m.end():]
+        end = m.end()
+        aside = re.match(r"\s*\([^()]*\)", self.t.s[end:])
+        if aside:
+            end += aside.end()  # "(most final-stage points)": how the side is chosen, said again in an aside
+        rest = self.t.s[:m.start()] + " " * (end - m.start()) + self.t.s[end:]
         players = re.search(r"선수|\bplayers?\b|\bfraggers?\b|\bmvp\b|\bmembers?\b|멤버|에이스|\bace\b|로스터|명단|라인업|\brosters?\b|\bline-?ups?\b",
                             self.t.s, re.I)
         who = re.search(r"\bwho\b|\bwho'?s\b|누구|누가", rest, re.I) and any(p.search(rest) for ps in cues()["measures"].values() for p in ps)
@@ -325,8 +335,8 @@ class Parser:
         t, s = self.t, self.t.s
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
-        m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count)\s+"
-                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?)\b", low)
+        m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count|^\s*every)\s+"
+                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?|sides)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
                            r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ..."
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
@@ -355,13 +365,13 @@ class Parser:
         lead = re.search(r"^\s*(?:the\s+)?(?:@\w+\s+)*(teams?|players?|squads?|opponents?|rivals?)\s+(?:that|who|which|whose|with|@teamx|@playerx)\b", low)
         if lead:
             return self._noun(lead.group(1))
-        if re.search(r"\bwhen\b|\bwhat date\b|\bwhat day\b|\bwhich day\b|\bwhat time\b|\b(?:busiest|biggest|quietest|slowest|best|worst)\s+(?:match\s+|game\s+)?(?:day|date)\b", low) \
+        if re.search(r"\bwhen\b|\bwhat date\b|^\s*(?:the\s+)?date of\b|\bwhat day\b|\bwhich day\b|\bwhat time\b|\b(?:busiest|biggest|quietest|slowest|best|worst)\s+(?:match\s+|game\s+)?(?:day|date)\b", low) \
                 or re.search(r"(?:열린|있었던|많았던|치러진|가장 많은|제일 많은)\s*날(?:짜)?(?:은|이|이야|이었어)?\s*\??\s*$", s):
             return "date"
         if re.search(r"\brosters?\b|\bline-?ups?\b|명단|로스터|라인업|멤버 구성", s, re.I):
             return "player"
-        if re.search(r"^\s*(?:@\w+\s+)*(teams|players|tournaments|maps|squads|matches|opponents|rivals)\b", low):
-            return self._noun(re.search(r"(teams|players|tournaments|maps|squads|matches|opponents|rivals)", low).group(1))
+        if re.search(r"^\s*(?:(?:list|show|give me|name)\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:@\w+\s+)*(teams|players|tournaments|maps|squads|matches|opponents|rivals|guys|pros|orgs)\b", low):
+            return self._noun(re.search(r"(teams|players|tournaments|maps|squads|matches|opponents|rivals|guys|pros|orgs)", low).group(1))
         m = re.search(r"^\s*(?:the\s+)?(team|player|tournament|map|squad)\s+(?:with|who|that|whose|where)\b", low) \
             or re.search(r"^\s*(?:the\s+)?(?:\w+est|most\s+\w+)\s+(team|player|tournament|map|squad)s?\b", low)
         if m:
@@ -423,7 +433,7 @@ class Parser:
     @staticmethod
     def _noun(word: str) -> str:
         w = word.lower()
-        table = [("team", ("team", "squad", "org", "opponent", "rival", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "member", "멤버", "people", "fragger", "killer")),
+        table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "member", "멤버", "people", "fragger", "killer", "guy")),
                  ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
                  ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
@@ -529,16 +539,17 @@ class Parser:
         m = re.search(r"(?:\btop|\bbest|\bfirst|상위|탑|TOP)\s*(?P<a>\d+)"
                       r"|(?<![\d/.-])(?P<lead>\d+)\s+(?=(?:players?|teams?|squads?|people|guys)\s+(?:with|who|by)\b)"
                       r"|(?<![\d/.-])(?P<sup>\d+)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest)\b)"
-                      r"|\b(?:which|what)\s+(?P<which>\d+)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
+                      r"|\b(?:which|what)\s+(?P<which>\d+)\s+(?=(?:@\w+\s+)?(?:players?|teams?|squads?|people|guys|maps?|matches|games|series)\b)"
                       r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
-                      r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳)(?![가-힣])"
+                      r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳|스쿼드)(?![가-힣])"
                       r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b"
                       r"|\b(?P<ws>two|three|four|five|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
                       r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)", s, re.I)
         if not m:
             return None
-        if m.group("kb"):  # "어시 가장 많은 세 명": a native Korean number beside a superlative
-            if not re.search(r"top|상위|탑|순위|랭킹|best|제일|가장|젤|최다|최고|많이|많은", s, re.I):
+        if m.group("kb"):
+            # "가장 높은 세 팀": a Korean number word beside a superlative
+            if not re.search(r"top|상위|탑|순위|랭킹|best|제일|가장|젤|최다|최고|많이|많은|높은", s, re.I):
                 return None
             return {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}[m.group("kb")]
         word = m.group("w") or m.group("ws") or m.group("ww")
@@ -566,6 +577,9 @@ class Parser:
         total_rounds = self._rounds_of_both_sides()
         if total_rounds is not None:
             return Reading(total_rounds, 0.75, "having")
+        nested_total = self._nested_total(measure, asked)
+        if nested_total is not None:
+            return Reading(nested_total, 0.75, "group" if nested_total.group else "scalar")
         nested = self._match_totals(measure, asked)
         if nested is not None:
             return nested
@@ -752,7 +766,9 @@ class Parser:
         if cmp is None and threshold is not None and not (maxish or minish or n) and self._count_said_as_size():
             cmp = "="  # "teams with 5 players", "선수가 5명인 팀": exactly that many
         # "first match of 2026 — when?": the earliest or latest date.
-        if asked == "date" and not group_by and measure is None and (t.has("aggregates", "first") or t.has("aggregates", "last")):
+        if asked == "date" and not group_by and (measure is None or measure in ("wins", "losses", "chicken") and events) \
+                and (t.has("aggregates", "first") or t.has("aggregates", "last")):
+            # "X's first loss, when?", "언제 처음 이겼어": the earliest (latest) match with that result
             fn = "min" if t.has("aggregates", "first") else "max"
             return Reading(IR(measure=f"{fn}:m.played_at", filters=filters), 0.8, "date_extreme")
         by_time = self._match_by_time(asked, group_by, measure, filters, n)
@@ -955,6 +971,10 @@ class Parser:
                 return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
             if has_count:
                 return Reading(IR(measure=self._count_expr(counted, filters), filters=filters), 0.8, "count")
+        if key and mcol and "." in mcol and asked in ("player", "team") and not has_count and re.search(
+                r"\beach(?: one|one)?(?:'s|’s)?\b|\bapiece\b|\bper (?:player|team|squad|head)\b|\bindividual(?:ly)?\b|각각|각자|한 ?명씩|개인별|선수별|팀별", t.s, re.I):
+            # "X's players with the kills of each", "선수들 킬 각각": the statistic summed per listed key
+            return Reading(IR(select=[key], measure=f"{agg or 'sum'}:{mcol}", filters=filters, group=True), 0.75, "group")
         # Lists.
         if key:
             sel = [key]
@@ -1119,6 +1139,48 @@ class Parser:
                 return None
             out.append((expr, op, _num(seg_nums[0][2])))
         return out
+    _PER_MATCH = re.compile(r"\bper\s+(?:@\w+\s+)?(?:map|match|game|series)\b|\b(?:a|each|every|one)\s+(?:@\w+\s+)?(?:map|match|game|series)\b"
+                            r"|\b(?:per|each)[- ](?:map|match|game)\b|(?:한|각|매)\s*(?:맵|경기|판|게임|시리즈|매치)|(?:맵|경기|판|게임|시리즈|매치)\s*(?:당|마다|별)", re.I)
+    _PER_TEAM = re.compile(r"\bper\s+(?:team|squad)\b|\b(?:a|each|every|the average|an average)\s+(?:team|squad)(?:'s|’s)?\b|(?:팀|스쿼드)\s*(?:당|마다|별)|각\s*(?:팀|스쿼드)", re.I)
+    _SIDES_ADDED = re.compile(r"\bboth (?:teams|sides|squads)\b|\b(?:all|every) (?:teams|squads|players|sides)\b(?:\s+(?:combined|together))?|\bcombined\b|\badded up\b"
+                             r"|\b(?:in )?total\b|양\s*(?:팀|쪽|측)|두\s*팀|모든\s*(?:팀|선수|스쿼드)|(?:합으로|합해서|합쳐서|합친|합산|총합|합계|총\s)", re.I)
+
+    def _nested_total(self, measure: str | None, asked: str | None) -> IR | None:
+        """"the average number of rounds in a map, both sides added", "평균 한 판 총 킬 (양팀 합)", "the average team's total
+        kills": a total per unit (a match, or a team) first, then the average (or extreme) of those totals."""
+        t, s = self.t, self.t.s
+        if not re.search(r"\baverag|\bavg|\bmean\b|평균", s, re.I) or "player" in self.values or "team" in self.values:
+            return None  # an average said outright: "per map" alone is a breakdown by map
+        if re.search(r"\bthan\b|\bbeats?\b|\babove\b|\bbelow\b|\bover\b|\bunder\b|\bexceed|\bwhose\b|보다|넘|이상|이하|미만|초과", s, re.I):
+            return None  # "teams whose total beats the average team": a comparison with the average (IR.vs)
+        both = self._SIDES_ADDED.search(s)
+        sides = both and re.search(r"both|all|every|양|두|모든", both.group(), re.I)
+        per_team = self._PER_TEAM.search(s)
+        per_match = self._PER_MATCH.search(s)
+        if not both or not (per_match or per_team):
+            return None
+        word = measure or ("score" if re.search(r"\brounds?\b|라운드|세트|\bsets?\b", s, re.I) else None)
+        col = {"score": "mt.score", "points": "mt.score", "kills": "mt.kills", "deaths": "mp.deaths", "assists": "mp.assists",
+               "damage": "mp.damage"}.get(word or "")
+        if col is None:
+            return None
+        if per_team and not per_match:
+            by = "t.id"  # "the average team's total": each team's total over the scope
+        elif per_match and not (per_team and per_team.start() < per_match.start()):
+            by = "m.id"
+        else:
+            return None
+        if asked not in (None, "match", "map", "game") and self.group_entity() is None and not sides \
+                and not (by == "t.id" and asked == "team"):
+            return None
+        if by == "t.id" and word in ("score", "points") and not re.search(r"\bpoints?\b|포인트|점수|총점", s, re.I):
+            return None
+        group_by = self.group_entity()
+        keys = [KEY[group_by]] if group_by in ("game", "tournament", "stage", "map", "region", "year", "month") else []
+        if not keys and re.search(r"\b(?:for each|by|per|each)\s+(?:game|title)\b|게임\s*(?:별|마다)|종목\s*(?:별|마다)", s, re.I):
+            keys = ["tr.game"]  # "for each game": the title, not a match
+        fs = self.value_filters() + self.date_filters()
+        return IR(select=keys, measure=f"sum:{col}", nest={"by": [by], "agg": "avg"}, filters=fs, group=bool(keys))
 
     def _rounds_of_both_sides(self) -> IR | None:
         """"maps that ran past 24 rounds in all", "양 팀 합산 24라운드 넘은 맵": the rounds (or sets) of
@@ -1382,6 +1444,12 @@ class Parser:
                 # "X랑 맞붙은 팀", "every opponent X has met": the other sides of X's matches, whoever won
                 return IR(select=["lt.name"], filters=base + [Filter("wt.name", "=", a)], distinct=True, fact="w")
             beaten = self._object_of_win(a) or (measure == "losses" and not self._subject_of_win(a))
+            if measure not in ("wins", "losses") and not t.has("shapes", "winner") and not t.has("shapes", "loser") \
+                    and re.search(r"\bfac(?:ed|es|ing)\b|\bplay(?:ed|s|ing)? against\b|\b(?:gone|went|came) up against\b|\bmet\b"
+                                  r"|붙어 ?(?:본|봤)|맞붙|붙은|만난|상대한|상대(?:팀)?(?:들)?\s*(?:전부|다|모두|목록|리스트)", t.s, re.I) \
+                    and not re.search(r"\bbeat|\bdefeat|\bwon\b|\bwins?\b|\blost\b|\blos[et]\b|이겨|이긴|이겼|꺾|잡아|잡은|졌|진 |패", t.s, re.I):
+                # "every team X has faced", "X가 붙어본 상대": the opponents met, whoever won
+                return IR(select=["lt.name"], filters=base + [Filter("wt.name", "=", a)], distinct=True, fact="w")
             fs = base + [Filter("w.placement", "=", 1)]
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))  # a win is a versus match's
@@ -1863,7 +1931,9 @@ class Parser:
             # "maps that needed overtime, how many": the map rows (matches) meeting the conditions; the distinct
             # map names when asked so, or when nothing but the scope (game, tournament) is given
             scope = all(f.col in ("tr.game", "tr.name", "m.format", "m.played_at", "t.name", "p.nickname", "t.region",
-                                  "m.stage") for f in filters)
+                                  "m.stage") for f in filters) \
+                and not any(f.col == "m.played_at" and f.op not in ("range", "not_range") for f in filters)
+            # a clock time, a weekday or a day is a match's ("maps started after 6pm"): then map rows are counted
             # "맵 몇 판", "how many maps did they play": map games counted by a counter of games, rows not names
             played = re.search(r"몇\s*(?:판|게임|경기|세트)|\bmaps?\s+(?:\w+\s+){0,3}?(?:play(?:ed)?|won|win|lost|lose|went)\b", self.t.s, re.I)
             if re.search(r"\b(?:different|distinct|unique|separate)\b|종류|서로 다른|다른 맵|맵 ?풀|\bmap ?pool\b", self.t.s, re.I) \
@@ -2046,6 +2116,11 @@ class Parser:
                     col = VALUE_COL[typ]
                     return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": [Filter(col, "=", vals[0])],
                                                                         "b": [Filter(col, "!=", vals[0])]})
+            fmt = [f for f in self.value_filters() if f.col == "m.format" and f.op == "="]
+            if len(fmt) == 1:
+                # "played battle royale alone": matches of that format, and none of the other
+                return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": [fmt[0]],
+                                                                    "b": [Filter("m.format", "!=", fmt[0].value)]})
             ranges = [d for d in self.date_specs if d.kind == "range"]
             if len(ranges) == 1:
                 # "played in 2025 alone": played in the period, and never outside it
@@ -2623,6 +2698,8 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     _sides_asked_beside(parser, ir)
     _years_together(parser, ir)
     _totals_per_match(parser, ir)
+    _all_editions(parser, ir)
+    _each_player(parser, ir)
     return reading
 
 
@@ -2631,10 +2708,16 @@ _BOTH_SIDES = re.compile(r"양\s*팀|두\s*팀(?:이|을|의)?\s*(?:합|다)|\bb
                          r"|(?:총|전체)\s*(?:킬|데스|어시|딜량|라운드|점수|포인트)\s*(?:의\s*)?(?:평균|최대|최고|최다|최소|최저)", re.I)
 
 
+_HOW_OFTEN = re.compile(r"\bhow (?:many times|often)\b|\bnumber of (?:times|games|matches|maps|series)\b|\btimes (?:it was |they were )?played\b"
+                        r"|몇\s*번|몇\s*(?:판|경기)|횟수|경기\s*수|판\s*수", re.I)
+
+
 def _totals_per_match(parser: Parser, ir: IR) -> None:
     """"the average of both teams' kills in one series", "mean round sum of a match, by map", "양팀 합친 킬 최고":
     an average (or extreme) of per-match totals, the match's rows summed first (``nest`` by ``m.id``), not of one
     side's rows."""
+    if ir.nest and ir.group and "count" not in ir.extra_measures and _HOW_OFTEN.search(parser.t.s):
+        ir.extra_measures = ["count", *ir.extra_measures]  # another reader's nested IR: the totals counted beside
     if not ir.measure or ir.nest or ir.split or ir.setop or ir.compare or ir.minus or ir.vs or ir.per or ir.extreme:
         return
     fn, _, col = ir.measure.partition(":")
@@ -2647,9 +2730,40 @@ def _totals_per_match(parser: Parser, ir: IR) -> None:
         return
     ir.measure, ir.nest = f"sum:{col}", {"by": ["m.id"], "agg": fn}
     ir.order = ir.order if ir.group else None
-    if ir.group and re.search(r"\bhow (?:many times|often)\b|\bnumber of (?:times|games|matches|maps|series)\b|\btimes (?:it was |they were )?played\b"
-                              r"|몇\s*번|몇\s*(?:판|경기)|횟수|경기\s*수|판\s*수", parser.t.s, re.I):
+    if ir.group and _HOW_OFTEN.search(parser.t.s):
         ir.extra_measures = ["count", *ir.extra_measures]  # "how often was each played, and …": the totals counted beside
+
+def _each_player(parser: Parser, ir: IR) -> None:
+    """"KDA of each support", "서포터들 KDA 각각 비교": a statistic of a role's players asked one by one is one row per
+    player, not the role's pooled total."""
+    if not ir.measure or ir.group or ir.select or ir.setop or ir.compare or ir.minus or ir.vs or ir.count_groups \
+            or ir.measure in ("count", "title", "titles") or ir.measure.startswith(("countd", "share", "pct", "streak")):
+        return
+    if not any(f.col == "p.role" for f in ir.filters) or any(f.col == "p.nickname" for f in ir.filters):
+        return
+    if re.search(r"\beach\b|\bevery\b|\bindividual(?:ly)?\b|\bcompar(?:e|ed|ing|ison)\b|\bone by one\b|\bper player\b|\bside by side\b"
+                 r"|각각|각자|비교|한 ?명씩|한 ?명 ?한 ?명|선수별|개인별|개별", parser.t.s, re.I):
+        ir.select, ir.group = ["p.nickname"], True
+
+
+def _all_editions(parser: Parser, ir: IR) -> None:
+    """"both <tournament> events combined", "<대회> 두 시즌 합쳐서": a tournament named without a year, said together
+    with its other editions, means all its editions (linking picked the latest one)."""
+    named = [f for f in ir.filters if f.col == "tr.name" and f.op == "="]
+    if len(named) != 1 or parser.linked.year is not None or ir.compare or ir.minus \
+            or any(f.col == "m.played_at" for f in ir.filters):
+        return
+    s = parser.t.s
+    if not re.search(r"\b(?:both|all|every|each of the)\s+(?:(?:the|its|their)\s+)?(?:@tournamentX\s+)?(?:editions?|events?|tournaments?|tourneys?|seasons?|years?|series|instal+ments?)\b"
+                     r"|\b(?:both|all)\s+(?:(?:the|its|their)\s+)?@tournamentX\s+(?:combined|together|in total|added up)\b"
+                     r"|\b(?:editions?|events?|seasons?|years?)\s+(?:combined|together|in total)\b|\ball[- ]time\b"
+                     r"|(?:두|2|모든|전)\s*(?:개\s*)?(?:대회|시즌|번|회차|에디션)\s*(?:다|모두|전부)?\s*(?:합쳐|합산|통틀어|통산|전부|모두|다)|(?:역대|통산)", s, re.I):
+        return
+    base = re.sub(r"\s*\d{4}\s*$", "", named[0].value)
+    editions = sorted({n for names in parser.linked.by_game.values() for n in names
+                       if re.sub(r"\s*\d{4}\s*$", "", n) == base})
+    if len(editions) > 1:
+        named[0].op, named[0].value = "in", editions
 
 
 def _without_player(parser: Parser, ir: IR) -> None:
