@@ -342,7 +342,10 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
         # an aside in parentheses spells out the asked columns or the scope ("(우리 쪽 라운드 먼저)", "(maps, in order)"):
         # its words say nothing of a procedure
         plain = re.sub(r"\([^()]*\)", " ", plain)
-    if _PROCEDURAL.search(plain):
+    from .unwrap import core_question
+
+    # a context clause before the question ("For our weekly recap of X: ...") is the asker's, not a procedure
+    if _PROCEDURAL.search(plain) and _PROCEDURAL.search(core_question(plain)):
         return False
     from .parse import _fix_typos, cues
 

@@ -281,6 +281,20 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return (f"{c} = (SELECT x.team_id FROM match_teams x JOIN matches xm ON xm.id = x.match_id "
                 f"JOIN tournaments xr ON xr.id = xm.tournament_id WHERE {' AND '.join(conds) or '1 = 1'} "
                 f"GROUP BY x.team_id ORDER BY {total} DESC LIMIT 1)")
+    if op == "by_time":  # the first or last match in a scope: {"order": "asc"|"desc", "filters": [...]} on m.id
+        rename = {"m": "xm", "tr": "xr"}
+        inner = [Filter(**g) if isinstance(g, dict) else g for g in v["filters"]]
+        conds = [filter_sql(Filter(rename[g.col.split(".")[0]] + "." + g.col.split(".")[1], g.op, g.value), dialect)
+                 for g in inner if g.col.split(".")[0] in rename]
+        if v.get("player"):  # the named player's own first or last match in the scope
+            conds.append("EXISTS (SELECT 1 FROM match_players y JOIN players yp ON yp.id = y.player_id "
+                         f"WHERE y.match_id = xm.id AND yp.nickname = {lit(v['player'])})")
+        elif v.get("team"):
+            conds.append("EXISTS (SELECT 1 FROM match_teams y JOIN teams yt ON yt.id = y.team_id "
+                         f"WHERE y.match_id = xm.id AND yt.name = {lit(v['team'])})")
+        order = "ASC" if v.get("order") == "asc" else "DESC"
+        return (f"{c} = (SELECT xm.id FROM matches xm JOIN tournaments xr ON xr.id = xm.tournament_id "
+                f"WHERE {' AND '.join(conds) or '1 = 1'} ORDER BY xm.played_at {order}, xm.id {order} LIMIT 1)")
     if op == "above_by_game":  # {game: n}: the column above n in that game's matches
         return "(" + " OR ".join(f"(tr.game = {lit(g)} AND {c} > {int(n)})" for g, n in sorted(v.items())) + ")"
     if op in ("without_player", "with_player"):  # the matches a named player sat out (or played in)

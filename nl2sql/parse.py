@@ -178,7 +178,7 @@ class Parser:
         masked = re.sub(r"\bhow many (rounds)(?= (?:did|does|do)\b.*\b(?:get|got|take|took|score|scored|win|won)\b)",
                         lambda m: " " * (len(m.group()) - len(m.group(1))) + m.group(1), masked, flags=re.I)
         # "몇 킬 했어": how many kills (the statistic's total), not how many players
-        masked = re.sub(r"몇(\s*)(킬|데스|어시)(?=\s*(?:했|한|기록|찍|넣|먹|\?|$))", r"\2\1몇", masked)
+        masked = re.sub(r"몇(\s*)(킬|데스|어시)(?=\s*(?:했|한|기록|찍|넣|먹|인가|인지|이야|이에요|임|이나|나와|\?|$))", r"\2\1몇", masked)
         # "3판밖에 못 이긴": only, not a negation
         masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
         masked = self._zero_stats(masked)
@@ -216,7 +216,7 @@ class Parser:
         r"|\b(?:of|on|from|in|for|with)\s+(?:the\s+)?(?:best|top|champion)\s+(?:team|squad|side|roster)\s+(?:of|at|in|from)\s+(?:the\s+)?@tournamentX(?!\s*@stageX)"
         r"|@tournamentX\s*(?:@dateX\s*)?(?:의\s*)?(?:최고|베스트|1등|1위)\s*(?:팀|스쿼드)\s*(?:의|에서|소속|선수)?"
         r"|\bthe\s+@tournamentX\s*(?:'s|’s)?\s+(?:champions?|winners?|winning (?:team|squad|side))(?:'s|’s|'|’)"
-        r"|@tournamentX\s*(?:@stageX\s*)?(?:(?:을|를)\s*)?(?:(?:이긴|우승한|우승|승리한|제패한)\s*(?:팀|쪽|스쿼드)|챔피언(?:\s*팀)?)\s*(?:에서|의|에|소속(?:\s*선수)?(?:\s*중에?서?)?|선수\s*중에?서?|중에서?)?",
+        r"|@tournamentX\s*(?:@dateX\s*)?(?:@stageX\s*)?(?:(?:을|를)\s*)?(?:(?:이긴|우승한|우승|승리한|제패한)\s*(?:팀|쪽|스쿼드)|챔피언(?:\s*팀)?)\s*(?:에서|의|에|소속(?:\s*선수)?(?:\s*중에?서?)?|선수\s*중에?서?|중에서?)?",
         re.I)
 
     def _champion_side(self) -> str | None:
@@ -583,6 +583,9 @@ class Parser:
         nested = self._match_totals(measure, asked)
         if nested is not None:
             return nested
+        one_match = self._stat_in_match_by_time(measure)
+        if one_match is not None:
+            return Reading(one_match, 0.75, "scalar")
         streak = self._streak()
         if streak is not None:
             return Reading(streak, 0.75, "scalar")
@@ -1067,6 +1070,24 @@ class Parser:
         return Reading(IR(measure=f"sum:{col}", filters=fs, nest={"by": ["m.id"], "agg": "max" if order == "desc" else "min"}),
                        0.75, "scalar")
 
+    def _stat_in_match_by_time(self, measure: str | None) -> IR | None:
+        """A named player's or team's statistic in the first or last match of a scope ("X's damage in the final game
+        of T", "T 마지막 경기 X 킬"): the statistic in that one match (picked by time inside the scope)."""
+        t = self.t
+        if measure not in COLUMN_MEASURES or not self._names_match_by_time() or not ("player" in self.values or "team" in self.values):
+            return None
+        if re.search(r"\b(?:first|last|latest|earliest|most recent)\s+(?:\d+|two|three|five|ten)\s|(?:첫|마지막|최근)\s*\d+", t.s, re.I):
+            return None  # the last N matches: a span, not one match
+        first = re.search(r"\b(?:first|earliest)\s+(?:match|game|series|map)|첫\s*(?:경기|매치|판)", t.s, re.I)
+        scope = [f for f in self.value_filters() + self.date_filters() if f.col.startswith(("tr.", "m."))]
+        own = [f for f in self.value_filters() if f.col in ("p.nickname", "t.name")]
+        player = "player" in self.values
+        col = {"kills": f"{'mp' if player else 'mt'}.kills", "points": "mt.score", "score": "mt.score",
+               "placement": "mt.placement"}.get(measure, f"mp.{measure}")
+        who = {"player": self.values["player"][0]} if player else {"team": self.values["team"][0]}
+        pick = Filter("m.id", "by_time", {"order": "asc" if first else "desc", "filters": scope, **who})
+        return IR(measure=f"sum:{col}" if measure != "placement" else "min:mt.placement", filters=own + [pick])
+
     _CONJ = re.compile(r"\band\b|&|\+|,|이랑|(?<=[가-힣])랑|하고|(?<=[가-힣])(?:과|와)\s|그리고|및", re.I)
 
     def _measures_said(self) -> list[tuple[str, int, int]]:
@@ -1277,6 +1298,8 @@ class Parser:
                 a, b = b, a
             lost = t.has("measures", "losses") and not t.has("measures", "wins")
             fs = base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))  # a win is a versus match's
             return IR(measure="count", extra_measures=["losses" if lost else "wins"], filters=fs, fact="w")
         if score and re.search(r"\b(?:places?|positions?|spots?|ranks?)\s*$|(?:위|등)\s*$", t.s[:score.start()], re.I):
             score = None  # "places 1-3": a range of places (a top-N), not a scoreline
@@ -1390,9 +1413,9 @@ class Parser:
                 return IR(select=["m.played_at", "wt.name"],
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
             if record and not re.search(r"\bbeat\b(?! (?:more|most))|이긴 횟수|이겼", t.s, re.I) or re.search(r"팀별|각각|씩|each|누가 더", t.s, re.I):
-                return IR(select=["wt.name"], measure="count",
-                          filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])],
-                          group=True)
+                # each side's wins over their meetings, counted on every row of theirs (a side without a win keeps its 0)
+                return IR(select=["wt.name"], measure="wins", filters=base + [Filter("wt.name", "either_pair", [a, b])],
+                          group=True, fact="w")
             # direction: who is the winner?
             winner, loser = a, b
             if measure == "losses" or self._object_of_win(a):

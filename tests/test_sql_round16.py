@@ -87,6 +87,29 @@ ROUND16 = [
     ("averaging", "players averaging more than 30 kills a map",
      "SELECT p.nickname FROM match_players mp JOIN players p ON p.id = mp.player_id GROUP BY p.id HAVING AVG(mp.kills) > 30"),
     ("no team, no space", "팀없는 선수 누구야", "SELECT 'Stray'"),
+    # a head-to-head record keeps the side without a win (its 0)
+    ("h2h record with a zero", "Iron Herons vs 목포 갈매기 상대전적", "SELECT 'Iron Herons', 1 UNION SELECT '목포 갈매기', 0"),
+    ("h2h record with a zero, English", "head to head record, 목포 갈매기 and Iron Herons",
+     "SELECT 'Iron Herons', 1 UNION SELECT '목포 갈매기', 0"),
+    # the champion's players, the tournament's year said apart from its name; "몇 킬" with a copula asks the total
+    ("champion's players' total", "Cobalt Series 2025 우승팀 선수들 킬 합계 몇 킬이야?", "SELECT 172"),
+    # the player's own side's result
+    ("own side won", "Rivet damage in the maps Iron Herons won", "SELECT 5200 + 5300 + 700"),
+    ("own side won, Korean", "Iron Herons가 이긴 경기에서 Anvil 킬 합계", "SELECT 26 + 30"),
+    # a pair's meetings beside one side's wins
+    ("meetings and wins", "how many times did Velvet Foxes meet Iron Herons, and how many of those did Velvet Foxes win",
+     "SELECT 2, 1"),
+    # opponents met, whoever won (every other side of their matches, the royale's lobby too)
+    ("opponents met", "list every opponent Velvet Foxes has met",
+     "SELECT '목포 갈매기' UNION SELECT 'Iron Herons' UNION SELECT 'Ashen Crows'"),
+    # a named player's or team's statistic in the first or last match of a scope (their own)
+    ("stat in the last match", "Rivet damage in the last match of cobalt series 2025", "SELECT 5300"),
+    ("stat in the first match, Korean", "Cobalt Series 2025 첫 경기 Anvil 킬", "SELECT 26"),
+    # played in a scope but sat out a stage of it
+    ("sat out a stage", "목포 갈매기 players who played at Cobalt Series 2025 yet sat out the final",
+     "SELECT '물결' UNION SELECT '닻'"),
+    ("opponents met, Korean", "Velvet Foxes랑 맞붙은 상대 팀 목록",
+     "SELECT '목포 갈매기' UNION SELECT 'Iron Herons' UNION SELECT 'Ashen Crows'"),
 ]
 
 
@@ -136,3 +159,14 @@ def test_an_opening_function_word_is_no_unknown_name(world16):
     assert _covers([tuple(r) for r in result.rows], [("Iron Herons",)]), result.sql
     result = answer("how many palyers have no team", url)  # a slip in the noun does not hide the statistic
     assert [tuple(r) for r in result.rows] == [(1,)], result.sql
+
+
+def test_a_context_clause_with_my_is_no_procedure(world16):
+    """"For my weekly column: ..." opens with the asker's own context; the question after it is a statistics one."""
+    from nl2sql.engine import answer
+
+    url, path, _ = world16
+    result = answer("For my weekly column on Cobalt Series 2025: each map played and the winning team", url)
+    gold = _rows(path, "SELECT m.map, t.name FROM matches m JOIN match_teams mt ON mt.match_id = m.id AND mt.placement = 1 "
+                       "JOIN teams t ON t.id = mt.team_id WHERE m.tournament_id = 1")
+    assert _covers([tuple(r) for r in result.rows], gold), result.sql
