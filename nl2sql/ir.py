@@ -116,6 +116,9 @@ class IR:
     selected keys) first, then ``agg`` of those totals per selected key ("average combined kills per series",
     "mean round sum of a match, by map"); a ``count`` among ``extra_measures`` counts those totals."""
 
+    offset: int | None = None
+    """Rows skipped before ``limit`` ("the 2nd by points": order, limit 1, offset 1; ties are not kept)."""
+
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
@@ -488,7 +491,7 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         having += [f"{_scoped('COUNT(*)', _scope_cond(sc, dialect))} > 0" for sc in scopes]
     if having:
         sql += " HAVING " + " AND ".join(having)
-    if ir.limit == 1 and not order_col and ir.order in ("desc", "asc") and mexpr and ir.group and sel and not names:
+    if ir.limit == 1 and not ir.offset and not order_col and ir.order in ("desc", "asc") and mexpr and ir.group and sel and not names:
         # the best one, ties kept: every group whose measure equals the best
         named = [f"{c} AS c{i}" for i, c in enumerate(cols)]
         inner = head + ", ".join(named) + sql[len(head) + len(", ".join(cols)):]
@@ -501,6 +504,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         sql += f" ORDER BY {mexpr} {ir.order.upper()}"
     if ir.limit:
         sql += f" LIMIT {int(ir.limit)}"
+        if ir.offset:
+            sql += f" OFFSET {int(ir.offset)}"
     return sql
 
 

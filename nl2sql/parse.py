@@ -715,7 +715,7 @@ class Parser:
             asked = "player"
         elif t.has("shapes", "has_team") and asked == "player":
             filters.append(Filter("p.team_id", "not_null"))
-        if t.has("shapes", "no_value") and asked in ("team", "player", "tournament", "match", "date"):
+        if t.has("shapes", "no_value") and asked in ("team", "player", "tournament", "match", "date", "map"):
             nul = self._null_filter(asked)
             if nul is not None:
                 filters.append(nul)
@@ -794,8 +794,12 @@ class Parser:
             if self.asked_entity() == "map" and fn != "avg":
                 sel = ["m.map"] + [c for c in self._extra_columns("map") if c.startswith("m.")]
                 return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
-            if fn != "avg" and (self.asked_entity() in ("match", "date", "team") or self._names_the_match()):
-                return Reading(IR(select=["m.played_at", "m.map", "wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
+            said = re.search(r"\bdates?\b|\bwhen\b|\bwinners?\b|\bwho won\b|날짜|언제|승자|이긴 팀|누가 이겼", t.s, re.I)
+            if fn != "avg" and (self.asked_entity() in ("match", "date", "team") or self._names_the_match() or said):
+                sel = ["m.played_at", "m.map", "wt.name", "lt.name"]
+                if re.search(r"\bscores?\b|\bscorelines?\b|스코어|점수|몇 ?대 ?몇", t.s, re.I):
+                    sel += ["w.score", "l.score"]  # "… who won it, final score": both sides' scores beside
+                return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             return Reading(IR(measure=f"{fn}:{diff}", filters=fs), 0.75, "scalar")
         # Per-group best: "X별 1등 Y".
         key = KEY.get(asked) if asked else None
@@ -2089,9 +2093,17 @@ class Parser:
 
     def _null_filter(self, asked: str) -> Filter | None:
         s = self.t.s
+        cue = next(iter(self.t.find("shapes", "no_value")), None)
+        found = []
         for word, col in (("region|지역|나라", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
                           ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date")):
             m = re.search(word, s, re.I)
+            if m:
+                found.append((m, col))
+        if cue is not None and len(found) > 1:
+            # "맵은 나와 있고 스테이지만 공란": the column said right beside the missing-value words
+            found.sort(key=lambda x: min(abs(x[0].start() - cue[1]), abs(x[0].end() - cue[0])))
+        for m, col in found:
             if m:
                 # "has a position set, but no squad", "포지션은 있는데 팀이 없는": this value is there, another one is not
                 said = re.match(r"(?:s|들)?\s*(?:(?:은|는|이|가|도)\s*)?(?:(?:is |are )?(?:listed|set|given|known|recorded|filled(?: in)?)\b"
@@ -2162,7 +2174,10 @@ class Parser:
             col = "deaths" if word.startswith(("died", "been", "죽")) else "assists" if "assist" in word or word == "어시" else "kills"
             side = "mp" if asked == "player" or col != "kills" else "mt"
             scope = self.value_filters() + self.date_filters()
-            return IR(select=[KEY[asked]], setop={"op": "except", "a": scope, "b": scope + [Filter(f"{side}.{col}", ">", 0)]})
+            over = self._threshold([]) if self.comparison() in (">", ">=") else None
+            # "never had over 10 deaths in one game": no row of it over that number (none at all without one)
+            cut = Filter(f"{side}.{col}", self.comparison(), _num(over)) if over is not None else Filter(f"{side}.{col}", ">", 0)
+            return IR(select=[KEY[asked]], setop={"op": "except", "a": scope, "b": scope + [cut]})
         if t.has("shapes", "no_team") or (t.has("shapes", "no_value") and not t.has("measures", "appearances")
                                            and measure is None and not t.has("shapes", "never")):
             return None
@@ -2426,7 +2441,7 @@ class Parser:
 def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: bool = True) -> Reading:
     """The IR of one question; raises :class:`Unsupported` when the question's parts do not compose."""
     if _compose:
-        for compose in (_scopes_side_by_side, _measures_side_by_side):
+        for compose in (_nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
             if reading is not None:
                 return reading
@@ -2443,6 +2458,32 @@ def _blank(text: str, linked: Linked, spans: list[tuple[int, int]]) -> tuple[str
     inside = lambda m: any(a < m.end and m.start < b for a, b in spans)  # noqa: E731
     kept = [m for m in linked.mentions if not inside(m)]
     return "".join(chars), dataclasses.replace(linked, mentions=kept)
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_NTH = re.compile(r"\b(?P<en>second|third|fourth|fifth|[2-5](?:nd|rd|th))(?:[- ](?:place|best|highest|most))?"
+                  r"(?=\s+(?:(?:team|squad|player|one|side)\s+)?(?:in|by|on|for|at)\b)"
+                  r"|(?<![\d~\-])(?P<ko>[2-5])\s*(?:위|등)(?!\s*(?:이내|안|까지|권|부터|~|-|했|몇|횟수|한\s*(?:번|횟수|경기|판)))"
+                  r"(?=\s*(?:한\s*|했던\s*|인\s*)?(?:팀|스쿼드|선수|누구|어디|은|는|이|가|$|\?))", re.I)
+
+
+def _nth_place(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"the team second by kills", "킬 3위 선수": the one at that place of the ranking — the question read
+    with the place said as first, then that ranking's row n (order, limit 1, offset n - 1)."""
+    m = _NTH.search(text)
+    if m is None or any(mm.start < m.end() and m.start() < mm.end for mm in linked.mentions):
+        return None
+    n = _ORDINALS.get((m.group("en") or "").lower()) or int(m.group("ko") or 0)
+    if n < 2 or not any(_cue_cover(text, _MEASURE_GROUPS)) \
+            or re.search(r"\b(?:finish(?:ed|es|ing)?|came|placed|end(?:ed)?(?: up)?)\s+(?:in\s+)?$", text[:m.start()], re.I):
+        return None  # "who finished second at X": the final's loser (runner-up), not place 2 of a statistic
+    new = "the top" if m.group("en") else "제일 많이"
+    delta = len(new) - (m.end() - m.start())
+    moved = [dataclasses.replace(x, start=x.start + delta, end=x.end + delta) if x.start >= m.end() else x for x in linked.mentions]
+    sub = _sub_reading(text[:m.start()] + new + text[m.end():], dataclasses.replace(linked, mentions=moved), today)
+    if sub is None or not sub.ir.group or sub.ir.limit != 1 or sub.ir.order not in ("desc", "asc") or sub.ir.per:
+        return None
+    return Reading(dataclasses.replace(sub.ir, offset=n - 1), sub.confidence, "nth")
 
 
 def _sub_reading(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
@@ -2717,6 +2758,14 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
             and not any(c.startswith("mt.") for c in ir.select + [f.col for f in ir.filters if f.col != "mt.placement"]):
         # the margin is read on the pair of sides: a winner's row of the side table would count each match twice
         ir.filters = [f for f in ir.filters if f.col != "mt.placement"]
+    if ((ir.select[:1] == ["p.nickname"] and ir.group) or (not ir.select and not ir.group and "team" not in parser.values)) \
+            and ir.measure in ("kd", "kda") and "player" not in parser.values and not (ir.setop or ir.compare or ir.minus or ir.vs) \
+            and re.search(r"\b(?:team|squad|org)(?:'s)?\s+(?:k/?d|kdr|kda)\b|\b(?:k/?d|kdr|kda)\s+(?:of|for|by|per)\s+(?:each|every)?\s*(?:team|squad)"
+                          r"|(?:팀|스쿼드|구단)\s*(?:별|마다|단위)?\s*(?:킬뎃|킬데스|케이디|kd|k/d|kda)", parser.t.s, re.I):
+        # "team K/D, best to worst", "팀 킬뎃 순위": a team's players' rows pooled, one row per team
+        ir.select, ir.group = ["t.name"] + ir.select[1:], True
+    _never_over(parser, ir)
+    _opponent_beside(parser, ir)
     _without_player(parser, ir)
     _sides_asked_beside(parser, ir)
     _years_together(parser, ir)
@@ -2787,6 +2836,42 @@ def _all_editions(parser: Parser, ir: IR) -> None:
                        if re.sub(r"\s*\d{4}\s*$", "", n) == base})
     if len(editions) > 1:
         named[0].op, named[0].value = "in", editions
+
+
+def _never_over(parser: Parser, ir: IR) -> None:
+    """"players who never had more than 10 deaths in one series", "10데스 넘게 한 적 없는 선수": the keys that took
+    part, none of whose rows passes the number — not the keys with such a row (the negation was read past)."""
+    if ir.measure or ir.group or ir.setop or ir.extreme or len(ir.select) != 1 or ir.select[0] not in ("p.nickname", "t.name"):
+        return
+    cuts = [f for f in ir.filters if re.fullmatch(r"(?:mp|mt)\.(?:kills|deaths|assists|damage|score)", f.col)
+            and f.op in (">", ">=", "<", "<=") and isinstance(f.value, (int, float))]
+    if len(cuts) != 1 or not re.search(r"\bnever\b|\bnot once\b|\bat no point\b|[가-힣]\s*적\s*(?:이|은)?\s*없|(?:한 번도|한번도)\s*(?:안|못)", parser.t.s, re.I):
+        return
+    scope = [f for f in ir.filters if f is not cuts[0]]
+    if re.search(r"적\s*(?:이|은)?\s*없", parser.t.s):
+        scope = [f for f in scope if f.op != "is_null"]  # "…한 적 없는": never, no missing value
+    ir.setop, ir.filters, ir.distinct = {"op": "except", "a": scope, "b": scope + [cuts[0]]}, [], True
+
+
+def _opponent_beside(parser: Parser, ir: IR) -> None:
+    """"X 패배 경기들 날짜하고 상대", "X's defeats, each dated, and who beat them": a list of one team's matches
+    with the other side named beside each — read on the two sides of the match (X on ``w``, the opponent ``lt``)."""
+    named = [f for f in ir.filters if f.col == "t.name" and f.op == "="]
+    cols = [c for c in ir.select if not (c == "t.name" and named)]
+    if ir.measure or ir.group or ir.setop or ir.extreme or ir.per or not cols \
+            or not all(c.startswith(("m.", "tr.")) for c in cols):
+        return
+    if len(named) != 1 or any(f.col.startswith(("p.", "mp.", "w.", "l.")) for f in ir.filters):
+        return
+    if not re.search(r"상대\s*(?:팀|편|가|는|랑|이랑|도|\s|$)|\bopponents?\b|\bagainst (?:whom|who|which team)\b|\bvs\.? (?:who|whom|which team)\b"
+                     r"|\bwho (?:beat|defeated) (?:them|it|him|her)\b|\bwho (?:they|it) (?:lost|played|fell) (?:to|against)\b|누구(?:한테|에게|랑|하고|와)", parser.t.s, re.I):
+        return
+    side = {"mt.placement": "w.placement", "mt.score": "w.score", "mt.kills": "w.kills", "t.name": "wt.name"}
+    ir.filters = [Filter(side.get(f.col, f.col), f.op, f.value) for f in ir.filters]
+    if any(f.col.startswith(("mt.", "t.")) for f in ir.filters):
+        return
+    ir.select = [*cols, "lt.name"]
+    ir.fact, ir.distinct = "w", False
 
 
 def _without_player(parser: Parser, ir: IR) -> None:

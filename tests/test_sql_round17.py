@@ -27,7 +27,8 @@ ROWS17 = {
                 (4, 2, "2026-06-06 14:00:00", "group", "Ascent", "versus"),
                 (5, 2, "2026-06-07 16:00:00", "final", "Bind", "versus"),
                 (6, 3, "2026-03-14 15:00:00", "group", "Erangel", "ranking"),
-                (7, 3, "2026-03-15 15:00:00", "final", "Miramar", "ranking")],
+                (7, 3, "2026-03-15 15:00:00", "final", "Miramar", "ranking"),
+                (8, 3, "2026-03-15 18:00:00", None, "Sanhok", "ranking")],  # a show match: no stage, no rows
     # (match, team, placement, score, kills)
     "match_teams": [(1, 1, 1, 13, 35), (1, 2, 2, 8, 28), (2, 3, 1, 13, 36), (2, 1, 2, 11, 29), (3, 1, 1, 13, 36), (3, 3, 2, 10, 32),
                     (4, 2, 1, 13, 33), (4, 1, 2, 6, 17), (5, 2, 1, 14, 40), (5, 1, 2, 12, 33),
@@ -82,6 +83,29 @@ ROUND17 = [
      "SELECT 'Ember Owls', 'Saltmarsh Open 2025', 2 UNION SELECT '부산 갈매기', 'Saltmarsh Open 2026', 2"),
     # a battle royale's final stage said 결선
     ("결선 is the final", "Dune Royale 2026 결선 치킨 먹은 팀", "SELECT '부산 갈매기'"),
+    # the one at place n of a ranking
+    ("2nd by a measure", "which team was 2nd by kills at Saltmarsh Open 2025", "SELECT 'Quartz Nine'"),
+    ("N위, Korean", "Saltmarsh Open 2025 킬 2위 팀", "SELECT 'Quartz Nine'"),
+    # a team's K/D: its players' rows pooled per team
+    ("squad K/D", "squad K/D at Saltmarsh Open 2026",
+     "SELECT 'Ember Owls', 50.0 / 73 UNION SELECT '부산 갈매기', 73.0 / 50"),
+    # a clock time asked with 몇 is a date, not a count
+    ("몇 시 is when", "Saltmarsh Open 2026 결승 몇 시에 했어", "SELECT '2026-06-07 16:00:00'"),
+    # one team's matches with the opponent beside
+    ("losses with the opponent, Korean", "Ember Owls가 진 경기 날짜랑 상대팀",
+     "SELECT '2025-06-07 18:00:00', 'Quartz Nine' UNION SELECT '2026-06-06 14:00:00', '부산 갈매기' UNION SELECT '2026-06-07 16:00:00', '부산 갈매기'"),
+    ("losses with the opponent", "when did Ember Owls lose and against whom",
+     "SELECT '2025-06-07 18:00:00', 'Quartz Nine' UNION SELECT '2026-06-06 14:00:00', '부산 갈매기' UNION SELECT '2026-06-07 16:00:00', '부산 갈매기'"),
+    # the widest margin with the date, the winner and both scores
+    ("margin with date, winner, score", "largest round margin in valorant: the date, winner and score",
+     "SELECT '2026-06-06 14:00:00', '부산 갈매기', 13, 6"),
+    # a missing value: the column said beside the missing-value words, whatever else is asked of the row
+    ("the column beside 비어있는", "스테이지 비어있는 경기 어느 대회 어떤 맵이야", "SELECT 'Dune Royale 2026', 'Sanhok'"),
+    ("empty stage, English", "which tournament and map had a match with an empty stage", "SELECT 'Dune Royale 2026', 'Sanhok'"),
+    # never over a number in one match: no row of theirs passes it
+    ("never over N in one match", "players who never had more than 20 kills in one valorant map",
+     "SELECT 'Soot' UNION SELECT 'Gull' UNION SELECT 'Shard'"),
+    ("N 넘게 한 적 없는", "발로 한 맵에서 20킬 넘게 한 적 없는 선수", "SELECT 'Soot' UNION SELECT 'Gull' UNION SELECT 'Shard'"),
 ]
 
 
