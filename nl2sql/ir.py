@@ -453,6 +453,11 @@ def _vs_reference(ir: IR, dialect: str) -> str:
     if vs.get("ref") == "value":  # the measure of one named entity in the same scope
         fs = list(ir.filters) + list(vs.get("filters") or [])
         return compile_sql(dataclasses.replace(plain, select=[], group=False, filters=fs), dialect)
+    if vs.get("ref") == "rank":  # the n-th best of the groups' measures, ties sharing a place ("second in kills")
+        inner = compile_sql(dataclasses.replace(plain, distinct=False), dialect,
+                            names=[f"k{i}" for i in range(len(ir.select))] + ["v"])
+        direction = "ASC" if vs.get("order") == "asc" else "DESC"
+        return f"SELECT DISTINCT v FROM ({inner}) x ORDER BY v {direction} LIMIT 1 OFFSET {int(vs['n']) - 1}"
     if ir.measure and ir.measure.startswith("avg:"):  # an average per group against the average of all rows
         return compile_sql(dataclasses.replace(plain, select=[], group=False), dialect)
     inner = compile_sql(dataclasses.replace(plain, distinct=False), dialect,
