@@ -116,8 +116,6 @@ class IR:
     selected keys) first, then ``agg`` of those totals per selected key ("average combined kills per series",
     "mean round sum of a match, by map"); a ``count`` among ``extra_measures`` counts those totals."""
 
-    offset: int | None = None
-    """Rows skipped before ``limit`` ("the 2nd by points": order, limit 1, offset 1; ties are not kept)."""
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -491,7 +489,7 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         having += [f"{_scoped('COUNT(*)', _scope_cond(sc, dialect))} > 0" for sc in scopes]
     if having:
         sql += " HAVING " + " AND ".join(having)
-    if ir.limit == 1 and not ir.offset and not order_col and ir.order in ("desc", "asc") and mexpr and ir.group and sel and not names:
+    if ir.limit == 1 and not order_col and ir.order in ("desc", "asc") and mexpr and ir.group and sel and not names:
         # the best one, ties kept: every group whose measure equals the best
         named = [f"{c} AS c{i}" for i, c in enumerate(cols)]
         inner = head + ", ".join(named) + sql[len(head) + len(", ".join(cols)):]
@@ -504,8 +502,6 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         sql += f" ORDER BY {mexpr} {ir.order.upper()}"
     if ir.limit:
         sql += f" LIMIT {int(ir.limit)}"
-        if ir.offset:
-            sql += f" OFFSET {int(ir.offset)}"
     return sql
 
 
@@ -612,6 +608,11 @@ def _vs_reference(ir: IR, dialect: str) -> str:
     if vs.get("ref") == "value":  # the measure of one named entity in the same scope
         fs = list(ir.filters) + list(vs.get("filters") or [])
         return compile_sql(dataclasses.replace(plain, select=[], group=False, filters=fs), dialect)
+    if vs.get("ref") == "rank":  # the n-th best of the groups' measures, ties sharing a place ("second in kills")
+        inner = compile_sql(dataclasses.replace(plain, distinct=False), dialect,
+                            names=[f"k{i}" for i in range(len(ir.select))] + ["v"])
+        direction = "ASC" if vs.get("order") == "asc" else "DESC"
+        return f"SELECT DISTINCT v FROM ({inner}) x ORDER BY v {direction} LIMIT 1 OFFSET {int(vs['n']) - 1}"
     if ir.measure and ir.measure.startswith("avg:"):  # an average per group against the average of all rows
         return compile_sql(dataclasses.replace(plain, select=[], group=False), dialect)
     inner = compile_sql(dataclasses.replace(plain, distinct=False), dialect,

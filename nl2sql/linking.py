@@ -505,6 +505,11 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
+    # "서포터 롤 맡은", "support 롤", "롤이 뭐야": Konglish 롤 = role (the position), not League of Legends
+    for m in [c for c in chosen if c.type == "game" and text[c.start:c.end] == "롤"]:
+        role_before = any(c.type == "role" and 0 <= m.start - c.end <= 1 for c in chosen)
+        if role_before or re.match(r"\s*(?:은|는|을|를|이|가)?\s*(?:맡|뭐(?!\s*(?:대회|경기|팀))|무엇|어떤 거|담당)", text[m.end:]):
+            chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
     # "top fragger", "best fragger": who killed most, not the role a database may call 'fragger'
     for m in [c for c in chosen if c.type == "role" and re.fullmatch(r"(?:entry[- ]?)?fraggers?", text[c.start:c.end], re.I)]:
         # the plural alone is the slang for the players with most kills ("fraggers at the cup", "top 3 fraggers")

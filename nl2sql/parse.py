@@ -198,6 +198,7 @@ class Parser:
         runner = re.compile(r"\brunners?[- ]?ups?\b|\bsecond[- ]place (?:team|finish(?:er)?)\b|\bfinished second\b|준우승(?:팀|한 팀|자)?", re.I)
         self.runner_up = bool(runner.search(masked))
         masked = runner.sub(lambda m: " " * len(m.group()), masked)
+        masked, self.rank = self._ordinal(masked)
         self.t = _Text(masked)
         self.numbers = _numbers(masked)
         self.values: dict[str, list[Any]] = {}
@@ -207,6 +208,30 @@ class Parser:
         self.date_specs = [v for _, _, typ, v in self.placed if typ == "date"]
         self.champion_side = self._champion_side()
         self.top_side = None if self.champion_side else self._top_side()
+
+    _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+                 "두": 2, "세": 3, "네": 4, "다섯": 5, "둘": 2, "셋": 3, "넷": 4}
+    _ORDINAL = re.compile(
+        r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)(?:[- ]?(?:place|spot))?\b(\s*(?:most|highest|best|biggest|largest|fewest|lowest|worst|least)\b)?"
+        r"(?!\s*(?:place|spot)?\s*(?:teams?|squads?|finish(?:es|ers?)?|finished|half|map|match|game|series|round|stage|day|week|time))"
+        r"|(?<![가-힣\d])(두|세|네|다섯)\s*번째로|(?<![가-힣\d~\-–])(?<![~\-–]\s)([2-5])\s*(?:위|등)(?=\s*(?:선수|팀|스쿼드|누구|(?:는|은|이|가|인)(?=\s|$|\?)|$|\?|\s(?:누|어디|알려)))", re.I)
+
+    def _ordinal(self, masked: str) -> tuple[str, int | None]:
+        """"who's second in kills", "킬 2위 선수", "두 번째로 많은": the groups at that place of the ranking (ties share a
+        place). The ordinal is rewritten as the superlative (same length), so the rest reads a best-of reading; the
+        place is kept to be put back (:func:`_amend`). Places in a match ("2등 몇 번") and second-place teams are not this."""
+        m = self._ORDINAL.search(masked)
+        if not m or m.group(1) and re.search(r"\b(?:the )?(?:first|1st)\b", masked[:m.start()], re.I):
+            return masked, None
+        if m.group(1):
+            n = self._ORDINALS[m.group(1).lower()]
+            word = "" if m.group(2) else ("most" if len(m.group(1)) >= 4 else "max")
+            end = m.end(1) if m.group(2) else m.end()
+            return masked[:m.start()] + word.ljust(end - m.start()) + masked[end:], n
+        if m.group(3):
+            word = "최소" if re.match(r"\s*(?:\S+\s*){0,2}?(?:적게|적은|낮은|덜|못한)", masked[m.end():m.end() + 14]) else "최다"
+            return masked[:m.start()] + word.ljust(m.end() - m.start()) + masked[m.end():], self._ORDINALS[m.group(3)]
+        return masked[:m.start(4)] + "1" + masked[m.end(4):], int(m.group(4))
 
     _CHAMPION_SIDE = re.compile(
         r"\b(?:of|on|from|in|for|with)\s+(?:the\s+)?(?:team|squad|side|org|roster)\s+(?:that|which|who)\s+(?:won|took|claimed|lifted)\s+"
@@ -489,13 +514,34 @@ class Parser:
                     and (re.search(r"\b(?:players?|teams?|squads?|members?)\b", s, re.I) or "role" in self.values))
 
     # ----------------------------------------------------------------- filters
+    # An attribute of a player or a team said with a negation is a filter on every row ("who aren't supports",
+    # "non-KR teams", "서포터 아닌 선수", "한국 팀 말고"): the value excluded, not a set of groups never doing something.
+    _NEGATABLE = ("role", "region")
+    _NEG_BEFORE = re.compile(r"(?:\bnot\s+(?:an?\s+|the\s+)?|\bnon[- ]?|\b(?:are|is|was|were)\s*n[o']?t\s+(?:an?\s+|the\s+)?"
+                             r"|\b(?:do|does|did)\s*n[o']?t\s+play\s+(?:as\s+)?(?:an?\s+|the\s+)?"
+                             r"|\b(?:except|excluding|besides|minus|other than|apart from|outside)(?:\s+for)?\s+(?:the\s+)?)\s*$", re.I)
+    _NEG_AFTER = re.compile(r"^\s*(?:(?:팀|선수|스쿼드|쪽)(?:들)?\s*)?(?:(?:이|가|은|는)\s*)?(?:아닌|아니|말고|빼고|제외|뺀|외의?\s)")
+
+    def _negated(self, typ: str) -> bool:
+        """Whether every mention of this kind of value is negated where it is said."""
+        spots = [(a, b) for a, b, t, _ in self.placed if t == typ]
+        s = self.t.s
+        return bool(spots) and all(self._NEG_BEFORE.search(s[max(0, a - 30):a]) or self._NEG_AFTER.match(s[b:b + 14])
+                                   for a, b in spots)
+
     def value_filters(self, skip: set[str] = frozenset()) -> list[Filter]:
         out = []
         for typ, vals in self.values.items():
             if typ in skip or typ not in VALUE_COL:
                 continue
             col = VALUE_COL[typ]
-            out.append(Filter(col, "=", vals[0]) if len(vals) == 1 else Filter(col, "in", list(vals)))
+            negated = typ in self._NEGATABLE and self._negated(typ)
+            if negated and len(vals) == 1:
+                out.append(Filter(col, "!=", vals[0]))
+            elif negated:
+                out.append(Filter(col, "not_in", list(vals)))
+            else:
+                out.append(Filter(col, "=", vals[0]) if len(vals) == 1 else Filter(col, "in", list(vals)))
         if self.has("playoffs") and "stage" not in self.values:
             out.append(Filter("m.stage", "in", list(PLAYOFFS)))
         if re.search(r"\bhead[- ]to[- ]head (?:match|game|series)|\bversus (?:match|game)|대전 경기", self.t.s, re.I):
@@ -574,6 +620,9 @@ class Parser:
         lookup = self._lookup(measure)
         if lookup is not None:
             return Reading(lookup, 0.9, "lookup")
+        dated = self._tournament_by_date(measure, asked)
+        if dated is not None:
+            return Reading(dated, 0.8, "extreme")
         total_rounds = self._rounds_of_both_sides()
         if total_rounds is not None:
             return Reading(total_rounds, 0.75, "having")
@@ -717,6 +766,11 @@ class Parser:
             filters.append(Filter("p.team_id", "not_null"))
         if t.has("shapes", "no_value") and asked in ("team", "player", "tournament", "match", "date", "map"):
             nul = self._null_filter(asked)
+            grouped = {"region": "t.region", "role": "p.role", "map": "m.map", "stage": "m.stage"}.get(self.group_entity() or "")
+            if nul is not None and nul.col == grouped and re.search(
+                    r"(?:없는|빈|비어 ?있는|안 적힌|미정)\s*(?:거|것|팀|선수|경기|애들)?(?:들)?\s*(?:도|까지)|포함|따로"
+                    r"|\b(?:too|as well|also|includ(?:e|ing)|plus|separately|their own (?:row|group|bucket))\b", t.s, re.I):
+                nul = None  # "역할 빈 선수도 같이 세줘", "count the blank ones too": the missing value is one more group, kept
             if nul is not None:
                 filters.append(nul)
         elif t.has("shapes", "no_team") and asked == "player":
@@ -1233,7 +1287,28 @@ class Parser:
         if measure is not None or asked not in ("team", None) or "team" in self.values or self.t.has("aggregates", "count") \
                 or self.values.get("stage", ["final"]) != ["final"] or self.top_n() not in (None, 1):
             return False
-        return bool(re.search(r"\b(?:best|top|number one|no\.? ?1) (?:squad|team)\b(?! (?:by|in terms of|for)\b)|(?:1등|1위|최고의?|제일 잘한|젤 잘한)\s*(?:팀|스쿼드)", s, re.I))
+        return bool(re.search(r"\b(?:best|top|number one|no\.? ?1|goat(?:ed)?) (?:squad|team)\b(?! (?:by|in terms of|for)\b)|(?:1등|1위|최고의?|제일 잘한|젤 잘한|베스트|넘버 ?원)\s*(?:팀|스쿼드)", s, re.I))
+
+    _LATEST = re.compile(r"\b(?:most recent(?:ly)?|recent(?:ly)?|latest|newest|last|final one)\b|최근|최신|마지막|(?:가장|제일|젤|제일로)\s*늦게|맨 ?나중|가장 나중|제일 나중", re.I)
+    _EARLIEST = re.compile(r"\b(?:first|earliest|oldest|soonest)\b|처음|(?<![가-힣])첫|(?:가장|제일|젤|맨)\s*(?:먼저|빨리|일찍|오래된|예전)|최초", re.I)
+
+    def _tournament_by_date(self, measure: str | None, asked: str | None) -> IR | None:
+        """"the most recent tournament", "which event started first", "가장 먼저 끝난 대회": the tournament whose start
+        (or end) date is the extreme, ties kept. A tournament's own dates, not a statistic of its matches."""
+        t = self.t
+        if measure is not None or asked not in (None, "tournament", "player") or not t.has("entities", "tournament") \
+                or any(k in self.values for k in ("team", "player", "tournament")) or t.has("aggregates", "count") \
+                or t.has("entities", "team") or t.has("entities", "match") or self.top_n() not in (None, 1) \
+                or re.search(r"\b(?:players?|who|whos|who's)\b|선수|누구|누가", t.s, re.I):
+            return None
+        text = self.text  # "ended last" is blanked as a last place in the masked text; here it is a date
+        latest, earliest = self._LATEST.search(text), self._EARLIEST.search(text)
+        if bool(latest) == bool(earliest):
+            return None
+        end = t.has("shapes", "attr_end") or re.search(r"\bend(?:ed|s)?\b|\bfinish(?:ed|es)?\b|끝난|끝났|종료", text, re.I)
+        col = "tr.end_date" if end else "tr.start_date"
+        fs = [f for f in self.value_filters() if f.col in ("tr.game", "t.region")] + self.date_filters(col)
+        return IR(select=["tr.name"], filters=fs, extreme=(col, "max" if latest else "min"))
 
     def _runner_up(self, asked: str | None) -> IR | None:
         """"the runner-up of X", "X 준우승 팀", "how many times was Y runner-up": the loser of a final (versus play)."""
@@ -1292,6 +1367,9 @@ class Parser:
                 fs = [f for f in self.value_filters(skip={"team"}) if f.col != "m.format"] + self.date_filters()
                 return IR(measure=f"pct:w.{col}>l.{col}", filters=fs + [Filter("w.placement", "=", 1), Filter("m.format", "=", "versus")])
         score = re.search(r"(?<![\d:/-])(\d{1,2})\s*(?:-|:|대|to|–)\s*(\d{1,2})(?![\d:/-])", t.s)
+        outside = re.sub(r"\([^()]*\)?", lambda m: " " * len(m.group()), t.s)
+        if score and outside[score.start()] == " " and any(p.search(outside) for name in ("sweep", "full") for p in cues()["shapes"][name]):
+            score = None  # "went to a decider (2-1, 3-2)": scorelines in an aside explain the word, they do not replace it
         base = [f for f in self.value_filters(skip={"team"})] + self.date_filters()
         if len(teams) == 2 and (t.has("measures", "wins") or t.has("measures", "losses")) and re.search(
                 r"\bhow (?:many|often)\b.*\b(?:and|of (?:those|them|these|which))\b.*\bhow many\b|\bhow many\b.*\bof (?:those|them|these)\b"
@@ -1665,8 +1743,8 @@ class Parser:
             and not t.has("aggregates", "avg") and not t.has("aggregates", "sum")
 
     def _by_one_player(self) -> bool:
-        """"most kills by one player in a single match", "한 선수가": a player's own row, not a team's."""
-        return bool(re.search(r"\b(?:(?:by|from|of) (?:a|any|a single) (?:player|pro|person)|one (?:player|pro|person))\b|(?:한|선수 한)\s*(?:선수|명)(?:이|가)\s", self.t.s, re.I))
+        """"most kills by one player in a single match", "most anyone got in one game", "한 선수가": a player's own row, not a team's."""
+        return bool(re.search(r"\b(?:(?:by|from|of) (?:a|any|a single) (?:player|pro|person)|one (?:player|pro|person)|any ?(?:one|body)|some ?(?:one|body)|any (?:player|pro))\b|누군가|(?:한|선수 한)\s*(?:선수|명)(?:이|가)\s", self.t.s, re.I))
 
     def _streak(self) -> IR | None:
         """"X's longest winning streak", "X 최다 연패": the longest run of wins (or losses) of one team, its rows in
@@ -1842,8 +1920,8 @@ class Parser:
                 # a comparison word beside the number ("6라운드 이하", "at least 14 rounds") bounds the score
                 after = s[b:b + 25]
                 before = s[max(0, a - 20):a]
-                op = "="
-                for cmp_op, pats in cues()["comparisons"].items():
+                op = ">=" if re.match(r"\+(?!\d)", after) else "="  # "11+ rounds"
+                for cmp_op, pats in ([] if op != "=" else cues()["comparisons"].items()):
                     if cmp_op != "=" and any(p.search(after) for p in pats if p.pattern[0] not in "\\") \
                             or any(p.search(after[:20]) or p.search(before) for p in pats if p.pattern.startswith("\\b")):
                         op = cmp_op
@@ -1880,6 +1958,10 @@ class Parser:
         "the winner took more than 13")."""
         s = self.t.s
         if re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", s[b:b + 8], re.I):
+            return True
+        # "N or more rounds", "N+ rounds", "N 이상 라운드": a bound between the number and its unit
+        if re.match(r"\s*(?:\+|or (?:more|fewer|less|higher|lower|above|below|better)|and (?:up|above|more)|이상|이하|넘게|미만|초과)\s*(?:라운드|rounds?\b|세트|sets?\b)",
+                    s[b:b + 24], re.I):
             return True
         if a is None:
             a = next((x for x, y, _ in self.numbers if y == b), b)
@@ -2036,7 +2118,20 @@ class Parser:
                     or re.search(r"\b(?:how many|how much|total|number of)\s+(?:\w+\s+)?(kills?|deaths?|assists?|damage|points?|frags?)", s, re.I)
                     or re.search(r"(통산|총|전체|평균|average|avg|total)\s*(킬|데스|어시|딜량|kills?|deaths?|assists?|damage|points?)", s, re.I)
                     or re.search(r"(킬|데스|어시|딜량|데미지|\bkill|\bdeath|\bassist|\bdamage)\S*\s*(?:의\s*)?(평균|합계|총합|count|total|tally|number)", s, re.I)
-                    or re.search(r"(?:평균|average|avg)\s*(?:몇|얼마)", s, re.I))
+                    or re.search(r"(?:평균|average|avg)\s*(?:몇|얼마)", s, re.I)
+                    or self._slang_measure_near_count())
+
+    def _slang_measure_near_count(self) -> bool:
+        """The same with any word of the cue lexicon for a summed statistic ("데모 총 몇 번", "frags(kills) in total,
+        how many"), an aside in parentheses read past."""
+        s = self.t.s
+        for name in ("kills", "deaths", "assists", "damage", "points"):
+            for a, b in self.t.find("measures", name):
+                after = re.sub(r"^\s*\([^()]*\)", "", s[b:])
+                if re.match(r"\s*(?:은|는|이|가)?\s*(?:총|통산|전체|다 ?합쳐서?)?\s*(?:몇|얼마|합계|합)", after) \
+                        or re.search(r"\b(?:how many|how much|total|number of)\s+(?:\w+\s+)?$", s[max(0, a - 30):a], re.I):
+                    return True
+        return False
 
     def _threshold(self, row_filters: list[Filter]) -> float | None:
         if row_filters:
@@ -2073,7 +2168,7 @@ class Parser:
             return []
         s, out = self.t.s, []
         for a, b, v in self.numbers:
-            m = re.match(r"\s*(킬|kills?|frags?|데스|deaths?|어시|assists?|딜|damage)", s[b:b + 10], re.I) or \
+            m = re.match(r"\s*\+?\s*(킬|kills?|frags?|데스|deaths?|어시|assists?|딜|damage)", s[b:b + 11], re.I) or \
                 re.search(r"(kills?|frags?|deaths?|assists?|damage|킬|데스|어시스트|어시|딜량|딜|데미지)\s*(?:of\s*|을|를|이|가)?\s*$", s[max(0, a - 20):a], re.I)
             if m:
                 word = m.group(1).lower()
@@ -2178,6 +2273,14 @@ class Parser:
             # "never had over 10 deaths in one game": no row of it over that number (none at all without one)
             cut = Filter(f"{side}.{col}", self.comparison(), _num(over)) if over is not None else Filter(f"{side}.{col}", ">", 0)
             return IR(select=[KEY[asked]], setop={"op": "except", "a": scope, "b": scope + [cut]})
+        if never and asked in ("player", "team") and not both and t.has("shapes", "single"):
+            # "never put up 25+ frags in one game", "한 경기 20킬 이상 한 번도 못 한": took part in the scope, and no
+            # row of it meets the threshold (a player's own rows, a team's for a team)
+            rows = self._row_thresholds(asked == "player", True)
+            if rows:
+                scope = self.value_filters() + self.date_filters()
+                return IR(select=[KEY[asked]], setop={"op": "except", "a": scope or [Filter("m.id", "not_null")],
+                                                      "b": scope + rows})
         if t.has("shapes", "no_team") or (t.has("shapes", "no_value") and not t.has("measures", "appearances")
                                            and measure is None and not t.has("shapes", "never")):
             return None
@@ -2212,8 +2315,16 @@ class Parser:
             d1, d2 = [d for d in dates if d.kind == "range"]
             split = (self.date_filters(specs=[d1]), self.date_filters(specs=[d2]), "date")
             shared = scope
+            editions = self._editions_of_years([d1, d2])
+            if editions:
+                # "both cups, 2024 and 2025": one tournament named, two years: that series' edition of each year
+                split = ([Filter("tr.name", "=", editions[0])], [Filter("tr.name", "=", editions[1])], "tournament")
+                shared = [f for f in scope if f.col != "tr.name"]
         else:
-            shared = shared + (self.date_filters() if split is None or split[2] != "date" else [])
+            years_of_editions = split is not None and split[2] == "tournament" and dates and all(
+                d.kind == "range" and d.value[0] and any(str(f.value).endswith(d.value[0][:4]) for f in split[0] + split[1])
+                for d in dates)  # "the clash in 2025 but not in 2026": the years pick the editions, they are no extra filter
+            shared = shared + (self.date_filters() if (split is None or split[2] != "date") and not years_of_editions else [])
         ev = [f for f in events if f.col != "m.format"] if asked != "tournament" else []
         fmt = [f for f in events if f.col == "m.format"]
         cut = t.first("shapes", "but")
@@ -2272,6 +2383,23 @@ class Parser:
             return IR(select=[key], filters=own, setop={"op": "except", "a": None, "b": shared + fmt})
         # "never won in X": took part in X, but no win there.
         return IR(select=[key], filters=own, setop={"op": "except", "a": shared + fmt or None, "b": shared + fmt + ev})
+
+    def _editions_of_years(self, specs: list[DateSpec]) -> list[str] | None:
+        """The editions of the one named tournament series held in each of these whole years, or None."""
+        named = self.values.get("tournament", [])
+        if len(named) != 1:
+            return None
+        base = re.sub(r"\s*(?:19|20)\d\d$", "", named[0])
+        out = []
+        for d in specs:
+            lo, hi = d.value
+            if not (lo and hi and lo.endswith("-01-01") and hi.endswith("-01-01") and int(hi[:4]) == int(lo[:4]) + 1):
+                return None
+            names = [n for ns in self.linked.by_game.values() for n in ns if n == f"{base} {lo[:4]}"]
+            if len(names) != 1:
+                return None
+            out.append(names[0])
+        return out if len(set(out)) == 2 else None
 
     def _first_time(self, asked: str | None) -> IR | None:
         """'first played in 2026': the earliest appearance falls in the range."""
@@ -2469,7 +2597,7 @@ _NTH = re.compile(r"\b(?P<en>second|third|fourth|fifth|[2-5](?:nd|rd|th))(?:[- ]
 
 def _nth_place(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
     """"the team second by kills", "킬 3위 선수": the one at that place of the ranking — the question read
-    with the place said as first, then that ranking's row n (order, limit 1, offset n - 1)."""
+    with the place said as first, then the groups at place n of that ranking."""
     m = _NTH.search(text)
     if m is None or any(mm.start < m.end() and m.start() < mm.end for mm in linked.mentions):
         return None
@@ -2483,7 +2611,9 @@ def _nth_place(text: str, linked: Linked, today: dt.date | None) -> Reading | No
     sub = _sub_reading(text[:m.start()] + new + text[m.end():], dataclasses.replace(linked, mentions=moved), today)
     if sub is None or not sub.ir.group or sub.ir.limit != 1 or sub.ir.order not in ("desc", "asc") or sub.ir.per:
         return None
-    return Reading(dataclasses.replace(sub.ir, offset=n - 1), sub.confidence, "nth")
+    # the groups whose measure is the n-th best value, ties sharing the place (as Parser._ordinal's reading)
+    return Reading(dataclasses.replace(sub.ir, vs={"op": "=", "ref": "rank", "n": n, "order": sub.ir.order}, order=None, limit=None),
+                   sub.confidence, "nth")
 
 
 def _sub_reading(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
@@ -2766,6 +2896,10 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
         ir.select, ir.group = ["t.name"] + ir.select[1:], True
     _never_over(parser, ir)
     _opponent_beside(parser, ir)
+    if parser.rank and ir.group and ir.limit == 1 and ir.order in ("desc", "asc") and ir.measure and not ir.per and not ir.vs:
+        # "second in total kills": the groups whose measure is the n-th best value (ties share the place)
+        ir.vs = {"op": "=", "ref": "rank", "n": parser.rank, "order": ir.order}
+        ir.order, ir.limit = None, None
     _without_player(parser, ir)
     _sides_asked_beside(parser, ir)
     _years_together(parser, ir)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 _EN_OPENERS = re.compile(
-    r"^\s*(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|uh+|hmm+|quick question|question|real quick|sorry)\b[\s,!:.\-–—]*)+",
+    r"^\s*(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|uh+|hmm+|quick question|question|real quick|sorry"
+    # gamer chat before the question: "gg go next.", "ggwp", "bruh", "ngl", "welp"
+    r"|gg(?:s|wp|ez)?(?:\s+(?:go next|wp|ez|no re|well played))?|bruh+|ngl|tbh|welp|aight|alright|ayy+|sheesh|oof)\b[\s,!:.\-–—]*)+",
     re.I)
 # "For our newsletter:", "I'm drafting the weekly summary -", "Since we're prepping the stream,": a context clause
 # closed by punctuation before the question itself.
