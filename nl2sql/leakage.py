@@ -29,6 +29,7 @@ kills deaths assists damage points total 경기 몇 번 판 선수 팀
 got up had most more than each per map maps rate percent were event best
 january february march april may june july august september october november december
 제일 가장 많이 한 높은 개 열린
+that who which
 league legends lol valorant overwatch pubg battlegrounds mobile apex rainbow six siege r6 롤 리그 오브 레전드 발로란트
 오버워치 배그 배틀그라운드 모바일 에이펙스 레인보우 식스 시즈
 """.split())  # the last two lines: the games' own names, which every writer about a game uses
