@@ -1089,7 +1089,7 @@ class Parser:
         minish = t.has("aggregates", "min") and not t.has("aggregates", "max")
         return IR(select=[KEY[asked], unit], measure=m_expr, filters=fs, group=True, order="asc" if minish else "desc", limit=1)
 
-    _BOTH_SIDES = re.compile(r"\bcombined\b|\bboth (?:teams|sides|squads)\b|\bin total\b|\bbetween (?:them|the two|both)\b|\bsummed\b"
+    _SIDES_SUMMED = re.compile(r"\bcombined\b|\bboth (?:teams|sides|squads)\b|\bin total\b|\bbetween (?:them|the two|both)\b|\bsummed\b"
                              r"|\b(?:total|combined|aggregate)\s+(?:\w+\s+)?(?:kills|rounds|points|score|damage)\s+(?:of|in|per|for)\s+(?:a|each|every|one)\b"
                              r"|양\s?팀|두\s?팀\s?합|합친|합쳐|합산|합계|총합", re.I)
     _MATCH_UNIT = re.compile(r"\b(?:per|a|each|every|one|single|in a|in one)\s+(?:@\w+\s+)?(?:match|game|map|series)\b"
@@ -1102,7 +1102,7 @@ class Parser:
         t, s = self.t, self.t.s
         if measure not in ("kills", "score", "points", "damage", "deaths", "assists") or "team" in self.values or "player" in self.values:
             return None
-        if not self._BOTH_SIDES.search(s) or not (self._MATCH_UNIT.search(s) or t.has("shapes", "single")
+        if not self._SIDES_SUMMED.search(s) or not (self._MATCH_UNIT.search(s) or t.has("shapes", "single")
                                                    or t.has("entities", "match") or t.has("entities", "map")):
             return None
         if self.group_entity() not in (None, "match"):
