@@ -23,7 +23,7 @@ from .linking import MASK, Linked, lexicon, link, load_catalog
 from .query import FOLLOWUP, KINDS, NOT_STATS, Query, build_sql, metrics_for
 from .render import render, render_ir
 from .safety import run_readonly, validate
-from .unwrap import WRAPPER_WORD, core_question
+from .unwrap import WRAPPER_WORD, core_question, trailing_context
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +177,12 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
 
 
 def _lost_names(question: str, core: Linked, url: str, today: dt.date | None) -> bool:
-    """Whether taking the wrapper off dropped a name, a date or a number the whole question has."""
+    """Whether taking the wrapper off dropped a name, a date or a number the whole question has. The reason for asking
+    said after a question that names what it asks about ("K/D of X? thinking of her for my support slot", "… for
+    my wager on the spring cup") holds no name of the question."""
+    asked, why = trailing_context(question.strip())
+    if why and any(m.type in ("team", "player", "tournament", "game") for m in core.mentions):
+        question = asked
     whole = link(question, load_catalog(url), today)
 
     def found(linked: Linked) -> list[tuple[str, str]]:

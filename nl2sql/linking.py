@@ -524,6 +524,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
     chosen += _loan_full_names(text, catalog, taken, particles)
     chosen = _loose_names(text, catalog, chosen, taken, particles)
     chosen = _team_words_before_a_tournament_noun(text, catalog, chosen)
+    chosen = _name_word_beside_its_team(text, chosen)
     # Years, then the relative years, then numbers, from what names did not cover.
     rest = "".join(" " if taken[i] else ch for i, ch in enumerate(text))
     year = None
@@ -556,6 +557,11 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         a = m.start(1) if m.group(1) else (m.start(2) if m.group(2) else m.start(3))
         b = m.end(1) if m.group(1) else (m.end(2) if m.group(2) else m.end(3))
         spans.append((a, b, "number"))
+    # "more than once", "at least twice": a number of times said as a word beside a comparison
+    for m in re.finditer(r"\b(?:more than|over|at least|exactly|only|fewer than|less than|at most|under|just)\s+(once|twice|thrice)\b",
+                         rest2, re.IGNORECASE):
+        numbers.append({"once": 1, "twice": 2, "thrice": 3}[m.group(1).lower()])
+        spans.append((m.start(1), m.end(1), "number"))
     chosen = _resolve(chosen, catalog, year)
     chosen = _edition_of_a_game(text, catalog, chosen, year)
     chosen, spans = _other_edition(text, catalog, chosen, spans)
@@ -570,6 +576,26 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         masked = masked[:a] + MASK[t] + masked[b:]
     return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game, catalog.regulation,
                   catalog.ranking_games)
+
+
+def _name_word_beside_its_team(text: str, chosen: list[Mention]) -> list[Mention]:
+    """A player (or map) named like a word of a team's name, said right beside the team's other words, is part of the
+    team's name: "songdo dragons" is the team 송도 드래곤즈, not the player Songdo and the team."""
+    out = list(chosen)
+    for t in [c for c in chosen if c.type == "team"]:
+        words = _words(t.value)
+        for o in [c for c in out if c.type in ("player", "map") and c is not t]:
+            gap = text[o.end:t.start] if o.end <= t.start else text[t.end:o.start]
+            said = text[o.start:o.end]
+            if gap.strip() or not any(_same_word(said, w) for w in words) \
+                    or any(_same_word(said, w) for w in _WORD.findall(text[t.start:t.end])):
+                continue  # not beside it, not a word of its name, or the team's words already say it
+            if any(c.type == "team" and c.value == t.value and c is not t for c in out):
+                continue
+            out = [c for c in out if c is not o and c is not t]
+            t = dataclasses.replace(t, start=min(t.start, o.start), end=max(t.end, o.end))
+            out.append(t)
+    return out
 
 
 def _edition_of_a_game(text: str, catalog: Catalog, chosen: list[Mention], year: int | None) -> list[Mention]:
@@ -1141,10 +1167,15 @@ def _plural_variants(variants: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
+# Native Korean nouns of a question about records, with a particle ("기록이 하나도 없는", "한 번도", "아무도"): their
+# consonants may spell a Latin name's skeleton ("기록이 하나" ~ k-r-k-n), but no name is said with them
+_KO_NATIVE_NOUN = re.compile(r"(?:기록|하나|한번|번|아무|전혀|경기|적|때|날|사람|애들|놈|거)(?:이|가|은|는|을|를|도|만|의|에|에서|이나|라도)?")
+
+
 def _has_korean_function_word(surface: str) -> bool:
-    """Whether a Hangul window holds a Korean function word (see _KO_FUNCTION_WORDS) or a verb in a connective form
-    ("올라가서", "뛰었는데", "이기고")."""
-    return any(word in _KO_FUNCTION_WORDS or _KO_QUESTION_WORD.match(word) or re.search(r"(?:가서|와서|해서|어서|아서|러서|라서|고서|했는데|했지만|는데|지만|했고|하고서|했던|하던)$", word)
+    """Whether a Hangul window holds a Korean function word (see _KO_FUNCTION_WORDS), a native noun of the question
+    (_KO_NATIVE_NOUN) or a verb in a connective form ("올라가서", "뛰었는데", "이기고")."""
+    return any(word in _KO_FUNCTION_WORDS or _KO_QUESTION_WORD.match(word) or _KO_NATIVE_NOUN.fullmatch(word) or re.search(r"(?:가서|와서|해서|어서|아서|러서|라서|고서|했는데|했지만|는데|지만|했고|하고서|했던|하던)$", word)
                for word in _WORD.findall(surface))
 
 

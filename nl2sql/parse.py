@@ -107,6 +107,10 @@ def _numbers(masked: str) -> list[tuple[int, int, float]]:
         out.append((m.start(), m.end(), float(words[m.group(1).lower()])))
     for m in re.finditer(r"(?<![가-힣])(두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?=명|팀|개|판|경기|번|시리즈|세트)", masked):
         out.append((m.start(1), m.end(1), float(words[m.group(1)])))
+    # "more than once", "at least twice": a number of times (linking reads the same words)
+    for m in re.finditer(r"\b(?:more than|over|at least|exactly|only|fewer than|less than|at most|under|just)\s+(once|twice|thrice)\b",
+                         masked, re.I):
+        out.append((m.start(1), m.end(1), float({"once": 1, "twice": 2, "thrice": 3}[m.group(1).lower()])))
     return sorted(out)
 
 
@@ -573,6 +577,11 @@ class Parser:
     def comparison(self) -> str | None:
         for op, pats in cues()["comparisons"].items():
             if any(p.search(self.t.s) for p in pats):
+                if self.measure() == "placement" and op != "=" and re.search(
+                        r"\b(?:better|worse)\b|보다\s*(?:좋|잘|나은|나쁜|못)", self.t.s, re.I):
+                    # a placement is better the smaller it is: "better than 3.5" is below 3.5, "worse than 4" above 4
+                    better = re.search(r"\bbetter\b|보다\s*(?:좋|잘|나은)", self.t.s, re.I)
+                    return ("<" if better else ">") + ("=" if op.endswith("=") else "")
                 return op
         return None
 
@@ -1831,7 +1840,9 @@ class Parser:
     # what a list of matches shows of each match, said beside the matches ("맵하고 시각", "dates and stages",
     # "매치마다 승자랑 날짜", "when, and which event")
     _MATCH_COLUMNS = (
-        ("m.played_at", r"시간|시각|몇\s*시|날짜|일시|일정|언제|\bwhen\b|\b(?:start(?:ing)? )?times?\b|\bdates?\b|\bschedule\b"),
+        # ("3 times", "how many times", "several times": how often, not the clock time)
+        ("m.played_at", r"시간|시각|몇\s*시|날짜|일시|일정|언제|\bwhen\b|\b(?:start(?:ing)? )?(?<!\d )(?<!\d)(?<!many )(?<!several )(?<!two )(?<!three )(?<!four )(?<!five )times?\b"
+                        r"|\bdates?\b|\bschedule\b"),
         ("m.map", r"맵|\bmaps?\b"),
         ("m.stage", r"스테이지|단계|\bstages?\b|\brounds? of the (?:event|tournament)\b"),
         ("tr.name", r"(?:무슨|어느|어떤)\s*대회|대회\s*(?:이름|명)|대회(?:랑|하고|도|까지|,)|\b(?:which|what) (?:tournament|event|tourney)\b"

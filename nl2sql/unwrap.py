@@ -50,6 +50,27 @@ _EN_TAIL = re.compile(
     r"real quick|quickly))+\s*([?.!]*)\s*$",
     re.I)
 
+# "… ? Just deciding where my money goes.", "…, want it for our office pool", "… ? considering them for a parlay":
+# why they ask, said after the question. It opens with an intention (trying, thinking of, planning, gonna, need … for
+# my …, before betting) and asks nothing itself: no question mark, no column asked for ("also", "with their …"); a
+# question word inside it is indirect ("trying to see who was good").
+_EN_TRAIL_CONTEXT = re.compile(
+    r"(?:[?.!]+|,|\s[-–—]+)\s*"
+    r"(?!.*\?)(?!.*\b(?:list|show|give|include|with (?:the|their)|plus|also|and (?:who|what|which|when|where|how))\b)"
+    r"(?:(?:i'?m|im|we'?re|just|been|currently|mostly|really)\s+)*"
+    r"(?:(?:trying|tryna|tryin|thinking|thinkin|considering|planning|deciding|debating|looking|hoping|gonna|going|about|"
+    r"wanting|prepping|building|drafting|setting|figuring|weighing|leaning)\b"
+    r"|(?:i|we)\s+(?:want|wanna|need|gotta|have)\s+to\b"
+    r"|(?:need|needs|needed|want|wanted)\s+(?:\S+\s+){0,3}?for\s+(?:my|our|a|the|this|tonight'?s|next)\b"
+    r"|(?:for|before|after)\s+(?:my|our|betting|placing|picking|drafting|making|setting|locking)\b"
+    r"|(?:it'?s|this is|that'?s)\s+for\b|so (?:i|we) can\b|(?:betting|bet|wagering)\s+(?:on|against)\b)"
+    r"[^?]*$",
+    re.I)
+# "… 몇 킬이야? 픽 고민하려고요", "… 알려줘. 내기 참고하려고": why they ask, a sentence after the question ending in an
+# intention (-려고, -려구, -할라고, -거든요) that asks nothing itself
+_KO_TRAIL_CONTEXT = re.compile(
+    r"(?:[?？.!]+|,)\s*(?![^?？]*(?:누구|뭐|몇|어디|언제|어느|얼마))[^?？]{0,30}?"
+    r"(?:려고|려구|려는데|라고|할라고|할려고|거든|하려고|보려고|쓰려고)(?:요|용|여|해요|함|합니다|그래요|하는데요?)?[\s.!~ㅎㅋㅠ]*$")
 _KO_OPENERS = re.compile(r"^\s*(?:(?:혹시|저기|저 |음+|아 |그 |실례지만|죄송한데|죄송하지만|궁금한 ?게 있는데(?:요)?)[\s,.!]*)+")
 # "기사 마감 때문에 그런데,", "정리해야 하는데", "자료에 써야 해서요,": why they ask, then the question
 _KO_CONTEXT = re.compile(
@@ -82,6 +103,7 @@ def core_question(text: str) -> str:
         core = _KO_CONTEXT.sub("", core)
         if core == before:
             break
+    core = trailing_context(core)[0]
     core = _EN_TAIL.sub(r"\1", core)
     core = _KO_TAIL.sub("?", core) if _KO_TAIL.search(core) else core
     core = _KO_POLITE.sub(" ", core)
@@ -91,3 +113,16 @@ def core_question(text: str) -> str:
     if len(re.sub(r"\W", "", core)) < 4:
         return text.strip()
     return core
+
+
+def trailing_context(text: str) -> tuple[str, str]:
+    """The question and the reason for asking said after it ("… ? want it for our office pool"), split; the
+    text and "" when nothing trails it, or when the question left would be too short to stand alone."""
+    for pat in (_EN_TRAIL_CONTEXT, _KO_TRAIL_CONTEXT):
+        m = pat.search(text)
+        if m and len(re.sub(r"\W", "", text[:m.start()])) >= 6:
+            q = text[:m.start()].rstrip()
+            if text[m.start():m.end()].lstrip()[:1] in "?？":
+                q += "?"
+            return q, text[m.start():].strip(" ,.-–—")
+    return text, ""
