@@ -706,6 +706,12 @@ def _sounds_like(token: str, keys: frozenset[str], words: dict[str, str]) -> str
     k = word_key(token)
     if k in keys:
         return k
+    plural = re.fullmatch(r"([A-Za-z]{3,}?)(?:es|s)", token)
+    if plural and len(k) >= 5:
+        # the plural of a name's word means its editions ("the Winter Showdowns", "the Valorant Clashes")
+        for stem in (token[:-1], token[:-2]):
+            if word_key(stem) in keys and len(stem) >= 4:
+                return word_key(stem)
     if not all(is_hangul(ch) for ch in token) or not _loanword_codas(token):
         return None
     if re.fullmatch(r"(?:한|두|세|네|댓|여러|몇)(?:개|번|명|판|곳|팀|경기|게임|맵|세트|대회)(?:다|씩|째|도|만|나)?", token):
@@ -782,8 +788,8 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             core, key = w, word_key(w)  # "타이페이": its last syllable is part of the name, not a particle
         if key:
             toks.append((a, a + len(core), "name", key))
-        elif norm(core) in nouns:
-            toks.append((a, a + len(core), "noun", None))
+        elif norm(core) in nouns or re.fullmatch(r"[A-Za-z]{3,}s", core) and norm(core[:-1]) in nouns:
+            toks.append((a, a + len(core), "noun", None))  # "cup", and its plural "cups" (the editions)
         else:
             # a tournament word written onto a Hangul name word ("리프트컵", "광주컵"): the two parts
             tail = next((n for n in sorted(hangul_nouns, key=len, reverse=True)
@@ -935,6 +941,20 @@ def _loan_full_names(text: str, catalog: Catalog, taken: list[bool], particles: 
                 names.setdefault(_loan_letters(value), (etype, value))
     words = [(m.start(), m.end()) for m in re.finditer(r"[가-힣]+|\d+", text)]
     out: list[Mention] = []
+    for m in re.finditer(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,})[\s.\-_]?([A-Za-z]{1,3}(?![A-Za-z0-9])|\d{1,3}(?![\d.])" + _NOT_A_COUNT + ")", text):
+        # a Latin name whose head is written in Hangul and whose short tail is kept in letters or digits ("코브라X" =
+        # Cobra.X, "바스티온EU"): the two parts' readings together, and their skeletons, are the name's
+        a, b = m.start(), m.end()
+        head, tail = m.group(1), m.group(2)
+        if any(taken[a:b]) or _has_korean_function_word(head) or not _loanword_codas(head):
+            continue
+        key, skel = _loan_letters(head) + _loan_letters(tail), skeleton(head) + skeleton(tail)
+        hits = {ev for k, ev in names.items() if k == key and skeleton(ev[1]) == skel}
+        if len(key) >= 5 and len(hits) == 1:
+            etype, value = hits.pop()
+            out.append(Mention(etype, value, a, b, 72.0))
+            for k in range(a, b):
+                taken[k] = True
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             a, b = words[i][0], words[i + size - 1][1]
@@ -997,6 +1017,10 @@ def _latin_full_names(text: str, catalog: Catalog, taken: list[bool]) -> list[Me
             def same(lat: str, han: str) -> bool:
                 if word_key(lat) == word_key(han):
                     return True
+                def consonants(w: str) -> str:
+                    return re.sub(r"[aeiouwy]", "", word_key(w))
+                if len(consonants(han)) >= 4 and consonants(lat) == consonants(han):
+                    return True  # a native word romanized another way ("chungryong", "cheongryong", "cheongnyong" = 청룡)
                 forms = {lat} | ({lat[:-1]} if lat.lower().endswith("s") and not han.endswith("스") else set())
                 return len(lat) >= 4 and lat[0].lower() in romanize(han)[:2] + "vfbpr" \
                     and any(len(skeleton(f)) >= 2 and skeleton(f) == skeleton(han) for f in forms)

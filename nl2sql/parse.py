@@ -457,6 +457,10 @@ class Parser:
             return self._noun(m.group(1))
         if re.search(r"(?<![가-힣])(?:곳|데|조직|단체)(?:들)?\s*(?:은|는|이|가)?\s*(?:어디|어느|목록|리스트|알려|있)", s):
             return "team"  # "둘 다 하는 곳 어디야": the place that fields teams is the organization
+        m = re.search(r"^\W*(?:(?:the|all|every|only|any|non|@\w+|\d+)[\s-]+){0,4}?"
+                      r"(teams|squads|orgs|players|pros|tournaments|tourneys|events|maps|matches|games|series)\b", low)
+        if m and not re.search(r"\b(?:how|what|which|who|whom|when|where|why|does|did|do|is|are|was|were|has|have|had)\b", low):
+            return self._noun(m.group(1))  # a bare noun phrase: "non-korean teams in pubg", "2025 events", "valorant maps"
         return None
 
     @staticmethod
@@ -514,6 +518,8 @@ class Parser:
             return False
         if re.search(r"\b(?:total|overall|combined|sum)\b", s[:m.start()], re.I):
             return False
+        if re.search(r"\b(?:avg|average|mean)\b", s[m.end():], re.I) and not re.search(r"\b(?:each|every|by)\s+(?:maps?|match(?:es)?|games?|series)\b", s, re.I):
+            return True  # "frags per game, this year's mean against last year's", "deaths per map, on average": the average's unit
         return bool(re.search(r"\b(?:rank(?:ed|ing|s)?|sort(?:ed)?|order(?:ed)?|best|top|highest|most|leaders?)\b", s, re.I)
                     and (re.search(r"\b(?:players?|teams?|squads?|members?)\b", s, re.I) or "role" in self.values))
 
@@ -684,6 +690,14 @@ class Parser:
         single = t.has("shapes", "single") or self._one_side_score_extreme(measure)
         if asked is None and "role" in values:
             asked = "player"
+        if asked in (None, "match") and single and not (maxish or minish or n) and not t.has("aggregates", "count") and self._asks_existence() \
+                and self._row_thresholds(True, True):
+            # "did anybody drop 25 frags on one map", "20킬 이상 한 판 있어?": whose rows pass the threshold, not a sum
+            if asked == "match" and any(p.search(re.sub("|".join(p.pattern for p in cues()["shapes"]["single"]), " ", t.s, flags=re.I))
+                                        for p in cues()["entities"]["match"]):
+                pass  # "a match where someone got 20 kills": the match is asked, said beside the one-match cue
+            else:
+                asked = "team" if re.search(r"\b(?:teams?|squads?|sides?)\b|팀|스쿼드", t.s, re.I) or "team" in values else "player"
         if asked is None and measure is None and self._names_match_by_time():
             asked = "match"
         if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single:
@@ -1380,6 +1394,15 @@ class Parser:
         if score and outside[score.start()] == " " and any(p.search(outside) for name in ("sweep", "full") for p in cues()["shapes"][name]):
             score = None  # "went to a decider (2-1, 3-2)": scorelines in an aside explain the word, they do not replace it
         base = [f for f in self.value_filters(skip={"team"})] + self.date_filters()
+        above = self._placed_above() if len(teams) == 2 else None
+        if above is not None:
+            # "matches where A finished above B", "A가 B보다 순위 높았던 판": both named sides in one match, the first
+            # one's placement better (a smaller number) than the second's; in a battle royale too, where neither won
+            a, b = teams if above else teams[::-1]
+            fs = base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b), Filter("l.placement", "col>", "w.placement")]
+            if t.has("aggregates", "count") or re.search(r"how often|how many times|횟수|몇\s*(?:번|판|경기|회)", t.s, re.I):
+                return IR(measure="countd:m.id", filters=fs, fact="w")
+            return IR(select=["m.played_at", "w.placement", "l.placement"], filters=fs)
         if len(teams) == 2 and (t.has("measures", "wins") or t.has("measures", "losses")) and re.search(
                 r"\bhow (?:many|often)\b.*\b(?:and|of (?:those|them|these|which))\b.*\bhow many\b|\bhow many\b.*\bof (?:those|them|these)\b"
                 r"|몇\s*(?:번|판|경기).*(?:그\s*중|그중|중에|이랑|하고|,)\s*.*몇", t.s, re.I):
@@ -1574,6 +1597,35 @@ class Parser:
             return IR(select=["lt.name"], filters=fs, distinct=True)
         return None
 
+    def _asks_existence(self) -> bool:
+        """A yes/no question whether some row exists: "has anyone …", "was there ever …", "any … ?", "… 있어?", "… 적 있나"."""
+        return bool(re.search(r"^\W*(?:has|have|had|did|does|do|was|were|is|are)\b.*\b(?:any|anyone|anybody|someone|somebody|ever|there)\b"
+                              r"|\b(?:anyone|anybody|someone|somebody)\b|^\W*any\b|\bever\b.*\?\s*$"
+                              r"|있어|있나|있냐|있니|있었|있음|있을까|있는지|있던가|나온 적|나왔|적 ?있", self.t.s, re.I))
+
+    def _placed_above(self) -> bool | None:
+        """Two named sides ranked against each other inside their matches: "A finished above B", "A outplaced B", "B
+        placed behind A", "A가 B보다 순위 높았던": True when the side named first placed better, False when worse."""
+        s = self.t.s
+        finish = r"(?:placed|place[sd]?|placing|finish(?:ed|es|ing)?|end(?:ed|s|ing)?(?: up)?|came(?: in)?|ranked|ranking|was|were|is|got)"
+        m = re.search(r"@teamX\s+(?:\w+\s+){0,2}?" + finish + r"\s+(?:\w+\s+)?(above|ahead of|higher than|better than|in front of|over"
+                      r"|below|behind|lower than|worse than|under)\s+(?:the\s+)?@teamX"
+                      r"|@teamX\s+(?:\w+\s+)?(out-?plac\w*|out-?rank\w*)\s+(?:the\s+)?@teamX"
+                      r"|@teamX\s+(?:\w+\s+){0,2}?(?:had|have|got|get|with|has|earned)\s+(?:an?\s+)?(higher|better|lower|worse)\s+(?:placements?|places?|finish(?:es)?|rank(?:ing)?s?|positions?)\s+than\s+(?:the\s+)?@teamX", s, re.I)
+        if m:
+            word = next(g for g in m.groups() if g).lower()
+            return not word.startswith(("below", "behind", "lower", "worse", "under"))
+        m = re.search(r"@teamX\s*(?:이|가|은|는|쪽이)?\s*@teamX\s*(?:보다|보단|보다는)?\s*(.{0,14})", s)
+        if m and re.search(r"순위|등수|위에|앞에|앞서|아래|뒤에|뒤처", m.group(1)):
+            w = m.group(1)
+            high = re.search(r"높|좋|위에|앞", w)
+            low = re.search(r"낮|나쁘|나빴|아래|뒤", w)
+            if high and not low or high and low and high.start() < low.start():
+                return True
+            if low:
+                return False
+        return None
+
     def _implicit_upset(self) -> tuple[bool, bool, str] | None:
         """One side's statistic above the other's, said without "than": "패한 쪽 킬이 오히려 더 많았던", "the side with more
         kills still lost", "won with fewer kills". (the side said first is the loser, more?, the statistic word)"""
@@ -1668,8 +1720,10 @@ class Parser:
         if asked not in ("match", "date") and not teams and (t.has("aggregates", "max") or t.has("aggregates", "min")):
             order = "asc" if t.has("aggregates", "min") and not t.has("aggregates", "max") else "desc"
             return IR(select=["wt.name"], measure="countd:m.id", filters=fs, group=True, order=order, limit=self.top_n() or 1)
-        if t.has("aggregates", "count") and not re.search(r"\bwho\b|누구|어디|어느 팀", t.s, re.I):
-            if asked == "team" and not teams and re.search(r"\b(?:which|what) teams?\b|어느 팀|어떤 팀|팀별|팀마다", t.s, re.I):
+        if (t.has("aggregates", "count") or not teams and self.group_entity() == "team") and not re.search(r"\bwho\b|누구|어디|어느 팀", t.s, re.I):
+            if not teams and (asked == "team" and re.search(r"\b(?:which|what) teams?\b|어느 팀|어떤 팀|팀별|팀마다", t.s, re.I)
+                              or self.group_entity() == "team"):
+                # "which teams, how many times", "2-0 wins per team", "팀별 셧아웃 횟수": counted per winning side
                 return IR(select=["wt.name"], measure="countd:m.id", filters=fs, group=True)  # which team, how many times
             return IR(measure="countd:m.id", filters=fs)
         sel = []
@@ -2179,14 +2233,16 @@ class Parser:
             return []
         s, out = self.t.s, []
         for a, b, v in self.numbers:
-            m = re.match(r"\s*\+?\s*(킬|kills?|frags?|데스|deaths?|어시|assists?|딜|damage)", s[b:b + 11], re.I) or \
+            m = re.match(r"\s*(?:[+-]|or (?:more|fewer|less|higher|lower|above|below)\b|and (?:up|above|more)\b)?\s*"
+                         r"(킬|kills?|frags?|데스|deaths?|어시|assists?|딜|damage|points?\b|pts\b|포인트|점(?![가-힣]))", s[b:b + 24], re.I) or \
                 re.search(r"(kills?|frags?|deaths?|assists?|damage|킬|데스|어시스트|어시|딜량|딜|데미지)\s*(?:of\s*|을|를|이|가)?\s*$", s[max(0, a - 20):a], re.I)
             if m:
                 word = m.group(1).lower()
                 col = "kills" if word.startswith(("킬", "kill", "frag")) else "deaths" if word.startswith(("데스", "death")) \
-                    else "assists" if word.startswith(("어시", "assist")) else "damage"
+                    else "assists" if word.startswith(("어시", "assist")) else "score" if word.startswith(("point", "pts", "포인트", "점")) \
+                    else "damage"
                 op = self.comparison() or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
-                out.append(Filter(f"{'mp' if player_level else 'mt'}.{col}", op, _num(v)))
+                out.append(Filter(f"{'mp' if player_level and col != 'score' else 'mt'}.{col}", op, _num(v)))
         return out
 
     def _zero_in_a_match(self) -> bool:
@@ -2580,7 +2636,7 @@ class Parser:
 def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: bool = True) -> Reading:
     """The IR of one question; raises :class:`Unsupported` when the question's parts do not compose."""
     if _compose:
-        for compose in (_nth_place, _scopes_side_by_side, _measures_side_by_side):
+        for compose in (_min_sample, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
             if reading is not None:
                 return reading
@@ -2625,6 +2681,37 @@ def _nth_place(text: str, linked: Linked, today: dt.date | None) -> Reading | No
     # the groups whose measure is the n-th best value, ties sharing the place (as Parser._ordinal's reading)
     return Reading(dataclasses.replace(sub.ir, vs={"op": "=", "ref": "rank", "n": n, "order": sub.ir.order}, order=None, limit=None),
                    sub.confidence, "nth")
+
+
+_UNITS_EN = r"(?:matches|maps|games|series|sets|appearances|outings)"
+_UNITS_KO = r"(?:경기|판|맵|게임|시리즈|세트)"
+# A minimum sample said beside another condition: "min 5 matches played", "(at least 10 maps)", "with 5+ games played",
+# "최소 5경기", "5경기 이상 뛴": how many matches a group needs to count at all, not the statistic asked about.
+_MIN_SAMPLE = re.compile(
+    r"[(,\-–—]?\s*(?:(?:and|but|with|who|that|having|only)\s+)*(?:(?:have\s+|has\s+)?(?:played|playing|appeared in)\s+)?"
+    r"\b(?:min(?:imum)?\.?(?:\s+of)?|at\s+least|no\s+fewer\s+than)\s+(\d+)\s+(?:" + _UNITS_EN + r"(?:\s+(?:played|minimum|min))?|played)\s*\)?"
+    r"|[(,\-–—]?\s*(?:(?:and|but|with|who|that|having|only)\s+)*\b(\d+)\s*(?:\+|or more)\s+" + _UNITS_EN + r"\s+played\s*\)?"
+    r"|[(,]?\s*최소\s*(\d+)\s*" + _UNITS_KO + r"(?:\s*이상)?(?:\s*(?:뛴|치른|출전한|소화한|나온|플레이한|한))?(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?\s*\)?"
+    r"|[(,]?\s*(\d+)\s*" + _UNITS_KO + r"\s*이상\s*(?:뛴|치른|출전한|소화한|나온|플레이한)(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?\s*\)?", re.I)
+
+
+def _min_sample(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """A threshold on a statistic with a minimum number of matches beside it ("win rate above 50%, min 5 matches played",
+    "K/D 1.2 넘는 선수, 최소 10경기"): the question read without the minimum, then the minimum as one more HAVING
+    condition on the matches each group played (``having_also``)."""
+    m = _MIN_SAMPLE.search(text)
+    if m is None or any(x.start < m.end() and m.start() < x.end for x in linked.mentions):
+        return None
+    n = int(next(g for g in m.groups() if g))
+    rest, kept = _blank(text, linked, [(m.start(), m.end())])
+    if not re.search(r"\d", rest):
+        return None  # the minimum is the only threshold: the plain reader's "teams with at least 5 matches"
+    sub = _sub_reading(rest, kept, today)
+    if sub is None or not sub.ir.group or not sub.ir.select or not sub.ir.measure or sub.ir.measure.startswith("count") \
+            or sub.ir.setop or sub.ir.split or sub.ir.nest:
+        return None
+    return Reading(dataclasses.replace(sub.ir, having_also=list(sub.ir.having_also) + [("countd:m.id", ">=", n)]),
+                   sub.confidence, sub.shape)
 
 
 def _sub_reading(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
@@ -2971,7 +3058,10 @@ def _all_editions(parser: Parser, ir: IR) -> None:
             or any(f.col == "m.played_at" for f in ir.filters):
         return
     s = parser.t.s
-    if not re.search(r"\b(?:both|all|every|each of the)\s+(?:(?:the|its|their)\s+)?(?:@tournamentX\s+)?(?:editions?|events?|tournaments?|tourneys?|seasons?|years?|series|instal+ments?)\b"
+    said = [parser.text[m.start:m.end] for m in parser.linked.mentions if m.type == "tournament" and m.value == named[0].value]
+    plural = any(re.search(r"[A-Za-z]{3,}s$", w) and not re.search(re.escape(w.split()[-1]) + r"\b", named[0].value, re.I) for w in said)
+    if not plural and not re.search(r"\b(?:across|over)\s+(?:(?:the|all|every)\s+)?@tournamentX|\b(?:all|every)\s+(?:the\s+)?@tournamentX"
+                                    r"|\b(?:both|all|every|each of the)\s+(?:(?:the|its|their)\s+)?(?:@tournamentX\s+)?(?:editions?|events?|tournaments?|tourneys?|seasons?|years?|series|instal+ments?)\b"
                      r"|\b(?:both|all)\s+(?:(?:the|its|their)\s+)?@tournamentX\s+(?:combined|together|in total|added up)\b"
                      r"|\b(?:editions?|events?|seasons?|years?)\s+(?:combined|together|in total)\b|\ball[- ]time\b"
                      r"|(?:두|2|모든|전)\s*(?:개\s*)?(?:대회|시즌|번|회차|에디션)\s*(?:다|모두|전부)?\s*(?:합쳐|합산|통틀어|통산|전부|모두|다)|(?:역대|통산)", s, re.I):
