@@ -92,6 +92,8 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
             _day(y, MONTHS[m.group(3)[:3] if m.group(3)[:4] != "sept" else "sept"], int(m.group(4)))
         return ("range", (lo, _next_day(hi))) if lo and hi else None
     scan(rf"(?:between|from)\s+{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|-|–|until|through)\s+{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)", en_range)
+    # ... and without "from" when a dash or "to/through" joins the days ("Jan 30 - Feb 2, 2026", "the weekend of May 31 to June 1, 2025")
+    scan(rf"\b{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru|until)\s*{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)", en_range)
 
     def ko_range(m):
         y = _year(m.group(1)) if m.group(1) else today.year

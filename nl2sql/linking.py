@@ -605,6 +605,8 @@ def _edition_of_a_game(text: str, catalog: Catalog, chosen: list[Mention], year:
     if year is None or len(games) != 1 or any(m.type == "tournament" for m in chosen) \
             or not re.search(r"대회|토너먼트|\btournaments?\b|\btourneys?\b|\bevents?\b|\bcups?\b", text, re.I):
         return chosen
+    if len(set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text))) > 1:
+        return chosen  # "<game> events of 2024 and of 2025": one per year, left to the years and the game
     names = [n for n in catalog.by_game.get(games[0].value, [])
              if re.search(rf"(?<!\d){year}(?!\d)", n) or not re.search(r"(?:19|20)\d\d", n) and catalog.latest.get(n, dt.date.min).year == year]
     if len(names) != 1:

@@ -253,7 +253,12 @@ class Parser:
         phrase is blanked (so the rest asks for players), and the champion becomes a condition on the players' team;
         said with a stage ("<T> 결승 이긴 팀에서 …") it is the side that won in that stage's matches ("@side")."""
         tours = self.values.get("tournament", [])
-        m = self._CHAMPION_SIDE.search(self.t.s) if len(tours) == 1 else None
+        # "the <year> <game> event", "<year> 롤 대회": a year before the tournament and a tournament word after it are part
+        # of its name here (blanked for the search; the lengths kept, so the positions hold)
+        said = re.sub(r"@dateX(?=\s*(?:the\s+)?@tournamentX)", lambda x: " " * len(x.group()), self.t.s)
+        said = re.sub(r"(?<=@tournamentX)\s*(?:대회|토너먼트|\b(?:event|tournament|tourney|cup)s?\b)",
+                      lambda x: " " * len(x.group()), said, flags=re.I)
+        m = self._CHAMPION_SIDE.search(said) if len(tours) == 1 else None
         if m is None:
             return None
         end = m.end()
@@ -274,7 +279,11 @@ class Parser:
     _TOP_SIDE = re.compile(
         r"(?P<stage>@stageX\s*)?(?P<m>총점|포인트|점수|킬|승수)\s*(?:1위|1등|최다|제일 많은|가장 많은|젤 많은)\s*(?:팀|스쿼드)\s*(?:의|에서|소속|선수)?"
         r"|\b(?:the\s+|of\s+the\s+|on\s+the\s+|for\s+the\s+)?(?:team|squad)\s+with\s+the\s+most\s+(?P<m2>points|kills|wins)"
-        r"\s+in\s+(?:the\s+)?(?P<stage2>@stageX)(?:\s+stage)?(?:'s|’s)?", re.I)
+        r"\s+in\s+(?:the\s+)?(?P<stage2>@stageX)(?:\s+stage)?(?:'s|’s)?"
+        # "the squad with the most kills, and its K/D?": the team first by one measure, asked another
+        r"|\b(?:the\s+)?(?:@gameX\s+)?(?:team|squad|org|side)\s+with\s+the\s+(?:most|highest)\s+(?:number\s+of\s+)?(?:map\s+|match\s+|series\s+|total\s+)?"
+        r"(?P<m3>points|kills|wins|victories)(?:\s+(?:overall|in total|all[- ]time))?(?:\s+(?:in|at|of|during)\s+(?:the\s+)?(?:@\w+\s*){1,3})?"
+        r"(?=\s*(?:[,;:?(–—-]|\band\b))", re.I)
 
     def _top_side(self) -> dict | None:
         """"<대회> <스테이지> 포인트 1위 팀 선수 …", "the squad with the most points in the group stage": players of the
@@ -283,16 +292,26 @@ class Parser:
         if m is None:
             return None
         rest = self.t.s[:m.start()] + " " * (m.end() - m.start()) + self.t.s[m.end():]
+        team = False
         if not re.search(r"선수|\bplayers?\b|\bfraggers?\b|\bmvp\b|\bmembers?\b|멤버|@roleX", self.t.s, re.I) \
                 and not re.search(r"누구|누가|\bwho\b", rest, re.I):
-            return None  # "<스테이지> 포인트 1위 팀 어디야": the team itself
-        word = (m.group("m") or m.group("m2")).lower()
-        measure = "kills" if word in ("킬", "kills") else "wins" if word in ("승수", "wins") else "points"
+            # "…, what's their win rate", "그 팀 승률은": another statistic of that team itself, asked after it
+            after = rest[m.end():]
+            team = bool(re.match(r"\s*(?:[,;:–—-]|\band\b)?\s*(?:and\s+)?(?:what(?:'s|\s+is|\s+was|s)?\s+|how\s+(?:about|much)\s+|give\s+me\s+|show\s+)?"
+                                 r"(?:their|its|that (?:team|squad)'?s?|그\s*팀(?:의)?)\b", after, re.I)) \
+                and any(p.search(after) for ps in cues()["measures"].values() for p in ps)
+            # Korean says the statistic right after the team ("승수 1위 팀 승률", "킬 최다 팀의 평균 순위")
+            lead = re.match(r"\s*(?:의|은|는)?\s*(?:평균\s*)?(\S+)", after)
+            team = team or bool(m.group("m") and lead and any(p.match(lead.group(1)) for ps in cues()["measures"].values() for p in ps))
+            if not team:
+                return None  # "<스테이지> 포인트 1위 팀 어디야": the team itself
+        word = (m.group("m") or m.group("m2") or m.group("m3")).lower()
+        measure = "kills" if word in ("킬", "kills") else "wins" if word in ("승수", "wins", "victories") else "points"
         stage = self.values.get("stage", []) if (m.group("stage") or m.group("stage2")) else []
         if stage and "@stageX" not in rest:
             self.values.pop("stage", None)  # the stage picks the team; the rest is read over the whole scope
         self.t = _Text(rest)
-        return {"measure": measure, "stage": stage[:1]}
+        return {"measure": measure, "stage": stage[:1], "team": team}
 
     @staticmethod
     def _nicknames(masked: str) -> str:
@@ -374,8 +393,9 @@ class Parser:
         if re.search(r"\b(?:what|which)\s+(?:game|title)s?\b.*\b(?:tournaments?|events?|tourneys?|teams?|players?)\b", low) \
                 and not re.search(r"\b(?:which|what)\s+(?:game|title)s?\s+(?:did|was|were)\b", low):
             return "game"  # "which game has the most tournaments": the title, not a match
-        if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell)", low):
-            return "team"  # the opponent of a named team
+        if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have|\s+does|\s+do|\s+will)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell"
+                     r"|play(?:ed|s)?\s+(?:against|vs\.?|versus)|fac(?:e|ed|es)|meet|met|(?:go|went|gone)\s+up\s+against|t(?:ake|ook)\s+on)", low):
+            return "team"  # the opponent of a named team ("who did X play against", "who has X faced")
         who = re.search(r"\bwho\b|\bwho'?s\b|\bwhom\b", low)
         noun_who = re.search(r"\b(teams?|squads?|players?|pros?|members?)\s+(?:who|whom)\b", low) if who and not m else None
         if noun_who:
@@ -539,13 +559,34 @@ class Parser:
         return bool(spots) and all(self._NEG_BEFORE.search(s[max(0, a - 30):a]) or self._NEG_AFTER.match(s[b:b + 14])
                                    for a, b in spots)
 
+    def _game_left_out(self) -> bool:
+        """"X's kills excluding siege", "레식 말고 킬 합계": every game said is left out of the rows (a game said with
+        "not" or "never" is another question: who never played it)."""
+        spots = [(a, b) for a, b, t, _ in self.placed if t == "game"]
+        s = self.t.s
+        return bool(spots) and all(
+            re.search(r"\b(?:except|excluding|besides|minus|other than|apart from|outside(?: of)?|aside from)\s+(?:the\s+)?$", s[max(0, a - 20):a], re.I)
+            or re.match(r"\s*(?:은|는|이|가)?\s*(?:말고|빼고|제외하고|제외|뺀)", s[b:b + 10]) for a, b in spots)
+
+    def _value_negated(self, typ: str, value) -> bool:
+        """Whether every mention of this one value is negated where it is said."""
+        spots = [(a, b) for a, b, t, v in self.placed if t == typ and v == value]
+        s = self.t.s
+        return bool(spots) and all(self._NEG_BEFORE.search(s[max(0, a - 30):a]) or self._NEG_AFTER.match(s[b:b + 14])
+                                   for a, b in spots)
+
     def value_filters(self, skip: set[str] = frozenset()) -> list[Filter]:
         out = []
         for typ, vals in self.values.items():
             if typ in skip or typ not in VALUE_COL:
                 continue
             col = VALUE_COL[typ]
-            negated = typ in self._NEGATABLE and self._negated(typ)
+            if typ in ("game", "role", "region") and len(vals) > 1:
+                # "롤 말고 발로만", "siege, not valorant": the value said with a negation is not in the scope, the others are
+                kept = [v for v in vals if not self._value_negated(typ, v)]
+                if kept and len(kept) < len(vals):
+                    vals = kept
+            negated = typ in self._NEGATABLE and self._negated(typ) or typ == "game" and self._game_left_out()
             if negated and len(vals) == 1:
                 out.append(Filter(col, "!=", vals[0]))
             elif negated:
@@ -708,6 +749,19 @@ class Parser:
         if self.top_side:
             scope = [f for f in filters + self.date_filters() if f.col in ("tr.name", "tr.game", "m.format", "m.played_at")]
             scope += [Filter("m.stage", "=", st) for st in self.top_side["stage"]]
+            if self.top_side.get("team"):
+                # that team's own statistic: one row, the team and the value
+                cols = {"kills": "mt.kills", "score": "mt.score", "points": "mt.score", "deaths": "mp.deaths",
+                        "assists": "mp.assists", "damage": "mp.damage"}
+                m_expr = measure if measure in ("win_rate", "kd", "kda", "wins", "losses") else \
+                    f"{'avg' if t.has('aggregates', 'avg') else 'sum'}:{cols[measure]}" if measure in cols else \
+                    "avg:mt.placement" if measure == "placement" else None
+                if m_expr is not None:
+                    fs = filters + self.date_filters()
+                    if m_expr in ("win_rate", "wins", "losses") and not any(f.col == "m.format" for f in fs):
+                        fs.append(Filter("m.format", "=", "versus"))
+                    fs.append(Filter("t.id", "top_team", {"measure": self.top_side["measure"], "filters": scope}))
+                    return Reading(IR(select=["t.name"], measure=m_expr, filters=fs, group=True), 0.75, "group")
             filters.append(Filter("p.team_id", "top_team", {"measure": self.top_side["measure"], "filters": scope}))
             player_level = True
         if self.champion_side:
@@ -913,7 +967,7 @@ class Parser:
                 if counted == group_by:
                     counted = None
                 m_expr = self._count_expr(counted or (asked if asked != group_by else None)
-                                          or (None if events else "match"), filters)
+                                          or (None if events else "match"), filters, per=group_by)
             ir = IR(select=[gkey] if group_by != "match" else ["m.id", gkey], measure=m_expr, filters=filters, group=True)
             together = self._side_by_side(player_level or group_by in ("player", "role"))
             if together:
@@ -1144,7 +1198,7 @@ class Parser:
             sel = ["m.id", "m.played_at"]
             if asked == "tournament" or re.search(r"\b(?:which|what) (?:tournament|event)\b|어느 대회|무슨 대회|어떤 대회", s, re.I):
                 sel.append("tr.name")
-            if asked == "map" or re.search(r"\b(?:which|what) map\b|어느 맵|무슨 맵|맵은|맵이", s, re.I):
+            if asked == "map" or re.search(r"\b(?:which|what) map\b|어느 맵|무슨 맵|맵은|맵이", s, re.I) or "m.map" in self._extra_columns(asked):
                 sel.append("m.map")
             return Reading(IR(select=sel, measure=f"sum:{col}", filters=fs, group=True, order=order, limit=self.top_n() or 1),
                            0.75, "top")
@@ -1420,6 +1474,20 @@ class Parser:
         if score and int(score.group(1)) != int(score.group(2)) and not re.search(r"\d\s*-\s*\d\s*(?:월|일)", t.s):
             hi, lo = sorted((int(score.group(1)), int(score.group(2))), reverse=True)
             fs = base + [Filter("w.placement", "=", 1), Filter("w.score", "=", hi), Filter("l.score", "=", lo)]
+            # "7-0 or 7-1", "13-11, 14-12 또는 15-13": more scorelines joined by or; one side's score shared, the other's listed
+            pairs = [(hi, lo)]
+            rest = t.s[score.end():]
+            while True:
+                more = re.match(r"\s*(?:,|/|\bor\b|또는|아니면|이나|나|혹은)\s*(?:,|\bor\b|또는)?\s*(\d{1,2})\s*(?:-|:|대|–)\s*(\d{1,2})(?![\d:/-])", rest, re.I)
+                if not more or int(more.group(1)) == int(more.group(2)):
+                    break
+                pairs.append(tuple(sorted((int(more.group(1)), int(more.group(2))), reverse=True)))
+                rest = rest[more.end():]
+            his, los = sorted({p[0] for p in pairs}), sorted({p[1] for p in pairs})
+            if len(pairs) > 1 and (len(his) == 1 or len(los) == 1):
+                fs = base + [Filter("w.placement", "=", 1),
+                             Filter("w.score", "=", his[0]) if len(his) == 1 else Filter("w.score", "in", his),
+                             Filter("l.score", "=", los[0]) if len(los) == 1 else Filter("l.score", "in", los)]
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))
             return self._pair_select(fs, teams, asked)
@@ -1517,10 +1585,25 @@ class Parser:
             if not t.has("shapes", "h2h") and re.search(r"누가 더|\bwho (?:has )?(?:won|wins) more\b", t.s, re.I):
                 # "who won more, A or B": each one's wins overall, not only against each other
                 return IR(select=["t.name"], measure="wins", filters=base + [Filter("t.name", "in", [a, b])], group=True)
-            if (t.has("measures", "wins") and t.has("measures", "losses") or re.search(
+            pair = re.search(r"(?:(?<!['’])\b([\w.]+?)\s?('s|’s|s')?\s+)?(?:\bw\s*[-/]\s*l\b|\bwin[- /]loss\b|\bwins?\s*(?:and|&|/|-)\s*loss(?:es)?\b|승패|몇\s*승\s*몇\s*패)",
+                             t.s, re.I)
+            if (t.has("measures", "wins") and t.has("measures", "losses") or pair or re.search(
                     r"\bhow\s+(?:did|does|has|have|do)\s+@teamx\s+(?:do|did|done|fare|fared|perform|performed|go|gone)\b", t.s, re.I)) \
                     and not re.search(r"팀별|각각|씩|each", t.s, re.I):
-                # "how many times did A beat B and lose to them": A's wins and losses against B
+                # "how many times did A beat B and lose to them", "A vs B, A's W-L": A's wins and losses against B (the
+                # side whose name is said before "W-L", "velvet's W-L", else the first named)
+                said = []
+                if pair and pair.group(2) and t.s[max(0, pair.start(1) - 1)] == "@":
+                    said = [v for st, en, typ, v in self.placed if typ == "team" and st <= pair.start(1) < en]  # "X's W-L"
+                elif pair and pair.group(1) and (pair.group(2) or pair.group(1).lower().endswith("s")):
+                    said = [x for x in (a, b) if self._names_word_of(x, pair.group(1))]  # "velvets W-L"
+                if pair and not said:
+                    # "B 상대로 A 승패", "W-L against B": the side said as the opponent is B
+                    said = [x for st, en, typ, x in self.placed if typ == "team" and x == a and re.match(
+                        r"\s*(?:상대로|상대|한테|에게|과의|와의)", t.s[en:])]
+                    said = [b] if said else []
+                if len(said) == 1 and said[0] == b:
+                    a, b = b, a
                 return IR(measure="record", filters=base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)], fact="w")
             if t.has("entities", "date") and not t.has("aggregates", "count"):
                 # "X vs Y, dates and who won": each of their matches, its date and its winner
@@ -1651,7 +1734,8 @@ class Parser:
     def _extra_columns(self, asked: str | None) -> list[str]:
         """Other attributes a question asks to see beside the answer's key: "with the map", "포지션이랑"."""
         s, out = self.t.s, []
-        if re.search(r"\b(?:what|which) map\b|\bon what\b|\b(?:with|and) (?:the )?maps?\b|어느 맵|무슨 맵|어떤 맵|맵(?:은|이|이랑|도|하고)?\s*(?:어디|뭐|알려|같이|도)|(?:그|해당)\s*맵|맵(?:까지|도|이랑|하고)\s", s, re.I) and asked != "map":
+        # ... also in a list of the columns wanted: "map + date", "map/date", "when, map"
+        if re.search(r"\b(?:what|which) map\b|\bon what\b|\b(?:with|and) (?:the )?maps?\b|(?:[+&/]|,)\s*(?:the\s+)?maps?\b|\bmaps?\s*(?:[+&/]|,\s*(?:date|when|time|score))|(?:랑|하고|과|와|,|\+)\s*맵(?:도|까지|이름)?(?![가-힣])|어느 맵|무슨 맵|어떤 맵|맵(?:은|이|이랑|도|하고)?\s*(?:어디|뭐|알려|같이|도)|(?:그|해당)\s*맵|맵(?:까지|도|이랑|하고)\s", s, re.I) and asked != "map":
             out.append("m.map")
         if asked == "player" and re.search(r"\b(?:what|which) (?:role|position)\b|\brole\b|포지션|역할", s, re.I):
             out.append("p.role")
@@ -2094,7 +2178,7 @@ class Parser:
         ir.having, ir.having_measure = having, "countd:m.id"
         return ir
 
-    def _count_expr(self, counted: str | None, filters: list[Filter]) -> str:
+    def _count_expr(self, counted: str | None, filters: list[Filter], per: str | None = None) -> str:
         if counted in ("team",):
             return "countd:t.id"
         if counted == "player":
@@ -2110,8 +2194,10 @@ class Parser:
             # a clock time, a weekday or a day is a match's ("maps started after 6pm"): then map rows are counted
             # "맵 몇 판", "how many maps did they play": map games counted by a counter of games, rows not names
             played = re.search(r"몇\s*(?:판|게임|경기|세트)|\bmaps?\s+(?:\w+\s+){0,3}?(?:play(?:ed)?|won|win|lost|lose|went)\b", self.t.s, re.I)
+            # counted in each stage, month, event or team ("maps in each stage"), they are the games played there
+            per_games = per in ("stage", "month", "year", "date", "tournament", "team", "game")
             if re.search(r"\b(?:different|distinct|unique|separate)\b|종류|서로 다른|다른 맵|맵 ?풀|\bmap ?pool\b", self.t.s, re.I) \
-                    or scope and not played:
+                    or scope and not played and not per_games:
                 return "countd:m.map"
             if not any(f.col == "m.map" for f in filters) and not self._per_map_scope(filters):
                 filters.append(Filter("m.map", "not_null"))  # a map row, not a series recorded without maps
@@ -2388,7 +2474,8 @@ class Parser:
                 split = ([Filter("tr.name", "=", editions[0])], [Filter("tr.name", "=", editions[1])], "tournament")
                 shared = [f for f in scope if f.col != "tr.name"]
         else:
-            years_of_editions = split is not None and split[2] == "tournament" and dates and all(
+            # (also when the two were a game's two tournaments: "<game> events of 2024 as well as 2025")
+            years_of_editions = split is not None and all(f.col == "tr.name" for f in split[0] + split[1]) and dates and all(
                 d.kind == "range" and d.value[0] and any(str(f.value).endswith(d.value[0][:4]) for f in split[0] + split[1])
                 for d in dates)  # "the clash in 2025 but not in 2026": the years pick the editions, they are no extra filter
             shared = shared + (self.date_filters() if (split is None or split[2] != "date") and not years_of_editions else [])
@@ -2450,6 +2537,14 @@ class Parser:
             return IR(select=[key], filters=own, setop={"op": "except", "a": None, "b": shared + fmt})
         # "never won in X": took part in X, but no win there.
         return IR(select=[key], filters=own, setop={"op": "except", "a": shared + fmt or None, "b": shared + fmt + ev})
+
+    @staticmethod
+    def _names_word_of(team: str, word: str) -> bool:
+        """Whether a word (possessive "velvets" too) is one of a team's name words ("Team Velvet")."""
+        from .linking import _same_word, _words
+
+        w = re.sub(r"(?:'s|’s|s'|s)$", "", word, flags=re.I)
+        return any(_same_word(w, y) for y in _words(team)) if len(w) >= 3 else False
 
     def _editions_of_years(self, specs: list[DateSpec]) -> list[str] | None:
         """The editions of the one named tournament series held in each of these whole years, or None."""

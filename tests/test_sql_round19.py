@@ -15,7 +15,7 @@ from tests.test_sql_round8 import _ask
 ROWS19 = {
     "tournaments": [(1, "Cobalt Bay Cup 2025", "Valorant", "2025-05-03", "2025-05-04"),
                     (2, "Dune Royale 2025", "PUBG", "2025-08-02", "2025-08-03"),
-                    (3, "Cobalt Bay Cup 2026", "Valorant", "2026-02-07", "2026-02-08")],
+                    (3, "Frost Peak Open 2026", "Valorant", "2026-02-07", "2026-02-08")],
     "teams": [(1, "Marlin Riders", "EU"), (2, "Quartz Owls", "NA"), (3, "부산 갈매기", "KR"), (4, "Tin Foxes", "BR")],
     "players": [(1, "Marlin", 2, "duelist"), (2, "Sprat", 1, "duelist"), (3, "Kelp", 1, "sentinel"),
                 (4, "Quill", 2, "sentinel"), (5, "파도", 3, "igl"), (6, "Gull", 3, "scout"),
@@ -71,6 +71,42 @@ ROUND19 = [
     ("placement better, Korean", "Dune Royale 2025 평균 순위 1.6보다 좋은 팀", BETTER_THAN_1_5),
     # native Korean words whose consonants spell a Latin name are no name
     ("기록이 하나도 없는", "경기 기록이 하나도 없는 선수 누구야", NEVER_PLAYED),
+    # "who did X play against": the opponents of a named team
+    ("who did X play against", "who did quartz owls play against in 2025", "SELECT 'Marlin Riders'"),
+    ("who has X faced", "who has marlin riders faced at frost peak open 2026", "SELECT 'Quartz Owls'"),
+    # one side's wins and losses against the other: "W-L", "win-loss", 승패, the possessive side first
+    ("A vs B, B's W-L", "quartz owls vs marlin riders, whats marlins W-L in valorant", "SELECT 3, 2"),
+    ("A vs B win-loss", "marlin riders vs quartz owls win-loss", "SELECT 3, 2"),
+    ("B 상대로 A 승패", "quartz owls 상대로 marlin riders 승패", "SELECT 3, 2"),
+    # two years beside a game's tournaments: one tournament of each year, no year filter on both sides
+    ("<game> events of two years", "which players were at the valorant events of 2025 as well as 2026",
+     "SELECT nickname FROM players WHERE id IN (1, 2, 3, 4)"),
+    ("두 해 발로 대회 둘 다", "2025년이랑 2026년 발로란트 대회 둘 다 나온 팀", "SELECT name FROM teams WHERE id IN (1, 2)"),
+    # a range of days across two months without "from"/"between"
+    ("Mon D - Mon D, YYYY", "how many valorant maps were played May 3 - May 4, 2025", "SELECT 3"),
+    ("Mon D to Mon D, YYYY", "matches played Jan 31 to Feb 7, 2026, how many", "SELECT 1"),
+    # maps counted in each stage are the games played there
+    ("maps per stage", "how many maps in each stage of cobalt bay cup 2025", "SELECT 'group', 2 UNION SELECT 'final', 1"),
+    # scorelines joined by "or"
+    ("two scorelines", "any valorant maps finishing 13-9 or 13-11? dates", "SELECT m.played_at FROM matches m WHERE m.id IN (1, 2)"),
+    ("two scorelines, Korean", "발로란트 13대7이나 13대10으로 끝난 맵 몇 개", "SELECT 2"),
+    # the columns asked as a list: "when + map"
+    ("when + map", "valorant match where both sides together got the most kills - when + map?",
+     "SELECT '2026-02-08 15:00:00', 'Lotus'"),
+    # a game left out: "excluding X", "X 말고 Y만"
+    ("excluding a game", "total kills excluding valorant", "SELECT 27"),
+    ("X 말고 Y만", "부산 갈매기 킬 합계 몇이야? 발로란트 말고 pubg만", "SELECT 10 + 3"),
+    ("Y, not X", "total kills in pubg, not valorant", "SELECT 27"),
+    # a team defined by a clause: the champion of "the <year> <game> event", then its players ranked
+    ("on the team that won the <year> <game> event", "who had the most kills on the team that won the 2025 valorant event",
+     "SELECT 'Sprat'"),
+    ("<year> <game> 대회 챔피언 팀 소속", "2025년 발로란트 대회 챔피언 팀 소속 선수 중 최다 킬", "SELECT 'Sprat'"),
+    # the team first by one statistic, then another statistic of that team
+    ("team with the most wins, its win rate", "valo squad with the most victories - and its win percentage?",
+     "SELECT 'Quartz Owls', 60.0"),
+    ("승수 1위 팀 승률", "발로란트 승수 1위 팀 승률", "SELECT 'Quartz Owls', 60.0"),
+    ("team with the most kills, its average placement", "the squad with the most kills in pubg - its average placement?",
+     "SELECT 'Tin Foxes', 1.5"),
 ]
 
 
@@ -100,7 +136,7 @@ def test_the_reason_for_asking_after_the_question_is_taken_off(question, core):
 @pytest.mark.parametrize("question,gold", [
     ("KDA for sprat? thinking of her for my duelist slot",
      "SELECT (SUM(kills) + SUM(assists)) * 1.0 / MAX(SUM(deaths), 1) FROM match_players WHERE player_id = 2"),
-    ("Win % for each team at cobalt bay cup 2026? trying to work out who looked sharp before the next one",
+    ("each team's win rate at frost peak open 2026? trying to work out who looked sharp",
      "SELECT t.name, 100.0 * SUM(mt.placement = 1) / COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id "
      "JOIN matches m ON m.id = mt.match_id WHERE m.tournament_id = 3 GROUP BY t.id"),
 ])
