@@ -170,10 +170,38 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     read first; the whole text is read when the core cannot be answered or lost a name on the way."""
     core = core_question(question)
     if core != question.strip():
+        core, rest = _carry_names(question, core, url, today)
         p = _plan(core, url, context, today, model)
-        if (p.ir is not None or p.query is not None) and not _lost_names(question, p.linked, url, today):
+        if (p.ir is not None or p.query is not None) and not _lost_names(rest, p.linked, url, today):
             return p
     return _plan(question, url, context, today, model)
+
+
+_PRONOUN = re.compile(r"\b(?:(they|them|he|him|she)|(their|his|her))\b|(걔네|걔|그\s?팀|그\s?선수|그 친구)(?:들)?", re.I)
+
+
+def _carry_names(question: str, core: str, url: str, today: dt.date | None) -> tuple[str, str]:
+    """The core question with the name its opening sentence gave ("Our cousin is on X. How did they do
+    last spring?"): the first pronoun of the core becomes that name, and the game said there scopes the core too.
+    Also the text whose names the core must keep: the question after that sentence when the name was carried."""
+    at = question.find(core[:20])
+    head = question[:at] if at > 0 else ""
+    if not head.strip():
+        return core, question
+    said = link(head, load_catalog(url), today).mentions
+    names = {(m.type, m.value) for m in said if m.type in ("team", "player")}
+    pros = list(_PRONOUN.finditer(core))
+    # the subject pronoun first ("what share of their games did they win": "they" is the team, "their games" stays)
+    pro = next((m for m in pros if not m.group(2)), pros[0] if pros else None)
+    if len(names) != 1 or pro is None:
+        return core, question
+    _, name = names.pop()
+    core = core[:pro.start()] + (f"{name}'s" if pro.group(2) else name) + core[pro.end():]
+    ours = link(core, load_catalog(url), today).mentions
+    games = {m.value for m in said if m.type == "game"}
+    if len(games) == 1 and not any(m.type in ("game", "tournament") for m in ours):
+        core = re.sub(r"\s*([?.!]*)\s*$", lambda m: f" in {games.pop()}{m.group(1)}", core, count=1)
+    return core, question[at:]
 
 
 def _lost_names(question: str, core: Linked, url: str, today: dt.date | None) -> bool:
@@ -339,7 +367,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|등록\s*(?:은|이|만|까지|도)?\s*(?:돼|되어|된|됐|되었|되어져)"
                    # a past match's clock time ("그 매치 몇 시에 열렸어"), what is needed of the rows ("need their dates"),
                    # the organisers' own matches ("how many did we host last spring"): records asked for, not a procedure
-                   r"|몇\s*시\s*(?:였|이었|에\s*(?:했|열렸|열린|치렀|치른|시작했|시작한|있었|끝났))"
+                   r"|몇\s*시(?:\s*몇\s*시|\s*쯤)?\s*(?:였|이었|에\s*(?:했|열렸|열린|치렀|치른|시작했|시작한|있었|끝났))"
                    r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of)\b"
                    r"|\b(?:we|we've|we have|you|you've|you have) (?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded)\b",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure

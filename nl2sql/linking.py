@@ -70,7 +70,8 @@ def skeleton(text: str) -> str:
             if coda in _HANGUL_CODA:
                 out.append(_HANGUL_CODA[coda])
     else:
-        low = re.sub(r"ch", "j", re.sub(r"ng\b", "n", text.lower()))
+        # "tch" is one sound, written 치 ("Glitch" = 글리치, "Switch" = 스위치)
+        low = re.sub(r"t?ch", "j", re.sub(r"ng\b", "n", text.lower()))
         low = re.sub(r"c(?=[eiy])", "s", low)  # a soft c ("Pacific" = 퍼시픽)
         low = re.sub(r"sh", "s", low)
         low = re.sub(r"gh", "", low)  # silent ("lightning" = 라이트닝, "knight")
@@ -509,6 +510,12 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
     for m in [c for c in chosen if c.type == "game" and text[c.start:c.end] == "롤"]:
         role_before = any(c.type == "role" and 0 <= m.start - c.end <= 1 for c in chosen)
         if role_before or re.match(r"\s*(?:은|는|을|를|이|가)?\s*(?:맡|뭐(?!\s*(?:대회|경기|팀))|무엇|어떤 거|담당)", text[m.end:]):
+            chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
+    # "a separate group", "one group for the blanks": a bucket of the answer, not the group stage
+    for m in [c for c in chosen if c.type == "stage" and re.fullmatch(r"groups?", text[c.start:c.end], re.I)]:
+        if re.search(r"\b(?:own|separate|single|same|new|extra|another|different|distinct|special|one|their|its|a)\s+$", text[:m.start], re.I) \
+                and not re.search(r"\b(?:in|at|during|from|of|out of|through|past|made|reach(?:ed)?|won)\s+(?:the\s+|a\s+|their\s+|its\s+)?$", text[:m.start], re.I) \
+                and not re.match(r"\s*(?:stage|phase|round|matches|games|play)\b", text[m.end:], re.I):
             chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
     # "top fragger", "best fragger": who killed most, not the role a database may call 'fragger'
     for m in [c for c in chosen if c.type == "role" and re.fullmatch(r"(?:entry[- ]?)?fraggers?", text[c.start:c.end], re.I)]:
@@ -1248,6 +1255,9 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4
                             or len(sk) >= 3 and syllables >= 5 or len(sk) >= 3 and syllables >= 4 and close
                             or len(sk) >= 4 and syllables == 3 and len(hits) == 1 and _romanized_close(variant, hits[0][1], 60)
+                            # three syllables on three consonants ("글리치" = Glitch): the letters must read back closely too
+                            or len(sk) == 3 and syllables == 3 and len(hits) == 1 and _romanized_close(variant, hits[0][1], 60)
+                            and loan_ratio(variant, hits[0][1]) >= 65
                             # a short Latin name said in two syllables ("닉스" = Nyx): its letters read back almost exactly
                             or len(sk) >= 3 and syllables == 2 and len(hits) == 1 and len(norm(hits[0][1])) <= 4
                             and loan_ratio(variant, hits[0][1]) >= 85) \

@@ -166,6 +166,11 @@ class Parser:
         masked, self.placed = _mask(text, linked, self.dates)
         for p in cues()["chitchat"]["words"]:
             masked = p.sub(lambda m: " " * len(m.group()), masked)
+        # "ranked bottom on points", "finished last in total kills": the bottom of a ranking by that statistic (a
+        # superlative, the fewest), not last place in a match
+        masked = re.sub(r"\b(?:finish(?:ed|es|ing)?|came|placed|end(?:ed)?(?: up)?|was|were|is|ranked)\s+(?:in\s+)?(?:dead\s+|the\s+)?(?:last|bottom)(?:\s+place)?"
+                        r"(?=\s+(?:on|in|by|for|of)\s+(?:the\s+)?(?:total\s+|overall\s+|combined\s+)?(?:points?|pts|kills?|frags?|elims?|damage|dmg|assists?|score)\b)",
+                        lambda m: "fewest" + " " * (len(m.group()) - 6), masked, flags=re.I)
         # "finished last", "꼴찌 몇 번": last place in a match (a condition), not a superlative; blanked so the
         # superlative cues do not see it
         last = re.compile(r"\b(?:finish(?:ed|es|ing)?|came|placed|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:dead\s+)?last(?: place)?\b|\blast[- ]place(?: finish(?:es)?)?\b"
@@ -210,6 +215,10 @@ class Parser:
             if typ != "date" and v not in self.values.setdefault(typ, []):
                 self.values[typ].append(v)
         self.date_specs = [v for _, _, typ, v in self.placed if typ == "date"]
+        # "작년(2025)", "last year (2025)": the same period said twice, the second an aside restating the first
+        self.date_specs = [d for i, d in enumerate(self.date_specs)
+                           if not (i and (d.kind, d.value) == (self.date_specs[i - 1].kind, self.date_specs[i - 1].value)
+                                   and re.fullmatch(r"\s*[(\[,/=]?\s*(?:i\.e\.|즉|that is,?)?\s*", text[self.date_specs[i - 1].end:d.start]))]
         self.champion_side = self._champion_side()
         self.top_side = None if self.champion_side else self._top_side()
 
@@ -317,6 +326,9 @@ class Parser:
     def _nicknames(masked: str) -> str:
         """A player's nickname is how players are named: "선수 닉 다", "IGNs of the squad" ask for players.
         Beside a player noun the word is blanked; alone it becomes one (lengths are kept for the spans)."""
+        # chat words for the people on a team ("how many ppl on X", "peeps", "folks") name players too
+        masked = re.sub(r"\b(?:ppl|peeps|folks)\b", lambda m: ("pros" + " " * (len(m.group()) - 4)) if len(m.group()) >= 4
+                        else "pro", masked, flags=re.I)
         nick = re.compile(r"(?<![가-힣])(닉네임|닉|아이디)(?=\s|들|을|은|이|만|만요|요|[?,.!]|$)|\b(nicknames|nicks|ign'?s|handles)\b", re.I)
         player = re.search(r"선수|플레이어|멤버|\bplayers?\b|\bmembers?\b|\bpros?\b|\bwho'?s?\b", masked, re.I)
 
@@ -400,12 +412,17 @@ class Parser:
         noun_who = re.search(r"\b(teams?|squads?|players?|pros?|members?)\s+(?:who|whom)\b", low) if who and not m else None
         if noun_who:
             return self._noun(noun_who.group(1))  # "players who won a final": the noun before who names them
+        if m and re.match(r"any\b", m.group(), re.I):
+            # "teams that … never placed first in any game": "any" inside the clause, the noun that leads is asked
+            lead_noun = re.search(r"^\s*(?:the\s+)?(?:@\w+\s+)*(teams?|players?|squads?)\s+(?:that|who|which|whose)\b", low)
+            if lead_noun and lead_noun.end() <= m.start():
+                return self._noun(lead_noun.group(1))
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
         if who:
             # winning and losing are what teams do ("who went out in a semifinal"): the team, as with wins; so are the
             # team-only measures (points, placements, chicken dinners) and a tournament's title
-            return "team" if t.has("measures", "wins") or t.has("measures", "losses") \
+            return "team" if t.has("measures", "wins") or t.has("measures", "losses") or self.last_place and "player" not in self.values \
                 or self.measure() in ("points", "placement", "chicken", "win_rate") and "player" not in self.values \
                 or t.has("shapes", "champion") and "tournament" in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b", low) else "player"
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
@@ -514,14 +531,17 @@ class Parser:
         if m:
             w = m.group(1)
             return self._noun(w) if not w.startswith("@") else w[1:-1]
-        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:@\w+\s+)?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
+        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:of\s+(?:the|their|its|his|her|these|those)\s+)?(?:@\w+\s+)?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
             if m.group().lower().startswith("every") and re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I):
                 continue  # "list every X tournament": all of them, not a breakdown
             if m.group().lower().startswith("per") and re.search(r"(?:averag\w*|avg|mean)\s+(?:[\w.+%@]+\s+){0,4}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
             if self._per_unit_of_rate(m, s):
                 continue  # "fraggers ordered on frags per game": a rate per game of each player, not a row per map
-            if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)(?:'ve|'d|\s+have|\s+had|\s+has)?\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I):
+            if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)(?:'ve|'d|\s+have|\s+had|\s+has)?\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I) \
+                    and not (re.match(r"(?:for |in )?each[\s-]+of\b|for each\b.*,", s[m.start():], re.I)
+                             and not re.match(r"(?:games?|match(?:es)?|maps?|series)$", m.group(1), re.I)):
+                # (but "for each of the events she entered, …" heads a breakdown)
                 continue  # "in each game they played": a condition on each of their rows, not a grouping
             return self._noun(m.group(1))
         m = re.search(r"\b(players|members|pros|teams|squads|maps|tournaments)\b.*\b(?:each|apiece|individually|one by one)\s*[?.!]*\s*$", s, re.I)
@@ -846,7 +866,7 @@ class Parser:
             grouped = {"region": "t.region", "role": "p.role", "map": "m.map", "stage": "m.stage"}.get(self.group_entity() or "")
             if nul is not None and nul.col == grouped and re.search(
                     r"(?:없는|빈|비어 ?있는|안 적힌|미정)\s*(?:거|것|팀|선수|경기|애들)?(?:들)?\s*(?:도|까지)|포함|따로"
-                    r"|\b(?:too|as well|also|includ(?:e|ing)|plus|separately|their own (?:row|group|bucket))\b", t.s, re.I):
+                    r"|\b(?:too|as well|also|includ(?:e|ing)|plus|separately|(?:their|its|an?) (?:own|separate|distinct|extra) (?:row|group|bucket|category|line))\b", t.s, re.I):
                 nul = None  # "역할 빈 선수도 같이 세줘", "count the blank ones too": the missing value is one more group, kept
             if nul is not None:
                 filters.append(nul)
@@ -1409,6 +1429,10 @@ class Parser:
         if len(players) == 1 and not teams and not tours:
             if t.has("shapes", "attr_role"):
                 return IR(select=["p.role"], filters=[Filter("p.nickname", "=", players[0])])
+            if re.search(r"지역|나라|국가|리전|출신|국적|\bregions?\b|\bcountry\b|\bwhere\b.*\b(?:from|based)\b|\bbased\b", t.s, re.I) \
+                    and not t.has("shapes", "attr_role"):
+                # "X 소속팀 지역", "what region is X's team from": the region of the player's team
+                return IR(select=["t.region"], filters=[Filter("p.nickname", "=", players[0])])
             if t.has("shapes", "attr_team") or re.search(r"\bteam\b|팀", t.s, re.I):
                 return IR(select=["t.name"], filters=[Filter("p.nickname", "=", players[0])])
         if len(teams) == 1 and not players and not tours and t.has("shapes", "attr_region") \
@@ -1497,12 +1521,13 @@ class Parser:
                 fs.append(Filter("l.score", "=", 0))
             else:  # the deciding game was played: the loser one game short of the winner (2-1, 3-2)
                 said = re.search(r"(?:\ball|\bgo\w*|\bwent|\bgone)\s+(?:to\s+)?(?:all\s+)?(?:the\s+)?(?:full\s+)?(\d|five|three|seven)\s+(?:maps|games|sets)\b"
-                                 r"|(\d|다섯|세)\s?(?:세트|맵|판|게임)까지", t.s, re.I)
-                total = {"five": 5, "three": 3, "seven": 7, "다섯": 5, "세": 3}.get((said.group(1) or said.group(2)).lower(), None) \
-                    if said else None
-                if said and total is None:
-                    total = int(said.group(1) or said.group(2))
-                best_of = re.search(r"\bbo\s?([357])\b|\bbest[- ]of[- ]?(\d|three|five|seven)\b|([357])\s?(?:판|세트|전)\s?[234]\s?선승|([234])\s?선승", t.s, re.I)
+                                 r"|(\d|다섯|세)\s?(?:세트|맵|판|게임|경기)(?:째)?까지"
+                                 r"|\b(?:to|reach(?:ed)?)\s+(?:a\s+|the\s+)?(?:map|game|set)\s+(\d|three|five|seven)\b|\b(?:map|game|set)\s+(\d|three|five|seven)\s+(?:was\s+|got\s+)?played\b", t.s, re.I)
+                word = next((g for g in said.groups() if g), None) if said else None
+                total = {"five": 5, "three": 3, "seven": 7, "다섯": 5, "세": 3}.get(word.lower(), None) if word else None
+                if word and total is None:
+                    total = int(word)
+                best_of = re.search(r"\bbo\s?([357])s?\b|\bbest[- ]of[- ]?(\d|three|five|seven)\b|([357])\s?(?:판|세트|전)\s?[234]\s?선승|([234])\s?선승", t.s, re.I)
                 if best_of and not said:
                     # "Bo5", "best of seven", "3판2선승제": the full length of that format
                     g = next(x for x in best_of.groups() if x)
@@ -1539,7 +1564,16 @@ class Parser:
         if not teams and (scoreline or (result and measure is None)) and asked in (None, "match", "team") and not (t.has("aggregates", "avg") or t.has(
                 "aggregates", "sum") or t.has("aggregates", "max") or t.has("aggregates", "min") or t.has("aggregates", "count")) \
                 and ("stage" in self.values or self.date_specs) and "player" not in self.values:
-            # "the final's scoreline": each side of that match and its score
+            # "the final's scoreline": each side of that match and its score; a versus match's two sides in one row,
+            # the winner's first ("3-1"), as a scoreline is said
+            royale = set(self.linked.ranking_games) | {"PUBG"}
+            ranking = self._ranking_scope() or t.has("shapes", "ranking_format") or any(
+                tour in self.linked.by_game.get(g, []) for g in royale for tour in self.values.get("tournament", []))
+            if not ranking:
+                fs = base + [Filter("w.placement", "=", 1)]
+                if not any(f.col == "m.format" for f in fs):
+                    fs.append(Filter("m.format", "=", "versus"))
+                return IR(select=["m.played_at", "wt.name", "w.score", "lt.name", "l.score"], filters=fs, fact="w")
             return IR(select=["m.played_at", "t.name", "mt.score"], filters=base)
         upset = re.search(r"\b(?:the )?(los(?:er|ing (?:side|team|squad))|winn(?:er|ing (?:side|team|squad)))s?\b(?:\s+\w+){0,3}?\s+(more|fewer|less)\s+"
                           r"(kills|frags|deaths|assists|damage)\s+than\s+(?:the\s+)?(?:los|winn)"
@@ -1757,7 +1791,10 @@ class Parser:
                      (r"\b(?:its|their|the) regions?\b|\bwith (?:the |their )?regions?\b|\band (?:their )?regions?\b|지역(?:이랑|하고|도|과|까지)|어느 지역", "t.region")],
             "player": [(r"\b(?:its|their|his|her|the) (?:roles?|positions?)\b|\band (?:their )?(?:roles?|positions?)\b|포지션(?:이랑|하고|도|과|까지)|역할(?:이랑|하고|도|과|까지)", "p.role"),
                        (r"(?:명단|로스터|라인업|선수)\S*\s+(?:\S+\s+)?(?:포지션|역할)|\b(?:roster|line-?up|players)\b.*\b(?:with|and|\+)\s+(?:their\s+)?(?:roles?|positions?)\b", "p.role"),
-                       (r"\b(?:their|his|her) teams?\b|\band (?:their )?teams?\b|소속(?:팀)?(?:이랑|하고|도|과|까지)|팀(?:이랑|하고|도|까지)", "t.name")],
+                       (r"\b(?:their|his|her) teams?\b|\band (?:their )?teams?\b|소속(?:팀)?(?:이랑|하고|도|과|까지)|팀(?:이랑|하고|도|까지)"
+                        # "… and what team was he on", "which team does she play for", "소속팀은?": the player's team asked beside
+                        r"|\b(?:what|which) (?:team|squad|org)\b(?:\s+(?:was|is|were|are|does|did|do))?\s+(?:he|she|they|that player|it)\b"
+                        r"|(?:랑|하고|그리고|,)\s*(?:그\s*선수\s*)?(?:소속\s*팀|소속|어느\s*팀|무슨\s*팀)", "t.name")],
         }.get(asked or "", [])
         for pattern, col in said:
             if col not in fixed and col not in out and re.search(pattern, s, re.I):
@@ -2391,6 +2428,11 @@ class Parser:
         if asked not in ("team", "player", "tournament"):
             return None
         never, both = t.has("shapes", "never"), t.has("shapes", "both")
+        attr = r"(?:지역|나라|포지션|역할|맵|스테이지|regions?|countr(?:y|ies)|roles?|positions?|maps?|stages?)\s*(?:정보|값)?\s*(?:이|가|은|는)?\s*$"
+        if never and t.has("shapes", "no_value") and all(
+                any(a_ < b2 and a2 < b_ and re.search(attr, t.s[max(0, a2 - 12):a2], re.I) for a2, b2 in t.find("shapes", "no_value"))
+                for a_, b_ in t.find("shapes", "never")):
+            never = False  # "지역 없는 팀도", "no region listed": a missing value, said with the negation's words, not "never"
         if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b", t.s)) and not both:
             # "only ever played X": took part in X, and in nothing else of X's kind
             for typ in ("game", "tournament", "map", "stage"):
@@ -2484,6 +2526,9 @@ class Parser:
         cut = t.first("shapes", "but")
         cut = cut if cut is not None else t.first("shapes", "never")
         among = re.search(r"\s(?:중에서|중에|중)\s|\bamong\b|\bout of (?:the|all)\b", t.s)
+        if split is None and never and not both and among is not None and t.has("shapes", "no_value") \
+                and all(b_ <= among.start() for _, b_ in t.find("shapes", "never")):
+            return None  # "지역 정보 없는 팀 중에 경기 뛴 팀": the missing value picks the teams among which the rest is asked
         if split is None and never and not both and among is not None:
             cut = among.end() if among.group().strip() in ("중에서", "중에", "중") else None
             if cut is None:  # "among the X teams, which never Y": X after "among", Y after its clause
@@ -2521,6 +2566,14 @@ class Parser:
                 return IR(select=[key], filters=own, setop={"op": "except", "a": a, "b": inner + fl(after) + ev + fmt})
         if split is not None:
             a, b = shared + fmt + split[0], shared + fmt + split[1]
+            cut_at = t.first("shapes", "but")
+            cut_at = cut_at if cut_at is not None else t.first("shapes", "never")
+            if never and not both and cut_at is not None:
+                # "in the 2025 cup, but not in the 2026 final": a name said only after the negation scopes the excluded side
+                said = [(a_ < cut_at, (VALUE_COL[typ], v)) for a_, _, typ, v in self.placed
+                        if typ in VALUE_COL and typ != split[2] and typ not in own_types]
+                late = {cv for early, cv in said if not early} - {cv for early, cv in said if early}
+                a = [f for f in a if not (f.op == "=" and (f.col, f.value) in late)]
             if both and not never:
                 return IR(select=[key], filters=own, setop={"op": "intersect", "a": a + ev, "b": b + ev})
             return IR(select=[key], filters=own, setop={"op": "except", "a": a, "b": b + ev})
@@ -3094,6 +3147,8 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
         ir.vs = {"op": "=", "ref": "rank", "n": parser.rank, "order": ir.order}
         ir.order, ir.limit = None, None
     _without_player(parser, ir)
+    _played_only(parser, ir)
+    _player_attributes_beside(parser, ir)
     _sides_asked_beside(parser, ir)
     _years_together(parser, ir)
     _totals_per_match(parser, ir)
@@ -3109,6 +3164,39 @@ _BOTH_SIDES = re.compile(r"양\s*팀|두\s*팀(?:이|을|의)?\s*(?:합|다)|\bb
 
 _HOW_OFTEN = re.compile(r"\bhow (?:many times|often)\b|\bnumber of (?:times|games|matches|maps|series)\b|\btimes (?:it was |they were )?played\b"
                         r"|몇\s*번|몇\s*(?:판|경기)|횟수|경기\s*수|판\s*수", re.I)
+
+
+_MATCH_SIDE = ("m", "mt", "mp", "tr", "w", "l", "wt", "lt")
+
+
+def _played_only(parser: Parser, ir: IR) -> None:
+    """"teams per region that have actually played", "지역 없는 팀 중 경기 뛴 팀", "players who competed, how many": the
+    teams (players) with a match row, read through the participation table, when nothing else joins it."""
+    t = parser.t
+    if ir.fact or ir.setop or ir.compare or ir.minus or ir.vs or ir.nest or ir.per or ir.split or ir.extreme:
+        return
+    if t.has("shapes", "no_team") or not re.search(
+            r"\b(?:played|competed|appeared|participated|took part|taken part|featured)\b(?!\s+(?:for|as|on|with)\b)"
+            r"|\bplayed (?:on|for) (?:the )?(?:stage|field)\b|(?<![가-힣])(?:뛴|뛰어 ?본|출전한|출전해 ?본|참가한|나온 적 있는)", t.s, re.I):
+        return
+    cols = list(ir.select) + [f.col for f in ir.filters] + ([ir.measure.partition(":")[2]] if ir.measure else [])
+    aliases = {c.split(".")[0] for c in cols if "." in c}
+    if aliases & set(_MATCH_SIDE) or ir.measure not in (None, "count", "countd:t.id", "countd:p.id"):
+        return
+    if aliases <= {"t"} and (aliases or ir.measure == "countd:t.id"):
+        ir.fact = "mt"
+    elif aliases <= {"p", "t"} and ("p" in aliases or ir.measure == "countd:p.id"):
+        ir.fact = "mp"
+
+
+def _player_attributes_beside(parser: Parser, ir: IR) -> None:
+    """"who had the most kills, and what team was he on", "top fraggers with their teams", "킬 1등 선수랑 소속팀":
+    the player's own attributes as columns beside each player of a grouped answer (``_attributes_beside``)."""
+    if not ir.group or ir.select[:1] != ["p.nickname"] or ir.setop or ir.compare or ir.minus or ir.nest or ir.per:
+        return
+    for col in parser._attributes_beside("player", ir.filters):
+        if col not in ir.select and not (col == "t.name" and "team" in parser.values):
+            ir.select.insert(1, col)
 
 
 def _totals_per_match(parser: Parser, ir: IR) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _EN_OPENERS = re.compile(
-    r"^\s*(?:(?:hey|hi|hello|yo|ok(?:ay)?|so|um+|uh+|hmm+|quick question|question|real quick|sorry"
+    r"^\s*(?:(?:(?:hi|hello|hey) there|hey|hi|hello|yo|good (?:morning|afternoon|evening|day)|greetings|ok(?:ay)?|so|um+|uh+|hmm+|quick question|question|real quick|sorry"
     # gamer chat before the question: "gg go next.", "ggwp", "bruh", "ngl", "welp"
     r"|gg(?:s|wp|ez)?(?:\s+(?:go next|wp|ez|no re|well played))?|bruh+|ngl|tbh|welp|aight|alright|ayy+|sheesh|oof)\b[\s,!:.\-–—]*)+",
     re.I)
@@ -27,8 +27,19 @@ _EN_CONTEXT = re.compile(
 # context, closed by a full stop, before the question.
 _EN_CONTEXT_SENTENCE = re.compile(
     r"^\s*(?:(?:i'?m|i am|we'?re|we are|i was|we were)\s+(?:writing|doing|preparing|prepping|making|working on|putting together|"
-    r"updating|building|finishing|planning|drafting|compiling|checking)\b|(?:this is|it'?s)\s+for\s+(?:the|our|my|a|an)\b)"
-    r"[^.?!]{0,80}[.!]\s+(?=\S)",
+    r"updating|building|finishing|planning|drafting|compiling|checking)\b|(?:this is|it'?s)\s+for\s+(?:the|our|my|a|an)\b"
+    # who is asking: "Our cousin is on X.", "I'm X's biggest supporter.", "We sponsor the club.", "I am a parent."
+    r"|(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|kid|kids|child|children|boy|girl|nephew|niece|brother|sister|friend|cousin|"
+    r"husband|wife|partner|student|students|club|company|team|office|boss|family)\b"
+    r"|(?:i'?m|i am|we'?re|we are)\s+(?:a|an|the|one of|new|just|big|huge|with|from|on)\b"
+    r"|(?:i|we)\s+(?:sponsor|support|follow|coach|manage|run|work|represent|cheer)\b)"
+    r"[^.?!]{0,120}[.!]\s+(?=\S)",
+    re.I)
+# "… start? need it for my calendar", "… last year? asking for a friend": a remark about the asker after a question
+# mark (the third pattern trailing_context() tries)
+_EN_AFTERWORD = re.compile(
+    r"(?<=\?)\s+(?:(?:i|we)\s+|(?:i'?m|we'?re)\s+)?(?:need|needs|have to|want|wanna|gotta|got to|trying|planning|asking|just|"
+    r"it'?s for|this is for|for (?:my|our|a|the)|because|cause|cuz|since|so (?:i|we) can)\b[^?]{0,80}$",
     re.I)
 # "Can u dig up …", "would you mind giving me …", "I need to know …", "can we get …"
 _EN_REQUEST = re.compile(
@@ -71,6 +82,8 @@ _EN_TRAIL_CONTEXT = re.compile(
 _KO_TRAIL_CONTEXT = re.compile(
     r"(?:[?？.!]+|,)\s*(?![^?？]*(?:누구|뭐|몇|어디|언제|어느|얼마))[^?？]{0,30}?"
     r"(?:려고|려구|려는데|라고|할라고|할려고|거든|하려고|보려고|쓰려고)(?:요|용|여|해요|함|합니다|그래요|하는데요?)?[\s.!~ㅎㅋㅠ]*$")
+# "안녕하세요, 동아리 후원사 담당자입니다.", "저는 선수 학부모예요.": the asker introducing themselves, a sentence of its own
+_KO_INTRO = re.compile(r"^\s*(?:안녕하세요[\s,.!~]*)?(?:[^?？.!]{0,60}?(?:입니다|이에요|예요|이고요|인데요)[.!~]+\s+(?=\S))?")
 _KO_OPENERS = re.compile(r"^\s*(?:(?:혹시|저기|저 |음+|아 |그 |실례지만|죄송한데|죄송하지만|궁금한 ?게 있는데(?:요)?)[\s,.!]*)+")
 # "기사 마감 때문에 그런데,", "정리해야 하는데", "자료에 써야 해서요,": why they ask, then the question
 _KO_CONTEXT = re.compile(
@@ -99,6 +112,7 @@ def core_question(text: str) -> str:
         core = _EN_CONTEXT.sub("", core)
         core = _EN_CONTEXT_SENTENCE.sub("", core)
         core = _EN_REQUEST.sub("", core)
+        core = _KO_INTRO.sub("", core, count=1)
         core = _KO_OPENERS.sub("", core)
         core = _KO_CONTEXT.sub("", core)
         if core == before:
@@ -118,7 +132,7 @@ def core_question(text: str) -> str:
 def trailing_context(text: str) -> tuple[str, str]:
     """The question and the reason for asking said after it ("… ? want it for our office pool"), split; the
     text and "" when nothing trails it, or when the question left would be too short to stand alone."""
-    for pat in (_EN_TRAIL_CONTEXT, _KO_TRAIL_CONTEXT):
+    for pat in (_EN_TRAIL_CONTEXT, _EN_AFTERWORD, _KO_TRAIL_CONTEXT):
         m = pat.search(text)
         if m and len(re.sub(r"\W", "", text[:m.start()])) >= 6:
             q = text[:m.start()].rstrip()

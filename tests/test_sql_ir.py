@@ -200,7 +200,8 @@ ROUND3 = [
     ("record of A against B", "Red Herons vs Blue Mantis, wins and losses for Red Herons", "SELECT 1, 1"),
     ("two teams' matches, both scores", "Blue Mantis랑 Red Herons 경기 날짜랑 스코어",
      "SELECT '2025-05-03 14:00:00', 1, 2 UNION SELECT '2025-05-04 19:00:00', 3, 0"),
-    ("a match's score per side", "Maple Clash 2025 결승 스코어 어떻게 됐어", "SELECT 'Blue Mantis', 3 UNION SELECT 'Red Herons', 0"),
+    # a versus match's scoreline is one row, winner first (both names and both scores: "3-0" as it is said)
+    ("a match's score per side", "Maple Clash 2025 결승 스코어 어떻게 됐어", "SELECT 'Blue Mantis', 3, 'Red Herons', 0"),
     ("who beat whom", "who beat who in the maple clash 2025 group stage", "SELECT 'Red Herons', 'Blue Mantis'"),
     ("monthly breakdown", "matches per month", "SELECT '2025-05', 2 UNION SELECT '2026-02', 2"),
     ("yearly breakdown", "연도별 킬 합계", "SELECT '2025', 115 UNION SELECT '2026', 22"),
@@ -219,7 +220,7 @@ ROUND3 = [
     ("month superlative", "which month had the most matches", "SELECT '2025-05', 2 UNION SELECT '2026-02', 2"),
     ("final's winner, ranking play", "desert royale 2026 final winner", "SELECT 'Red Herons'"),
     ("winner and whom they beat", "who won the maple clash 2025 final and who did they beat", "SELECT 'Blue Mantis', 'Red Herons'"),
-    ("a match's result", "how did the maple clash 2025 final go", "SELECT 'Blue Mantis', 3 UNION SELECT 'Red Herons', 0"),
+    ("a match's result", "how did the maple clash 2025 final go", "SELECT 'Blue Mantis', 3, 'Red Herons', 0"),
     ("몇승 counts wins, not the team", "Red Herons 옵치팀 몇승함", "SELECT 1"),
     ("roster size by team", "how many players does each team have",
      "SELECT 'Red Herons', 2 UNION SELECT 'Blue Mantis', 2 UNION SELECT '울산 웨일즈', 2"),
