@@ -1508,10 +1508,15 @@ class Parser:
                 pairs.append(tuple(sorted((int(more.group(1)), int(more.group(2))), reverse=True)))
                 rest = rest[more.end():]
             his, los = sorted({p[0] for p in pairs}), sorted({p[1] for p in pairs})
+            gaps = sorted({p[0] - p[1] for p in pairs})
             if len(pairs) > 1 and (len(his) == 1 or len(los) == 1):
                 fs = base + [Filter("w.placement", "=", 1),
                              Filter("w.score", "=", his[0]) if len(his) == 1 else Filter("w.score", "in", his),
                              Filter("l.score", "=", los[0]) if len(los) == 1 else Filter("l.score", "in", los)]
+            elif len(pairs) > 1 and {(h, lo) for h in his for lo in los if h - lo in gaps} == set(pairs):
+                # "13-11 or 14-12": the winner's scores, the loser's, and the margins together allow exactly those
+                fs = base + [Filter("w.placement", "=", 1), Filter("w.score", "in", his), Filter("l.score", "in", los),
+                             Filter("w.score - l.score", "=", gaps[0]) if len(gaps) == 1 else Filter("w.score - l.score", "in", gaps)]
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))
             return self._pair_select(fs, teams, asked)

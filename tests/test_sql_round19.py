@@ -90,6 +90,7 @@ ROUND19 = [
     # scorelines joined by "or"
     ("two scorelines", "any valorant maps finishing 13-9 or 13-11? dates", "SELECT m.played_at FROM matches m WHERE m.id IN (1, 2)"),
     ("two scorelines, Korean", "발로란트 13대7이나 13대10으로 끝난 맵 몇 개", "SELECT 2"),
+    ("two scorelines, both sides differ", "count valorant maps won 13-11 or 14-12", "SELECT 2"),
     # the columns asked as a list: "when + map"
     ("when + map", "valorant match where both sides together got the most kills - when + map?",
      "SELECT '2026-02-08 15:00:00', 'Lotus'"),
@@ -126,6 +127,7 @@ def test_round19(world19, name, question, gold):
     # what follows the question and asks for more is kept
     ("who won the final? when was it played", "who won the final? when was it played"),
     ("biggest win of 2025 - score and map?", "biggest win of 2025 - score and map?"),
+    ("most kills at cobalt bay cup 2025, going into the final", "most kills at cobalt bay cup 2025, going into the final"),
 ])
 def test_the_reason_for_asking_after_the_question_is_taken_off(question, core):
     from nl2sql.unwrap import core_question
