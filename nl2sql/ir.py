@@ -278,7 +278,8 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         conds = [filter_sql(Filter(rename[g.col.split(".")[0]] + "." + g.col.split(".")[1], g.op, g.value), dialect)
                  for g in inner if g.col.split(".")[0] in rename]
         total = {"points": "SUM(x.score)", "kills": "SUM(x.kills)",
-                 "wins": "SUM(CASE WHEN x.placement = 1 THEN 1 ELSE 0 END)"}[v["measure"]]
+                 "wins": "SUM(CASE WHEN x.placement = 1 THEN 1 ELSE 0 END)",
+                 "chicken": "SUM(CASE WHEN x.placement = 1 AND xm.format = 'ranking' THEN 1 ELSE 0 END)"}[v["measure"]]
         return (f"{c} = (SELECT x.team_id FROM match_teams x JOIN matches xm ON xm.id = x.match_id "
                 f"JOIN tournaments xr ON xr.id = xm.tournament_id WHERE {' AND '.join(conds) or '1 = 1'} "
                 f"GROUP BY x.team_id ORDER BY {total} DESC LIMIT 1)")

@@ -287,12 +287,16 @@ class Parser:
 
     _TOP_SIDE = re.compile(
         r"(?P<stage>@stageX\s*)?(?P<m>총점|포인트|점수|킬|승수)\s*(?:1위|1등|최다|제일 많은|가장 많은|젤 많은)\s*(?:팀|스쿼드)\s*(?:의|에서|소속|선수)?"
-        r"|\b(?:the\s+|of\s+the\s+|on\s+the\s+|for\s+the\s+)?(?:team|squad)\s+with\s+the\s+most\s+(?P<m2>points|kills|wins)"
-        r"\s+in\s+(?:the\s+)?(?P<stage2>@stageX)(?:\s+stage)?(?:'s|’s)?"
-        # "the squad with the most kills, and its K/D?": the team first by one measure, asked another
+        r"|(?P<m3>치킨|승리|우승)\s*(?:을|를)?\s*(?:제일|가장|젤)\s*많이\s*(?:먹은|한|딴|차지한|기록한)\s*(?:팀|스쿼드)\s*(?:의|에서|소속|선수)?"
+        r"|(?:제일|가장|젤)\s*많이\s*(?P<m4>이긴|치킨\s*먹은)\s*(?:팀|스쿼드)\s*(?:의|에서|소속|선수)?"
+        # "the squad with the most kills, and its K/D?": the team first by one measure, asked another (before the
+        # general form below, which would stop before the scope said after the measure)
         r"|\b(?:the\s+)?(?:@gameX\s+)?(?:team|squad|org|side)\s+with\s+the\s+(?:most|highest)\s+(?:number\s+of\s+)?(?:map\s+|match\s+|series\s+|total\s+)?"
-        r"(?P<m3>points|kills|wins|victories)(?:\s+(?:overall|in total|all[- ]time))?(?:\s+(?:in|at|of|during)\s+(?:the\s+)?(?:@\w+\s*){1,3})?"
-        r"(?=\s*(?:[,;:?(–—-]|\band\b))", re.I)
+        r"(?P<m5>points|kills|wins|victories)(?:\s+(?:overall|in total|all[- ]time))?(?:\s+(?:in|at|of|during)\s+(?:the\s+)?(?:@\w+\s*){1,3})?"
+        r"(?=\s*(?:[,;:?(–—-]|\band\b))"
+        r"|\b(?:the\s+|of\s+the\s+|on\s+the\s+|for\s+the\s+|from\s+the\s+|in\s+the\s+)?(?:team|squad|org)\s+(?:with|that\s+(?:got|had|has|won|took|earned))\s+the\s+most\s+"
+        r"(?P<m2>points|kills|wins|chicken dinners|chickens|dinners|(?:maps|matches|games|series)(?=\s+won\b|\s*$|\s*[,.?!-]))(?:\s+won)?(?:\s+(?:ever|overall|of all time))?"
+        r"(?:\s+in\s+(?:the\s+)?(?P<stage2>@stageX)(?:\s+stage)?)?(?:'s|’s)?", re.I)
 
     def _top_side(self) -> dict | None:
         """"<대회> <스테이지> 포인트 1위 팀 선수 …", "the squad with the most points in the group stage": players of the
@@ -314,8 +318,10 @@ class Parser:
             team = team or bool(m.group("m") and lead and any(p.match(lead.group(1)) for ps in cues()["measures"].values() for p in ps))
             if not team:
                 return None  # "<스테이지> 포인트 1위 팀 어디야": the team itself
-        word = (m.group("m") or m.group("m2") or m.group("m3")).lower()
-        measure = "kills" if word in ("킬", "kills") else "wins" if word in ("승수", "wins", "victories") else "points"
+        word = (m.group("m") or m.group("m2") or m.group("m3") or m.group("m4") or m.group("m5")).lower()
+        measure = "kills" if word in ("킬", "kills") else "chicken" if word.startswith(("치킨", "chicken", "dinner")) \
+            else "wins" if word in ("승수", "wins", "victories", "승리", "우승", "이긴") or re.match(r"maps|matches|games|series", word) \
+            else "points"
         stage = self.values.get("stage", []) if (m.group("stage") or m.group("stage2")) else []
         if stage and "@stageX" not in rest:
             self.values.pop("stage", None)  # the stage picks the team; the rest is read over the whole scope
@@ -1427,14 +1433,23 @@ class Parser:
             return None
         players, teams, tours = v.get("player", []), v.get("team", []), v.get("tournament", [])
         if len(players) == 1 and not teams and not tours:
+            # each attribute asked, in the order said ("what team does X play for and what's his role", "X 소속팀이랑 포지션")
+            said = []
             if t.has("shapes", "attr_role"):
-                return IR(select=["p.role"], filters=[Filter("p.nickname", "=", players[0])])
-            if re.search(r"지역|나라|국가|리전|출신|국적|\bregions?\b|\bcountry\b|\bwhere\b.*\b(?:from|based)\b|\bbased\b", t.s, re.I) \
-                    and not t.has("shapes", "attr_role"):
-                # "X 소속팀 지역", "what region is X's team from": the region of the player's team
+                said.append((min(a for p in cues()["shapes"]["attr_role"] for a in [m.start() for m in p.finditer(t.s)]), "p.role"))
+            joined = re.search(r"\b(?:and|also|plus)\b|이랑|하고|,|\s및\s", t.s, re.I)
+            if not said and not joined and re.search(
+                    r"지역|나라|국가|리전|출신|국적|\bregions?\b|\bcountry\b|\bwhere\b.*\b(?:from|based)\b|\bbased\b", t.s, re.I):
+                # "X 소속팀 지역", "what region is X's team from": the region of the player's team alone
                 return IR(select=["t.region"], filters=[Filter("p.nickname", "=", players[0])])
-            if t.has("shapes", "attr_team") or re.search(r"\bteam\b|팀", t.s, re.I):
-                return IR(select=["t.name"], filters=[Filter("p.nickname", "=", players[0])])
+            team_word = re.search(r"\bteam\b|팀", t.s, re.I)
+            if t.has("shapes", "attr_team") or team_word:
+                pos = [m.start() for p in cues()["shapes"]["attr_team"] for m in p.finditer(t.s)] + ([team_word.start()] if team_word else [])
+                said.append((min(pos), "t.name"))
+            if said and t.has("shapes", "attr_region") and joined:
+                said.append((min(m.start() for p in cues()["shapes"]["attr_region"] for m in p.finditer(t.s)), "t.region"))
+            if said:
+                return IR(select=[c for _, c in sorted(said)], filters=[Filter("p.nickname", "=", players[0])])
         if len(teams) == 1 and not players and not tours and t.has("shapes", "attr_region") \
                 and not t.has("measures", "appearances"):
             return IR(select=["t.region"], filters=[Filter("t.name", "=", teams[0])])
@@ -1607,6 +1622,14 @@ class Parser:
                 if t.has("aggregates", "count") and not re.search(r"\bwhich\b|\bwho\b|\blist\b|누구|어디|어느|목록", t.s, re.I):
                     return IR(measure="countd:m.id", filters=fs)  # "count the maps the higher-kill side dropped"
                 return IR(select=["wt.name", "lt.name"] + (["m.played_at"] if t.has("entities", "date") else []), filters=fs)
+        if not teams and re.search(r"\bwho won (?:each|every|all(?: of)?(?: the)?|the individual)\s+(?:match|game|map|series|set|round)(?:e?s)?\b"
+                                   r"|\bwinners? (?:of|for|in) (?:each|every|all(?: of)?(?: the)?)\s+(?:match|game|map|series|set)(?:e?s)?\b"
+                                   r"|\b(?:each|every) (?:match|game|map|series)(?:'s|’s) winner|\b(?:match|game|map|series)[- ]by[- ](?:match|game|map|series) winners?\b"
+                                   r"|(?:각|모든)\s*(?:경기|판|맵|시리즈|매치|세트)(?:의|마다|별)?\s*(?:승자|이긴\s*팀|누가\s*이겼|누가\s*이김|승리\s*팀)"
+                                   r"|(?:경기|판|맵|시리즈|매치|세트)\s*(?:별|마다)\s*(?:승자|이긴\s*팀|누가\s*이겼|누가\s*이김|승리\s*팀)", t.s, re.I):
+            # "who won each series that weekend", "각 경기 승자": every match in scope with its winner, in time order
+            fs = base + [Filter("w.placement", "=", 1)]
+            return IR(select=["m.played_at", "wt.name"], filters=fs, order="col:m.played_at:asc")
         if not teams and not (t.has("shapes", "margin") and (t.has("aggregates", "max") or t.has("aggregates", "min"))) \
                 and re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|누가 누구(?:를|랑|한테)?\s*(?:이기|이겼|이긴|잡|꺾|눌)"
                                    r"|\b(?:and )?(?:who|whom) did (?:they|it|the winners?) (?:beat|defeat)\b|\band (?:over )?whom\b|\bagainst whom\b"
@@ -1903,6 +1926,8 @@ class Parser:
             return "mt.placement", agg or "avg", []
         if measure == "score":
             side_won = self._score_side()
+            if side_won and (ranking_ctx or self._ranking_scope()):
+                return "mt.score", agg, [Filter("mt.placement", "=", 1)]  # a battle royale's winner: its first place
             return "mt.score", agg, ([] if side_won is None else
                                      [Filter("mt.placement", "=", 1 if side_won else 2), Filter("m.format", "=", "versus")])
         return None, agg, []
@@ -2789,7 +2814,7 @@ class Parser:
 def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: bool = True) -> Reading:
     """The IR of one question; raises :class:`Unsupported` when the question's parts do not compose."""
     if _compose:
-        for compose in (_min_sample, _nth_place, _scopes_side_by_side, _measures_side_by_side):
+        for compose in (_half_won, _min_sample, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
             if reading is not None:
                 return reading
@@ -2834,6 +2859,39 @@ def _nth_place(text: str, linked: Linked, today: dt.date | None) -> Reading | No
     # the groups whose measure is the n-th best value, ties sharing the place (as Parser._ordinal's reading)
     return Reading(dataclasses.replace(sub.ir, vs={"op": "=", "ref": "rank", "n": n, "order": sub.ir.order}, order=None, limit=None),
                    sub.confidence, "nth")
+
+
+_HALF_WON = re.compile(
+    r"\b(?:w[oi]ns?|winning)\s+(?P<en>more than|over|at least|less than|under|fewer than|no more than|at most)\s+(?:a\s+|one\s+)?half\s+(?:of\s+)?"
+    r"(?:(?:their|its|his|her|the|all)\s+)?(?:matches|maps|games|series|sets)(?:\s+(?:they|it|he|she)\s+played)?"
+    r"|\b(?:w[oi]ns?|winning)\s+(?P<maj>the|a)\s+majority\s+of\s+(?:(?:their|its|his|her|the)\s+)?(?:matches|maps|games|series)"
+    r"|(?:(?:경기|판|맵|시리즈|게임)(?:의|를|을)?\s*)?(?:절반|반)\s*(?P<ko>이상|넘게|초과|이하|미만|넘는|못)\s*(?:을|를)?\s*(?:이긴|이겼|승리한|승리했|이김)"
+    r"|(?P<gwa>과반)(?:수)?\s*(?:을|를)?\s*(?:이긴|이겼|승리한|승리했|이김)", re.I)
+
+
+def _half_won(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"teams that won more than half their maps", "경기 절반 이상 이긴 팀": a win rate against 50 %, read as said so."""
+    m = _HALF_WON.search(text)
+    if m is None or any(x.start < m.end() and m.start() < x.end for x in linked.mentions):
+        return None
+    if m.group("en"):
+        op = m.group("en").lower()
+        new = "win rate " + ("over" if op in ("more than", "over") else "at least" if op == "at least"
+                             else "at most" if op in ("no more than", "at most") else "under") + " 50%"
+    elif m.group("maj"):
+        new = "win rate over 50%"
+    else:
+        op = m.group("ko") or "넘는"
+        new = "승률 50% " + {"이상": "이상", "이하": "이하", "미만": "미만", "못": "미만"}.get(op, "넘는")
+    delta = len(new) - (m.end() - m.start())
+    moved = [dataclasses.replace(x, start=x.start + delta, end=x.end + delta) if x.start >= m.end() else x for x in linked.mentions]
+    try:  # read with the other composers too ("…, min 5 matches played" beside it)
+        sub = parse(text[:m.start()] + new + text[m.end():], dataclasses.replace(linked, mentions=moved), today)
+    except Unsupported:
+        return None
+    if sub.ir.measure != "win_rate" and not any(h[0] == "win_rate" for h in sub.ir.having_also):
+        return None
+    return sub
 
 
 _UNITS_EN = r"(?:matches|maps|games|series|sets|appearances|outings)"

@@ -53,7 +53,9 @@ _EN_REQUEST = re.compile(
     r"|(?:do|does)\s+(?:you|anyone|anybody)\s+know"
     r"|(?:any idea|i was wondering|i wonder|wondering|curious)"
     r"|(?:please|pls|plz)\s+(?:show|give|tell|get|pull up|list|find|check)(?:\s+(?:me|us))?"
-    r"|(?:show|give|tell|get)\s+(?:me|us))\b[\s,:]*",
+    r"|(?:show|give|tell|get)\s+(?:me|us)"
+    # a bare imperative before what is asked ("find the squads that …", "pull up every player with …")
+    r"|(?:find|fetch|grab|pull up|look up|dig up|bring up|gimme|display)(?:\s+(?:me|us))?(?=\s+(?:the|all|every|each|any|those|which|who|what)\b))\b[\s,:]*",
     re.I)
 _EN_TAIL = re.compile(
     r"(?:[\s,]+(?:for (?:me|us)|please|pls|plz|thanks?(?: (?:a lot|so much|in advance))?|thank you|thx|ty|"

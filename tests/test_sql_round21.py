@@ -109,6 +109,37 @@ ROUND21 = [
     ("min N matches", "players whose kd is over 2, min 4 matches played", KD_WITH_SAMPLE),
     ("at least N games", "players whose kd is over 2 with at least 4 games played", KD_WITH_SAMPLE),
     ("최소 N경기", "킬뎃 2 넘는 선수, 최소 4경기 이상 뛴 선수만", KD_WITH_SAMPLE),
+    # each match's winner in a scope: the matches with their winners, not a set of teams
+    ("who won each match", "who won each match at Pinecrest Series 2025",
+     "SELECT m.played_at, t.name FROM matches m JOIN match_teams mt ON mt.match_id = m.id JOIN teams t ON t.id = mt.team_id "
+     "WHERE m.tournament_id = 3 AND mt.placement = 1"),
+    ("winner of every game", "the winner of every game on september 7, 2025",
+     "SELECT m.played_at, t.name FROM matches m JOIN match_teams mt ON mt.match_id = m.id JOIN teams t ON t.id = mt.team_id "
+     "WHERE m.id IN (7, 8) AND mt.placement = 1"),
+    ("각 경기 승자", "2025년 9월 6일 각 경기 승자 누구야",
+     "SELECT m.played_at, t.name FROM matches m JOIN match_teams mt ON mt.match_id = m.id JOIN teams t ON t.id = mt.team_id "
+     "WHERE m.id IN (5, 6) AND mt.placement = 1"),
+    # the players of the team first by chicken dinners or wins
+    ("players of the top squad", "list the members of the squad that got the most chickens",
+     "SELECT nickname FROM players WHERE team_id = 1"),
+    ("치킨 최다 팀 선수", "치킨 가장 많이 한 스쿼드 멤버 누구야", "SELECT nickname FROM players WHERE team_id = 1"),
+    # a winner's score in a battle royale is its first place's, not a versus match's
+    ("winner's score in a royale", "lowest score a winning squad got in pubg", "SELECT 16"),
+    # more (or less) than half of one's matches won: a win rate against 50 %
+    ("won more than half", "which teams won more than half of their series",
+     "SELECT t.name FROM match_teams mt JOIN matches m ON m.id = mt.match_id JOIN teams t ON t.id = mt.team_id "
+     "WHERE m.format = 'versus' GROUP BY t.id HAVING 2 * SUM(mt.placement = 1) > COUNT(*)"),
+    ("절반 넘게 이긴", "시리즈 절반 넘게 이긴 팀 몇 팀이야",
+     "SELECT COUNT(*) FROM (SELECT mt.team_id FROM match_teams mt JOIN matches m ON m.id = mt.match_id "
+     "WHERE m.format = 'versus' GROUP BY mt.team_id HAVING 2 * SUM(mt.placement = 1) > COUNT(*))"),
+    ("half, with a minimum", "teams winning under half their series, min 3 series played",
+     "SELECT t.name FROM match_teams mt JOIN matches m ON m.id = mt.match_id JOIN teams t ON t.id = mt.team_id "
+     "WHERE m.format = 'versus' GROUP BY t.id HAVING 2 * SUM(mt.placement = 1) < COUNT(*) AND COUNT(*) >= 3"),
+    # several attributes of one player asked together: one column each
+    ("team and role", "which team is Moth on, and what does Moth play",
+     "SELECT t.name, p.role FROM players p JOIN teams t ON t.id = p.team_id WHERE p.id = 5"),
+    ("소속팀이랑 포지션", "솔개 소속팀이랑 포지션 알려줘",
+     "SELECT t.name, p.role FROM players p JOIN teams t ON t.id = p.team_id WHERE p.id = 7"),
     # "per match" said before "avg": the unit of the average, not a grouping by match
     ("per match, then avg", "Falcon Arrows frags per match, 2025 mean vs 2026 mean", AVG_BY_YEAR),
 ]
@@ -119,3 +150,16 @@ def test_round21(world21, name, question, gold):
     _, path, _ = world21
     reading, sql, rows = _ask(world21, question)
     assert _covers(rows, _rows(path, gold)), (question, sql, rows)
+
+
+@pytest.mark.parametrize("question,gold", [
+    ("find the squads that never got a chicken dinner", "SELECT name FROM teams WHERE id = 3"),
+    ("pull up every player with 20+ kills in one match", _players_with(20)),
+])
+def test_a_bare_imperative_before_the_question_is_taken_off(world21, question, gold):
+    """"find the …", "pull up every …": the request verb is no part of the question (the whole answer path)."""
+    from nl2sql.engine import answer
+
+    url, path, _ = world21
+    result = answer(question, url)
+    assert _covers([tuple(r) for r in result.rows], _rows(path, gold)), (question, result.sql)
