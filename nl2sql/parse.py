@@ -2103,6 +2103,10 @@ class Parser:
             return [Filter("mt.placement", "=", 2), Filter("m.format", "=", "versus")]
         if re.search(r"\bin (?:games|matches|series) (?:they|he|she|it) won\b|이긴 경기에서", t.s, re.I):
             return [Filter("mt.placement", "=", 1)]
+        side = self._score_side()
+        if side is not None and self.measure() in ("kills", "deaths", "assists", "damage"):
+            # "matches where the loser had under 5 kills", "the winning side's damage": that side's rows
+            return [Filter("mt.placement", "=", 1 if side else 2), Filter("m.format", "=", "versus")]
         if self.last_place:
             # last place in its match: the highest placement number of that match
             return [Filter("mt.placement", "col=", "(SELECT MAX(x.placement) FROM match_teams x WHERE x.match_id = mt.match_id)")]
@@ -3212,6 +3216,7 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     _without_player(parser, ir)
     _played_only(parser, ir)
     _player_attributes_beside(parser, ir)
+    _side_named_beside(parser, ir)
     _sides_asked_beside(parser, ir)
     _years_together(parser, ir)
     _totals_per_match(parser, ir)
@@ -3250,6 +3255,20 @@ def _played_only(parser: Parser, ir: IR) -> None:
         ir.fact = "mt"
     elif aliases <= {"p", "t"} and ("p" in aliases or ir.measure == "countd:p.id"):
         ir.fact = "mp"
+
+
+def _side_named_beside(parser: Parser, ir: IR) -> None:
+    """"matches where the loser had under N kills; which side lost, on what day", "진 팀이랑 날짜": the side's team named beside each
+    match of an answer about one side's rows (the winners' or the losers')."""
+    if ir.setop or ir.compare or ir.minus or ir.vs or ir.nest or ir.per or ir.split or ir.fact == "w":
+        return
+    if ir.select[:1] != ["m.played_at"] or any(c.endswith((".name", ".nickname")) for c in ir.select):
+        return
+    if not any(f.col == "mt.placement" and f.op == "=" and f.value in (1, 2) for f in ir.filters):
+        return
+    if re.search(r"\bwho (?:lost|won)\b|\bwhich (?:team|side|squad) (?:lost|won)\b|\b(?:the |their )?(?:losers?|winners?)(?:'? names?)?\s*(?:and|plus|,|&)\s*(?:when|the date|dates?)\b"
+                 r"|누가 (?:졌|이겼|진|이긴)|(?:진|이긴|패한|승리한)\s*팀(?:이랑|하고|과|와|,|도|\s*이름)", parser.t.s, re.I):
+        ir.select.insert(0, "t.name")
 
 
 def _player_attributes_beside(parser: Parser, ir: IR) -> None:

@@ -106,6 +106,11 @@ ROUND20 = [
      "SELECT '부산 고래'"),
     # a year restated in brackets is one period; a name said after the negation scopes only the excluded side
     ("작년(2025)", "작년(2025) 오버워치 대회엔 나왔는데 2026 대회엔 안 나온 팀", "SELECT '부산 고래'"),
+    # "the loser had under N kills": the losing side's rows, not both sides' summed; its team named when asked
+    ("the losing side had under N", "overwatch matches where the losing side had under 30 kills",
+     "SELECT '2025-06-07 14:00:00' UNION SELECT '2026-06-06 15:00:00'"),
+    ("which side lost, and when", "which overwatch series did the beaten team end with under 30 kills? which side lost, and when",
+     "SELECT 'Quartz Owls', '2025-06-07 14:00:00' UNION SELECT 'Iron Pelicans', '2026-06-06 15:00:00'"),
     ("final only on the excluded side", "teams that played in 2025 but not in the 2026 group stage", "SELECT '부산 고래' UNION SELECT 'Salt Crows'"),
 ]
 
