@@ -61,7 +61,7 @@ FINAL_TOP_AND_TEAM = "SELECT '파도', '부산 고래'"
 ROUND20 = [
     # "what percentage did X win": the win rate, with the matches said before or not at all
     ("what percentage did X win", "what percentage did Quartz Owls win?", OWLS_WIN_RATE),
-    ("of all their matches, what share", "of all the matches they played, what share did Quartz Owls win", OWLS_WIN_RATE),
+    ("of all their matches, what share", "of every match they have played, what share did Quartz Owls win", OWLS_WIN_RATE),
     ("몇 퍼센트 이겼", "Quartz Owls 경기 중 몇 퍼센트 이겼어?", OWLS_WIN_RATE),
     # "for each of the X they …, <measure>": a breakdown by X even with a relative clause after the noun
     ("for each of the events", "for each of the events 부산 고래 entered, what was their average placement?",
@@ -105,7 +105,7 @@ ROUND20 = [
     ("never first in any game", "teams that entered dune royale 2025 and never finished first in any game",
      "SELECT '부산 고래'"),
     # a year restated in brackets is one period; a name said after the negation scopes only the excluded side
-    ("작년(2025)", "작년(2025) 오버워치 대회엔 나왔는데 2026 대회엔 안 나온 팀", "SELECT '부산 고래'"),
+    ("작년(2025)", "작년(2025) 오버워치 대회엔 나왔는데 2026 대회에는 안 나온 팀", "SELECT '부산 고래'"),
     # "the loser had under N kills": the losing side's rows, not both sides' summed; its team named when asked
     ("the losing side had under N", "overwatch matches where the losing side had under 30 kills",
      "SELECT '2025-06-07 14:00:00' UNION SELECT '2026-06-06 15:00:00'"),
