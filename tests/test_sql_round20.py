@@ -163,3 +163,25 @@ def test_teams_that_played_per_region_with_a_bucket_for_none(world20, question):
     with sqlite3.connect(path) as con:
         got = con.execute(sql).fetchall()
     assert sorted(got, key=repr) == sorted([("EU", 1), ("NA", 1), ("KR", 1), (None, 1)], key=repr), (question, sql)
+
+
+# A map whose consonants (b-n-k) a Korean period word also spells: "하반기" (second half) is a date, never the map
+ROWS20_MAP = {**ROWS20, "matches": [(i, t, at, st, "Bank" if i == 1 else mp, f)
+                                     for i, t, at, st, mp, f in ROWS20["matches"]]}
+
+
+@pytest.fixture(scope="module")
+def world20_map(tmp_path_factory):
+    return _world(tmp_path_factory, "irdb20map", ROWS20_MAP)
+
+
+@pytest.mark.parametrize("question,gold", [
+    ("2025년 하반기 경기 몇 개야?", "SELECT 2"),
+    ("2025 하반기에 열린 경기 수", "SELECT 2"),
+    ("2025년 상반기에 한 경기 몇 판?", "SELECT 3"),
+    ("뱅크에서 한 경기 몇 개야?", "SELECT 1"),
+])
+def test_a_korean_period_word_is_no_map_by_sound(world20_map, question, gold):
+    _, path, _ = world20_map
+    reading, sql, rows = _ask(world20_map, question)
+    assert _covers(rows, _rows(path, gold)), (question, sql, rows)
