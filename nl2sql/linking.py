@@ -1023,22 +1023,25 @@ def _latin_full_names(text: str, catalog: Catalog, taken: list[bool]) -> list[Me
                 continue
             if not all(re.fullmatch(r"\s+", text[seq[j][1]:seq[j + 1][0]]) for j in range(n - 1)):
                 continue
-            def same(lat: str, han: str) -> bool:
-                if word_key(lat) == word_key(han):
-                    return True
-                def consonants(w: str) -> str:
-                    return re.sub(r"[aeiouwy]", "", word_key(w))
-                if len(consonants(han)) >= 4 and consonants(lat) == consonants(han):
-                    return True  # a native word romanized another way ("chungryong", "cheongryong", "cheongnyong" = 청룡)
-                forms = {lat} | ({lat[:-1]} if lat.lower().endswith("s") and not han.endswith("스") else set())
-                return len(lat) >= 4 and lat[0].lower() in romanize(han)[:2] + "vfbpr" \
-                    and any(len(skeleton(f)) >= 2 and skeleton(f) == skeleton(han) for f in forms)
-            if all(same(lat, han) for (_, _, lat), han in zip(seq, words)):
+            if all(_latin_word_is(lat, han) for (_, _, lat), han in zip(seq, words)):
                 a, b = seq[0][0], seq[-1][1]
                 out.append(Mention("team", team, a, b, 70.0))
                 for k in range(a, b):
                     taken[k] = True
     return out
+
+
+def _latin_word_is(lat: str, han: str) -> bool:
+    """Whether a Latin word is one Hangul word of a team's name, written by its sound key, by its consonants (a native
+    word romanized another way: "chungryong", "cheongryong", "cheongnyong" = 청룡) or by its consonant skeleton."""
+    if word_key(lat) == word_key(han):
+        return True
+    consonants = [re.sub(r"[aeiouwy]", "", word_key(w)) for w in (lat, han)]
+    if len(consonants[1]) >= 4 and consonants[0] == consonants[1]:
+        return True
+    forms = {lat} | ({lat[:-1]} if lat.lower().endswith("s") and not han.endswith("스") else set())
+    return len(lat) >= 4 and lat[0].lower() in romanize(han)[:2] + "vfbpr" \
+        and any(len(skeleton(f)) >= 2 and skeleton(f) == skeleton(han) for f in forms)
 
 
 def _sounds_close(a: str, b: str) -> bool:
@@ -1201,7 +1204,8 @@ def _plural_variants(variants: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 
 # Native Korean nouns of a question about records, with a particle ("기록이 하나도 없는", "한 번도", "아무도"): their
-# consonants may spell a Latin name's skeleton ("기록이 하나" ~ k-r-k-n), but no name is said with them
+# consonants may spell a Latin name's skeleton ("기록이 하나" ~ k-r-k-n, "하반기" = a year's second half ~ b-n-k), but no
+# name is said with them
 _KO_NATIVE_NOUN = re.compile(r"(?:기록|하나|한번|번|아무|전혀|경기|적|때|날|사람|애들|놈|거|상반기|하반기|분기|주말|평일|저녁|오전|오후|새벽|작년|올해|내년)(?:이|가|은|는|을|를|도|만|의|에|에서|이나|라도)?")
 
 
