@@ -43,6 +43,12 @@ def norm(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
 
 
+def fold_accents(text: str) -> str:
+    """Latin letters without their accents ("Pelé" → "Pele", "Kraków" → "Krakow"); Hangul and the rest unchanged."""
+    return "".join(unicodedata.normalize("NFKD", ch)[0] if ch.isalpha() and not is_hangul(ch) and ord(ch) < 0x2000
+                   and unicodedata.normalize("NFKD", ch)[0].isascii() else ch for ch in text)
+
+
 # A consonant skeleton in which a Latin name and its Hangul transliteration agree ("Kumo Raiders" and
 # "쿠모 레이더스" both give "kmrts"): vowels dropped, voiced/unvoiced pairs merged, a Latin 'r' before a
 # consonant dropped (Korean writes "raiders" as 레이더스), 'h' and 'w'/'y' glides dropped.
@@ -210,6 +216,9 @@ class Catalog:
             if len(key) < 1 or (etype, value) in aliases.get(key, []):
                 return
             aliases.setdefault(key, []).append((etype, value))
+            # an accented name is typed without its accents ("Pelé" as "pele"): the question is read folded
+            if fold_accents(key) != key:
+                add(fold_accents(alias), etype, value)
 
         org_words = {"gaming": "게이밍", "esports": "이스포츠", "e-sports": "이스포츠", "team": "팀", "club": "클럽"}
         for name in teams:
@@ -430,7 +439,7 @@ class Linked:
 def _normalized_with_positions(text: str) -> tuple[str, list[int]]:
     chars, pos = [], []
     for i, ch in enumerate(text):
-        for c in unicodedata.normalize("NFKC", ch).lower():
+        for c in fold_accents(unicodedata.normalize("NFKC", ch)).lower():
             if c.isalnum():
                 chars.append(c)
                 pos.append(i)
@@ -482,6 +491,11 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             taken[i] = True
     # "top 3 players", "top fraggers": a superlative, not the role 'top'.
     for m in [c for c in chosen if c.type == "role" and text[c.start:c.end].lower() == "top"]:
+        if re.search(r"\b(?:at|on|to)\s+the\s+$", text[:m.start], re.I) and re.match(r"\s+of\b", text[m.end:], re.I):
+            chosen.remove(m)  # "at the top of the table": first place, not the role
+            for i in range(m.start, m.end):
+                taken[i] = False
+            continue
         if re.match(r"\s*-?\s*(?:\d|to\b|[a-z]+s\b|one|two|three|five|ten|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick)\b)", text[m.end:], re.I):
             chosen.remove(m)
             for i in range(m.start, m.end):
@@ -495,9 +509,10 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
-    # "the league average", "league leaders": the word, not League of Legends
+    # "the league average", "league leaders", "led the league in kills": the word, not League of Legends
     for m in [c for c in chosen if c.type == "game" and text[c.start:c.end].lower() == "league"]:
-        if re.match(r"\s+(?:average|avg|mean|wide|leaders?|leading|record|records|table|standings|best|worst|high|low)\b", text[m.end:], re.I):
+        if re.match(r"\s+(?:average|avg|mean|wide|leaders?|leading|record|records|table|standings|best|worst|high|low)\b", text[m.end:], re.I) \
+                or re.search(r"\b(?:led|leads?|leading|top(?:ped|s)?|topping)\s+the\s+$", text[:m.start], re.I):
             chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
     # "... lol" closing a sentence is laughter, not League of Legends (unless said as a game: "in lol")
     for m in [c for c in chosen if c.type == "game" and text[c.start:c.end].lower() == "lol"]:

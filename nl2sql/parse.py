@@ -247,7 +247,7 @@ class Parser:
         return masked[:m.start(4)] + "1" + masked[m.end(4):], int(m.group(4))
 
     _CHAMPION_SIDE = re.compile(
-        r"\b(?:of|on|from|in|for|with)\s+(?:the\s+)?(?:team|squad|side|org|roster)\s+(?:that|which|who)\s+(?:won|took|claimed|lifted)\s+"
+        r"\b(?:of|on|from|in|for|with)\s+(?:(?:the\s+)?(?:team|squad|side|org|roster)\s+(?:that|which|who)|whoever|whichever\s+(?:team|squad|side))\s+(?:won|took|claimed|lifted)\s+"
         r"(?:the\s+)?@tournamentX(?:\s*(?:title|trophy|crown|@stageX))?"
         r"|\b(?:of|on|from|in|for|with)\s+(?:the\s+)?@tournamentX\s*(?:'s|’s)?\s+(?:champions?|winners?|winning (?:team|squad|side))(?:'s|’s)?"
         r"|\b(?:the\s+)?(?:team|squad|side)\s+(?:that|which|who)\s+won\s+(?:the\s+)?@tournamentX(?:'s|’s)"
@@ -275,12 +275,19 @@ class Parser:
         if aside:
             end += aside.end()  # "(most final-stage points)": how the side is chosen, said again in an aside
         rest = self.t.s[:m.start()] + " " * (end - m.start()) + self.t.s[end:]
-        players = re.search(r"선수|\bplayers?\b|\bfraggers?\b|\bmvp\b|\bmembers?\b|멤버|에이스|\bace\b|로스터|명단|라인업|\brosters?\b|\bline-?ups?\b",
+        players = re.search(r"선수|\bplayers?\b|\bfraggers?\b|\bmvp\b|\bmembers?\b|멤버|에이스|\bace\b|로스터|명단|라인업|\brosters?\b|\bline-?ups?\b|@roleX",
                             self.t.s, re.I)
         who = re.search(r"\bwho\b|\bwho'?s\b|누구|누가", rest, re.I) and any(p.search(rest) for ps in cues()["measures"].values() for p in ps)
         if not (players or who):
             return None  # "<T> 우승팀 어디", "who won <T>": the champion itself
         self.t = _Text(rest)
+        if "@stageX" in m.group() and re.search(
+                r"\b(?:for|over|across|in|during|throughout)\s+(?:that|the|this|the whole|the entire|their whole)\s+(?:tournament|event|tourney|cup)\b"
+                r"|\b(?:whole|entire) (?:tournament|event)\b|대회\s*(?:전체|통틀어|내내|동안|전부)|전체\s*대회", rest, re.I):
+            # "whoever won <T>'s final, their players' assists for that tournament": the final names the champion;
+            # the statistic is over the whole tournament
+            self.values.pop("stage", None)
+            return tours[0]
         if "@stageX" in m.group():
             return "@side"  # "<T> 결승 이긴 팀에서": the side that won in that stage's matches (the player's own side)
         return tours[0]
@@ -401,7 +408,7 @@ class Parser:
         t, s = self.t, self.t.s
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
-        m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count|^\s*every)\s+"
+        m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every)\s+"
                       r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?|sides)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
                            r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ..."
@@ -430,7 +437,9 @@ class Parser:
             # team-only measures (points, placements, chicken dinners) and a tournament's title
             return "team" if t.has("measures", "wins") or t.has("measures", "losses") or self.last_place and "player" not in self.values \
                 or self.measure() in ("points", "placement", "chicken", "win_rate") and "player" not in self.values \
-                or t.has("shapes", "champion") and "tournament" in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b", low) else "player"
+                or t.has("shapes", "champion") and "tournament" in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b", low) \
+                or self.measure() is None and re.search(r"\bstandings?\b|\bleaderboard\b|\btable\b", low) and "player" not in self.values \
+                and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b|\bkills?\b", low) else "player"
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
         if among:
             return self._noun(among.group(1))
@@ -515,6 +524,8 @@ class Parser:
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
                  ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
                  ("year", ("year",))]
+        if re.search(r"titles?$", w):
+            return "game"  # "each game title", "per title": the game itself
         if w.startswith("game"):
             return "match"  # English "games" are matches; the title is "게임", "종목" or "title"
         for kind, words in table:
@@ -537,9 +548,15 @@ class Parser:
         if m:
             w = m.group(1)
             return self._noun(w) if not w.startswith("@") else w[1:-1]
-        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:of\s+(?:the|their|its|his|her|these|those)\s+)?(?:@\w+\s+)?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|stages?|years?)\b", s, re.I):
-            if m.group().lower().startswith("every") and re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I):
-                continue  # "list every X tournament": all of them, not a breakdown
+        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:of\s+(?:the|their|its|his|her|these|those)\s+)?(?:@\w+\s+)?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?(?:\s+titles?)?|titles?|stages?|years?)\b", s, re.I):
+            if m.group().lower().startswith("every") and (
+                    re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I)
+                    or (not s[:m.start()].strip(" ,:-") and self.measure() is None and not self.t.has("aggregates", "count"))):
+                continue  # "list every X tournament", "every EU squad here": all of them, not a breakdown
+            if m.group().lower().startswith("every") and re.match(
+                    r"\s+(?:who|that|which|whose|with)\b[^,.;?]*?(?:\bmore\b|\bless\b|\bfewer\b|\bat (?:least|most)\b|\bover\b|\bunder\b|\babove\b|\bbelow\b|\d)",
+                    s[m.end():], re.I):
+                continue  # "every player who has more than N kills": those that pass, not a breakdown of all
             if m.group().lower().startswith("per") and re.search(r"(?:averag\w*|avg|mean)\s+(?:[\w.+%@]+\s+){0,4}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
             if self._per_unit_of_rate(m, s):
@@ -672,7 +689,9 @@ class Parser:
                       r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳|스쿼드)(?![가-힣])"
                       r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b"
                       r"|\b(?P<ws>two|three|four|five|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
-                      r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)", s, re.I)
+                      r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
+                      # "the three players with the most damage": a number word before who is ranked, beside a superlative
+                      r"|\b(?P<wl>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:players?|teams?|squads?|people|guys|maps?)\s+(?:with|who|that|by)\b)", s, re.I)
         if not m:
             return None
         if m.group("kb"):
@@ -680,11 +699,12 @@ class Parser:
             if not re.search(r"top|상위|탑|순위|랭킹|best|제일|가장|젤|최다|최고|많이|많은|높은", s, re.I):
                 return None
             return {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}[m.group("kb")]
-        word = m.group("w") or m.group("ws") or m.group("ww")
-        if m.group("ww") and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
+        word = m.group("w") or m.group("ws") or m.group("ww") or m.group("wl")
+        if (m.group("ww") or m.group("wl")) and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
             return None  # "the two sides that met in the final": no top-N without a superlative
         if word:
-            return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[word.lower()]
+            return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                    "ten": 10}[word.lower()]
         g = m.group("a") or m.group("lead") or m.group("b") or m.group("sup") or m.group("which")
         n = int(g)
         if (m.group("lead") or m.group("which")) and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
@@ -702,6 +722,12 @@ class Parser:
         lookup = self._lookup(measure)
         if lookup is not None:
             return Reading(lookup, 0.9, "lookup")
+        won_by_time = self._winner_of_match_by_time(asked)
+        if won_by_time is not None:
+            return won_by_time
+        sets = self._sets_played()
+        if sets is not None:
+            return sets
         dated = self._tournament_by_date(measure, asked)
         if dated is not None:
             return Reading(dated, 0.8, "extreme")
@@ -749,8 +775,10 @@ class Parser:
                 and re.search(r"\bstandings?\b|\bleaderboard\b|\btable\b|순위표|(?:최종|전체|종합)\s*순위|등수표", t.s, re.I):
             # "X standings", "X 최종 순위": the teams by what ranks them there (points in ranking play, wins in versus)
             fs = self.value_filters() + self.date_filters()
-            return Reading(IR(select=["t.name"], measure="title", filters=fs, group=True, order="desc", limit=self.top_n()),
-                           0.75, "ranking")
+            # "who topped the X table", "led the standings": the first of the table, not the table
+            led = re.search(r"\btop(?:ped|s)\b|\b(?:led|leads|leading)\b|\bon top of\b|\bat the top of\b|1위(?:는|가|한|팀)|1등(?:은|이|한|팀)", t.s, re.I)
+            return Reading(IR(select=["t.name"], measure="title", filters=fs, group=True, order="desc",
+                              limit=self.top_n() or (1 if led else None)), 0.75, "ranking")
         maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         n = self.top_n()
@@ -1030,6 +1058,9 @@ class Parser:
                 return Reading(ir, 0.75, "having")
             every = re.search(r"\b(?:in |on )?(?:every|each) (?:single )?(?:match|map|game|series|round)\b|\ball (?:of )?(?:their|his|her|its) (?:matches|maps|games|series)\b"
                               r"|매\s*(?:경기|판|맵|게임|시리즈)|모든\s*(?:경기|판|맵|게임|시리즈)|전\s*경기", t.s, re.I)
+            if every and (re.search(r"\b(?:over|across|throughout|summed|added|adding up|totall?ed|in total|total of)\s+(?:up\s+)?$", t.s[:every.start()], re.I)
+                          or re.match(r"\s*(?:combined|together|put together|added up|in total|summed)\b|\s*(?:을|를|에서)?\s*(?:다\s*)?(?:합쳐|합산|합친|합해|통틀어|총|누적)", t.s[every.end():], re.I)):
+                every = None  # "a total across all of their maps", "모든 경기 합쳐서": one total over the rows, not each row
             if every and mcol and "." in mcol:
                 # "two or more assists in each game": the threshold holds for each row, i.e. for its minimum
                 ir.having_measure = f"{'min' if cmp in ('>', '>=') else 'max'}:{mcol}"
@@ -1096,7 +1127,7 @@ class Parser:
                     return Reading(self._with_having(ir, m_h, hv), 0.75, "top")
                 plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b|\b(?:highest|lowest|most|fewest|biggest|top|best) (?:one )?(?:first|on top)\b(?![- ]?places?\b)"
                                r"|\bhigh(?:est)? to low(?:est)?\b|\blow(?:est)? to high(?:est)?\b", "", t.s, flags=re.I)
-                limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top)\b|제일|가장|최고|최다", plain, re.I) else 1)
+                limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top(?:ped|s)?|led|leads)\b|제일|가장|최고|최다", plain, re.I) else 1)
                 sel = [key] if asked != "match" else ["m.id", key]
                 if asked == "map" and group_by is None and re.search(r"\bdates?\b|\bwhen\b|날짜|언제|며칠", t.s, re.I):
                     sel = ["m.id", "m.map", "m.played_at"]  # "which map had the most kills, and when": one map played, a match
@@ -1121,6 +1152,11 @@ class Parser:
         # Counts and scalar aggregates.
         if has_count or agg or mcol or measure in ("kd", "kda", "win_rate"):
             counted = self._counted(asked)
+            if has_count and row_filters and asked in (None, "match", "team", "player") \
+                    and (not agg or agg == "avg" and not re.search(r"\bavg\b|\baverag|\bmean\b|평균", t.s, re.I)) \
+                    and re.search(r"\bhow (?:many times|often)\b|\bnumber of times\b|몇\s*번|횟수|경우", t.s, re.I):
+                # "how often did a side close out a map on zero frags", "노킬 경우 몇 번": the side's rows so
+                return Reading(IR(measure="count", filters=filters), 0.8, "count")
             if mcol and (counted is None or self._measure_near_count() or (not has_count and (asked in (None, "match", "date") or (
                     agg and not re.search(r"\b(?:which|who|list|show)\b|누구|어느|어떤|목록|명단", t.s, re.I))))):
                 fn = agg or "sum"
@@ -1144,7 +1180,9 @@ class Parser:
             sel = [key]
             if asked in ("match", "date"):
                 sel = ["m.played_at"]  # the dates of the matches themselves, with their times
-            if t.has("entities", "map") and asked != "map" and re.search(r"\bwhich map\b|\bwhat map\b|어느 맵|무슨 맵|맵은|맵도|맵이", t.s, re.I):
+            if t.has("entities", "map") and asked != "map" and re.search(
+                    r"\bwhich map\b|\bwhat map\b|어느 맵|무슨 맵|맵은|맵도|맵이|(?:이랑|랑|하고|와|과|,)\s*맵(?!\s*(?:별|마다|에서|당))"
+                    r"|\b(?:and|plus|with) (?:the |their )?maps?\b(?!\s+(?:count|number|pool))", t.s, re.I):
                 sel.append("m.map")
             if t.has("entities", "date") and asked != "date" and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I) \
                     and not any(f.op in ("is_null", "not_null") and f.col.endswith("_date") for f in filters):
@@ -1155,7 +1193,7 @@ class Parser:
 
     # ----------------------------------------------------------------- pieces
     _WITHIN_UNIT = re.compile(
-        r"\b(?:in|within|during|on|over|across|at)\s+(?:a|one|any)\s+(?:single\s+)?(day|date|tournament|event|tourney|season|year|month|stage|edition)\b"
+        r"\b(?:in|within|during|on|over|across|at)\s+(?:a|one|any)\s+(?:single\s+)?(?:(?:@\w+|battle|royale|br|versus|ranked)\s+){0,2}(day|date|tournament|event|tourney|season|year|month|stage|edition)\b"
         r"|\b(?:in|within|during)\s+(?:the\s+)?same\s+(day|tournament|event|season|year|month)\b|\bsingle[- ](day|tournament|event|season)\b"
         r"|\bone[- ](day)\b|(하루)\s*(?:에|에만|동안|만에)|(?:한|단일|같은)\s*(대회|날|시즌|해|달)(?:에서|에|동안|안에|기준)", re.I)
 
@@ -1165,7 +1203,11 @@ class Parser:
         and that unit, the best group with the unit beside it."""
         t, s = self.t, self.t.s
         m = self._WITHIN_UNIT.search(s)
-        if m is None or not (t.has("aggregates", "max") or t.has("aggregates", "min")):
+        # "squads on 2+ dinners inside one event": the key's count inside one unit against
+        # a threshold (grouped by the key and the unit), said before the unit
+        cmp = self.comparison()
+        cut = self._threshold([]) if m is not None and cmp in (">", ">=", "=") else None
+        if m is None or not (t.has("aggregates", "max") or t.has("aggregates", "min") or cut is not None):
             return None
         if self.group_entity() or "team" in self.values or "player" in self.values:
             return None
@@ -1189,6 +1231,10 @@ class Parser:
             return None
         m_expr = f"sum:{mcol}" if mcol else "count"
         fs = self.value_filters() + self.date_filters() + events
+        if cut is not None:
+            # the key's best unit passes: one row per key (a team over 3 in two events is one team)
+            return IR(select=[KEY[asked]], measure=m_expr, filters=fs, group=True, having=(cmp, _num(cut)),
+                      nest={"agg": "max", "by": [unit]})
         minish = t.has("aggregates", "min") and not t.has("aggregates", "max")
         return IR(select=[KEY[asked], unit], measure=m_expr, filters=fs, group=True, order="asc" if minish else "desc", limit=1)
 
@@ -2023,8 +2069,49 @@ class Parser:
 
     def _names_match_by_time(self) -> bool:
         """"the last 3 matches of X", "X 마지막 경기": a match named by its place in time."""
-        return bool(re.search(r"\b(?:first|last|latest|earliest|most recent)\s+(?:\d+\s+|two |three |five |ten )?(?:match(?:es)?|games?|series|maps?)\b"
+        return bool(re.search(r"\b(?:first|last|latest|earliest|most recent)\s+(?:\d+\s+|two |three |five |ten )?(?:@\w+\s+)?(?:match(?:es)?|games?|series|maps?)\b"
                               r"|(?:첫|마지막|맨 마지막|가장 최근|제일 최근)\s*(?:\d+\s*)?(?:경기|매치|판)", self.t.s, re.I))
+
+    _WON_IT = re.compile(r"\bwon\b|\bwinners?\b|\bwinning (?:team|squad|side)\b|\btook (?:first|it)\b|\b(?:came|finished|placed) first\b"
+                         r"|이긴|이겼|승자|승리\s*팀|1등|1위|우승|치킨", re.I)
+
+    def _sets_played(self) -> Reading | None:
+        """"how many sets were played in <game>", "롤 세트 합쳐서 몇 개": in a game whose versus rows are whole series (no map
+        each, no regulation score), a series' games are both sides' scores added; their total over the scope."""
+        s = self.t.s
+        # the sets themselves counted ("how many sets", "세트 수", "세트 다 해서 몇 개"), not series that reached a set ("풀세트",
+        # "3세트까지 간 경기")
+        if not re.search(r"\bhow many (?:\w+\s+)?sets\b|\bnumber of sets\b|\btotal (?:number of )?sets\b|\bsets (?:played )?in total\b"
+                         r"|(?<![풀\d])(?<!\d\s)세트\s*(?:수|(?:(?:를|을)\s*)?(?:(?:총|다|모두|전부|합쳐서?|통틀어서?)\s*)*몇\s*(?:판|개|번|세트))", s, re.I) \
+                or self.measure() is not None or self.group_entity() or "team" in self.values or "player" in self.values:
+            return None
+        fs = self.value_filters() + self.date_filters()
+        games = [f.value for f in fs if f.col == "tr.game" and f.op == "="]
+        for f in fs:
+            if f.col == "tr.name" and f.op == "=":
+                games += [g for g, names in self.linked.by_game.items() if f.value in names]
+        if not games or any(g in self.linked.regulation or g in self.linked.ranking_games for g in games):
+            return None
+        return Reading(IR(measure="sum:mt.score", filters=fs + [Filter("m.format", "=", "versus")]), 0.75, "scalar")
+
+    def _winner_of_match_by_time(self, asked: str | None) -> Reading | None:
+        """"who won the first game on <day>", "<날짜> 첫 경기 승자": the side placed first in the match named by its
+        place in time inside the scope (a versus winner or a battle royale's first place alike)."""
+        t = self.t
+        first, last = t.has("aggregates", "first"), t.has("aggregates", "last")
+        if self.group_entity() or asked not in (None, "team") or not self._names_match_by_time() or not self._WON_IT.search(t.s) \
+                or re.search(r"\b(?:first|last|latest|earliest|most recent)\s+(?:\d+|two|three|five|ten)\s|(?:첫|마지막|최근)\s*\d+\s*(?:경기|매치|판)", t.s, re.I) \
+                or "team" in self.values or "player" in self.values:
+            return None
+        said = re.search(r"\b(first|earliest|last|latest|most recent)\s+(?:@\w+\s+)?(?:match|game|series|map)|(첫|마지막|최근)\s*(?:경기|매치|판)", t.s, re.I)
+        if said is None:
+            return None
+        first = (said.group(1) or said.group(2)).lower() in ("first", "earliest", "첫")
+        fs = [f for f in self.value_filters() + self.date_filters() if f.col != "mt.placement"
+              and not (f.col == "m.format" and f.value == "versus")]
+        sel = ["t.name"] + [c for c in self._extra_columns("team") if c != "m.played_at"]
+        return Reading(IR(select=sel, filters=fs + [Filter("mt.placement", "=", 1)],
+                          extreme=("m.played_at", "min" if first else "max")), 0.75, "extreme")
 
     def _match_by_time(self, asked: str | None, group_by: str | None, measure: str | None, filters: list[Filter],
                        n: int | None) -> Reading | None:
@@ -2271,7 +2358,13 @@ class Parser:
                     or scope and not played and not per_games:
                 return "countd:m.map"
             if not any(f.col == "m.map" for f in filters) and not self._per_map_scope(filters):
-                filters.append(Filter("m.map", "not_null"))  # a map row, not a series recorded without maps
+                named = any(f.col in ("tr.game", "tr.name") for f in filters)
+                series = sorted(g for g in self.linked.by_game if g not in self.linked.regulation and g not in self.linked.ranking_games)
+                if not named and series and len(series) < len(self.linked.by_game):
+                    # no game named: every row but a whole series' is a map played (one left without its name too)
+                    filters.append(Filter("tr.game", "not_in", series))
+                else:
+                    filters.append(Filter("m.map", "not_null"))  # a map row, not a series recorded without maps
             return "countd:m.id"
         if counted == "region":
             return "countd:t.region"
@@ -2406,9 +2499,11 @@ class Parser:
         """"a match with zero deaths", "노데스 경기": none of a statistic beside a match noun is a condition on one
         match's row (a total of zero is said with "never")."""
         s = self.t.s
-        zero = any(v == 0 and re.match(r"\s*(킬|kills?|frags?|데스|deaths?|어시|assists?)", s[b:b + 10], re.I)
+        zero = any(v == 0 and (re.match(r"\s*(킬|kills?|frags?|데스|deaths?|어시|assists?)", s[b:b + 10], re.I)
+                               or re.search(r"(?:킬|데스|어시)\s*$", s[max(0, a - 6):a]))  # "킬 0 기록"
                    for a, b, v in self.numbers)
-        return zero and self.t.has("entities", "match")
+        # "how often a side closed a map on zero frags", "노데스 경우 몇 번": the rows so, counted
+        return zero and (self.t.has("entities", "match") or bool(_HOW_OFTEN.search(s)) or "경우" in s)
 
     def _null_filter(self, asked: str) -> Filter | None:
         s = self.t.s
@@ -2513,7 +2608,7 @@ class Parser:
         if t.has("shapes", "no_team") or (t.has("shapes", "no_value") and not t.has("measures", "appearances")
                                            and measure is None and not t.has("shapes", "never")):
             return None
-        if t.has("aggregates", "max") or t.has("aggregates", "min") or self.comparison():
+        if t.has("aggregates", "max") or t.has("aggregates", "min") or (self.comparison() and not _ONCE_IN_EACH.search(t.s)):
             return None
         key = KEY[asked]
         own_types = {"team": {"region"}, "player": {"team", "role"}, "tournament": {"game"}}[asked]
@@ -3056,6 +3151,10 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
     return None
 
 
+# "one or more games in A, one or more in B", "played once in A and again in B": present in both scopes
+# (the set operation's "both"), not a count in each
+_ONCE_IN_EACH = re.compile(r"\bat least (?:one|once|1)\b[^,;?]{0,40}\band (?:at least )?(?:one|once|1|again)\b|\band (?:then )?again (?:in|at|during)\b"
+                           r"|(?:한|1)\s*(?:경기|판|번)\s*이상[^?]{0,30}(?:에도|도)\s*(?:한|1)\s*(?:경기|판|번)\s*이상", re.I)
 _SIDE_BY_SIDE = re.compile(r"\bvs\.?(?=\s|$)|\bversus\b|\bcompared? (?:to|with)\b|\bside[- ]by[- ]side\b|\bcolumns?\b|\bagainst\b"
                            r"|나란히|비교|따로|컬럼|칼럼|\b(?:then|and) (?:in|for|at)\b", re.I)
 _COLUMN_SPEC = re.compile(r"\(?\s*(?:as\s+|in\s+)?(?:two|2|separate|different)\s+columns?\s*\)?|\bside[- ]by[- ]side\b"
@@ -3073,7 +3172,7 @@ def _scopes_side_by_side(text: str, linked: Linked, today: dt.date | None) -> Re
     win %", "mean frags a map, 2025 against 2026"): the question is read with the second scope blanked, the first
     scope's filter is found in the reading, and the IR gets ``split`` with both scopes (and, when the question keeps
     only the groups present in both, or in the one "reached", ``keep``)."""
-    if not _SIDE_BY_SIDE.search(text):
+    if not _SIDE_BY_SIDE.search(text) or _ONCE_IN_EACH.search(text):
         return None
     probe = Parser(text, linked, today)
     scopes: list[tuple[int, int, Filter]] = []
@@ -3207,6 +3306,11 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
                           r"|(?:팀|스쿼드|구단)\s*(?:별|마다|단위)?\s*(?:킬뎃|킬데스|케이디|kd|k/d|kda)", parser.t.s, re.I):
         # "team K/D, best to worst", "팀 킬뎃 순위": a team's players' rows pooled, one row per team
         ir.select, ir.group = ["t.name"] + ir.select[1:], True
+    if len(ir.select) == 1 and ir.select[0] in ("m.map", "t.region", "p.role", "m.stage") and not ir.measure and not ir.group \
+            and not (ir.setop or ir.compare or ir.minus or ir.vs or ir.extreme or ir.nest or ir.split or ir.fact) \
+            and not any(f.col == ir.select[0] for f in ir.filters):
+        # "which maps were played at X", "지역 목록": the values there are; a row left blank is no map (region, role)
+        ir.filters.append(Filter(ir.select[0], "not_null"))
     _never_over(parser, ir)
     _opponent_beside(parser, ir)
     if parser.rank and ir.group and ir.limit == 1 and ir.order in ("desc", "asc") and ir.measure and not ir.per and not ir.vs:

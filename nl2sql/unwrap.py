@@ -17,11 +17,11 @@ _EN_OPENERS = re.compile(
     r"|gg(?:s|wp|ez)?(?:\s+(?:go next|wp|ez|no re|well played))?|bruh+|ngl|tbh|welp|aight|alright|ayy+|sheesh|oof)\b[\s,!:.\-–—]*)+",
     re.I)
 # "For our newsletter:", "I'm drafting the weekly summary -", "Since we're prepping the stream,": a context clause
-# closed by punctuation before the question itself.
+# closed by punctuation before the question itself; a hyphen inside a word ("a top-ten graphic") does not close it.
 _EN_CONTEXT = re.compile(
     r"^\s*(?:(?:for|because of|since|as|re|regarding|about)\s+(?:the|our|my|a|an|this|tonight'?s|tomorrow'?s|next week'?s)\b"
     r"|(?:i'?m|i am|we'?re|we are|i was|we were)\s+(?:writing|doing|preparing|prepping|making|working on|putting together|"
-    r"updating|building|finishing|planning|drafting)\b)[^,:;?!\-–—]{0,60}(?:[,:;!\-–—]|\s-\s)\s*",
+    r"updating|building|finishing|planning|drafting|compiling)\b)(?:[^,:;?!\-–—]|(?<=\w)-(?=\w)){0,60}(?:[,:;!\-–—]|\s-\s)\s*",
     re.I)
 # "We're drafting notes for the coaches. Who …", "This is for our weekly recap. How many …": a whole sentence of
 # context, closed by a full stop, before the question.
