@@ -426,6 +426,9 @@ class Parser:
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|all(?: the)?|number of|count the|^\s*count|^\s*every)\s+"
                       r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?|sides)\b", low)
+        # "what's the most common map", "what is the best team": the noun right after the superlative
+        m = m or re.search(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+(?:(?:most|least)\s+)?(?:[a-z]+(?:est)?\s+)?(?:@gameX\s+)?"
+                           r"(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
                            r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ..."
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
@@ -661,9 +664,30 @@ class Parser:
                 out.append(Filter("m.format", "=", "ranking"))
         return out
 
+    def _date_cols(self, col: str, specs: list[DateSpec]) -> list[str]:
+        """"started in 2025 and ended in 2026", "2025년에 시작해서 2026년에 끝난": with both a start and an end word, each
+        date goes to the tournament date its nearest word names."""
+        if col not in ("tr.start_date", "tr.end_date") or len(specs) < 2 \
+                or not (self.t.has("shapes", "attr_start") and self.t.has("shapes", "attr_end")):
+            return [col] * len(specs)
+        spans = [(a, b) for a, b, typ, _ in self.placed if typ == "date"]
+        words = [(m.start(), m.end(), c) for c, name in (("tr.start_date", "attr_start"), ("tr.end_date", "attr_end"))
+                 for p in cues()["shapes"][name] for m in p.finditer(self.t.s)]
+        out = []
+        for d in specs:
+            i = next((k for k, x in enumerate(self.date_specs) if x is d), None)
+            if i is None or i >= len(spans) or not words:
+                out.append(col)
+                continue
+            a, b = spans[i]
+            out.append(min(words, key=lambda w: min(abs(w[0] - b), abs(a - w[1])))[2])
+        return out
+
     def date_filters(self, col: str = "m.played_at", specs: list[DateSpec] | None = None) -> list[Filter]:
         out = []
-        for d in (self.date_specs if specs is None else specs):
+        specs = self.date_specs if specs is None else specs
+        cols = self._date_cols(col, specs)
+        for d, col in zip(specs, cols):
             if d.kind == "range":
                 out.append(Filter(col, "range", list(d.value)))
             elif d.kind == "monthday":
@@ -703,7 +727,9 @@ class Parser:
                       r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳|스쿼드)(?![가-힣])"
                       r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b"
                       r"|\b(?P<ws>two|three|four|five|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
-                      r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)", s, re.I)
+                      r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
+                      # "the five players with the most assists", "the three squads that scored the most"
+                      r"|\bthe\s+(?P<wl>two|three|four|five|ten)\s+(?=(?:@\w+\s+)?(?:players?|teams?|squads?|people|guys|maps?|pros?)\s+(?:with|who|that|which|by)\b)", s, re.I)
         if not m:
             return None
         if m.group("kb"):
@@ -711,8 +737,8 @@ class Parser:
             if not re.search(r"top|상위|탑|순위|랭킹|best|제일|가장|젤|최다|최고|많이|많은|높은", s, re.I):
                 return None
             return {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}[m.group("kb")]
-        word = m.group("w") or m.group("ws") or m.group("ww")
-        if m.group("ww") and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
+        word = m.group("w") or m.group("ws") or m.group("ww") or m.group("wl")
+        if (m.group("ww") or m.group("wl")) and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
             return None  # "the two sides that met in the final": no top-N without a superlative
         if word:
             return {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[word.lower()]

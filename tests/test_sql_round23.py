@@ -10,12 +10,13 @@ import pytest
 from tests.test_sql_ir import TODAY, _covers, _rows, _world
 from tests.test_sql_round8 import _ask
 
-# A Valorant cup held twice (its 2026 edition without a final yet), a PUBG royale whose name has the genre's word in it;
+# A Valorant cup held twice (its 2026 edition without a final yet), a relay over the new year with no match yet, a PUBG royale whose name has the genre's word in it;
 # three teams that met in both titles, a team that never played, a free agent; two maps left unrecorded.
 ROWS23 = {
     "tournaments": [(1, "Quarry Clash 2025", "Valorant", "2025-04-05", "2025-04-07"),
                     (2, "Dune Royale 2025", "PUBG", "2025-07-12", "2025-07-13"),
-                    (3, "Quarry Clash 2026", "Valorant", "2026-04-04", "2026-04-05")],
+                    (3, "Quarry Clash 2026", "Valorant", "2026-04-04", "2026-04-05"),
+                    (4, "Frost Relay 2025", "Valorant", "2025-12-30", "2026-01-02")],
     "teams": [(1, "Slate Hawks", "EU"), (2, "여수 파도", "KR"), (3, "Amber Mules", "NA"), (4, "Vale Nine", None)],
     "players": [(1, "Flint", 1, "duelist"), (2, "Shale", 1, "sentinel"), (3, "파도왕", 2, "duelist"), (4, "Gust", 2, "controller"),
                 (5, "Tallow", 3, "igl"), (6, "Wick", 3, "fragger"), (7, "Loner", None, None), (8, "Spare", 4, None)],
@@ -108,6 +109,12 @@ ROUND23 = [
     # "only" inside a wider named scope: the narrowest kind (a stage, a missing map) is what was played alone
     ("only group games at T", "teams that only played group matches at Quarry Clash 2025", "SELECT 'Amber Mules'"),
     ("맵 빈 경기만", "Quarry Clash 2026에서 맵 비어 있는 경기만 뛴 팀", "SELECT 'Amber Mules' UNION SELECT 'Slate Hawks'"),
+    # "the N <nouns> with the most …" is a top N; "what's the <noun>" asks that noun
+    ("the two players with the most", "the two players with the most kills at Quarry Clash 2025", "SELECT '파도왕' UNION SELECT 'Flint'"),
+    ("what's the best squad", "what's the best squad in Dune Royale by points", "SELECT 'Amber Mules'"),
+    # a start word and an end word, each with its own date: each date is that tournament date
+    ("started … ended …", "which tournament started in 2025 and ended in 2026", "SELECT 'Frost Relay 2025'"),
+    ("시작해서 … 끝난", "2025년에 시작해서 2026년에 끝난 대회", "SELECT 'Frost Relay 2025'"),
     # a category word defined by a condition, not a superlative
     ("blowouts in which", "count the blowouts in which the losing side scored under 5 rounds", "SELECT 1"),
 ]
