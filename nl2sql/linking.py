@@ -867,6 +867,9 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
                 bases = {re.sub(r"\s*(?:19|20)\d\d\s*", " ", n).strip() for n, _ in cands}
         if len(bases) != 1:
             continue
+        if len(names) == 1 and run[0][2] == "name" and not years and not games \
+                and re.search(r"\bbattle[\s-]*$|배틀\s*$", text[:run[0][0]], re.I) and re.match(r"royale?s?\b|로얄", text[run[0][0]:run[0][1]], re.I):
+            continue  # "battle royale tourneys": the genre, then a tournament noun, not a tournament named "… Royale"
         strong = len([t for t in run if t[2] in ("name", "game", "noun")]) >= 2 or years
         if not strong:
             # one word alone: only a word no other name has, said as such ("jeju", "한강"), not "open"

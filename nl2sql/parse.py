@@ -105,7 +105,7 @@ def _numbers(masked: str) -> list[tuple[int, int, float]]:
         out.append((m.start(1), m.end(), float(m.group(1)) * scale))
     for m in re.finditer(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\b", masked, re.I):
         out.append((m.start(), m.end(), float(words[m.group(1).lower()])))
-    for m in re.finditer(r"(?<![가-힣])(두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?=명|팀|개|판|경기|번|시리즈|세트)", masked):
+    for m in re.finditer(r"(?<![가-힣])(두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?=명|팀|개|판|경기|번|시리즈|세트|대회|종목|게임|맵|지역|나라)", masked):
         out.append((m.start(1), m.end(1), float(words[m.group(1)])))
     # "more than once", "at least twice": a number of times (linking reads the same words)
     for m in re.finditer(r"\b(?:more than|over|at least|exactly|only|fewer than|less than|at most|under|just)\s+(once|twice|thrice)\b",
@@ -146,6 +146,10 @@ def _fix_typos(masked: str) -> str:
         hit = next((v for v in _VOCAB if v[0] == low[0] and len(v) <= len(w) and _one_slip(low, v)), None)
         return hit.ljust(len(w)) if hit else w  # no longer than the word: the masked spans keep their positions
     return re.sub(r"(?<![@\w])[A-Za-z]+(?![\w])", fix, masked)
+
+
+def has_count_word(s: str) -> bool:
+    return bool(re.search(r"\bhow many\b|\bnumber of\b|\bcount\b|몇|개수", s, re.I))
 
 
 def _num(v: float) -> int | float:
@@ -200,6 +204,15 @@ class Parser:
                         r"|\b(?:across|over|in)\s+(?:all|every)\s+(?:the\s+)?(?:tourneys|tournaments|events|seasons|years)\b(?:\s+(?:combined|together))?"
                         r"|\ball\s+(?:the\s+)?(?:tourneys|tournaments|events|seasons|years)\s+(?:combined|together)\b",
                         lambda m: " " * len(m.group()), masked, flags=re.I)
+        # "배그랑 에이펙스 합쳐서", "valorant and lol combined": two named scopes taken together (their rows pooled), not
+        # both sides of a match added up; the combining word is blanked, the names stay as the scope
+        def pooled(m: re.Match) -> str:
+            before = masked[max(0, m.start() - 60):m.start()]
+            if re.search(r"@(game|tournament|map|stage|region|date)X\s*(?:이랑|랑|하고|과|와|,|and|&|\+|plus)\s*(?:the\s+)?@\1X\s*(?:을|를|이|가|은|는)?\s*(?:다\s*|모두\s*|전부\s*)?$",
+                         before, re.I):
+                return " " * len(m.group())
+            return m.group()
+        masked = re.sub(r"(?:합쳐서|합쳐|합친|합산해서|합산하면|통틀어서|통틀어|\bcombined\b|\btogether\b|\bpooled\b)", pooled, masked, flags=re.I)
         # "모노리스 발로팀 컨트롤러", "orbit valo team initiator": the named team's (division's) word 팀, not the entity asked
         masked = re.sub(r"(@teamX\s*(?:'s\s+)?(?:@gameX\s*)?)(팀|team\b)(?!\s*(?:수|들|별|마다|중))",
                         lambda m: m.group(1) + " " * len(m.group(2)), masked, flags=re.I)
@@ -207,6 +220,16 @@ class Parser:
         runner = re.compile(r"\brunners?[- ]?ups?\b|\bsecond[- ]place (?:team|finish(?:er)?)\b|\bfinished second\b|준우승(?:팀|한 팀|자)?", re.I)
         self.runner_up = bool(runner.search(masked))
         masked = runner.sub(lambda m: " " * len(m.group()), masked)
+        # "a first-placed team's smallest score in one game", "1위 스쿼드 최소 포인트": the side that placed first in
+        # its match (a condition on the row), not a superlative; blanked when another superlative is said
+        first = re.compile(r"\b(?:1st|first)[- ]plac(?:e|ed|ing) (?:squads?|teams?|sides?|finish(?:ers?|es)?|trios?|duos?)\b"
+                           r"|\b(?:squads?|teams?|sides?) (?:that|who|which) (?:finished|placed|came|ended) (?:in )?(?:1st|first)\b"
+                           r"|(?<![\d~])1\s*(?:등|위)\s*(?:한|했던|먹은|차지한)?\s*(?:팀|스쿼드)(?=\s*(?:이|가|들이|이\s|의|은|는))", re.I)
+        rest = first.sub(lambda m: " " * len(m.group()), masked)
+        self.first_place = bool(first.search(masked)) and re.search(
+            r"\b(?:lowest|fewest|least|min(?:imum)?|highest|most|max(?:imum)?|biggest|smallest|best|worst)\b|최저|최소|최고|최대|제일|가장|젤", rest, re.I) is not None
+        if self.first_place:
+            masked = rest
         masked, self.rank = self._ordinal(masked)
         self.t = _Text(masked)
         self.numbers = _numbers(masked)
@@ -410,6 +433,9 @@ class Parser:
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every)\s+"
                       r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?|sides)\b", low)
+        # "what's the most common map", "what is the best team": the noun right after the superlative
+        m = m or re.search(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+(?:(?:most|least)\s+)?(?:[a-z]+(?:est)?\s+)?(?:@gameX\s+)?"
+                           r"(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
                            r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ..."
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
@@ -478,7 +504,8 @@ class Parser:
         m = None
         for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
                              r"(?:이름\s*|종류\s*|데이터\s*|기록\s*)?(?:중에?서?\s*)?(?:(?:은|는)?\s*(?:제외하고|빼고|말고|빼서)\s*)?(?:은|는|이|가)?\s*"
-                             r"(어디|누구|뭐|무엇|목록|리스트|알려|보여|몇|이름|어느|있|나와|좀|전부|다\b|순위|순서|랭킹|top|탑|\W*$)", s):
+                             r"(어디|누구|뭐|무엇|목록|리스트|알려|보여|몇|이름|어느|있|나와|좀|전부|다\b|순위|순서|랭킹|top|탑|\W*$"
+                             r"|싹|쭉|모두|뽑아|추려|나열|출력|찾아|적어|말해)", s):  # imperatives of listing: "선수들 싹 다 뽑아줘"
             pass
         if m:
             return self._noun(m.group(1))
@@ -559,6 +586,8 @@ class Parser:
                 continue  # "every player who has more than N kills": those that pass, not a breakdown of all
             if m.group().lower().startswith("per") and re.search(r"(?:averag\w*|avg|mean)\s+(?:[\w.+%@]+\s+){0,4}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
+            if re.match(r"by\s+@teamX\s+(?:players|members|pros)\b", m.group(), re.I):
+                continue  # "kills by X players": X's players did it, all of them together
             if self._per_unit_of_rate(m, s):
                 continue  # "fraggers ordered on frags per game": a rate per game of each player, not a row per map
             if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)(?:'ve|'d|\s+have|\s+had|\s+has)?\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I) \
@@ -566,6 +595,11 @@ class Parser:
                              and not re.match(r"(?:games?|match(?:es)?|maps?|series)$", m.group(1), re.I)):
                 # (but "for each of the events she entered, …" heads a breakdown)
                 continue  # "in each game they played": a condition on each of their rows, not a grouping
+            if m.group(1).lower() == "game" and self.measure() is None and "tournament" not in self.values \
+                    and re.search(r"\b(?:how many|number of|count)\b.*\b(?:tournaments|events|tourneys|cups|teams|squads|players|matches|maps|series)\b", s, re.I):
+                # "for each game, how many events …", "squads per game": entities counted per game are the title's
+                # (a match holds no tournament); a statistic per game ("kills per game") is per match
+                return "game"
             return self._noun(m.group(1))
         m = re.search(r"\b(players|members|pros|teams|squads|maps|tournaments)\b.*\b(?:each|apiece|individually|one by one)\s*[?.!]*\s*$", s, re.I)
         if m:
@@ -647,9 +681,30 @@ class Parser:
                 out.append(Filter("m.format", "=", "ranking"))
         return out
 
+    def _date_cols(self, col: str, specs: list[DateSpec]) -> list[str]:
+        """"started in 2025 and ended in 2026", "2025년에 시작해서 2026년에 끝난": with both a start and an end word, each
+        date goes to the tournament date its nearest word names."""
+        if col not in ("tr.start_date", "tr.end_date") or len(specs) < 2 \
+                or not (self.t.has("shapes", "attr_start") and self.t.has("shapes", "attr_end")):
+            return [col] * len(specs)
+        spans = [(a, b) for a, b, typ, _ in self.placed if typ == "date"]
+        words = [(m.start(), m.end(), c) for c, name in (("tr.start_date", "attr_start"), ("tr.end_date", "attr_end"))
+                 for p in cues()["shapes"][name] for m in p.finditer(self.t.s)]
+        out = []
+        for d in specs:
+            i = next((k for k, x in enumerate(self.date_specs) if x is d), None)
+            if i is None or i >= len(spans) or not words:
+                out.append(col)
+                continue
+            a, b = spans[i]
+            out.append(min(words, key=lambda w: min(abs(w[0] - b), abs(a - w[1])))[2])
+        return out
+
     def date_filters(self, col: str = "m.played_at", specs: list[DateSpec] | None = None) -> list[Filter]:
         out = []
-        for d in (self.date_specs if specs is None else specs):
+        specs = self.date_specs if specs is None else specs
+        cols = self._date_cols(col, specs)
+        for d, col in zip(specs, cols):
             if d.kind == "range":
                 out.append(Filter(col, "range", list(d.value)))
             elif d.kind == "monthday":
@@ -690,8 +745,9 @@ class Parser:
                       r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b"
                       r"|\b(?P<ws>two|three|four|five|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
                       r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
-                      # "the three players with the most damage": a number word before who is ranked, beside a superlative
-                      r"|\b(?P<wl>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:players?|teams?|squads?|people|guys|maps?)\s+(?:with|who|that|by)\b)", s, re.I)
+                      # "the three players with the most damage", "five squads that scored the most": a number word
+                      # before who is ranked, beside a superlative
+                      r"|\b(?P<wl>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:@\w+\s+)?(?:players?|teams?|squads?|people|guys|maps?|pros?)\s+(?:with|who|that|which|by)\b)", s, re.I)
         if not m:
             return None
         if m.group("kb"):
@@ -865,6 +921,15 @@ class Parser:
                                   order="desc", limit=1), 0.85, "champion")
             filters += [Filter("m.stage", "=", "final")]
             asked = "team"
+        if asked == "tournament" and len(values.get("team", [])) == 1 and "stage" not in values and not has_count_word(t.s) \
+                and re.search(r"\b(?:tournaments?|events?|tourneys?|cups?|titles?)\s+(?:(?:did|has|have|had)\s+)?@teamX\s+(?:ever\s+)?(?:win|won)\b(?!\s+(?:a|an|any|at least|more|most|matches|games|maps|series|rounds|\d))"
+                              r"|\b(?:tournaments?|events?|tourneys?|cups?)\s+(?:that\s+|which\s+)?(?:were\s+)?won\s+by\s+@teamX\b"
+                              r"|@teamX\s*(?:이|가|은|는)?\s*(?:우승한|우승했던|우승 차지한|정상에 오른)\s*(?:대회|토너먼트)", t.s, re.I):
+            # "which events did X win", "X가 우승한 대회": the tournaments whose final X won (its titles), not any match won
+            fs = [f for f in filters if not (f.col in ("mt.placement", "m.format", "m.stage") and f in events)]
+            return Reading(IR(select=["tr.name"], filters=fs + [Filter("mt.placement", "=", 1), Filter("m.stage", "=", "final"),
+                                                                 Filter("m.format", "=", "versus")] + self.date_filters(), distinct=True),
+                           0.8, "list")
         setop = self._setop(asked, measure, events)
         if setop is not None and setop.setop and setop.setop["op"] == "except" and not setop.setop["a"] and re.search(
                 r"(?:경기(?:는|를|도|라도)?\s*)?(?:뛴|뛰어본|뛰어 본|출전한|참가한|나온|나가본|경기한)\s*(?:적\s*(?:은|이)?\s*있는\s*)?(?:팀|선수|스쿼드)?(?:들)?\s*중(?:에서|에)?"
@@ -890,12 +955,16 @@ class Parser:
         if which is not None:
             return Reading(which, 0.75, "top")
         filters += self.date_filters(date_col)
+        if t.has("shapes", "no_team") and asked == "team" and re.search(r"\b(?:players?|pros?|members?|people)\b|선수|사람", t.s, re.I) \
+                and not self.measure():
+            asked = "player"  # "players without any team": the team is what they lack, the players are asked
         if t.has("shapes", "no_team") and asked in ("player", None):
             filters.append(Filter("p.team_id", "is_null"))
             asked = "player"
         elif t.has("shapes", "has_team") and asked == "player":
             filters.append(Filter("p.team_id", "not_null"))
-        if t.has("shapes", "no_value") and asked in ("team", "player", "tournament", "match", "date", "map"):
+        if t.has("shapes", "no_value") and (asked in ("team", "player", "tournament", "match", "date", "map")
+                                            or asked is None and self.group_entity()):  # "맵 빠진 경기 대회별로 몇 개"
             nul = self._null_filter(asked)
             grouped = {"region": "t.region", "role": "p.role", "map": "m.map", "stage": "m.stage"}.get(self.group_entity() or "")
             if nul is not None and nul.col == grouped and re.search(
@@ -958,11 +1027,16 @@ class Parser:
                 and (t.has("aggregates", "first") or t.has("aggregates", "last")):
             # "X's first loss, when?", "언제 처음 이겼어": the earliest (latest) match with that result
             fn = "min" if t.has("aggregates", "first") else "max"
+            if t.has("aggregates", "first") and t.has("aggregates", "last") and not t.has("shapes", "single"):
+                # "when were the earliest and latest ...": both ends, side by side
+                return Reading(IR(measure="min:m.played_at", extra_measures=["max:m.played_at"], filters=filters), 0.8, "measures")
             return Reading(IR(measure=f"{fn}:m.played_at", filters=filters), 0.8, "date_extreme")
         by_time = self._match_by_time(asked, group_by, measure, filters, n)
         if by_time is not None:
             return by_time
-        if t.has("shapes", "margin"):
+        labelled = re.search(r"\b(?:stomps?|blowouts?)\b|압승|완승", t.s, re.I) and not (maxish or minish or t.has("aggregates", "avg")) \
+            and any(f.col in ("mt.score", "w.score", "l.score") and f.op in ("<", "<=", ">", ">=") for f in filters)
+        if t.has("shapes", "margin") and not labelled:  # "blowouts, the loser held to N": the condition defines them
             # the winner's margin: "biggest round difference on each map", "평균 점수 차"
             fs = [Filter("wt.name", f.op, f.value) if f.col == "t.name" else f for f in filters
                   if not f.col.startswith(("mt.", "mp.", "p.")) and not (f.col == "m.format" and f in events)]
@@ -990,7 +1064,12 @@ class Parser:
         key = KEY.get(asked) if asked else None
         if asked == "date" and mcol and t.has("entities", "match") and not re.search(r"\b(?:day|date)\b|하루|날(?!짜)|일자|일별", t.s, re.I):
             key = "m.played_at"  # "their best-kill match, when?": the match is the unit, not the day
-        if group_by == "tournament" and asked in ("team", "player", None) and measure in ("wins", "points", None) \
+        beside = asked in ("tournament", "team") and re.search(
+            r"(?:대회|토너먼트)\s*(?:이름|명)?\s*(?:이랑|하고|과|와|별)\s*(?:우승팀|우승한 팀|챔피언)|\b(?:tournaments?|events?|tourneys?)\s+(?:names?\s+)?(?:and|with|plus)\s+(?:their|its|the)\s+(?:champions?|winners?)\b",
+            t.s, re.I) or asked == "tournament" and (group_by == "tournament" or re.search(
+            r"\b(?:with|and|plus|along with|next to|beside)\s+(?:its|their|the|each one'?s)\s+(?:champions?|winners?|winning teams?)\b"
+            r"|(?:우승팀|우승한 팀|챔피언)\s*(?:이랑|하고|과|와|도|까지)", t.s, re.I))  # "each event with its champion", "…우승팀 대회이름이랑"
+        if (group_by == "tournament" or beside) and (asked in ("team", "player", None) or beside) and measure in ("wins", "points", None) \
                 and not has_count and (t.has("measures", "wins") or t.has("shapes", "champion") or t.has("shapes", "winner")):
             # each tournament's champion: the final's winner, or the most final-stage points
             fs = [f for f in filters if f not in events and f.col != "m.stage"] + [Filter("m.stage", "=", "final")]
@@ -1470,6 +1549,12 @@ class Parser:
             return None
         return IR(select=["t.name"], filters=fs + [Filter("mt.placement", "=", 2), Filter("m.format", "=", "versus")], distinct=True)
 
+    _TOURNAMENT_SPAN = re.compile(
+        r"(?:며칠|언제|몇\s*일|몇\s*월\s*몇\s*일)\s*(?:부터|에서)\s*(?:며칠|언제|몇\s*일|몇\s*월\s*몇\s*일)?\s*까지|(?:대회|일정)?\s*기간|(?:진행|개최)\s*(?:기간|일정|날짜)"
+        r"|\bwhen\s+(?:did|does|was|is|will)\s+(?:the\s+)?@tournamentX\s+(?:run|take place|happen|go on|held|played|on)\b"
+        r"|\b(?:run(?:ning)?|event|tournament)?\s*dates?\b(?!\s+(?:of|for)\s+(?:the\s+|its\s+)?(?:matches|games|maps|series|final))"
+        r"|\bfrom when\b|\bhow long\b|\bduration\b|\btime ?frame\b|\bspan\b", re.I)
+
     def _lookup(self, measure: str | None) -> IR | None:
         """One attribute of one named entity ("X 포지션 뭐야", "when did X start and end")."""
         t, v = self.t, self.values
@@ -1506,6 +1591,8 @@ class Parser:
                 cols.append("tr.start_date")
             if end:
                 cols.append("tr.end_date")
+            if not cols and self._TOURNAMENT_SPAN.search(t.s):
+                cols = ["tr.start_date", "tr.end_date"]  # "X 며칠부터 며칠까지", "when did X run": its whole span
             if t.has("shapes", "attr_game") and not cols:
                 cols.append("tr.game")
             if cols and (t.has("entities", "date") or re.search(r"\bwhen\b|언제|며칠|몇\s*일|날짜", t.s, re.I) or len(cols) == 2):
@@ -1607,7 +1694,7 @@ class Parser:
             return self._pair_select(fs, teams, asked)
         scoreline = measure == "score" or (measure == "points" and re.search(r"스코어|\bscores?\b|세트|\bsets?\b", t.s, re.I))
         result = re.search(r"\bhow did (?:it|that|the|@\w+)\b.*\b(?:go|end|turn out|finish)\b|\bresults?\b|어떻게\s*(?:됐|되었|끝났)|결과", t.s, re.I)
-        per_side = re.search(r"팀별|각각|각자|씩|몇\s*대\s*몇|\beach\b|\bper (?:team|side)\b|\bapiece\b|\bfor both\b", t.s, re.I)
+        per_side = re.search(r"팀별|각각|각자|씩|몇\s*대\s*몇|\beach\b(?!\s+other)|\bper (?:team|side)\b|\bapiece\b|\bfor both\b", t.s, re.I)
         col = {"score": "score", "points": "score", "kills": "kills"}.get(measure or "")
         if col is None and re.search(r"세트|\bsets?\b|\bmaps? won\b|라운드|\brounds?\b", t.s, re.I):
             col = "score"
@@ -1615,6 +1702,15 @@ class Parser:
             # "sets each side took in their meetings, added up": one total per side over the matches between them
             fs = base + [Filter("wt.name", "either_pair", list(teams))]
             return IR(select=["wt.name"], measure=f"sum:w.{col}", filters=fs, group=True, fact="w")
+        if len(teams) == 2 and col and not per_side and not t.has("aggregates", "avg") \
+                and (t.has("aggregates", "sum") or re.search(r"\bhow many (?:rounds|sets|maps|games|kills|points)\b|몇\s*(?:라운드|세트|킬)", t.s, re.I)) \
+                and not re.search(r"\bhow many times\b|몇\s*번", t.s, re.I) \
+                and re.search(r"@teamX.*\b(?:off|against|from|vs\.?|versus|over|on)\s+(?:the\s+)?@teamX|@teamX\s*(?:이|가|은|는)?\s*@teamX\s*(?:상대로|한테서|에게서|한테|에게|를 상대로)", t.s, re.I):
+            # "total rounds A took off B", "A가 B 상대로 딴 라운드 합계": one side's total in their meetings, the side said first
+            versus = [] if any(f.col == "m.format" for f in base) or not re.search(r"\brounds?\b|\bsets?\b|라운드|세트", t.s, re.I) \
+                else [Filter("m.format", "=", "versus")]  # rounds and sets are a versus match's score
+            return IR(measure=f"sum:w.{col}", filters=base + versus + [Filter("wt.name", "=", teams[0]), Filter("lt.name", "=", teams[1])],
+                      fact="w")
         if len(teams) == 2 and scoreline and not t.has("aggregates", "avg") and not t.has("aggregates", "sum"):
             # "the score of the final between A and B", "A랑 B 경기 날짜랑 스코어": each of their matches,
             # both sides' scores, the first named team's side first
@@ -1764,6 +1860,22 @@ class Parser:
             fs.append(Filter("lt.name" if beaten else "wt.name", "=", a))
             return IR(select=["wt.name" if beaten else "lt.name"], measure="count", filters=fs, group=True,
                       order="desc", limit=self.top_n() or 1, fact="w")
+        met = re.search(r"\bfac(?:e|ed|es|ing)\b|\bplay(?:ed|s|ing)? against\b|\b(?:gone|went|came|go) up against\b|\bmet\b|\bopponents?\b"
+                        r"|붙어 ?(?:본|봤)|맞붙|붙은|만난|상대한|경기해 ?(?:본|봤)|싸워 ?(?:본|봤)|싸운|대결한|상대(?:팀)?(?:들)?\s*(?:전부|다|모두|목록|리스트|몇)", t.s, re.I)
+        won_lost = re.search(r"\bbeat|\bdefeat|\bwon\b|\bwins?\b|\blost\b|\blos[et]\b|이겨|이긴|이겼|꺾|잡아|잡은|졌|진 |패", t.s, re.I)
+        if len(teams) == 1 and asked == "team" and t.has("aggregates", "count") and not t.has("aggregates", "max") \
+                and measure not in ("wins", "losses") and met and not won_lost:
+            # "how many teams has X faced", "X랑 붙어본 팀 몇 팀": the distinct other sides of X's matches
+            return IR(measure="countd:lt.id", filters=base + [Filter("wt.name", "=", teams[0])], fact="w")
+        if len(teams) == 1 and asked == "team" and t.has("aggregates", "count") and not t.has("aggregates", "max") \
+                and won_lost and re.search(r"\b(?:teams|squads|opponents|sides)\b|팀|상대", t.s, re.I) and not t.has("shapes", "never") \
+                and not re.search(r"\bhow many (?:times|matches|games|maps|series)\b|몇\s*(?:번|판|경기|게임|승|패)", t.s, re.I):
+            # "how many teams has X beaten", "X한테 진 팀 몇 팀": the distinct sides on the other end of those results
+            a = teams[0]
+            beaten = self._object_of_win(a) or (measure == "losses" and not self._subject_of_win(a))
+            fs = base + [Filter("w.placement", "=", 1)] + ([] if any(f.col == "m.format" for f in base) else [Filter("m.format", "=", "versus")])
+            return IR(measure="countd:wt.id" if beaten else "countd:lt.id",
+                      filters=fs + [Filter("lt.name" if beaten else "wt.name", "=", a)], fact="w")
         if len(teams) == 1 and asked == "team" and (measure in ("wins", "losses") or t.has("shapes", "opponent")) \
                 and not t.has("aggregates", "count") and not t.has("aggregates", "max") and t.has("shapes", "opponent"):
             a = teams[0]
@@ -1859,7 +1971,12 @@ class Parser:
         s, out = self.t.s, []
         fixed = {f.col for f in filters if f.op == "="}
         said = {
-            "tournament": [(r"\b(?:what|which) (?:games?|titles?) (?:was|were|is|are|did)\b|\band (?:in )?(?:what|which) (?:games?|titles?)\b|무슨 게임|어떤 게임|\b(?:its|their|the) (?:games?|titles?)\b|\bwith (?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game")],
+            "tournament": [(r"\b(?:what|which) (?:games?|titles?) (?:was|were|is|are|did)\b|\band (?:in )?(?:what|which) (?:games?|titles?)\b|무슨 게임|어떤 게임|\b(?:its|their|the) (?:games?|titles?)\b|\bwith (?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game"),
+                           # "events with their start dates", "대회랑 시작일", "with the dates they ran": the tournament's own dates
+                           (r"\b(?:its|their|the|with|and|plus)\s+(?:start(?:ing)?|begin(?:ning)?|opening|first)\s+(?:dates?|days?)\b|\b(?:its|their|with|and)\s+(?:the\s+)?(?:dates?|run(?:ning)? dates?|schedules?)\b"
+                            r"|\bstart\s+and\s+end\b|시작\s*(?:일|날짜)|개막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.start_date"),
+                           (r"\b(?:its|their|the|with|and|plus)\s+(?:end(?:ing)?|clos(?:e|ing)|final|last|finish)\s+(?:dates?|days?)\b|\b(?:its|their|with|and)\s+(?:the\s+)?(?:dates?|run(?:ning)? dates?|schedules?)\b"
+                            r"|\bstart\s+and\s+end\b|종료\s*(?:일|날짜)|폐막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.end_date")],
             "team": [(r"\b(?:give|with|and|plus|show)\s+(?:the\s+)?(?:tournaments?|events?)\s*(?:\+|and|&|,|name)|\b(?:with|and|plus)\s+(?:the|their)\s+(?:tournaments?|events?)\s*[?.!]*\s*$|\b(?:tournaments?|events?)\s*(?:\+|&)\s*teams?\b"
                       r"|\bteams?\s*(?:\+|&|and)\s*(?:the\s+)?(?:tournaments?|events?)\b|대회(?:명)?(?:이랑|랑|하고|과|와|\s*\+)\s*팀", "tr.name"),
                      (r"\b(?:its|their|the) regions?\b|\bwith (?:the |their )?regions?\b|\band (?:their )?regions?\b|지역(?:이랑|하고|도|과|까지)|어느 지역", "t.region")],
@@ -2119,6 +2236,10 @@ class Parser:
         (its date, tournament, stage and map), not a ranking of matches by a count."""
         t = self.t
         first, last = t.has("aggregates", "first"), t.has("aggregates", "last")
+        if first and last and asked in ("match", "date") and not group_by and measure is None and not t.has("shapes", "single") \
+                and not re.search(r"\b(?:first|last|latest|earliest|most recent)\s+\d+\s|(?:첫|마지막|최근)\s*\d+\s*(?:경기|매치|판)", t.s, re.I):
+            # "a season's opening and final game, with times", "첫 경기랑 마지막 경기 시간": both ends of the span, side by side
+            return Reading(IR(measure="min:m.played_at", extra_measures=["max:m.played_at"], filters=filters), 0.75, "measures")
         if asked != "match" or group_by or measure is not None or first == last or t.has("shapes", "single"):
             return None
         sel = ["m.played_at", "tr.name", "m.stage", "m.map"]
@@ -2194,6 +2315,8 @@ class Parser:
         if side is not None and self.measure() in ("kills", "deaths", "assists", "damage"):
             # "matches where the loser had under 5 kills", "the winning side's damage": that side's rows
             return [Filter("mt.placement", "=", 1 if side else 2), Filter("m.format", "=", "versus")]
+        if self.first_place:
+            return [Filter("mt.placement", "=", 1)]  # a first-placed side's points: that side's rows
         if self.last_place:
             # last place in its match: the highest placement number of that match
             return [Filter("mt.placement", "col=", "(SELECT MAX(x.placement) FROM match_teams x WHERE x.match_id = mt.match_id)")]
@@ -2328,6 +2451,9 @@ class Parser:
             return "countd:t.id"
         if n_noun in ("player",):
             return "countd:p.id"
+        if n_noun in ("tournament", "game", "region"):
+            # "entered 3+ events", "두 종목 이상": the distinct tournaments (titles, regions) played in
+            return {"tournament": "countd:tr.id", "game": "countd:tr.game", "region": "countd:t.region"}[n_noun]
         return self._aggregate(mcol, agg, asked, "sum") or "count"
 
     @staticmethod
@@ -2402,6 +2528,8 @@ class Parser:
         if m:
             w = m.group(1)
             return "player" if w == "@roleX" else self._noun(w)
+        if re.search(r"인원\s*(?:수|몇)", s):
+            return "player"  # "역할별 인원수": the headcount is of players
         m = re.search(r"몇\s*(명|팀|개 ?팀|판|경기|게임|개 ?대회|대회|번|개|시리즈)", s)
         if m:
             w = m.group(1).replace(" ", "")
@@ -2469,9 +2597,13 @@ class Parser:
     def _threshold_noun(self) -> str | None:
         s = self.t.s
         for a, b, v in self.numbers:
-            m = re.match(r"\s*(matche?s|games?|series|maps|경기|판|시리즈|맵|세트|게임|teams?|팀|players?|명)", s[b:b + 12], re.I)
+            m = re.match(r"\s*(?:or (?:more|fewer|less)\s+|\+\s*)?(?:different\s+|distinct\s+|separate\s+|other\s+|개\s*)?(matche?s|games?|series|maps|경기|판|시리즈|맵|세트|게임|teams?|팀|players?|명"
+                         r"|tournaments?|tourneys?|events?|competitions?|대회|titles?|종목|regions?|countr(?:y|ies)|지역|나라)", s[b:b + 24], re.I)
             if m:
-                return "player" if m.group(1) == "명" else self._noun(m.group(1))
+                w = m.group(1).lower()
+                if re.match(r"titles?|종목", w):
+                    return "game"  # "in two or more titles": the game titles, not matches
+                return "player" if w == "명" else self._noun(w)
         return None
 
     def _scale(self, measure, value: float):
@@ -2563,13 +2695,21 @@ class Parser:
                 for a_, b_ in t.find("shapes", "never")):
             never = False  # "지역 없는 팀도", "no region listed": a missing value, said with the negation's words, not "never"
         if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b", t.s)) and not both:
-            # "only ever played X": took part in X, and in nothing else of X's kind
-            for typ in ("game", "tournament", "map", "stage"):
-                vals = self.values.get(typ, [])
-                if len(vals) == 1:
-                    col = VALUE_COL[typ]
-                    return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": [Filter(col, "=", vals[0])],
-                                                                        "b": [Filter(col, "!=", vals[0])]})
+            # "only ever played X": took part in X, and in nothing else of X's kind; said inside a wider named scope
+            # ("only group games at <T>", "<T>에서 스테이지 빈 경기만"), the narrowest kind is the one, the rest hold for both
+            nul = self._null_filter(asked) if t.has("shapes", "no_value") else None
+            if nul is not None and nul.col in ("m.stage", "m.map") and nul.op == "is_null":
+                scope = [f for f in self.value_filters() if f.col != nul.col] + self.date_filters()
+                return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": scope + [nul],
+                                                                    "b": scope + [Filter(nul.col, "not_null")]})
+            kinds = [typ for typ in ("stage", "map", "tournament", "game") if len(self.values.get(typ, [])) == 1]
+            for typ in kinds[:1]:
+                vals = self.values[typ]
+                col = VALUE_COL[typ]
+                wider = [Filter(VALUE_COL[k], "=", self.values[k][0]) for k in kinds[1:]
+                         if not (k == "game" and "tournament" in kinds)] if typ in ("stage", "map") else []
+                return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": wider + [Filter(col, "=", vals[0])],
+                                                                    "b": wider + [Filter(col, "!=", vals[0])]})
             fmt = [f for f in self.value_filters() if f.col == "m.format" and f.op == "="]
             if len(fmt) == 1:
                 # "played battle royale alone": matches of that format, and none of the other
@@ -2912,6 +3052,7 @@ class Parser:
 
 def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: bool = True) -> Reading:
     """The IR of one question; raises :class:`Unsupported` when the question's parts do not compose."""
+    text = _rank_run(text)
     if _compose:
         for compose in (_half_won, _min_sample, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
@@ -2919,6 +3060,24 @@ def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: boo
                 return reading
     parser = Parser(text, linked, today)
     return _amend(parser, parser.parse())
+
+
+_RANK = r"(?:(?<![\d.])(\d)\s*(?:등|위)|\b(\d)(?:st|nd|rd|th)\b)"
+_RANK_RUN = re.compile(_RANK + r"(?:\s*(?:,|/|·|이랑|랑|하고|과|와|\band\b|&)?\s*" + _RANK + r")+")
+
+
+def _rank_run(text: str) -> str:
+    """"킬 1등 2등 누구", "1위, 2위, 3위", "the 1st and 2nd in kills": consecutive places from the first are the first N,
+    written as the range they are ("1등    ~2등"; lengths kept, so the names' positions hold)."""
+    def one(m: re.Match) -> str:
+        nums = [int(a or b) for a, b in re.findall(_RANK, m.group())]
+        if nums != list(range(1, len(nums) + 1)):
+            return m.group()
+        first = re.match(_RANK, m.group())
+        last = list(re.finditer(_RANK, m.group()))[-1]
+        gap = last.start() - first.end()
+        return m.group()[:first.end()] + " " * (gap - 1) + "~" + m.group()[last.start():] if gap >= 1 else m.group()
+    return _RANK_RUN.sub(one, text)
 
 
 def _blank(text: str, linked: Linked, spans: list[tuple[int, int]]) -> tuple[str, Linked]:
@@ -2933,7 +3092,7 @@ def _blank(text: str, linked: Linked, spans: list[tuple[int, int]]) -> tuple[str
 
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
-_NTH = re.compile(r"\b(?P<en>second|third|fourth|fifth|[2-5](?:nd|rd|th))(?:[- ](?:place|best|highest|most))?"
+_NTH = re.compile(r"(?<!~)\b(?P<en>second|third|fourth|fifth|[2-5](?:nd|rd|th))(?:[- ](?:place|best|highest|most))?"
                   r"(?=\s+(?:(?:team|squad|player|one|side)\s+)?(?:in|by|on|for|at)\b)"
                   r"|(?<![\d~\-])(?P<ko>[2-5])\s*(?:위|등)(?!\s*(?:이내|안|까지|권|부터|~|-|했|몇|횟수|한\s*(?:번|횟수|경기|판)))"
                   r"(?=\s*(?:한\s*|했던\s*|인\s*)?(?:팀|스쿼드|선수|누구|어디|은|는|이|가|$|\?))", re.I)
@@ -3122,6 +3281,40 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
             [conj] + [x for x in right if not any(measure_cover[slice(*core(*x))])]
         left_blank = [(left[0][0], conj[1])] if has_measure(right) else \
             [x for x in left if not any(measure_cover[slice(*core(*x))])] + [conj]
+        return _merged_side_by_side(text, linked, today, right_blank, left_blank)
+    return _clauses_side_by_side(text, linked, today)
+
+
+_CLAUSE_ASK = r"(?:how (?:many|much)|the (?:number|total|count|average|amount) of|(?:their|its) (?:total|number|average|count))\b"
+
+
+def _clauses_side_by_side(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """Two questions of one scope joined by "and" ("per cup: how many squads showed up, and the number of games that were
+    played"): each clause, from its question words to its end, is read with the other one blanked."""
+    ko = list(re.finditer(r"몇\s*[가-힣]+?(?:이고|이며|고|며|,)(?=\s)", text))
+    asks = list(re.finditer(r"몇", text))
+    if len(ko) == 1 and len(asks) == 2 and asks[0].start() == ko[0].start():
+        # "대회마다 팀 몇 팀이고 경기 몇 판인지": the first clause from the word before its 몇 to its joining ending
+        lead = re.search(r"[^\s]+\s*$", text[:ko[0].start()])
+        start = lead.start() if lead else ko[0].start()
+        return _merged_side_by_side(text, linked, today, [(ko[0].end() - 2 if ko[0].group().endswith(("이고", "이며")) else ko[0].end() - 1,
+                                                           len(text.rstrip(" ?.!")))], [(start, ko[0].end())])
+    first = re.search(_CLAUSE_ASK, text, re.I)
+    joins = list(re.finditer(r",?\s*\band\s+(?=" + _CLAUSE_ASK + ")", text, re.I))
+    if first is None or len(joins) != 1 or joins[0].start() < first.end():
+        return None
+    join = joins[0]
+    # a scope said after both clauses ("…, per tournament") belongs to both
+    tail = re.search(r"\s*,?\s*(?:(?:for|in) (?:each|every)|per|by) \w+\s*[?.!]*\s*$", text[join.end():], re.I)
+    end = join.end() + tail.start() if tail else len(text.rstrip(" ?.!"))
+    return _merged_side_by_side(text, linked, today, [(join.start(), end)], [(first.start(), join.end())])
+
+
+def _merged_side_by_side(text: str, linked: Linked, today: dt.date | None, right_blank: list[tuple[int, int]],
+                         left_blank: list[tuple[int, int]]) -> Reading | None:
+    """The readings of the question with one part blanked and with the other blanked, as one IR with both measures as
+    columns, when both select the same keys under the same filters."""
+    if True:
         ra = _sub_reading(*_blank(text, linked, right_blank), today)
         rb = _sub_reading(*_blank(text, linked, left_blank), today)
         if ra is None or rb is None:
@@ -3148,7 +3341,6 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
         if a_ir.limit == 1 and a_ir.order and not a_ir.group:
             return None
         return Reading(merged, min(ra.confidence, rb.confidence), "measures")
-    return None
 
 
 # "one or more games in A, one or more in B", "played once in A and again in B": present in both scopes
