@@ -138,6 +138,11 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
     # US days with a year: "3/14/2026", "3/14/26".
     scan(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\d/])",
          lambda m: ("range", (d, _next_day(d))) if (d := _day(_year(m.group(3)), int(m.group(1)), int(m.group(2)))) else None)
+    # A two-digit year first ("25/8/9", "25.8.9"): a Korean writer's short date, read so when the first number
+    # cannot be a month and is a year of this era (15-39)
+    scan(r"(?<![\d/.])(\d\d)([/.])(\d{1,2})\2(\d{1,2})(?![\d/.])",
+         lambda m: ("range", (d, _next_day(d))) if 15 <= int(m.group(1)) <= 39
+         and (d := _day(2000 + int(m.group(1)), int(m.group(3)), int(m.group(4)))) else None)
     # ISO days and months.
     scan(r"(?<!\d)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})(?!\d)",
          lambda m: ("range", (d, _next_day(d))) if (d := _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))) else None)

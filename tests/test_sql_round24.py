@@ -86,6 +86,8 @@ ROUND24 = [
     ("닉네임이랑 역할", "Copper Owls 선수 닉네임이랑 역할 알려줘", "SELECT 'Wick', 'duelist' UNION SELECT 'Flint', 'controller'"),
     # a tournament with its game beside stays the title
     ("대회랑 게임", "대회하고 게임 리스트", "SELECT name, game FROM tournaments"),
+    # a short date with the two-digit year first
+    ("YY/M/D", "25/5/3 경기 몇 판", "SELECT 2"),
     # a month written before its year
     ("month/year", "how many matches in 5/2025", "SELECT 3"),
     # teams that played in two games: both, not either
