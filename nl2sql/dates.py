@@ -138,11 +138,19 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
     # US days with a year: "3/14/2026", "3/14/26".
     scan(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\d/])",
          lambda m: ("range", (d, _next_day(d))) if (d := _day(_year(m.group(3)), int(m.group(1)), int(m.group(2)))) else None)
+    # A two-digit year first ("25/8/9", "25.8.9"): a Korean writer's short date, read so when the first number
+    # cannot be a month and is a year of this era (15-39)
+    scan(r"(?<![\d/.])(\d\d)([/.])(\d{1,2})\2(\d{1,2})(?![\d/.])",
+         lambda m: ("range", (d, _next_day(d))) if 15 <= int(m.group(1)) <= 39
+         and (d := _day(2000 + int(m.group(1)), int(m.group(3)), int(m.group(4)))) else None)
     # ISO days and months.
     scan(r"(?<!\d)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})(?!\d)",
          lambda m: ("range", (d, _next_day(d))) if (d := _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))) else None)
     scan(r"(?<!\d)((?:19|20)\d\d)[-./](\d{1,2})(?![\d./-])",
          lambda m: ("range", _month_range(int(m.group(1)), int(m.group(2)))) if 1 <= int(m.group(2)) <= 12 else None)
+    # A month before its year: "10/2025", "10-2025", "10.2025" (the US order of a month and a year).
+    scan(r"(?<![\d/.-])(\d{1,2})[-./]((?:19|20)\d\d)(?![\d./-])",
+         lambda m: ("range", _month_range(int(m.group(2)), int(m.group(1)))) if 1 <= int(m.group(1)) <= 12 else None)
     # Korean: "2025년 7월 12일", "25년 7월", "7월 12일".
     scan(rf"{y4}\s*년\s*(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일",
          lambda m: ("range", (d, _next_day(d))) if (d := _day(_year(m.group(1)), int(m.group(2)), int(m.group(3)))) else None)
@@ -236,10 +244,24 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
             return ("time", ("=", f"{h:02d}:{mins:02d}:00"))  # "the 7pm game", "저녁 7시 경기": the match at that time
         after = m.group("dir") is None or re.search(r"넘|이후|부터|후|after|since|from|later|or later|onwards|넘어", m.group("dir") or "")
         return ("time", (">=" if after else "<", f"{h:02d}:{mins:02d}:00"))
-    scan(r"(?P<ap>오전|오후|저녁|밤|아침|새벽)?\s*(?P<h>\d{1,2})\s*시(?:\s*(?P<m>\d{1,2})\s*분)?\s*(?:정각)?\s*(?P<dir>넘어서|넘어|넘은|넘게|이후에?|부터|후에?|이전에?|전에?|까지)?",
+    scan(r"(?P<ap>오전|오후|저녁|밤|아침|새벽)?\s*(?<![\d:])(?P<h>\d{1,2})\s*시(?!리즈|즌|드)(?:\s*(?P<m>\d{1,2})\s*분)?\s*(?:정각)?\s*(?P<dir>넘어서|넘어|넘은|넘게|이후에?|부터|후에?|이전에?|전에?|까지)?",
          lambda m: clock(m, False))
     scan(r"(?P<dir>after|since|before|from|at or after)?\s*(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>[ap]\.?m\.?)\s*(?:or later|onwards)?",
          lambda m: clock(m, False))
+    # A 24-hour clock said with a direction or "at" ("at 19:00 or after", "after 18:30", "20:00 이후"): never a
+    # score ("13:11") — without one of those words around it the digits stay numbers.
+    def clock24(m):
+        d = " ".join(filter(None, (m.group("dir"), m.group("dir2")))).strip()
+        if not d:
+            return None
+        if re.search(r"before|earlier|until|이전|전|까지", d):
+            return ("time", ("<", f"{int(m.group('h')):02d}:{m.group('m')}:00"))
+        if re.search(r"after|since|from|later|onwards|이후|부터|넘|후", d):
+            return ("time", (">=", f"{int(m.group('h')):02d}:{m.group('m')}:00"))
+        return ("time", ("=", f"{int(m.group('h')):02d}:{m.group('m')}:00"))  # "at 19:00": that time
+    scan(r"(?P<dir>\bat or after|\bafter|\bsince|\bbefore|\bfrom|\buntil|\bat)?\s*(?<![\d:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::00)?(?![\d:])"
+         r"\s*(?P<dir2>or (?:later|after|earlier|before)|onwards|이후에?|부터|넘어서?|넘은|이전에?|전에?|까지|후에?)?",
+         clock24)
     # A part of the day without a clock: the morning is before noon, the evening from 6 pm.
     scan(r"(?<![가-힣])오전(?!\s*\d)|\bin the morning\b|\bmorning(?= (?:matches|games|series)\b)|\b(?:before noon)\b",
          lambda m: ("time", ("<", "12:00:00")))

@@ -377,8 +377,13 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
         plain = re.sub(r"\([^()]*\)", " ", plain)
     from .unwrap import core_question
 
-    # a context clause before the question ("For our weekly recap of X: ...") is the asker's, not a procedure
-    if _PROCEDURAL.search(plain) and _PROCEDURAL.search(core_question(plain)):
+    # a context clause before the question ("For our weekly recap of X: ...") is the asker's, not a procedure; the size
+    # of a roster ("roster size", "인원 수") is a procedure's word only about no named team, game or role ("max roster
+    # size?"): "X roster size", "레식 포지션별 인원 수" count rows
+    hits = [m.group() for m in _PROCEDURAL.finditer(core_question(plain))] if _PROCEDURAL.search(plain) else []
+    size_only = hits and all(re.fullmatch(r"roster size|인원", h, re.I) for h in hits) \
+        and any(m.type in ("team", "game", "role", "tournament") for m in linked.mentions)
+    if hits and not size_only:
         return False
     from .parse import _fix_typos, cues
 
@@ -460,7 +465,9 @@ _FUNCTION_WORDS = (
     "although because if once though unless whereas whether while also actually again already altogether apart basically "
     "both either neither each every exactly generally just only overall perhaps quite rather really simply still then "
     "there therefore thus together too very yet hence meanwhile otherwise moreover furthermore however anyway anyhow "
-    "looking speaking thinking wondering curious quick honestly seriously okay alright sorry sure thanks")
+    "looking speaking thinking wondering curious quick honestly seriously okay alright sorry sure thanks "
+    # chat acronyms written in capitals ("Need X's kills ASAP", "FYI ...") are no names either
+    "asap fyi tbh imo imho iirc btw pls plz thx lol lmao ngl idk omg")
 
 
 @cached_loader
@@ -490,7 +497,8 @@ def unknown_names(linked: Linked) -> list[str]:
     known = _known_words()
     out: list[tuple[int, int, str]] = []
     for m in re.finditer(r"[A-Za-z][A-Za-z0-9.'’-]*", linked.masked):
-        word = re.sub(r"['’]s$", "", m.group(0)).rstrip(".'’-")
+        # a possessive or an English contraction ("I'm", "I'd", "We've", "Don't") is the word before it
+        word = re.sub(r"['’](?:s|m|d|ll|ve|re|t)$", "", m.group(0), flags=re.I).rstrip(".'’-")
         if any(word.startswith(v) for v in MASK.values()) or not word[:1].isupper() or len(word) < 3:
             continue
         if word.lower() not in known and word.lower().rstrip("s") not in known:

@@ -496,7 +496,8 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             for i in range(m.start, m.end):
                 taken[i] = False
             continue
-        if re.match(r"\s*-?\s*(?:\d|to\b|[a-z]+s\b|one|two|three|five|ten|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick)\b)", text[m.end:], re.I):
+        if re.match(r"\s*-?\s*(?:\d|to\b|[a-z]+s\b|one|two|three|five|ten|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick"
+                    r"|kill|death|assist|damage|dmg|score|point|kda|k/?d|frag|elim|number|amount|total|count|result|record|placement)\b)", text[m.end:], re.I):
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
@@ -917,7 +918,8 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             hits = {t for key, t in catalog.word_teams.items()
                     if (len(sk) >= 3 or len(sk) == 2 and _romanized_close(value, _latin_word(t, key)))
                     and _other_script(value, _latin_word(t, key))
-                    and skeleton(_latin_word(t, key)) == sk and _sounds_close(value, _latin_word(t, key))}
+                    and skeleton(_latin_word(t, key)) == sk and _sounds_close(value, _latin_word(t, key))
+                    and _first_sound_agrees(value, _latin_word(t, key))}
             team = hits.pop() if len(hits) == 1 else None
         return team
 
@@ -1060,6 +1062,23 @@ def _latin_word_is(lat: str, han: str) -> bool:
     forms = {lat} | ({lat[:-1]} if lat.lower().endswith("s") and not han.endswith("스") else set())
     return len(lat) >= 4 and lat[0].lower() in romanize(han)[:2] + "vfbpr" \
         and any(len(skeleton(f)) >= 2 and skeleton(f) == skeleton(han) for f in forms)
+
+
+# Latin first letters a Hangul first sound may be written with ("ㄹ" is r or l, "ㅂ" b, p, v or f, ...).
+_FIRST_SOUNDS = {"r": "rl", "b": "bpvf", "p": "pbfv", "g": "gkcq", "k": "kcgq", "d": "dt", "t": "td", "j": "jgzc",
+                 "c": "cjt", "s": "scztx", "h": "hw", "m": "m", "n": "nk", "w": "w", "y": "yj"}
+
+
+def _first_sound_agrees(a: str, b: str) -> bool:
+    """A Latin word read as a Hangul name by its consonant skeleton must begin with the sound the Hangul word
+    begins with ("lightning" = 라이트닝); an English word that only shares the skeleton ("writing" and 레드윙) does not."""
+    hangul, latin = (a, b) if is_hangul(a[0]) else (b, a)
+    first, lat = romanize(hangul)[:1], latin.lower()
+    if lat.startswith(("kn", "ph")):
+        lat = {"kn": "n", "ph": "f"}[lat[:2]] + lat[2:]
+    if first in "aeiou":
+        return lat[:1] in "aeiouwyh"
+    return lat[:1] in _FIRST_SOUNDS.get(first, first)
 
 
 def _sounds_close(a: str, b: str) -> bool:

@@ -216,6 +216,13 @@ class Parser:
         # "모노리스 발로팀 컨트롤러", "orbit valo team initiator": the named team's (division's) word 팀, not the entity asked
         masked = re.sub(r"(@teamX\s*(?:'s\s+)?(?:@gameX\s*)?)(팀|team\b)(?!\s*(?:수|들|별|마다|중))",
                         lambda m: m.group(1) + " " * len(m.group(2)), masked, flags=re.I)
+        # Korean "게임" is said of a match as often as "경기" ("게임 몇 판 했어", "치러진 게임 수"); only "무슨/어떤 게임",
+        # "게임별", "게임 종류" or "게임이 뭐 있어" name the title
+        # (nor "대회랑 게임", a tournament with its title beside)
+        masked = re.sub(r"(?<!무슨)(?<!어떤)(?<!어느)(?<!무슨 )(?<!어떤 )(?<!어느 )(?<!각 )게임(?!\s*(?:별|마다|종류|타이틀|종목|이름))"
+                        r"(?!(?:들|이|은|는)?\s*(?:뭐|무엇|몇\s*(?:개|종류)\s*(?:있|이야|야|임|인가|돼|되)))",
+                        lambda m: m.group() if re.search(r"(?:대회|토너먼트|팀|선수|맵)들?\s*(?:이랑|랑|하고|과|와|,)\s*$", masked[:m.start()])
+                        else "경기", masked)
         # "runner-up", "준우승": the final's loser (blanked, so 우승 inside 준우승 is no champion)
         runner = re.compile(r"\brunners?[- ]?ups?\b|\bsecond[- ]place (?:team|finish(?:er)?)\b|\bfinished second\b|준우승(?:팀|한 팀|자)?", re.I)
         self.runner_up = bool(runner.search(masked))
@@ -365,7 +372,7 @@ class Parser:
         # chat words for the people on a team ("how many ppl on X", "peeps", "folks") name players too
         masked = re.sub(r"\b(?:ppl|peeps|folks)\b", lambda m: ("pros" + " " * (len(m.group()) - 4)) if len(m.group()) >= 4
                         else "pro", masked, flags=re.I)
-        nick = re.compile(r"(?<![가-힣])(닉네임|닉|아이디)(?=\s|들|을|은|이|만|만요|요|[?,.!]|$)|\b(nicknames|nicks|ign'?s|handles)\b", re.I)
+        nick = re.compile(r"(?<![가-힣])(닉네임|닉|아이디)(?:이랑|랑|하고|과|와|(?=\s|들|을|은|이|만|만요|요|[?,.!]|$))|\b(nicknames|nicks|ign'?s|handles)\b", re.I)
         player = re.search(r"선수|플레이어|멤버|\bplayers?\b|\bmembers?\b|\bpros?\b|\bwho'?s?\b", masked, re.I)
 
         def swap(m: re.Match) -> str:
@@ -437,7 +444,7 @@ class Parser:
         m = m or re.search(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+(?:(?:most|least)\s+)?(?:[a-z]+(?:est)?\s+)?(?:@gameX\s+)?"
                            r"(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
-                           r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ..."
+                           r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:(?:of|in|at|from)\s+(?:the\s+)?(?:@\w+\s+){1,3})?(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ...", "order the teams of X by ..."
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
                 and not self.measure():
             return "game"  # the titles covered, not matches
@@ -466,6 +473,9 @@ class Parser:
                 or t.has("shapes", "champion") and "tournament" in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b", low) \
                 or self.measure() is None and re.search(r"\bstandings?\b|\bleaderboard\b|\btable\b", low) and "player" not in self.values \
                 and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b|\bkills?\b", low) else "player"
+        if re.search(r"\b(?:team|squad)\s+(?:total\s+)?(?:kills?|frags?|elims?|eliminations?|deaths|assists|damage|dmg|points|pts|k/?d|kda|wins)\b", low) \
+                and "player" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b", low):
+            return "team"  # "team kills ranking", "squad points standings": the team-level statistic of each team
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
         if among:
             return self._noun(among.group(1))
@@ -500,6 +510,11 @@ class Parser:
         m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와)\s+\S", s)
         if m:
             return self._noun(m.group(1))
+        # "X 선수들 포지션이랑 닉네임 (보여줘)": the noun, then only attributes of it asked beside
+        m = re.search(r"(선수|팀|대회)들?\s+(?:(?:포지션|역할|소속팀|소속|지역|게임|종목|닉네임|닉|이름|날짜|일정)\s*(?:이랑|랑|하고|과|와|도|,)?\s*)+"
+                      r"(?:(?:좀|다|전부|같이|함께)\s*)*(?:(?:보여|알려|뽑아|정리|적어|말해)\S*\s*)?\W*$", s)
+        if m:
+            return self._noun(m.group(1))
         # Korean: the noun right before a question word or a counter.
         m = None
         for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
@@ -530,10 +545,6 @@ class Parser:
         for noun in ("선수", "사람", "팀", "대회", "맵"):
             if re.search(noun + r"(?:들)?\s*(?:은|는|이|가)?\s*(?:\?|$|있어|있나|있음|있냐|나와|좀)", s):
                 return self._noun(noun)
-        # "X 선수들 포지션이랑 닉네임": the noun, then only attributes of it asked beside
-        m = re.search(r"(선수|팀|대회)들?\s+(?:(?:포지션|역할|소속팀|소속|지역|게임|종목|닉네임|닉|이름|날짜|일정)\s*(?:이랑|랑|하고|과|와|도|,)?\s*)+\W*$", s)
-        if m:
-            return self._noun(m.group(1))
         if re.search(r"(?<![가-힣])(?:곳|데|조직|단체)(?:들)?\s*(?:은|는|이|가)?\s*(?:어디|어느|목록|리스트|알려|있)", s):
             return "team"  # "둘 다 하는 곳 어디야": the place that fields teams is the organization
         m = re.search(r"^\W*(?:(?:the|all|every|only|any|non|@\w+|\d+)[\s-]+){0,4}?"
@@ -545,7 +556,7 @@ class Parser:
     @staticmethod
     def _noun(word: str) -> str:
         w = word.lower()
-        table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "member", "멤버", "people", "fragger", "killer", "guy")),
+        table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "인원", "member", "멤버", "people", "fragger", "killer", "guy")),
                  ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
                  ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
@@ -575,7 +586,8 @@ class Parser:
         if m:
             w = m.group(1)
             return self._noun(w) if not w.startswith("@") else w[1:-1]
-        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:of\s+(?:the|their|its|his|her|these|those)\s+)?(?:@\w+\s+)?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?(?:\s+titles?)?|titles?|stages?|years?)\b", s, re.I):
+        for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:of\s+(?:the|their|its|his|her|these|those)\s+)?(?:@\w+\s+)?"
+                             r"(?:(?:players?|teams?)(?:'s?)?\s+(?=(?:roles?|positions?|regions?|countr(?:y|ies))\b))?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?(?:\s+titles?)?|titles?|stages?|years?)\b", s, re.I):
             if m.group().lower().startswith("every") and (
                     re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I)
                     or (not s[:m.start()].strip(" ,:-") and self.measure() is None and not self.t.has("aggregates", "count"))):
@@ -1034,10 +1046,14 @@ class Parser:
         by_time = self._match_by_time(asked, group_by, measure, filters, n)
         if by_time is not None:
             return by_time
-        labelled = re.search(r"\b(?:stomps?|blowouts?)\b|압승|완승", t.s, re.I) and not (maxish or minish or t.has("aggregates", "avg")) \
+        bounded = not (maxish or minish or t.has("aggregates", "avg")) and (
+            re.search(r"\b(?:stomps?|blowouts?)\b|압승|완승", t.s, re.I)
             and any(f.col in ("mt.score", "w.score", "l.score") and f.op in ("<", "<=", ">", ">=") for f in filters)
-        if t.has("shapes", "margin") and not labelled:  # "blowouts, the loser held to N": the condition defines them
-            # the winner's margin: "biggest round difference on each map", "평균 점수 차"
+            or any(f.col == "w.score - l.score" for f in filters))
+        if t.has("shapes", "margin") and not bounded:
+            # the winner's margin: "biggest round difference on each map", "평균 점수 차". A margin bounded by a number
+            # ("2라운드 차 이하로 끝난 맵") or blowouts defined by the loser's score ("stomps, the loser held to N") are
+            # conditions of the rows counted or listed instead.
             fs = [Filter("wt.name", f.op, f.value) if f.col == "t.name" else f for f in filters
                   if not f.col.startswith(("mt.", "mp.", "p.")) and not (f.col == "m.format" and f in events)]
             fs += [Filter("w.placement", "=", 1)] + ([] if any(f.col == "m.format" for f in fs) else [Filter("m.format", "=", "versus")])
@@ -1813,7 +1829,8 @@ class Parser:
                 # "X vs Y, dates and who won": each of their matches, its date and its winner
                 return IR(select=["m.played_at", "wt.name"],
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
-            if record and not re.search(r"\bbeat\b(?! (?:more|most))|이긴 횟수|이겼", t.s, re.I) or re.search(r"팀별|각각|씩|each|누가 더", t.s, re.I):
+            if record and not re.search(r"\bbeat\b(?! (?:more|most))|이긴 횟수|이겼", t.s, re.I) \
+                    or re.search(r"팀별|각각|씩|each|누가 더|누가\s*몇\s*(?:번|판|승|경기)|\bwho won how many\b|\bhow many (?:times )?each\b", t.s, re.I):
                 # each side's wins over their meetings, counted on every row of theirs (a side without a win keeps its 0)
                 return IR(select=["wt.name"], measure="wins", filters=base + [Filter("wt.name", "either_pair", [a, b])],
                           group=True, fact="w")
@@ -2379,9 +2396,16 @@ class Parser:
         "a 2-round margin", "2라운드 차", "3점 차로"."""
         s = self.t.s
         return bool(re.search(r"\b(?:decided|won|wins?|winning|lost|los(?:e|ing)|settled|separated|ended|finished|beat(?:en)?)\s+"
-                              r"(?:\w+\s+){0,2}?by\s+(?:exactly\s+|only\s+|just\s+|precisely\s+)?$", s[max(0, a - 40):a], re.I)
+                              r"(?:\w+\s+){0,2}?by\s+(?:exactly\s+|only\s+|just\s+|precisely\s+|at (?:most|least)\s+|no (?:more|fewer|less) than\s+|(?:more|less|fewer) than\s+|over\s+|under\s+|up to\s+)?$", s[max(0, a - 40):a], re.I)
                     or re.match(r"\s*-?\s*(?:rounds?|maps?|points?)?\s*(?:margin|difference|gap|differential)\b", s[b:b + 30], re.I)
-                    or re.match(r"\s*(?:라운드|점|세트)?\s*차(?:이)?(?:로|으로|가|인|난|나는|였|경기|\s|$)", s[b:b + 12]))
+                    or re.match(r"\s*(?:라운드|점|세트)?\s*차(?:이)?(?:로|으로|가|인|난|나는|였|경기|\s|$)", s[b:b + 12])
+                    or self._after_margin_word(a))
+
+    def _after_margin_word(self, a: int) -> bool:
+        """"a round difference of 2 or less", "margin under 3", "점수 차 2 이하": the number bounds the gap."""
+        return bool(re.search(r"\b(?:margin|difference|diff|gap|differential)\s+(?:of\s+|was\s+|is\s+)?(?:exactly\s+|only\s+|just\s+|at (?:most|least)\s+"
+                              r"|no (?:more|fewer|less) than\s+|(?:more|less|fewer) than\s+|over\s+|under\s+|up to\s+|below\s+|above\s+)?$"
+                              r"|(?:라운드|점수|스코어)\s*차(?:이)?(?:가|는)?\s*$", self.t.s[max(0, a - 45):a], re.I))
 
     def _score_number(self, b: int, a: int | None = None) -> bool:
         """A number of rounds or sets: said with the unit ("8라운드"), or as what one side took ("이긴팀 13 넘게 딴",
@@ -2395,6 +2419,8 @@ class Parser:
             return True
         if a is None:
             a = next((x for x, y, _ in self.numbers if y == b), b)
+        if self._after_margin_word(a):
+            return True
         side = re.search(r"(?:이긴|(?<![가-힣])진|패한|승리한)\s*(?:팀|쪽|편)(?:이|가)?\s*$|승자(?:가|는)?\s*$|\b(?:winners?|losers?|winning side|losing side)\s+(?:\w+\s+){0,2}$",
                          s[max(0, a - 25):a], re.I)
         took = re.match(r"\s*(?:\S+\s+)?(?:넘게|이상|이하|미만|초과)?\s*(?:딴|따낸|가져간|가져감|먹은|득점)|\s*(?:or more|or fewer|or less)?\s*(?:rounds? )?(?:took|got|scored|won)\b", s[b:b + 20], re.I)
@@ -2523,8 +2549,8 @@ class Parser:
             if noun == "times":
                 return None
             return self._noun(noun)
-        m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|지역|경기|판|게임|매치|시리즈|@roleX)(?:들|은|는|이|가|수|의 수)?\s*(?:는|은)?\s*(?:총|전부|모두|다)?\s*(?:몇|개수)", s) \
-            or re.search(r"(팀|선수|대회|토너먼트|맵|경기|판|게임|매치)\s?수(?![가-힣])", s)
+        m = re.search(r"(팀|선수|사람|인원|대회|토너먼트|맵|지역|경기|판|게임|매치|시리즈|@roleX)(?:들|은|는|이|가|수|의 수)?\s*(?:는|은)?\s*(?:총|전부|모두|다)?\s*(?:몇|개수)", s) \
+            or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?수(?![가-힣])", s)
         if m:
             w = m.group(1)
             return "player" if w == "@roleX" else self._noun(w)
