@@ -3315,7 +3315,7 @@ _CLAUSE_ASK = r"(?:how (?:many|much)|the (?:number|total|count|average|amount) o
 
 
 def _clauses_side_by_side(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
-    """Two questions of one scope joined by "and" ("per cup: how many squads showed up, and the number of games that were
+    """Two questions of one scope joined by "and" ("per cup: how many squads showed up, and the count of games that were
     played"): each clause, from its question words to its end, is read with the other one blanked."""
     ko = list(re.finditer(r"몇\s*[가-힣]+?(?:이고|이며|고|며|,)(?=\s)", text))
     asks = list(re.finditer(r"몇", text))

@@ -65,7 +65,7 @@ ROUND23 = [
     # the headcount per team is of players
     ("인원 per team", "팀마다 인원 몇 명인지", "SELECT t.name, COUNT(*) FROM players p JOIN teams t ON t.id = p.team_id GROUP BY t.id"),
     # two questions of one scope joined by "and"
-    ("two clauses per tournament", "For every tournament, how many squads entered and the number of games played?",
+    ("two clauses per tournament", "For every tournament, how many squads entered and the count of games played?",
      "SELECT tr.name, COUNT(DISTINCT mt.team_id), COUNT(DISTINCT m.id) FROM tournaments tr JOIN matches m ON m.tournament_id = tr.id "
      "JOIN match_teams mt ON mt.match_id = m.id GROUP BY tr.id"),
     # the two ends of a span of matches, side by side
