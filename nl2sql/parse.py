@@ -3340,33 +3340,32 @@ def _merged_side_by_side(text: str, linked: Linked, today: dt.date | None, right
                          left_blank: list[tuple[int, int]]) -> Reading | None:
     """The readings of the question with one part blanked and with the other blanked, as one IR with both measures as
     columns, when both select the same keys under the same filters."""
-    if True:
-        ra = _sub_reading(*_blank(text, linked, right_blank), today)
-        rb = _sub_reading(*_blank(text, linked, left_blank), today)
-        if ra is None or rb is None:
-            return None
-        a_ir, b_ir = ra.ir, rb.ir
-        if not a_ir.measure or not b_ir.measure or a_ir.measure == b_ir.measure \
-                or {a_ir.measure, b_ir.measure} == {"wins", "losses"}:
-            return None
-        same = lambda ir: {k: v for k, v in ir.to_dict().items() if k not in ("measure", "extra_measures", "order", "limit", "filters")}  # noqa: E731
-        fa, fb = [repr(f) for f in a_ir.filters], [repr(f) for f in b_ir.filters]
-        odd = [f for f in a_ir.filters if repr(f) not in fb] + [f for f in b_ir.filters if repr(f) not in fa]
-        if any(f.col != "m.format" for f in odd) or len({f.value for f in odd}) > 1:
-            return None  # a format one measure implies (win rate: versus play) holds for both
-        a_ir = dataclasses.replace(a_ir, filters=a_ir.filters + [f for f in b_ir.filters if repr(f) not in fa])
-        if same(a_ir) != same(b_ir) or any((a_ir.setop, a_ir.compare, a_ir.minus, a_ir.vs, a_ir.per, a_ir.extreme,
-                                             a_ir.count_groups, a_ir.nest, a_ir.split)):
-            return None
-        if a_ir.measure in ("titles",) or a_ir.measure.startswith("streak:") or b_ir.measure == "titles" or b_ir.measure.startswith("streak:"):
-            return None
-        measures = [a_ir.measure, *a_ir.extra_measures, b_ir.measure, *b_ir.extra_measures]
-        if any("mp." in m for m in measures):  # kills beside a player-only statistic are the players': one fact table
-            measures = [m.replace("sum:mt.kills", "sum:mp.kills") for m in measures]
-        merged = dataclasses.replace(a_ir, measure=measures[0], extra_measures=measures[1:])
-        if a_ir.limit == 1 and a_ir.order and not a_ir.group:
-            return None
-        return Reading(merged, min(ra.confidence, rb.confidence), "measures")
+    ra = _sub_reading(*_blank(text, linked, right_blank), today)
+    rb = _sub_reading(*_blank(text, linked, left_blank), today)
+    if ra is None or rb is None:
+        return None
+    a_ir, b_ir = ra.ir, rb.ir
+    if not a_ir.measure or not b_ir.measure or a_ir.measure == b_ir.measure \
+            or {a_ir.measure, b_ir.measure} == {"wins", "losses"}:
+        return None
+    same = lambda ir: {k: v for k, v in ir.to_dict().items() if k not in ("measure", "extra_measures", "order", "limit", "filters")}  # noqa: E731
+    fa, fb = [repr(f) for f in a_ir.filters], [repr(f) for f in b_ir.filters]
+    odd = [f for f in a_ir.filters if repr(f) not in fb] + [f for f in b_ir.filters if repr(f) not in fa]
+    if any(f.col != "m.format" for f in odd) or len({f.value for f in odd}) > 1:
+        return None  # a format one measure implies (win rate: versus play) holds for both
+    a_ir = dataclasses.replace(a_ir, filters=a_ir.filters + [f for f in b_ir.filters if repr(f) not in fa])
+    if same(a_ir) != same(b_ir) or any((a_ir.setop, a_ir.compare, a_ir.minus, a_ir.vs, a_ir.per, a_ir.extreme,
+                                         a_ir.count_groups, a_ir.nest, a_ir.split)):
+        return None
+    if a_ir.measure in ("titles",) or a_ir.measure.startswith("streak:") or b_ir.measure == "titles" or b_ir.measure.startswith("streak:"):
+        return None
+    measures = [a_ir.measure, *a_ir.extra_measures, b_ir.measure, *b_ir.extra_measures]
+    if any("mp." in m for m in measures):  # kills beside a player-only statistic are the players': one fact table
+        measures = [m.replace("sum:mt.kills", "sum:mp.kills") for m in measures]
+    merged = dataclasses.replace(a_ir, measure=measures[0], extra_measures=measures[1:])
+    if a_ir.limit == 1 and a_ir.order and not a_ir.group:
+        return None
+    return Reading(merged, min(ra.confidence, rb.confidence), "measures")
 
 
 # "one or more games in A, one or more in B", "played once in A and again in B": present in both scopes
