@@ -148,10 +148,6 @@ def _fix_typos(masked: str) -> str:
     return re.sub(r"(?<![@\w])[A-Za-z]+(?![\w])", fix, masked)
 
 
-def has_count_word(s: str) -> bool:
-    return bool(re.search(r"\bhow many\b|\bnumber of\b|\bcount\b|몇|개수", s, re.I))
-
-
 def _num(v: float) -> int | float:
     return int(v) if float(v).is_integer() else v
 
@@ -933,7 +929,7 @@ class Parser:
                                   order="desc", limit=1), 0.85, "champion")
             filters += [Filter("m.stage", "=", "final")]
             asked = "team"
-        if asked == "tournament" and len(values.get("team", [])) == 1 and "stage" not in values and not has_count_word(t.s) \
+        if asked == "tournament" and len(values.get("team", [])) == 1 and "stage" not in values and not t.has("aggregates", "count") \
                 and re.search(r"\b(?:tournaments?|events?|tourneys?|cups?|titles?)\s+(?:(?:did|has|have|had)\s+)?@teamX\s+(?:ever\s+)?(?:win|won)\b(?!\s+(?:a|an|any|at least|more|most|matches|games|maps|series|rounds|\d))"
                               r"|\b(?:tournaments?|events?|tourneys?|cups?)\s+(?:that\s+|which\s+)?(?:were\s+)?won\s+by\s+@teamX\b"
                               r"|@teamX\s*(?:이|가|은|는)?\s*(?:우승한|우승했던|우승 차지한|정상에 오른)\s*(?:대회|토너먼트)", t.s, re.I):
