@@ -82,3 +82,29 @@ def test_a_breakdown_keeps_the_blank_row(world):
     with sqlite3.connect(path) as con:  # the rows hold a None, which the shared helper cannot sort
         got, gold = con.execute(sql).fetchall(), con.execute("SELECT map, COUNT(*) FROM matches GROUP BY map").fetchall()
     assert sorted(got, key=str) == sorted(gold, key=str), (sql, got)
+
+
+@pytest.mark.parametrize("question,gold", [
+    ("가장 흔한 포지션은?", "SELECT 'support', 2"),
+    ("what is the most common position", "SELECT 'support', 2"),
+    ("which region has the most teams", "SELECT 'KR', 1 UNION SELECT 'NA', 1"),
+])
+def test_a_ranking_of_roles_or_regions_is_answered_whole(world, question, gold):
+    """A role or a region is a thing the records hold: a question ranking them is a statistics question even when the
+    sketch model has not seen one, and the answer (ties kept) leaves the blank out."""
+    from nl2sql.engine import answer
+
+    url, path, _ = world
+    result = answer(question, url)
+    assert _covers(sorted(tuple(r) for r in result.rows), _rows(path, gold)), (question, result.sql, result.rows)
+
+
+@pytest.mark.parametrize("question", ["what roles can i pick in the tournament?", "포지션 바꿀 수 있어?",
+                                      "what regions are allowed to join?"])
+def test_a_procedure_about_roles_or_regions_is_not_a_statistics_question(world, question):
+    from nl2sql.engine import answer
+    from kernel.errors import InputError
+
+    url, _, _ = world
+    with pytest.raises(InputError):
+        answer(question, url)
