@@ -400,7 +400,9 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     dated = any(f.col.endswith(("played_at", "start_date", "end_date")) for f in filters)
     shaped = reading.shape in ("count", "list", "top", "group", "having", "set", "ranking", "extreme", "per")
     game = any(m.type == "game" for m in linked.mentions)
-    return bool(named or dated or stat or (entity and (shaped or game)))
+    # "when was the last match", "첫 경기 언제였어": the date of past records ("when does the cup start" may be a schedule)
+    past = re.search(r"\bwhen (?:was|were|did)\b|언제\s*(?:였|이었|했|열렸|있었|치렀|시작했|끝났)", question, re.I)
+    return bool(named or dated or stat or (entity and (shaped or game or past)))
 
 
 def _scoreline_words(masked: str) -> bool:

@@ -102,7 +102,8 @@ class IR:
     vs: dict[str, Any] | None = None
     """A nested comparison: {'op': '>', 'ref': 'avg'} keeps the groups whose measure beats the average of
     the groups' measures over the scope (of all rows, for an average measure); {'op': '>', 'ref': 'value', 'filters': [...]} beats the
-    measure of one named entity in the same scope ("out-frags the average team", "than X")."""
+    measure of one named entity in the same scope ("out-frags the average team", "than X"); {'op': '=', 'ref': 'all'}
+    keeps the groups whose distinct count reaches all there are in the scope ("teams that played every tournament")."""
 
     extra_measures: list[str] = dataclasses.field(default_factory=list)
     """Further measures, one column each after ``measure`` ("경기 수랑 킬 합계", "average and best team kills");
@@ -388,6 +389,9 @@ def _subquery_ids(key_alias: str, filters: list[Filter], dialect: str, via: str 
     if via == "opponent":
         needed = {"w", "l"} | set().union(*[_filter_aliases(f) for f in filters])
         return f"SELECT l.team_id {_from(needed, 'w')}{_where(filters, dialect)}"
+    if via == "roster":  # the teams someone (under the filters) plays for; a player with no team is nobody's
+        needed = {"p"} | set().union(*[_filter_aliases(f) for f in filters])
+        return f"SELECT p.team_id {_from(needed, 'p')}{_where(filters + [Filter('p.team_id', 'not_null')], dialect)}"
     fact, col = PARTICIPATION[key_alias]
     needed = {fact} | set().union(*[_filter_aliases(f) for f in filters]) if filters else {fact}
     return f"SELECT {col} {_from(needed, fact)}{_where(filters, dialect)}"
@@ -623,6 +627,10 @@ def _vs_reference(ir: IR, dialect: str) -> str:
     if vs.get("ref") == "value":  # the measure of one named entity in the same scope
         fs = list(ir.filters) + list(vs.get("filters") or [])
         return compile_sql(dataclasses.replace(plain, select=[], group=False, filters=fs), dialect)
+    if vs.get("ref") == "all":  # all the things counted in the scope, whoever took part ("every tournament of 2025")
+        own = set().union(*[_aliases_in(c) for c in ir.select]) | {"t", "p"}
+        fs = [f for f in ir.filters if not (_filter_aliases(f) & own)]
+        return compile_sql(IR(measure=ir.measure, filters=fs), dialect)
     if vs.get("ref") == "rank":  # the n-th best of the groups' measures, ties sharing a place ("second in kills")
         inner = compile_sql(dataclasses.replace(plain, distinct=False), dialect,
                             names=[f"k{i}" for i in range(len(ir.select))] + ["v"])
@@ -646,7 +654,7 @@ def _compile_setop(ir: IR, dialect: str) -> str:
     a, b = ir.setop["a"], ir.setop["b"]
     via = ir.setop.get("via")
     if a is not None:  # an empty scope still means "took part at all"
-        conds.append(f"{KEY_ID[alias]} IN ({_subquery_ids(alias, a, dialect, via)})")
+        conds.append(f"{KEY_ID[alias]} IN ({_subquery_ids(alias, a, dialect, via if via != 'roster' else None)})")
     word = "NOT IN" if op == "except" else "IN"
     conds.append(f"{KEY_ID[alias]} {word} ({_subquery_ids(alias, b, dialect, via)})")
     return f"SELECT DISTINCT {', '.join(ir.select)} {frm} WHERE " + " AND ".join(conds)

@@ -943,6 +943,9 @@ class Parser:
             return Reading(IR(select=["tr.name"], filters=fs + [Filter("mt.placement", "=", 1), Filter("m.stage", "=", "final"),
                                                                  Filter("m.format", "=", "versus")] + self.date_filters(), distinct=True),
                            0.8, "list")
+        every = self._in_every(asked, measure)
+        if every is not None:
+            return Reading(every, 0.8, "having")
         setop = self._setop(asked, measure, events)
         if setop is not None and setop.setop and setop.setop["op"] == "except" and not setop.setop["a"] and re.search(
                 r"(?:경기(?:는|를|도|라도)?\s*)?(?:뛴|뛰어본|뛰어 본|출전한|참가한|나온|나가본|경기한)\s*(?:적\s*(?:은|이)?\s*있는\s*)?(?:팀|선수|스쿼드)?(?:들)?\s*중(?:에서|에)?"
@@ -1541,7 +1544,7 @@ class Parser:
         """"the most recent tournament", "which event started first", "가장 먼저 끝난 대회": the tournament whose start
         (or end) date is the extreme, ties kept. A tournament's own dates, not a statistic of its matches."""
         t = self.t
-        if measure is not None or asked not in (None, "tournament", "player") or not t.has("entities", "tournament") \
+        if measure is not None or asked not in (None, "tournament", "player", "date") or not t.has("entities", "tournament") \
                 or any(k in self.values for k in ("team", "player", "tournament")) or t.has("aggregates", "count") \
                 or t.has("entities", "team") or t.has("entities", "match") or self.top_n() not in (None, 1) \
                 or re.search(r"\b(?:players?|who|whos|who's)\b|선수|누구|누가", t.s, re.I):
@@ -2693,6 +2696,28 @@ class Parser:
             return "game"  # "across several titles": titles (every team plays more than one match)
         return self._noun(m.group(1)) if m else None
 
+    _EVERY = re.compile(
+        r"\b(?:played|play|plays|playing|appeared|appear|competed|compete|took part|take part|participated|participate|entered"
+        r"|attended|showed up|featured|been)\s+(?:(?:in|at|on|for)\s+)?(?:every|all(?: of)?(?: the)?)\s+(?:single\s+)?(?:@\w+\s+){0,2}?"
+        r"(?P<en>tournaments?|events?|tourneys?|match(?:es)?|games?|series|maps?|stages?)\b"
+        r"|(?:모든|전|전체)\s*(?:@\w+\s*)?(?P<ko>대회|토너먼트|경기|맵|스테이지)(?:들)?\s*(?:에서|에|을|를)?\s*(?:다\s*|전부\s*|빠짐없이\s*)?"
+        r"(?:나간|나갔|나온|나왔|뛴|뛰었|참가|출전|출장|참여|나선|플레이)"
+        r"|(?P<ko2>대회|토너먼트|경기|맵|스테이지)(?:들)?\s*(?:에서|에|을|를)?\s*(?:다|전부|모두|빠짐없이|하나도 빠짐없이|하나도 안 빠지고)\s*"
+        r"(?:나간|나갔|나온|나왔|뛴|뛰었|참가|출전|출장|참여|나선|플레이)", re.I)
+
+    def _in_every(self, asked: str | None, measure: str | None) -> IR | None:
+        """"teams that played in every tournament", "모든 경기에 출전한 선수": those whose distinct count of the things
+        reaches all there are in the scope (the named game, tournament, dates), a condition per team or player."""
+        m = self._EVERY.search(self.t.s)
+        if m is None or asked not in ("team", "player") or measure is not None or self.t.has("aggregates", "count"):
+            return None
+        noun = self._noun(m.group("en") or m.group("ko") or m.group("ko2"))
+        col = {"tournament": "tr.id", "match": "m.id", "map": "m.map", "stage": "m.stage"}.get(noun)
+        if col is None:
+            return None
+        return IR(select=[KEY[asked]], measure=f"countd:{col}", filters=self.value_filters() + self.date_filters(), group=True,
+                  vs={"op": "=", "ref": "all"})
+
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
         t = self.t
@@ -2713,6 +2738,12 @@ class Parser:
             ev = {"wins": "wins", "losses": "losses", "chicken": "wins"}[measure]
             return IR(select=[KEY[asked]], measure=ev, filters=fs + fmt + [Filter(KEY[asked], "not_null")], group=True,
                       having=("=", 0))
+        if asked == "team" and t.has("shapes", "no_roster") and measure is None and not t.has("shapes", "both"):
+            # "teams with no players", "support 없는 팀": every team (of the named region) but those with someone
+            # (of the named role) on the roster
+            fs = self.value_filters()
+            return IR(select=["t.name"], filters=[f for f in fs if f.col == "t.region"],
+                      setop={"op": "except", "via": "roster", "a": None, "b": [f for f in fs if f.col == "p.role"]})
         if asked not in ("team", "player", "tournament"):
             return None
         never, both = t.has("shapes", "never"), t.has("shapes", "both")
