@@ -631,7 +631,8 @@ class Parser:
         if re.search(r"\b(?:avg|average|mean)\b", s[m.end():], re.I) and not re.search(r"\b(?:each|every|by)\s+(?:maps?|match(?:es)?|games?|series)\b", s, re.I):
             return True  # "frags per game, this year's mean against last year's", "deaths per map, on average": the average's unit
         return bool(re.search(r"\b(?:rank(?:ed|ing|s)?|sort(?:ed)?|order(?:ed)?|best|top|highest|most|leaders?)\b", s, re.I)
-                    and (re.search(r"\b(?:players?|teams?|squads?|members?)\b", s, re.I) or "role" in self.values))
+                    and (re.search(r"\b(?:players?|teams?|squads?|members?|who|whos|who's|which (?:one|guy|person))\b", s, re.I)
+                         or "role" in self.values))
 
     # ----------------------------------------------------------------- filters
     # An attribute of a player or a team said with a negation is a filter on every row ("who aren't supports",
