@@ -39,7 +39,7 @@ _EN_CONTEXT_SENTENCE = re.compile(
 # mark (the third pattern trailing_context() tries)
 _EN_AFTERWORD = re.compile(
     r"(?<=\?)\s+(?:(?:i|we)\s+|(?:i'?m|we'?re)\s+)?(?:need|needs|have to|want|wanna|gotta|got to|trying|planning|asking|just|"
-    r"it'?s for|this is for|for (?:my|our|a|the)|because|cause|cuz|since|so (?:i|we) can)\b[^?]{0,80}$",
+    r"it'?s for|it is for|this is for|for (?:my|our|a|the)|because|cause|cuz|since|so (?:i|we) can)\b[^?]{0,80}$",
     re.I)
 # "Can u dig up …", "would you mind giving me …", "I need to know …", "can we get …"
 _EN_REQUEST = re.compile(
@@ -76,14 +76,17 @@ _EN_TRAIL_CONTEXT = re.compile(
     r"|(?:i|we)\s+(?:want|wanna|need|gotta|have)\s+to\b"
     r"|(?:need|needs|needed|want|wanted)\s+(?:\S+\s+){0,3}?for\s+(?:my|our|a|the|this|tonight'?s|next)\b"
     r"|(?:for|before|after)\s+(?:my|our|betting|placing|picking|drafting|making|setting|locking)\b"
-    r"|(?:it'?s|this is|that'?s)\s+for\b|so (?:i|we) can\b|(?:betting|bet|wagering)\s+(?:on|against)\b)"
+    r"|(?:it'?s|it is|this is|that'?s|that is)\s+for\b|so (?:i|we) can\b|(?:betting|bet|wagering)\s+(?:on|against)\b)"
     r"[^?]*$",
     re.I)
 # "… 몇 킬이야? 픽 고민하려고요", "… 알려줘. 내기 참고하려고": why they ask, a sentence after the question ending in an
 # intention (-려고, -려구, -할라고, -거든요) that asks nothing itself
 _KO_TRAIL_CONTEXT = re.compile(
     r"(?:[?？.!]+|,)\s*(?![^?？]*(?:누구|뭐|몇|어디|언제|어느|얼마))[^?？]{0,30}?"
-    r"(?:려고|려구|려는데|라고|할라고|할려고|거든|하려고|보려고|쓰려고)(?:요|용|여|해요|함|합니다|그래요|하는데요?)?[\s.!~ㅎㅋㅠ]*$")
+    r"(?:려고|려구|려는데|라고|할라고|할려고|거든|하려고|보려고|쓰려고"
+    # or the asker's own state of knowledge: "새로 입덕해서 잘 몰라요", "헷갈려서요", "까먹었어요", "기억이 안 나네요"
+    r"|몰라|모르겠|몰라서|헷갈려|헷갈리|까먹었|기억이\s*안\s*나|생각이\s*안\s*나)"
+    r"(?:요|용|여|해요|함|합니다|그래요|하는데요?|어요|네요|서요|거든요|어서요)?[\s.!~ㅎㅋㅠ]*$")
 # "안녕하세요, 동아리 후원사 담당자입니다.", "저는 선수 학부모예요.": the asker introducing themselves, a sentence of its own
 _KO_INTRO = re.compile(r"^\s*(?:안녕하세요[\s,.!~]*)?(?:[^?？.!]{0,60}?(?:입니다|이에요|예요|이고요|인데요)[.!~]+\s+(?=\S))?")
 _KO_OPENERS = re.compile(r"^\s*(?:(?:혹시|저기|저 |음+|아 |그 |실례지만|죄송한데|죄송하지만|궁금한 ?게 있는데(?:요)?)[\s,.!]*)+")
@@ -91,12 +94,17 @@ _KO_OPENERS = re.compile(r"^\s*(?:(?:혹시|저기|저 |음+|아 |그 |실례지
 _KO_CONTEXT = re.compile(
     r"^\s*[^?？]{0,40}?(?:때문에|준비(?:\s*중)?|하려고|하려는데|쓰려고|올리려고|만들려고|정리하려고|써야|해야|올려야|만들어야|"
     r"정리해야|필요해서|필요한데)\s*(?:그런데|그러는데|그런데요|하는데|하는데요|해서|해서요|인데|인데요|는데|는데요|요)?[\s,.!]+")
-_KO_TAIL = re.compile(
+# the request verb closing a sentence; "주세여/주세용" are chat spellings, "부탁드려도 될까요" asks leave to ask
+_KO_REQUEST_VERB = (
     r"\s*(?:좀\s*)?(?:(?:알려|말해|찾아|뽑아|확인해|정리해|보여|가르쳐|조회해|봐)\s*"
     r"(?:주실\s*수\s*있(?:을까요|나요|으신가요|어요)|주시겠어요|주실래요|주시겠습니까|주시면\s*(?:감사하겠습니다|좋겠어요|고맙겠어요)|"
-    r"주세요|줄\s*수\s*있(?:어|어\?|을까|나)|줄래요?|주라|줘요?|줘봐|주셈|주삼|주십시오)"
-    r"|부탁(?:드립니다|드려요|드릴게요|해요|해|합니다)|궁금(?:해요|합니다|해|하네요|한데요?))"
-    r"\s*[?？!.~ㅎㅠ]*\s*$")
+    r"주세요|주세여|주세용|줄\s*수\s*있(?:어|어\?|을까|나)|줄래요?|주라|줘요?|줘봐|주셈|주삼|주십시오)"
+    r"|부탁(?:드립니다|드려요|드릴게요|해요|해|합니다|드려도\s*될까요|해도\s*될까요|드릴\s*수\s*있을까요)|궁금(?:해요|합니다|해|하네요|한데요?))")
+# what may close the request: punctuation, laughter, emoticons and emoji ("^^", ":)", "😊")
+_KO_CLOSER = r"(?:[?？!.~ㅎㅋㅠㅜ^]|:\)|:D|[\u2600-\u27bf\U0001f000-\U0001faff\u200d\ufe0f])"
+_KO_TAIL = re.compile(_KO_REQUEST_VERB + r"\s*" + _KO_CLOSER + r"*(?:\s+" + _KO_CLOSER + r"+)*\s*$")
+# the same request closing a sentence that another one follows ("… 정리해 주실 수 있나요? 날짜도요")
+_KO_MID_REQUEST = re.compile(_KO_REQUEST_VERB + r"\s*" + _KO_CLOSER + r"+(?:\s+" + _KO_CLOSER + r"+)*\s+(?=\S)")
 WRAPPER_WORD = re.compile(
     r"(?:그런데|그러는데|하는데|해서|인데|는데|때문에|준비|부탁|궁금|혹시|저기|실례지만|죄송한데|알려|확인해|정리해|뽑아|"
     r"please|thanks|recap|post|newsletter|broadcast|stream|show)\S*", re.I)
@@ -122,6 +130,7 @@ def core_question(text: str) -> str:
     core = trailing_context(core)[0]
     core = _EN_TAIL.sub(r"\1", core)
     core = _KO_TAIL.sub("?", core) if _KO_TAIL.search(core) else core
+    core = _KO_MID_REQUEST.sub("? ", core)
     core = _KO_POLITE.sub(" ", core)
     core = re.sub(r"\s+", " ", core).strip(" ,:;-")
     # a Korean clause left ending in "…인지 / …는지" reads as the question it embeds
