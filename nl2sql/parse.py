@@ -452,6 +452,11 @@ class Parser:
             return "team"  # the opponent of a named team ("who did X play against", "who has X faced")
         who = re.search(r"\bwho\b|\bwho'?s\b|\bwhom\b", low)
         noun_who = re.search(r"\b(teams?|squads?|players?|pros?|members?)\s+(?:who|whom)\b", low) if who and not m else None
+        # "players on a team who never played": the clause after an indefinite phrase of place tells of the noun that leads
+        lead = re.match(r"\s*(?:(?:list|show|find|name|give me)\s+)?(?:all\s+)?(?:the\s+)?(teams?|squads?|players?|pros?|members?)\s+"
+                        r"(?:on|in|of|with|from|at|for)\s+(?:a|an|any|some)\s+(?:\w+\s+)?(?:who|whom)\b", low)
+        if noun_who and lead:
+            return self._noun(lead.group(1))
         if noun_who:
             return self._noun(noun_who.group(1))  # "players who won a final": the noun before who names them
         if m and re.match(r"any\b", m.group(), re.I):
@@ -1275,7 +1280,8 @@ class Parser:
                     r"\bwhich map\b|\bwhat map\b|어느 맵|무슨 맵|맵은|맵도|맵이|(?:이랑|랑|하고|와|과|,)\s*맵(?!\s*(?:별|마다|에서|당))"
                     r"|\b(?:and|plus|with) (?:the |their )?maps?\b(?!\s+(?:count|number|pool))", t.s, re.I):
                 sel.append("m.map")
-            if t.has("entities", "date") and asked != "date" and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I) \
+            if asked != "date" and (t.has("entities", "date") and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I)
+                                    or re.search(r"\b(?:what|which) (?:day|date)\b|무슨 ?날|며칠", t.s, re.I)) \
                     and not any(f.op in ("is_null", "not_null") and f.col.endswith("_date") for f in filters):
                 sel.append("m.played_at") if asked != "tournament" else sel.extend(["tr.start_date", "tr.end_date"])
             sel += [c for c in self._attributes_beside(asked, filters) if c not in sel]
@@ -1329,7 +1335,7 @@ class Parser:
         minish = t.has("aggregates", "min") and not t.has("aggregates", "max")
         return IR(select=[KEY[asked], unit], measure=m_expr, filters=fs, group=True, order="asc" if minish else "desc", limit=1)
 
-    _SIDES_SUMMED = re.compile(r"\bcombined\b|\bboth (?:teams|sides|squads)\b|\bin total\b|\bbetween (?:them|the two|both)\b|\bsummed\b"
+    _SIDES_SUMMED = re.compile(r"\bcombined\b|\bboth (?:teams|sides|squads)\b|\b(?:of|by|from|across|for) (?:all|every|each) (?:the )?(?:teams|sides|squads)\b|\bin total\b|\bbetween (?:them|the two|both)\b|\bsummed\b"
                              r"|\b(?:total|combined|aggregate)\s+(?:\w+\s+)?(?:kills|rounds|points|score|damage)\s+(?:of|in|per|for)\s+(?:a|each|every|one)\b"
                              r"|양\s?팀|두\s?팀\s?합|합친|합쳐|합산|합계|총합", re.I)
     _MATCH_UNIT = re.compile(r"\b(?:per|a|each|every|one|single|in a|in one)\s+(?:@\w+\s+)?(?:match|game|map|series)\b"
@@ -1629,8 +1635,12 @@ class Parser:
                 return IR(measure=f"pct:w.{col}>l.{col}", filters=fs + [Filter("w.placement", "=", 1), Filter("m.format", "=", "versus")])
         score = re.search(r"(?<![\d:/-])(\d{1,2})\s*(?:-|:|대|to|–)\s*(\d{1,2})(?![\d:/-])", t.s)
         outside = re.sub(r"\([^()]*\)?", lambda m: " " * len(m.group()), t.s)
-        if score and outside[score.start()] == " " and any(p.search(outside) for name in ("sweep", "full") for p in cues()["shapes"][name]):
-            score = None  # "went to a decider (2-1, 3-2)": scorelines in an aside explain the word, they do not replace it
+        aside = next((a for a in re.finditer(r"\([^()]*\)?", t.s) if score and a.start() <= score.start() < a.end()), None)
+        if score and outside[score.start()] == " " and any(p.search(outside) for name in ("sweep", "full") for p in cues()["shapes"][name]) \
+                and len(re.findall(r"(?<![\d:/-])\d{1,2}\s*(?:-|:|대|to|–)\s*\d{1,2}(?![\d:/-])", aside.group())) > 1:
+            # "went to a decider (2-1, 3-2)": scorelines in an aside explain the word, they do not replace it; one
+            # scoreline alone ("풀세트(3:2)", "sweeps (2-0)") says which of them is meant
+            score = None
         base = [f for f in self.value_filters(skip={"team"})] + self.date_filters()
         above = self._placed_above() if len(teams) == 2 else None
         if above is not None:
@@ -1974,7 +1984,7 @@ class Parser:
             out.append("p.role")
         if asked == "player" and re.search(r"\b(?:what|which) team\b|어느 팀|무슨 팀|소속", s, re.I):
             out.append("t.name")
-        if re.search(r"\bwhen\b|언제|날짜|\bdates?\b", s, re.I):
+        if re.search(r"\bwhen\b|언제|날짜|\bdates?\b|\b(?:what|which) (?:day|time)\b|무슨 ?날|몇\s*월\s*며칠", s, re.I):
             out.append("m.played_at")
         return out
 
@@ -2604,9 +2614,18 @@ class Parser:
         top = self.top_n()
         # the top-n number itself is no threshold; another number of the same value may be one ("top5, 5맵 이상")
         said_top = [a for a, b, v in self.numbers if v == top and re.search(r"(?:\btop|탑|상위|\bbest|\bfirst)\s*$", self.t.s[max(0, a - 8):a], re.I)]
-        n = [v for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)
+        n = [(a, b, v) for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)
              and (a not in said_top if said_top or re.search(r"(?:top|탑|상위)\d", self.t.s, re.I) else v != top)]
-        return n[0] if n else None
+        near = self._compared(n)
+        return near[2] if near else n[0][2] if n else None
+
+    def _compared(self, numbers: list) -> tuple | None:
+        """Of several numbers ("세 대회 다 더해서 킬 50 넘는 선수", "all 5 players with over 20 kills"), the one a
+        comparison word is said beside: the threshold; the others count what is in scope."""
+        if len(numbers) < 2:
+            return None
+        spans = [m.span() for pats in cues()["comparisons"].values() for p in pats for m in p.finditer(self.t.s)]
+        return next((x for x in numbers if any(0 <= sa - x[1] <= 8 or 0 <= x[0] - se <= 4 for sa, se in spans)), None)
 
     def _count_said_as_size(self) -> bool:
         """"teams with 5 players", "선수가 5명인 팀", "3경기 뛴 선수": a number of players or matches said as the size
@@ -2618,7 +2637,8 @@ class Parser:
 
     def _threshold_noun(self) -> str | None:
         s = self.t.s
-        for a, b, v in self.numbers:
+        near = self._compared(self.numbers)
+        for a, b, v in [near] if near else self.numbers:
             m = re.match(r"\s*(?:or (?:more|fewer|less)\s+|\+\s*)?(?:different\s+|distinct\s+|separate\s+|other\s+|개\s*)?(matche?s|games?|series|maps|경기|판|시리즈|맵|세트|게임|teams?|팀|players?|명"
                          r"|tournaments?|tourneys?|events?|competitions?|대회|titles?|종목|regions?|countr(?:y|ies)|지역|나라)", s[b:b + 24], re.I)
             if m:
@@ -2683,7 +2703,7 @@ class Parser:
         return None
 
     def _counted_after_more_than_one(self) -> str | None:
-        m = re.search(r"(?:more than one|multiple|several|two or more|여러|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(\w+)", self.t.s, re.I)
+        m = re.search(r"(?:more than one|multiple|several|two or more|여러(?!분)|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(\w+)", self.t.s, re.I)
         if m and m.group(1).lower() in ("game", "games", "titles", "title", "게임", "종목"):
             return "game"  # "across several titles": titles (every team plays more than one match)
         return self._noun(m.group(1)) if m else None
