@@ -502,7 +502,9 @@ class Parser:
         if re.search(r"몇\s*년도|어느\s*해|어느\s*년도|무슨\s*년도|\S(?:던|한|은|는|인)\s+(?:해|연도|년도)(?:은|는|가|이야)?\s*\??\s*$", s):
             return "year"
         # Korean "어느 대회였어", "무슨 팀이야": the noun asked about, said with a copula.
-        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션|스테이지)\s*(?:였|이었|야|이야|임|인가|인지|일까)", s)
+        # "어느 대회 경기들이에요" (the matches of which tournament): the tournament, with a noun of its rows between
+        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션|스테이지)\s*(?:(?:의\s*)?(?:경기|판|매치|선수|팀)(?:들)?\s*)?"
+                      r"(?:였|이었|야|이야|이에요|에요|예요|임|인가|인지|일까|입니까)", s)
         if m:
             if re.search(r"누구|누가", s[:m.start()]):
                 return "player"  # "누구고 무슨 맵이었어": who, and the map beside
@@ -665,6 +667,16 @@ class Parser:
         return bool(spots) and all(self._NEG_BEFORE.search(s[max(0, a - 30):a]) or self._NEG_AFTER.match(s[b:b + 14])
                                    for a, b in spots)
 
+    def _value_included(self, typ: str, value) -> bool:
+        """Whether every mention of the value is said as included in a wider scope ("X까지 다 포함해서", "X도 포함",
+        "including X"), not as the scope itself."""
+        spans = [(a, b) for a, b, ty, v in self.placed if ty == typ and v == value]
+        s = self.t.s
+        return bool(spans) and all(
+            re.match(r"\s*(?:\S{1,4}\s*)?(?:까지|도)\s*(?:다\s*|모두\s*|전부\s*)?포함", s[b:b + 24])
+            or re.search(r"\b(?:including|incl\.?|counting)\s+(?:the\s+)?$", s[max(0, a - 16):a], re.I)
+            for a, b in spans)
+
     def value_filters(self, skip: set[str] = frozenset()) -> list[Filter]:
         out = []
         for typ, vals in self.values.items():
@@ -676,6 +688,11 @@ class Parser:
                 kept = [v for v in vals if not self._value_negated(typ, v)]
                 if kept and len(kept) < len(vals):
                     vals = kept
+            if typ in ("game", "stage", "role", "region", "map"):
+                # "에이펙스 쪽까지 다 포함해서", "including the apex division": the value widens the scope, it filters nothing
+                vals = [v for v in vals if not self._value_included(typ, v)]
+                if not vals:
+                    continue
             negated = typ in self._NEGATABLE and self._negated(typ) or typ == "game" and self._game_left_out()
             if negated and len(vals) == 1:
                 out.append(Filter(col, "!=", vals[0]))
@@ -811,7 +828,7 @@ class Parser:
             return nested
         one_match = self._stat_in_match_by_time(measure)
         if one_match is not None:
-            return Reading(one_match, 0.75, "scalar")
+            return Reading(one_match, 0.75, "list" if one_match.select else "scalar")
         streak = self._streak()
         if streak is not None:
             return Reading(streak, 0.75, "scalar")
@@ -1378,12 +1395,20 @@ class Parser:
         """A named player's or team's statistic in the first or last match of a scope ("X's damage in the final game
         of T", "T 마지막 경기 X 킬"): the statistic in that one match (picked by time inside the scope)."""
         t = self.t
-        if measure not in COLUMN_MEASURES or not self._names_match_by_time() or not ("player" in self.values or "team" in self.values):
-            return None
-        if re.search(r"\b(?:first|last|latest|earliest|most recent)\s+(?:\d+|two|three|five|ten)\s|(?:첫|마지막|최근)\s*\d+", t.s, re.I):
-            return None  # the last N matches: a span, not one match
-        first = re.search(r"\b(?:first|earliest)\s+(?:match|game|series|map)|첫\s*(?:경기|매치|판)", t.s, re.I)
+        if not self._names_match_by_time() or re.search(
+                r"\b(?:first|last|latest|earliest|most recent)\s+(?:\d+|two|three|five|ten)\s|(?:첫|마지막|최근)\s*\d+", t.s, re.I):
+            return None  # no one match, or the last N matches: a span, not one match
+        first = re.search(r"\b(?:first|earliest)\s+(?:@\w+\s+)?(?:match|game|series|map)|첫\s*(?:경기|매치|판)", t.s, re.I)
         scope = [f for f in self.value_filters() + self.date_filters() if f.col.startswith(("tr.", "m."))]
+        asked = self.asked_entity()
+        if measure is None and asked in ("team", "player") and not ("player" in self.values or "team" in self.values) \
+                and re.search(r"\bplay(?:ed|s)?\b|\bfaced\b|\bmet\b|\bin\b|붙은|뛴|경기한|나온|맞붙|대결", t.s, re.I):
+            # "which two teams played the first LoL match of 2026", "마지막 경기 뛴 선수": who took part in that one match
+            pick = Filter("m.id", "by_time", {"order": "asc" if first else "desc", "filters": scope})
+            return IR(select=["t.name" if asked == "team" else "p.nickname"], filters=[pick],
+                      fact="mt" if asked == "team" else "mp", distinct=True)
+        if measure not in COLUMN_MEASURES or not ("player" in self.values or "team" in self.values):
+            return None
         own = [f for f in self.value_filters() if f.col in ("p.nickname", "t.name")]
         player = "player" in self.values
         col = {"kills": f"{'mp' if player else 'mt'}.kills", "points": "mt.score", "score": "mt.score",
@@ -1809,8 +1834,9 @@ class Parser:
                 base = base + [Filter("m.format", "=", "versus")]  # a win is a versus match's
             record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩|누가 더|\bwho (?:has )?(?:won|wins|beat) (?:more|most)\b|\bwho leads\b", t.s, re.I)
             if not t.has("shapes", "h2h") and re.search(r"누가 더|\bwho (?:has )?(?:won|wins) more\b", t.s, re.I):
-                # "who won more, A or B": each one's wins overall, not only against each other
-                return IR(select=["t.name"], measure="wins", filters=base + [Filter("t.name", "in", [a, b])], group=True)
+                # "who won more, A or B": the one with more wins overall, not only against each other (ties kept)
+                return IR(select=["t.name"], measure="wins", filters=base + [Filter("t.name", "in", [a, b])], group=True,
+                          order="desc", limit=1)
             pair = re.search(r"(?:(?<!['’])\b([\w.]+?)\s?('s|’s|s')?\s+)?(?:\bw\s*[-/]\s*l\b|\bwin[- /]loss\b|\bwins?\s*(?:and|&|/|-)\s*loss(?:es)?\b|승패|몇\s*승\s*몇\s*패)",
                              t.s, re.I)
             if (t.has("measures", "wins") and t.has("measures", "losses") or pair or re.search(
@@ -1831,15 +1857,19 @@ class Parser:
                 if len(said) == 1 and said[0] == b:
                     a, b = b, a
                 return IR(measure="record", filters=base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)], fact="w")
-            if t.has("entities", "date") and not t.has("aggregates", "count"):
+            if t.has("entities", "date") and not t.has("aggregates", "count") \
+                    and not re.search(r"\bwhen they (?:met|played|faced)\b", t.s, re.I):  # a scope, not a date asked
                 # "X vs Y, dates and who won": each of their matches, its date and its winner
                 return IR(select=["m.played_at", "wt.name"],
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
             if record and not re.search(r"\bbeat\b(?! (?:more|most))|이긴 횟수|이겼", t.s, re.I) \
                     or re.search(r"팀별|각각|씩|each|누가 더|누가\s*몇\s*(?:번|판|승|경기)|\bwho won how many\b|\bhow many (?:times )?each\b", t.s, re.I):
-                # each side's wins over their meetings, counted on every row of theirs (a side without a win keeps its 0)
+                # each side's wins over their meetings, counted on every row of theirs (a side without a win keeps its 0);
+                # "누가 더 많이 이겼어", "who won more of their meetings": the side with more (ties kept)
+                more = re.search(r"누가\s*더|\bwho (?:has )?(?:won|wins|beat \w+) more\b|\bwho (?:has|had) more wins\b", t.s, re.I) \
+                    and not re.search(r"누가\s*몇|각각|씩|\beach\b(?!\s+other)|\bhow many\b|몇\s*(?:번|판|승)", t.s, re.I)
                 return IR(select=["wt.name"], measure="wins", filters=base + [Filter("wt.name", "either_pair", [a, b])],
-                          group=True, fact="w")
+                          group=True, fact="w", order="desc" if more else None, limit=1 if more else None)
             # direction: who is the winner?
             winner, loser = a, b
             if measure == "losses" or self._object_of_win(a):

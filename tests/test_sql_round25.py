@@ -81,6 +81,20 @@ ROUND25 = [
     ("the mobile one", "teams that played apex and also the mobile one", "SELECT 'Frost Lynx' UNION SELECT 'Coral Pikes'"),
     # players on a team (signed), and the clause after the indefinite place phrase tells of the players
     ("players on a team who never played", "players on a team who never played any game", "SELECT 'Idle'"),
+    # who won more of two teams' meetings: the one side (h2h scope said as 맞붙은 / faced each other)
+    ("누가 더 많이, h2h", "Frost Lynx랑 청주 타이탄즈 맞붙은 경기에서 누가 더 많이 이겼어?", "SELECT 'Frost Lynx'"),
+    ("who won more when they faced each other", "Frost Lynx and 청주 타이탄즈, when they faced each other who won more",
+     "SELECT 'Frost Lynx'"),
+    # the tournament asked of some matches ("어느 대회 경기")
+    ("무슨 대회 경기였어", "스테이지가 비어 있는 경기는 무슨 대회 경기였어?", "SELECT 'Ember Apex Clash 2025'"),
+    # a value said as included widens the scope, it filters nothing
+    ("X까지 포함해서", "청주 타이탄즈 선수 몇 명? 에펙까지 포함해서", "SELECT 2"),
+    ("including X", "how many players does Coral Pikes have, including the LoL side", "SELECT 2"),
+    # the teams (players) of the first (last) match of a scope
+    ("teams of the first match", "which teams played the first valorant match of 2025",
+     "SELECT 'Frost Lynx' UNION SELECT '청주 타이탄즈'"),
+    ("마지막 경기 뛴 선수들", "Fjord Valorant Masters 2025 마지막 경기 뛴 선수들",
+     "SELECT 'Fjord' UNION SELECT 'Pine' UNION SELECT '여울' UNION SELECT 'Brook'"),
     # the sides' kills of one match summed, said as "across all the teams"
     ("across all the teams", "which Battlegrounds Mobile match had the most kills across all the teams? date and map please",
      "SELECT '2025-07-12 13:00:00', 'Erangel'"),
