@@ -275,12 +275,16 @@ class Parser:
     _CHAMPION_SIDE = re.compile(
         r"\b(?:of|on|from|in|for|with)\s+(?:(?:the\s+)?(?:team|squad|side|org|roster)\s+(?:that|which|who)|whoever|whichever\s+(?:team|squad|side))\s+(?:won|took|claimed|lifted)\s+"
         r"(?:the\s+)?@tournamentX(?:\s*(?:title|trophy|crown|@stageX))?"
+        # said first, as the topic ("whoever took the <T> final: how many kills did their …"), and the stage said
+        # before the tournament ("the squad which won the semifinal at <T>")
+        r"|(?:^\s*|(?<=[,;:.?!—–-])\s*|\b(?:of|on|from|in|for|with)\s+)(?:(?:the\s+)?(?:team|squad|side|org|roster)\s+(?:that|which|who)|whoever|whichever\s+(?:team|squad|side))"
+        r"\s+(?:won|took|claimed|lifted)\s+(?:the\s+)?(?:@stageX\s+(?:of|at|in)\s+(?:the\s+)?@tournamentX|@tournamentX(?:\s*(?:title|trophy|crown|@stageX))?)"
         r"|\b(?:of|on|from|in|for|with)\s+(?:the\s+)?@tournamentX\s*(?:'s|’s)?\s+(?:champions?|winners?|winning (?:team|squad|side))(?:'s|’s)?"
         r"|\b(?:the\s+)?(?:team|squad|side)\s+(?:that|which|who)\s+won\s+(?:the\s+)?@tournamentX(?:'s|’s)"
         r"|\b(?:of|on|from|in|for|with)\s+(?:the\s+)?(?:best|top|champion)\s+(?:team|squad|side|roster)\s+(?:of|at|in|from)\s+(?:the\s+)?@tournamentX(?!\s*@stageX)"
         r"|@tournamentX\s*(?:@dateX\s*)?(?:의\s*)?(?:최고|베스트|1등|1위)\s*(?:팀|스쿼드)\s*(?:의|에서|소속|선수)?"
         r"|\bthe\s+@tournamentX\s*(?:'s|’s)?\s+(?:champions?|winners?|winning (?:team|squad|side))(?:'s|’s|'|’)"
-        r"|@tournamentX\s*(?:@dateX\s*)?(?:@stageX\s*)?(?:(?:을|를)\s*)?(?:(?:이긴|우승한|우승|승리한|제패한)\s*(?:팀|쪽|스쿼드)|챔피언(?:\s*팀)?)\s*(?:에서|의|에|소속(?:\s*선수)?(?:\s*중에?서?)?|선수\s*중에?서?|중에서?)?",
+        r"|@tournamentX\s*(?:@dateX\s*)?(?:@stageX\s*)?(?:(?:을|를|에서|서)\s*)?(?:(?:이긴|우승한|우승|승리한|제패한)\s*(?:팀|쪽|스쿼드)|챔피언(?:\s*팀)?)\s*(?:에서|의|에|소속(?:\s*선수)?(?:\s*중에?서?)?|선수\s*중에?서?|중에서?)?",
         re.I)
 
     def _champion_side(self) -> str | None:
@@ -442,8 +446,9 @@ class Parser:
         # a bare noun phrase: "most common role", "the map played least", "region with the fewest teams"
         m = m or re.search(r"^\s*(?:the\s+)?(?:(?:most|least)\s+(?:[a-z]+\s+)?|[a-z]+est\s+)(teams?|squads?|players?|tournaments?|tourneys?"
                            r"|events?|maps?|regions?|roles?|positions?|stages?)\b", low) \
-            or re.search(r"^\s*(?:the\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?|stages?)"
-                         r"\s+(?:[a-z]+\s+){0,2}?(?:the\s+)?(?:most|least|fewest)\b", low)
+            or re.search(r"^\s*(?:the\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)"
+                         r"\s+(?:(?:[a-z]+|@\w+)\s+){0,3}?(?:the\s+)?(?:most|least|fewest)\b", low) \
+            or re.search(r"^\s*(?:the\s+)?(months?|years?)\s+(?:with|that had|that saw|where|when|in which)\s+(?:the\s+)?(?:most|least|fewest|highest|lowest|\w+est)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
                            r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:(?:of|in|at|from)\s+(?:the\s+)?(?:@\w+\s+){1,3})?(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ...", "order the teams of X by ..."
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
@@ -453,7 +458,7 @@ class Parser:
                 and not re.search(r"\b(?:which|what)\s+(?:game|title)s?\s+(?:did|was|were)\b", low):
             return "game"  # "which game has the most tournaments": the title, not a match
         if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have|\s+does|\s+do|\s+will)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell"
-                     r"|play(?:ed|s)?\s+(?:against|vs\.?|versus)|fac(?:e|ed|es)|meet|met|(?:go|went|gone)\s+up\s+against|t(?:ake|ook)\s+on)", low):
+                     r"|play(?:ed|s)?\s+(?:against|vs\.?|versus)|play\s+(?:in|at|during|on)\s+(?:the|their|its)\b|fac(?:e|ed|es)|meet|met|(?:go|went|gone)\s+up\s+against|t(?:ake|ook)\s+on)", low):
             return "team"  # the opponent of a named team ("who did X play against", "who has X faced")
         who = re.search(r"\bwho\b|\bwho'?s\b|\bwhom\b", low)
         noun_who = re.search(r"\b(teams?|squads?|players?|pros?|members?)\s+(?:who|whom)\b", low) if who and not m else None
@@ -482,6 +487,8 @@ class Parser:
         if re.search(r"\b(?:team|squad)\s+(?:total\s+)?(?:kills?|frags?|elims?|eliminations?|deaths|assists|damage|dmg|points|pts|k/?d|kda|wins)\b", low) \
                 and "player" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b", low):
             return "team"  # "team kills ranking", "squad points standings": the team-level statistic of each team
+        if "team" in self.values and re.search(r"\b(?:opponents?|rivals?)\b", low) and t.has("shapes", "opponent"):
+            return "team"  # "X's opponent in their last match", "the opponents of X in 2025": the other sides
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
         if among:
             return self._noun(among.group(1))
@@ -624,6 +631,13 @@ class Parser:
         m = re.search(r"\b(players|members|pros|teams|squads|maps|tournaments)\b.*\b(?:each|apiece|individually|one by one)\s*[?.!]*\s*$", s, re.I)
         if m:
             return self._noun(m.group(1))  # "X players, assists each": one row per player
+        # "teams and how many players each one has", "players with their kill totals": the listed noun, a count or a
+        # total of each said beside it
+        m = re.search(r"^\s*(?:(?:list|show|give me|name)\s+)?(?:all\s+|every\s+)?(?:the\s+)?(?:@\w+\s+)?(teams|squads|players|tournaments|maps|regions|roles)"
+                      r"\s*(?:,|\band\b|\bwith\b|\bplus\b|\balong with\b|\btogether with\b)\s+(?:how many\b|how much\b|(?:the|their|its)\s+(?:\w+\s+)?"
+                      r"(?:counts?|numbers? of|totals?|tally|tallies)\b)", s, re.I)
+        if m:
+            return self._noun(m.group(1))
         return None
 
     def _per_unit_of_rate(self, m: re.Match, s: str) -> bool:
@@ -813,6 +827,12 @@ class Parser:
         lookup = self._lookup(measure)
         if lookup is not None:
             return Reading(lookup, 0.9, "lookup")
+        if asked == "team" and len(values.get("team", [])) == 1 and t.has("shapes", "opponent") and self._names_match_by_time():
+            # "X's opponent in their first match of 2026": the other side of that one match (before the readings of the
+            # match itself or of X's first appearance)
+            pair = self._pair(measure, asked)
+            if pair is not None:
+                return Reading(pair, 0.85, "pair")
         won_by_time = self._winner_of_match_by_time(asked)
         if won_by_time is not None:
             return won_by_time
@@ -1224,6 +1244,15 @@ class Parser:
                     return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "extreme_value")  # its best, a value
                 if asked in ("match", "date"):
                     return Reading(IR(select=["m.played_at"], filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
+                extra = self._extra_columns(asked)
+                holder = re.search(r"\b(?:player|team|squad)(?:'s name)?\s*(?:and|&|\+|,|/)|(?:\band|\bwith|\bplus|[,:+&/])\s+(?:the\s+|their\s+)?(?:player|team|squad)s?\b"
+                                   r"|(?:선수|팀)\s*(?:이름)?\s*(?:이랑|랑|하고|과|와|,|\+|도)", t.s, re.I)
+                if extra or holder:
+                    # "most kills in one series, plus the date", "…: player and date": the record's row, with who holds it
+                    if mcol == "mt.kills" and holder and re.search(r"player|선수", holder.group(), re.I):
+                        mcol = "mp.kills"  # the player said beside it: one player's kills, not a side's
+                    sel = ["t.name" if mcol.startswith("mt.") else "p.nickname"] + extra
+                    return Reading(IR(select=sel, filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
                 return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "extreme_value")
             if key:
                 if mcol is None and measure is None and asked == "player" and not has_count \
@@ -1289,9 +1318,12 @@ class Parser:
                 return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
             if has_count:
                 return Reading(IR(measure=self._count_expr(counted, filters), filters=filters), 0.8, "count")
-        if key and mcol and "." in mcol and asked in ("player", "team") and not has_count and re.search(
-                r"\beach(?: one|one)?(?:'s|’s)?\b|\bapiece\b|\bper (?:player|team|squad|head)\b|\bindividual(?:ly)?\b|각각|각자|한 ?명씩|개인별|선수별|팀별", t.s, re.I):
-            # "X's players with the kills of each", "선수들 킬 각각": the statistic summed per listed key
+        if key and mcol and "." in mcol and asked in ("player", "team") and not has_count and (re.search(
+                r"\beach(?: one|one)?(?:'s|’s)?\b|\bapiece\b|\bper (?:player|team|squad|head)\b|\bindividual(?:ly)?\b|각각|각자|한 ?명씩|개인별|선수별|팀별", t.s, re.I)
+                or measure is not None and not row_filters and not self._asks_existence()):
+            # "X's players with the kills of each", "선수들 킬 각각": the statistic summed per listed key; so is a
+            # statistic said of the players or a role without a count ("the adc's kills in the final", "정글러 데스"):
+            # listing the players would drop the number asked
             return Reading(IR(select=[key], measure=f"{agg or 'sum'}:{mcol}", filters=filters, group=True), 0.75, "group")
         # Lists.
         if key:
@@ -1937,6 +1969,12 @@ class Parser:
         if len(teams) == 1 and asked == "team" and (measure in ("wins", "losses") or t.has("shapes", "opponent")) \
                 and not t.has("aggregates", "count") and not t.has("aggregates", "max") and t.has("shapes", "opponent"):
             a = teams[0]
+            if self._names_match_by_time() and not re.search(
+                    r"\b(?:first|last|latest|earliest|most recent)\s+(?:\d+|two|three|five|ten)\s|(?:첫|마지막|최근)\s*\d+", t.s, re.I):
+                # "X's opponent in their last match", "빌라노바 첫 경기 상대": the other side of X's one match picked by time
+                first = re.search(r"\b(?:first|earliest)\b|첫", t.s, re.I)
+                scope = [f for f in base if f.col.startswith(("tr.", "m."))]
+                base = base + [Filter("m.id", "by_time", {"order": "asc" if first else "desc", "filters": scope, "team": a})]
             if measure not in ("wins", "losses") and not t.has("shapes", "winner") and not t.has("shapes", "loser") \
                     and not re.search(r"이긴|이겨|이겼|꺾|잡아|잡은|잡았|\bbeat|\bdefeat|\bwon\b|\blost\b|\blos[et]|(?<![가-힣])진\s|졌|패", t.s, re.I):
                 # "X랑 맞붙은 팀", "every opponent X has met": the other sides of X's matches, whoever won
@@ -2477,7 +2515,15 @@ class Parser:
         # "more deaths than kills", "킬보다 데스가 많은": the compared statistic first, then the other
         m2 = re.search(r"\b(more|fewer|less)\s+(deaths|kills|frags|assists)\s+than\s+(?:\w+\s+){0,2}?(kills|frags|deaths|assists)\b", s, re.I) \
             or re.search(r"(데스|킬|어시)\S*보다\s*(?:더\s*)?(데스|킬|어시)\S*\s*(?:가|이|를|을)?\s*(?:더\s*)?(많|적)", s)
-        if m is None and m2 is not None:
+        # "whose deaths exceed their kills", "assists outnumbering deaths", "kills lower than deaths": the same, said with a verb
+        m3 = re.search(r"\b(deaths?|kills?|frags?|assists?)\s+(?:\w+\s+)?(exceed(?:s|ed|ing)?|outnumber(?:s|ed|ing)?|top(?:s|ped)?"
+                       r"|(?:is|are|was|were)\s+(?:higher|greater|bigger|more|lower|smaller|fewer|less)(?=\s+than))\s+(?:than\s+)?(?:\w+\s+){0,2}?(kills?|frags?|deaths?|assists?)\b", s, re.I)
+        if m is None and m2 is None and m3 is not None:
+            low_word = re.search(r"lower|smaller|fewer|less", m3.group(2), re.I)
+            m2 = m3
+            a, rel, b = m3.group(1).lower(), "fewer" if low_word else "more", m3.group(3).lower()
+            a, b = ("kills" if a.startswith("frag") else a), ("kills" if b.startswith("frag") else b)
+        elif m is None and m2 is not None:
             if m2.group(1).lower() in ("more", "fewer", "less"):
                 a, rel, b = m2.group(2).lower(), m2.group(1).lower(), m2.group(3).lower()
             else:
@@ -2681,6 +2727,10 @@ class Parser:
                 if re.match(r"titles?|종목", w):
                     return "game"  # "in two or more titles": the game titles, not matches
                 return "player" if w == "명" else self._noun(w)
+            # the noun said before the number ("경기가 8개 넘는 대회", "경기 수 8개 이상", "선수 8명 넘는 팀")
+            m = re.search(r"(경기|판|시리즈|맵|세트|팀|선수|대회)\s*(?:수|의 수|가|이|는|은)?\s*$", s[max(0, a - 12):a])
+            if m and re.match(r"\s*(?:개|명|판|번)", s[b:b + 4]):
+                return self._noun(m.group(1))
         return None
 
     def _scale(self, measure, value: float):
