@@ -356,15 +356,22 @@ _PROCEDURAL = re.compile(
 def has_evidence(question: str, linked: Linked, reading) -> bool:
     """Whether a question the sketch model calls 'not statistics' still plainly asks about match records:
     it names rows of the database or dates, or a statistic, and asks nothing procedural."""
-    # "결승 스코어 어떻게 됐어", "how did the final go": a result asked for, not a procedure
-    plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b"
+    # a fan's "우리 <team>" / "our <team>" names the team, it asks nothing procedural about the asker's own team
+    for m in linked.mentions:
+        if m.type == "team" and 0 < m.start <= len(question):
+            head = re.sub(r"(?:(?<![가-힣])(?:우리|저희)|\b(?:our|my))\s*$", " ", question[:m.start], flags=re.I)
+            question = head + " " * (m.start - len(head)) + question[m.start:]
+    # "결승 스코어 어떻게 됐어", "how did the final go", "상대전적 어떻게 되나요": a result asked for, not a procedure;
+    # "킬뎃 얼마나 돼요": an amount asked for
+    plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|(?:전적|성적|기록|스코어|점수|순위|결과|승률|킬뎃|KDA)\s*(?:은|는|이|가)?\s*"
+                   r"어떻게\s*(?:되나요|되나|돼요|돼|되죠|되는지|될까요)|얼마(?:나)?\s*(?:돼|되나|되죠|되는지|될까)\S*|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b"
                    r"|\bhow many \w+ (?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got)\b"
                    r"|\bhow many (?:[\w-]+ ){1,3}(?:do|does) (?:we|you) have(?: (?:registered|listed|signed|on record))?\b"
-                   r"|\b(?:show|give|tell|get) me\b|\bwhen (?:does|do|did)\b"
+                   r"|\b(?:show|give|tell|get|list) me\b|\bwhen (?:does|do|did)\b"
                    r"|\b(?:we|you) (?:have|got)(?: (?:registered|listed|signed|on (?:file|record)))?\s*[?.!]*\s*$"
                    r"|몇\s*(?:개|명|팀|번|판|경기|곳)\S*\s*돼"
                    # "등록은 돼 있는데", "등록된 선수": being on the books is a state of the rows, not how to sign up
-                   r"|등록\s*(?:은|이|만|까지|도)?\s*(?:돼|되어|된|됐|되었|되어져)"
+                   r"|(?:등록|입력|기재)\s*(?:은|이|만|까지|도)?\s*(?:안\s*)?(?:돼|되어|된|됐|되었|되어져)"
                    # a past match's clock time ("그 매치 몇 시에 열렸어"), what is needed of the rows ("need their dates"),
                    # the organisers' own matches ("how many did we host last spring"): records asked for, not a procedure
                    r"|몇\s*시(?:\s*몇\s*시|\s*쯤)?\s*(?:였|이었|에\s*(?:했|열렸|열린|치렀|치른|시작했|시작한|있었|끝났))"
@@ -469,7 +476,10 @@ _FUNCTION_WORDS = (
     "there therefore thus together too very yet hence meanwhile otherwise moreover furthermore however anyway anyhow "
     "looking speaking thinking wondering curious quick honestly seriously okay alright sorry sure thanks "
     # chat acronyms written in capitals ("Need X's kills ASAP", "FYI ...") are no names either
-    "asap fyi tbh imo imho iirc btw pls plz thx lol lmao ngl idk omg")
+    "asap fyi tbh imo imho iirc btw pls plz thx lol lmao ngl idk omg "
+    # thanks and greetings of other languages a writer signs off with ("Danke!", "Merci", "Salamat po")
+    "danke dankeschön merci gracias obrigado obrigada grazie arigato arigatou domo salamat terima kasih cheers prost "
+    "ciao hola servus moin tschüss salut")
 
 
 @cached_loader
@@ -502,6 +512,10 @@ def unknown_names(linked: Linked) -> list[str]:
         # a possessive or an English contraction ("I'm", "I'd", "We've", "Don't") is the word before it
         word = re.sub(r"['’](?:s|m|d|ll|ve|re|t)$", "", m.group(0), flags=re.I).rstrip(".'’-")
         if any(word.startswith(v) for v in MASK.values()) or not word[:1].isupper() or len(word) < 3:
+            continue
+        # a known word glued to a number ("TOP2" masked as "TOPN", "Bo3", "Top10") is that word and the number
+        base = re.sub(r"(?<=[A-Za-z])(?:\d+|N)$", "", word)
+        if base != word and (len(base) < 3 or base.lower() in known):
             continue
         if word.lower() not in known and word.lower().rstrip("s") not in known:
             if out and linked.masked[out[-1][1]:m.start()] == " ":  # "Purple Walruses" is one name

@@ -479,7 +479,9 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         cols.append(ir.extreme[0])
     if names:
         cols = [f"{c} AS {n}" for c, n in zip(cols, names)]
-    head = "SELECT DISTINCT " if ir.distinct and not mexpr else "SELECT "
+    # the rows at an extreme that the selected columns cannot tell apart (one player's two best maps, asked as
+    # "the player and the kills") are one answer
+    head = "SELECT DISTINCT " if (ir.distinct or (ir.extreme and not ir.group)) and not mexpr else "SELECT "
     sql = head + ", ".join(cols) + " " + frm + where
     if ir.group and sel:
         keys = []

@@ -603,9 +603,10 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
 
 def _name_word_beside_its_team(text: str, chosen: list[Mention]) -> list[Mention]:
     """A player (or map) named like a word of a team's name, said right beside the team's other words, is part of the
-    team's name: "songdo dragons" is the team 송도 드래곤즈, not the player Songdo and the team."""
+    team's name: "songdo dragons" is the team 송도 드래곤즈, not the player Songdo and the team. So of a tournament's:
+    "harbor valo cup" is the Harbor Valorant Cup, not the player Harbor and the tournament."""
     out = list(chosen)
-    for t in [c for c in chosen if c.type == "team"]:
+    for t in [c for c in chosen if c.type in ("team", "tournament")]:
         words = _words(t.value)
         for o in [c for c in out if c.type in ("player", "map") and c is not t]:
             gap = text[o.end:t.start] if o.end <= t.start else text[t.end:o.start]
@@ -613,7 +614,7 @@ def _name_word_beside_its_team(text: str, chosen: list[Mention]) -> list[Mention
             if gap.strip() or not any(_same_word(said, w) for w in words) \
                     or any(_same_word(said, w) for w in _WORD.findall(text[t.start:t.end])):
                 continue  # not beside it, not a word of its name, or the team's words already say it
-            if any(c.type == "team" and c.value == t.value and c is not t for c in out):
+            if any(c.type == t.type and c.value == t.value and c is not t for c in out):
                 continue
             out = [c for c in out if c is not o and c is not t]
             t = dataclasses.replace(t, start=min(t.start, o.start), end=max(t.end, o.end))

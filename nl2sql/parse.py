@@ -275,12 +275,16 @@ class Parser:
     _CHAMPION_SIDE = re.compile(
         r"\b(?:of|on|from|in|for|with)\s+(?:(?:the\s+)?(?:team|squad|side|org|roster)\s+(?:that|which|who)|whoever|whichever\s+(?:team|squad|side))\s+(?:won|took|claimed|lifted)\s+"
         r"(?:the\s+)?@tournamentX(?:\s*(?:title|trophy|crown|@stageX))?"
+        # said first, as the topic ("whoever took the <T> final: how many kills did their …"), and the stage said
+        # before the tournament ("the squad which won the semifinal at <T>")
+        r"|(?:^\s*|(?<=[,;:.?!—–-])\s*|\b(?:of|on|from|in|for|with)\s+)(?:(?:the\s+)?(?:team|squad|side|org|roster)\s+(?:that|which|who)|whoever|whichever\s+(?:team|squad|side))"
+        r"\s+(?:won|took|claimed|lifted)\s+(?:the\s+)?(?:@stageX\s+(?:of|at|in)\s+(?:the\s+)?@tournamentX|@tournamentX(?:\s*(?:title|trophy|crown|@stageX))?)"
         r"|\b(?:of|on|from|in|for|with)\s+(?:the\s+)?@tournamentX\s*(?:'s|’s)?\s+(?:champions?|winners?|winning (?:team|squad|side))(?:'s|’s)?"
         r"|\b(?:the\s+)?(?:team|squad|side)\s+(?:that|which|who)\s+won\s+(?:the\s+)?@tournamentX(?:'s|’s)"
         r"|\b(?:of|on|from|in|for|with)\s+(?:the\s+)?(?:best|top|champion)\s+(?:team|squad|side|roster)\s+(?:of|at|in|from)\s+(?:the\s+)?@tournamentX(?!\s*@stageX)"
         r"|@tournamentX\s*(?:@dateX\s*)?(?:의\s*)?(?:최고|베스트|1등|1위)\s*(?:팀|스쿼드)\s*(?:의|에서|소속|선수)?"
         r"|\bthe\s+@tournamentX\s*(?:'s|’s)?\s+(?:champions?|winners?|winning (?:team|squad|side))(?:'s|’s|'|’)"
-        r"|@tournamentX\s*(?:@dateX\s*)?(?:@stageX\s*)?(?:(?:을|를)\s*)?(?:(?:이긴|우승한|우승|승리한|제패한)\s*(?:팀|쪽|스쿼드)|챔피언(?:\s*팀)?)\s*(?:에서|의|에|소속(?:\s*선수)?(?:\s*중에?서?)?|선수\s*중에?서?|중에서?)?",
+        r"|@tournamentX\s*(?:@dateX\s*)?(?:@stageX\s*)?(?:(?:을|를|에서|서)\s*)?(?:(?:이긴|우승한|우승|승리한|제패한)\s*(?:팀|쪽|스쿼드)|챔피언(?:\s*팀)?)\s*(?:에서|의|에|소속(?:\s*선수)?(?:\s*중에?서?)?|선수\s*중에?서?|중에서?)?",
         re.I)
 
     def _champion_side(self) -> str | None:
@@ -442,8 +446,9 @@ class Parser:
         # a bare noun phrase: "most common role", "the map played least", "region with the fewest teams"
         m = m or re.search(r"^\s*(?:the\s+)?(?:(?:most|least)\s+(?:[a-z]+\s+)?|[a-z]+est\s+)(teams?|squads?|players?|tournaments?|tourneys?"
                            r"|events?|maps?|regions?|roles?|positions?|stages?)\b", low) \
-            or re.search(r"^\s*(?:the\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?|stages?)"
-                         r"\s+(?:[a-z]+\s+){0,2}?(?:the\s+)?(?:most|least|fewest)\b", low)
+            or re.search(r"^\s*(?:the\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)"
+                         r"\s+(?:(?:[a-z]+|@\w+)\s+){0,3}?(?:the\s+)?(?:most|least|fewest)\b", low) \
+            or re.search(r"^\s*(?:the\s+)?(months?|years?)\s+(?:with|that had|that saw|where|when|in which)\s+(?:the\s+)?(?:most|least|fewest|highest|lowest|\w+est)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
                            r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:(?:of|in|at|from)\s+(?:the\s+)?(?:@\w+\s+){1,3})?(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ...", "order the teams of X by ..."
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
@@ -453,10 +458,15 @@ class Parser:
                 and not re.search(r"\b(?:which|what)\s+(?:game|title)s?\s+(?:did|was|were)\b", low):
             return "game"  # "which game has the most tournaments": the title, not a match
         if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have|\s+does|\s+do|\s+will)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell"
-                     r"|play(?:ed|s)?\s+(?:against|vs\.?|versus)|fac(?:e|ed|es)|meet|met|(?:go|went|gone)\s+up\s+against|t(?:ake|ook)\s+on)", low):
+                     r"|play(?:ed|s)?\s+(?:against|vs\.?|versus)|play\s+(?:in|at|during|on)\s+(?:the|their|its)\b|fac(?:e|ed|es)|meet|met|(?:go|went|gone)\s+up\s+against|t(?:ake|ook)\s+on)", low):
             return "team"  # the opponent of a named team ("who did X play against", "who has X faced")
         who = re.search(r"\bwho\b|\bwho'?s\b|\bwhom\b", low)
         noun_who = re.search(r"\b(teams?|squads?|players?|pros?|members?)\s+(?:who|whom)\b", low) if who and not m else None
+        # "players on a team who never played": the clause after an indefinite phrase of place tells of the noun that leads
+        lead = re.match(r"\s*(?:(?:list|show|find|name|give me)\s+)?(?:all\s+)?(?:the\s+)?(teams?|squads?|players?|pros?|members?)\s+"
+                        r"(?:on|in|of|with|from|at|for)\s+(?:a|an|any|some)\s+(?:\w+\s+)?(?:who|whom)\b", low)
+        if noun_who and lead:
+            return self._noun(lead.group(1))
         if noun_who:
             return self._noun(noun_who.group(1))  # "players who won a final": the noun before who names them
         if m and re.match(r"any\b", m.group(), re.I):
@@ -477,6 +487,8 @@ class Parser:
         if re.search(r"\b(?:team|squad)\s+(?:total\s+)?(?:kills?|frags?|elims?|eliminations?|deaths|assists|damage|dmg|points|pts|k/?d|kda|wins)\b", low) \
                 and "player" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b", low):
             return "team"  # "team kills ranking", "squad points standings": the team-level statistic of each team
+        if "team" in self.values and re.search(r"\b(?:opponents?|rivals?)\b", low) and t.has("shapes", "opponent"):
+            return "team"  # "X's opponent in their last match", "the opponents of X in 2025": the other sides
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
         if among:
             return self._noun(among.group(1))
@@ -502,7 +514,9 @@ class Parser:
         if re.search(r"몇\s*년도|어느\s*해|어느\s*년도|무슨\s*년도|\S(?:던|한|은|는|인)\s+(?:해|연도|년도)(?:은|는|가|이야)?\s*\??\s*$", s):
             return "year"
         # Korean "어느 대회였어", "무슨 팀이야": the noun asked about, said with a copula.
-        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션|스테이지)\s*(?:였|이었|야|이야|임|인가|인지|일까)", s)
+        # "어느 대회 경기들이에요" (the matches of which tournament): the tournament, with a noun of its rows between
+        m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션|스테이지)\s*(?:(?:의\s*)?(?:경기|판|매치|선수|팀)(?:들)?\s*)?"
+                      r"(?:였|이었|야|이야|이에요|에요|예요|임|인가|인지|일까|입니까)", s)
         if m:
             if re.search(r"누구|누가", s[:m.start()]):
                 return "player"  # "누구고 무슨 맵이었어": who, and the map beside
@@ -617,6 +631,13 @@ class Parser:
         m = re.search(r"\b(players|members|pros|teams|squads|maps|tournaments)\b.*\b(?:each|apiece|individually|one by one)\s*[?.!]*\s*$", s, re.I)
         if m:
             return self._noun(m.group(1))  # "X players, assists each": one row per player
+        # "teams and how many players each one has", "players with their kill totals": the listed noun, a count or a
+        # total of each said beside it
+        m = re.search(r"^\s*(?:(?:list|show|give me|name)\s+)?(?:all\s+|every\s+)?(?:the\s+)?(?:@\w+\s+)?(teams|squads|players|tournaments|maps|regions|roles)"
+                      r"\s*(?:,|\band\b|\bwith\b|\bplus\b|\balong with\b|\btogether with\b)\s+(?:how many\b|how much\b|(?:the|their|its)\s+(?:\w+\s+)?"
+                      r"(?:counts?|numbers? of|totals?|tally|tallies)\b)", s, re.I)
+        if m:
+            return self._noun(m.group(1))
         return None
 
     def _per_unit_of_rate(self, m: re.Match, s: str) -> bool:
@@ -666,6 +687,16 @@ class Parser:
         return bool(spots) and all(self._NEG_BEFORE.search(s[max(0, a - 30):a]) or self._NEG_AFTER.match(s[b:b + 14])
                                    for a, b in spots)
 
+    def _value_included(self, typ: str, value) -> bool:
+        """Whether every mention of the value is said as included in a wider scope ("X까지 다 포함해서", "X도 포함",
+        "including X"), not as the scope itself."""
+        spans = [(a, b) for a, b, ty, v in self.placed if ty == typ and v == value]
+        s = self.t.s
+        return bool(spans) and all(
+            re.match(r"\s*(?:\S{1,4}\s*)?(?:까지|도)\s*(?:다\s*|모두\s*|전부\s*)?포함", s[b:b + 24])
+            or re.search(r"\b(?:including|incl\.?|counting)\s+(?:the\s+)?$", s[max(0, a - 16):a], re.I)
+            for a, b in spans)
+
     def value_filters(self, skip: set[str] = frozenset()) -> list[Filter]:
         out = []
         for typ, vals in self.values.items():
@@ -677,6 +708,11 @@ class Parser:
                 kept = [v for v in vals if not self._value_negated(typ, v)]
                 if kept and len(kept) < len(vals):
                     vals = kept
+            if typ in ("game", "stage", "role", "region", "map"):
+                # "에이펙스 쪽까지 다 포함해서", "including the apex division": the value widens the scope, it filters nothing
+                vals = [v for v in vals if not self._value_included(typ, v)]
+                if not vals:
+                    continue
             negated = typ in self._NEGATABLE and self._negated(typ) or typ == "game" and self._game_left_out()
             if negated and len(vals) == 1:
                 out.append(Filter(col, "!=", vals[0]))
@@ -792,6 +828,12 @@ class Parser:
         lookup = self._lookup(measure)
         if lookup is not None:
             return Reading(lookup, 0.9, "lookup")
+        if asked == "team" and len(values.get("team", [])) == 1 and t.has("shapes", "opponent") and self._names_match_by_time():
+            # "X's opponent in their first match of 2026": the other side of that one match (before the readings of the
+            # match itself or of X's first appearance)
+            pair = self._pair(measure, asked)
+            if pair is not None:
+                return Reading(pair, 0.85, "pair")
         won_by_time = self._winner_of_match_by_time(asked)
         if won_by_time is not None:
             return won_by_time
@@ -812,7 +854,7 @@ class Parser:
             return nested
         one_match = self._stat_in_match_by_time(measure)
         if one_match is not None:
-            return Reading(one_match, 0.75, "scalar")
+            return Reading(one_match, 0.75, "list" if one_match.select else "scalar")
         streak = self._streak()
         if streak is not None:
             return Reading(streak, 0.75, "scalar")
@@ -1206,6 +1248,15 @@ class Parser:
                     return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "extreme_value")  # its best, a value
                 if asked in ("match", "date"):
                     return Reading(IR(select=["m.played_at"], filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
+                extra = self._extra_columns(asked)
+                holder = re.search(r"\b(?:player|team|squad)(?:'s name)?\s*(?:and|&|\+|,|/)|(?:\band|\bwith|\bplus|[,:+&/])\s+(?:the\s+|their\s+)?(?:player|team|squad)s?\b"
+                                   r"|(?:선수|팀)\s*(?:이름)?\s*(?:이랑|랑|하고|과|와|,|\+|도)", t.s, re.I)
+                if extra or holder:
+                    # "most kills in one series, plus the date", "…: player and date": the record's row, with who holds it
+                    if mcol == "mt.kills" and holder and re.search(r"player|선수", holder.group(), re.I):
+                        mcol = "mp.kills"  # the player said beside it: one player's kills, not a side's
+                    sel = ["t.name" if mcol.startswith("mt.") else "p.nickname"] + extra
+                    return Reading(IR(select=sel, filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
                 return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "extreme_value")
             if key:
                 if mcol is None and measure is None and asked == "player" and not has_count \
@@ -1271,9 +1322,12 @@ class Parser:
                 return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
             if has_count:
                 return Reading(IR(measure=self._count_expr(counted, filters), filters=filters), 0.8, "count")
-        if key and mcol and "." in mcol and asked in ("player", "team") and not has_count and re.search(
-                r"\beach(?: one|one)?(?:'s|’s)?\b|\bapiece\b|\bper (?:player|team|squad|head)\b|\bindividual(?:ly)?\b|각각|각자|한 ?명씩|개인별|선수별|팀별", t.s, re.I):
-            # "X's players with the kills of each", "선수들 킬 각각": the statistic summed per listed key
+        if key and mcol and "." in mcol and asked in ("player", "team") and not has_count and (re.search(
+                r"\beach(?: one|one)?(?:'s|’s)?\b|\bapiece\b|\bper (?:player|team|squad|head)\b|\bindividual(?:ly)?\b|각각|각자|한 ?명씩|개인별|선수별|팀별", t.s, re.I)
+                or measure is not None and not row_filters and not self._asks_existence()):
+            # "X's players with the kills of each", "선수들 킬 각각": the statistic summed per listed key; so is a
+            # statistic said of the players or a role without a count ("the adc's kills in the final", "정글러 데스"):
+            # listing the players would drop the number asked
             return Reading(IR(select=[key], measure=f"{agg or 'sum'}:{mcol}", filters=filters, group=True), 0.75, "group")
         # Lists.
         if key:
@@ -1284,7 +1338,8 @@ class Parser:
                     r"\bwhich map\b|\bwhat map\b|어느 맵|무슨 맵|맵은|맵도|맵이|(?:이랑|랑|하고|와|과|,)\s*맵(?!\s*(?:별|마다|에서|당))"
                     r"|\b(?:and|plus|with) (?:the |their )?maps?\b(?!\s+(?:count|number|pool))", t.s, re.I):
                 sel.append("m.map")
-            if t.has("entities", "date") and asked != "date" and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I) \
+            if asked != "date" and (t.has("entities", "date") and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I)
+                                    or re.search(r"\b(?:what|which) (?:day|date)\b|무슨 ?날|며칠", t.s, re.I)) \
                     and not any(f.op in ("is_null", "not_null") and f.col.endswith("_date") for f in filters):
                 sel.append("m.played_at") if asked != "tournament" else sel.extend(["tr.start_date", "tr.end_date"])
             sel += [c for c in self._attributes_beside(asked, filters) if c not in sel]
@@ -1338,7 +1393,7 @@ class Parser:
         minish = t.has("aggregates", "min") and not t.has("aggregates", "max")
         return IR(select=[KEY[asked], unit], measure=m_expr, filters=fs, group=True, order="asc" if minish else "desc", limit=1)
 
-    _SIDES_SUMMED = re.compile(r"\bcombined\b|\bboth (?:teams|sides|squads)\b|\bin total\b|\bbetween (?:them|the two|both)\b|\bsummed\b"
+    _SIDES_SUMMED = re.compile(r"\bcombined\b|\bboth (?:teams|sides|squads)\b|\b(?:of|by|from|across|for) (?:all|every|each) (?:the )?(?:teams|sides|squads)\b|\bin total\b|\bbetween (?:them|the two|both)\b|\bsummed\b"
                              r"|\b(?:total|combined|aggregate)\s+(?:\w+\s+)?(?:kills|rounds|points|score|damage)\s+(?:of|in|per|for)\s+(?:a|each|every|one)\b"
                              r"|양\s?팀|두\s?팀\s?합|합친|합쳐|합산|합계|총합", re.I)
     _MATCH_UNIT = re.compile(r"\b(?:per|a|each|every|one|single|in a|in one)\s+(?:@\w+\s+)?(?:match|game|map|series)\b"
@@ -1381,12 +1436,20 @@ class Parser:
         """A named player's or team's statistic in the first or last match of a scope ("X's damage in the final game
         of T", "T 마지막 경기 X 킬"): the statistic in that one match (picked by time inside the scope)."""
         t = self.t
-        if measure not in COLUMN_MEASURES or not self._names_match_by_time() or not ("player" in self.values or "team" in self.values):
-            return None
-        if re.search(r"\b(?:first|last|latest|earliest|most recent)\s+(?:\d+|two|three|five|ten)\s|(?:첫|마지막|최근)\s*\d+", t.s, re.I):
-            return None  # the last N matches: a span, not one match
-        first = re.search(r"\b(?:first|earliest)\s+(?:match|game|series|map)|첫\s*(?:경기|매치|판)", t.s, re.I)
+        if not self._names_match_by_time() or re.search(
+                r"\b(?:first|last|latest|earliest|most recent)\s+(?:\d+|two|three|five|ten)\s|(?:첫|마지막|최근)\s*\d+", t.s, re.I):
+            return None  # no one match, or the last N matches: a span, not one match
+        first = re.search(r"\b(?:first|earliest)\s+(?:@\w+\s+)?(?:match|game|series|map)|첫\s*(?:경기|매치|판)", t.s, re.I)
         scope = [f for f in self.value_filters() + self.date_filters() if f.col.startswith(("tr.", "m."))]
+        asked = self.asked_entity()
+        if measure is None and asked in ("team", "player") and not ("player" in self.values or "team" in self.values) \
+                and re.search(r"\bplay(?:ed|s)?\b|\bfaced\b|\bmet\b|\bin\b|붙은|뛴|경기한|나온|맞붙|대결", t.s, re.I):
+            # "which two teams played the first LoL match of 2026", "마지막 경기 뛴 선수": who took part in that one match
+            pick = Filter("m.id", "by_time", {"order": "asc" if first else "desc", "filters": scope})
+            return IR(select=["t.name" if asked == "team" else "p.nickname"], filters=[pick],
+                      fact="mt" if asked == "team" else "mp", distinct=True)
+        if measure not in COLUMN_MEASURES or not ("player" in self.values or "team" in self.values):
+            return None
         own = [f for f in self.value_filters() if f.col in ("p.nickname", "t.name")]
         player = "player" in self.values
         col = {"kills": f"{'mp' if player else 'mt'}.kills", "points": "mt.score", "score": "mt.score",
@@ -1638,8 +1701,12 @@ class Parser:
                 return IR(measure=f"pct:w.{col}>l.{col}", filters=fs + [Filter("w.placement", "=", 1), Filter("m.format", "=", "versus")])
         score = re.search(r"(?<![\d:/-])(\d{1,2})\s*(?:-|:|대|to|–)\s*(\d{1,2})(?![\d:/-])", t.s)
         outside = re.sub(r"\([^()]*\)?", lambda m: " " * len(m.group()), t.s)
-        if score and outside[score.start()] == " " and any(p.search(outside) for name in ("sweep", "full") for p in cues()["shapes"][name]):
-            score = None  # "went to a decider (2-1, 3-2)": scorelines in an aside explain the word, they do not replace it
+        aside = next((a for a in re.finditer(r"\([^()]*\)?", t.s) if score and a.start() <= score.start() < a.end()), None)
+        if score and outside[score.start()] == " " and any(p.search(outside) for name in ("sweep", "full") for p in cues()["shapes"][name]) \
+                and len(re.findall(r"(?<![\d:/-])\d{1,2}\s*(?:-|:|대|to|–)\s*\d{1,2}(?![\d:/-])", aside.group())) > 1:
+            # "went to a decider (2-1, 3-2)": scorelines in an aside explain the word, they do not replace it; one
+            # scoreline alone ("풀세트(3:2)", "sweeps (2-0)") says which of them is meant
+            score = None
         base = [f for f in self.value_filters(skip={"team"})] + self.date_filters()
         above = self._placed_above() if len(teams) == 2 else None
         if above is not None:
@@ -1808,8 +1875,9 @@ class Parser:
                 base = base + [Filter("m.format", "=", "versus")]  # a win is a versus match's
             record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩|누가 더|\bwho (?:has )?(?:won|wins|beat) (?:more|most)\b|\bwho leads\b", t.s, re.I)
             if not t.has("shapes", "h2h") and re.search(r"누가 더|\bwho (?:has )?(?:won|wins) more\b", t.s, re.I):
-                # "who won more, A or B": each one's wins overall, not only against each other
-                return IR(select=["t.name"], measure="wins", filters=base + [Filter("t.name", "in", [a, b])], group=True)
+                # "who won more, A or B": the one with more wins overall, not only against each other (ties kept)
+                return IR(select=["t.name"], measure="wins", filters=base + [Filter("t.name", "in", [a, b])], group=True,
+                          order="desc", limit=1)
             pair = re.search(r"(?:(?<!['’])\b([\w.]+?)\s?('s|’s|s')?\s+)?(?:\bw\s*[-/]\s*l\b|\bwin[- /]loss\b|\bwins?\s*(?:and|&|/|-)\s*loss(?:es)?\b|승패|몇\s*승\s*몇\s*패)",
                              t.s, re.I)
             if (t.has("measures", "wins") and t.has("measures", "losses") or pair or re.search(
@@ -1830,15 +1898,19 @@ class Parser:
                 if len(said) == 1 and said[0] == b:
                     a, b = b, a
                 return IR(measure="record", filters=base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)], fact="w")
-            if t.has("entities", "date") and not t.has("aggregates", "count"):
+            if t.has("entities", "date") and not t.has("aggregates", "count") \
+                    and not re.search(r"\bwhen they (?:met|played|faced)\b", t.s, re.I):  # a scope, not a date asked
                 # "X vs Y, dates and who won": each of their matches, its date and its winner
                 return IR(select=["m.played_at", "wt.name"],
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
             if record and not re.search(r"\bbeat\b(?! (?:more|most))|이긴 횟수|이겼", t.s, re.I) \
                     or re.search(r"팀별|각각|씩|each|누가 더|누가\s*몇\s*(?:번|판|승|경기)|\bwho won how many\b|\bhow many (?:times )?each\b", t.s, re.I):
-                # each side's wins over their meetings, counted on every row of theirs (a side without a win keeps its 0)
+                # each side's wins over their meetings, counted on every row of theirs (a side without a win keeps its 0);
+                # "누가 더 많이 이겼어", "who won more of their meetings": the side with more (ties kept)
+                more = re.search(r"누가\s*더|\bwho (?:has )?(?:won|wins|beat \w+) more\b|\bwho (?:has|had) more wins\b", t.s, re.I) \
+                    and not re.search(r"누가\s*몇|각각|씩|\beach\b(?!\s+other)|\bhow many\b|몇\s*(?:번|판|승)", t.s, re.I)
                 return IR(select=["wt.name"], measure="wins", filters=base + [Filter("wt.name", "either_pair", [a, b])],
-                          group=True, fact="w")
+                          group=True, fact="w", order="desc" if more else None, limit=1 if more else None)
             # direction: who is the winner?
             winner, loser = a, b
             if measure == "losses" or self._object_of_win(a):
@@ -1901,6 +1973,12 @@ class Parser:
         if len(teams) == 1 and asked == "team" and (measure in ("wins", "losses") or t.has("shapes", "opponent")) \
                 and not t.has("aggregates", "count") and not t.has("aggregates", "max") and t.has("shapes", "opponent"):
             a = teams[0]
+            if self._names_match_by_time() and not re.search(
+                    r"\b(?:first|last|latest|earliest|most recent)\s+(?:\d+|two|three|five|ten)\s|(?:첫|마지막|최근)\s*\d+", t.s, re.I):
+                # "X's opponent in their last match", "빌라노바 첫 경기 상대": the other side of X's one match picked by time
+                first = re.search(r"\b(?:first|earliest)\b|첫", t.s, re.I)
+                scope = [f for f in base if f.col.startswith(("tr.", "m."))]
+                base = base + [Filter("m.id", "by_time", {"order": "asc" if first else "desc", "filters": scope, "team": a})]
             if measure not in ("wins", "losses") and not t.has("shapes", "winner") and not t.has("shapes", "loser") \
                     and not re.search(r"이긴|이겨|이겼|꺾|잡아|잡은|잡았|\bbeat|\bdefeat|\bwon\b|\blost\b|\blos[et]|(?<![가-힣])진\s|졌|패", t.s, re.I):
                 # "X랑 맞붙은 팀", "every opponent X has met": the other sides of X's matches, whoever won
@@ -1983,7 +2061,7 @@ class Parser:
             out.append("p.role")
         if asked == "player" and re.search(r"\b(?:what|which) team\b|어느 팀|무슨 팀|소속", s, re.I):
             out.append("t.name")
-        if re.search(r"\bwhen\b|언제|날짜|\bdates?\b", s, re.I):
+        if re.search(r"\bwhen\b|언제|날짜|\bdates?\b|\b(?:what|which) (?:day|time)\b|무슨 ?날|몇\s*월\s*며칠", s, re.I):
             out.append("m.played_at")
         return out
 
@@ -2441,7 +2519,15 @@ class Parser:
         # "more deaths than kills", "킬보다 데스가 많은": the compared statistic first, then the other
         m2 = re.search(r"\b(more|fewer|less)\s+(deaths|kills|frags|assists)\s+than\s+(?:\w+\s+){0,2}?(kills|frags|deaths|assists)\b", s, re.I) \
             or re.search(r"(데스|킬|어시)\S*보다\s*(?:더\s*)?(데스|킬|어시)\S*\s*(?:가|이|를|을)?\s*(?:더\s*)?(많|적)", s)
-        if m is None and m2 is not None:
+        # "whose deaths exceed their kills", "assists outnumbering deaths", "kills lower than deaths": the same, said with a verb
+        m3 = re.search(r"\b(deaths?|kills?|frags?|assists?)\s+(?:\w+\s+)?(exceed(?:s|ed|ing)?|outnumber(?:s|ed|ing)?|top(?:s|ped)?"
+                       r"|(?:is|are|was|were)\s+(?:higher|greater|bigger|more|lower|smaller|fewer|less)(?=\s+than))\s+(?:than\s+)?(?:\w+\s+){0,2}?(kills?|frags?|deaths?|assists?)\b", s, re.I)
+        if m is None and m2 is None and m3 is not None:
+            low_word = re.search(r"lower|smaller|fewer|less", m3.group(2), re.I)
+            m2 = m3
+            a, rel, b = m3.group(1).lower(), "fewer" if low_word else "more", m3.group(3).lower()
+            a, b = ("kills" if a.startswith("frag") else a), ("kills" if b.startswith("frag") else b)
+        elif m is None and m2 is not None:
             if m2.group(1).lower() in ("more", "fewer", "less"):
                 a, rel, b = m2.group(2).lower(), m2.group(1).lower(), m2.group(3).lower()
             else:
@@ -2613,9 +2699,18 @@ class Parser:
         top = self.top_n()
         # the top-n number itself is no threshold; another number of the same value may be one ("top5, 5맵 이상")
         said_top = [a for a, b, v in self.numbers if v == top and re.search(r"(?:\btop|탑|상위|\bbest|\bfirst)\s*$", self.t.s[max(0, a - 8):a], re.I)]
-        n = [v for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)
+        n = [(a, b, v) for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)
              and (a not in said_top if said_top or re.search(r"(?:top|탑|상위)\d", self.t.s, re.I) else v != top)]
-        return n[0] if n else None
+        near = self._compared(n)
+        return near[2] if near else n[0][2] if n else None
+
+    def _compared(self, numbers: list) -> tuple | None:
+        """Of several numbers ("세 대회 다 더해서 킬 50 넘는 선수", "all 5 players with over 20 kills"), the one a
+        comparison word is said beside: the threshold; the others count what is in scope."""
+        if len(numbers) < 2:
+            return None
+        spans = [m.span() for pats in cues()["comparisons"].values() for p in pats for m in p.finditer(self.t.s)]
+        return next((x for x in numbers if any(0 <= sa - x[1] <= 8 or 0 <= x[0] - se <= 4 for sa, se in spans)), None)
 
     def _count_said_as_size(self) -> bool:
         """"teams with 5 players", "선수가 5명인 팀", "3경기 뛴 선수": a number of players or matches said as the size
@@ -2627,7 +2722,8 @@ class Parser:
 
     def _threshold_noun(self) -> str | None:
         s = self.t.s
-        for a, b, v in self.numbers:
+        near = self._compared(self.numbers)
+        for a, b, v in [near] if near else self.numbers:
             m = re.match(r"\s*(?:or (?:more|fewer|less)\s+|\+\s*)?(?:different\s+|distinct\s+|separate\s+|other\s+|개\s*)?(matche?s|games?|series|maps|경기|판|시리즈|맵|세트|게임|teams?|팀|players?|명"
                          r"|tournaments?|tourneys?|events?|competitions?|대회|titles?|종목|regions?|countr(?:y|ies)|지역|나라)", s[b:b + 24], re.I)
             if m:
@@ -2635,6 +2731,10 @@ class Parser:
                 if re.match(r"titles?|종목", w):
                     return "game"  # "in two or more titles": the game titles, not matches
                 return "player" if w == "명" else self._noun(w)
+            # the noun said before the number ("경기가 8개 넘는 대회", "경기 수 8개 이상", "선수 8명 넘는 팀")
+            m = re.search(r"(경기|판|시리즈|맵|세트|팀|선수|대회)\s*(?:수|의 수|가|이|는|은)?\s*$", s[max(0, a - 12):a])
+            if m and re.match(r"\s*(?:개|명|판|번)", s[b:b + 4]):
+                return self._noun(m.group(1))
         return None
 
     def _scale(self, measure, value: float):
@@ -2692,7 +2792,7 @@ class Parser:
         return None
 
     def _counted_after_more_than_one(self) -> str | None:
-        m = re.search(r"(?:more than one|multiple|several|two or more|여러|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(\w+)", self.t.s, re.I)
+        m = re.search(r"(?:more than one|multiple|several|two or more|여러(?!분)|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(\w+)", self.t.s, re.I)
         if m and m.group(1).lower() in ("game", "games", "titles", "title", "게임", "종목"):
             return "game"  # "across several titles": titles (every team plays more than one match)
         return self._noun(m.group(1)) if m else None

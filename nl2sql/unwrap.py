@@ -39,7 +39,7 @@ _EN_CONTEXT_SENTENCE = re.compile(
 # mark (the third pattern trailing_context() tries)
 _EN_AFTERWORD = re.compile(
     r"(?<=\?)\s+(?:(?:i|we)\s+|(?:i'?m|we'?re)\s+)?(?:need|needs|have to|want|wanna|gotta|got to|trying|planning|asking|just|"
-    r"it'?s for|this is for|for (?:my|our|a|the)|because|cause|cuz|since|so (?:i|we) can)\b[^?]{0,80}$",
+    r"it'?s for|it is for|this is for|for (?:my|our|a|the)|because|cause|cuz|since|so (?:i|we) can)\b[^?]{0,80}$",
     re.I)
 # "Can u dig up …", "would you mind giving me …", "I need to know …", "can we get …"
 _EN_REQUEST = re.compile(
@@ -51,7 +51,8 @@ _EN_REQUEST = re.compile(
     r"|(?:i|we)\s+(?:really\s+)?(?:need|want|would like|'d like|wanna|would love)(?:\s+(?:to\s+(?:know|see|get|find out|check|confirm|grab)))?"
     r"|(?:our|my|the)\s+(?:\w+\s+){0,2}(?:want|wants|need|needs|asked|asks|would like)\s+(?:to\s+(?:know|see)|for)"
     r"|(?:do|does)\s+(?:you|anyone|anybody)\s+know"
-    r"|(?:any idea|i was wondering|i wonder|wondering|curious)"
+    r"|(?:any idea|i was wondering|i wonder|wondering|curious)(?:\s+(?:if|whether)\s+(?:you|u|anyone|someone)\s+(?:could|can|would|might|will)"
+    r"(?:\s+(?:please|possibly|maybe))?\s+(?:pull up|look up|dig up|show|give|tell|get|find|check|list|share|let me know)(?:\s+(?:me|us))?)?"
     r"|(?:please|pls|plz)\s+(?:show|give|tell|get|pull up|list|find|check)(?:\s+(?:me|us))?"
     r"|(?:show|give|tell|get)\s+(?:me|us)"
     # a bare imperative before what is asked ("find the squads that …", "pull up every player with …")
@@ -76,27 +77,52 @@ _EN_TRAIL_CONTEXT = re.compile(
     r"|(?:i|we)\s+(?:want|wanna|need|gotta|have)\s+to\b"
     r"|(?:need|needs|needed|want|wanted)\s+(?:\S+\s+){0,3}?for\s+(?:my|our|a|the|this|tonight'?s|next)\b"
     r"|(?:for|before|after)\s+(?:my|our|betting|placing|picking|drafting|making|setting|locking)\b"
-    r"|(?:it'?s|this is|that'?s)\s+for\b|so (?:i|we) can\b|(?:betting|bet|wagering)\s+(?:on|against)\b)"
+    r"|(?:it'?s|it is|this is|that'?s|that is)\s+for\b|so (?:i|we) can\b|(?:betting|bet|wagering)\s+(?:on|against)\b)"
     r"[^?]*$",
+    re.I)
+# "… of X. My kid loves them.", "… ? Our club follows them": a sentence about the asker or their people after the
+# question, asking nothing itself
+_EN_TRAIL_ABOUT = re.compile(
+    r"(?<=[.!?])\s+(?:(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|kid|kids|child|children|boy|girl|nephew|niece|brother|sister|friend|"
+    r"friends|cousin|husband|wife|partner|dad|mom|mum|father|mother|students?|club|family|group|office)\b"
+    r"|(?:i|we)\s+(?:love|loved|like|adore|follow|support|cheer for|miss)\b|(?:i'?m|i am|we'?re|we are)\s+(?:a |an |such a |huge |big |new )+(?:fans?|supporters?)\b)"
+    r"(?![^?]*\?)[^?]{0,100}$",
     re.I)
 # "… 몇 킬이야? 픽 고민하려고요", "… 알려줘. 내기 참고하려고": why they ask, a sentence after the question ending in an
 # intention (-려고, -려구, -할라고, -거든요) that asks nothing itself
 _KO_TRAIL_CONTEXT = re.compile(
     r"(?:[?？.!]+|,)\s*(?![^?？]*(?:누구|뭐|몇|어디|언제|어느|얼마))[^?？]{0,30}?"
-    r"(?:려고|려구|려는데|라고|할라고|할려고|거든|하려고|보려고|쓰려고)(?:요|용|여|해요|함|합니다|그래요|하는데요?)?[\s.!~ㅎㅋㅠ]*$")
+    r"(?:려고|려구|려는데|라고|할라고|할려고|거든|하려고|보려고|쓰려고"
+    # or the asker's own state of knowledge: "새로 입덕해서 잘 몰라요", "헷갈려서요", "까먹었어요", "기억이 안 나네요"
+    r"|몰라|모르겠|몰라서|헷갈려|헷갈리|까먹었|기억이\s*안\s*나|생각이\s*안\s*나)"
+    r"(?:요|용|여|해요|함|합니다|그래요|하는데요?|어요|네요|서요|거든요|어서요)?[\s.!~ㅎㅋㅠ]*$")
 # "안녕하세요, 동아리 후원사 담당자입니다.", "저는 선수 학부모예요.": the asker introducing themselves, a sentence of its own
-_KO_INTRO = re.compile(r"^\s*(?:안녕하세요[\s,.!~]*)?(?:[^?？.!]{0,60}?(?:입니다|이에요|예요|이고요|인데요)[.!~]+\s+(?=\S))?")
+# "처음 글 써봐요!", "오랜만에 들어왔어요~": a sentence of what the asker did, before the question
+_KO_INTRO = re.compile(r"^\s*(?:안녕하세요[\s,.!~]*)?(?:[^?？.!]{0,60}?(?:입니다|이에요|예요|이고요|인데요"
+                       r"|(?:써|와|들어와|가입해|남겨|올려)\s*(?:봐요|봅니다|봤어요|요|어요|습니다|왔어요|왔습니다)|(?:가입했|왔|들어왔)(?:어요|습니다))"
+                       r"[.!~ㅎㅋ^]+\s+(?=\S))?")
 _KO_OPENERS = re.compile(r"^\s*(?:(?:혹시|저기|저 |음+|아 |그 |실례지만|죄송한데|죄송하지만|궁금한 ?게 있는데(?:요)?)[\s,.!]*)+")
 # "기사 마감 때문에 그런데,", "정리해야 하는데", "자료에 써야 해서요,": why they ask, then the question
 _KO_CONTEXT = re.compile(
     r"^\s*[^?？]{0,40}?(?:때문에|준비(?:\s*중)?|하려고|하려는데|쓰려고|올리려고|만들려고|정리하려고|써야|해야|올려야|만들어야|"
+    # "경기 보다가 궁금해졌는데요,": what the asker was doing when the question came up
+    r"궁금해\s*(?:졌|져서|져|지더라고요|지네요)|궁금한\s*게\s*생겼|생각(?:이)?\s*(?:났|나서)|"
     r"정리해야|필요해서|필요한데)\s*(?:그런데|그러는데|그런데요|하는데|하는데요|해서|해서요|인데|인데요|는데|는데요|요)?[\s,.!]+")
-_KO_TAIL = re.compile(
+# the request verb closing a sentence; "주세여/주세용" are chat spellings, "부탁드려도 될까요" asks leave to ask
+_KO_REQUEST_VERB = (
     r"\s*(?:좀\s*)?(?:(?:알려|말해|찾아|뽑아|확인해|정리해|보여|가르쳐|조회해|봐)\s*"
     r"(?:주실\s*수\s*있(?:을까요|나요|으신가요|어요)|주시겠어요|주실래요|주시겠습니까|주시면\s*(?:감사하겠습니다|좋겠어요|고맙겠어요)|"
-    r"주세요|줄\s*수\s*있(?:어|어\?|을까|나)|줄래요?|주라|줘요?|줘봐|주셈|주삼|주십시오)"
-    r"|부탁(?:드립니다|드려요|드릴게요|해요|해|합니다)|궁금(?:해요|합니다|해|하네요|한데요?))"
-    r"\s*[?？!.~ㅎㅠ]*\s*$")
+    r"주세요|주세여|주세용|줄\s*수\s*있(?:어|어\?|을까|나)|줄래요?|주라|줘요?|줘봐|주셈|주삼|주십시오)"
+    r"|(?:알|확인할|확인해\s*볼|볼|찾을|조회할)\s*수\s*있(?:을까요|나요|을까|나|어요|습니까|으면\s*좋겠어요)|(?:확인|조회)\s*(?:이\s*)?가능(?:할까요|한가요|하나요|해요|할까)"
+    r"|알고\s*싶(?:어요|습니다|어|네요|은데요?)"
+    r"|부탁(?:드립니다|드려요|드릴게요|해요|해|합니다|드려도\s*될까요|해도\s*될까요|드릴\s*수\s*있을까요)|궁금(?:해요|합니다|해|하네요|한데요?))")
+# what may close the request: punctuation, laughter, emoticons and emoji ("^^", ":)", "😊")
+_KO_CLOSER = r"(?:[?？!.~ㅎㅋㅠㅜ^]|:\)|:D|[\u2600-\u27bf\U0001f000-\U0001faff\u200d\ufe0f])"
+# thanks said after the request ("… 알 수 있을까요? 감사합니다 🙏")
+_KO_THANKS = r"(?:\s+(?:미리\s*)?(?:감사합니다|감사해요|감사드립니다|고맙습니다|고마워요|고마워|땡큐|ㄱㅅ|ㄳ)" + r"(?:\s*" + _KO_CLOSER + r")*)?"
+_KO_TAIL = re.compile(_KO_REQUEST_VERB + r"\s*" + _KO_CLOSER + r"*(?:\s+" + _KO_CLOSER + r"+)*" + _KO_THANKS + r"\s*$")
+# the same request closing a sentence that another one follows ("… 뽑아 주실 수 있어요? 날짜도요")
+_KO_MID_REQUEST = re.compile(_KO_REQUEST_VERB + r"\s*" + _KO_CLOSER + r"+(?:\s+" + _KO_CLOSER + r"+)*\s+(?=\S)")
 WRAPPER_WORD = re.compile(
     r"(?:그런데|그러는데|하는데|해서|인데|는데|때문에|준비|부탁|궁금|혹시|저기|실례지만|죄송한데|알려|확인해|정리해|뽑아|"
     r"please|thanks|recap|post|newsletter|broadcast|stream|show)\S*", re.I)
@@ -122,6 +148,7 @@ def core_question(text: str) -> str:
     core = trailing_context(core)[0]
     core = _EN_TAIL.sub(r"\1", core)
     core = _KO_TAIL.sub("?", core) if _KO_TAIL.search(core) else core
+    core = _KO_MID_REQUEST.sub("? ", core)
     core = _KO_POLITE.sub(" ", core)
     core = re.sub(r"\s+", " ", core).strip(" ,:;-")
     # a Korean clause left ending in "…인지 / …는지" reads as the question it embeds
@@ -134,7 +161,7 @@ def core_question(text: str) -> str:
 def trailing_context(text: str) -> tuple[str, str]:
     """The question and the reason for asking said after it ("… ? want it for our office pool"), split; the
     text and "" when nothing trails it, or when the question left would be too short to stand alone."""
-    for pat in (_EN_TRAIL_CONTEXT, _EN_AFTERWORD, _KO_TRAIL_CONTEXT):
+    for pat in (_EN_TRAIL_CONTEXT, _EN_AFTERWORD, _KO_TRAIL_CONTEXT, _EN_TRAIL_ABOUT):
         m = pat.search(text)
         if m and len(re.sub(r"\W", "", text[:m.start()])) >= 6:
             q = text[:m.start()].rstrip()
