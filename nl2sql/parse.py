@@ -179,6 +179,10 @@ class Parser:
         masked = last.sub(lambda m: " " * len(m.group()), masked)
         masked = self._nicknames(masked)
         masked = _fix_typos(masked)
+        # "역할(role)별", "승률(win rate)로": an English gloss in brackets inside a Korean word goes after the word's
+        # ending ("역할별(role)"), so the Korean cues see the word whole; the gloss stays for the English cues
+        masked = re.sub(r"(?<=[가-힣])(\([A-Za-z][A-Za-z0-9 /:.'-]{0,24}\))([가-힣]{1,3})",
+                        lambda m: m.group(2) + m.group(1), masked)
         # a battle royale's squads by their size ("trios", "듀오"): teams
         masked = re.sub(r"\b(?:trios|trio|duos)\b|트리오|듀오",
                         lambda m: {"trios": "teams", "trio": "team", "duos": "team"}.get(
@@ -435,7 +439,7 @@ class Parser:
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every)\s+"
-                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?|sides)\b", low)
+                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
         # "what's the most common map", "what is the best team": the noun right after the superlative
         m = m or re.search(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+(?:(?:most|least)\s+)?(?:[a-z]+(?:est)?\s+)?(?:@gameX\s+)?"
                            r"(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?)\b", low)
@@ -503,7 +507,7 @@ class Parser:
                 return "player"  # "누구고 무슨 맵이었어": who, and the map beside
             return self._noun(m.group(2))
         # "선수랑 킬 수", "맵하고 경기 수": the noun named first of what the answer lists
-        m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와)\s+\S", s)
+        m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와|\s*[+&/]|\s*,|\s+(?:그리고|및))\s+\S", s)
         if m:
             return self._noun(m.group(1))
         # "X 선수들 포지션이랑 닉네임 (보여줘)": the noun, then only attributes of it asked beside
@@ -523,7 +527,7 @@ class Parser:
         m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드)(?:들)?\s*(?:중에서|중에|중)\b", s)
         if m:
             return self._noun(m.group(1))
-        m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)\s?수(?![가-힣])", s)
+        m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)\s?(?:수|숫자)(?![가-힣])", s)
         if m:
             return self._noun(m.group(1))  # "... 선수 수": the number of players
         # "대회는 모두 몇 개", "선수 몇 명": the noun the count is of
@@ -552,7 +556,7 @@ class Parser:
     @staticmethod
     def _noun(word: str) -> str:
         w = word.lower()
-        table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "인원", "member", "멤버", "people", "fragger", "killer", "guy")),
+        table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "인원", "member", "멤버", "people", "fragger", "killer", "dealer", "guy")),
                  ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
                  ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
@@ -1972,7 +1976,7 @@ class Parser:
             out.append("m.map")
         if asked == "player" and re.search(r"\b(?:what|which) (?:role|position)\b|\brole\b|포지션|역할", s, re.I):
             out.append("p.role")
-        if asked == "player" and re.search(r"\b(?:what|which) team\b|어느 팀|무슨 팀|소속", s, re.I):
+        if asked == "player" and re.search(r"\b(?:what|which) (?:team|squad|org)\b|\b(?:team|squad|org) (?:they|he|she) (?:play|plays|played) (?:for|on|in)\b|어느 팀|무슨 팀|소속", s, re.I):
             out.append("t.name")
         if re.search(r"\bwhen\b|언제|날짜|\bdates?\b", s, re.I):
             out.append("m.played_at")
@@ -1998,6 +2002,7 @@ class Parser:
                        (r"\b(?:their|his|her) teams?\b|\band (?:their )?teams?\b|소속(?:팀)?(?:이랑|하고|도|과|까지)|팀(?:이랑|하고|도|까지)"
                         # "… and what team was he on", "which team does she play for", "소속팀은?": the player's team asked beside
                         r"|\b(?:what|which) (?:team|squad|org)\b(?:\s+(?:was|is|were|are|does|did|do))?\s+(?:he|she|they|that player|it)\b"
+                        r"|\b(?:team|squad|org)s?\s+(?:they|he|she)\s+(?:play|plays|played|are on|is on|belong to)\b"
                         r"|(?:랑|하고|그리고|,)\s*(?:그\s*선수\s*)?(?:소속\s*팀|소속|어느\s*팀|무슨\s*팀)", "t.name")],
         }.get(asked or "", [])
         for pattern, col in said:
@@ -2546,11 +2551,11 @@ class Parser:
                 return None
             return self._noun(noun)
         m = re.search(r"(팀|선수|사람|인원|대회|토너먼트|맵|지역|경기|판|게임|매치|시리즈|@roleX)(?:들|은|는|이|가|수|의 수)?\s*(?:는|은)?\s*(?:총|전부|모두|다)?\s*(?:몇|개수)", s) \
-            or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?수(?![가-힣])", s)
+            or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?(?:수|숫자)(?![가-힣])", s)
         if m:
             w = m.group(1)
             return "player" if w == "@roleX" else self._noun(w)
-        if re.search(r"인원\s*(?:수|몇)", s):
+        if re.search(r"인원\s*(?:수|몇|숫자)|인원(?:은|는|이|가)?\s*(?:[?,.]|$|좀|알려|정리|보여|구해|뽑아)", s):
             return "player"  # "역할별 인원수": the headcount is of players
         m = re.search(r"몇\s*(명|팀|개 ?팀|판|경기|게임|개 ?대회|대회|번|개|시리즈)", s)
         if m:
