@@ -587,6 +587,8 @@ class Parser:
             w = m.group(1)
             return self._noun(w) if not w.startswith("@") else w[1:-1]
         for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:of\s+(?:the|their|its|his|her|these|those)\s+)?(?:@\w+\s+)?"
+                             # "each participating team", "every competing squad": a participle that only restates the scope
+                             r"(?:(?:participating|competing|playing|qualified|qualifying|remaining|individual|single|registered|attending|entered)\s+)?"
                              r"(?:(?:players?|teams?)(?:'s?)?\s+(?=(?:roles?|positions?|regions?|countr(?:y|ies))\b))?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?(?:\s+titles?)?|titles?|stages?|years?)\b", s, re.I):
             if m.group().lower().startswith("every") and (
                     re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I)
@@ -596,6 +598,8 @@ class Parser:
                     r"\s+(?:who|that|which|whose|with)\b[^,.;?]*?(?:\bmore\b|\bless\b|\bfewer\b|\bat (?:least|most)\b|\bover\b|\bunder\b|\babove\b|\bbelow\b|\d)",
                     s[m.end():], re.I):
                 continue  # "every player who has more than N kills": those that pass, not a breakdown of all
+            if re.match(r"(?:by|per)\s+(?:maps?|games?|series|matche?s?)\s+(?:won|lost|taken|dropped|played)\b", s[m.start():], re.I):
+                continue  # "ordered by maps won": a count of won maps (the statistic ordered on), not a row per map
             if m.group().lower().startswith("per") and re.search(r"(?:averag\w*|avg|mean)\s+(?:[\w.+%@]+\s+){0,4}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
             if re.match(r"by\s+@teamX\s+(?:players|members|pros)\b", m.group(), re.I):
@@ -616,6 +620,9 @@ class Parser:
         m = re.search(r"\b(players|members|pros|teams|squads|maps|tournaments)\b.*\b(?:each|apiece|individually|one by one)\s*[?.!]*\s*$", s, re.I)
         if m:
             return self._noun(m.group(1))  # "X players, assists each": one row per player
+        m = re.search(r"\b(players|teams|squads|orgs)\s+(?:ordered|sorted|ranked|listed|arranged)\s+(?:by|on|from)\s+(?!(?:@\w+\s+)?(?:names?|time|dates?)\b)", s, re.I)
+        if m and self.measure() is not None:
+            return self._noun(m.group(1))  # "teams ordered by maps won": a row per team, ordered on its statistic
         return None
 
     def _per_unit_of_rate(self, m: re.Match, s: str) -> bool:
