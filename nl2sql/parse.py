@@ -2196,8 +2196,12 @@ class Parser:
         base = [Filter("t.name", "=", teams[0])] + self.value_filters(skip={"team"}) + self.date_filters()
         if t.has("shapes", "recent"):
             n = next((int(v) for a, b, v in self.numbers if 0 < v <= 50), 5)
+            # "경기 순서대로", "in chronological order", "oldest first": the matches told from the earliest
+            asc = re.search(r"순서대로|차례대로|오래된\s*순|이른\s*순|빠른\s*순|\bin (?:time |chronological |match )?order\b|\bchronologic"
+                            r"|\b(?:oldest|earliest) (?:one )?first\b", t.s, re.I) \
+                and not re.search(r"최신\s*순|최근\s*순|\b(?:most recent|latest|newest) (?:one )?first\b", t.s, re.I)
             return Reading(IR(select=["m.played_at", "tr.name", "m.stage", "mt.placement", "mt.score"], filters=base,
-                              order="col:m.played_at:desc", limit=n), 0.8, "recent")
+                              order=f"col:m.played_at:{'asc' if asc else 'desc'}", limit=n), 0.8, "recent")
         if t.has("shapes", "record") or (t.has("measures", "wins") and t.has("measures", "losses")):
             if not any(f.col == "m.format" for f in base):
                 base.append(Filter("m.format", "=", "versus"))
@@ -2618,7 +2622,21 @@ class Parser:
         said_top = [a for a, b, v in self.numbers if v == top and re.search(r"(?:\btop|탑|상위|\bbest|\bfirst)\s*$", self.t.s[max(0, a - 8):a], re.I)]
         n = [v for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)
              and (a not in said_top if said_top or re.search(r"(?:top|탑|상위)\d", self.t.s, re.I) else v != top)]
+        if len(n) > 1:
+            # "두 대회 합산 승률 40% 넘는", "across both of the two events, above 40%": the number beside a comparison
+            # is the threshold; a count said of the scope ("두 대회") is none
+            cmp = [v for a, b, v in self.numbers if v in n and self._compared(a, b)]
+            if cmp:
+                return cmp[0]
         return n[0] if n else None
+
+    _CMP_AFTER = re.compile(r"\s*(?:%|퍼센트|퍼|프로)?\s*(?:[가-힣]{0,3}\s*)?(?:넘|이상|이하|미만|초과|보다|아래|위로|or (?:more|fewer|less|higher|lower|above|below|better|worse)\b|\+)", re.I)
+    _CMP_BEFORE = re.compile(r"\b(?:over|above|below|under|more than|less than|fewer than|at least|at most|exceeding|beyond|higher than|lower than|greater than)\s*$|[><]=?\s*$", re.I)
+
+    def _compared(self, a: int, b: int) -> bool:
+        """Whether the number at a..b is said with a comparison ("40% 넘는", "over 40%", ">= 3")."""
+        s = self.t.s
+        return bool(self._CMP_AFTER.match(s[b:b + 14]) or self._CMP_BEFORE.search(s[max(0, a - 14):a]))
 
     def _count_said_as_size(self) -> bool:
         """"teams with 5 players", "선수가 5명인 팀", "3경기 뛴 선수": a number of players or matches said as the size
