@@ -231,11 +231,28 @@ class Parser:
         # its match (a condition on the row), not a superlative; blanked when another superlative is said
         first = re.compile(r"\b(?:1st|first)[- ]plac(?:e|ed|ing) (?:squads?|teams?|sides?|finish(?:ers?|es)?|trios?|duos?)\b"
                            r"|\b(?:squads?|teams?|sides?) (?:that|who|which) (?:finished|placed|came|ended) (?:in )?(?:1st|first)\b"
-                           r"|(?<![\d~])1\s*(?:등|위)\s*(?:한|했던|먹은|차지한)?\s*(?:팀|스쿼드)(?=\s*(?:이|가|들이|이\s|의|은|는))", re.I)
+                           r"|(?<![\d~])1\s*(?:등|위)\s*(?:한|했던|먹은|차지한)?\s*(?:팀|스쿼드)(?=\s*(?:이|가|들이|이\s|의|은|는|킬|데스|어시|딜량|포인트|점수))", re.I)
         rest = first.sub(lambda m: " " * len(m.group()), masked)
-        self.first_place = bool(first.search(masked)) and re.search(
+        self.first_place = bool(first.search(masked)) and (re.search(
             r"\b(?:lowest|fewest|least|min(?:imum)?|highest|most|max(?:imum)?|biggest|smallest|best|worst)\b|최저|최소|최고|최대|제일|가장|젤", rest, re.I) is not None
+            # "1등 팀이 킬 4개 넘게 한 판 몇 번": how often the first-placed side passed a number (a condition on its rows)
+            or re.search(r"몇\s*(?:번|판|경기|게임)|횟수|\bhow many\b|\bhow often\b|\bcount\b|\bnumber of\b", rest, re.I) is not None
+            and re.search(r"\d\s*(?:개|킬|점|포인트)?\s*(?:넘|이상|초과|오버)|\b(?:over|above|more than|at least)\s+\d", rest, re.I) is not None)
         if self.first_place:
+            masked = rest
+        # "without finishing 1st", "teams that did not place first", "1등 못 한 판", "치킨 못 먹은 경기": the rows not in
+        # first place (a condition), not a count of first places (blanked; the condition is put back in _amend)
+        not_first = re.compile(r"\b(?:without|not|never|didn't|didnt|did not|don't|doesn't|failing to|failed to)\s+(?:having\s+)?"
+                               r"(?:finish(?:ing|ed|es)?|plac(?:e|ing|ed|es)|end(?:ing|ed|s)?(?: up)?|com(?:e|ing|es)|taking|take|took|winning|win|won|getting|get|got)\s+"
+                               r"(?:in\s+)?(?:the\s+)?(?:1st|first)(?:\s+place)?\b(?!\s+(?:in|on|by)\s+(?:total|overall))"
+                               r"|\b(?:not|never)\s+(?:in\s+)?(?:1st|first)\s+place\b|\boutside\s+(?:of\s+)?(?:the\s+)?(?:1st|first)(?:\s+place)?\b"
+                               r"|(?<![\d~])1\s*(?:등|위)\s*(?:을|를|은|는)?\s*(?:못|안)\s*(?:한|했던|하고|해도|하고도|했는데)|(?<![\d~])1\s*(?:등|위)\s*(?:이|가)?\s*아닌"
+                               r"|치킨\s*(?:을|를|은|는)?\s*(?:못|안)\s*(?:먹은|먹고|먹었던|먹고도|먹었는데)", re.I)
+        rest = not_first.sub(lambda m: " " * len(m.group()), masked)
+        # ... only beside another statistic: "squads that never finished first" alone is who never did (a set operation)
+        self.not_first = bool(not_first.search(masked)) and re.search(
+            r"\b(?:kills?|frags?|points?|pts|score[sd]?|damage|dmg|deaths?|assists?|rounds?)\b|킬|포인트|점수|딜|데스|어시|라운드", rest, re.I) is not None
+        if self.not_first:
             masked = rest
         masked, self.rank = self._ordinal(masked)
         self.t = _Text(masked)
@@ -1358,6 +1375,8 @@ class Parser:
             return None
         if self.group_entity() not in (None, "match"):
             return None
+        if asked in ("team", "player") and not re.search(r"\bboth (?:teams|sides|squads)\b|\bbetween (?:them|the two|both)\b|양\s?(?:팀|쪽|측)|두\s?팀", s, re.I):
+            return None  # "그날 합계 킬 1등 선수", "the squad with the most points in total": who has the largest own total
         col = {"kills": "mt.kills", "score": "mt.score", "points": "mt.score"}.get(measure, f"mp.{measure}")
         fs = self.value_filters() + self.date_filters()
         maxish = t.has("aggregates", "max") or re.search(r"\bbloodiest\b", s, re.I)
@@ -3554,7 +3573,19 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
             and not any(f.col == ir.select[0] for f in ir.filters):
         # "which maps were played at X", "지역 목록": the values there are; a row left blank is no map (region, role)
         ir.filters.append(Filter(ir.select[0], "not_null"))
+    if ir.group and ir.select == ["t.name"] and ir.measure in ("count", "countd:m.id") and ir.order in ("desc", "asc") and not ir.limit \
+            and ir.having is None and not ir.extra_measures and not (ir.setop or ir.vs or ir.nest or ir.split) \
+            and sum(f.col == "mt.placement" for f in ir.filters) == 1 \
+            and any(f.col == "mt.placement" and f.op == "=" and f.value == 1 for f in ir.filters):
+        # "a table of the sides sorted on wins": every team of the scope with its wins, a team that won none too
+        ir.filters = [f for f in ir.filters if f.col != "mt.placement"]
+        ir.measure = "wins"
     _never_over(parser, ir)
+    _first_place_in_royale(parser, ir)
+    _missing_value_scope(parser, ir)
+    if parser.not_first and not ir.setop and not any(f.col in ("mt.placement", "w.placement") for f in ir.filters) \
+            and any("mt." in c or "mp." in c for c in [str(ir.measure), str(ir.extreme), *ir.select, *(f.col for f in ir.filters)]):
+        ir.filters.append(Filter("mt.placement", ">", 1))  # "without finishing first": the rows of the other places
     _opponent_beside(parser, ir)
     if parser.rank and ir.group and ir.limit == 1 and ir.order in ("desc", "asc") and ir.measure and not ir.per and not ir.vs:
         # "second in total kills": the groups whose measure is the n-th best value (ties share the place)
@@ -3683,6 +3714,42 @@ def _all_editions(parser: Parser, ir: IR) -> None:
                        if re.sub(r"\s*\d{4}\s*$", "", n) == base})
     if len(editions) > 1:
         named[0].op, named[0].value = "in", editions
+
+
+def _first_place_in_royale(parser: Parser, ir: IR) -> None:
+    """"the winner in <battle royale game>", "1등 팀 in <royale game>": where every linked game is played only in the
+    ranking format, a win is a first place; a versus-only filter would leave nothing."""
+    ranking = set(parser.linked.ranking_games) | {"PUBG"}
+    games = parser.values.get("game", [])
+    if not games or any(g not in ranking for g in games):
+        return  # (a tournament named alone keeps a win to versus play, see _ranking_scope)
+    if any(f.col == "mt.placement" and f.value == 1 for f in ir.filters) or ir.measure == "wins" \
+            or any(m == "wins" for m in ir.extra_measures or []):
+        ir.filters = [Filter("m.format", "=", "ranking") if f.col == "m.format" and f.value == "versus" else f for f in ir.filters]
+
+
+_MISSING_COL = {"region": "t.region", "country": "t.region", "지역": "t.region", "나라": "t.region", "role": "p.role",
+                "position": "p.role", "역할": "p.role", "포지션": "p.role", "map": "m.map", "맵": "m.map", "stage": "m.stage", "스테이지": "m.stage"}
+_MISSING = re.compile(
+    r"(지역|나라|역할|포지션|맵|스테이지)\s*(?:정보|데이터|값|표기|기록)?\s*(?:이|가|은|는)?\s*(?:없는|없고|빈|비어\s*있는|미정인?|미등록인?|누락된|안\s*적힌|모르는|미기재인?)"
+    r"|\b(?:no|without(?: a| an| any)?|missing(?: a| an)?|unknown|blank|null|unlisted)\s+(region|country|role|position|map|stage)s?\b"
+    r"|\b(region|country|role|position|map|stage)\s+(?:is\s+|are\s+)?(?:unknown|missing|blank|null|empty|unlisted|not (?:listed|set|known))\b", re.I)
+
+
+def _missing_value_scope(parser: Parser, ir: IR) -> None:
+    """"지역 미등록 구단 승수", "how many wins did teams with no region get": a missing value said right beside
+    its column scopes any reading (a count, a total) that did not take it, as the list readings do."""
+    m = _MISSING.search(parser.t.s)
+    if not m or ir.setop or ir.compare or ir.minus or ir.vs:
+        return
+    col = _MISSING_COL[next(g for g in m.groups() if g).lower()]
+    if any(f.col == col for f in ir.filters) or col in ir.select \
+            or re.search(r"빼고|제외|말고|\b(?:except|excluding|skip|leave out|ignore|without counting)\b", parser.t.s[m.end():], re.I) \
+            or re.search(r"\b(?:except|excluding|skip|leave out|ignore)\s+(?:\w+\s+){0,3}$", parser.t.s[:m.start()], re.I):
+        return
+    if col == "p.role" and not any("mp." in str(x) or str(x).startswith("p.") for x in [ir.measure, *ir.select, *(f.col for f in ir.filters)]):
+        return  # a player's value on a reading of teams' rows would join the wrong way
+    ir.filters.append(Filter(col, "is_null"))
 
 
 def _never_over(parser: Parser, ir: IR) -> None:
