@@ -1031,6 +1031,13 @@ class Parser:
             # "kills per player of the side that won": the player's own side of the match won (or lost)
             word = next(g for g in side.groups() if g)
             filters.append(Filter("mt.placement", "=", 2 if word.lower() in ("lost", "losing", "진", "패한", "패배") else 1))
+        times = self._times_said() if asked in ("team", "player") and self.group_entity() in (None, asked) else None
+        row = self._row_thresholds(player_level, True, times) if times else []
+        if row:
+            # "teams with more than 30 kills in at least two matches", "킬 40 넘긴 경기가 두 번 이상인 팀": the matches
+            # whose row passes the statistic's number, counted per key against the number of times
+            return Reading(IR(select=[KEY[asked]], measure="countd:m.id", filters=filters + row, group=True,
+                              having=(times[0], _num(times[1]))), 0.75, "having")
         listing = self._match_list(asked, measure, events, filters)
         if listing is not None:
             return Reading(listing, 0.75, "list")
@@ -2685,12 +2692,46 @@ class Parser:
     def _scale(self, measure, value: float):
         return _num(value)
 
-    def _row_thresholds(self, player_level: bool, single: bool) -> list[Filter]:
-        """'35킬 이상 찍은 경기', 'games where he got over 30 kills': conditions on one row."""
+    _TIMES_OP = {"at least": ">=", "more than": ">", "over": ">", "fewer than": "<", "less than": "<", "under": "<", "at most": "<=",
+                 "or more": ">=", "+": ">=", "or fewer": "<=", "or less": "<=", "이상": ">=", "넘게": ">", "넘는": ">", "넘은": ">",
+                 "넘": ">", "초과": ">", "이하": "<=", "미만": "<"}
+    _TIMES = re.compile(
+        r"(?<![가-힣\d.])(?P<k1>\d+|한|두|세|네|다섯)\s*(?:번|판|경기|게임|시리즈|세트|맵|회)\s*(?:이나\s*)?(?P<o1>이상|넘게|넘는|넘은|넘|초과|이하|미만)"
+        r"|\b(?:in|on|across|over)\s+(?P<o2>at least|more than|over|fewer than|less than|at most|under)\s+(?P<k2>\d+|two|three|four|five|six|seven|eight|nine|ten)"
+        r"\s+(?:different\s+|separate\s+|@\w+\s+)?(?:matches|games|series|maps|sets|occasions)\b"
+        r"|\b(?:in|on|across)\s+(?P<k3>\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?P<o3>\+|or more|or fewer|or less)\s+"
+        r"(?:different\s+|separate\s+|@\w+\s+)?(?:matches|games|series|maps|sets|occasions)\b"
+        r"|\b(?P<o4>at least|more than|over)\s+(?P<k4>twice|thrice|\d+\s+times|two times|three times|four times|five times)\b"
+        r"|\b(?P<k5>twice|thrice|\d+\s+times|two times|three times|four times|five times)\s+(?P<o5>or more)\b", re.I)
+
+    def _times_said(self) -> tuple[str, float, int, int] | None:
+        """"in at least two matches", "2+ games", "두 번 이상", "3경기 넘게", "at least twice": how many of the matches
+        must pass (op, number, and the span said), when the sentence also holds a number on a statistic."""
+        m = self._TIMES.search(self.t.s)
+        if not m:
+            return None
+        i = next(k for k in range(1, 6) if m.group(f"k{k}"))
+        k, op = m.group(f"k{i}").lower(), m.group(f"o{i}").lower()
+        words = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "twice": 2, "thrice": 3}
+        k = re.sub(r"\s*times$", "", k)
+        return self._TIMES_OP[op], float(words.get(k, k) if k in words else k), m.start(), m.end()
+
+    def _op_near(self, a: int, b: int, skip: tuple[int, int]) -> str | None:
+        """The comparison said nearest to the number at a..b, outside the span skip."""
+        near = [(min(abs(p.start() - b), abs(a - p.end())), op) for op, pats in cues()["comparisons"].items() for pat in pats
+                for p in pat.finditer(self.t.s) if p.end() <= skip[0] or p.start() >= skip[1]]
+        return min(near)[1] if near else None
+
+    def _row_thresholds(self, player_level: bool, single: bool, times: tuple | None = None) -> list[Filter]:
+        """'35킬 이상 찍은 경기', 'games where he got over 30 kills': conditions on one row (with times, the number of
+        times said is none, and each number takes the comparison said nearest to it)."""
         if not single and not self._zero_in_a_match():
             return []
         s, out = self.t.s, []
         for a, b, v in self.numbers:
+            if times and times[2] <= a < times[3]:
+                continue
             m = re.match(r"\s*(?:[+-]|or (?:more|fewer|less|higher|lower|above|below)\b|and (?:up|above|more)\b)?\s*"
                          r"(킬|kills?|frags?|데스|deaths?|어시|assists?|딜|damage|points?\b|pts\b|포인트|점(?![가-힣]))", s[b:b + 24], re.I) or \
                 re.search(r"(kills?|frags?|deaths?|assists?|damage|킬|데스|어시스트|어시|딜량|딜|데미지)\s*(?:of\s*|을|를|이|가)?\s*$", s[max(0, a - 20):a], re.I)
@@ -2699,7 +2740,7 @@ class Parser:
                 col = "kills" if word.startswith(("킬", "kill", "frag")) else "deaths" if word.startswith(("데스", "death")) \
                     else "assists" if word.startswith(("어시", "assist")) else "score" if word.startswith(("point", "pts", "포인트", "점")) \
                     else "damage"
-                op = self.comparison() or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
+                op = (self._op_near(a, b, times[2:]) if times else self.comparison()) or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
                 out.append(Filter(f"{'mp' if player_level and col != 'score' else 'mt'}.{col}", op, _num(v)))
         return out
 
