@@ -1904,6 +1904,19 @@ class Parser:
                 fs.append(Filter("m.format", "=", "versus"))
             return IR(select=["t.name"], setop={"op": "except", "via": "opponent", "a": fs,
                                                 "b": fs + [Filter("w.placement", "=", 2 if lost else 1)]})
+        met = re.search(r"\bfac(?:e|ed|es|ing)\b|\bplay(?:ed|s|ing)? against\b|\b(?:gone|went|came|go) up against\b|\bmet\b|\bopponents?\b"
+                        r"|붙어 ?(?:본|봤)|맞붙|붙은|붙었|만난|만났|상대한|상대했|경기해 ?(?:본|봤)|싸워 ?(?:본|봤)|싸운|대결한|상대(?:팀)?(?:들)?\s*(?:전부|다|모두|목록|리스트|몇)", t.s, re.I)
+        won_lost = re.search(r"\bbeat|\bdefeat|\bwon\b|\bwins?\b|\blost\b|\blos[et]\b|이겨|이긴|이겼|꺾|잡아|잡은|졌|진 |패", t.s, re.I)
+        if len(teams) == 1 and asked in (None, "team", "match") and met and not won_lost and measure in (None, "appearances") \
+                and (t.has("aggregates", "count") or t.has("aggregates", "max")) and re.search(
+                    r"\beach\b|\bapiece\b|\bper (?:opponent|team|side|squad)\b|\bby opponent\b|\bhow many times (?:they|we|it|each)\b"
+                    r"|\band how (?:many times|often)\b|각각|별로|마다|상대별|팀별|(?:이랑|랑|하고|과|와)\s*(?:각각\s*)?몇\s*(?:번|판|경기|게임)"
+                    r"|\b(?:the )?most\b|제일|가장|최다|젤", t.s, re.I):
+            # "X's opponents and how many times each was met", "X가 상대한 팀별 몇 번", "who has X played against the
+            # most": X's matches counted per other side, whoever won
+            maxish = t.has("aggregates", "max") and not t.has("aggregates", "count") or re.search(r"\b(?:the )?most\b|제일|가장|최다|젤", t.s, re.I)
+            return IR(select=["lt.name"], measure="countd:m.id", filters=base + [Filter("wt.name", "=", teams[0])], group=True,
+                      order="desc" if maxish else None, limit=(self.top_n() or 1) if maxish else None, fact="w")
         if len(teams) == 1 and asked == "team" and t.has("aggregates", "max") and t.has("shapes", "opponent") \
                 and not t.has("aggregates", "count"):
             # "who beat X the most": X's opponents by the matches they won against X (or lost, "beat most often")
@@ -1915,9 +1928,6 @@ class Parser:
             fs.append(Filter("lt.name" if beaten else "wt.name", "=", a))
             return IR(select=["wt.name" if beaten else "lt.name"], measure="count", filters=fs, group=True,
                       order="desc", limit=self.top_n() or 1, fact="w")
-        met = re.search(r"\bfac(?:e|ed|es|ing)\b|\bplay(?:ed|s|ing)? against\b|\b(?:gone|went|came|go) up against\b|\bmet\b|\bopponents?\b"
-                        r"|붙어 ?(?:본|봤)|맞붙|붙은|만난|상대한|경기해 ?(?:본|봤)|싸워 ?(?:본|봤)|싸운|대결한|상대(?:팀)?(?:들)?\s*(?:전부|다|모두|목록|리스트|몇)", t.s, re.I)
-        won_lost = re.search(r"\bbeat|\bdefeat|\bwon\b|\bwins?\b|\blost\b|\blos[et]\b|이겨|이긴|이겼|꺾|잡아|잡은|졌|진 |패", t.s, re.I)
         if len(teams) == 1 and asked == "team" and t.has("aggregates", "count") and not t.has("aggregates", "max") \
                 and measure not in ("wins", "losses") and met and not won_lost:
             # "how many teams has X faced", "X랑 붙어본 팀 몇 팀": the distinct other sides of X's matches
