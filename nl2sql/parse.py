@@ -1319,6 +1319,10 @@ class Parser:
                     and not any(f.op in ("is_null", "not_null") and f.col.endswith("_date") for f in filters):
                 sel.append("m.played_at") if asked != "tournament" else sel.extend(["tr.start_date", "tr.end_date"])
             sel += [c for c in self._attributes_beside(asked, filters) if c not in sel]
+            if asked == "team" and any(f.col.startswith("mt.") for f in filters) and re.search(
+                    r"(?:딴|얻은|가져간|챙긴|기록한|낸)\s*(?:라운드|점수|포인트|세트|맵)|\b(?:rounds?|points?|maps?|sets?)\s+(?:they|it|that (?:team|side))\s+(?:won|took|got|scored|had)\b"
+                    r"|\b(?:their|its)\s+(?:own\s+)?(?:scores?|rounds?|points?)\b", t.s, re.I):
+                sel.append("mt.score")  # "the losing sides and the rounds they took": each row's own score beside
             return Reading(IR(select=sel, filters=filters, distinct=True), 0.75, "list")
         raise Unsupported("no_shape")
 
@@ -2104,6 +2108,10 @@ class Parser:
                 # "which teams, how many times", "2-0 wins per team", "팀별 셧아웃 횟수": counted per winning side
                 return IR(select=["wt.name"], measure="countd:m.id", filters=fs, group=True)  # which team, how many times
             return IR(measure="countd:m.id", filters=fs)
+        if asked == "map" or re.search(r"\b(?:which|what) maps?\b|(?:어느|무슨|어떤)\s*맵|맵(?:은|이)?\s*(?:어디|뭐)", t.s, re.I):
+            # "any 2-0 map — which one and when?", "13-0 나온 맵 어디": the map asked, its date said beside
+            when = t.has("entities", "date") or re.search(r"\bwhen\b|언제|날짜|\bdates?\b", t.s, re.I)
+            return IR(select=["m.map"] + (["m.played_at"] if when else []), filters=fs)
         sel = []
         if t.has("entities", "date"):
             sel.append("m.played_at")

@@ -105,6 +105,25 @@ ROUND26 = [
     # "without finishing first": the rows of the other places
     ("not first, English", "which squad scored the most points in one bgm game without finishing first?", "SELECT '여수 돌핀스', 12"),
     ("not first, Korean", "에펙에서 1등 못 한 판 중 포인트 제일 높은 팀", "SELECT 'Copper Owls', 11"),
+    # a condition on one match's row, held in at least N matches: counted per key, the number of times as a having
+    ("row condition N times", "squads with over 30 kills in at least two valorant matches",
+     "SELECT 'Copper Owls' UNION SELECT 'Salt Herons'"),
+    ("row condition N times, Korean", "발로에서 킬 30 넘긴 판이 2번 이상인 팀", "SELECT 'Copper Owls' UNION SELECT 'Salt Herons'"),
+    ("row condition N times, players", "players with 20+ kills in 2 or more valorant maps", "SELECT 'Wick' UNION SELECT 'Gale'"),
+    # "never took a game" is never winning; "1등 못 한" is no first place (not the top of a ranking)
+    ("never took a game", "bgm squads that have never taken any game", "SELECT 'Salt Herons'"),
+    ("한 번도 1등 못 한", "bgm에서 한 번도 1등 못 한 팀", "SELECT 'Salt Herons'"),
+    # one team's opponents, each with how many times they met (whoever won)
+    ("opponents with counts", "Copper Owls' valorant opponents and how many times each was met",
+     "SELECT '여수 돌핀스', 1 UNION SELECT 'Salt Herons', 1"),
+    ("opponents with counts, Korean", "Copper Owls가 발로에서 상대했던 팀별로 몇 번 붙었는지",
+     "SELECT '여수 돌핀스', 1 UNION SELECT 'Salt Herons', 1"),
+    # a scoreline's map asked with its date
+    ("scoreline: which map and when", "any valorant map that ended 13-7? which map and when",
+     "SELECT 'Ascent', '2025-03-01 14:00:00'"),
+    # the rows' sides listed with the score each took
+    ("losing side with its own score", "발로에서 11라운드 이하로 진 팀이랑 딴 라운드",
+     "SELECT '여수 돌핀스', 7 UNION SELECT 'Copper Owls', 11 UNION SELECT '여수 돌핀스', 6"),
 ]
 
 
