@@ -174,14 +174,16 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
     # Halves and quarters.
     def half(y, first):
         return ("range", (f"{y}-01-01", f"{y}-07-01") if first else (f"{y}-07-01", f"{y + 1}-01-01"))
-    scan(rf"{y4}\s*년?\s*(상반기|하반기)", lambda m: half(_year(m.group(1)), m.group(2) == "상반기"))
-    scan(r"(first|second|1st|2nd)\s+half\s+(?:of\s+)?((?:19|20)\d\d)", lambda m: half(int(m.group(2)), m.group(1) in ("first", "1st")))
-    scan(r"\bh([12])\s*((?:19|20)\d\d)", lambda m: half(int(m.group(2)), m.group(1) == "1"))
+    # a gloss in brackets right after a half or a quarter ("하반기(7~12월)", "H2 2025 (Jul-Dec)") restates it: part of the span
+    gloss = r"(?:\s*[(\[][^()\[\]]{1,30}[)\]])?"
+    scan(rf"{y4}\s*년?\s*(상반기|하반기){gloss}", lambda m: half(_year(m.group(1)), m.group(2) == "상반기"))
+    scan(rf"(first|second|1st|2nd)\s+half\s+(?:of\s+)?((?:19|20)\d\d){gloss}", lambda m: half(int(m.group(2)), m.group(1) in ("first", "1st")))
+    scan(rf"\bh([12])\s*((?:19|20)\d\d){gloss}", lambda m: half(int(m.group(2)), m.group(1) == "1"))
 
     def quarter(y, q):
         return ("range", (f"{y}-{3 * q - 2:02d}-01", f"{y + (q == 4)}-{(3 * q) % 12 + 1:02d}-01"))
-    scan(rf"{y4}\s*년?\s*([1-4])\s*분기", lambda m: quarter(_year(m.group(1)), int(m.group(2))))
-    scan(r"\bq([1-4])\s*((?:19|20)\d\d)", lambda m: quarter(int(m.group(2)), int(m.group(1))))
+    scan(rf"{y4}\s*년?\s*([1-4])\s*분기{gloss}", lambda m: quarter(_year(m.group(1)), int(m.group(2))))
+    scan(rf"\bq([1-4])\s*((?:19|20)\d\d){gloss}", lambda m: quarter(int(m.group(2)), int(m.group(1))))
     # A month alone: "3월", "in March".
     scan(r"(?<!\d)(\d{1,2})\s*월(?!\s*\d)", lambda m: ("month", f"{int(m.group(1)):02d}") if 1 <= int(m.group(1)) <= 12 else None)
     scan(rf"\b(?:in|during)\s+{_MON}\b", lambda m: ("month", f"{MONTHS[m.group(1)[:4] if m.group(1).startswith('sept') else m.group(1)[:3]]:02d}"))

@@ -510,9 +510,11 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             chosen.remove(m)
             for i in range(m.start, m.end):
                 taken[i] = False
-    # "the league average", "league leaders", "led the league in kills": the word, not League of Legends
+    # "the league average", "league leaders", "led the league in kills": the word, not League of Legends;
+    # "apex league", "the valorant league": right after another game it is that game's event, not a second game
     for m in [c for c in chosen if c.type == "game" and text[c.start:c.end].lower() == "league"]:
-        if re.match(r"\s+(?:average|avg|mean|wide|leaders?|leading|record|records|table|standings|best|worst|high|low)\b", text[m.end:], re.I) \
+        if any(c.type == "game" and c is not m and c.value != m.value and 0 <= m.start - c.end <= 1 for c in chosen) \
+                or re.match(r"\s+(?:average|avg|mean|wide|leaders?|leading|record|records|table|standings|best|worst|high|low)\b", text[m.end:], re.I) \
                 or re.search(r"\b(?:led|leads?|leading|top(?:ped|s)?|topping)\s+the\s+$", text[:m.start], re.I):
             chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
     # "... lol" closing a sentence is laughter, not League of Legends (unless said as a game: "in lol")
@@ -1214,7 +1216,8 @@ def _has_cue_word(surface: str) -> bool:
 # Korean question words with their endings ("누구야", "언제였어", "무슨팀"): never a name said by sound
 _KO_QUESTION_WORD = re.compile(r"(?:어디|누구|누가|언제|무엇|무슨|어느|어떤|어떻|어때|몇|왜|뭐|얼마)")
 _KO_FUNCTION_WORDS = frozenset("""많이 적게 제일 가장 젤 더 덜 다 좀 잘 못 안 또 전부 모두 다시 같이 그냥 진짜 완전 되게 엄청 많은 적은
-높은 낮은 먹은 먹었 먹었어 먹은거 먹음 먹어 먹었던 한 했던 했어 했음 한거 있는 없는 나온 나간 뛴 간 갔던 이긴 진 졌던""".split())
+높은 낮은 먹은 먹었 먹었어 먹은거 먹음 먹어 먹었던 한 했던 했어 했음 한거 있는 없는 나온 나간 뛴 간 갔던 이긴 진 졌던
+털린 털렸 털렸던 털림 털고 발린 발렸 발림 깨진 깨졌 따고 딴 땄던 땄어 뽑은 뽑았 찍은 찍었 밀린 밀렸 박살난""".split())
 
 
 def _long_loanword(surface: str) -> bool:

@@ -179,6 +179,10 @@ class Parser:
         masked = last.sub(lambda m: " " * len(m.group()), masked)
         masked = self._nicknames(masked)
         masked = _fix_typos(masked)
+        # "역할(role)별", "승률(win rate)로": an English gloss in brackets inside a Korean word goes after the word's
+        # ending ("역할별(role)"), so the Korean cues see the word whole; the gloss stays for the English cues
+        masked = re.sub(r"(?<=[가-힣])(\([A-Za-z][A-Za-z0-9 /:.'-]{0,24}\))([가-힣]{1,3})",
+                        lambda m: m.group(2) + m.group(1), masked)
         # a battle royale's squads by their size ("trios", "듀오"): teams
         masked = re.sub(r"\b(?:trios|trio|duos)\b|트리오|듀오",
                         lambda m: {"trios": "teams", "trio": "team", "duos": "team"}.get(
@@ -227,11 +231,28 @@ class Parser:
         # its match (a condition on the row), not a superlative; blanked when another superlative is said
         first = re.compile(r"\b(?:1st|first)[- ]plac(?:e|ed|ing) (?:squads?|teams?|sides?|finish(?:ers?|es)?|trios?|duos?)\b"
                            r"|\b(?:squads?|teams?|sides?) (?:that|who|which) (?:finished|placed|came|ended) (?:in )?(?:1st|first)\b"
-                           r"|(?<![\d~])1\s*(?:등|위)\s*(?:한|했던|먹은|차지한)?\s*(?:팀|스쿼드)(?=\s*(?:이|가|들이|이\s|의|은|는))", re.I)
+                           r"|(?<![\d~])1\s*(?:등|위)\s*(?:한|했던|먹은|차지한)?\s*(?:팀|스쿼드)(?=\s*(?:이|가|들이|이\s|의|은|는|킬|데스|어시|딜량|포인트|점수))", re.I)
         rest = first.sub(lambda m: " " * len(m.group()), masked)
-        self.first_place = bool(first.search(masked)) and re.search(
+        self.first_place = bool(first.search(masked)) and (re.search(
             r"\b(?:lowest|fewest|least|min(?:imum)?|highest|most|max(?:imum)?|biggest|smallest|best|worst)\b|최저|최소|최고|최대|제일|가장|젤", rest, re.I) is not None
+            # "1등 팀이 킬 4개 넘게 한 판 몇 번": how often the first-placed side passed a number (a condition on its rows)
+            or re.search(r"몇\s*(?:번|판|경기|게임)|횟수|\bhow many\b|\bhow often\b|\bcount\b|\bnumber of\b", rest, re.I) is not None
+            and re.search(r"\d\s*(?:개|킬|점|포인트)?\s*(?:넘|이상|초과|오버)|\b(?:over|above|more than|at least)\s+\d", rest, re.I) is not None)
         if self.first_place:
+            masked = rest
+        # "without finishing 1st", "teams that did not place first", "1등 못 한 판", "치킨 못 먹은 경기": the rows not in
+        # first place (a condition), not a count of first places (blanked; the condition is put back in _amend)
+        not_first = re.compile(r"\b(?:without|not|never|didn't|didnt|did not|don't|doesn't|failing to|failed to)\s+(?:having\s+)?"
+                               r"(?:finish(?:ing|ed|es)?|plac(?:e|ing|ed|es)|end(?:ing|ed|s)?(?: up)?|com(?:e|ing|es)|taking|take|took|winning|win|won|getting|get|got)\s+"
+                               r"(?:in\s+)?(?:the\s+)?(?:1st|first)(?:\s+place)?\b(?!\s+(?:in|on|by)\s+(?:total|overall))"
+                               r"|\b(?:not|never)\s+(?:in\s+)?(?:1st|first)\s+place\b|\boutside\s+(?:of\s+)?(?:the\s+)?(?:1st|first)(?:\s+place)?\b"
+                               r"|(?<![\d~])1\s*(?:등|위)\s*(?:을|를|은|는)?\s*(?:못|안)\s*(?:한|했던|하고|해도|하고도|했는데)|(?<![\d~])1\s*(?:등|위)\s*(?:이|가)?\s*아닌"
+                               r"|치킨\s*(?:을|를|은|는)?\s*(?:못|안)\s*(?:먹은|먹고|먹었던|먹고도|먹었는데)", re.I)
+        rest = not_first.sub(lambda m: " " * len(m.group()), masked)
+        # ... only beside another statistic: "squads that never finished first" alone is who never did (a set operation)
+        self.not_first = bool(not_first.search(masked)) and re.search(
+            r"\b(?:kills?|frags?|points?|pts|score[sd]?|damage|dmg|deaths?|assists?|rounds?)\b|킬|포인트|점수|딜|데스|어시|라운드", rest, re.I) is not None
+        if self.not_first:
             masked = rest
         masked, self.rank = self._ordinal(masked)
         self.t = _Text(masked)
@@ -439,7 +460,7 @@ class Parser:
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every)\s+"
-                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|opponents?|rivals?|months?|years?|sides)\b", low)
+                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
         # "what's the most common map", "what is the best team": the noun right after the superlative
         m = m or re.search(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+(?:(?:most|least)\s+)?(?:[a-z]+(?:est)?\s+)?(?:@gameX\s+)?"
                            r"(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?)\b", low)
@@ -522,7 +543,7 @@ class Parser:
                 return "player"  # "누구고 무슨 맵이었어": who, and the map beside
             return self._noun(m.group(2))
         # "선수랑 킬 수", "맵하고 경기 수": the noun named first of what the answer lists
-        m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와)\s+\S", s)
+        m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와|\s*[+&/]|\s*,|\s+(?:그리고|및))\s+\S", s)
         if m:
             return self._noun(m.group(1))
         # "X 선수들 포지션이랑 닉네임 (보여줘)": the noun, then only attributes of it asked beside
@@ -542,7 +563,7 @@ class Parser:
         m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드)(?:들)?\s*(?:중에서|중에|중)\b", s)
         if m:
             return self._noun(m.group(1))
-        m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)\s?수(?![가-힣])", s)
+        m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)\s?(?:수|숫자)(?![가-힣])", s)
         if m:
             return self._noun(m.group(1))  # "... 선수 수": the number of players
         # "대회는 모두 몇 개", "선수 몇 명": the noun the count is of
@@ -571,7 +592,7 @@ class Parser:
     @staticmethod
     def _noun(word: str) -> str:
         w = word.lower()
-        table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "인원", "member", "멤버", "people", "fragger", "killer", "guy")),
+        table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "인원", "member", "멤버", "people", "fragger", "killer", "dealer", "guy")),
                  ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
                  ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
@@ -602,6 +623,8 @@ class Parser:
             w = m.group(1)
             return self._noun(w) if not w.startswith("@") else w[1:-1]
         for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:of\s+(?:the|their|its|his|her|these|those)\s+)?(?:@\w+\s+)?"
+                             # "each participating team", "every competing squad": a participle that only restates the scope
+                             r"(?:(?:participating|competing|playing|qualified|qualifying|remaining|individual|single|registered|attending|entered)\s+)?"
                              r"(?:(?:players?|teams?)(?:'s?)?\s+(?=(?:roles?|positions?|regions?|countr(?:y|ies))\b))?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?(?:\s+titles?)?|titles?|stages?|years?)\b", s, re.I):
             if m.group().lower().startswith("every") and (
                     re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I)
@@ -611,6 +634,8 @@ class Parser:
                     r"\s+(?:who|that|which|whose|with)\b[^,.;?]*?(?:\bmore\b|\bless\b|\bfewer\b|\bat (?:least|most)\b|\bover\b|\bunder\b|\babove\b|\bbelow\b|\d)",
                     s[m.end():], re.I):
                 continue  # "every player who has more than N kills": those that pass, not a breakdown of all
+            if re.match(r"(?:by|per)\s+(?:maps?|games?|series|matche?s?)\s+(?:won|lost|taken|dropped|played)\b", s[m.start():], re.I):
+                continue  # "ordered by maps won": a count of won maps (the statistic ordered on), not a row per map
             if m.group().lower().startswith("per") and re.search(r"(?:averag\w*|avg|mean)\s+(?:[\w.+%@]+\s+){0,4}$", s[:m.start()], re.I):
                 continue  # "mean frags per roster": the unit of the average, not a grouping
             if re.match(r"by\s+@teamX\s+(?:players|members|pros)\b", m.group(), re.I):
@@ -638,6 +663,9 @@ class Parser:
                       r"(?:counts?|numbers? of|totals?|tally|tallies)\b)", s, re.I)
         if m:
             return self._noun(m.group(1))
+        m = re.search(r"\b(players|teams|squads|orgs)\s+(?:ordered|sorted|ranked|listed|arranged)\s+(?:by|on|from)\s+(?!(?:@\w+\s+)?(?:names?|time|dates?)\b)", s, re.I)
+        if m and self.measure() is not None:
+            return self._noun(m.group(1))  # "teams ordered by maps won": a row per team, ordered on its statistic
         return None
 
     def _per_unit_of_rate(self, m: re.Match, s: str) -> bool:
@@ -1049,6 +1077,13 @@ class Parser:
             # "kills per player of the side that won": the player's own side of the match won (or lost)
             word = next(g for g in side.groups() if g)
             filters.append(Filter("mt.placement", "=", 2 if word.lower() in ("lost", "losing", "진", "패한", "패배") else 1))
+        times = self._times_said() if asked in ("team", "player") and self.group_entity() in (None, asked) else None
+        row = self._row_thresholds(player_level, True, times) if times else []
+        if row:
+            # "teams with more than 30 kills in at least two matches", "킬 40 넘긴 경기가 두 번 이상인 팀": the matches
+            # whose row passes the statistic's number, counted per key against the number of times
+            return Reading(IR(select=[KEY[asked]], measure="countd:m.id", filters=filters + row, group=True,
+                              having=(times[0], _num(times[1]))), 0.75, "having")
         listing = self._match_list(asked, measure, events, filters)
         if listing is not None:
             return Reading(listing, 0.75, "list")
@@ -1343,6 +1378,10 @@ class Parser:
                     and not any(f.op in ("is_null", "not_null") and f.col.endswith("_date") for f in filters):
                 sel.append("m.played_at") if asked != "tournament" else sel.extend(["tr.start_date", "tr.end_date"])
             sel += [c for c in self._attributes_beside(asked, filters) if c not in sel]
+            if asked == "team" and any(f.col.startswith("mt.") for f in filters) and re.search(
+                    r"(?:딴|얻은|가져간|챙긴|기록한|낸)\s*(?:라운드|점수|포인트|세트|맵)|\b(?:rounds?|points?|maps?|sets?)\s+(?:they|it|that (?:team|side))\s+(?:won|took|got|scored|had)\b"
+                    r"|\b(?:their|its)\s+(?:own\s+)?(?:scores?|rounds?|points?)\b", t.s, re.I):
+                sel.append("mt.score")  # "the losing sides and the rounds they took": each row's own score beside
             return Reading(IR(select=sel, filters=filters, distinct=True), 0.75, "list")
         raise Unsupported("no_shape")
 
@@ -1411,6 +1450,8 @@ class Parser:
             return None
         if self.group_entity() not in (None, "match"):
             return None
+        if asked in ("team", "player") and not re.search(r"\bboth (?:teams|sides|squads)\b|\bbetween (?:them|the two|both)\b|양\s?(?:팀|쪽|측)|두\s?팀", s, re.I):
+            return None  # "그날 합계 킬 1등 선수", "the squad with the most points in total": who has the largest own total
         col = {"kills": "mt.kills", "score": "mt.score", "points": "mt.score"}.get(measure, f"mp.{measure}")
         fs = self.value_filters() + self.date_filters()
         maxish = t.has("aggregates", "max") or re.search(r"\bbloodiest\b", s, re.I)
@@ -1943,6 +1984,19 @@ class Parser:
                 fs.append(Filter("m.format", "=", "versus"))
             return IR(select=["t.name"], setop={"op": "except", "via": "opponent", "a": fs,
                                                 "b": fs + [Filter("w.placement", "=", 2 if lost else 1)]})
+        met = re.search(r"\bfac(?:e|ed|es|ing)\b|\bplay(?:ed|s|ing)? against\b|\b(?:gone|went|came|go) up against\b|\bmet\b|\bopponents?\b"
+                        r"|붙어 ?(?:본|봤)|맞붙|붙은|붙었|만난|만났|상대한|상대했|경기해 ?(?:본|봤)|싸워 ?(?:본|봤)|싸운|대결한|상대(?:팀)?(?:들)?\s*(?:전부|다|모두|목록|리스트|몇)", t.s, re.I)
+        won_lost = re.search(r"\bbeat|\bdefeat|\bwon\b|\bwins?\b|\blost\b|\blos[et]\b|이겨|이긴|이겼|꺾|잡아|잡은|졌|진 |패", t.s, re.I)
+        if len(teams) == 1 and asked in (None, "team", "match") and met and not won_lost and measure in (None, "appearances") \
+                and (t.has("aggregates", "count") or t.has("aggregates", "max")) and re.search(
+                    r"\beach\b|\bapiece\b|\bper (?:opponent|team|side|squad)\b|\bby opponent\b|\bhow many times (?:they|we|it|each)\b"
+                    r"|\band how (?:many times|often)\b|각각|별로|마다|상대별|팀별|(?:이랑|랑|하고|과|와)\s*(?:각각\s*)?몇\s*(?:번|판|경기|게임)"
+                    r"|\b(?:the )?most\b|제일|가장|최다|젤", t.s, re.I):
+            # "X's opponents and how many times each was met", "X가 상대한 팀별 몇 번", "who has X played against the
+            # most": X's matches counted per other side, whoever won
+            maxish = t.has("aggregates", "max") and not t.has("aggregates", "count") or re.search(r"\b(?:the )?most\b|제일|가장|최다|젤", t.s, re.I)
+            return IR(select=["lt.name"], measure="countd:m.id", filters=base + [Filter("wt.name", "=", teams[0])], group=True,
+                      order="desc" if maxish else None, limit=(self.top_n() or 1) if maxish else None, fact="w")
         if len(teams) == 1 and asked == "team" and t.has("aggregates", "max") and t.has("shapes", "opponent") \
                 and not t.has("aggregates", "count"):
             # "who beat X the most": X's opponents by the matches they won against X (or lost, "beat most often")
@@ -1954,9 +2008,6 @@ class Parser:
             fs.append(Filter("lt.name" if beaten else "wt.name", "=", a))
             return IR(select=["wt.name" if beaten else "lt.name"], measure="count", filters=fs, group=True,
                       order="desc", limit=self.top_n() or 1, fact="w")
-        met = re.search(r"\bfac(?:e|ed|es|ing)\b|\bplay(?:ed|s|ing)? against\b|\b(?:gone|went|came|go) up against\b|\bmet\b|\bopponents?\b"
-                        r"|붙어 ?(?:본|봤)|맞붙|붙은|만난|상대한|경기해 ?(?:본|봤)|싸워 ?(?:본|봤)|싸운|대결한|상대(?:팀)?(?:들)?\s*(?:전부|다|모두|목록|리스트|몇)", t.s, re.I)
-        won_lost = re.search(r"\bbeat|\bdefeat|\bwon\b|\bwins?\b|\blost\b|\blos[et]\b|이겨|이긴|이겼|꺾|잡아|잡은|졌|진 |패", t.s, re.I)
         if len(teams) == 1 and asked == "team" and t.has("aggregates", "count") and not t.has("aggregates", "max") \
                 and measure not in ("wins", "losses") and met and not won_lost:
             # "how many teams has X faced", "X랑 붙어본 팀 몇 팀": the distinct other sides of X's matches
@@ -2059,7 +2110,7 @@ class Parser:
             out.append("m.map")
         if asked == "player" and re.search(r"\b(?:what|which) (?:role|position)\b|\brole\b|포지션|역할", s, re.I):
             out.append("p.role")
-        if asked == "player" and re.search(r"\b(?:what|which) team\b|어느 팀|무슨 팀|소속", s, re.I):
+        if asked == "player" and re.search(r"\b(?:what|which) (?:team|squad|org)\b|\b(?:team|squad|org) (?:they|he|she) (?:play|plays|played) (?:for|on|in)\b|어느 팀|무슨 팀|소속", s, re.I):
             out.append("t.name")
         if re.search(r"\bwhen\b|언제|날짜|\bdates?\b|\b(?:what|which) (?:day|time)\b|무슨 ?날|몇\s*월\s*며칠", s, re.I):
             out.append("m.played_at")
@@ -2085,6 +2136,7 @@ class Parser:
                        (r"\b(?:their|his|her) teams?\b|\band (?:their )?teams?\b|소속(?:팀)?(?:이랑|하고|도|과|까지)|팀(?:이랑|하고|도|까지)"
                         # "… and what team was he on", "which team does she play for", "소속팀은?": the player's team asked beside
                         r"|\b(?:what|which) (?:team|squad|org)\b(?:\s+(?:was|is|were|are|does|did|do))?\s+(?:he|she|they|that player|it)\b"
+                        r"|\b(?:team|squad|org)s?\s+(?:they|he|she)\s+(?:play|plays|played|are on|is on|belong to)\b"
                         r"|(?:랑|하고|그리고|,)\s*(?:그\s*선수\s*)?(?:소속\s*팀|소속|어느\s*팀|무슨\s*팀)", "t.name")],
         }.get(asked or "", [])
         for pattern, col in said:
@@ -2138,6 +2190,10 @@ class Parser:
                 # "which teams, how many times", "2-0 wins per team", "팀별 셧아웃 횟수": counted per winning side
                 return IR(select=["wt.name"], measure="countd:m.id", filters=fs, group=True)  # which team, how many times
             return IR(measure="countd:m.id", filters=fs)
+        if asked == "map" or re.search(r"\b(?:which|what) maps?\b|(?:어느|무슨|어떤)\s*맵|맵(?:은|이)?\s*(?:어디|뭐)", t.s, re.I):
+            # "any 2-0 map — which one and when?", "13-0 나온 맵 어디": the map asked, its date said beside
+            when = t.has("entities", "date") or re.search(r"\bwhen\b|언제|날짜|\bdates?\b", t.s, re.I)
+            return IR(select=["m.map"] + (["m.played_at"] if when else []), filters=fs)
         sel = []
         if t.has("entities", "date"):
             sel.append("m.played_at")
@@ -2271,8 +2327,12 @@ class Parser:
         base = [Filter("t.name", "=", teams[0])] + self.value_filters(skip={"team"}) + self.date_filters()
         if t.has("shapes", "recent"):
             n = next((int(v) for a, b, v in self.numbers if 0 < v <= 50), 5)
+            # "경기 순서대로", "in chronological order", "oldest first": the matches told from the earliest
+            asc = re.search(r"순서대로|차례대로|오래된\s*순|이른\s*순|빠른\s*순|\bin (?:time |chronological |match )?order\b|\bchronologic"
+                            r"|\b(?:oldest|earliest) (?:one )?first\b", t.s, re.I) \
+                and not re.search(r"최신\s*순|최근\s*순|\b(?:most recent|latest|newest) (?:one )?first\b", t.s, re.I)
             return Reading(IR(select=["m.played_at", "tr.name", "m.stage", "mt.placement", "mt.score"], filters=base,
-                              order="col:m.played_at:desc", limit=n), 0.8, "recent")
+                              order=f"col:m.played_at:{'asc' if asc else 'desc'}", limit=n), 0.8, "recent")
         if t.has("shapes", "record") or (t.has("measures", "wins") and t.has("measures", "losses")):
             if not any(f.col == "m.format" for f in base):
                 base.append(Filter("m.format", "=", "versus"))
@@ -2641,11 +2701,11 @@ class Parser:
                 return None
             return self._noun(noun)
         m = re.search(r"(팀|선수|사람|인원|대회|토너먼트|맵|지역|경기|판|게임|매치|시리즈|@roleX)(?:들|은|는|이|가|수|의 수)?\s*(?:는|은)?\s*(?:총|전부|모두|다)?\s*(?:몇|개수)", s) \
-            or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?수(?![가-힣])", s)
+            or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?(?:수|숫자)(?![가-힣])", s)
         if m:
             w = m.group(1)
             return "player" if w == "@roleX" else self._noun(w)
-        if re.search(r"인원\s*(?:수|몇)", s):
+        if re.search(r"인원\s*(?:수|몇|숫자)|인원(?:은|는|이|가)?\s*(?:[?,.]|$|좀|알려|정리|보여|구해|뽑아)", s):
             return "player"  # "역할별 인원수": the headcount is of players
         m = re.search(r"몇\s*(명|팀|개 ?팀|판|경기|게임|개 ?대회|대회|번|개|시리즈)", s)
         if m:
@@ -2702,7 +2762,15 @@ class Parser:
         n = [(a, b, v) for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)
              and (a not in said_top if said_top or re.search(r"(?:top|탑|상위)\d", self.t.s, re.I) else v != top)]
         near = self._compared(n)
-        return near[2] if near else n[0][2] if n else None
+        if near:
+            return near[2]
+        if len(n) > 1:
+            # "두 대회 합산 승률 40% 넘는", "across both of the two events, above 40%": the number beside a comparison
+            # is the threshold; a count said of the scope ("두 대회") is none
+            cmp = [v for a, b, v in n if self._said_compared(a, b)]
+            if cmp:
+                return cmp[0]
+        return n[0][2] if n else None
 
     def _compared(self, numbers: list) -> tuple | None:
         """Of several numbers ("세 대회 다 더해서 킬 50 넘는 선수", "all 5 players with over 20 kills"), the one a
@@ -2711,6 +2779,14 @@ class Parser:
             return None
         spans = [m.span() for pats in cues()["comparisons"].values() for p in pats for m in p.finditer(self.t.s)]
         return next((x for x in numbers if any(0 <= sa - x[1] <= 8 or 0 <= x[0] - se <= 4 for sa, se in spans)), None)
+
+    _CMP_AFTER = re.compile(r"\s*(?:%|퍼센트|퍼|프로)?\s*(?:[가-힣]{0,3}\s*)?(?:넘|이상|이하|미만|초과|보다|아래|위로|or (?:more|fewer|less|higher|lower|above|below|better|worse)\b|\+)", re.I)
+    _CMP_BEFORE = re.compile(r"\b(?:over|above|below|under|more than|less than|fewer than|at least|at most|exceeding|beyond|higher than|lower than|greater than)\s*$|[><]=?\s*$", re.I)
+
+    def _said_compared(self, a: int, b: int) -> bool:
+        """Whether the number at a..b is said with a comparison ("40% 넘는", "over 40%", ">= 3")."""
+        s = self.t.s
+        return bool(self._CMP_AFTER.match(s[b:b + 14]) or self._CMP_BEFORE.search(s[max(0, a - 14):a]))
 
     def _count_said_as_size(self) -> bool:
         """"teams with 5 players", "선수가 5명인 팀", "3경기 뛴 선수": a number of players or matches said as the size
@@ -2740,12 +2816,46 @@ class Parser:
     def _scale(self, measure, value: float):
         return _num(value)
 
-    def _row_thresholds(self, player_level: bool, single: bool) -> list[Filter]:
-        """'35킬 이상 찍은 경기', 'games where he got over 30 kills': conditions on one row."""
+    _TIMES_OP = {"at least": ">=", "more than": ">", "over": ">", "fewer than": "<", "less than": "<", "under": "<", "at most": "<=",
+                 "or more": ">=", "+": ">=", "or fewer": "<=", "or less": "<=", "이상": ">=", "넘게": ">", "넘는": ">", "넘은": ">",
+                 "넘": ">", "초과": ">", "이하": "<=", "미만": "<"}
+    _TIMES = re.compile(
+        r"(?<![가-힣\d.])(?P<k1>\d+|한|두|세|네|다섯)\s*(?:번|판|경기|게임|시리즈|세트|맵|회)\s*(?:이나\s*)?(?P<o1>이상|넘게|넘는|넘은|넘|초과|이하|미만)"
+        r"|\b(?:in|on|across|over)\s+(?P<o2>at least|more than|over|fewer than|less than|at most|under)\s+(?P<k2>\d+|two|three|four|five|six|seven|eight|nine|ten)"
+        r"\s+(?:different\s+|separate\s+|@\w+\s+)?(?:matches|games|series|maps|sets|occasions)\b"
+        r"|\b(?:in|on|across)\s+(?P<k3>\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?P<o3>\+|or more|or fewer|or less)\s+"
+        r"(?:different\s+|separate\s+|@\w+\s+)?(?:matches|games|series|maps|sets|occasions)\b"
+        r"|\b(?P<o4>at least|more than|over)\s+(?P<k4>twice|thrice|\d+\s+times|two times|three times|four times|five times)\b"
+        r"|\b(?P<k5>twice|thrice|\d+\s+times|two times|three times|four times|five times)\s+(?P<o5>or more)\b", re.I)
+
+    def _times_said(self) -> tuple[str, float, int, int] | None:
+        """"in at least two matches", "2+ games", "두 번 이상", "3경기 넘게", "at least twice": how many of the matches
+        must pass (op, number, and the span said), when the sentence also holds a number on a statistic."""
+        m = self._TIMES.search(self.t.s)
+        if not m:
+            return None
+        i = next(k for k in range(1, 6) if m.group(f"k{k}"))
+        k, op = m.group(f"k{i}").lower(), m.group(f"o{i}").lower()
+        words = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "twice": 2, "thrice": 3}
+        k = re.sub(r"\s*times$", "", k)
+        return self._TIMES_OP[op], float(words.get(k, k) if k in words else k), m.start(), m.end()
+
+    def _op_near(self, a: int, b: int, skip: tuple[int, int]) -> str | None:
+        """The comparison said nearest to the number at a..b, outside the span skip."""
+        near = [(min(abs(p.start() - b), abs(a - p.end())), op) for op, pats in cues()["comparisons"].items() for pat in pats
+                for p in pat.finditer(self.t.s) if p.end() <= skip[0] or p.start() >= skip[1]]
+        return min(near)[1] if near else None
+
+    def _row_thresholds(self, player_level: bool, single: bool, times: tuple | None = None) -> list[Filter]:
+        """'35킬 이상 찍은 경기', 'games where he got over 30 kills': conditions on one row (with times, the number of
+        times said is none, and each number takes the comparison said nearest to it)."""
         if not single and not self._zero_in_a_match():
             return []
         s, out = self.t.s, []
         for a, b, v in self.numbers:
+            if times and times[2] <= a < times[3]:
+                continue
             m = re.match(r"\s*(?:[+-]|or (?:more|fewer|less|higher|lower|above|below)\b|and (?:up|above|more)\b)?\s*"
                          r"(킬|kills?|frags?|데스|deaths?|어시|assists?|딜|damage|points?\b|pts\b|포인트|점(?![가-힣]))", s[b:b + 24], re.I) or \
                 re.search(r"(kills?|frags?|deaths?|assists?|damage|킬|데스|어시스트|어시|딜량|딜|데미지)\s*(?:of\s*|을|를|이|가)?\s*$", s[max(0, a - 20):a], re.I)
@@ -2754,7 +2864,7 @@ class Parser:
                 col = "kills" if word.startswith(("킬", "kill", "frag")) else "deaths" if word.startswith(("데스", "death")) \
                     else "assists" if word.startswith(("어시", "assist")) else "score" if word.startswith(("point", "pts", "포인트", "점")) \
                     else "damage"
-                op = self.comparison() or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
+                op = (self._op_near(a, b, times[2:]) if times else self.comparison()) or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
                 out.append(Filter(f"{'mp' if player_level and col != 'score' else 'mt'}.{col}", op, _num(v)))
         return out
 
@@ -3662,7 +3772,19 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
         # "which maps were played at X", "지역 목록": the values there are; a row left blank is no map (region, role)
         # (a ranking of them drops the blank too: ir.compile_sql)
         ir.filters.append(Filter(ir.select[0], "not_null"))
+    if ir.group and ir.select == ["t.name"] and ir.measure in ("count", "countd:m.id") and ir.order in ("desc", "asc") and not ir.limit \
+            and ir.having is None and not ir.extra_measures and not (ir.setop or ir.vs or ir.nest or ir.split) \
+            and sum(f.col == "mt.placement" for f in ir.filters) == 1 \
+            and any(f.col == "mt.placement" and f.op == "=" and f.value == 1 for f in ir.filters):
+        # "a table of the sides sorted on wins": every team of the scope with its wins, a team that won none too
+        ir.filters = [f for f in ir.filters if f.col != "mt.placement"]
+        ir.measure = "wins"
     _never_over(parser, ir)
+    _first_place_in_royale(parser, ir)
+    _missing_value_scope(parser, ir)
+    if parser.not_first and not ir.setop and not any(f.col in ("mt.placement", "w.placement") for f in ir.filters) \
+            and any("mt." in c or "mp." in c for c in [str(ir.measure), str(ir.extreme), *ir.select, *(f.col for f in ir.filters)]):
+        ir.filters.append(Filter("mt.placement", ">", 1))  # "without finishing first": the rows of the other places
     _opponent_beside(parser, ir)
     if parser.rank and ir.group and ir.limit == 1 and ir.order in ("desc", "asc") and ir.measure and not ir.per and not ir.vs:
         # "second in total kills": the groups whose measure is the n-th best value (ties share the place)
@@ -3791,6 +3913,42 @@ def _all_editions(parser: Parser, ir: IR) -> None:
                        if re.sub(r"\s*\d{4}\s*$", "", n) == base})
     if len(editions) > 1:
         named[0].op, named[0].value = "in", editions
+
+
+def _first_place_in_royale(parser: Parser, ir: IR) -> None:
+    """"the winner in <battle royale game>", "1등 팀 in <royale game>": where every linked game is played only in the
+    ranking format, a win is a first place; a versus-only filter would leave nothing."""
+    ranking = set(parser.linked.ranking_games) | {"PUBG"}
+    games = parser.values.get("game", [])
+    if not games or any(g not in ranking for g in games):
+        return  # (a tournament named alone keeps a win to versus play, see _ranking_scope)
+    if any(f.col == "mt.placement" and f.value == 1 for f in ir.filters) or ir.measure == "wins" \
+            or any(m == "wins" for m in ir.extra_measures or []):
+        ir.filters = [Filter("m.format", "=", "ranking") if f.col == "m.format" and f.value == "versus" else f for f in ir.filters]
+
+
+_MISSING_COL = {"region": "t.region", "country": "t.region", "지역": "t.region", "나라": "t.region", "role": "p.role",
+                "position": "p.role", "역할": "p.role", "포지션": "p.role", "map": "m.map", "맵": "m.map", "stage": "m.stage", "스테이지": "m.stage"}
+_MISSING = re.compile(
+    r"(지역|나라|역할|포지션|맵|스테이지)\s*(?:정보|데이터|값|표기|기록)?\s*(?:이|가|은|는)?\s*(?:없는|없고|빈|비어\s*있는|미정인?|미등록인?|누락된|안\s*적힌|모르는|미기재인?)"
+    r"|\b(?:no|without(?: a| an| any)?|missing(?: a| an)?|unknown|blank|null|unlisted)\s+(region|country|role|position|map|stage)s?\b"
+    r"|\b(region|country|role|position|map|stage)\s+(?:is\s+|are\s+)?(?:unknown|missing|blank|null|empty|unlisted|not (?:listed|set|known))\b", re.I)
+
+
+def _missing_value_scope(parser: Parser, ir: IR) -> None:
+    """"지역 미등록 구단 승수", "how many wins did teams with no region get": a missing value said right beside
+    its column scopes any reading (a count, a total) that did not take it, as the list readings do."""
+    m = _MISSING.search(parser.t.s)
+    if not m or ir.setop or ir.compare or ir.minus or ir.vs:
+        return
+    col = _MISSING_COL[next(g for g in m.groups() if g).lower()]
+    if any(f.col == col for f in ir.filters) or col in ir.select \
+            or re.search(r"빼고|제외|말고|\b(?:except|excluding|skip|leave out|ignore|without counting)\b", parser.t.s[m.end():], re.I) \
+            or re.search(r"\b(?:except|excluding|skip|leave out|ignore)\s+(?:\w+\s+){0,3}$", parser.t.s[:m.start()], re.I):
+        return
+    if col == "p.role" and not any("mp." in str(x) or str(x).startswith("p.") for x in [ir.measure, *ir.select, *(f.col for f in ir.filters)]):
+        return  # a player's value on a reading of teams' rows would join the wrong way
+    ir.filters.append(Filter(col, "is_null"))
 
 
 def _never_over(parser: Parser, ir: IR) -> None:
