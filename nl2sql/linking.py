@@ -473,6 +473,8 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
                         or (is_hangul(before) and len(key) >= 4)
                         or (is_hangul(before) and len(key) >= 3 and any(text[:s].endswith(p) for p in particles)))
             ok_end = not (_latin_or_digit(text[e - 1]) and _latin_or_digit(after)) and not _inside_hangul_word(text, s, e, entries)
+            # an English contraction is a word of the question, not a name ("haven't" is no map "Haven")
+            ok_end = ok_end and not (text[e - 1].isalpha() and re.match(r"n?['’]t\b", text[e:e + 3], re.I))
             if ok_start and ok_end:
                 for etype, value in entries:
                     found.append(Mention(etype, value, s, e))
@@ -496,7 +498,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             for i in range(m.start, m.end):
                 taken[i] = False
             continue
-        if re.match(r"\s*-?\s*(?:\d|to\b|[a-z]+s\b|one|two|three|five|ten|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick"
+        if re.match(r"\s*-?\s*(?:\d|to\b|[a-z]+s\b|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick"
                     r"|kill|death|assist|damage|dmg|score|point|kda|k/?d|frag|elim|number|amount|total|count|result|record|placement)\b)", text[m.end:], re.I):
             chosen.remove(m)
             for i in range(m.start, m.end):
@@ -1301,7 +1303,11 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                             and loan_ratio(variant, hits[0][1]) >= 65
                             # a short Latin name said in two syllables ("닉스" = Nyx): its letters read back almost exactly
                             or len(sk) >= 3 and syllables == 2 and len(hits) == 1 and len(norm(hits[0][1])) <= 4
-                            and loan_ratio(variant, hits[0][1]) >= 85) \
+                            and loan_ratio(variant, hits[0][1]) >= 85
+                            # a Latin name of two syllables said in two ("커널" = Kernel): one consonant per letter
+                            # group, and the sounds read back closely
+                            or len(sk) >= 3 and syllables == 2 and len(hits) == 1 and len(norm(hits[0][1])) <= 6
+                            and len(sk) == len(skeleton(hits[0][1])) and loan_ratio(variant, hits[0][1]) >= 80) \
                             and len(hits) == 1 and (hits[0][0] not in ("player", "map") or _transliterates(variant, hits[0][1])):
                         best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
                         break

@@ -750,9 +750,9 @@ class Parser:
                       r"|\b(?:which|what)\s+(?P<which>\d+)\s+(?=(?:@\w+\s+)?(?:players?|teams?|squads?|people|guys|maps?|matches|games|series)\b)"
                       r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
                       r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳|스쿼드)(?![가-힣])"
-                      r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b"
-                      r"|\b(?P<ws>two|three|four|five|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
-                      r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
+                      r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|six|seven|eight|nine|ten)\b"
+                      r"|\b(?P<ws>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
+                      r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
                       # "the three players with the most damage", "five squads that scored the most": a number word
                       # before who is ranked, beside a superlative
                       r"|\b(?P<wl>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:@\w+\s+)?(?:players?|teams?|squads?|people|guys|maps?|pros?)\s+(?:with|who|that|which|by)\b)", s, re.I)
