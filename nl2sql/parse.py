@@ -145,7 +145,20 @@ def _fix_typos(masked: str) -> str:
             return w  # a mask token ("playerX") whose @ a chit-chat pattern took is no typo
         hit = next((v for v in _VOCAB if v[0] == low[0] and len(v) <= len(w) and _one_slip(low, v)), None)
         return hit.ljust(len(w)) if hit else w  # no longer than the word: the masked spans keep their positions
-    return re.sub(r"(?<![@\w])[A-Za-z]+(?![\w])", fix, masked)
+    masked = re.sub(r"(?<![@\w])[A-Za-z]+(?![\w])", fix, masked)
+    # "how much players", "how much maps did they win": a learner's "how many" before a plural count noun
+    return re.sub(r"\b(how|How|HOW)\s+much(?=\s+(?:\w+\s+)?(?:players|teams|squads|matches|games|maps|series|wins|kills|"
+                  r"deaths|assists|points|rounds|tournaments|events|people|members|chicken|times)\b)",
+                  lambda m: m.group(1) + " many", masked)
+
+
+def _one_day(value) -> bool:
+    """Whether a date range [lo, hi) is one calendar day."""
+    try:
+        lo, hi = (dt.date.fromisoformat(str(v)[:10]) for v in value)
+    except (TypeError, ValueError):
+        return False
+    return (hi - lo).days == 1
 
 
 def _num(v: float) -> int | float:
@@ -191,6 +204,21 @@ class Parser:
         # "3판밖에 못 이긴": only, not a negation
         masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
         masked = self._zero_stats(masked)
+        # "…: player and amount", "…, team + number": the columns asked, listed after the question as nouns; read as the
+        # asking words ("who and how much") when nothing named follows
+        masked = re.sub(r"(?<=[:,\-–—(])\s*(?:the\s+)?(players?|teams?|squads?|name)\s*(?:and|&|\+|,|/|with)\s*(?:the\s+|their\s+|its\s+|his\s+)?"
+                        r"(?:amount|number|value|total|count|figure|stat|score|how (?:much|many))s?\b(?=[^@]*$)",
+                        lambda m: (" which team and how much" if m.group(1).lower().startswith(("team", "squad")) else " who and how much"),
+                        masked, flags=re.I)
+        # "map play counts", "team match counts": how often each was played, a count per entity said as a plural noun
+        masked = re.sub(r"\b(map|team|squad|player|role|region|stage|tournament)s?\s+(?:play|match|game|appearance)s?\s+counts\b",
+                        lambda m: f"count per {m.group(1).lower()}".ljust(len(m.group())), masked, flags=re.I)
+        # "(중복 제외)", "중복없이", "no duplicates", "each counted once": a remark that each row counts once (counts of
+        # teams and players are distinct already), not a set difference; blanked so the negation cues do not see it
+        masked = re.sub(r"중복(?:은|된\s*(?:건|거|것|팀|선수)은?)?\s*(?:제외|빼고|없이|말고|뺀|제거)(?:하고|해서|하면|요)?"
+                        r"|\b(?:with(?:out)?\s+(?:any\s+)?|no\s+|excluding\s+|minus\s+(?:the\s+)?)(?:duplicates?|dupes?|repeats?)\b"
+                        r"|\beach\s+(?:one\s+)?(?:counted|only)\s+once\b|\b(?:counted|count(?:ing)?\s+(?:each|them))\s+(?:just\s+|only\s+)?once\b",
+                        lambda m: " " * len(m.group()), masked, flags=re.I)
         # "who took the final", "claimed the series": won it (padded, so the positions stay)
         masked = re.sub(r"\b(?:took|claimed|clinched|captured|bagged|grabbed|nabbed)(?=\s+(?:the\s+)?(?:@tournamentX\s*(?:'s\s+)?)?"
                         r"(?:@stageX|finals?\b|series\b|map\b|match\b|decider\b))",
