@@ -887,8 +887,9 @@ class Parser:
                 asked = "team" if re.search(r"\b(?:teams?|squads?|sides?)\b|팀|스쿼드", t.s, re.I) or "team" in values else "player"
         if asked is None and measure is None and self._names_match_by_time():
             asked = "match"
-        if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single:
-            asked = self._default_key(measure)
+        if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single \
+                and not (measure is None and "tournament" in values and t.has("shapes", "champion") and not n):
+            asked = self._default_key(measure)  # ("winner of <T>" is its champion, below: no superlative of players)
         player_level = (asked == "player" or "player" in values or self._by_one_player() or self._per_player_average() or "role" in values or measure in PLAYER_MEASURES
                         or asked == "role" or self.group_entity() in ("player", "role"))
         filters = self.value_filters()
@@ -2324,6 +2325,9 @@ class Parser:
             return None
         if any(bare.has("aggregates", a) for a in ("count", "sum", "avg", "max", "min", "first", "last")) or self.top_n():
             return None
+        if re.search(r"\d+\s*(?:번|회|승|판|경기|맵|개\s*맵|times|wins|games|maps|matches|series)\s*(?:이상|이하|넘|초과|미만|or more|or fewer|or less|\+)"
+                     r"|\b(?:at least|more than|over|fewer than|less than|at most|no fewer than)\s+\d+\s*(?:times|wins|games|maps|matches|series)\b", s, re.I):
+            return None  # "맵 3번 이상 이긴 팀": how often, a condition on a count per team, not the matches listed
         fixed = {f.col for f in filters if f.op in ("=", "is_null", "not_null")}
         cols = [col for col, pat in self._MATCH_COLUMNS if col not in fixed and re.search(pat, s, re.I)]
         if "wt.name" in cols and ("t.name" in fixed or "p.nickname" in fixed):
@@ -2404,7 +2408,7 @@ class Parser:
                         out.append(Filter("m.format", "=", "versus"))  # a gap between two sides: versus play
                     continue
                 out.append(Filter("mt.score", op, _num(v)))
-                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I) \
+                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|패배(?:한)?\s*(?:팀|쪽|편)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I) \
                     or re.search(r"상대(?:팀|편|방)?\s*(?:을|를|한테|에게)?\s*$|\b(?:held|kept|limited|restricted)\s+(?:the\s+|their\s+)?"
                                  r"(?:opponents?|other (?:side|team)|enemy|them)\s+(?:to\s+)?(?:only\s+|under\s+|below\s+)?$|\bopponents?\s+(?:only\s+)?(?:got|scored|had|took)\s+$"
                                  r"|\b(?:opponents?|other (?:side|team))\s+(?:was\s+|were\s+)?(?:held|kept|limited)\s+(?:to\s+)?(?:only\s+|under\s+|below\s+)?$",
@@ -2444,6 +2448,10 @@ class Parser:
         if a is None:
             a = next((x for x, y, _ in self.numbers if y == b), b)
         if self._after_margin_word(a):
+            return True
+        # the unit said before the number ("진 팀 라운드 6 이하", "loser's rounds at most 6")
+        if re.search(r"(?:라운드|(?<![a-z])rounds?|세트|(?<![a-z])sets?)\s*(?:수\s*)?(?:가|이|는|은)?\s*(?:(?:were|was|is|are|stayed|stood)\s+)?(?:(?:at most|at least|under|over|below|above|of|"
+                     r"less than|more than|fewer than|no more than|<=?|>=?)\s*)?$", s[max(0, a - 24):a], re.I):
             return True
         side = re.search(r"(?:이긴|(?<![가-힣])진|패한|승리한)\s*(?:팀|쪽|편)(?:이|가)?\s*$|승자(?:가|는)?\s*$|\b(?:winners?|losers?|winning side|losing side)\s+(?:\w+\s+){0,2}$",
                          s[max(0, a - 25):a], re.I)
@@ -2524,7 +2532,9 @@ class Parser:
             # map names when asked so, or when nothing but the scope (game, tournament) is given
             scope = all(f.col in ("tr.game", "tr.name", "m.format", "m.played_at", "t.name", "p.nickname", "t.region",
                                   "m.stage") for f in filters) \
-                and not any(f.col == "m.played_at" and f.op not in ("range", "not_range") for f in filters)
+                and not any(f.col == "m.played_at" and f.op not in ("range", "not_range") for f in filters) \
+                and not any(f.col == "m.played_at" and f.op == "range" and _one_day(f.value) for f in filters)
+            # one day is a match day ("maps on May 11", "5월 11일 맵 수"): the maps played that day, not the names
             # a clock time, a weekday or a day is a match's ("maps started after 6pm"): then map rows are counted
             # "맵 몇 판", "how many maps did they play": map games counted by a counter of games, rows not names
             played = re.search(r"몇\s*(?:판|게임|경기|세트)|\bmaps?\s+(?:\w+\s+){0,3}?(?:play(?:ed)?|won|win|lost|lose|went)\b", self.t.s, re.I)
