@@ -411,7 +411,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     linked = dataclasses.replace(linked, masked=_fix_typos(linked.masked))  # "plaeyrs" is players
     stat = any(p.search(linked.masked) for name, pats in cues()["measures"].items() if name != "appearances"
                for p in pats) or _scoreline_words(linked.masked) or _scoreline_words(question)
-    entity = any(p.search(linked.masked) for name in ("team", "player", "tournament", "match", "map")
+    entity = any(p.search(linked.masked) for name in ("team", "player", "tournament", "match", "map", "region", "role")
                  for p in cues()["entities"][name])
     filters = list(reading.ir.filters)
     for extra in (reading.ir.setop, reading.ir.compare, reading.ir.minus):

@@ -393,6 +393,19 @@ def _subquery_ids(key_alias: str, filters: list[Filter], dialect: str, via: str 
     return f"SELECT {col} {_from(needed, fact)}{_where(filters, dialect)}"
 
 
+BLANKABLE = ("m.map", "t.region", "p.role", "m.stage")
+
+
+def _unblank_ranking(ir: IR) -> IR:
+    """A ranking of groups keyed by a value that may be blank (a map, region, role or stage) ranks the values there
+    are: "the most played map" is never the matches recorded without one. A breakdown keeps the blank row."""
+    ranked = (ir.order in ("asc", "desc") and ir.limit) or (ir.vs or {}).get("ref") == "rank"
+    if not (ir.group and ir.measure and ranked and ir.select[:1] and ir.select[0] in BLANKABLE) \
+            or any(f.col == ir.select[0] for f in ir.filters):
+        return ir
+    return dataclasses.replace(ir, filters=list(ir.filters) + [Filter(ir.select[0], "not_null")])
+
+
 def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None) -> str:
     """The SELECT statement for ``ir`` (SQLite or PostgreSQL); ``names`` renames the output columns."""
     if ir.minus:
@@ -414,6 +427,7 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         return _compile_compare(ir, dialect)
     if ir.per:
         return _compile_per(ir, dialect)
+    ir = _unblank_ranking(ir)
     sel = list(ir.select)
     needed = set().union(*[_aliases_in(c) for c in sel]) if sel else set()
     needed |= _measure_aliases(ir.measure) | _measure_aliases(ir.having_measure)

@@ -467,6 +467,11 @@ class Parser:
         # "what's the most common map", "what is the best team": the noun right after the superlative
         m = m or re.search(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+(?:(?:most|least)\s+)?(?:[a-z]+(?:est)?\s+)?(?:@gameX\s+)?"
                            r"(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?)\b", low)
+        # a bare noun phrase: "most common role", "the map played least", "region with the fewest teams"
+        m = m or re.search(r"^\s*(?:the\s+)?(?:(?:most|least)\s+(?:[a-z]+\s+)?|[a-z]+est\s+)(teams?|squads?|players?|tournaments?|tourneys?"
+                           r"|events?|maps?|regions?|roles?|positions?|stages?)\b", low) \
+            or re.search(r"^\s*(?:the\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?|stages?)"
+                         r"\s+(?:[a-z]+\s+){0,2}?(?:the\s+)?(?:most|least|fewest)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
                            r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:(?:of|in|at|from)\s+(?:the\s+)?(?:@\w+\s+){1,3})?(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ...", "order the teams of X by ..."
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
@@ -3561,6 +3566,7 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
             and not (ir.setop or ir.compare or ir.minus or ir.vs or ir.extreme or ir.nest or ir.split or ir.fact) \
             and not any(f.col == ir.select[0] for f in ir.filters):
         # "which maps were played at X", "지역 목록": the values there are; a row left blank is no map (region, role)
+        # (a ranking of them drops the blank too: ir.compile_sql)
         ir.filters.append(Filter(ir.select[0], "not_null"))
     _never_over(parser, ir)
     _opponent_beside(parser, ir)
