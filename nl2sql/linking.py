@@ -168,6 +168,25 @@ def _words(name: str) -> list[str]:
     return re.findall(r"[A-Za-z]+|[가-힣]+|\d+", unicodedata.normalize("NFC", plain))
 
 
+# A place said in Korean translates its kind word ("Han River" = 한강, "Nam Mountain" = 남산): the name word and the
+# Korean word for its kind make one word, compared like the others (word_key)
+_PLACE_KINDS = {"river": "gang", "mountain": "san", "mount": "san", "island": "do", "bay": "man", "lake": "ho",
+                "harbor": "hang", "harbour": "hang", "port": "hang", "valley": "gok", "peak": "bong"}
+
+
+def _first_words(name: str) -> list[str]:
+    """A name's first word, as written and, when it is a place with its kind, as one Korean word ("Han River …")."""
+    words = _words(name)
+    return words[:1] + [p for p in _place_words(name)[:1] if len(words) > 1 and p == words[0] + _PLACE_KINDS.get(words[1].lower(), "")]
+
+
+def _place_words(name: str) -> list[str]:
+    """The words of a name that are a place and its kind, said as one Korean word ("Han River" -> "Hangang")."""
+    words = _words(name)
+    return [a + _PLACE_KINDS[b.lower()] for a, b in zip(words, words[1:])
+            if b.lower() in _PLACE_KINDS and a.isalpha() and a.lower() not in _PLACE_KINDS]
+
+
 @dataclasses.dataclass
 class Mention:
     """One linked span of the question."""
@@ -327,7 +346,7 @@ class Catalog:
         for name, game, start in sorted(tournaments, key=lambda x: (x[2] or dt.date.min, x[0])):
             by_game.setdefault(game, []).append(name)
         tour_words = [(name, game, start or dt.date.min,
-                       frozenset(word_key(w) for w in _words(name) if not re.fullmatch(r"(?:19|20)\d\d", w)))
+                       frozenset(word_key(w) for w in (*_words(name), *_place_words(name)) if not re.fullmatch(r"(?:19|20)\d\d", w)))
                       for name, game, start in tournaments]
         # Words of one name only (counting every edition of a tournament once), for teams called by one word.
         owners: dict[str, set[str]] = {}
@@ -781,7 +800,7 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
         q_year = int(g) if len(g) == 4 else 2000 + int(g)
     latin_of: dict[str, str] = {}
     for name, _, _, keys in catalog.tour_words:
-        for w in _words(name):
+        for w in (*_words(name), *_place_words(name)):
             latin_of.setdefault(word_key(w), w)
     all_keys = frozenset(latin_of)
     # Tokens: (start, end, kind, value) with kind name / game / noun / year.
@@ -879,7 +898,7 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             key = names[0][3]
             word = text[names[0][0]:names[0][1]]
             generic = {word_key(w) for w in (*lex.get("not_names", []), *lex.get("generic_name_words", []))}
-            firsts = {word_key(_words(n)[0]) for n, _, _, _ in catalog.tour_words if _words(n)}
+            firsts = {word_key(w) for n, _, _, _ in catalog.tour_words for w in _first_words(n)}
             after = text[names[0][1]:]
             staged = any(m.type == "stage" and m.start == names[0][1] + len(after) - len(after.lstrip())
                          for m in chosen)  # "the jeonju final": a team has no final, a tournament does
@@ -1020,7 +1039,7 @@ def _loan_full_names(text: str, catalog: Catalog, taken: list[bool], particles: 
 def _at_event(before: str, key: str, catalog: Catalog) -> bool:
     """A place word said after "at" ("players at yeosu", "who lost at gangneung") is where an event was held:
     the tournament's, even when a team carries the same city in its name. Only the first word of a name."""
-    firsts = {word_key(_words(n)[0]) for n, _, _, _ in catalog.tour_words if _words(n)}
+    firsts = {word_key(w) for n, _, _, _ in catalog.tour_words for w in _first_words(n)}
     return key in firsts and bool(re.search(r"\b(?:at|during)\s+(?:the\s+)?$", before, re.I))
 
 
