@@ -182,7 +182,8 @@ _PRONOUN = re.compile(r"\b(?:(they|them|he|him|she)|(their|his|her))\b|(걔네|�
 
 _THERE = re.compile(r"((?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bany)\s+there(?!\s*(?:is|are|was|were|'s|’s)\b)|\s+there(?=\s*[?.!]*\s*$)"
                     r"|\s+(?:at|in)\s+(?:that|this|the same)\s+(?:one|event|tournament|tourney|cup)\b)"
-                    r"|(?:거기|그\s?대회|그\s?토너먼트|해당\s?대회)\s*(?:에서|에선|서|에)", re.I)
+                    r"|(?:거기|그\s?대회|그\s?토너먼트|해당\s?대회)\s*(?:에서|에선|서|에)"
+                    r"|(?<!\bis )(?<!\bwas )\b(its?|that (?:tournament|event|tourney|cup)(?:'s)?)(?![\w'’])(?!\s+(?:is|was)\b)", re.I)
 
 
 def _carry_names(question: str, core: str, url: str, today: dt.date | None) -> tuple[str, str]:
@@ -206,7 +207,11 @@ def _carry_names(question: str, core: str, url: str, today: dt.date | None) -> t
         if len(events) != 1 or place is None or any(m.type == "tournament" for m in link(core, load_catalog(url), today).mentions):
             return core, question
         event = events.pop()
-        core = core[:place.start()] + (f" at {event}" if place.group(1) else f"{event}에서") + core[place.end():]
+        if place.group(2):  # "who won it", "its final", "that event's MVP": the tournament itself
+            said_as = f"{event}'s" if re.search(r"(?:its|'s)$", place.group(2), re.I) else event
+            core = core[:place.start()] + said_as + core[place.end():]
+        else:
+            core = core[:place.start()] + (f" at {event}" if place.group(1) else f"{event}에서") + core[place.end():]
         return core, question[at:]
     _, name = names.pop()
     core = core[:pro.start()] + (f"{name}'s" if pro.group(2) else name) + core[pro.end():]

@@ -35,7 +35,7 @@ _EN_CONTEXT_SENTENCE = re.compile(
     r"|(?:i|we)\s+(?:sponsor|support|follow|coach|manage|run|work|represent|cheer)\b"
     # what they are curious about: "I'm curious about the X Cup.", "Question about X.", "Been reading up on X."
     r"|(?:(?:i'?m|i am|we'?re|we are|i was|we were|just|been)\s+)?(?:\w+\s+)?(?:curious|wondering|interested|reading up|asking|thinking)\s+(?:about|on|into|of)\b"
-    r"|(?:a\s+|one\s+|quick\s+)?question\s+(?:about|on|regarding)\b)"
+    r"|(?:(?:i|we)\s+(?:have|had|got|'ve got)\s+)?(?:(?:a|one|some|quick|small|little)\s+){0,2}questions?\s+(?:about|on|regarding)\b)"
     r"[^.?!]{0,120}[.!]\s+(?=\S)",
     re.I)
 # "… start? need it for my calendar", "… last year? asking for a friend": a remark about the asker after a question

@@ -18,7 +18,8 @@ from nl2sql.parse import parse
 # without a region, a team that never played, a free agent.
 ROWS27 = {
     "tournaments": [(1, "Pinecrest Open 2025", "Valorant", "2025-05-03", "2025-05-04"),
-                    (2, "Lagoon Royale 2026", "PUBG", "2026-02-07", "2026-02-08")],
+                    (2, "Lagoon Royale 2026", "PUBG", "2026-02-07", "2026-02-08"),
+                    (3, "Birch River Cup 2026", "LoL", "2026-06-06", "2026-06-07")],
     "teams": [(1, "Hollow Owls", "NA"), (2, "부산 갈매기", "KR"), (3, "Quartz Nine", None), (4, "Stray Cats", "EU")],
     "players": [(1, "Kernel", 1, "top"), (2, "Moss", 1, "duelist"), (3, "바다", 2, "top"), (4, "Spur", 2, "duelist"),
                 (5, "Flint", 3, "igl"), (6, "Rook", 3, "fragger"), (7, "Drifter", None, None)],
@@ -96,6 +97,9 @@ ROUND27 = [
     ("loser's rounds were at most N", "valorant maps where the losing team's rounds were at most 8, how many", "SELECT 1"),
     # a two-syllable Hangul transliteration of a Latin nickname
     ("커널 = Kernel", "커널 킬뎃", "SELECT 49.0 / 42"),
+    # a place's kind word translated ("Birch River" said as 버치강), beside another word of the name
+    ("<place>강 = <Place> River", "버치강 컵 언제 시작해", "SELECT '2026-06-06'"),
+    ("the English, loosely", "when does the birch river cup start", "SELECT '2026-06-06'"),
 ]
 
 
@@ -118,6 +122,10 @@ def test_round27_kinds_answer_with_the_right_rows(world27, construct, question, 
     # a sentence naming the tournament, then a question about it with "there" / 거기서
     ("I'm curious about the Pinecrest Open 2025. Who had the most kills there?", "SELECT '바다'"),
     ("피네크레스트 오픈 2025 궁금해서요. 거기서 최다 킬 선수 누구예요?", "SELECT '바다'"),
+    # … or says "it", "its", "that event"
+    ("I have a question about the Lagoon Royale 2026. Who won it?", "SELECT 'Quartz Nine'"),
+    ("Quick question about the Pinecrest Open 2025. How many maps were played in it?", "SELECT 2"),
+    ("I'm curious about the Pinecrest Open 2025. Is there a player with over 24 kills in one map there?", "SELECT '바다'"),
 ])
 def test_round27_requests_are_answered(world27, question, gold):
     from nl2sql.engine import answer
