@@ -180,6 +180,12 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
 _PRONOUN = re.compile(r"\b(?:(they|them|he|him|she)|(their|his|her))\b|(걔네|걔|그\s?팀|그\s?선수|그 친구)(?:들)?", re.I)
 
 
+_THERE = re.compile(r"((?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bany)\s+there(?!\s*(?:is|are|was|were|'s|’s)\b)|\s+there(?=\s*[?.!]*\s*$)"
+                    r"|\s+(?:at|in)\s+(?:that|this|the same)\s+(?:one|event|tournament|tourney|cup)\b)"
+                    r"|(?:거기|그\s?대회|그\s?토너먼트|해당\s?대회)\s*(?:에서|에선|서|에)"
+                    r"|(?<!\bis )(?<!\bwas )\b(its?|that (?:tournament|event|tourney|cup)(?:'s)?)(?![\w'’])(?!\s+(?:is|was)\b)", re.I)
+
+
 def _carry_names(question: str, core: str, url: str, today: dt.date | None) -> tuple[str, str]:
     """The core question with the name its opening sentence gave ("Our cousin is on X. How did they do
     last spring?"): the first pronoun of the core becomes that name, and the game said there scopes the core too.
@@ -194,7 +200,19 @@ def _carry_names(question: str, core: str, url: str, today: dt.date | None) -> t
     # the subject pronoun first ("what share of their games did they win": "they" is the team, "their games" stays)
     pro = next((m for m in pros if not m.group(2)), pros[0] if pros else None)
     if len(names) != 1 or pro is None:
-        return core, question
+        # "I'm curious about the X Cup. Every team's win rate there?", "X 대회 궁금한데 거기서 팀별 승률": the place word stands
+        # for the one tournament the opening sentence named
+        events = {m.value for m in said if m.type == "tournament"}
+        place = _THERE.search(core)
+        if len(events) != 1 or place is None or any(m.type == "tournament" for m in link(core, load_catalog(url), today).mentions):
+            return core, question
+        event = events.pop()
+        if place.group(2):  # "who won it", "its final", "that event's MVP": the tournament itself
+            said_as = f"{event}'s" if re.search(r"(?:its|'s)$", place.group(2), re.I) else event
+            core = core[:place.start()] + said_as + core[place.end():]
+        else:
+            core = core[:place.start()] + (f" at {event}" if place.group(1) else f"{event}에서") + core[place.end():]
+        return core, question[at:]
     _, name = names.pop()
     core = core[:pro.start()] + (f"{name}'s" if pro.group(2) else name) + core[pro.end():]
     ours = link(core, load_catalog(url), today).mentions
@@ -361,11 +379,18 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
         if m.type == "team" and 0 < m.start <= len(question):
             head = re.sub(r"(?:(?<![가-힣])(?:우리|저희)|\b(?:our|my))\s*$", " ", question[:m.start], flags=re.I)
             question = head + " " * (m.start - len(head)) + question[m.start:]
+    # "which region does X represent", "what team does X play for": "does" before a named team or player asks a fact of
+    # its rows, not a procedure
+    for m in sorted((m for m in linked.mentions if m.type in ("team", "player") and m.end <= len(question)
+                     and question[m.start:m.end] == linked.text[m.start:m.end]), key=lambda m: -m.start):
+        aux = re.search(r"\b(?:does|do|did)\s+(?:the\s+)?$", question[:m.start], re.I)
+        if aux and re.search(r"\b(?:which|what|where|who|whom|how many|how much)\b", question[:aux.start()], re.I):
+            question = question[:aux.start()] + " " * (aux.end() - aux.start()) + question[aux.end():]
     # "결승 스코어 어떻게 됐어", "how did the final go", "상대전적 어떻게 되나요": a result asked for, not a procedure;
     # "킬뎃 얼마나 돼요": an amount asked for
     plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|(?:전적|성적|기록|스코어|점수|순위|결과|승률|킬뎃|KDA)\s*(?:은|는|이|가)?\s*"
                    r"어떻게\s*(?:되나요|되나|돼요|돼|되죠|되는지|될까요)|얼마(?:나)?\s*(?:돼|되나|되죠|되는지|될까)\S*|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b"
-                   r"|\bhow many \w+ (?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got)\b"
+                   r"|\bhow (?:many|much) (?:[\w-]+ ){1,3}(?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got|own|hold)\b"
                    r"|\bhow many (?:[\w-]+ ){1,3}(?:do|does) (?:we|you) have(?: (?:registered|listed|signed|on record))?\b"
                    r"|\b(?:show|give|tell|get|list) me\b|\bwhen (?:does|do|did)\b"
                    r"|\b(?:we|you) (?:have|got)(?: (?:registered|listed|signed|on (?:file|record)))?\s*[?.!]*\s*$"

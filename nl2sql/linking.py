@@ -168,6 +168,25 @@ def _words(name: str) -> list[str]:
     return re.findall(r"[A-Za-z]+|[가-힣]+|\d+", unicodedata.normalize("NFC", plain))
 
 
+# A place said in Korean translates its kind word ("Han River" = 한강, "Nam Mountain" = 남산): the name word and the
+# Korean word for its kind make one word, compared like the others (word_key)
+_PLACE_KINDS = {"river": "gang", "mountain": "san", "mount": "san", "island": "do", "bay": "man", "lake": "ho",
+                "harbor": "hang", "harbour": "hang", "port": "hang", "valley": "gok", "peak": "bong"}
+
+
+def _first_words(name: str) -> list[str]:
+    """A name's first word, as written and, when it is a place with its kind, as one Korean word ("Han River …")."""
+    words = _words(name)
+    return words[:1] + [p for p in _place_words(name)[:1] if len(words) > 1 and p == words[0] + _PLACE_KINDS.get(words[1].lower(), "")]
+
+
+def _place_words(name: str) -> list[str]:
+    """The words of a name that are a place and its kind, said as one Korean word ("Han River" -> "Hangang")."""
+    words = _words(name)
+    return [a + _PLACE_KINDS[b.lower()] for a, b in zip(words, words[1:])
+            if b.lower() in _PLACE_KINDS and a.isalpha() and a.lower() not in _PLACE_KINDS]
+
+
 @dataclasses.dataclass
 class Mention:
     """One linked span of the question."""
@@ -327,7 +346,7 @@ class Catalog:
         for name, game, start in sorted(tournaments, key=lambda x: (x[2] or dt.date.min, x[0])):
             by_game.setdefault(game, []).append(name)
         tour_words = [(name, game, start or dt.date.min,
-                       frozenset(word_key(w) for w in _words(name) if not re.fullmatch(r"(?:19|20)\d\d", w)))
+                       frozenset(word_key(w) for w in (*_words(name), *_place_words(name)) if not re.fullmatch(r"(?:19|20)\d\d", w)))
                       for name, game, start in tournaments]
         # Words of one name only (counting every edition of a tournament once), for teams called by one word.
         owners: dict[str, set[str]] = {}
@@ -473,6 +492,8 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
                         or (is_hangul(before) and len(key) >= 4)
                         or (is_hangul(before) and len(key) >= 3 and any(text[:s].endswith(p) for p in particles)))
             ok_end = not (_latin_or_digit(text[e - 1]) and _latin_or_digit(after)) and not _inside_hangul_word(text, s, e, entries)
+            # an English contraction is a word of the question, not a name ("haven't" is no map "Haven")
+            ok_end = ok_end and not (text[e - 1].isalpha() and re.match(r"n?['’]t\b", text[e:e + 3], re.I))
             if ok_start and ok_end:
                 for etype, value in entries:
                     found.append(Mention(etype, value, s, e))
@@ -496,7 +517,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             for i in range(m.start, m.end):
                 taken[i] = False
             continue
-        if re.match(r"\s*-?\s*(?:\d|to\b|[a-z]+s\b|one|two|three|five|ten|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick"
+        if re.match(r"\s*-?\s*(?:\d|to\b|[a-z]+s\b|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|(?:killer|fragger|scorer|player|team|squad|performer|finish|spot|pick"
                     r"|kill|death|assist|damage|dmg|score|point|kda|k/?d|frag|elim|number|amount|total|count|result|record|placement)\b)", text[m.end:], re.I):
             chosen.remove(m)
             for i in range(m.start, m.end):
@@ -782,7 +803,7 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
         q_year = int(g) if len(g) == 4 else 2000 + int(g)
     latin_of: dict[str, str] = {}
     for name, _, _, keys in catalog.tour_words:
-        for w in _words(name):
+        for w in (*_words(name), *_place_words(name)):
             latin_of.setdefault(word_key(w), w)
     all_keys = frozenset(latin_of)
     # Tokens: (start, end, kind, value) with kind name / game / noun / year.
@@ -880,7 +901,7 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             key = names[0][3]
             word = text[names[0][0]:names[0][1]]
             generic = {word_key(w) for w in (*lex.get("not_names", []), *lex.get("generic_name_words", []))}
-            firsts = {word_key(_words(n)[0]) for n, _, _, _ in catalog.tour_words if _words(n)}
+            firsts = {word_key(w) for n, _, _, _ in catalog.tour_words for w in _first_words(n)}
             after = text[names[0][1]:]
             staged = any(m.type == "stage" and m.start == names[0][1] + len(after) - len(after.lstrip())
                          for m in chosen)  # "the jeonju final": a team has no final, a tournament does
@@ -1021,7 +1042,7 @@ def _loan_full_names(text: str, catalog: Catalog, taken: list[bool], particles: 
 def _at_event(before: str, key: str, catalog: Catalog) -> bool:
     """A place word said after "at" ("players at yeosu", "who lost at gangneung") is where an event was held:
     the tournament's, even when a team carries the same city in its name. Only the first word of a name."""
-    firsts = {word_key(_words(n)[0]) for n, _, _, _ in catalog.tour_words if _words(n)}
+    firsts = {word_key(w) for n, _, _, _ in catalog.tour_words for w in _first_words(n)}
     return key in firsts and bool(re.search(r"\b(?:at|during)\s+(?:the\s+)?$", before, re.I))
 
 
@@ -1305,7 +1326,11 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                             and loan_ratio(variant, hits[0][1]) >= 65
                             # a short Latin name said in two syllables ("닉스" = Nyx): its letters read back almost exactly
                             or len(sk) >= 3 and syllables == 2 and len(hits) == 1 and len(norm(hits[0][1])) <= 4
-                            and loan_ratio(variant, hits[0][1]) >= 85) \
+                            and loan_ratio(variant, hits[0][1]) >= 85
+                            # a Latin name of two syllables said in two ("커널" = Kernel): one consonant per letter
+                            # group, and the sounds read back closely
+                            or len(sk) >= 3 and syllables == 2 and len(hits) == 1 and len(norm(hits[0][1])) <= 6
+                            and len(sk) == len(skeleton(hits[0][1])) and loan_ratio(variant, hits[0][1]) >= 80) \
                             and len(hits) == 1 and (hits[0][0] not in ("player", "map") or _transliterates(variant, hits[0][1])):
                         best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
                         break

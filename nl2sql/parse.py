@@ -145,7 +145,20 @@ def _fix_typos(masked: str) -> str:
             return w  # a mask token ("playerX") whose @ a chit-chat pattern took is no typo
         hit = next((v for v in _VOCAB if v[0] == low[0] and len(v) <= len(w) and _one_slip(low, v)), None)
         return hit.ljust(len(w)) if hit else w  # no longer than the word: the masked spans keep their positions
-    return re.sub(r"(?<![@\w])[A-Za-z]+(?![\w])", fix, masked)
+    masked = re.sub(r"(?<![@\w])[A-Za-z]+(?![\w])", fix, masked)
+    # "how much players", "how much maps did they win": a learner's "how many" before a plural count noun
+    return re.sub(r"\b(how|How|HOW)\s+much(?=\s+(?:\w+\s+)?(?:players|teams|squads|matches|games|maps|series|wins|kills|"
+                  r"deaths|assists|points|rounds|tournaments|events|people|members|chicken|times)\b)",
+                  lambda m: m.group(1) + " many", masked)
+
+
+def _one_day(value) -> bool:
+    """Whether a date range [lo, hi) is one calendar day."""
+    try:
+        lo, hi = (dt.date.fromisoformat(str(v)[:10]) for v in value)
+    except (TypeError, ValueError):
+        return False
+    return (hi - lo).days == 1
 
 
 def _num(v: float) -> int | float:
@@ -195,6 +208,21 @@ class Parser:
         # "3판밖에 못 이긴": only, not a negation
         masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
         masked = self._zero_stats(masked)
+        # "…: player and amount", "…, team + number": the columns asked, listed after the question as nouns; read as the
+        # asking words ("who and how much") when nothing named follows
+        masked = re.sub(r"(?<=[:,\-–—(])\s*(?:the\s+)?(players?|teams?|squads?|name)\s*(?:and|&|\+|,|/|with)\s*(?:the\s+|their\s+|its\s+|his\s+)?"
+                        r"(?:amount|number|value|total|count|figure|stat|score|how (?:much|many))s?\b(?=[^@]*$)",
+                        lambda m: (" which team and how much" if m.group(1).lower().startswith(("team", "squad")) else " who and how much"),
+                        masked, flags=re.I)
+        # "map play counts", "team match counts": how often each was played, a count per entity said as a plural noun
+        masked = re.sub(r"\b(map|team|squad|player|role|region|stage|tournament)s?\s+(?:play|match|game|appearance)s?\s+counts\b",
+                        lambda m: f"count per {m.group(1).lower()}".ljust(len(m.group())), masked, flags=re.I)
+        # "(중복 제외)", "중복없이", "no duplicates", "each counted once": a remark that each row counts once (counts of
+        # teams and players are distinct already), not a set difference; blanked so the negation cues do not see it
+        masked = re.sub(r"중복(?:은|된\s*(?:건|거|것|팀|선수)은?)?\s*(?:제외|빼고|없이|말고|뺀|제거)(?:하고|해서|하면|요)?"
+                        r"|\b(?:with(?:out)?\s+(?:any\s+)?|no\s+|excluding\s+|minus\s+(?:the\s+)?)(?:duplicates?|dupes?|repeats?)\b"
+                        r"|\beach\s+(?:one\s+)?(?:counted|only)\s+once\b|\b(?:counted|count(?:ing)?\s+(?:each|them))\s+(?:just\s+|only\s+)?once\b",
+                        lambda m: " " * len(m.group()), masked, flags=re.I)
         # "who took the final", "claimed the series": won it (padded, so the positions stay)
         masked = re.sub(r"\b(?:took|claimed|clinched|captured|bagged|grabbed|nabbed)(?=\s+(?:the\s+)?(?:@tournamentX\s*(?:'s\s+)?)?"
                         r"(?:@stageX|finals?\b|series\b|map\b|match\b|decider\b))",
@@ -459,7 +487,7 @@ class Parser:
         t, s = self.t, self.t.s
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
-        m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every)\s+"
+        m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every|(?:is|are|was|were) there(?: ever)?)\s+"
                       r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
         # "what's the most common map", "what is the best team": the noun right after the superlative
         m = m or re.search(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+(?:(?:most|least)\s+)?(?:[a-z]+(?:est)?\s+)?(?:@gameX\s+)?"
@@ -820,9 +848,9 @@ class Parser:
                       r"|\b(?:which|what)\s+(?P<which>\d+)\s+(?=(?:@\w+\s+)?(?:players?|teams?|squads?|people|guys|maps?|matches|games|series)\b)"
                       r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
                       r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳|스쿼드)(?![가-힣])"
-                      r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|ten)\b"
-                      r"|\b(?P<ws>two|three|four|five|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
-                      r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
+                      r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|six|seven|eight|nine|ten)\b"
+                      r"|\b(?P<ws>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
+                      r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
                       # "the three players with the most damage", "five squads that scored the most": a number word
                       # before who is ranked, beside a superlative
                       r"|\b(?P<wl>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:@\w+\s+)?(?:players?|teams?|squads?|people|guys|maps?|pros?)\s+(?:with|who|that|which|by)\b)", s, re.I)
@@ -935,8 +963,9 @@ class Parser:
                 asked = "team" if re.search(r"\b(?:teams?|squads?|sides?)\b|팀|스쿼드", t.s, re.I) or "team" in values else "player"
         if asked is None and measure is None and self._names_match_by_time():
             asked = "match"
-        if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single:
-            asked = self._default_key(measure)
+        if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single \
+                and not (measure is None and "tournament" in values and t.has("shapes", "champion") and not n):
+            asked = self._default_key(measure)  # ("winner of <T>" is its champion, below: no superlative of players)
         player_level = (asked == "player" or "player" in values or self._by_one_player() or self._per_player_average() or "role" in values or measure in PLAYER_MEASURES
                         or asked == "role" or self.group_entity() in ("player", "role"))
         filters = self.value_filters()
@@ -2443,6 +2472,9 @@ class Parser:
             return None
         if any(bare.has("aggregates", a) for a in ("count", "sum", "avg", "max", "min", "first", "last")) or self.top_n():
             return None
+        if re.search(r"\d+\s*(?:번|회|승|판|경기|맵|개\s*맵|times|wins|games|maps|matches|series)\s*(?:이상|이하|넘|초과|미만|or more|or fewer|or less|\+)"
+                     r"|\b(?:at least|more than|over|fewer than|less than|at most|no fewer than)\s+\d+\s*(?:times|wins|games|maps|matches|series)\b", s, re.I):
+            return None  # "맵 3번 이상 이긴 팀": how often, a condition on a count per team, not the matches listed
         fixed = {f.col for f in filters if f.op in ("=", "is_null", "not_null")}
         cols = [col for col, pat in self._MATCH_COLUMNS if col not in fixed and re.search(pat, s, re.I)]
         if "wt.name" in cols and ("t.name" in fixed or "p.nickname" in fixed):
@@ -2523,7 +2555,7 @@ class Parser:
                         out.append(Filter("m.format", "=", "versus"))  # a gap between two sides: versus play
                     continue
                 out.append(Filter("mt.score", op, _num(v)))
-                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I) \
+                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|패배(?:한)?\s*(?:팀|쪽|편)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I) \
                     or re.search(r"상대(?:팀|편|방)?\s*(?:을|를|한테|에게)?\s*$|\b(?:held|kept|limited|restricted)\s+(?:the\s+|their\s+)?"
                                  r"(?:opponents?|other (?:side|team)|enemy|them)\s+(?:to\s+)?(?:only\s+|under\s+|below\s+)?$|\bopponents?\s+(?:only\s+)?(?:got|scored|had|took)\s+$"
                                  r"|\b(?:opponents?|other (?:side|team))\s+(?:was\s+|were\s+)?(?:held|kept|limited)\s+(?:to\s+)?(?:only\s+|under\s+|below\s+)?$",
@@ -2563,6 +2595,10 @@ class Parser:
         if a is None:
             a = next((x for x, y, _ in self.numbers if y == b), b)
         if self._after_margin_word(a):
+            return True
+        # the unit said before the number ("진 팀 라운드 6 이하", "loser's rounds at most 6")
+        if re.search(r"(?:라운드|(?<![a-z])rounds?|세트|(?<![a-z])sets?)\s*(?:수\s*)?(?:가|이|는|은)?\s*(?:(?:were|was|is|are|stayed|stood)\s+)?(?:(?:at most|at least|under|over|below|above|of|"
+                     r"less than|more than|fewer than|no more than|<=?|>=?)\s*)?$", s[max(0, a - 24):a], re.I):
             return True
         side = re.search(r"(?:이긴|(?<![가-힣])진|패한|승리한)\s*(?:팀|쪽|편)(?:이|가)?\s*$|승자(?:가|는)?\s*$|\b(?:winners?|losers?|winning side|losing side)\s+(?:\w+\s+){0,2}$",
                          s[max(0, a - 25):a], re.I)
@@ -2651,7 +2687,9 @@ class Parser:
             # map names when asked so, or when nothing but the scope (game, tournament) is given
             scope = all(f.col in ("tr.game", "tr.name", "m.format", "m.played_at", "t.name", "p.nickname", "t.region",
                                   "m.stage") for f in filters) \
-                and not any(f.col == "m.played_at" and f.op not in ("range", "not_range") for f in filters)
+                and not any(f.col == "m.played_at" and f.op not in ("range", "not_range") for f in filters) \
+                and not any(f.col == "m.played_at" and f.op == "range" and _one_day(f.value) for f in filters)
+            # one day is a match day ("maps on May 11", "5월 11일 맵 수"): the maps played that day, not the names
             # a clock time, a weekday or a day is a match's ("maps started after 6pm"): then map rows are counted
             # "맵 몇 판", "how many maps did they play": map games counted by a counter of games, rows not names
             played = re.search(r"몇\s*(?:판|게임|경기|세트)|\bmaps?\s+(?:\w+\s+){0,3}?(?:play(?:ed)?|won|win|lost|lose|went)\b", self.t.s, re.I)

@@ -32,7 +32,10 @@ _EN_CONTEXT_SENTENCE = re.compile(
     r"|(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|kid|kids|child|children|boy|girl|nephew|niece|brother|sister|friend|cousin|"
     r"husband|wife|partner|student|students|club|company|team|office|boss|family)\b"
     r"|(?:i'?m|i am|we'?re|we are)\s+(?:a|an|the|one of|new|just|big|huge|with|from|on)\b"
-    r"|(?:i|we)\s+(?:sponsor|support|follow|coach|manage|run|work|represent|cheer)\b)"
+    r"|(?:i|we)\s+(?:sponsor|support|follow|coach|manage|run|work|represent|cheer)\b"
+    # what they are curious about: "I'm curious about the X Cup.", "Question about X.", "Been reading up on X."
+    r"|(?:(?:i'?m|i am|we'?re|we are|i was|we were|just|been)\s+)?(?:\w+\s+)?(?:curious|wondering|interested|reading up|asking|thinking)\s+(?:about|on|into|of)\b"
+    r"|(?:(?:i|we)\s+(?:have|had|got|'ve got)\s+)?(?:(?:a|one|some|quick|small|little)\s+){0,2}questions?\s+(?:about|on|regarding)\b)"
     r"[^.?!]{0,120}[.!]\s+(?=\S)",
     re.I)
 # "… start? need it for my calendar", "… last year? asking for a friend": a remark about the asker after a question
@@ -107,7 +110,7 @@ _KO_CONTEXT = re.compile(
     r"^\s*[^?？]{0,40}?(?:때문에|준비(?:\s*중)?|하려고|하려는데|쓰려고|올리려고|만들려고|정리하려고|써야|해야|올려야|만들어야|"
     # "경기 보다가 궁금해졌는데요,": what the asker was doing when the question came up
     r"궁금해\s*(?:졌|져서|져|지더라고요|지네요)|궁금한\s*게\s*생겼|생각(?:이)?\s*(?:났|나서)|"
-    r"정리해야|필요해서|필요한데)\s*(?:그런데|그러는데|그런데요|하는데|하는데요|해서|해서요|인데|인데요|는데|는데요|요)?[\s,.!]+")
+    r"정리해야|필요해서|필요한데|궁금해서|궁금한데|궁금하던데|관심\s*있어서|관심\s*있는데)\s*(?:그런데|그러는데|그런데요|하는데|하는데요|해서|해서요|인데|인데요|는데|는데요|요)?[\s,.!]+")
 # the request verb closing a sentence; "주세여/주세용" are chat spellings, "부탁드려도 될까요" asks leave to ask
 _KO_REQUEST_VERB = (
     r"\s*(?:좀\s*)?(?:(?:알려|말해|찾아|뽑아|확인해|정리해|보여|가르쳐|조회해|봐)\s*"
