@@ -1388,10 +1388,12 @@ class Parser:
                 return Reading(IR(measure=self._count_expr(counted, filters), filters=filters), 0.8, "count")
         if key and mcol and "." in mcol and asked in ("player", "team") and not has_count and (re.search(
                 r"\beach(?: one|one)?(?:'s|’s)?\b|\bapiece\b|\bper (?:player|team|squad|head)\b|\bindividual(?:ly)?\b|각각|각자|한 ?명씩|개인별|선수별|팀별", t.s, re.I)
-                or measure is not None and not row_filters and not self._asks_existence()):
+                or measure is not None and not row_filters and not self._asks_existence()
+                and not any(f.col.startswith(("mt.", "mp.")) and f.op in ("<", "<=", ">", ">=", "between") for f in filters)):
             # "X's players with the kills of each", "선수들 킬 각각": the statistic summed per listed key; so is a
             # statistic said of the players or a role without a count ("the adc's kills in the final", "정글러 데스"):
-            # listing the players would drop the number asked
+            # listing the players would drop the number asked; a threshold on each row ("11라운드 이하로 진 팀이랑 딴
+            # 라운드") asks for the rows that pass, each with its own number
             return Reading(IR(select=[key], measure=f"{agg or 'sum'}:{mcol}", filters=filters, group=True), 0.75, "group")
         # Lists.
         if key:

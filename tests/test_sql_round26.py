@@ -101,7 +101,8 @@ ROUND26 = [
     ("who has the largest total", "25년 5월 10일 하루 킬 합계 최다 선수는?", "SELECT 'Drift'"),
     ("squad with the largest total in a stage", "여수 시리즈 파이널 포인트 합계 1위 구단", "SELECT '여수 돌핀스'"),
     # the asked noun joined to another column by "+" or ","
-    ("noun + column", "에펙 한 경기 최다 킬 팀 + 킬 수", "SELECT 'Copper Owls', 5 UNION ALL SELECT 'Copper Owls', 5"),
+    # (the same side at the same extreme twice is one answer: round 25's DISTINCT at an extreme)
+    ("noun + column", "에펙 한 경기 최다 킬 팀 + 킬 수", "SELECT 'Copper Owls', 5"),
     # "without finishing first": the rows of the other places
     ("not first, English", "which squad scored the most points in one bgm game without finishing first?", "SELECT '여수 돌핀스', 12"),
     ("not first, Korean", "에펙에서 1등 못 한 판 중 포인트 제일 높은 팀", "SELECT 'Copper Owls', 11"),
