@@ -35,11 +35,6 @@ SUGGEST = {
     "ko": "팀·선수·대회 이름을 정확히 넣어 다시 물어봐 주세요. 예: '<팀> 2026년에 몇 번 이겼어?', '<대회> 킬 순위 top 3'.",
 }
 RANKING_WORDS = re.compile(r"(순위|랭킹|ranking|leaderboard|standings|rank|top|상위|하위|bottom|list|명단)", re.I)
-# Comparison words decide HAVING's operator when present (checked in this order); else the model does.
-CMP_WORDS = [(">=", re.compile(r"(이상|at least|or more|and more|and up|no fewer than|minimum of)", re.I)),
-             ("<=", re.compile(r"(이하|at most|or fewer|or less|no more than|maximum of)", re.I)),
-             ("<", re.compile(r"(미만|보다 적|보다 작|fewer than|less than|under|below)", re.I)),
-             (">", re.compile(r"(넘|초과|보다 많|more than|over|above|greater than|exceed)", re.I))]
 
 
 @dataclasses.dataclass
@@ -121,7 +116,9 @@ def _fill(kind: str, pred: dict, linked: Linked, text: str) -> Query:
     if kind == "team_results":
         q.n = max(1, min(linked.numbers[0], 50)) if linked.numbers else 5
     if kind in ("players_having", "teams_having"):
-        q.cmp = next((op for op, words in CMP_WORDS if words.search(text)), None) or \
+        from .parse import cues
+        # a comparison word decides HAVING's operator when said (the cue lexicon's order); else the model does
+        q.cmp = next((op for op, pats in cues()["comparisons"].items() if op != "=" and any(p.search(text) for p in pats)), None) or \
             max((">", ">=", "<", "<="), key=lambda c: pred["cmp"].get(c, 0.0))
         q.threshold = linked.numbers[0] if linked.numbers else None
     if kind == "stage_winner" and q.stage is None:

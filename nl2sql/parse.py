@@ -2799,34 +2799,26 @@ class Parser:
         top = self.top_n()
         # the top-n number itself is no threshold; another number of the same value may be one ("top5, 5맵 이상")
         said_top = [a for a, b, v in self.numbers if v == top and re.search(r"(?:\btop|탑|상위|\bbest|\bfirst)\s*$", self.t.s[max(0, a - 8):a], re.I)]
-        n = [(a, b, v) for a, b, v in self.numbers if not re.match(r"\s*(?:위|등)", self.t.s[b:b + 3]) and not self._score_number(b)
+        n = [(a, b, v) for a, b, v in self.numbers if not re.match(r"(?:위|등)|\s+(?:위(?!로)|등)", self.t.s[b:b + 3]) and not self._score_number(b)
              and (a not in said_top if said_top or re.search(r"(?:top|탑|상위)\d", self.t.s, re.I) else v != top)]
         near = self._compared(n)
         if near:
             return near[2]
-        if len(n) > 1:
-            # "두 대회 합산 승률 40% 넘는", "across both of the two events, above 40%": the number beside a comparison
-            # is the threshold; a count said of the scope ("두 대회") is none
-            cmp = [v for a, b, v in n if self._said_compared(a, b)]
-            if cmp:
-                return cmp[0]
         return n[0][2] if n else None
 
     def _compared(self, numbers: list) -> tuple | None:
         """Of several numbers ("세 대회 다 더해서 킬 50 넘는 선수", "all 5 players with over 20 kills"), the one a
-        comparison word is said beside: the threshold; the others count what is in scope."""
+        comparison word is said nearest beside: the threshold; the others count what is in scope."""
         if len(numbers) < 2:
             return None
         spans = [m.span() for pats in cues()["comparisons"].values() for p in pats for m in p.finditer(self.t.s)]
-        return next((x for x in numbers if any(0 <= sa - x[1] <= 8 or 0 <= x[0] - se <= 4 for sa, se in spans)), None)
 
-    _CMP_AFTER = re.compile(r"\s*(?:%|퍼센트|퍼|프로)?\s*(?:[가-힣]{0,3}\s*)?(?:넘|이상|이하|미만|초과|보다|아래|위로|or (?:more|fewer|less|higher|lower|above|below|better|worse)\b|\+)", re.I)
-    _CMP_BEFORE = re.compile(r"\b(?:over|above|below|under|more than|less than|fewer than|at least|at most|exceeding|beyond|higher than|lower than|greater than)\s*$|[><]=?\s*$", re.I)
-
-    def _said_compared(self, a: int, b: int) -> bool:
-        """Whether the number at a..b is said with a comparison ("40% 넘는", "over 40%", ">= 3")."""
-        s = self.t.s
-        return bool(self._CMP_AFTER.match(s[b:b + 14]) or self._CMP_BEFORE.search(s[max(0, a - 14):a]))
+        def gap(x) -> int | None:
+            # the word said after the number ("40퍼센트 넘는", "5경기 이상") or just before it ("over 40", ">= 3")
+            return min([sa - x[1] for sa, _ in spans if 0 <= sa - x[1] <= 10] + [x[0] - se for _, se in spans if 0 <= x[0] - se <= 4],
+                       default=None)
+        said = [(g, i) for i, x in enumerate(numbers) if (g := gap(x)) is not None]
+        return numbers[min(said)[1]] if said else None
 
     def _count_said_as_size(self) -> bool:
         """"teams with 5 players", "선수가 5명인 팀", "3경기 뛴 선수": a number of players or matches said as the size
