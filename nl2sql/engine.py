@@ -273,7 +273,12 @@ def _plan(question: str, url: str, context: dict[str, Any] | None = None, today:
         # names a statistic of its own ("KDA for X?", "X 킬뎃?"); an elliptical turn ("X는?", "and in 2025?") does not
         words = [w for w in re.findall(r"[A-Za-z]+|[가-힣]+", re.sub(r"\b[A-Z]{3,}\b", " ", linked.masked)) if len(w) >= 2]
         stat = reading is not None and reading.ir.measure not in (None, "count") and _metric_words(linked.masked)
-        whole = named >= 2 or (named == 1 and (len(words) >= 3 or stat))
+        # so does a superlative of a kind of thing with no name at all ("제일 짧았던 대회는?", "the busiest month?")
+        from .parse import cues
+
+        superlative = not named and reading is not None and reading.shape in ("extreme", "top", "per") \
+            and any(p.search(linked.masked) for name in ("max", "min") for p in cues()["aggregates"][name])
+        whole = named >= 2 or (named == 1 and (len(words) >= 3 or stat)) or superlative
         if reading is None or not whole or opener or not has_evidence(question, linked, reading):
             return Plan(None, top_p, stats_p, linked, "followup_without_context")
         return Plan(None, max(0.6, reading.confidence * stats_p), max(0.6, stats_p), linked, ir=reading.ir,
@@ -431,7 +436,9 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     game = any(m.type == "game" for m in linked.mentions)
     # "when was the last match", "첫 경기 언제였어": the date of past records ("when does the cup start" may be a schedule)
     past = re.search(r"\bwhen (?:was|were|did)\b|언제\s*(?:였|이었|했|열렸|있었|치렀|시작했|끝났)", question, re.I)
-    return bool(named or dated or stat or (entity and (shaped or game or past)))
+    # "제일 바빴던 달", "the quietest month": a ranking of the calendar's units by the matches played in each
+    calendar = shaped and reading.ir.group and any(c.startswith(("month(", "year(", "day(")) for c in reading.ir.select)
+    return bool(named or dated or stat or calendar or (entity and (shaped or game or past)))
 
 
 def _scoreline_words(masked: str) -> bool:

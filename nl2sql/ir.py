@@ -221,6 +221,10 @@ def col_sql(col: str, dialect: str = "sqlite") -> str:
     """A selected or grouped column as SQL: ``day(<date col>)``, ``month(...)`` and ``year(...)`` are calendar keys."""
     import re
 
+    span = re.fullmatch(r"days\(([a-z]{1,2}\.[a-z_]+)\.\.([a-z]{1,2}\.[a-z_]+)\)", col)
+    if span:  # ``days(a..b)``: the days from date a to date b (a tournament's length)
+        a, b = span.groups()
+        return f"({b} - {a})" if dialect == "postgres" else f"(julianday({b}) - julianday({a}))"
     m = re.fullmatch(r"(day|month|year)\(([a-z]{1,2}\.[a-z_]+)\)", col)
     if not m:
         return col
@@ -461,6 +465,7 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     extra = []
     if ir.extreme:
         col, fn = ir.extreme
+        col = col_sql(col, dialect)
         sub_needed = _aliases_in(col) | set().union(*[_filter_aliases(f) for f in ir.filters]) if ir.filters \
             else _aliases_in(col)
         extra.append(f"{col} = (SELECT {fn.upper()}({col}) {_from(sub_needed, ir.fact)}"
@@ -475,8 +480,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         cols.extend(_measure_columns(ir, dialect))
         if ir.split:
             mexpr = cols[len(sel)]  # ordered and compared by the first scope's
-    if ir.extreme and ir.extreme[0] not in cols:
-        cols.append(ir.extreme[0])
+    if ir.extreme and col_sql(ir.extreme[0], dialect) not in cols:
+        cols.append(col_sql(ir.extreme[0], dialect))
     if names:
         cols = [f"{c} AS {n}" for c, n in zip(cols, names)]
     # the rows at an extreme that the selected columns cannot tell apart (one player's two best maps, asked as

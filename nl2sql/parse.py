@@ -493,8 +493,8 @@ class Parser:
         m = m or re.search(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+(?:(?:most|least)\s+)?(?:[a-z]+(?:est)?\s+)?(?:@gameX\s+)?"
                            r"(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?)\b", low)
         # a bare noun phrase: "most common role", "the map played least", "region with the fewest teams"
-        m = m or re.search(r"^\s*(?:the\s+)?(?:(?:most|least)\s+(?:[a-z]+\s+)?|[a-z]+est\s+)(teams?|squads?|players?|tournaments?|tourneys?"
-                           r"|events?|maps?|regions?|roles?|positions?|stages?)\b", low) \
+        m = m or re.search(r"^\s*(?:what(?:'s|’s| is| was)\s+)?(?:the\s+)?(?:(?:most|least)\s+(?:[a-z]+\s+)?|[a-z]+est\s+)(teams?|squads?|players?|tournaments?|tourneys?"
+                           r"|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)\b", low) \
             or re.search(r"^\s*(?:the\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)"
                          r"\s+(?:(?:[a-z]+|@\w+)\s+){0,3}?(?:the\s+)?(?:most|least|fewest)\b", low) \
             or re.search(r"^\s*(?:the\s+)?(months?|years?)\s+(?:with|that had|that saw|where|when|in which)\s+(?:the\s+)?(?:most|least|fewest|highest|lowest|\w+est)\b", low)
@@ -896,7 +896,7 @@ class Parser:
         sets = self._sets_played()
         if sets is not None:
             return sets
-        dated = self._tournament_by_date(measure, asked)
+        dated = self._tournament_by_date(measure, asked) or self._tournament_length(measure, asked)
         if dated is not None:
             return Reading(dated, 0.8, "extreme")
         total_rounds = self._rounds_of_both_sides()
@@ -964,7 +964,9 @@ class Parser:
         if asked is None and measure is None and self._names_match_by_time():
             asked = "match"
         if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single \
-                and not (measure is None and "tournament" in values and t.has("shapes", "champion") and not n):
+                and not (measure is None and "tournament" in values and t.has("shapes", "champion") and not n) \
+                and not (t.has("shapes", "order") and not (maxish or minish or n) and self.group_entity()):
+            # ("total matches per tournament, biggest first": the groups are ordered, no key is ranked)
             asked = self._default_key(measure)  # ("winner of <T>" is its champion, below: no superlative of players)
         player_level = (asked == "player" or "player" in values or self._by_one_player() or self._per_player_average() or "role" in values or measure in PLAYER_MEASURES
                         or asked == "role" or self.group_entity() in ("player", "role"))
@@ -1693,6 +1695,25 @@ class Parser:
         col = "tr.end_date" if end else "tr.start_date"
         fs = [f for f in self.value_filters() if f.col in ("tr.game", "t.region")] + self.date_filters(col)
         return IR(select=["tr.name"], filters=fs, extreme=(col, "max" if latest else "min"))
+
+    _LONGEST = re.compile(r"\blongest\b|\blasted (?:the )?(?:longest|most days)\b|\bran (?:the )?longest\b|\bmost days\b"
+                          r"|(?:제일|가장|젤)\s*(?:길게|길었|긴|오래|오랫동안)|기간이\s*(?:제일|가장|젤)\s*(?:길|긴)", re.I)
+    _SHORTEST = re.compile(r"\bshortest\b|\blasted (?:the )?(?:shortest|fewest days)\b|\bfewest days\b"
+                           r"|(?:제일|가장|젤)\s*(?:짧게|짧았|짧은|빨리 끝난)|기간이\s*(?:제일|가장|젤)\s*(?:짧)", re.I)
+
+    def _tournament_length(self, measure: str | None, asked: str | None) -> IR | None:
+        """"the longest tournament", "which event lasted the shortest", "가장 길게 열린 대회": the tournament whose own
+        span (its end date less its start date) is the extreme, ties kept."""
+        t = self.t
+        if measure is not None or asked not in (None, "tournament") or not t.has("entities", "tournament") \
+                or any(k in self.values for k in ("team", "player", "tournament")) or t.has("aggregates", "count") \
+                or t.has("entities", "match") and not re.search(r"\blasted\b|기간|열린|진행", t.s, re.I):
+            return None
+        longest, shortest = self._LONGEST.search(t.s), self._SHORTEST.search(t.s)
+        if bool(longest) == bool(shortest):
+            return None
+        fs = [f for f in self.value_filters() if f.col in ("tr.game", "t.region")] + self.date_filters("tr.start_date")
+        return IR(select=["tr.name"], filters=fs, extreme=("days(tr.start_date..tr.end_date)", "max" if longest else "min"))
 
     def _runner_up(self, asked: str | None) -> IR | None:
         """"the runner-up of X", "X 준우승 팀", "how many times was Y runner-up": the loser of a final (versus play)."""
@@ -2550,8 +2571,9 @@ class Parser:
                             or any(p.search(after[:20]) or p.search(before) for p in pats if p.pattern.startswith("\\b")):
                         op = cmp_op
                         break
-                if self._margin_number(a, b) and "team" not in self.values and "player" not in self.values:
-                    # "settled by 3 rounds", "2라운드 차": the winner's margin over the loser
+                if self._margin_number(a, b) and "player" not in self.values:
+                    # "settled by 3 rounds", "2라운드 차": the winner's margin over the loser; a named team's own row
+                    # ("X lost by one point", "X가 2점 차로 이긴") is one of the two sides, its result said apart
                     out += [Filter("w.placement", "=", 1), Filter("w.score - l.score", op, _num(v))]
                     if not self.has("ranking_format"):
                         out.append(Filter("m.format", "=", "versus"))  # a gap between two sides: versus play
@@ -2596,8 +2618,8 @@ class Parser:
             return True
         if a is None:
             a = next((x for x, y, _ in self.numbers if y == b), b)
-        if self._after_margin_word(a):
-            return True
+        if self._after_margin_word(a) or self._margin_number(a, b):
+            return True  # "X lost by one point", "1점 차로 진": the gap between the two sides' scores
         # the unit said before the number ("진 팀 라운드 6 이하", "loser's rounds at most 6")
         if re.search(r"(?:라운드|(?<![a-z])rounds?|세트|(?<![a-z])sets?)\s*(?:수\s*)?(?:가|이|는|은)?\s*(?:(?:were|was|is|are|stayed|stood)\s+)?(?:(?:at most|at least|under|over|below|above|of|"
                      r"less than|more than|fewer than|no more than|<=?|>=?)\s*)?$", s[max(0, a - 24):a], re.I):
@@ -3788,9 +3810,10 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
         ir.measure = "record"
         if not any(f.col == "m.format" for f in ir.filters):
             ir.filters.append(Filter("m.format", "=", "versus"))
-    if any(f.col == "w.score - l.score" for f in ir.filters) \
+    if any(f.col == "w.score - l.score" for f in ir.filters) and "t.name" not in {f.col for f in ir.filters} \
             and not any(c.startswith("mt.") for c in ir.select + [f.col for f in ir.filters if f.col != "mt.placement"]):
         # the margin is read on the pair of sides: a winner's row of the side table would count each match twice
+        # (a named side keeps its own result: "X lost by one" is X's row placed second)
         ir.filters = [f for f in ir.filters if f.col != "mt.placement"]
     if ((ir.select[:1] == ["p.nickname"] and ir.group) or (not ir.select and not ir.group and "team" not in parser.values)) \
             and ir.measure in ("kd", "kda") and "player" not in parser.values and not (ir.setop or ir.compare or ir.minus or ir.vs) \

@@ -1,0 +1,126 @@
+"""Round 31 (the lead's probes): comparisons said with symbols and spatial words, ordered breakdowns, the calendar's
+busiest unit, a month said before its year, a named side's margin, and a tournament's length.
+
+- One detector finds the number a comparison word is said beside (``Parser._compared``, the cue lexicon): ">= 20",
+  "beyond 100", "20킬 아래", "킬 100 위로" are thresholds like "at least" and "넘는"; a placement "3위로" is none.
+- "kills in a match" is one match (a row condition), not a per-match average ("5 kills a game" still is).
+- "total matches per tournament, biggest first": the groups in order, not a ranking of players.
+- "the busiest month", "제일 바빴던 달", "the quietest month": the calendar unit with the most (fewest) matches.
+- "3월 2025년", "3월 2일 2025년": the year said after the month (or day) still scopes it.
+- "X lost by one point", "X가 2점 차로 이긴": a named side's margin over the other side of the same match.
+- "the longest tournament", "제일 짧았던 대회는?": the tournament whose own span is the extreme, ties kept.
+
+Each case is question → SQL → rows on this module's database, compared with hand-written gold SQL.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_sql_ir import _covers, _rows, _world
+
+ROWS = {
+    "tournaments": [(1, "Marble Royale 2025", "PUBG", "2025-03-01", "2025-03-04"),
+                    (2, "Marble Clash 2025", "Overwatch 2", "2025-04-05", "2025-04-20"),
+                    (3, "Marble Clash 2026", "Overwatch 2", "2026-01-10", "2026-01-13")],
+    "teams": [(1, "Ochre Cranes", "KR"), (2, "Teal Badgers", "NA"), (3, "Rust Moths", "KR")],
+    "players": [(1, "Fen", 1, "tank"), (2, "Gorse", 1, "support"), (3, "Heath", 2, "dps"), (4, "Ivy", 2, "dps"),
+                (5, "Juniper", 3, "dps")],
+    "matches": [(1, 1, "2025-03-01 14:00:00", "group", "Erangel", "ranking"),
+                (2, 1, "2025-03-02 16:00:00", "final", "Miramar", "ranking"),
+                (3, 2, "2025-04-05 15:00:00", "group", "Ilios", "versus"),
+                (4, 2, "2025-04-06 15:00:00", "group", "Busan", "versus"),
+                (5, 2, "2025-04-19 15:00:00", "final", "Ilios", "versus"),
+                (6, 3, "2026-01-10 15:00:00", "final", "Oasis", "versus")],
+    # (match, team, placement, score, kills)
+    "match_teams": [(1, 1, 1, 14, 9), (1, 2, 2, 8, 5), (1, 3, 3, 2, 1), (2, 2, 1, 13, 7), (2, 1, 2, 7, 4), (2, 3, 3, 3, 2),
+                    (3, 1, 1, 3, 30), (3, 2, 2, 2, 28), (4, 2, 1, 3, 31), (4, 1, 2, 1, 20),
+                    (5, 1, 1, 3, 25), (5, 2, 2, 0, 12), (6, 2, 1, 2, 22), (6, 3, 2, 1, 19)],
+    # (match, player, kills, deaths, assists, damage)
+    "match_players": [(1, 1, 6, 1, 1, 400), (1, 2, 3, 1, 0, 150), (1, 3, 3, 1, 1, 200), (1, 4, 2, 1, 0, 120), (1, 5, 1, 1, 0, 50),
+                      (2, 1, 3, 1, 0, 210), (2, 2, 1, 1, 0, 80), (2, 3, 4, 0, 1, 300), (2, 4, 3, 1, 1, 200), (2, 5, 2, 1, 0, 90),
+                      (3, 1, 21, 12, 5, 9000), (3, 2, 9, 16, 7, 7000), (3, 3, 16, 15, 9, 6000), (3, 4, 12, 15, 6, 5000),
+                      (4, 1, 12, 15, 5, 6000), (4, 2, 8, 16, 7, 5000), (4, 3, 19, 12, 9, 8000), (4, 4, 12, 8, 6, 5000),
+                      (5, 1, 15, 6, 5, 7000), (5, 2, 10, 6, 7, 6000), (5, 3, 6, 13, 9, 3000), (5, 4, 6, 12, 6, 3000),
+                      (6, 3, 12, 10, 5, 5000), (6, 4, 10, 9, 6, 4000), (6, 5, 19, 22, 4, 6000)],
+}
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    return _world(tmp_path_factory, "round31db", ROWS)
+
+
+KILLS = "SELECT p.nickname, SUM(mp.kills) k FROM match_players mp JOIN players p ON p.id = mp.player_id GROUP BY p.id"
+CASES = [
+    # thresholds said with symbols and spatial words
+    ("players with total kills >= 41", f"SELECT nickname FROM ({KILLS}) WHERE k >= 41"),
+    ("players with kills > 40", f"SELECT nickname FROM ({KILLS}) WHERE k > 40"),
+    ("players beyond 40 kills", f"SELECT nickname FROM ({KILLS}) WHERE k > 40"),
+    ("킬 40 위로 기록한 선수", f"SELECT nickname FROM ({KILLS}) WHERE k > 40"),
+    ("40킬 아래인 선수 몇 명?", f"SELECT COUNT(*) FROM ({KILLS}) WHERE k < 40"),
+    # one match, not an average
+    ("players with over 18 kills in a match", "SELECT DISTINCT p.nickname FROM match_players mp JOIN players p ON p.id = mp.player_id "
+                                              "WHERE mp.kills > 18"),
+    ("players averaging over 10 kills a game", "SELECT p.nickname FROM match_players mp JOIN players p ON p.id = mp.player_id "
+                                               "GROUP BY p.id HAVING AVG(mp.kills) > 10"),
+    # an ordered breakdown
+    ("total matches per tournament, biggest first", "SELECT tr.name, COUNT(*) FROM matches m JOIN tournaments tr "
+                                                    "ON tr.id = m.tournament_id GROUP BY tr.id"),
+    # the calendar's busiest and quietest units
+    ("busiest month", "SELECT '2025-04', 3"),
+    ("제일 바빴던 달은?", "SELECT '2025-04', 3"),
+    ("the quietest month of 2025", "SELECT '2025-03', 2"),
+    # the year said last
+    ("4월 2025년 경기 몇 개?", "SELECT 3"),
+    ("4월 5일 2025년 경기 맵 뭐였어?", "SELECT 'Ilios'"),
+    # a named side's margin over the other side of its match
+    ("how many matches did Ochre Cranes win by 3 rounds", "SELECT 1"),
+    ("how many matches did Ochre Cranes lose by two points", "SELECT 1"),
+    ("Ochre Cranes 1점 차로 이긴 경기 몇 개?", "SELECT 1"),
+    ("how many games were decided by one round", "SELECT 2"),
+    # a tournament's own length
+    ("what's the longest tournament", "SELECT 'Marble Clash 2025'"),
+    ("which tournament lasted the longest", "SELECT 'Marble Clash 2025'"),
+    ("제일 짧았던 대회는?", "SELECT 'Marble Royale 2025' UNION SELECT 'Marble Clash 2026'"),
+    ("the shortest overwatch tournament", "SELECT 'Marble Clash 2026'"),
+]
+
+
+@pytest.mark.parametrize("question,gold", CASES)
+def test_round31(world, question, gold):
+    from nl2sql.engine import answer
+
+    url, path, _ = world
+    result = answer(question, url)
+    assert _covers(sorted(tuple(r) for r in result.rows), _rows(path, gold)), (question, result.sql, result.rows)
+
+
+def test_teams_with_points_keep_their_threshold(world):
+    """A number of points said with a bound stays a threshold on the points ("by N points" alone is a margin)."""
+    from nl2sql.engine import answer
+
+    url, _, _ = world
+    assert "HAVING SUM(mt.score) >= 20" in answer("teams with 20 points or more", url).sql
+
+
+@pytest.mark.parametrize("question,threshold", [("킬 40 위로 기록한 선수", 40), ("100킬 위로 한 선수", 100),
+                                                ("3위로 마친 팀들 킬 합계", None), ("두 대회 합산 킬 30 넘는 선수", 30)])
+def test_the_number_beside_the_comparison(world, question, threshold):
+    """"위로" after a number or its unit compares; right after a placement number ("3위로") it says the place."""
+    from nl2sql.linking import link
+    from nl2sql.parse import Parser
+
+    _, _, catalog = world
+    assert Parser(question, link(question, catalog), None)._threshold([]) == threshold
+
+
+def test_tournament_length_compiles_for_both_dialects():
+    """``days(a..b)`` is julianday arithmetic in SQLite and date subtraction in PostgreSQL."""
+    from nl2sql.ir import IR, compile_sql
+    from nl2sql.safety import validate
+
+    ir = IR(select=["tr.name"], extreme=("days(tr.start_date..tr.end_date)", "max"))
+    lite, pg = compile_sql(ir), compile_sql(ir, "postgres")
+    assert "julianday(tr.end_date) - julianday(tr.start_date)" in lite and "julianday" not in pg
+    assert "(tr.end_date - tr.start_date)" in pg
+    validate(lite)  # julianday computes on its arguments only: allowed by the read-only check
