@@ -161,6 +161,9 @@ def _aliases_in(expr: str) -> set[str]:
     return {a for a in re.findall(r"\b([a-z]{1,2})\.[a-z_]+", expr) if a in TABLES}
 
 
+_RESULTS = {"wins", "losses"}
+
+
 def measure_sql(measure: str, ir: IR | None = None) -> str:
     """The SQL expression of a measure name."""
     side = "w" if ir is not None and ir.fact == "w" else "mt"
@@ -195,8 +198,10 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return f"100.0 * SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END) / COUNT(*)"
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
-    if func == "diff":  # 'diff:a-b': the sum of column a minus the sum of column b
+    if func == "diff":  # 'diff:a-b': the sum of column a minus the sum of column b (or wins less losses)
         a, b = col.split("-")
+        if a in _RESULTS and b in _RESULTS:
+            return f"{measure_sql(a, ir)} - {measure_sql(b, ir)}"
         return f"SUM({a}) - SUM({b})"
     if func in ("sum", "avg", "max", "min"):
         return f"{func.upper()}({col})"
@@ -212,6 +217,8 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return {"mt"}
     if measure == "title":
         return {"mt", "m"}
+    if measure.startswith("diff:") and set(measure[5:].split("-")) <= _RESULTS:
+        return {"mt"}
     if measure.startswith(("share:", "diff:")):
         return _aliases_in(measure.split(":", 1)[1])
     return _aliases_in(measure)

@@ -551,7 +551,8 @@ class Parser:
             return "player"
         if re.search(r"^\s*(?:(?:list|show|give me|name)\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:@\w+\s+)*(teams|players|tournaments|maps|squads|matches|opponents|rivals|guys|pros|orgs)\b", low):
             return self._noun(re.search(r"(teams|players|tournaments|maps|squads|matches|opponents|rivals|guys|pros|orgs)", low).group(1))
-        m = re.search(r"^\s*(?:the\s+)?(team|player|tournament|map|squad)\s+(?:with|who|that|whose|where)\b", low) \
+        # (after a scope said first: "for each tournament, the team with the most kills")
+        m = re.search(r"(?:^|[,:;]|\b(?:for|in) (?:each|every) \w+)\s*(?:the\s+)?(team|player|tournament|map|squad)\s+(?:with|who|that|whose|where)\b", low) \
             or re.search(r"^\s*(?:the\s+)?(?:\w+est|most\s+\w+)\s+(team|player|tournament|map|squad)s?\b", low)
         if m:
             return self._noun(m.group(1))  # "map with the highest total kills"
@@ -896,6 +897,9 @@ class Parser:
         sets = self._sets_played()
         if sets is not None:
             return sets
+        record = self._record_compared(asked)
+        if record is not None:
+            return Reading(record, 0.75, "having")
         dated = self._tournament_by_date(measure, asked) or self._tournament_length(measure, asked)
         if dated is not None:
             return Reading(dated, 0.8, "extreme")
@@ -1714,6 +1718,34 @@ class Parser:
             return None
         fs = [f for f in self.value_filters() if f.col in ("tr.game", "t.region")] + self.date_filters("tr.start_date")
         return IR(select=["tr.name"], filters=fs, extreme=("days(tr.start_date..tr.end_date)", "max" if longest else "min"))
+
+    _WIN_WORD = r"(?:wins?|victories|ws|won)"
+    _RECORD_EN = re.compile(r"\b(?:more|fewer|less)\s+(losses|defeats|ls|wins|victories|ws)\s+than\s+(?:wins|victories|ws|losses|defeats|ls)\b"
+                            r"|\b(lost|won)\s+(?:more|fewer|less)\s+(?:often\s+)?(?:games\s+|matches\s+|series\s+|maps\s+)?(?:often\s+)?than\s+(?:they|it)\s+(?:won|lost|did)\b", re.I)
+    _RECORD_KO = re.compile(r"(승리|승수|승|이긴\s*(?:경기|게임|판|횟수|거|것)?|패배|패수|패|진\s*(?:경기|게임|판|횟수|거|것)?)\s*(?:수|횟수)?\s*보다\s*(?:[가-힣]+\s+)?(?:더\s*)?(많|적)")
+
+    def _record_compared(self, asked: str | None) -> IR | None:
+        """"teams with more losses than wins", "which teams lost more than they won", "패배가 승리보다 많은 팀": the
+        teams whose losses less wins (versus play) are above zero (below it for fewer)."""
+        s = self.t.s
+        en, ko = self._RECORD_EN.search(s), self._RECORD_KO.search(s)
+        if asked not in (None, "team") or "player" in self.values or not (en or ko):
+            return None
+        if en:
+            word = (en.group(1) or en.group(2)).lower()
+            more = re.match(r"\s*(?:\w+\s+)?more\b", s[en.start():en.end()], re.I) is not None
+            loss_more = (word in ("losses", "defeats", "ls", "lost")) == more
+        else:
+            than_win = not re.match(r"패|진", ko.group(1))  # the word compared against: "승리보다 (패배가) 많은"
+            loss_more = than_win == (ko.group(2) == "많")
+        fs = self.value_filters() + self.date_filters()
+        if not any(f.col == "m.format" for f in fs):
+            fs.append(Filter("m.format", "=", "versus"))
+        ir = IR(select=["t.name"], measure="diff:losses-wins" if loss_more else "diff:wins-losses", filters=fs, group=True,
+                having=(">", 0))
+        if self.t.has("aggregates", "count") and not re.search(r"\bwhich\b|\blist\b|어디|어느|목록", s, re.I):
+            ir.count_groups = True  # "진 경기가 이긴 경기보다 많은 팀 몇 개": how many such teams
+        return ir
 
     def _runner_up(self, asked: str | None) -> IR | None:
         """"the runner-up of X", "X 준우승 팀", "how many times was Y runner-up": the loser of a final (versus play)."""
@@ -3310,8 +3342,11 @@ class Parser:
 
     def _asks_difference(self) -> bool:
         s = self.t.s
-        return bool(re.search(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) (?:in|between)\b", s, re.I)
-                    or re.search(r"보다.*(?:몇|얼마나)\s*(?:\S+\s*)?더|(?:몇|얼마나)\s*(?:\S+\s*)?더\s*많|차이(?:가|는)?\s*(?:몇|얼마)", s))
+        # ("A랑 B 킬 차이", "A vs B kill difference?": the gap said last, with nothing after it but a request)
+        return bool(re.search(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) (?:in|between)\b"
+                              r"|\b(?:difference|diff|gap)\s*(?:please|pls|plz)?\s*[?.!]*\s*$", s, re.I)
+                    or re.search(r"보다.*(?:몇|얼마나)\s*(?:\S+\s*)?더|(?:몇|얼마나)\s*(?:\S+\s*)?더\s*많|차이(?:가|는)?\s*(?:몇|얼마)"
+                                 r"|차이(?:가|는)?\s*(?:좀\s*)?(?:알려|보여|궁금|어떻게|나\?|나요|남|났|야|임|\s*[?？.!]*\s*$)", s))
 
     def _difference(self, measure: str | None, mcol: str | None, agg: str | None, events: list[Filter]) -> IR | None:
         """'how many more kills in May than in March', 'A가 B보다 몇 승 더': one measure in two

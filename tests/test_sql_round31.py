@@ -9,6 +9,9 @@ busiest unit, a month said before its year, a named side's margin, and a tournam
 - "3월 2025년", "3월 2일 2025년": the year said after the month (or day) still scopes it.
 - "X lost by one point", "X가 2점 차로 이긴": a named side's margin over the other side of the same match.
 - "the longest tournament", "제일 짧았던 대회는?": the tournament whose own span is the extreme, ties kept.
+- "for each tournament, the team with the most kills": the noun after the scope is asked; "what percentage of X
+  matches were won" is a win rate; "A랑 B 킬 차이" a difference; "teams with more losses than wins", "승보다 패가 더 많은
+  팀": the losses less the wins of each team above zero.
 
 Each case is question → SQL → rows on this module's database, compared with hand-written gold SQL.
 """
@@ -83,6 +86,21 @@ CASES = [
     ("which tournament lasted the longest", "SELECT 'Marble Clash 2025'"),
     ("제일 짧았던 대회는?", "SELECT 'Marble Royale 2025' UNION SELECT 'Marble Clash 2026'"),
     ("the shortest overwatch tournament", "SELECT 'Marble Clash 2026'"),
+    # a scope said first, then the asked noun
+    ("for each tournament, the team with the most kills",
+     "WITH s AS (SELECT tr.name g, t.name k, SUM(mt.kills) v FROM match_teams mt JOIN teams t ON t.id = mt.team_id "
+     "JOIN matches m ON m.id = mt.match_id JOIN tournaments tr ON tr.id = m.tournament_id GROUP BY tr.id, t.id) "
+     "SELECT g, k FROM s WHERE v = (SELECT MAX(v) FROM s s2 WHERE s2.g = s.g)"),
+    # a share of a named side's matches won
+    ("what percentage of Ochre Cranes matches were won", "SELECT 100.0 * 2 / 3"),
+    # the gap between two named players, said last
+    ("Fen이랑 Heath 킬 차이", "SELECT 57 - 60"),
+    ("Fen vs Heath kill difference?", "SELECT 57 - 60"),
+    # a side's losses against its wins
+    ("teams with more losses than wins", "SELECT 'Rust Moths'"),
+    ("which teams won more than they lost", "SELECT 'Ochre Cranes'"),
+    ("승보다 패가 더 많은 팀", "SELECT 'Rust Moths'"),
+    ("진 경기가 이긴 경기보다 많은 팀 몇 개?", "SELECT 1"),
 ]
 
 
