@@ -1839,7 +1839,7 @@ class Parser:
             # one's placement better (a smaller number) than the second's; in a battle royale too, where neither won
             a, b = teams if above else teams[::-1]
             fs = base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b), Filter("l.placement", "col>", "w.placement")]
-            if t.has("aggregates", "count") or re.search(r"how often|how many times|횟수|몇\s*(?:번|판|경기|회)", t.s, re.I):
+            if t.has("aggregates", "count") or re.search(r"\bhow often\b|\bhow many times\b|횟수|몇\s*(?:번|판|경기|회)", t.s, re.I):
                 return IR(measure="countd:m.id", filters=fs, fact="w")
             return IR(select=["m.played_at", "w.placement", "l.placement"], filters=fs)
         if len(teams) == 2 and (t.has("measures", "wins") or t.has("measures", "losses")) and re.search(
@@ -3889,6 +3889,8 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     _totals_per_match(parser, ir)
     _all_editions(parser, ir)
     _each_player(parser, ir)
+    _top_players_team(parser, ir)
+    _scoreline_of_one_match(parser, ir)
     return reading
 
 
@@ -3980,6 +3982,41 @@ def _each_player(parser: Parser, ir: IR) -> None:
     if re.search(r"\beach\b|\bevery\b|\bindividual(?:ly)?\b|\bcompar(?:e|ed|ing|ison)\b|\bone by one\b|\bper player\b|\bside by side\b"
                  r"|각각|각자|비교|한 ?명씩|한 ?명 ?한 ?명|선수별|개인별|개별", parser.t.s, re.I):
         ir.select, ir.group = ["p.nickname"], True
+
+
+_PLAYER_HOLDS = re.compile(r"\b(?:the\s+)?(?:player|pro|guy|fragger)\s+(?:with|who\s+(?:has|had|got|dealt|made))\s+(?:the\s+)?(?:most|highest|fewest|lowest|least|best|top)\b"
+                           r"|\btop\s+(?:killer|fragger|scorer|player)\b|\b(?:kill|assist|damage|frag)\s+leader\b"
+                           r"|(?:1등|1위|최다|제일\s*많은|가장\s*많은|제일\s*많이\s*한|가장\s*많이\s*한|젤\s*많은)\s*(?:킬\s*|어시\s*|딜\s*)?선수\s*(?:의|는|가)?\s*(?:소속\s*)?(?:팀|어느\s*팀|소속)", re.I)
+
+
+def _top_players_team(parser: Parser, ir: IR) -> None:
+    """"the team of the player with the most assists", "which team does the top killer play for", "킬 1등 선수 소속 팀":
+    the player ranked first, with the team the player plays for (not the team with the most)."""
+    s = parser.t.s
+    team_of = re.search(r"\b(?:team|squad|org)\s+(?:of|for)\s+the\s+(?:player|pro|guy)\b", s, re.I)
+    if ir.select not in (["t.name"], ["p.nickname"] if team_of else ["t.name"]) or not ir.group or ir.limit != 1 or not ir.measure or ir.setop or ir.vs or ir.per \
+            or not ir.measure.startswith(("sum:", "avg:")) or ir.measure.split(":")[1] not in ("mt.kills", "mp.kills", "mp.deaths", "mp.assists", "mp.damage"):
+        return
+    if not _PLAYER_HOLDS.search(s) or re.search(r"\beach\b|\bevery\b|\bper\b|별|마다|각", s, re.I):
+        return
+    ir.select = ["p.nickname", "t.name"]
+    ir.measure = ir.measure.replace("mt.kills", "mp.kills")
+
+
+def _scoreline_of_one_match(parser: Parser, ir: IR) -> None:
+    """"what was the score of the last X match", "X 마지막 경기 스코어": one versus match's scoreline, both sides with
+    their scores (as for a final's score), not the named side's own score alone."""
+    one = [f for f in ir.filters if f.col == "m.id" and f.op == "by_time"]
+    if ir.measure != "sum:mt.score" or ir.select or ir.group or len(one) != 1 or ir.setop or ir.vs or ir.compare or ir.minus:
+        return
+    s = parser.t.s
+    if not re.search(r"\bscores?\b|\bscorelines?\b|\bfinal score\b|스코어|몇\s*대\s*몇", s, re.I) \
+            or re.search(r"\bpoints?\b|\bpts\b|포인트|\b(?:rounds?|maps?)\s+(?:they|it|he|she)\s+(?:won|took|got)\b|딴\s*(?:라운드|점수)", s, re.I) \
+            or any(f.col == "m.format" and f.value == "ranking" for f in ir.filters):
+        return
+    rest = [f for f in ir.filters if f.col not in ("t.name", "mt.placement")]
+    ir.select, ir.measure, ir.fact = ["m.played_at", "wt.name", "w.score", "lt.name", "l.score"], None, "w"
+    ir.filters = rest + [Filter("w.placement", "=", 1)] + ([] if any(f.col == "m.format" for f in rest) else [Filter("m.format", "=", "versus")])
 
 
 def _all_editions(parser: Parser, ir: IR) -> None:

@@ -12,6 +12,8 @@ busiest unit, a month said before its year, a named side's margin, and a tournam
 - "for each tournament, the team with the most kills": the noun after the scope is asked; "what percentage of X
   matches were won" is a win rate; "A랑 B 킬 차이" a difference; "teams with more losses than wins", "승보다 패가 더 많은
   팀": the losses less the wins of each team above zero.
+- "which team does the top killer play for", "킬 1등 선수 소속 팀": the first player with the team the player is on.
+- "what was the score of the last X match": both sides of that one match with their scores.
 
 Each case is question → SQL → rows on this module's database, compared with hand-written gold SQL.
 """
@@ -101,6 +103,15 @@ CASES = [
     ("which teams won more than they lost", "SELECT 'Ochre Cranes'"),
     ("승보다 패가 더 많은 팀", "SELECT 'Rust Moths'"),
     ("진 경기가 이긴 경기보다 많은 팀 몇 개?", "SELECT 1"),
+    # the team of the player ranked first
+    ("which team does the top killer play for", "SELECT 'Teal Badgers'"),
+    ("the team of the player with the most assists", "SELECT 'Teal Badgers'"),
+    ("킬 1등 선수 소속 팀", "SELECT 'Teal Badgers'"),
+    # one match's scoreline, both sides
+    ("what was the score of the last Ochre Cranes match", "SELECT 'Ochre Cranes', 3, 'Teal Badgers', 0"),
+    ("Rust Moths 마지막 경기 스코어", "SELECT 'Teal Badgers', 2, 'Rust Moths', 1"),
+    # a team's count of times, asked "how often"
+    ("how often did Ochre Cranes beat Teal Badgers", "SELECT 2"),
 ]
 
 
