@@ -122,6 +122,21 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
          lambda m: months_span(_year(m.group(1)), int(m.group(2)), int(m.group(3))))
     scan(rf"(?:from|between)\s+{_MON}\s+(?:to|and|through|until|-)\s+{_MON},?\s+((?:19|20)\d\d)",
          lambda m: months_span(int(m.group(3)), MONTHS[m.group(1)[:3]], MONTHS[m.group(2)[:3]]))
+    # ... across a new year: "25년 12월~26년 2월", "2025년 12월부터 2026년 2월까지", "Dec 2025 - Feb 2026"
+    def years_span(y1, a, y2, b):
+        lo, hi = _month_range(y1, a)[0], _month_range(y2, b)[1]
+        return ("range", (lo, hi)) if 1 <= a <= 12 and 1 <= b <= 12 and lo < hi else None
+    scan(rf"{y4}\s*년\s*(\d{{1,2}})\s*월\s*(?:부터|에서|~|-)\s*{y4}\s*년\s*(\d{{1,2}})\s*월\s*(?:말\s*)?(?:까지|사이)?",
+         lambda m: years_span(_year(m.group(1)), int(m.group(2)), _year(m.group(3)), int(m.group(4))))
+    scan(rf"(?:(?:from|between)\s+)?{_MON}\.?\s+((?:19|20)\d\d)\s*(?:to|and|through|thru|until|-|–)\s*{_MON}\.?\s+((?:19|20)\d\d)",
+         lambda m: years_span(int(m.group(2)), MONTHS[m.group(1)[:3]], int(m.group(4)), MONTHS[m.group(3)[:3]]))
+    # a day to the end of a month: "2025년 12월 1일부터 2026년 2월 말까지"
+    scan(rf"{y4}\s*년\s*(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*(?:부터|에서|~|-)\s*(?:{y4}\s*년\s*)?(\d{{1,2}})\s*월\s*(?:말|끝)?\s*(?:까지|사이)",
+         lambda m: ("range", (d, _month_range(_year(m.group(4)) if m.group(4) else _year(m.group(1)), int(m.group(5)))[1]))
+         if (d := _day(_year(m.group(1)), int(m.group(2)), int(m.group(3)))) and 1 <= int(m.group(5)) <= 12 else None)
+    # a year's months written short: "2025.7~12", "2025/4 ~ 9"
+    scan(r"(?<!\d)((?:19|20)\d\d)\s*[./]\s*(\d{1,2})\s*(?:~|\s[-–]\s)\s*(\d{1,2})(?![\d./])(?!\s*일)",
+         lambda m: months_span(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     # Open-ended months: "since April 2026", "before June 2025", "2026년 4월 이후", "25년 6월 전".
     def open_month(word: str, y: int, mon: int):
         lo, hi = _month_range(y, mon)

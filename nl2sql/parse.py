@@ -21,7 +21,7 @@ import yaml
 
 from .dates import DateSpec, find_dates
 from .ir import IR, Filter
-from .linking import Linked
+from .linking import _EN_NUMBERS, _KO_NUMBERS, Linked
 
 CUES_PATH = Path(__file__).parent / "templates" / "cues.yaml"
 KEY = {"month": "month(m.played_at)", "year": "year(m.played_at)", "team": "t.name", "player": "p.nickname", "tournament": "tr.name", "map": "m.map", "region": "t.region",
@@ -96,14 +96,13 @@ def _mask(text: str, linked: Linked, dates: list[DateSpec]) -> tuple[str, list[t
 
 def _numbers(masked: str) -> list[tuple[int, int, float]]:
     """Numbers outside names and dates: (start, end, value)."""
-    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-             "ten": 10, "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+    words = {**_EN_NUMBERS, **_KO_NUMBERS}  # the number words linking reads too
     out = []
     for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])(?!st\b|nd\b|rd\b|th\b)(?:\s?(만|천)(?![가-힣])|([kK])\b)?", masked):
         # a Korean unit or a k after the digits scales them ("3만" = 30,000, "5천", "250k")
         scale = {"만": 10000, "천": 1000}.get(m.group(2) or "", 1000 if m.group(3) else 1)
         out.append((m.start(1), m.end(), float(m.group(1)) * scale))
-    for m in re.finditer(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\b", masked, re.I):
+    for m in re.finditer(r"\b(" + "|".join(_EN_NUMBERS) + r")\b", masked, re.I):
         out.append((m.start(), m.end(), float(words[m.group(1).lower()])))
     for m in re.finditer(r"(?<![가-힣])(두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?=명|팀|개|판|경기|번|시리즈|세트|대회|종목|게임|맵|지역|나라)", masked):
         out.append((m.start(1), m.end(1), float(words[m.group(1)])))
@@ -572,7 +571,9 @@ class Parser:
                 return "player"  # "누구고 무슨 맵이었어": who, and the map beside
             return self._noun(m.group(2))
         # "선수랑 킬 수", "맵하고 경기 수": the noun named first of what the answer lists
-        m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와|\s*[+&/]|\s*,|\s+(?:그리고|및))\s+\S", s)
+        # (a noun said right after a name is that name's scope: "<game> 대회랑 <game> 대회 둘 다 나온 팀")
+        m = next((m for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와|\s*[+&/]|\s*,|\s+(?:그리고|및))\s+\S", s)
+                  if not re.search(r"@\w+X\s*$", s[:m.start()])), None)
         if m:
             return self._noun(m.group(1))
         # "X 선수들 포지션이랑 닉네임 (보여줘)": the noun, then only attributes of it asked beside
@@ -623,7 +624,7 @@ class Parser:
         w = word.lower()
         table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "인원", "member", "멤버", "people", "fragger", "killer", "dealer", "guy")),
                  ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
-                 ("region", ("region", "countr", "지역", "나라")), ("role", ("role", "position", "포지션", "역할")),
+                 ("region", ("region", "countr", "지역", "나라", "리전", "국가")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
                  ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
                  ("year", ("year",))]
@@ -645,7 +646,7 @@ class Parser:
             return "year"
         if re.search(r"일별|날짜별|일자별|하루마다|매일|\b(?:by|per|each|every|for each|a) (?:day|date)\b|\bdaily\b|\bday by day\b", s, re.I):
             return "date"
-        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
+        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|지역|나라|리전|국가|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
             or re.search(r"(팀|스쿼드|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
             or re.search(r"(?<![가-힣])각\s*(팀|선수|대회|토너먼트|맵|지역|게임|종목|스테이지)", s)
         if m:
@@ -3008,6 +3009,8 @@ class Parser:
         m = self._EVERY.search(self.t.s)
         if m is None or asked not in ("team", "player") or measure is not None or self.t.has("aggregates", "count"):
             return None
+        if self.t.has("shapes", "both") and any(len(v) == 2 for k, v in self.values.items() if k != asked):
+            return None  # "A와 B 양쪽 대회에 모두 나온 팀": in both of the two named, not in every one of them
         noun = self._noun(m.group("en") or m.group("ko") or m.group("ko2"))
         col = {"tournament": "tr.id", "match": "m.id", "map": "m.map", "stage": "m.stage"}.get(noun)
         if col is None:

@@ -14,6 +14,9 @@ busiest unit, a month said before its year, a named side's margin, and a tournam
   팀": the losses less the wins of each team above zero.
 - "which team does the top killer play for", "킬 1등 선수 소속 팀": the first player with the team the player is on.
 - "what was the score of the last X match": both sides of that one match with their scores.
+- Number words past ten ("fifty"); month ranges across a new year ("25년 12월~26년 2월", "Dec 2025 - Feb 2026", "2025.7~12",
+  "…1일부터 2월 말까지"); "A엔 나오고 B엔 없었던", "A 참가팀 중 B에 불참한"; "<game> 대회랑 <game> 대회 둘 다"; "한 판도 안 뛴";
+  "null인"; "리전"; "% of X's maps".
 
 Each case is question → SQL → rows on this module's database, compared with hand-written gold SQL.
 """
@@ -29,7 +32,7 @@ ROWS = {
                     (3, "Marble Clash 2026", "Overwatch 2", "2026-01-10", "2026-01-13")],
     "teams": [(1, "Ochre Cranes", "KR"), (2, "Teal Badgers", "NA"), (3, "Rust Moths", "KR")],
     "players": [(1, "Fen", 1, "tank"), (2, "Gorse", 1, "support"), (3, "Heath", 2, "dps"), (4, "Ivy", 2, "dps"),
-                (5, "Juniper", 3, "dps")],
+                (5, "Juniper", 3, "dps"), (6, "Kelp", 3, None)],
     "matches": [(1, 1, "2025-03-01 14:00:00", "group", "Erangel", "ranking"),
                 (2, 1, "2025-03-02 16:00:00", "final", "Miramar", "ranking"),
                 (3, 2, "2025-04-05 15:00:00", "group", "Ilios", "versus"),
@@ -112,6 +115,23 @@ CASES = [
     ("Rust Moths 마지막 경기 스코어", "SELECT 'Teal Badgers', 2, 'Rust Moths', 1"),
     # a team's count of times, asked "how often"
     ("how often did Ochre Cranes beat Teal Badgers", "SELECT 2"),
+    # number words past ten
+    ("players with more than fifty kills", f"SELECT nickname FROM ({KILLS}) WHERE k > 50"),
+    # month ranges across a new year, and a year's months written short
+    ("matches from Dec 2025 to Jan 2026", "SELECT '2026-01-10 15:00:00'"),
+    ("25년 3월~26년 1월 경기 수", "SELECT 6"),
+    ("2025.4~12 경기 몇 개", "SELECT 3"),
+    ("2025년 3월 2일부터 2025년 4월 말까지 경기 수", "SELECT 4"),
+    # one tournament but not the other, said the Korean way; both of two games
+    ("Marble Clash 2025엔 나오고 Marble Clash 2026엔 없었던 팀", "SELECT 'Ochre Cranes'"),
+    ("Marble Clash 2025 참가팀 중 Marble Clash 2026에 불참한 팀", "SELECT 'Ochre Cranes'"),
+    ("PUBG 대회랑 오버워치 대회 둘 다 나간 팀", "SELECT 'Ochre Cranes' UNION SELECT 'Teal Badgers' UNION SELECT 'Rust Moths'"),
+    ("PUBG와 Overwatch 2 양쪽 대회에 모두 출전한 팀", "SELECT 'Ochre Cranes' UNION SELECT 'Teal Badgers' UNION SELECT 'Rust Moths'"),
+    # never played, a blank role, a region said as 리전, a share of a named side's maps
+    ("한경기도 안뛴 선수", "SELECT 'Kelp'"),
+    ("포지션이 null인 선수", "SELECT 'Kelp'"),
+    ("리전별 팀 수", "SELECT 'KR', 2 UNION SELECT 'NA', 1"),
+    ("what % of Teal Badgers's maps did they win", "SELECT 100.0 * 2 / 4"),
 ]
 
 
