@@ -1811,6 +1811,10 @@ class Parser:
                 return IR(select=cols, filters=[Filter("tr.name", "=", tours[0])])
         return None
 
+    # the side ahead in two teams' meetings: "더 많이 이긴 팀", "상대전적에서 앞서는 팀", "who leads the head to head"
+    _LEADS = (r"더\s*많이\s*(?:이긴|이겼던|승리한)\s*(?:팀|쪽)|앞서(?:는|고\s*있는|있는)\s*(?:팀|쪽)|우위(?:인|에 있는)\s*(?:팀|쪽)"
+              r"|\bwho(?:'s| is)?\s+(?:leads|leading|ahead|up)\b|\bwhich (?:team|side|one) (?:leads|is ahead|is up|won more)\b")
+
     def _pair(self, measure: str | None, asked: str | None) -> IR | None:
         """The two teams of one match: head-to-head records, who beat whom, scorelines."""
         t, teams = self.t, self.values.get("team", [])
@@ -1999,7 +2003,8 @@ class Parser:
             a, b = teams
             if not any(f.col == "m.format" for f in base):
                 base = base + [Filter("m.format", "=", "versus")]  # a win is a versus match's
-            record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩|누가 더|\bwho (?:has )?(?:won|wins|beat) (?:more|most)\b|\bwho leads\b", t.s, re.I)
+            record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩|누가 더|\bwho (?:has )?(?:won|wins|beat) (?:more|most)\b|\bwho leads\b"
+                               r"|" + self._LEADS, t.s, re.I)
             if not t.has("shapes", "h2h") and re.search(r"누가 더|\bwho (?:has )?(?:won|wins) more\b", t.s, re.I):
                 # "who won more, A or B": the one with more wins overall, not only against each other (ties kept)
                 return IR(select=["t.name"], measure="wins", filters=base + [Filter("t.name", "in", [a, b])], group=True,
@@ -2033,7 +2038,7 @@ class Parser:
                     or re.search(r"팀별|각각|씩|each|누가 더|누가\s*몇\s*(?:번|판|승|경기)|\bwho won how many\b|\bhow many (?:times )?each\b", t.s, re.I):
                 # each side's wins over their meetings, counted on every row of theirs (a side without a win keeps its 0);
                 # "누가 더 많이 이겼어", "who won more of their meetings": the side with more (ties kept)
-                more = re.search(r"누가\s*더|\bwho (?:has )?(?:won|wins|beat \w+) more\b|\bwho (?:has|had) more wins\b", t.s, re.I) \
+                more = re.search(r"누가\s*더|\bwho (?:has )?(?:won|wins|beat \w+) more\b|\bwho (?:has|had) more wins\b|" + self._LEADS, t.s, re.I) \
                     and not re.search(r"누가\s*몇|각각|씩|\beach\b(?!\s+other)|\bhow many\b|몇\s*(?:번|판|승)", t.s, re.I)
                 return IR(select=["wt.name"], measure="wins", filters=base + [Filter("wt.name", "either_pair", [a, b])],
                           group=True, fact="w", order="desc" if more else None, limit=1 if more else None)
@@ -2895,9 +2900,9 @@ class Parser:
                     return "game"  # "in two or more titles": the game titles, not matches
                 return "player" if w == "명" else self._noun(w)
             # the noun said before the number ("경기가 8개 넘는 대회", "경기 수 8개 이상", "선수 8명 넘는 팀")
-            m = re.search(r"(경기|판|시리즈|맵|세트|팀|선수|대회)\s*(?:수|의 수|가|이|는|은)?\s*$", s[max(0, a - 12):a])
-            if m and re.match(r"\s*(?:개|명|판|번)", s[b:b + 4]):
-                return self._noun(m.group(1))
+            m = re.search(r"(경기|판|시리즈|맵|세트|팀|선수|대회|종목)\s*(?:수|의 수|가|이|는|은)?\s*$", s[max(0, a - 12):a])
+            if m and re.match(r"\s*(?:개|명|판|번|가지)", s[b:b + 4]):
+                return self._noun(m.group(1))  # ("종목 2개 이상": the game titles)
         return None
 
     def _scale(self, measure, value: float):

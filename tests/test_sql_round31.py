@@ -16,7 +16,8 @@ busiest unit, a month said before its year, a named side's margin, and a tournam
 - "what was the score of the last X match": both sides of that one match with their scores.
 - Number words past ten ("fifty"); month ranges across a new year ("25년 12월~26년 2월", "Dec 2025 - Feb 2026", "2025.7~12",
   "…1일부터 2월 말까지"); "A엔 나오고 B엔 없었던", "A 참가팀 중 B에 불참한"; "<game> 대회랑 <game> 대회 둘 다"; "한 판도 안 뛴";
-  "null인"; "리전"; "% of X's maps".
+  "null인"; "리전"; "% of X's maps"; "last two matches"; "맞대결 더 많이 이긴 팀", "앞서는 팀", "who leads"; "종목 2개 이상";
+  "don't count the ones with no map".
 
 Each case is question → SQL → rows on this module's database, compared with hand-written gold SQL.
 """
@@ -132,6 +133,16 @@ CASES = [
     ("포지션이 null인 선수", "SELECT 'Kelp'"),
     ("리전별 팀 수", "SELECT 'KR', 2 UNION SELECT 'NA', 1"),
     ("what % of Teal Badgers's maps did they win", "SELECT 100.0 * 2 / 4"),
+    # a team's recent form said with a number word
+    ("Teal Badgers last two matches, placement in each", "SELECT '2026-01-10 15:00:00', 1 UNION SELECT '2025-04-19 15:00:00', 2"),
+    # the side ahead in two teams' meetings
+    ("Ochre Cranes vs Teal Badgers 맞대결 더 많이 이긴 팀?", "SELECT 'Ochre Cranes'"),
+    ("Ochre Cranes랑 Teal Badgers 상대전적에서 앞서는 팀", "SELECT 'Ochre Cranes'"),
+    ("Ochre Cranes vs Teal Badgers, who leads?", "SELECT 'Ochre Cranes'"),
+    # a number of game titles said after 종목
+    ("종목 2개 이상 뛴 팀", "SELECT 'Ochre Cranes' UNION SELECT 'Teal Badgers' UNION SELECT 'Rust Moths'"),
+    # "don't count" the blank ones
+    ("how many different maps were played? don't count matches with no map", "SELECT 5"),
 ]
 
 
