@@ -390,7 +390,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
             question = question[:aux.start()] + " " * (aux.end() - aux.start()) + question[aux.end():]
     # "결승 스코어 어떻게 됐어", "how did the final go", "상대전적 어떻게 되나요": a result asked for, not a procedure;
     # "킬뎃 얼마나 돼요": an amount asked for
-    plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|(?:전적|성적|기록|스코어|점수|순위|결과|승률|킬뎃|KDA)\s*(?:은|는|이|가)?\s*"
+    plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|(?:전적|성적|기록|스코어|점수|순위|결과|승률|킬뎃|KDA|(?<![가-힣])수|개수|횟수|숫자)\s*(?:은|는|이|가)?\s*"
                    r"어떻게\s*(?:되나요|되나|돼요|돼|되죠|되는지|될까요)|얼마(?:나)?\s*(?:돼|되나|되죠|되는지|될까)\S*|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b"
                    r"|\bhow (?:many|much) (?:[\w-]+ ){1,3}(?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got|own|hold)\b"
                    r"|\bhow many (?:[\w-]+ ){1,3}(?:do|does) (?:we|you) have(?: (?:registered|listed|signed|on record))?\b"

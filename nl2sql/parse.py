@@ -970,8 +970,9 @@ class Parser:
             asked = "match"
         if asked is None and (maxish or minish or t.has("shapes", "order") or n) and not single \
                 and not (measure is None and "tournament" in values and t.has("shapes", "champion") and not n) \
-                and not (t.has("shapes", "order") and not (maxish or minish or n) and self.group_entity()):
-            # ("total matches per tournament, biggest first": the groups are ordered, no key is ranked)
+                and not (t.has("shapes", "order") and not (maxish or minish or n) and (self.group_entity() or self._CLOCK_ORDER.search(t.s))):
+            # ("total matches per tournament, biggest first": the groups are ordered, no key is ranked; "경기 시작시간
+            # 이른 순": the rows in time order)
             asked = self._default_key(measure)  # ("winner of <T>" is its champion, below: no superlative of players)
         player_level = (asked == "player" or "player" in values or self._by_one_player() or self._per_player_average() or "role" in values or measure in PLAYER_MEASURES
                         or asked == "role" or self.group_entity() in ("player", "role"))
@@ -2075,7 +2076,8 @@ class Parser:
             return IR(select=["t.name"], setop={"op": "except", "via": "opponent", "a": fs,
                                                 "b": fs + [Filter("w.placement", "=", 2 if lost else 1)]})
         met = re.search(r"\bfac(?:e|ed|es|ing)\b|\bplay(?:ed|s|ing)? against\b|\b(?:gone|went|came|go) up against\b|\bmet\b|\bopponents?\b"
-                        r"|붙어 ?(?:본|봤)|맞붙|붙은|붙었|만난|만났|상대한|상대했|경기해 ?(?:본|봤)|싸워 ?(?:본|봤)|싸운|대결한|상대(?:팀)?(?:들)?\s*(?:전부|다|모두|목록|리스트|몇)", t.s, re.I)
+                        r"|붙어 ?(?:본|봤)|맞붙|붙은|붙었|만난|만났|상대한|상대했|상대해\s?(?:본|봤)|경기해 ?(?:본|봤)|싸워 ?(?:본|봤)|싸운|대결한"
+                        r"|상대(?:팀)?(?:들)?\s*(?:전부|다|모두|목록|리스트|몇|수(?![가-힣])|숫자|개수)", t.s, re.I)
         won_lost = re.search(r"\bbeat|\bdefeat|\bwon\b|\bwins?\b|\blost\b|\blos[et]\b|이겨|이긴|이겼|꺾|잡아|잡은|졌|진 |패", t.s, re.I)
         if len(teams) == 1 and asked in (None, "team", "match") and met and not won_lost and measure in (None, "appearances") \
                 and (t.has("aggregates", "count") or t.has("aggregates", "max")) and re.search(
@@ -2514,6 +2516,9 @@ class Parser:
                     r"|\b(?:which|what) (?:team|side|squad) (?:won|took)\b|\bwinning (?:team|side|squad)\b"),
     )
     _MATCH_NOUN = re.compile(r"경기|매치|시리즈|(?<![가-힣])판(?![가-힣])|\bmatch(?:es)?\b|\bgames\b|\bseries\b|\bsets\b", re.I)
+    # an order said of the clock alone (not "킬 많은 순서대로"): the rows in time order, no key ranked
+    _CLOCK_ORDER = re.compile(r"(?:시간|시각|날짜|일정|시간대)\s*(?:순서|순)|(?:이른|늦은|빠른|최신|오래된)\s*순|\b(?:earliest|oldest|latest|newest) (?:one )?first\b"
+                              r"|\bchronologic\w*|\bin (?:time|chronological) order\b|\bby (?:start )?time\b", re.I)
     _TIME_ORDER = re.compile(r"시간\s*(?:순서|순)|날짜\s*(?:순서|순)|순서대로|차례대로|시간대\s*순|일정\s*순|빠른\s*순|이른\s*순|늦은\s*순|최신\s*순"
                              r"|\b(?:earliest|oldest|latest|newest|most recent) (?:one )?first\b|\bin (?:time |chronological )?order\b"
                              r"|\bchronologic\w*|\bby (?:start )?time\b|\bsorted by (?:date|time)\b", re.I)

@@ -17,7 +17,8 @@ busiest unit, a month said before its year, a named side's margin, and a tournam
 - Number words past ten ("fifty"); month ranges across a new year ("25년 12월~26년 2월", "Dec 2025 - Feb 2026", "2025.7~12",
   "…1일부터 2월 말까지"); "A엔 나오고 B엔 없었던", "A 참가팀 중 B에 불참한"; "<game> 대회랑 <game> 대회 둘 다"; "한 판도 안 뛴";
   "null인"; "리전"; "% of X's maps"; "last two matches"; "맞대결 더 많이 이긴 팀", "앞서는 팀", "who leads"; "종목 2개 이상";
-  "don't count the ones with no map".
+  "don't count the ones with no map"; "매치 수가 어떻게 되나요"; "시작시간 이른 순"; "상대해본 팀 수"; "100개보다 많이 한";
+  "holds the record for kills in one map"; "grp stage".
 
 Each case is question → SQL → rows on this module's database, compared with hand-written gold SQL.
 """
@@ -143,6 +144,15 @@ CASES = [
     ("종목 2개 이상 뛴 팀", "SELECT 'Ochre Cranes' UNION SELECT 'Teal Badgers' UNION SELECT 'Rust Moths'"),
     # "don't count" the blank ones
     ("how many different maps were played? don't count matches with no map", "SELECT 5"),
+    # a count asked as "수가 어떻게 되나요"; the matches of a day in clock order; the opponents counted
+    ("PUBG 대회 매치 수가 어떻게 되나요", "SELECT 2"),
+    ("2025년 4월 5일 경기 시작시간 이른 순으로", "SELECT '2025-04-05 15:00:00'"),
+    ("Ochre Cranes 상대해본 팀 수", "SELECT 2"),
+    # a bound said with "보다 많이 한" is no superlative
+    ("킬을 40개보다 많이 한 선수", f"SELECT nickname FROM ({KILLS}) WHERE k > 40"),
+    # a single-match record
+    ("who holds the record for kills in one overwatch map?", "SELECT 'Fen', 21"),
+    ("overwatch grp stage kill leaders, top two teams", "SELECT 'Ochre Cranes' UNION SELECT 'Teal Badgers'"),
 ]
 
 
