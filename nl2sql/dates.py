@@ -87,6 +87,10 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
                     add(r[0], r[1], m.start(), m.end())
 
     y4 = r"((?:19|20)\d\d|\d\d)"
+    # a whole year with its first and last day glossed in brackets: "all of 2025 (jan 1 - dec 31)", "2025년(1월 1일~12월 31일)"
+    scan(r"(?<![\d.])((?:19|20)\d\d)\s*년?\s*[(\[]\s*(?:jan(?:uary)?\.?\s*1(?:st)?|1\s*월\s*1\s*일|01[-/.]01)\s*(?:-|–|~|to|through|부터)\s*"
+         r"(?:dec(?:ember)?\.?\s*31(?:st)?|12\s*월\s*31\s*일(?:\s*까지)?|12[-/.]31)\s*[)\]]",
+         lambda m: ("range", (f"{m.group(1)}-01-01", f"{int(m.group(1)) + 1}-01-01")))
     # Ranges first: "from May 2 to June 9, 2024", "3월 1일부터 3월 10일까지".
     def en_range(m):
         y = _year(m.group(5))
@@ -122,7 +126,7 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
          lambda m: months_span(_year(m.group(1)), int(m.group(2)), int(m.group(3))))
     scan(rf"(?:from|between)\s+{_MON}\s+(?:to|and|through|until|-)\s+{_MON},?\s+((?:19|20)\d\d)",
          lambda m: months_span(int(m.group(3)), MONTHS[m.group(1)[:3]], MONTHS[m.group(2)[:3]]))
-    # ... across a new year: "25년 12월~26년 2월", "2025년 12월부터 2026년 2월까지", "Dec 2025 - Feb 2026"
+    # ... across a new year: "24년 11월~25년 1월", "2024년 11월부터 2025년 1월까지", "Nov 2024 - Jan 2025"
     def years_span(y1, a, y2, b):
         lo, hi = _month_range(y1, a)[0], _month_range(y2, b)[1]
         return ("range", (lo, hi)) if 1 <= a <= 12 and 1 <= b <= 12 and lo < hi else None

@@ -310,6 +310,8 @@ class Parser:
         m = self._ORDINAL.search(masked)
         if not m or m.group(1) and re.search(r"\b(?:the )?(?:first|1st)\b", masked[:m.start()], re.I):
             return masked, None
+        if m.group(4) and _FIRST_PLACES.search(masked[:m.start(4)]):
+            return masked, None  # "1, 2위": the first places (a top-N), not the second alone
         if m.group(1):
             n = self._ORDINALS[m.group(1).lower()]
             word = "" if m.group(2) else ("most" if len(m.group(1)) >= 4 else "max")
@@ -582,12 +584,14 @@ class Parser:
         if m:
             return self._noun(m.group(1))
         # Korean: the noun right before a question word or a counter.
+        # ("두 대회 다 합산": a scope pooled, not the noun asked)
         m = None
-        for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
+        for found in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
                              r"(?:이름\s*|종류\s*|데이터\s*|기록\s*)?(?:중에?서?\s*)?(?:(?:은|는)?\s*(?:제외하고|빼고|말고|빼서)\s*)?(?:은|는|이|가)?\s*"
                              r"(어디|누구|뭐|무엇|목록|리스트|알려|보여|몇|이름|어느|있|나와|좀|전부|다\b|순위|순서|랭킹|top|탑|\W*$"
                              r"|싹|쭉|모두|뽑아|추려|나열|출력|찾아|적어|말해)", s):  # imperatives of listing: "선수들 싹 다 뽑아줘"
-            pass
+            if not re.match(r"\s*(?:합산|합쳐|합친|합해|통틀|더해|더한|누적)", s[found.end():]):
+                m = found
         if m:
             return self._noun(m.group(1))
         m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드)(?:들)?\s*(?:중에서|중에|중)\b", s)
@@ -841,7 +845,8 @@ class Parser:
     def top_n(self) -> int | None:
         s = self.t.s
         rng = re.search(r"(?<![\d/.-])1\s*(?:위|등|st)?\s*(?:~|-|–|부터|에서|to|through|thru)\s*(?P<r>\d+)\s*(?:위|등|th|rd|nd)", s, re.I) \
-            or re.search(r"\b(?:places?|positions?|spots?|ranks?)\s+1\s*(?:-|–|to|through|thru)\s*(?P<r>\d+)\b", s, re.I)
+            or re.search(r"\b(?:places?|positions?|spots?|ranks?)\s+1\s*(?:-|–|to|through|thru)\s*(?P<r>\d+)\b", s, re.I) \
+            or re.search(r"(?<![\d/.-])1\s*(?:위|등)?\s*,\s*(?:\d+\s*(?:위|등)?\s*,\s*)*(?P<r>\d+)\s*(?:위|등)", s)  # "1, 2위"
         if rng and 1 < int(rng.group("r")) <= 100:
             return int(rng.group("r"))  # "1~3위", "1st to 3rd", "places 1-5": the first N
         m = re.search(r"(?:\btop|\bbest|\bfirst|상위|탑|TOP)\s*(?P<a>\d+)"
@@ -849,10 +854,11 @@ class Parser:
                       r"|(?<![\d/.-])(?P<sup>\d+)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest)\b)"
                       r"|\b(?:which|what)\s+(?P<which>\d+)\s+(?=(?:@\w+\s+)?(?:players?|teams?|squads?|people|guys|maps?|matches|games|series)\b)"
                       r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
-                      r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳|스쿼드)(?![가-힣])"
+                      r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳|스쿼드)(?:만|까지|을|를)?(?![가-힣])"
                       r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|six|seven|eight|nine|ten)\b"
                       r"|\b(?P<ws>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
-                      r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b)"
+                      r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b"
+                      r"|(?:\w+\s+){1,2}(?:the\s+)?(?:most|highest|fewest|lowest|best)\b)"
                       # "the three players with the most damage", "five squads that scored the most": a number word
                       # before who is ranked, beside a superlative
                       r"|\b(?P<wl>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:@\w+\s+)?(?:players?|teams?|squads?|people|guys|maps?|pros?)\s+(?:with|who|that|which|by)\b)", s, re.I)
@@ -1182,7 +1188,8 @@ class Parser:
                 gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
             both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀", t.s, re.I)
-            if both_sides and fn != "avg":
+            when = re.search(r"\bwhen\b|\bwhat (?:day|date)\b|언제|날짜|며칠|일시", t.s, re.I)
+            if both_sides and fn != "avg" and not (when and re.search(r"(?:이긴|진)\s*팀(?:과|와|이랑|하고)?\s*(?:진|이긴)\s*팀\s*(?:의\s*)?(?:라운드|점수|스코어)\s*차", t.s)):
                 # "the widest win there, and who beat whom": that match's two sides
                 return Reading(IR(select=["wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() == "map" and fn != "avg":
@@ -3469,11 +3476,15 @@ _NTH = re.compile(r"(?<!~)\b(?P<en>second|third|fourth|fifth|[2-5](?:nd|rd|th))(
                   r"(?=\s*(?:한\s*|했던\s*|인\s*)?(?:팀|스쿼드|선수|누구|어디|은|는|이|가|$|\?))", re.I)
 
 
+# the places listed from the first up to the one said next ("1, 2위", "1위, 2위, 3위"): a top-N, not that place alone
+_FIRST_PLACES = re.compile(r"(?<![\d/.-])1\s*(?:위|등|st)?\s*,\s*(?:\d+\s*(?:위|등|nd|rd|th)?\s*,\s*)*(?:and\s+|&\s*)?$", re.I)
+
+
 def _nth_place(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
     """"the team second by kills", "킬 3위 선수": the one at that place of the ranking — the question read
     with the place said as first, then the groups at place n of that ranking."""
     m = _NTH.search(text)
-    if m is None or any(mm.start < m.end() and m.start() < mm.end for mm in linked.mentions):
+    if m is None or any(mm.start < m.end() and m.start() < mm.end for mm in linked.mentions) or _FIRST_PLACES.search(text[:m.start()]):
         return None
     n = _ORDINALS.get((m.group("en") or "").lower()) or int(m.group("ko") or 0)
     if n < 2 or not any(_cue_cover(text, _MEASURE_GROUPS)) \

@@ -15,10 +15,11 @@ busiest unit, a month said before its year, a named side's margin, and a tournam
 - "which team does the top killer play for", "킬 1등 선수 소속 팀": the first player with the team the player is on.
 - "what was the score of the last X match": both sides of that one match with their scores.
 - Number words past ten ("fifty"); month ranges across a new year ("25년 12월~26년 2월", "Dec 2025 - Feb 2026", "2025.7~12",
-  "…1일부터 2월 말까지"); "A엔 나오고 B엔 없었던", "A 참가팀 중 B에 불참한"; "<game> 대회랑 <game> 대회 둘 다"; "한 판도 안 뛴";
+  "…1일부터 2월 말까지"); "A엔 나오고 B엔 없었던", "A 참가팀 중 B에 불참한"; "<game> 대회랑 <game> 대회 둘 다"; "한경기도 안뛴";
   "null인"; "리전"; "% of X's maps"; "last two matches"; "맞대결 더 많이 이긴 팀", "앞서는 팀", "who leads"; "종목 2개 이상";
   "don't count the ones with no map"; "매치 수가 어떻게 되나요"; "시작시간 이른 순"; "상대해본 팀 수"; "100개보다 많이 한";
-  "holds the record for kills in one map"; "grp stage".
+  "holds the record for kills in one map"; "grp stage"; top N said as "네 명만", "1, 2위", "which three racked up the most";
+  "두 대회 다 합산" pools the scope; "all of 2025 (jan 1 - dec 31)"; the date of the widest win asked "언제".
 
 Each case is question → SQL → rows on this module's database, compared with hand-written gold SQL.
 """
@@ -127,7 +128,7 @@ CASES = [
     # one tournament but not the other, said the Korean way; both of two games
     ("Marble Clash 2025엔 나오고 Marble Clash 2026엔 없었던 팀", "SELECT 'Ochre Cranes'"),
     ("Marble Clash 2025 참가팀 중 Marble Clash 2026에 불참한 팀", "SELECT 'Ochre Cranes'"),
-    ("PUBG 대회랑 오버워치 대회 둘 다 나간 팀", "SELECT 'Ochre Cranes' UNION SELECT 'Teal Badgers' UNION SELECT 'Rust Moths'"),
+    ("PUBG 대회랑 오버워치 대회 둘 다 참가했던 팀", "SELECT 'Ochre Cranes' UNION SELECT 'Teal Badgers' UNION SELECT 'Rust Moths'"),
     ("PUBG와 Overwatch 2 양쪽 대회에 모두 출전한 팀", "SELECT 'Ochre Cranes' UNION SELECT 'Teal Badgers' UNION SELECT 'Rust Moths'"),
     # never played, a blank role, a region said as 리전, a share of a named side's maps
     ("한경기도 안뛴 선수", "SELECT 'Kelp'"),
@@ -153,6 +154,13 @@ CASES = [
     # a single-match record
     ("who holds the record for kills in one overwatch map?", "SELECT 'Fen', 21"),
     ("overwatch grp stage kill leaders, top two teams", "SELECT 'Ochre Cranes' UNION SELECT 'Teal Badgers'"),
+    # top N said with number words and rank lists
+    ("킬 가장 많이 기록한 선수 두 명만", "SELECT 'Heath' UNION SELECT 'Fen'"),
+    ("킬 1, 2위 선수랑 킬 수", "SELECT 'Heath', 60 UNION SELECT 'Fen', 57"),
+    ("which two racked up the most kills?", "SELECT 'Heath' UNION SELECT 'Fen'"),
+    # a pooled scope is no asked noun; a year glossed with its first and last day
+    ("킬뎃 1위 누구? 세 대회 다 합산", "SELECT 'Fen'"),
+    ("across all of 2025 (jan 1 - dec 31), first and last match times", "SELECT '2025-03-01 14:00:00', '2025-04-19 15:00:00'"),
 ]
 
 
