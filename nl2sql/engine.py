@@ -165,6 +165,7 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
 
     The question inside a request ("혹시 … 알려주실 수 있을까요?", "For our newsletter: would you dig up …") is
     read first; the whole text is read when the core cannot be answered or lost a name on the way."""
+    question = _as_named_team(question, url, today)
     core = core_question(question)
     if core != question.strip():
         core, rest = _carry_names(question, core, url, today)
@@ -381,6 +382,11 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
         if m.type == "team" and 0 < m.start <= len(question):
             head = re.sub(r"(?:(?<![가-힣])(?:우리|저희)|\b(?:our|my))\s*$", " ", question[:m.start], flags=re.I)
             question = head + " " * (m.start - len(head)) + question[m.start:]
+    # "We're X. What's our record vs Y?", "저희는 X인데 우리가 ...": the asker speaks for a named team, so "we", "our", "us",
+    # "우리" are that team's rows, not a procedure of the asker's own
+    if _speaks_for_team(question, linked):
+        question = re.sub(r"\b(?:we|we're|we've|we'd|us|our|ours|ourselves)\b|(?<![가-힣])(?:우리|저희)(?:\s*팀)?",
+                          lambda m: " " * len(m.group()), question, flags=re.I)
     # "which region does X represent", "what team does X play for": "does" before a named team or player asks a fact of
     # its rows, not a procedure
     for m in sorted((m for m in linked.mentions if m.type in ("team", "player") and m.end <= len(question)
@@ -390,13 +396,13 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
             question = question[:aux.start()] + " " * (aux.end() - aux.start()) + question[aux.end():]
     # "결승 스코어 어떻게 됐어", "how did the final go", "상대전적 어떻게 되나요": a result asked for, not a procedure;
     # "킬뎃 얼마나 돼요": an amount asked for
-    plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|(?:전적|성적|기록|스코어|점수|순위|결과|승률|킬뎃|KDA|(?<![가-힣])수|개수|횟수|숫자)\s*(?:은|는|이|가)?\s*"
+    plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|(?:전적|성적|기록|스코어|점수|순위|결과|승률|비율|퍼센트|킬뎃|KDA|(?<![가-힣])수|개수|횟수|숫자)\s*(?:은|는|이|가)?\s*"
                    r"어떻게\s*(?:되나요|되나|돼요|돼|되죠|되는지|될까요)|얼마(?:나)?\s*(?:돼|되나|되죠|되는지|될까)\S*|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b"
                    r"|\bhow (?:many|much) (?:[\w-]+ ){1,3}(?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got|own|hold)\b"
                    r"|\bhow many (?:[\w-]+ ){1,3}(?:do|does) (?:we|you) have(?: (?:registered|listed|signed|on record))?\b"
                    r"|\b(?:show|give|tell|get|list) me\b|\bwhen (?:does|do|did)\b"
                    r"|\b(?:we|you) (?:have|got)(?: (?:registered|listed|signed|on (?:file|record)))?\s*[?.!]*\s*$"
-                   r"|몇\s*(?:개|명|팀|번|판|경기|곳)\S*\s*돼"
+                   r"|몇\s*(?:개|명|팀|번|판|경기|곳|퍼센트|프로|%|점|킬|라운드|세트|승|패)\S*\s*(?:정도|쯤|가량|나)?\s*(?:돼|되나|되죠|되는지|될까|되었|됐)"
                    # "등록은 돼 있는데", "등록된 선수": being on the books is a state of the rows, not how to sign up
                    r"|(?:등록|입력|기재)\s*(?:은|이|만|까지|도)?\s*(?:안\s*)?(?:돼|되어|된|됐|되었|되어져)"
                    # a past match's clock time ("그 매치 몇 시에 열렸어"), what is needed of the rows ("need their dates"),
@@ -439,6 +445,65 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     # "제일 바빴던 달", "the quietest month": a ranking of the calendar's units by the matches played in each
     calendar = shaped and reading.ir.group and any(c.startswith(("month(", "year(", "day(")) for c in reading.ir.select)
     return bool(named or dated or stat or calendar or (entity and (shaped or game or past)))
+
+
+_SPEAKS_FOR = re.compile(
+    r"\b(?:we(?:'re|’re| are)|this is|i(?:'m|’m| am) (?:with|on|from)|we play (?:as|for)|i play for|(?:speaking|asking|writing) (?:as|for|on behalf of)"
+    r"|on behalf of|(?:as|for) (?:the )?(?:team|squad|roster|coach|manager|staff|fans?)(?: of)?)\s*(?:the\s+)?$"
+    r"|(?<![가-힣])(?:우리|저희)(?:\s*팀)?\s*(?:은|는|이|가)?\s*$", re.I)
+_SPEAKS_FOR_AFTER = re.compile(r"^\s*(?:팀)?\s*(?:이에요|예요|에요|인데요?|이고|입니다|이라서|라서|이니까|소속인데|소속이에요|소속입니다|팬인데|팬이에요)")
+
+
+def _speaks_for_team(question: str, linked: Linked) -> bool:
+    """Whether the asker says which team "we" is ("We're X.", "this is X's coach", "저희는 X인데", "우리 팀은 X예요")."""
+    for m in linked.mentions:
+        if m.type != "team" or m.end > len(question):
+            continue
+        if _SPEAKS_FOR.search(question[:m.start]) or \
+                (re.search(r"(?<![가-힣])(?:우리|저희)|\b(?:we|our|us)\b", question, re.I) and _SPEAKS_FOR_AFTER.match(question[m.end:])):
+            return True
+    return False
+
+
+_WE = re.compile(r"\b(?:we['’]re|we['’]ve|we['’]d|we|us|our|ours|ourselves)\b|(?<![가-힣])(?:우리|저희)(?:\s*팀)?", re.I)
+
+
+def _as_named_team(question: str, url: str, today: dt.date | None) -> str:
+    """The question with "we", "our", "us" ("우리", "저희") written as the team the asker says they are ("We're X. What's
+    our record vs Y?" reads "What's X's record vs Y?"); the saying itself left out when a question follows it."""
+    if not _WE.search(question):
+        return question
+    linked = link(question, load_catalog(url), today)
+    teams = {m.value for m in linked.mentions if m.type == "team"}
+    said = None
+    for m in linked.mentions:
+        if m.type != "team" or m.end > len(question):
+            continue
+        before = _SPEAKS_FOR.search(question[:m.start])
+        after = _SPEAKS_FOR_AFTER.match(question[m.end:])
+        if before and re.search(r"(?<![가-힣])(?:우리|저희)(?:\s*팀)?\s*(?:은|는|이|가)?\s*$", before.group()) and not after:
+            continue  # "우리 X 몇 번 이겼어": a fan's team named, nothing more to rewrite
+        if before or (after and _WE.search(question[:m.start])):
+            start = before.start() if before else _WE.search(question[:m.start]).start()
+            end = m.end + (after.end() if after else 0)
+            tail = re.match(r"(?:['’]s\s+[A-Za-z]+)?\s*(?:[.,:;!–—-]+|요)*\s*", question[end:])
+            said = (start, end + (tail.end() if tail else 0), m.value)
+            break
+    if said is None or len(teams) == 0:
+        return question
+    start, end, team = said
+    rest = question[end:]
+    if not rest.strip() or not _WE.search(rest):
+        return question
+
+    def name(w: re.Match) -> str:
+        word = w.group().lower()
+        if word in ("our", "ours"):
+            return f"{team}'s"
+        if word.startswith(("we’", "we'")):
+            return team + (" is" if word.endswith("re") else " have" if word.endswith("ve") else " would")
+        return team
+    return question[:start] + _WE.sub(name, rest)
 
 
 def _scoreline_words(masked: str) -> bool:
@@ -532,6 +597,22 @@ def _known_words() -> set[str]:
         {w.lower() for t in plain for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", t)}
 
 
+def _known_form(word: str, known: set[str]) -> bool:
+    """A word people ask with: a known word, its plural or verb form ("Comparing", "Skipped", "Holds"), or a compound
+    of known words ("One-match", "Per-game", "Head-to-head")."""
+    if word in known or word.rstrip("s") in known:
+        return True
+    if "-" in word.strip("-"):
+        return all(_known_form(part, known) for part in word.split("-") if part)
+    for suffix in ("ing", "ed", "es"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[:-len(suffix)]
+            # "comparing" compare, "skipped" skip, "placed" place
+            if stem in known or stem + "e" in known or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known):
+                return True
+    return False
+
+
 def unknown_names(linked: Linked) -> list[str]:
     """Capitalised Latin words that are neither linked names nor words people ask with ("Pearl" when
     the database has no such map): answering without them would answer another question."""
@@ -546,7 +627,7 @@ def unknown_names(linked: Linked) -> list[str]:
         base = re.sub(r"(?<=[A-Za-z])(?:\d+|N)$", "", word)
         if base != word and (len(base) < 3 or base.lower() in known):
             continue
-        if word.lower() not in known and word.lower().rstrip("s") not in known:
+        if not _known_form(word.lower(), known):
             if out and linked.masked[out[-1][1]:m.start()] == " ":  # "Purple Walruses" is one name
                 out[-1] = (out[-1][0], m.start() + len(word), out[-1][2] + " " + word)
             else:

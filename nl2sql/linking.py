@@ -261,6 +261,23 @@ class Catalog:
                     add(base, "tournament", name)
                     add(f"{year} {base}", "tournament", name)
             games = (*games, game)
+        # "R6 Harbor Open 2024", "발로 Winter Cup": a tournament whose name holds its game's title, said with the title's
+        # short or slang form
+        for name, game, start in tournaments:
+            if not game or game.lower() not in name.lower():
+                continue
+            at = name.lower().index(game.lower())
+            for value, words in lex["games"].items():
+                forms = [value, *words]
+                if norm(game) not in {norm(w) for w in forms}:
+                    continue
+                for w in forms:
+                    if norm(w) != norm(game) and len(norm(w)) >= 2:
+                        said = (name[:at] + w + name[at + len(game):]).strip()
+                        add(said, "tournament", name)
+                        m = re.match(r"^(.*?)\s*((?:19|20)\d\d)$", said)
+                        if m and len(norm(m.group(1))) >= 6:
+                            add(m.group(1), "tournament", name)
         # A team called by its first word ("kumo"): Latin, 4+ letters, in no other name, not a word people ask with.
         stop = {w.lower() for w in lex.get("not_names", [])} | {w.lower() for w in lex.get("not_short_names", [])}
         words_in = {}
@@ -476,13 +493,17 @@ _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
 _KO_NUMBERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 
 
+QUOTATIVE = ("이라는", "라는", "이라고", "라고", "이라던", "라던")
+"""Quoting endings after a name ("모멘텀이라는 선수", "X라고 하는 팀"): read apart from the name like a particle."""
+
+
 def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
     """Link the names, years and numbers of ``text`` against ``catalog``."""
     today = today or dt.date.today()
     lex = lexicon()
     normed, pos = _normalized_with_positions(text)
     found: list[Mention] = []
-    particles = sorted(lex["particles"], key=len, reverse=True)
+    particles = sorted([*lex["particles"], *QUOTATIVE], key=len, reverse=True)
     for key, entries in catalog.aliases.items():
         start = normed.find(key)
         while start != -1:
@@ -1334,9 +1355,13 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                             or len(sk) >= 3 and syllables == 2 and len(hits) == 1 and len(norm(hits[0][1])) <= 6
                             and len(sk) == len(skeleton(hits[0][1])) and loan_ratio(variant, hits[0][1]) >= 80) \
                             and len(hits) == 1 and (hits[0][0] not in ("player", "map") or _transliterates(variant, hits[0][1])):
-                        best = Mention(hits[0][0], hits[0][1], a, end, 80.0)
-                        break
-                    if not hits and len(sk) >= 7 and syllables >= 5:
+                        # the word with its ending ("X라는") may sound like another name than the word without it
+                        # ("X" alone): the reading whose letters are closest
+                        cand = Mention(hits[0][0], hits[0][1], a, end, 80.0)
+                        if best is None or loan_ratio(variant, hits[0][1]) > loan_ratio(text[a:best.end], best.value):
+                            best = cand
+                        continue
+                    if not hits and best is None and len(sk) >= 7 and syllables >= 5:
                         # a long transliteration one sound off ("인비테이셔널" for Invitational)
                         near = process.extract(sk, list(catalog.sounds), scorer=fuzz.ratio, limit=2, score_cutoff=85)
                         # one sound off, not a whole name with a word after it ("산토스 러시 잡아본": the window without

@@ -206,7 +206,34 @@ class Parser:
         masked = re.sub(r"몇(\s*)(킬|데스|어시)(?=\s*(?:했|한|기록|찍|넣|먹|인가|인지|이야|이에요|임|이나|나와|\?|$))", r"\2\1몇", masked)
         # "3판밖에 못 이긴": only, not a negation
         masked = re.sub(r"(?<=밖에)\s*(?:못|안)(?=\s)", lambda m: " " * len(m.group()), masked)
+        # "3세트도 못 가져간", "10킬도 안 되는", "didn't even reach 4 wins": fewer than the number, not a negation
+        masked = re.sub(r"(?<=\d)(\s*(?:라운드|킬|점|포인트|판|경기|번|승|세트|데스|어시|개|명)?)\s*도\s*(?:못|안)(?:\s*(?:되는|된|돼|됐|되게))?(?=\s|$)",
+                        lambda m: (m.group(1) + " 미만").ljust(len(m.group())), masked)
+        masked = re.sub(r"\b(?:could(?:n't|n’t| not)|did(?:n't|n’t| not)|failed to)\s+even\s+(?:get|take|win|reach|score|make|hit|manage)\s+(?=\d)(?!\d+\s*\+)",
+                        lambda m: "fewer than".ljust(len(m.group()) - 1) + " ", masked, flags=re.I)
         masked = self._zero_stats(masked)
+        # "(including squads with none)", "(0승 팀도 포함)", "keeping teams at zero": keep the groups with nothing
+        # counted (a row with 0), not a set of those who never did it; blanked, so the negation cues do not see it
+        zero = re.compile(r"\(?\s*\b(?:include|including|incl\.?|keep(?:ing)?|even)\s+(?:the\s+)?(?:anyone|anybody|everyone|teams?|squads?|players?|those|ones?)?"
+                          r"\s*(?:who|that|with|at)?\s*(?:went|go|goes|were|was|are|is|have|has|had|sitting|stayed|stuck)?\s*(?:at\s+)?"
+                          r"(?:winless|zero|none|0|no wins|without a win|no (?:kills|points|dinners|chickens|first places))\b(?:\s*(?:too|as well|also))?\s*\)?"
+                          r"|\(?\s*(?:0\s*(?:승|번|회|킬|점)?(?:인|짜리)?|한\s*번도\s*(?:못|안)\s*(?:이긴|한|딴|먹은)|없는)\s*(?:팀|선수|스쿼드|것|거|곳)?(?:들)?\s*(?:도|까지)\s*"
+                          r"(?:다\s*|전부\s*|같이\s*)?(?:포함|넣어|보여|나오게)\S*\s*\)?", re.I)
+        self.keep_zero = bool(zero.search(masked))
+        masked = zero.sub(lambda m: " " * len(m.group()), masked)
+        # "한 경기에 평균 8어시", "평균적으로 한 맵에", "in one match on average": the one match is the unit of the average
+        # (per match), not a condition on one match's row
+        def per_unit(m: re.Match) -> str:
+            unit = m.group("ko") or m.group("ko2")
+            said = f"{unit}당" if unit else "per " + (m.group("en") or m.group("en2"))
+            rest = m.group("avg") or m.group("avg2")
+            return (said + " " + rest).ljust(len(m.group()))
+        masked = re.sub(r"(?:한|1)\s*(?P<ko>판|경기|게임|맵|매치|세트)\s*(?:에|에서|당)?\s*(?P<avg>평균(?:적으로)?)"
+                        r"|(?P<avg2>평균(?:적으로)?)\s*(?:한|1)\s*(?P<ko2>판|경기|게임|맵|매치|세트)\s*(?:에|에서|당)?(?=\s)"
+                        r"|\b(?:in\s+)?(?:a|one|1|a\s+single|any\s+given)\s+(?P<en>game|match|map|series)\s+(?P<avg3>on\s+average)\b"
+                        r"|\b(?:on\s+average)\s+(?:in\s+)?(?:a|one|1|a\s+single|any\s+given)\s+(?P<en2>game|match|map|series)\b",
+                        lambda m: per_unit(m) if m.group("ko") or m.group("ko2") else
+                        ("per " + (m.group("en") or m.group("en2")) + " on average").ljust(len(m.group())), masked, flags=re.I)
         # "…: player and amount", "…, team + number": the columns asked, listed after the question as nouns; read as the
         # asking words ("who and how much") when nothing named follows
         masked = re.sub(r"(?<=[:,\-–—(])\s*(?:the\s+)?(players?|teams?|squads?|name)\s*(?:and|&|\+|,|/|with)\s*(?:the\s+|their\s+|its\s+|his\s+)?"
@@ -243,6 +270,9 @@ class Parser:
         # "모노리스 발로팀 컨트롤러", "orbit valo team initiator": the named team's (division's) word 팀, not the entity asked
         masked = re.sub(r"(@teamX\s*(?:'s\s+)?(?:@gameX\s*)?)(팀|team\b)(?!\s*(?:수|들|별|마다|중))",
                         lambda m: m.group(1) + " " * len(m.group(2)), masked, flags=re.I)
+        # "X 선수 몇 판 나왔어", "X 선수님 킬": the title said after a player's name, not the players asked about
+        masked = re.sub(r"(@playerX\s*)(선수(?:님)?)(?!\s*(?:수|들|별|마다|중))(?=\s|[은는이가의도를을,?]|$)",
+                        lambda m: m.group(1) + " " * len(m.group(2)), masked)
         # Korean "게임" is said of a match as often as "경기" ("게임 몇 판 했어", "치러진 게임 수"); only "무슨/어떤 게임",
         # "게임별", "게임 종류" or "게임이 뭐 있어" name the title
         # (nor "대회랑 게임", a tournament with its title beside)
@@ -508,9 +538,12 @@ class Parser:
                 and not re.search(r"\b(?:which|what)\s+(?:game|title)s?\s+(?:did|was|were)\b", low):
             return "game"  # "which game has the most tournaments": the title, not a match
         if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have|\s+does|\s+do|\s+will)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell"
-                     r"|play(?:ed|s)?\s+(?:against|vs\.?|versus)|play\s+(?:in|at|during|on)\s+(?:the|their|its)\b|fac(?:e|ed|es)|meet|met|(?:go|went|gone)\s+up\s+against|t(?:ake|ook)\s+on)", low):
+                     r"|play(?:ed|s)?\s+(?:against|vs\.?|versus)|play\s+(?:in|at|during|on)\s+(?:the|their|its)\b"
+                     # "who did X play last spring", "who did X play?": the sides X met (not "play for/with/as")
+                     r"|play\b(?!\s+(?:for|as|with|alongside|under|on\s+(?:the\s+)?(?:same|a)\s+team)\b)|fac(?:e|ed|es)|meet|met|(?:go|went|gone)\s+up\s+against|t(?:ake|ook)\s+on)", low):
             return "team"  # the opponent of a named team ("who did X play against", "who has X faced")
-        who = re.search(r"\bwho\b|\bwho'?s\b|\bwhom\b", low)
+        # "is there anyone …", "did anybody …": asked like "who"
+        who = re.search(r"\bwho\b|\bwho'?s\b|\bwhom\b|\b(?:any|some)(?:one|body)\b", low)
         noun_who = re.search(r"\b(teams?|squads?|players?|pros?|members?)\s+(?:who|whom)\b", low) if who and not m else None
         # "players on a team who never played": the clause after an indefinite phrase of place tells of the noun that leads
         lead = re.match(r"\s*(?:(?:list|show|find|name|give me)\s+)?(?:all\s+)?(?:the\s+)?(teams?|squads?|players?|pros?|members?)\s+"
@@ -586,7 +619,7 @@ class Parser:
         # Korean: the noun right before a question word or a counter.
         # ("두 대회 다 합산": a scope pooled, not the noun asked)
         m = None
-        for found in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들|은|는|이|가|을|를|도|만|의)?\s*"
+        for found in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들)?(?:은|는|이|가|을|를|도|만|의)?\s*"
                              r"(?:이름\s*|종류\s*|데이터\s*|기록\s*)?(?:중에?서?\s*)?(?:(?:은|는)?\s*(?:제외하고|빼고|말고|빼서)\s*)?(?:은|는|이|가)?\s*"
                              r"(어디|누구|뭐|무엇|목록|리스트|알려|보여|몇|이름|어느|있|나와|좀|전부|다\b|순위|순서|랭킹|top|탑|\W*$"
                              r"|싹|쭉|모두|뽑아|추려|나열|출력|찾아|적어|말해)", s):  # imperatives of listing: "선수들 싹 다 뽑아줘"
@@ -597,7 +630,7 @@ class Parser:
         m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드)(?:들)?\s*(?:중에서|중에|중)\b", s)
         if m:
             return self._noun(m.group(1))
-        m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)\s?(?:수|숫자)(?![가-힣])", s)
+        m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)\s?(?:수|숫자)(?:는|가|도|를|은|이)?(?![가-힣])", s)
         if m:
             return self._noun(m.group(1))  # "... 선수 수": the number of players
         # "대회는 모두 몇 개", "선수 몇 명": the noun the count is of
@@ -650,6 +683,11 @@ class Parser:
             return "year"
         if re.search(r"일별|날짜별|일자별|하루마다|매일|\b(?:by|per|each|every|for each|a) (?:day|date)\b|\bdaily\b|\bday by day\b", s, re.I):
             return "date"
+        # "A랑 B에서 각각", "in A and in B respectively": a row for each of the values named
+        m = re.search(r"@(game|tournament|map|stage|region|role)X\s*(?:에서|에)?\s*(?:이랑|랑|하고|과|와|,|/|&|\band\b)\s*(?:(?:in|at|on)\s+)?(?:the\s+)?"
+                      r"@\1X(?:[^.?!@]{0,14}?)(?:각각|각자|따로따로|\brespectively\b|\beach\b|\bseparately\b|\bapiece\b)", s, re.I)
+        if m:
+            return m.group(1)
         m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|지역|나라|리전|국가|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
             or re.search(r"(팀|스쿼드|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
             or re.search(r"(?<![가-힣])각\s*(팀|선수|대회|토너먼트|맵|지역|게임|종목|스테이지)", s)
@@ -678,7 +716,10 @@ class Parser:
                 continue  # "fraggers ordered on frags per game": a rate per game of each player, not a row per map
             if re.match(r"\s+(?:(?:that|which)\s+)?(?:they|he|she|it|@\w+)(?:'ve|'d|\s+have|\s+had|\s+has)?\s+(?:played|was in|were in|appeared|took part|competed)", s[m.end():], re.I) \
                     and not (re.match(r"(?:for |in )?each[\s-]+of\b|for each\b.*,", s[m.start():], re.I)
-                             and not re.match(r"(?:games?|match(?:es)?|maps?|series)$", m.group(1), re.I)):
+                             and (not re.match(r"(?:games?|match(?:es)?|maps?|series)$", m.group(1), re.I)
+                                  # "for each arena the squad saw, what …": a breakdown said as the clause's head
+                                  or re.match(r"for each\b[^,;:?]*,\s*(?:how|what|which|the|their|its|number|count|total)\b", s[m.start():], re.I)
+                                  and re.search(r"(?:^|[:;.,!?])\s*$", s[:m.start()]))):
                 # (but "for each of the events she entered, …" heads a breakdown)
                 continue  # "in each game they played": a condition on each of their rows, not a grouping
             if m.group(1).lower() == "game" and self.measure() is None and "tournament" not in self.values \
@@ -739,8 +780,11 @@ class Parser:
         spots = [(a, b) for a, b, t, _ in self.placed if t == "game"]
         s = self.t.s
         return bool(spots) and all(
-            re.search(r"\b(?:except|excluding|besides|minus|other than|apart from|outside(?: of)?|aside from)\s+(?:the\s+)?$", s[max(0, a - 20):a], re.I)
-            or re.match(r"\s*(?:은|는|이|가)?\s*(?:말고|빼고|제외하고|제외|뺀)", s[b:b + 10]) for a, b in spots)
+            re.search(r"\b(?:except|excluding|besides|minus|other than|apart from|outside(?: of)?|aside from|ignoring|not counting|without counting"
+                      r"|discounting|barring|leaving out|leave out|setting aside|putting aside)\s+(?:the\s+)?$", s[max(0, a - 20):a], re.I)
+            # "setting siege aside", "with siege excluded", "siege left out"
+            or re.match(r"\s*(?:games?\s+|matches\s+|events?\s+)?(?:aside|excluded|left out|set aside|put aside|not counted)\b", s[b:b + 24], re.I)
+            or re.match(r"\s*(?:은|는|이|가|을|를)?\s*(?:말고|빼고|제외하고|제외|뺀|빼면|제외하면|빼서)", s[b:b + 10]) for a, b in spots)
 
     def _value_negated(self, typ: str, value) -> bool:
         """Whether every mention of this one value is negated where it is said."""
@@ -2131,24 +2175,29 @@ class Parser:
                 base = base + [Filter("m.id", "by_time", {"order": "asc" if first else "desc", "filters": scope, "team": a})]
             if measure not in ("wins", "losses") and not t.has("shapes", "winner") and not t.has("shapes", "loser") \
                     and not re.search(r"이긴|이겨|이겼|꺾|잡아|잡은|잡았|\bbeat|\bdefeat|\bwon\b|\blost\b|\blos[et]|(?<![가-힣])진\s|졌|패", t.s, re.I):
-                # "X랑 맞붙은 팀", "every opponent X has met": the other sides of X's matches, whoever won
-                return IR(select=["lt.name"], filters=base + [Filter("wt.name", "=", a)], distinct=True, fact="w")
+                # "X랑 맞붙은 팀", "every opponent X has met": the other sides of X's matches, whoever won (and the days
+                # they met, when asked beside: "whom did X meet in March, and what dates")
+                return IR(select=["lt.name"] + self._dates_beside(), filters=base + [Filter("wt.name", "=", a)], distinct=True, fact="w")
             beaten = self._object_of_win(a) or (measure == "losses" and not self._subject_of_win(a))
             if measure not in ("wins", "losses") and not t.has("shapes", "winner") and not t.has("shapes", "loser") \
                     and re.search(r"\bfac(?:ed|es|ing)\b|\bplay(?:ed|s|ing)? against\b|\b(?:gone|went|came) up against\b|\bmet\b"
                                   r"|붙어 ?(?:본|봤)|맞붙|붙은|만난|상대한|상대(?:팀)?(?:들)?\s*(?:전부|다|모두|목록|리스트)", t.s, re.I) \
                     and not re.search(r"\bbeat|\bdefeat|\bwon\b|\bwins?\b|\blost\b|\blos[et]\b|이겨|이긴|이겼|꺾|잡아|잡은|졌|진 |패", t.s, re.I):
                 # "every team X has faced", "X가 붙어본 상대": the opponents met, whoever won
-                return IR(select=["lt.name"], filters=base + [Filter("wt.name", "=", a)], distinct=True, fact="w")
+                return IR(select=["lt.name"] + self._dates_beside(), filters=base + [Filter("wt.name", "=", a)], distinct=True, fact="w")
             fs = base + [Filter("w.placement", "=", 1)]
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))  # a win is a versus match's
             if beaten:
                 fs.append(Filter("lt.name", "=", a))
-                return IR(select=["wt.name"], filters=fs, distinct=True)
+                return IR(select=["wt.name"] + self._dates_beside(), filters=fs, distinct=True)
             fs.append(Filter("wt.name", "=", a))
-            return IR(select=["lt.name"], filters=fs, distinct=True)
+            return IR(select=["lt.name"] + self._dates_beside(), filters=fs, distinct=True)
         return None
+
+    def _dates_beside(self) -> list[str]:
+        """The match dates asked beside the sides listed ("and what dates", "언제였는지도", "and when")."""
+        return ["m.played_at"] if self.t.has("entities", "date") else []
 
     def _asks_existence(self) -> bool:
         """A yes/no question whether some row exists: "has anyone …", "was there ever …", "any … ?", "… 있어?", "… 적 있나"."""
@@ -2221,7 +2270,7 @@ class Parser:
         s, out = self.t.s, []
         fixed = {f.col for f in filters if f.op == "="}
         said = {
-            "tournament": [(r"\b(?:what|which) (?:games?|titles?) (?:was|were|is|are|did)\b|\band (?:in )?(?:what|which) (?:games?|titles?)\b|무슨 게임|어떤 게임|\b(?:its|their|the) (?:games?|titles?)\b|\bwith (?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game"),
+            "tournament": [(r"\b(?:what|which) (?:games?|titles?) (?:was|were|is|are|did)\b|\band (?:in )?(?:what|which) (?:games?|titles?)\b|무슨 게임|어떤 게임|\b(?:its|their|the) (?:games?|titles?)\b|\b(?:with|w/) ?(?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game"),
                            # "events with their start dates", "대회랑 시작일", "with the dates they ran": the tournament's own dates
                            (r"\b(?:its|their|the|with|and|plus)\s+(?:start(?:ing)?|begin(?:ning)?|opening|first)\s+(?:dates?|days?)\b|\b(?:its|their|with|and)\s+(?:the\s+)?(?:dates?|run(?:ning)? dates?|schedules?)\b"
                             r"|\bstart\s+and\s+end\b|시작\s*(?:일|날짜)|개막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.start_date"),
@@ -2229,8 +2278,8 @@ class Parser:
                             r"|\bstart\s+and\s+end\b|종료\s*(?:일|날짜)|폐막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.end_date")],
             "team": [(r"\b(?:give|with|and|plus|show)\s+(?:the\s+)?(?:tournaments?|events?)\s*(?:\+|and|&|,|name)|\b(?:with|and|plus)\s+(?:the|their)\s+(?:tournaments?|events?)\s*[?.!]*\s*$|\b(?:tournaments?|events?)\s*(?:\+|&)\s*teams?\b"
                       r"|\bteams?\s*(?:\+|&|and)\s*(?:the\s+)?(?:tournaments?|events?)\b|대회(?:명)?(?:이랑|랑|하고|과|와|\s*\+)\s*팀", "tr.name"),
-                     (r"\b(?:its|their|the) regions?\b|\bwith (?:the |their )?regions?\b|\band (?:their )?regions?\b|지역(?:이랑|하고|도|과|까지)|어느 지역", "t.region")],
-            "player": [(r"\b(?:its|their|his|her|the) (?:roles?|positions?)\b|\band (?:their )?(?:roles?|positions?)\b|포지션(?:이랑|하고|도|과|까지)|역할(?:이랑|하고|도|과|까지)", "p.role"),
+                     (r"\b(?:its|their|the) regions?\b|\b(?:with|w/) ?(?:the |their )?regions?\b|\band (?:their )?regions?\b|지역(?:이랑|하고|도|과|까지)|어느 지역", "t.region")],
+            "player": [(r"\b(?:its|their|his|her|the) (?:roles?|positions?)\b|\band (?:their )?(?:roles?|positions?)\b|\bw/\s*(?:their\s+)?(?:roles?|positions?)\b|포지션(?:이랑|하고|도|과|까지)|역할(?:이랑|하고|도|과|까지)", "p.role"),
                        (r"(?:명단|로스터|라인업|선수)\S*\s+(?:\S+\s+)?(?:포지션|역할)|\b(?:roster|line-?up|players)\b.*\b(?:with|and|\+)\s+(?:their\s+)?(?:roles?|positions?)\b", "p.role"),
                        (r"\b(?:their|his|her) teams?\b|\band (?:their )?teams?\b|소속(?:팀)?(?:이랑|하고|도|과|까지)|팀(?:이랑|하고|도|까지)"
                         # "… and what team was he on", "which team does she play for", "소속팀은?": the player's team asked beside
@@ -2766,7 +2815,7 @@ class Parser:
             # one day is a match day ("maps on May 11", "5월 11일 맵 수"): the maps played that day, not the names
             # a clock time, a weekday or a day is a match's ("maps started after 6pm"): then map rows are counted
             # "맵 몇 판", "how many maps did they play": map games counted by a counter of games, rows not names
-            played = re.search(r"몇\s*(?:판|게임|경기|세트)|\bmaps?\s+(?:\w+\s+){0,3}?(?:play(?:ed)?|won|win|lost|lose|went)\b", self.t.s, re.I)
+            played = re.search(r"몇\s*(?:판|게임|경기|세트)|\bmaps?\s+(?:[\w@]+\s+){0,3}?(?:play(?:ed)?|won|win|lost|lose|went)\b", self.t.s, re.I)
             # counted in each stage, month, event or team ("maps in each stage"), they are the games played there
             per_games = per in ("stage", "month", "year", "date", "tournament", "team", "game")
             if re.search(r"\b(?:different|distinct|unique|separate)\b|종류|서로 다른|다른 맵|맵 ?풀|\bmap ?pool\b", self.t.s, re.I) \
@@ -2813,7 +2862,7 @@ class Parser:
                 return None
             return self._noun(noun)
         m = re.search(r"(팀|선수|사람|인원|대회|토너먼트|맵|지역|경기|판|게임|매치|시리즈|@roleX)(?:들|은|는|이|가|수|의 수)?\s*(?:는|은)?\s*(?:총|전부|모두|다)?\s*(?:몇|개수)", s) \
-            or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?(?:수|숫자)(?![가-힣])", s)
+            or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?(?:수|숫자)(?:는|가|도|를|은|이)?(?![가-힣])", s)
         if m:
             w = m.group(1)
             return "player" if w == "@roleX" else self._noun(w)
@@ -3002,8 +3051,17 @@ class Parser:
                 if said and not re.search(r"\b(?:no|without|missing|lacks?|lacking|(?:does|do|did)(?:n'?t| not) (?:have|list))\s+"
                                           r"(?:\w+\s+)?$", s[:m.start()], re.I):
                     return Filter(col, "not_null")
-                return Filter(col, "not_null" if self.has("exclude") else "is_null")
+                return Filter(col, "not_null" if self._excludes_rows() else "is_null")
         return None
+
+    def _excludes_rows(self) -> bool:
+        """An exclusion word that is not the one leaving a game out ("레식 빼고 스테이지 공란인 경기": the game is left out, the
+        rows without a stage are still asked)."""
+        spans = self.t.find("shapes", "exclude")
+        if not spans or not self._game_left_out():
+            return bool(spans)
+        games = [(a, b) for a, b, t, _ in self.placed if t == "game"]
+        return any(not any(ga - 24 <= a and b <= gb + 16 for ga, gb in games) for a, b in spans)
 
     def _counted_after_more_than_one(self) -> str | None:
         m = re.search(r"(?:more than one|multiple|several|two or more|여러(?!분)|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(\w+)", self.t.s, re.I)
@@ -3597,8 +3655,12 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
     """Two statistics asked side by side ("경기 수랑 킬 합계", "average and best team kills", "matches and total kills
     for each event"): each part is read as its own question (the other part blanked), and when both readings select
     the same keys under the same filters, their measures become columns of one IR (``extra_measures``)."""
-    if re.search(r"합쳐|합친|합산|더한|\bcombined\b|\btogether\b|\bplus\b|\bsummed\b|\bvs\.?\b|\bversus\b|\bthan\b|보다|대비", text, re.I):
+    if re.search(r"\bvs\.?\b|\bversus\b|\bthan\b|보다|대비", text, re.I):
         return None
+    if re.search(r"합쳐|합친|합산|더한|\bcombined\b|\btogether\b|\bplus\b|\bsummed\b", text, re.I):
+        # "킬이랑 어시 합쳐서": one sum of two statistics; but two questions each with its own total ("몇 판 나왔고 데스는
+        # 전부 합치면 얼마") are still two columns
+        return _clauses_side_by_side(text, linked, today)
     names = [(m.start, m.end) for m in linked.mentions]
     plain = "".join(" " if any(a <= i < b for a, b in names) else ch for i, ch in enumerate(text))
     # a joining suffix ("경기 수랑") is read apart from its word, so the cue before it still ends there
@@ -3628,6 +3690,9 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
     def has_measure(span: list[tuple[int, int]]) -> bool:
         return any(any(measure_cover[slice(*core(a, b))]) for a, b in span)
 
+    listed = _listed_side_by_side(text, linked, today, plain, words, stat, has_measure)
+    if listed is not None:
+        return listed
     for i, (a, b) in enumerate(words):
         w = plain[a:b]
         if _CONJ_SUFFIX.search(w) and stat(a, b):
@@ -3667,20 +3732,58 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
     return _clauses_side_by_side(text, linked, today)
 
 
+def _listed_side_by_side(text: str, linked: Linked, today: dt.date | None, plain: str, words: list[tuple[int, int]],
+                         stat, has_measure) -> Reading | None:
+    """Three or more statistics listed ("kills, deaths and assists", "딜, 킬, 어시 합계"): each
+    item read with the others blanked, the readings merged into one IR with a column each."""
+    items: list[list[tuple[int, int]]] = [[]]
+    joins: list[tuple[int, int]] = []
+    for a, b in words:
+        w = plain[a:b]
+        if w.lower() in ("and", "&", "+", "plus") and items[-1]:
+            joins.append((a, b))
+            items.append([])
+            continue
+        if not stat(a, b) and not re.fullmatch(r"#|of|the|#of", w, re.I):
+            if len(items) >= 3 and items[-1]:
+                break
+            items, joins = [[]], []
+            continue
+        items[-1].append((a, b))
+        if _CONJ_SUFFIX.search(w):
+            items.append([])
+    items = [it for it in items if it]
+    if len(items) < 3 or not all(has_measure(it) for it in items):
+        return None
+    spans = [(it[0][0], it[-1][1]) for it in items]
+    readings = []
+    for k in range(len(spans)):
+        others = [sp for j, sp in enumerate(spans) if j != k] + joins
+        readings.append(_sub_reading(*_blank(text, linked, others), today))
+    merged = readings[0]
+    for r in readings[1:]:
+        merged = _merge_two(merged, r)
+        if merged is None:
+            return None
+    return merged
+
+
 _CLAUSE_ASK = r"(?:how (?:many|much)|the (?:number|total|count|average|amount) of|(?:their|its) (?:total|number|average|count))\b"
 
 
 def _clauses_side_by_side(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
     """Two questions of one scope joined by "and" ("per cup: how many squads showed up, and the count of games that were
     played"): each clause, from its question words to its end, is read with the other one blanked."""
-    ko = list(re.finditer(r"몇\s*[가-힣]+?(?:이고|이며|고|며|,)(?=\s)", text))
+    # "몇 판이고", "몇 판 나왔고", "몇 번 이겼으며": the first clause ends at its joining ending
+    ko = list(re.finditer(r"몇\s*[가-힣]+?(?:\s+[가-힣]+?)?(?:이고|이며|고|며|,)(?=\s)", text))
     asks = list(re.finditer(r"몇", text))
     if len(ko) == 1 and len(asks) == 2 and asks[0].start() == ko[0].start():
         # "대회마다 팀 몇 팀이고 경기 몇 판인지": the first clause from the word before its 몇 to its joining ending
         lead = re.search(r"[^\s]+\s*$", text[:ko[0].start()])
-        start = lead.start() if lead else ko[0].start()
-        return _merged_side_by_side(text, linked, today, [(ko[0].end() - 2 if ko[0].group().endswith(("이고", "이며")) else ko[0].end() - 1,
-                                                           len(text.rstrip(" ?.!")))], [(start, ko[0].end())])
+        # a scope said before the first clause ("스테이지별로 몇 판 했고 몇 번 졌는지") belongs to both
+        start = lead.start() if lead and not re.search(r"(?:별로?|마다|당|에서|에|중에?)\s*$", lead.group()) else ko[0].start()
+        right = (ko[0].end() - 2 if ko[0].group().endswith(("이고", "이며")) else ko[0].end() - 1, len(text.rstrip(" ?.!")))
+        return _merged_side_by_side(text, linked, today, [right], _shared_names(linked, [(start, ko[0].end())], right))
     first = re.search(_CLAUSE_ASK, text, re.I)
     joins = list(re.finditer(r",?\s*\band\s+(?=" + _CLAUSE_ASK + ")", text, re.I))
     if first is None or len(joins) != 1 or joins[0].start() < first.end():
@@ -3689,7 +3792,39 @@ def _clauses_side_by_side(text: str, linked: Linked, today: dt.date | None) -> R
     # a scope said after both clauses ("…, per tournament") belongs to both
     tail = re.search(r"\s*,?\s*(?:(?:for|in) (?:each|every)|per|by) \w+\s*[?.!]*\s*$", text[join.end():], re.I)
     end = join.end() + tail.start() if tail else len(text.rstrip(" ?.!"))
-    return _merged_side_by_side(text, linked, today, [(join.start(), end)], [(first.start(), join.end())])
+    return _merged_side_by_side(text, linked, today, [(join.start(), end)],
+                                _shared_names(linked, [(first.start(), join.end())], (join.end(), end)))
+
+
+def _shared_names(linked: Linked, blank: list[tuple[int, int]], other: tuple[int, int]) -> list[tuple[int, int]]:
+    """The blanked spans less the names in them that the other clause does not replace: "X 몇 판 나왔고 데스는 몇 개",
+    "how many maps did X play and how many kills did he get": X is the subject of both questions."""
+    inside = lambda m, a, b: a <= m.start and m.end <= b  # noqa: E731
+    own = {m.type for m in linked.mentions if inside(m, *other)}
+    keep = sorted((m.start, m.end) for m in linked.mentions if m.type not in own and any(inside(m, a, b) for a, b in blank))
+    out = []
+    for a, b in blank:
+        for ka, kb in keep:
+            if a <= ka and kb <= b:
+                out.append((a, ka))
+                a = kb
+        out.append((a, b))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _count_of_results(ir: IR, other: IR) -> IR:
+    """A count of versus rows with a result the other reading does not filter (won: placement 1, lost: 2) as the wins
+    (losses) measure without that filter; any other reading as it is."""
+    if ir.measure not in ("count", "countd:m.id") or ir.group and ir.select != other.select:
+        return ir
+    theirs = [repr(f) for f in other.filters]
+    result = [f for f in ir.filters if f.col == "mt.placement" and f.op == "=" and f.value in (1, 2) and repr(f) not in theirs]
+    # (first places in a battle royale, its chicken dinners, are its wins)
+    if len(result) != 1 or not any(f.col == "m.format" and (f.value == "versus" or f.value == "ranking" and result[0].value == 1)
+                                   for f in ir.filters):
+        return ir
+    return dataclasses.replace(ir, measure="wins" if result[0].value == 1 else "losses",
+                               filters=[f for f in ir.filters if f is not result[0]])
 
 
 def _merged_side_by_side(text: str, linked: Linked, today: dt.date | None, right_blank: list[tuple[int, int]],
@@ -3698,17 +3833,27 @@ def _merged_side_by_side(text: str, linked: Linked, today: dt.date | None, right
     columns, when both select the same keys under the same filters."""
     ra = _sub_reading(*_blank(text, linked, right_blank), today)
     rb = _sub_reading(*_blank(text, linked, left_blank), today)
+    return _merge_two(ra, rb)
+
+
+def _merge_two(ra: Reading | None, rb: Reading | None) -> Reading | None:
+    """Two readings as one IR with both measures as columns, when both select the same keys under the same filters."""
     if ra is None or rb is None:
         return None
     a_ir, b_ir = ra.ir, rb.ir
+    # "경기 몇 번 했고 진 건 몇 번", "how many series did X play, and how many did X take": the second count is of the won
+    # rows among the first's, so it is the wins (losses) measure beside the count, under the same filters
+    a_ir, b_ir = _count_of_results(a_ir, b_ir), _count_of_results(b_ir, a_ir)
     if not a_ir.measure or not b_ir.measure or a_ir.measure == b_ir.measure \
             or {a_ir.measure, b_ir.measure} == {"wins", "losses"}:
         return None
     same = lambda ir: {k: v for k, v in ir.to_dict().items() if k not in ("measure", "extra_measures", "order", "limit", "filters")}  # noqa: E731
     fa, fb = [repr(f) for f in a_ir.filters], [repr(f) for f in b_ir.filters]
     odd = [f for f in a_ir.filters if repr(f) not in fb] + [f for f in b_ir.filters if repr(f) not in fa]
-    if any(f.col != "m.format" for f in odd) or len({f.value for f in odd}) > 1:
-        return None  # a format one measure implies (win rate: versus play) holds for both
+    # a format one measure implies (win rate: versus play) holds for both, and so do the map rows a count of maps implies
+    implied = lambda f: f.col == "m.format" or (f.col, f.op) in (("tr.game", "not_in"), ("m.map", "not_null"))  # noqa: E731
+    if not all(implied(f) for f in odd) or len({repr(f.value) for f in odd if f.col == "m.format"}) > 1:
+        return None
     a_ir = dataclasses.replace(a_ir, filters=a_ir.filters + [f for f in b_ir.filters if repr(f) not in fa])
     if same(a_ir) != same(b_ir) or any((a_ir.setop, a_ir.compare, a_ir.minus, a_ir.vs, a_ir.per, a_ir.extreme,
                                          a_ir.count_groups, a_ir.nest, a_ir.split)):
@@ -3716,6 +3861,8 @@ def _merged_side_by_side(text: str, linked: Linked, today: dt.date | None, right
     if a_ir.measure in ("titles",) or a_ir.measure.startswith("streak:") or b_ir.measure == "titles" or b_ir.measure.startswith("streak:"):
         return None
     measures = [a_ir.measure, *a_ir.extra_measures, b_ir.measure, *b_ir.extra_measures]
+    if len(set(measures)) < len(measures):
+        return None
     if any("mp." in m for m in measures):  # kills beside a player-only statistic are the players': one fact table
         measures = [m.replace("sum:mt.kills", "sum:mp.kills") for m in measures]
     merged = dataclasses.replace(a_ir, measure=measures[0], extra_measures=measures[1:])
@@ -3840,6 +3987,7 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     """Readings finished by kind-wide rules: one measure of several named players or teams is one row each,
     a record asked of every team is its wins and its losses."""
     ir, s = reading.ir, parser.t.s
+    _zero_groups_kept(parser, ir)
     keys = {"p.nickname": "p.nickname", "t.name": "t.name"}
     if ir.measure and not ir.group and not ir.select and not ir.setop and not ir.compare and not ir.minus and not ir.vs \
             and ir.measure not in ("count", "title", "titles") and not ir.measure.startswith("countd") \
@@ -3930,6 +4078,22 @@ _HOW_OFTEN = re.compile(r"\bhow (?:many times|often)\b|\bnumber of (?:times|game
 _MATCH_SIDE = ("m", "mt", "mp", "tr", "w", "l", "wt", "lt")
 
 
+def _zero_groups_kept(parser: Parser, ir: IR) -> None:
+    """A count of wins (first places, losses) per group, asked with the groups that have none kept ("including those
+    at zero", "0승 팀도 포함") or per named value ("A랑 B 각자 승수"): the wins measure, a row for every group
+    even at 0, not a count of the won rows only."""
+    if not ir.group or ir.measure not in ("count", "countd:m.id") or ir.having is not None or ir.setop or ir.extra_measures:
+        return
+    named = any(f.op == "in" and f.col in ir.select for f in ir.filters)
+    if not (parser.keep_zero or named):
+        return
+    result = [f for f in ir.filters if f.col == "mt.placement" and f.op == "=" and f.value in (1, 2)]
+    if len(result) != 1 or not any(f.col == "m.format" for f in ir.filters):
+        return
+    ir.filters = [f for f in ir.filters if f is not result[0]]
+    ir.measure = "wins" if result[0].value == 1 else "losses"
+
+
 def _played_only(parser: Parser, ir: IR) -> None:
     """"teams per region that have actually played", "지역 없는 팀 중 경기 뛴 팀", "players who competed, how many": the
     teams (players) with a match row, read through the participation table, when nothing else joins it."""
@@ -3938,7 +4102,9 @@ def _played_only(parser: Parser, ir: IR) -> None:
         return
     if t.has("shapes", "no_team") or not re.search(
             r"\b(?:played|competed|appeared|participated|took part|taken part|featured)\b(?!\s+(?:for|as|on|with)\b)"
-            r"|\bplayed (?:on|for) (?:the )?(?:stage|field)\b|(?<![가-힣])(?:뛴|뛰어 ?본|출전한|출전해 ?본|참가한|나온 적 있는)", t.s, re.I):
+            r"|\bplayed (?:on|for) (?:the )?(?:stage|field)\b|(?<![가-힣])(?:뛴|뛰어 ?본|출전한|출전해 ?본|참가한|나온 적 있는)"
+            # "경기에는 나왔는데", "경기에 나간 선수 중": a match played
+            r"|(?:경기|매치|게임)(?:에|에는|엔|에서|에서는)?\s*(?:나왔|나온|나간|나갔|뛰었|출전했)", t.s, re.I):
         return
     cols = list(ir.select) + [f.col for f in ir.filters] + ([ir.measure.partition(":")[2]] if ir.measure else [])
     aliases = {c.split(".")[0] for c in cols if "." in c}
