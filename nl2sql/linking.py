@@ -662,8 +662,8 @@ def spoken_numbers(text: str, catalog: "Catalog | None" = None) -> str:
             continue
         if tens is None and _KO_NATIVE_UNIT[unit] <= 4 or re.match(r"\s?(?:번\s?)?째", text[m.end():]):
             continue  # "한 맵", "두 팀", "세 번", "다섯 번째": read as words already
-        if tens in ("스무",) and unit:
-            continue
+        if tens in ("스무",) and unit or tens == "쉰" and not unit:
+            continue  # "쉰" alone is also "rested" ("결승에 쉰 선수"): fifty only with its units ("쉰다섯")
         edits.append((m.start(), m.end(), str(_KO_NATIVE_TENS.get(tens, 0) + (_KO_NATIVE_UNIT[unit] if unit else 0))))
     for m in re.finditer(r"(?<![가-힣])(?:탑|톱|top)\s?(" + "|".join(sorted(_KO_LOAN_NUMBERS, key=len, reverse=True)) + r")(?![가-힣])", text, re.I):
         if free(m.start(1), m.end(1)):

@@ -142,6 +142,8 @@ def test_round30_constructs_answer_with_the_right_rows(world30, construct, quest
     ("백도어 천천히 추천", "백도어 천천히 추천"),
     ("열린 경기", "열린 경기"),
     ("다섯 번째로 많은", "다섯 번째로 많은"),
+    ("결승에 쉰 선수", "결승에 쉰 선수"),
+    ("쉰다섯 킬", "55 킬"),
 ])
 def test_spoken_numbers_are_written_as_digits(said, written):
     assert spoken_numbers(said) == written
