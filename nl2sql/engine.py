@@ -19,7 +19,7 @@ from kernel.checks import check_language, check_text
 from kernel.language import detect
 
 from .ir import IR, compile_sql
-from .linking import MASK, Linked, lexicon, link, load_catalog
+from .linking import MASK, Linked, lexicon, link, load_catalog, spoken_numbers
 from .query import FOLLOWUP, KINDS, NOT_STATS, Query, build_sql, metrics_for
 from .render import render, render_ir
 from .safety import run_readonly, validate
@@ -164,7 +164,9 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     """Link and predict without running anything (the router's ``fit`` uses this).
 
     The question inside a request ("혹시 … 알려주실 수 있을까요?", "For our newsletter: would you dig up …") is
-    read first; the whole text is read when the core cannot be answered or lost a name on the way."""
+    read first; the whole text is read when the core cannot be answered or lost a name on the way. Numbers
+    said as words ("twenty twenty five", "백오십 개") are read as digits (:func:`~nl2sql.linking.spoken_numbers`)."""
+    question = spoken_numbers(question, load_catalog(url))
     question = _as_named_team(question, url, today)
     core = core_question(question)
     if core != question.strip():

@@ -497,6 +497,205 @@ QUOTATIVE = ("이라는", "라는", "이라고", "라고", "이라던", "라던"
 """Quoting endings after a name ("모멘텀이라는 선수", "X라고 하는 팀"): read apart from the name like a particle."""
 
 
+# ---------------------------------------------------------------- numbers said as words
+# A spoken question (or one typed the way it is said) spells its numbers: "twenty twenty five", "fifty five points",
+# "may eleventh", "six pm", "이천이십오년 시월", "킬 백오십 개", "열여덟 킬", "탑 쓰리". :func:`spoken_numbers` writes
+# them as digits before anything reads the question, so every reader of years, dates, clock times, thresholds and
+# top-N counts sees the digits it already knows. Only forms that cannot be anything else are rewritten: a lone
+# "one".."ten" or "한/두/세/네" stays a word (the readers know those, and "which one" is no number), and a word of a
+# name the database holds ("Twenty Oaks", a player called 천사) is never touched.
+_EN_UNIT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_EN_TEEN = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+            "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+            "eighty": 80, "ninety": 90}
+_EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+               "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+               "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+               "twentieth": 20, "thirtieth": 30}
+_EN_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+             r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_SUFFIX = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+_KO_SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7, "팔": 8, "구": 9}
+_KO_PLACE = {"십": 10, "백": 100, "천": 1000}
+_KO_SINO_RUN = re.compile(r"(?<![가-힣])((?:[일이삼사오육칠팔구]?천)?(?:[일이삼사오육칠팔구]?백)?(?:[일이삼사오육칠팔구]?십)?[일이삼사오육륙칠팔구]?)")
+_KO_MONTH = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "유": 6, "육": 6, "칠": 7, "팔": 8, "구": 9, "시": 10, "십": 10,
+             "십일": 11, "십이": 12}
+# what follows a number: a counter or a comparison (read even with more Hangul after it: "150개", "5이상") ...
+_KO_COUNTER = (r"년|월|일|개|명|킬|점|번|판|경기|승|패|위|등|회|시|분|초|라운드|세트|게임|맵|데스|어시|팀|선수|대회|퍼센트|프로|%"
+               r"|이상|이하|초과|미만|넘|보다|짜리|까지|부터|쯤|정도")
+# ... or a particle closing the word
+_KO_PARTICLE = r"(?:은|는|이|가|을|를|에|에서|도|만|이랑|하고|으로|로|요|야|이야)?(?![가-힣])"
+_KO_NATIVE_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70, "여든": 80, "아흔": 90}
+_KO_NATIVE_UNIT = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6,
+                   "일곱": 7, "여덟": 8, "아홉": 9}
+_KO_NATIVE = re.compile(r"(?<![가-힣])(" + "|".join(_KO_NATIVE_TENS) + r")?(" + "|".join(sorted(_KO_NATIVE_UNIT, key=len, reverse=True))
+                        + r")?(?=\s?(?:" + _KO_COUNTER + r")|" + _KO_PARTICLE + r")")
+# "탑 쓰리", "톱 파이브": the English number after "top", written in Hangul
+_KO_LOAN_NUMBERS = {"원": 1, "투": 2, "쓰리": 3, "스리": 3, "포": 4, "파이브": 5, "식스": 6, "세븐": 7, "에잇": 8, "나인": 9, "텐": 10}
+
+
+def _en_cardinal(words: list[str], i: int) -> tuple[int, int] | None:
+    """The number said by the words from ``i`` on and how many words it takes ("fifty five", "a hundred and
+    fifty", "two thousand five hundred", "twenty twenty six" = the year), or None."""
+    w = words[i]
+    # a year said in two halves: "twenty twenty five", "nineteen ninety nine", "twenty oh nine"
+    if w in ("twenty", "nineteen") and i + 1 < len(words):
+        century = 2000 if w == "twenty" else 1900
+        nxt = words[i + 1]
+        if nxt in ("oh", "o") and i + 2 < len(words) and words[i + 2] in _EN_UNIT:
+            return century + _EN_UNIT[words[i + 2]], 3
+        if nxt in _EN_TEEN:
+            return century + _EN_TEEN[nxt], 2
+        if nxt in _EN_TENS:
+            unit = _EN_UNIT.get(words[i + 2], 0) if i + 2 < len(words) else 0
+            return century + _EN_TENS[nxt] + unit, 3 if unit else 2
+    total, current, last, j, end = 0, 0, None, i, i
+    while j < len(words):
+        x = words[j]
+        if x == "a" and j == i and j + 1 < len(words) and words[j + 1] in ("hundred", "thousand"):
+            current, last = 1, "unit"
+        elif x in _EN_UNIT and last in (None, "tens", "hundred", "thousand"):
+            current, last = current + _EN_UNIT[x], "unit"
+        elif (x in _EN_TEEN or x in _EN_TENS) and last in (None, "hundred", "thousand"):
+            current, last = current + _EN_TEEN.get(x, _EN_TENS.get(x, 0)), "teen" if x in _EN_TEEN else "tens"
+        elif x == "hundred" and last in ("unit", "teen") and current % 100 < 100:
+            current, last = current * 100, "hundred"
+        elif x == "thousand" and last in ("unit", "teen", "tens", "hundred") and total == 0:
+            total, current, last = current * 1000, 0, "thousand"
+        elif x == "and" and last in ("hundred", "thousand") and j + 1 < len(words) \
+                and (words[j + 1] in _EN_UNIT or words[j + 1] in _EN_TEEN or words[j + 1] in _EN_TENS):
+            j += 1
+            continue
+        else:
+            break
+        j += 1
+        end = j
+    if end == i or words[i] == "a" and end == i + 1:
+        return None
+    return total + current, end - i
+
+
+def _ko_sino(run: str) -> int | None:
+    """The value of a Sino-Korean numeral with a place word ("이천이십오" = 2025, "백오십" = 150, "십일" = 11)."""
+    if not any(c in _KO_PLACE for c in run):
+        return None
+    total, digit = 0, None
+    for c in run:
+        if c in _KO_PLACE:
+            total += (digit or 1) * _KO_PLACE[c]
+            digit = None
+        else:
+            digit = _KO_SINO[c]
+    return total + (digit or 0)
+
+
+def spoken_numbers(text: str, catalog: "Catalog | None" = None) -> str:
+    """``text`` with its spelled-out numbers written as digits (see the comment above); names of ``catalog`` kept."""
+    keep = [False] * (len(text) + 1)
+    if catalog is not None and re.search(r"[a-z]|[가-힣]", text, re.I):
+        normed, pos = _normalized_with_positions(text)
+        for key in catalog.aliases:
+            if not re.search(r"[a-z]{3}|[가-힣]", key) or key in _EN_UNIT or key in _EN_TEEN or key in _EN_TENS:
+                continue  # a name's number word alone ("twenty" of "Twenty Oaks") is the number; the whole name is kept
+            start = normed.find(key)
+            while start != -1:
+                s, e = pos[start], pos[start + len(key) - 1] + 1
+                # a name is a whole word: "usa" is not in "thousand"
+                if not (_latin_or_digit(text[s]) and s > 0 and _latin_or_digit(text[s - 1])) \
+                        and not (_latin_or_digit(text[e - 1]) and e < len(text) and _latin_or_digit(text[e])):
+                    for k in range(s, e):
+                        keep[k] = True
+                start = normed.find(key, start + 1)
+    edits: list[tuple[int, int, str]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(keep[a:b]) and not any(a < e and s < b for s, e, _ in edits)
+
+    # English: words and their positions ("fifty-five" is two words)
+    toks = [(m.group().lower(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+", text)]
+    words = [t[0] for t in toks]
+    i = 0
+    while i < len(toks):
+        w = words[i]
+        if w in _EN_ORDINAL or (w in _EN_TENS and i + 1 < len(words) and words[i + 1] in _EN_ORDINAL):
+            # an ordinal is a day only beside a month: "may eleventh", "the twenty first of june"
+            if w in _EN_TENS and _EN_ORDINAL[words[i + 1]] < 10:
+                n, k = _EN_TENS[w] + _EN_ORDINAL[words[i + 1]], 2
+            else:
+                n, k = _EN_ORDINAL.get(w, 0), 1
+            a, b = toks[i][1], toks[i + k - 1][2]
+            before = re.search(r"\b(?:" + _EN_MONTH + r")\.?\s+(?:the\s+)?$", text[:a], re.I)
+            after = re.match(r"\s+(?:day\s+)?of\s+(?:" + _EN_MONTH + r")\b", text[b:], re.I)
+            if n and n <= 31 and (before or after) and free(a, b):
+                edits.append((a, b, f"{n}{_SUFFIX.get(n, 'th')}"))
+                i += k
+                continue
+            # ... or the first word of a name written with digits ("third tide" for "3rd Tide")
+            said = f"{n}{_SUFFIX.get(n, 'th')}"
+            nxt = words[i + k] if i + k < len(words) else ""
+            if n and catalog is not None and nxt and free(a, b) \
+                    and any(key.startswith(said + nxt) for key in catalog.aliases):
+                edits.append((a, b, said))
+                i += k
+                continue
+        said = _en_cardinal(words, i) if w in _EN_UNIT or w in _EN_TEEN or w in _EN_TENS or w == "a" else None
+        if said and said[1] >= 1:
+            value, k = said
+            a, b = toks[i][1], toks[i + k - 1][2]
+            span_words = words[i:i + k]
+            if w == "a" and k == 1:
+                said = None
+            elif k == 1 and w in _EN_UNIT | {"ten": 10}:
+                # a lone small number stays a word, except as a clock time ("six pm", "seven o'clock")
+                if not re.match(r"\s*(?:[ap]\.?\s?m\b\.?|o'?\s?clock\b)", text[b:], re.I):
+                    said = None
+            # only words joined by spaces or hyphens make one number
+            if said and any(not re.fullmatch(r"[\s\-]+(?:and\s+)?", text[toks[j][2]:toks[j + 1][1]], re.I)
+                            for j in range(i, i + k - 1)):
+                said = None
+            if said and free(a, b) and span_words != ["a"]:
+                half = re.match(r"\s*([ap])\.?\s?m\b\.?", text[b:], re.I) if value <= 12 else None
+                if half:  # "eight p m", "six p.m.": the clock as the dates reader writes it
+                    edits.append((a, b + half.end(), f"{value} {half.group(1).lower()}m"))
+                else:
+                    edits.append((a, b, str(value)))
+                i += k
+                continue
+        i += 1
+    # Korean: Sino-Korean numerals with a place word, months, native numbers, "top three" in Hangul
+    for m in re.finditer(r"(?<![가-힣])(시|유|십일|십이|일|이|삼|사|오|육|칠|팔|구|십)월(?=[^가-힣]|$|은|는|이|가|을|를|에|도|만|달|중|초|말|부터|까지|쯤)", text):
+        if free(m.start(), m.end()):
+            edits.append((m.start(1), m.end(1), str(_KO_MONTH[m.group(1)])))
+    for m in _KO_SINO_RUN.finditer(text):
+        run = m.group(1)
+        if not run:
+            continue
+        value = _ko_sino(run)
+        after = text[m.end():]
+        if value is None and re.match(r"\s*일", after) and re.search(r"(?:\d|[시유십일이삼사오육칠팔구])월\s*$", text[:m.start()]):
+            value = sum(_KO_SINO[c] for c in run if c in _KO_SINO)  # "5월 삼일": a day after its month
+        if value is None or not free(m.start(), m.end()):
+            continue
+        if re.match(r"\s?(?:" + _KO_COUNTER + r")", after) or re.match(_KO_PARTICLE, after):
+            edits.append((m.start(), m.end(), str(value)))
+    for m in _KO_NATIVE.finditer(text):
+        tens, unit = m.group(1), m.group(2)
+        if not (tens or unit) or not free(m.start(), m.end()):
+            continue
+        if tens is None and _KO_NATIVE_UNIT[unit] <= 4 or re.match(r"\s?(?:번\s?)?째", text[m.end():]):
+            continue  # "한 맵", "두 팀", "세 번", "다섯 번째": read as words already
+        if tens in ("스무",) and unit or tens == "쉰" and not unit:
+            continue  # "쉰" alone is also "rested" ("결승에 쉰 선수"): fifty only with its units ("쉰다섯")
+        edits.append((m.start(), m.end(), str(_KO_NATIVE_TENS.get(tens, 0) + (_KO_NATIVE_UNIT[unit] if unit else 0))))
+    for m in re.finditer(r"(?<![가-힣])(?:탑|톱|top)\s?(" + "|".join(sorted(_KO_LOAN_NUMBERS, key=len, reverse=True)) + r")(?![가-힣])", text, re.I):
+        if free(m.start(1), m.end(1)):
+            edits.append((m.start(1), m.end(1), str(_KO_LOAN_NUMBERS[m.group(1)])))
+    for a, b, new in sorted(edits, reverse=True):
+        text = text[:a] + new + text[b:]
+    return text
+
+
 def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
     """Link the names, years and numbers of ``text`` against ``catalog``."""
     today = today or dt.date.today()
@@ -535,8 +734,10 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             taken[i] = True
     # "top 3 players", "top fraggers": a superlative, not the role 'top'.
     for m in [c for c in chosen if c.type == "role" and text[c.start:c.end].lower() == "top"]:
-        if re.search(r"\b(?:at|on|to)\s+the\s+$", text[:m.start], re.I) and re.match(r"\s+of\b", text[m.end:], re.I):
-            chosen.remove(m)  # "at the top of the table": first place, not the role
+        if re.search(r"\b(?:at|on|to)\s+the\s+$", text[:m.start], re.I) and re.match(r"\s+of\b", text[m.end:], re.I) \
+                or re.search(r"\b(?:came|come|comes|coming|out|ended|ends|end|finished|finish|finishes|stayed|stays)\s+(?:up\s+)?on\s+$",
+                             text[:m.start], re.I):
+            chosen.remove(m)  # "at the top of the table", "came out on top": first place, not the role
             for i in range(m.start, m.end):
                 taken[i] = False
             continue
@@ -694,7 +895,20 @@ def _other_edition(text: str, catalog: Catalog, chosen: list[Mention], spans: li
     base = re.sub(r"\s*(?:19|20)\d\d\s*", " ", tours[0].value).strip()
     for a, b, kind in spans:
         y = re.match(r"(?:19|20)\d\d", text[a:b])
-        if kind != "year" or not y or y.group() in tours[0].value or a < tours[0].end:
+        if kind != "year" or not y or y.group() in tours[0].value:
+            continue
+        if a < tours[0].start:
+            # "in the 2024 and 2025 X alike", "2024랑 2025 X 다 나온": a year listed before the named edition is its
+            # tournament's edition of that year
+            if not re.fullmatch(r"\s*(?:년도?)?\s*(?:and|&|,|or|랑|이랑|하고|과|와|,)\s*(?:the\s+)?", text[a + 4:tours[0].start], re.I) \
+                    or not re.match(r"(?:19|20)\d\d", text[tours[0].start:tours[0].end]):
+                continue
+            other = [n for n in catalog.latest if n != tours[0].value and re.sub(r"\s*(?:19|20)\d\d\s*", " ", n).strip() == base
+                     and y.group() in n]
+            if len(other) == 1:
+                return chosen + [Mention("tournament", other[0], a, a + 4, 70.0)], [sp for sp in spans if sp != (a, b, kind)]
+            continue
+        if a < tours[0].end:
             continue
         between = text[tours[0].end:b + 15]  # the negation before the year, or after it in Korean ("2026엔 안 나온")
         if not re.search(r"\b(?:but|not|never|didn'?t|didnt|don'?t|haven'?t|hasn'?t|wasn'?t|weren'?t|skipped|missed|no)\b|안\s|못|없|빠진|불참", between, re.I):
@@ -918,6 +1132,9 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
         if len(names) == 1 and run[0][2] == "name" and not years and not games \
                 and re.search(r"\bbattle[\s-]*$|배틀\s*$", text[:run[0][0]], re.I) and re.match(r"royale?s?\b|로얄", text[run[0][0]:run[0][1]], re.I):
             continue  # "battle royale tourneys": the genre, then a tournament noun, not a tournament named "… Royale"
+        if all(text[t[0]:t[1]].lower() == "series" for t in names) and not years \
+                and re.match(r"\s+(?:that|which|where|with|were|was|ended|went|did|had|won|lost|without|going)\b", text[run[-1][1]:], re.I):
+            continue  # "the lol series which went 3-0": the game's series (its matches), not a tournament called "… Series"
         strong = len([t for t in run if t[2] in ("name", "game", "noun")]) >= 2 or years
         if not strong:
             # one word alone: only a word no other name has, said as such ("jeju", "한강"), not "open"
@@ -1053,6 +1270,8 @@ def _loan_full_names(text: str, catalog: Catalog, taken: list[bool], particles: 
                 best = sorted((r, ev) for r, ev in best if r >= 90 and (skeleton(re.sub(r"\d", "", variant)) == skeleton(re.sub(r"\d", "", ev[1]))
                                                                     or r == 100 and len(key) >= 5))
                 if best and (len(best) == 1 or best[-1][0] > best[-2][0]):
+                    if best[-1][1][0] == "player" and _event_word_in_place(text, a, end, catalog, particles):
+                        break  # a tournament's word where a tournament is named (see _event_word_in_place)
                     hit = Mention(best[-1][1][0], best[-1][1][1], a, end, 72.0)
                     break
             if hit is not None:
@@ -1308,6 +1527,34 @@ do does did done get got can could will would should their its his her they them
 who whom whose what which when where how many much more most less least each every all any some""".split())
 
 
+def _event_word_in_place(text: str, a: int, b: int, catalog: Catalog, particles: list[str]) -> bool:
+    """Whether the Hangul word at ``a:b`` transliterates a word of a tournament's name and stands where a tournament
+    is named: beside that tournament's game, another word of its name, a year or a tournament noun ("2025 발로란트
+    크레스트", "크레스트 대회"). A player or map whose Latin name has the same consonants ("Crusta") loses it there."""
+    latin_of: dict[str, str] = {}
+    for name, _, _, _ in catalog.tour_words:
+        for w in _words(name):
+            latin_of.setdefault(word_key(w), w)
+    core = _strip_particle(text[a:b].strip(), particles)
+    key = _sounds_like(core, frozenset(latin_of), latin_of)
+    if key is None or not _transliterates(core, latin_of[key]):
+        return False
+    tours = [(g, keys) for _, g, _, keys in catalog.tour_words if key in keys]
+    nouns = {norm(w) for w in lexicon().get("tournament_nouns", [])}
+    before = re.findall(r"\S+", text[:a])[-1:]
+    after = re.findall(r"\S+", text[b:])[:1]
+    for word in before + after:
+        bare = _strip_particle(word, particles) if is_hangul(word[0]) else word
+        if re.fullmatch(r"(?:19|20)\d\d(?:년도?)?(?:에서|에|의)?|'?\d\d", bare) or norm(bare) in nouns:
+            return True
+        if any(t == "game" and any(g == v for g, _ in tours) for t, v in catalog.aliases.get(norm(bare), [])):
+            return True
+        other = _sounds_like(bare, frozenset(latin_of), latin_of) if len(bare) >= 2 else None
+        if other and other != key and any(other in keys for _, keys in tours):
+            return True
+    return False
+
+
 def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str]) -> list[Mention]:
     """Near misses (typos, a dropped space) of names among the words no exact match covered."""
     from rapidfuzz import fuzz, process
@@ -1328,6 +1575,8 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
             for p in particles:
                 if surface.endswith(p) and len(surface) - len(p) >= 2:
                     variants.append((surface[: -len(p)], b - len(p)))
+            if re.search(r"[A-Za-z]['’]s$", surface):
+                variants.append((surface[:-2], b - 2))  # the English possessive: "kestrel's" is a near miss of "Kestrell"
             best = None
             if all(is_hangul(ch) or not ch.isalnum() for ch in surface) and catalog.sounds \
                     and (not _has_cue_word(surface) or _long_loanword(surface)) and not _has_korean_function_word(surface):
@@ -1355,6 +1604,8 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                             or len(sk) >= 3 and syllables == 2 and len(hits) == 1 and len(norm(hits[0][1])) <= 6
                             and len(sk) == len(skeleton(hits[0][1])) and loan_ratio(variant, hits[0][1]) >= 80) \
                             and len(hits) == 1 and (hits[0][0] not in ("player", "map") or _transliterates(variant, hits[0][1])):
+                        if hits[0][0] in ("player", "map") and _event_word_in_place(text, a, end, catalog, particles):
+                            break  # "발로란트 크레스트": a word of a tournament beside its game, read by _loose_names
                         # the word with its ending ("X라는") may sound like another name than the word without it
                         # ("X" alone): the reading whose letters are closest
                         cand = Mention(hits[0][0], hits[0][1], a, end, 80.0)

@@ -164,6 +164,22 @@ def _num(v: float) -> int | float:
     return int(v) if float(v).is_integer() else v
 
 
+# one format denied beside the other ("only ever battle royale, never one head-to-head game", "배틀로얄만, 대전 경기는
+# 한 번도 없이"): played the one, never the denied one
+_FORMAT_DENIED = re.compile(
+    r"\b(?:never|not|no|without)\s+(?:(?:a|an|any|one|single|even|ever|once|played|play|in)\s+){0,4}(?:head[- ]to[- ]head|versus|1v1)\b"
+    r"|(?:대전|1:1|일대일)\s*(?:경기)?\s*(?:은|는)?\s*(?:한\s*번도|전혀|아예)?\s*(?:안|없|못)", re.I)
+
+
+# Rounds a side won are its score, said with the verb after or before them: "rounds won", "따낸 라운드", "라운드를 제일
+# 많이 딴", "won the most rounds", "how many rounds did X take", "라운드 몇 개 가져갔어"
+_ROUNDS_WON = re.compile(
+    r"\brounds won\b|(?:딴|따낸|가져간|이긴) 라운드|라운드 ?수(?![가-힣])"
+    r"|라운드(?:를|을)?\s*(?:(?:제일|가장|젤|더|많이|적게|최다로?|최소로?|몇\s*개|몇|\d+\s*개?|이상|넘게)\s*)*(?:딴|따낸|땄|따|가져간|가져갔|챙긴|챙겼|이긴|이겼)"
+    r"|\b(?:won|wins?|winning|took|takes?|taking|grabbed|bagged)\s+(?:the\s+)?(?:(?:most|fewest|more|fewer|least|highest|lowest|number of|many|\d+|N|over|under|at least|than)\s+)*rounds\b"
+    r"|\brounds\s+(?:did|does|do|has|have|had)\s+(?:[\w@.'’]+\s+){1,3}(?:win|won|take|took|get|got|bag|bagged)\b", re.I)
+
+
 class Parser:
     """One question's parse (a small state machine over the slots)."""
 
@@ -483,7 +499,7 @@ class Parser:
                  "wins", "losses", "placement", "score"]
         if t.has("measures", "score") and self._score_side() is not None:
             return "score"  # "rounds the losing side got", "진 팀 평균 라운드": one side's score, not a count of losses
-        if re.search(r"\brounds won\b|(?:딴|따낸|가져간|이긴) 라운드|라운드 ?수(?![가-힣])", t.s, re.I):
+        if _ROUNDS_WON.search(t.s):
             return "score"  # "rounds won", "따낸 라운드": a side's rounds are its score, not its wins
         for name in order:
             if t.has("measures", name):
@@ -531,6 +547,11 @@ class Parser:
             or re.search(r"^\s*(?:the\s+)?(months?|years?)\s+(?:with|that had|that saw|where|when|in which)\s+(?:the\s+)?(?:most|least|fewest|highest|lowest|\w+est)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
                            r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:(?:of|in|at|from)\s+(?:the\s+)?(?:@\w+\s+){1,3})?(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ...", "order the teams of X by ..."
+        # "the EU squads per game, count them", "a tally of X's players by position": what is broken down
+        # by a group word is what each group counts
+        m = m or (re.search(r"\b(teams|squads|players|tournaments|maps)\s+(?:(?:broken down|split|grouped)\s+)?(?:by|per|for each|in each)\s+"
+                            r"(?:role|position|region|country|team|game|title|map|tournament|event|stage)\b", low)
+                  if re.search(r"\bhow many\b|\bcount\b|\bnumber\b|\bbreakdown\b|\bbreak down\b|\btally\b", low) else None)
         if re.search(r"\b(?:what|which)\s+(?:games|titles)\s+(?:do|does|are|have|has|is|exist|in|you|u)\b", low) \
                 and not self.measure():
             return "game"  # the titles covered, not matches
@@ -833,7 +854,9 @@ class Parser:
                 out.append(Filter(col, "=", vals[0]) if len(vals) == 1 else Filter(col, "in", list(vals)))
         if self.has("playoffs") and "stage" not in self.values:
             out.append(Filter("m.stage", "in", list(PLAYOFFS)))
-        if re.search(r"\bhead[- ]to[- ]head (?:match|game|series)|\bversus (?:match|game)|대전 경기", self.t.s, re.I):
+        if re.search(r"\bhead[- ]to[- ]head (?:match|game|series)|\bversus (?:match|game)|대전 경기", self.t.s, re.I) \
+                and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
+            # ("only battle royale, never a head-to-head game": the other format said as denied is no scope)
             out.append(Filter("m.format", "=", "versus"))
         if self.has("ranking_format"):
             if re.search(r"(?:\bnot\b|\bno\b|\bexcept\b|\bexcluding\b|빼고|제외)\s*(?:the\s+)?(?:battle ?royale|배틀 ?로얄)", self.t.s, re.I):
@@ -928,7 +951,9 @@ class Parser:
         n = int(g)
         if (m.group("lead") or m.group("which")) and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
             return None  # "2 players with the most ...": a top-N only beside a superlative
-        if m.group("b") and not re.search(r"top|상위|탑|순위|랭킹|알려|보여|뽑|best|제일|가장|젤|최다|최고", s, re.I):
+        if m.group("b") and not re.search(r"top|상위|탑|순위|랭킹|알려|보여|뽑|best|제일|가장|젤|최다|최고", s, re.I) \
+                and not (re.search(r"많이|많은|높은|순서|순으로|줄\s*세", s)  # "어시 많이 한 선수 5명", as "다섯 명" above
+                         and not re.match(r"\s*(?:명|팀|개|위)\s*(?:이상|이하|넘|초과|미만|보다|아래|밑|위로)", s[m.end("b"):])):
             return None
         return n if 0 < n <= 100 else None
 
@@ -1667,10 +1692,13 @@ class Parser:
             out.append((expr, op, _num(seg_nums[0][2])))
         return out
     _PER_MATCH = re.compile(r"\bper\s+(?:@\w+\s+)?(?:map|match|game|series)\b|\b(?:a|each|every|one)\s+(?:@\w+\s+)?(?:map|match|game|series)\b"
-                            r"|\b(?:per|each)[- ](?:map|match|game)\b|(?:한|각|매)\s*(?:맵|경기|판|게임|시리즈|매치)|(?:맵|경기|판|게임|시리즈|매치)\s*(?:당|마다|별)", re.I)
+                            r"|\b(?:per|each)[- ](?:map|match|game)\b|(?:한|각|매)\s*(?:맵|경기|판|게임|시리즈|매치)|(?:맵|경기|판|게임|시리즈|매치)\s*(?:(?:하나\s*|한\s?개\s*)?(?:당|마다|별)|(?:하나|한\s?개)\s*에(?!서))", re.I)
     _PER_TEAM = re.compile(r"\bper\s+(?:team|squad)\b|\b(?:a|each|every|the average|an average)\s+(?:team|squad)(?:'s|’s)?\b|(?:팀|스쿼드)\s*(?:당|마다|별)|각\s*(?:팀|스쿼드)", re.I)
     _SIDES_ADDED = re.compile(r"\bboth (?:teams|sides|squads)\b|\b(?:all|every) (?:teams|squads|players|sides)\b(?:\s+(?:combined|together))?|\bcombined\b|\badded up\b"
-                             r"|\b(?:in )?total\b|양\s*(?:팀|쪽|측)|두\s*팀|모든\s*(?:팀|선수|스쿼드)|(?:합으로|합해서|합쳐서|합친|합산|총합|합계|총\s)", re.I)
+                             r"|\b(?:in )?total\b|양\s*(?:팀|쪽|측)|두\s*팀|모든\s*(?:팀|선수|스쿼드)|(?:합으로|합해서|합쳐서|합친|합산|총합|합계|총\s)"
+                             # what a match saw, nobody's own: "kills that happened in a game", "한 경기에 킬이 몇 개 나왔"
+                             r"|\b(?:kills?|deaths?|rounds?|frags?|assists?)\s+(?:were\s+|got\s+)?(?:happened|happen|occurred|occur|were there|went down|dropped)\b"
+                             r"|(?:킬|데스|라운드|어시|딜)\s*(?:이|가|은|는)?\s*(?:평균\s*)?(?:몇\s*(?:개|번)?\s*(?:씩\s*)?)?(?:나왔|나온|나오|나와|터졌|터진|터지|발생)", re.I)
 
     def _nested_total(self, measure: str | None, asked: str | None) -> IR | None:
         """"the average number of rounds in a map, both sides added", "평균 한 판 총 킬 (양팀 합)", "the average team's total
@@ -1835,7 +1863,11 @@ class Parser:
             said = []
             if t.has("shapes", "attr_role"):
                 said.append((min(a for p in cues()["shapes"]["attr_role"] for a in [m.start() for m in p.finditer(t.s)]), "p.role"))
-            joined = re.search(r"\b(?:and|also|plus)\b|이랑|하고|,|\s및\s", t.s, re.I)
+            joined = re.search(r"\b(?:and|also|plus)\b|이랑|하고|,|\s및\s", t.s, re.I) or re.search(
+                # a second question after the first one's ending ("X 무슨 팀 소속이야? 거기 지역도", "팀 어디고 지역은", "what team?
+                # its region?"): each asked
+                r"(?:이고|이며|고|며|야|임|이야|이냐|냐|인지|[?？.])\s+(?:그\s*(?:팀|선수)\s*(?:의\s*)?)?(?:지역|나라|국가|리전|포지션|역할|소속)"
+                r"|[?.]\s*(?:and\s+)?(?:what(?:'s|’s| is)?\s+)?(?:its|that team'?s?|their team'?s?)\s+(?:region|country|role)", t.s, re.I)
             if not said and not joined and re.search(
                     r"지역|나라|국가|리전|출신|국적|\bregions?\b|\bcountry\b|\bwhere\b.*\b(?:from|based)\b|\bbased\b", t.s, re.I):
                 # "X 소속팀 지역", "what region is X's team from": the region of the player's team alone
@@ -2099,6 +2131,14 @@ class Parser:
                     and not re.search(r"누가\s*몇|각각|씩|\beach\b(?!\s+other)|\bhow many\b|몇\s*(?:번|판|승)", t.s, re.I)
                 return IR(select=["wt.name"], measure="wins", filters=base + [Filter("wt.name", "either_pair", [a, b])],
                           group=True, fact="w", order="desc" if more else None, limit=1 if more else None)
+            if not t.has("aggregates", "count") and re.search(
+                    r"누가\s*(?:이김|이겼|이긴|이기|승리|잡았|꺾었)|어디가\s*(?:이김|이겼|이긴|이기)|승자|이긴\s*(?:팀|쪽)(?:은|이|이야|어디|누구)"
+                    r"|\bwho\s+(?:won|wins|came out on top|took it|prevailed)\b|\b(?:which|what)\s+(?:team|side|squad|one)\s+(?:won|came out on top|prevailed)\b"
+                    r"|\bwinners?\b", t.s, re.I):
+                # "A랑 B 경기 누가 이겼어", "who came out on top between A and B": the winner of each of their meetings,
+                # whichever side it was
+                return IR(select=["m.played_at", "wt.name"],
+                          filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
             # direction: who is the winner?
             winner, loser = a, b
             if measure == "losses" or self._object_of_win(a):
@@ -3132,6 +3172,12 @@ class Parser:
                 any(a_ < b2 and a2 < b_ and re.search(attr, t.s[max(0, a2 - 12):a2], re.I) for a2, b2 in t.find("shapes", "no_value"))
                 for a_, b_ in t.find("shapes", "never")):
             never = False  # "지역 없는 팀도", "no region listed": a missing value, said with the negation's words, not "never"
+        if self.has("ranking_format") and _FORMAT_DENIED.search(t.s) and not both:
+            # "battle royale only, never one head-to-head game", "랭킹 경기는 했지만 대전 경기는 없는": played the one format,
+            # never the other (the scope's other values and dates hold for both)
+            scope = [f for f in self.value_filters() if f.col != "m.format"] + self.date_filters()
+            return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": scope + [Filter("m.format", "=", "ranking")],
+                                                                "b": scope + [Filter("m.format", "=", "versus")]})
         if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b", t.s)) and not both:
             # "only ever played X": took part in X, and in nothing else of X's kind; said inside a wider named scope
             # ("only group games at <T>", "<T>에서 스테이지 빈 경기만"), the narrowest kind is the one, the rest hold for both
@@ -3733,7 +3779,10 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
             [conj] + [x for x in right if not any(measure_cover[slice(*core(*x))])]
         left_blank = [(left[0][0], conj[1])] if has_measure(right) else \
             [x for x in left if not any(measure_cover[slice(*core(*x))])] + [conj]
-        return _merged_side_by_side(text, linked, today, right_blank, left_blank)
+        merged = _merged_side_by_side(text, linked, today, right_blank, left_blank)
+        if merged is not None:
+            return merged
+        break  # the two parts are no columns of one question: maybe two clauses are
     return _clauses_side_by_side(text, linked, today)
 
 
@@ -3773,6 +3822,11 @@ def _listed_side_by_side(text: str, linked: Linked, today: dt.date | None, plain
     return merged
 
 
+# the one asked for ("누구고", "어느 팀이고", "and …they/their …") before a second question about that one
+_BESIDE_THE_TOP = re.compile(
+    r"(?:누구|누군지|어디|어느\s*팀|어떤\s*선수|어떤\s*팀)(?:고|이고|며|이며|인지|인지랑|인데|야|임)?\s*,?\s+(?=[^?]*(?:몇|얼마))"
+    r"|,?\s*\b(?:and|plus)\s+(?=(?:how (?:many|much)|what(?:'s|’s| is| was| were)?)\b[^?]*\b(?:they|he|she|him|her|them|their|his|its)\b)",
+    re.I)
 _CLAUSE_ASK = r"(?:how (?:many|much)|the (?:number|total|count|average|amount) of|(?:their|its) (?:total|number|average|count))\b"
 
 
@@ -3789,6 +3843,23 @@ def _clauses_side_by_side(text: str, linked: Linked, today: dt.date | None) -> R
         start = lead.start() if lead and not re.search(r"(?:별로?|마다|당|에서|에|중에?)\s*$", lead.group()) else ko[0].start()
         right = (ko[0].end() - 2 if ko[0].group().endswith(("이고", "이며")) else ko[0].end() - 1, len(text.rstrip(" ?.!")))
         return _merged_side_by_side(text, linked, today, [right], _shared_names(linked, [(start, ko[0].end())], right))
+    top = _BESIDE_THE_TOP.search(text)
+    if top is not None:
+        # "who dealt the most damage, and how many kills did they get", "킬 최다 선수 누구고 딜량은 얼마야": the
+        # top one by a statistic, then another statistic of theirs, as a column beside the ranking
+        ra = _sub_reading(*_blank(text, linked, [(top.start(), len(text))]), today)
+        rb = _sub_reading(*_blank(text, linked, [(0, top.end())]), today)
+        # the ranking's own statistic a column of its rows (a count of wins is rows kept by a filter, which would keep
+        # the other statistic to those rows too)
+        if ra is not None and rb is not None and ra.ir.group and ra.ir.order in ("asc", "desc") and ra.ir.limit \
+                and ra.ir.measure and (":" in ra.ir.measure or ra.ir.measure in ("kd", "kda")) \
+                and not (ra.ir.extra_measures or ra.ir.having or ra.ir.setop or ra.ir.nest or ra.ir.vs or ra.ir.split) \
+                and rb.ir.measure and rb.ir.measure != ra.ir.measure and not rb.ir.group and not rb.ir.select \
+                and rb.ir.measure != "count" and all(repr(f) in map(repr, ra.ir.filters) for f in rb.ir.filters):
+            extra = rb.ir.measure
+            if any("mp." in m for m in (ra.ir.measure, extra)) or ra.ir.select == ["p.nickname"]:
+                extra = extra.replace("sum:mt.kills", "sum:mp.kills")  # a player's kills: the players' fact table
+            return Reading(dataclasses.replace(ra.ir, extra_measures=[extra]), min(ra.confidence, rb.confidence), ra.shape)
     first = re.search(_CLAUSE_ASK, text, re.I)
     joins = list(re.finditer(r",?\s*\band\s+(?=" + _CLAUSE_ASK + ")", text, re.I))
     if first is None or len(joins) != 1 or joins[0].start() < first.end():
