@@ -564,10 +564,10 @@ class Parser:
                      r"|play\b(?!\s+(?:for|as|with|alongside|under|on\s+(?:the\s+)?(?:same|a)\s+team)\b)|fac(?:e|ed|es)|meet|met|(?:go|went|gone)\s+up\s+against|t(?:ake|ook)\s+on)", low):
             return "team"  # the opponent of a named team ("who did X play against", "who has X faced")
         # "is there anyone …", "did anybody …": asked like "who"
-        # ("the most kills anyone got in a single series": a value, the one who got it is not asked)
+        # ("the highest kill count anybody reached on one map": a value, the one who reached it is not asked)
         who = re.search(r"\bwho\b|\bwho'?s\b|\bwhom\b|\b(?:any|some)(?:one|body)\b", low)
         if who and who.group().startswith(("any", "some")):
-            who = re.search(r"\bwho\b|\bwho'?s\b|\bwhom\b", low) or who  # "… anyone did … - who, and on which map?"
+            who = re.search(r"\bwho\b|\bwho'?s\b|\bwhom\b", low) or who  # "top damage anyone dealt in one game, who was it?"
         if who and who.group().startswith(("any", "some")) and re.search(r"^\W*(?:what(?:'s| is| was)\s+)?(?:the\s+)?(?:most|highest|max(?:imum)?|fewest|lowest|biggest)\b", low):
             who = None
         noun_who = re.search(r"\b(teams?|squads?|players?|pros?|members?)\s+(?:who|whom)\b", low) if who and not m else None

@@ -122,7 +122,7 @@ _KO_REQUEST_VERB = (
 # what may close the request: punctuation, laughter, emoticons and emoji ("^^", ":)", "😊")
 _KO_CLOSER = r"(?:[?？!.~ㅎㅋㅠㅜ^]|:\)|:D|[\u2600-\u27bf\U0001f000-\U0001faff\u200d\ufe0f])"
 # thanks said after the request ("… 알 수 있을까요? 감사합니다 🙏")
-# (or a fan's cheer: "… 알려주세요!! 우리 용들 화이팅 🐉")
+# (or a fan's cheer: "… 보여줘!! 우리 팀 파이팅 🔥")
 _KO_THANKS = r"(?:\s+(?:(?:미리\s*)?(?:감사합니다|감사해요|감사드립니다|고맙습니다|고마워요|고마워|땡큐|ㄱㅅ|ㄳ)" \
              r"|(?:(?:우리|저희)\s*)?(?:[^\s?]{1,10}\s*)?(?:화이팅|파이팅|홧팅|가즈아|응원(?:해요|합니다|해)|사랑해요?))" + r"(?:\s*" + _KO_CLOSER + r")*)?"
 _KO_TAIL = re.compile(_KO_REQUEST_VERB + r"\s*" + _KO_CLOSER + r"*(?:\s+" + _KO_CLOSER + r"+)*" + _KO_THANKS + r"\s*$")

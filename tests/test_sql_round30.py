@@ -159,7 +159,7 @@ def test_an_ordinal_said_as_a_word_is_the_digits_of_a_name():
 
 
 def test_a_game_s_series_before_a_relative_clause_is_no_tournament():
-    """"lol series that went 3-0": the game's series (matches), though a tournament's name ends in "Series"."""
+    """"the lol series which ended 3-0": the game's series (matches), though a tournament's name ends in "Series"."""
     from nl2sql.linking import Catalog
 
     catalog = Catalog.from_rows(["Tidal Foxes"], ["Reef"], [("Coastal LoL Series 2025", "League of Legends", "2025-09-06")],

@@ -160,7 +160,7 @@ CASES = [
     ("which two racked up the most kills?", "SELECT 'Heath' UNION SELECT 'Fen'"),
     # a pooled scope is no asked noun; a year glossed with its first and last day
     ("킬뎃 1위 누구? 세 대회 다 합산", "SELECT 'Fen'"),
-    ("across all of 2025 (jan 1 - dec 31), first and last match times", "SELECT '2025-03-01 14:00:00', '2025-04-19 15:00:00'"),
+    ("for the whole of 2025 (jan 1 - dec 31): first and last match times", "SELECT '2025-03-01 14:00:00', '2025-04-19 15:00:00'"),
     # after the merge with round 29: a fan's cheer closing the request; "anyone" after a superlative asks the value
     ("Ochre Cranes가 이긴 상대팀 알려주세요!! 우리 학교 화이팅 🐦", "SELECT 'Teal Badgers'"),
     ("most kills anyone got in one map", "SELECT 21"),
