@@ -179,7 +179,7 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
          lambda m: ("range", _month_range(_year(m.group(1)), int(m.group(2)))) if 1 <= int(m.group(2)) <= 12 else None)
     # the year said last: "3월 2일 2025년", "3월 2025년", "3월달 2025", "11월, 25년"
     scan(r"(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*,?\s*((?:19|20)\d\d)\s*년?(?!\s*\d)",
-         lambda m: ("range", (d, _next_day(d))) if (d := _day(int(m.group(3)), int(m.group(1)), int(m.group(2)))) else None), "3월달 2025", "11월, 25년"
+         lambda m: ("range", (d, _next_day(d))) if (d := _day(int(m.group(3)), int(m.group(1)), int(m.group(2)))) else None)
     scan(r"(?<!\d)(\d{1,2})\s*월\s*(?:달\s*)?(?:,\s*)?((?:19|20)\d\d(?:\s*년)?|\d\d\s*년)(?!\s*\d)",
          lambda m: ("range", _month_range(_year(m.group(2).rstrip("년 ")), int(m.group(1)))) if 1 <= int(m.group(1)) <= 12 else None)
     scan(r"(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일",
