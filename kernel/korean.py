@@ -1,10 +1,13 @@
 """Korean text primitives, written once: what is Hangul, a syllable's jamo, and whether it ends in
-a consonant (batchim). Pure functions over Unicode, no dependencies.
+a consonant (batchim). Pure functions over Unicode, no dependencies; and the words of Debian's Korean
+dictionary, when it is installed.
 
 A precomposed Hangul syllable is U+AC00 + (initial * 21 + medial) * 28 + final, with 19 initials,
 21 medials and 28 finals (the first final being "none"): 11,172 syllables, U+AC00 to U+D7A3.
 """
 from __future__ import annotations
+
+from functools import lru_cache
 
 INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
@@ -72,3 +75,21 @@ def has_batchim(word: str) -> bool:
         if ch.isalnum():
             return ch.lower() in "lmnr013678"
     return False
+
+
+
+DICTIONARY = "/usr/share/hunspell/ko.dic"
+"""Debian's hunspell-ko word list (about 99,600 Korean words: native and Sino-Korean nouns, common loanwords)."""
+
+
+@lru_cache(maxsize=2)
+def dictionary_words(path: str = DICTIONARY) -> frozenset[str]:
+    """The Korean words of a hunspell dictionary (flags dropped, NFC), read once; empty when it is not installed."""
+    import unicodedata
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            next(f, None)  # the entry count
+            return frozenset(unicodedata.normalize("NFC", line.split("/", 1)[0].strip()) for line in f) - {""}
+    except OSError:
+        return frozenset()

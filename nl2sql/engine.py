@@ -23,7 +23,7 @@ from .linking import MASK, Linked, lexicon, link, load_catalog, spoken_numbers
 from .query import FOLLOWUP, KINDS, NOT_STATS, Query, build_sql, metrics_for
 from .render import render, render_ir
 from .safety import run_readonly, validate
-from .unwrap import WRAPPER_WORD, core_question, trailing_context
+from .unwrap import WRAPPER_WORD, core_question, shorthand, trailing_context
 
 log = logging.getLogger(__name__)
 
@@ -165,8 +165,9 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
 
     The question inside a request ("혹시 … 알려주실 수 있을까요?", "For our newsletter: would you dig up …") is
     read first; the whole text is read when the core cannot be answered or lost a name on the way. Numbers
-    said as words ("twenty twenty five", "백오십 개") are read as digits (:func:`~nl2sql.linking.spoken_numbers`)."""
-    question = spoken_numbers(question, load_catalog(url))
+    said as words ("twenty twenty five", "백오십 개") are read as digits (:func:`~nl2sql.linking.spoken_numbers`), and
+    a count's shorthand ("# of maps") as words (:func:`~nl2sql.unwrap.shorthand`)."""
+    question = spoken_numbers(shorthand(question), load_catalog(url))
     question = _as_named_team(question, url, today)
     core = core_question(question)
     if core != question.strip():
@@ -396,6 +397,11 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
         aux = re.search(r"\b(?:does|do|did)\s+(?:the\s+)?$", question[:m.start], re.I)
         if aux and re.search(r"\b(?:which|what|where|who|whom|how many|how much)\b", question[:aux.start()], re.I):
             question = question[:aux.start()] + " " * (aux.end() - aux.start()) + question[aux.end():]
+    # a linked name is no procedure's word: a player called "captain park", a team "Late Night Crew"
+    for m in linked.mentions:
+        if m.type in ("team", "player", "tournament", "map") and m.end <= len(question) \
+                and question[m.start:m.end] == linked.text[m.start:m.end]:
+            question = question[:m.start] + " " * (m.end - m.start) + question[m.end:]
     # "결승 스코어 어떻게 됐어", "how did the final go", "상대전적 어떻게 되나요": a result asked for, not a procedure;
     # "킬뎃 얼마나 돼요": an amount asked for
     plain = re.sub(r"어떻게\s*(?:됐|되었|끝났|나왔)|(?:전적|성적|기록|스코어|점수|순위|결과|승률|비율|퍼센트|킬뎃|KDA|(?<![가-힣])수|개수|횟수|숫자)\s*(?:은|는|이|가)?\s*"
@@ -410,6 +416,8 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    # a past match's clock time ("그 매치 몇 시에 열렸어"), what is needed of the rows ("need their dates"),
                    # the organisers' own matches ("how many did we host last spring"): records asked for, not a procedure
                    r"|몇\s*시(?:\s*몇\s*시|\s*쯤)?\s*(?:였|이었|에\s*(?:했|열렸|열린|치렀|치른|시작했|시작한|있었|끝났))"
+                   # "몇일 몇시임", "몇 시였음": the clock time of a past match said in chat; "다합쳐서 몇판임": a total
+                   r"|몇\s*일\s*몇\s*시\S*|몇\s*시\s*(?:임|였음|였냐|였어)|(?:다\s*)?(?:합쳐서|합치면|통틀어|전부|모두|총)\s*몇\s*(?:판|경기|매치)\S*"
                    r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of)\b"
                    r"|\b(?:we|we've|we have|you|you've|you have) (?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded)\b",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure

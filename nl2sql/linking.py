@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from kernel.korean import has_batchim, is_hangul, jamo, split_syllable, syllable_indices
+from kernel.korean import dictionary_words, has_batchim, is_hangul, jamo, split_syllable, syllable_indices
 
 LEXICON_PATH = Path(__file__).parent / "templates" / "lexicon.yaml"
 ENTITY_TYPES = ("team", "player", "tournament", "game", "stage", "map", "region", "role")
@@ -1173,7 +1173,7 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
                      and _other_script(value, _latin_word(t, key))}
             team = close.pop() if len(close) == 1 else None
         if team is None and len(value) >= (3 if is_hangul(value[0]) else 4) and not _has_cue_word(value) \
-                and _loanword_codas(value):
+                and _loanword_codas(value) and not (is_hangul(value[0]) and _ordinary_korean(value, particles)):
             # a word in the other script, by its consonant skeleton: "케스트렐" for a Latin "Kestrel",
             # "lightning" for a Hangul "라이트닝"; never Hangul against Hangul ("포지션" is not "부산")
             sk = skeleton(value)
@@ -1332,6 +1332,9 @@ def _latin_word_is(lat: str, han: str) -> bool:
 _FIRST_SOUNDS = {"r": "rl", "b": "bpvf", "p": "pbfv", "g": "gkcq", "k": "kcgq", "d": "dt", "t": "td", "j": "jgzc",
                  "c": "cjt", "s": "scztx", "h": "hw", "m": "m", "n": "nk", "w": "w", "y": "yj"}
 
+# The loanword orthography writes b and v with ㅂ, p and f with ㅍ, d with ㄷ, t with ㅌ, g with ㄱ, k with ㅋ.
+_LOAN_FIRST_SOUNDS = {"b": "bv", "p": "pf", "d": "d", "t": "t", "g": "g", "k": "kcq"}
+
 
 def _first_sound_agrees(a: str, b: str) -> bool:
     """A Latin word read as a Hangul name by its consonant skeleton must begin with the sound the Hangul word
@@ -1342,6 +1345,9 @@ def _first_sound_agrees(a: str, b: str) -> bool:
         lat = {"kn": "n", "ph": "f"}[lat[:2]] + lat[2:]
     if first in "aeiou":
         return lat[:1] in "aeiouwyh"
+    if "ㅡ" in jamo(hangul) and first in _LOAN_FIRST_SOUNDS:
+        # a loanword (its silent ㅡ) keeps voiced and voiceless apart: 블레이즈 is "blaze", never "place"
+        return lat[:1] in _LOAN_FIRST_SOUNDS[first]
     return lat[:1] in _FIRST_SOUNDS.get(first, first)
 
 
@@ -1511,6 +1517,30 @@ def _plural_variants(variants: list[tuple[str, int]]) -> list[tuple[str, int]]:
 _KO_NATIVE_NOUN = re.compile(r"(?:기록|하나|한번|번|아무|전혀|경기|적|때|날|사람|애들|놈|거|상반기|하반기|분기|주말|평일|저녁|오전|오후|새벽|작년|올해|내년)(?:이|가|은|는|을|를|도|만|의|에|에서|이나|라도)?")
 
 
+def _loan_syllables(word: str) -> bool:
+    """Whether a word has the silent-vowel syllables loanwords are written with ("스케치", "트롤", "블레이드"): the
+    dictionary holds such loanwords too, and a nickname is often one."""
+    return any((parts := split_syllable(ch)) and parts[1] == "ㅡ" and parts[2] in ("", "ㄹ") and parts[0] in "ㅅㅋㅌㅍㅂㄷㅈㅊ"
+               for ch in word)
+
+
+def _ordinary_korean(surface: str, particles: list[str]) -> bool:
+    """Whether every word of a Hangul window is an ordinary Korean word of the dictionary, bare or with a particle or
+    the first letter of one ("기준으로" cut to "기준으", "또는 그 이후"), and not a loanword (see _loan_syllables): such
+    words are not a name said by its sound, unless they read back as the name almost letter for letter (the callers)."""
+    known = dictionary_words()
+    words = _WORD.findall(surface)
+    if not known or not words:
+        return False
+
+    def ordinary(word: str) -> bool:
+        stems = [word] + [word[: -len(p)] for p in particles + ["으", "이"]
+                          if word.endswith(p) and len(word) - len(p) >= 2]
+        return any(stem in known and not _loan_syllables(stem) for stem in stems)
+
+    return all(ordinary(w) for w in words)
+
+
 def _has_korean_function_word(surface: str) -> bool:
     """Whether a Hangul window holds a Korean function word (see _KO_FUNCTION_WORDS), a native noun of the question
     (_KO_NATIVE_NOUN) or a verb in a connective form ("올라가서", "뛰었는데", "이기고")."""
@@ -1601,7 +1631,9 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                             # group, and the sounds read back closely
                             or len(sk) >= 3 and syllables == 2 and len(hits) == 1 and len(norm(hits[0][1])) <= 6
                             and len(sk) == len(skeleton(hits[0][1])) and loan_ratio(variant, hits[0][1]) >= 80) \
-                            and len(hits) == 1 and (hits[0][0] not in ("player", "map") or _transliterates(variant, hits[0][1])):
+                            and len(hits) == 1 and (hits[0][0] not in ("player", "map") or _transliterates(variant, hits[0][1])) \
+                            and not (_other_script(variant, hits[0][1]) and _ordinary_korean(variant, particles)
+                                     and loan_ratio(variant, hits[0][1]) < 85):
                         if hits[0][0] in ("player", "map") and _event_word_in_place(text, a, end, catalog, particles):
                             break  # "발로란트 크레스트": a word of a tournament beside its game, read by _loose_names
                         # the word with its ending ("X라는") may sound like another name than the word without it

@@ -51,7 +51,8 @@ _EN_REQUEST = re.compile(
     r"(?:pull up|look up|dig up|bring up|show|give|tell|get|grab|find|check|fetch|list|send|share|let me know|see|have)"
     r"(?:\s+(?:me|us))?"
     r"|would you mind\s+(?:giving|showing|telling|pulling up|looking up|checking|listing|finding|getting|sharing)(?:\s+(?:me|us))?"
-    r"|(?:i|we)\s+(?:really\s+)?(?:need|want|would like|'d like|wanna|would love)(?:\s+(?:to\s+(?:know|see|get|find out|check|confirm|grab)))?"
+    r"|(?:i|we)(?:\s+(?:really\s+)?(?:need|want|would like|wanna|would love)|['’]d\s+(?:really\s+)?(?:like|love))"
+    r"(?:\s+(?:to\s+(?:know|see|get|find out|check|confirm|grab)))?"
     r"|(?:our|my|the)\s+(?:\w+\s+){0,2}(?:want|wants|need|needs|asked|asks|would like)\s+(?:to\s+(?:know|see)|for)"
     r"|(?:do|does)\s+(?:you|anyone|anybody)\s+know"
     r"|(?:any idea|i was wondering|i wonder|wondering|curious)(?:\s+(?:if|whether)\s+(?:you|u|anyone|someone)\s+(?:could|can|would|might|will)"
@@ -174,3 +175,20 @@ def trailing_context(text: str) -> tuple[str, str]:
                 q += "?"
             return q, text[m.start():].strip(" ,.-–—")
     return text, ""
+
+
+_COUNT_SIGN = re.compile(r"(?<![\w#])(?:#|no\.)\s*(?:of\s+)?(?=[A-Za-z가-힣])", re.I)
+
+
+# Chat spellings of Korean words: "머임", "머머", "머야" for 뭐 (what); "스타트한" for 시작한 (started)
+_KO_CHAT = [(re.compile(r"(?<![가-힣])머(머)?(?=(?:임|야|냐|지|여|에요|예요)?(?:[\s?!.,]|$))"), lambda m: "뭐" + ("뭐" if m.group(1) else "")),
+            (re.compile(r"(?<![가-힣])스타트(?=한|했|하는|된|됐|함)"), lambda m: "시작")]
+
+
+def shorthand(text: str) -> str:
+    """Chat shorthand written out: a count's sign ("# of players w/o a team", "#teams", "no. of maps" ask for the
+    number of them; "#1" and "#3 seed" are places, left alone) and chat spellings of Korean words (_KO_CHAT)."""
+    text = _COUNT_SIGN.sub("number of ", text)
+    for pattern, repl in _KO_CHAT:
+        text = pattern.sub(repl, text)
+    return text
