@@ -536,6 +536,11 @@ class Parser:
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every|(?:is|are|was|were) there(?: ever)?)\s+"
                       r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
+        # "what's the highest kill count any squad put up": the value is asked, "any squad" only says whose rows count
+        if m and re.match(r"any\b", m.group()) and re.search(
+                r"\bwhat(?:'s|’s| is| was| were)\s+(?:the\s+)?(?:most|highest|max(?:imum)?|fewest|lowest|biggest|largest|top)\b", low[:m.start()]) \
+                and not re.search(r"\b(?:which|what)\s+(?:team|squad|player|side)\b|\bwho\b|\bwhose\b", low[m.end():]):
+            m = None  # (unless the one who did is asked after it: "…, and which team posted it?")
         # "what's the most common map", "what is the best team": the noun right after the superlative
         m = m or re.search(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+(?:(?:most|least)\s+)?(?:[a-z]+(?:est)?\s+)?(?:@gameX\s+)?"
                            r"(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?)\b", low)
@@ -656,7 +661,7 @@ class Parser:
         m = re.search(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드)(?:들)?\s*(?:중에서|중에|중)\b", s)
         if m:
             return self._noun(m.group(1))
-        m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)\s?(?:수|숫자)(?:는|가|도|를|은|이)?(?![가-힣])", s)
+        m = re.search(r"(팀|선수|대회|토너먼트|맵|스쿼드|구단)(?:들)?(?:의)?\s?(?:(?:전체|총|모든|전부)\s?)?(?:수|숫자|개수|갯수)(?:는|가|도|를|을|은|이)?(?![가-힣])", s)
         if m:
             return self._noun(m.group(1))  # "... 선수 수": the number of players
         # "대회는 모두 몇 개", "선수 몇 명": the noun the count is of
@@ -676,8 +681,8 @@ class Parser:
                 return self._noun(noun)
         if re.search(r"(?<![가-힣])(?:곳|데|조직|단체)(?:들)?\s*(?:은|는|이|가)?\s*(?:어디|어느|목록|리스트|알려|있)", s):
             return "team"  # "둘 다 하는 곳 어디야": the place that fields teams is the organization
-        m = re.search(r"^\W*(?:(?:the|all|every|only|any|non|@\w+|\d+)[\s-]+){0,4}?"
-                      r"(teams|squads|orgs|players|pros|tournaments|tourneys|events|maps|matches|games|series)\b", low)
+        m = re.search(r"^\W*(?:(?:the|all|every|only|any|non|@\w+|\d+|[a-z]+(?:ed|ive))[\s-]+){0,4}?"
+                      r"(teams|squads|orgs|players|pros|guys|people|members|tournaments|tourneys|events|maps|matches|games|series)\b", low)
         if m and not re.search(r"\b(?:how|what|which|who|whom|when|where|why|does|did|do|is|are|was|were|has|have|had)\b", low):
             return self._noun(m.group(1))  # a bare noun phrase: "non-korean teams in pubg", "2025 events", "valorant maps"
         return None
@@ -1326,7 +1331,7 @@ class Parser:
             if group_by in ("month", "year", "date"):
                 ir.order = f"col:{gkey}:asc"  # a calendar breakdown reads in calendar order
             elif t.has("shapes", "order"):
-                ir.order = "col:tr.start_date:asc" if group_by == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I) \
+                ir.order = f"col:tr.start_date:{self._chronological()}" if group_by == "tournament" and self._chronological() \
                     else self._direction(measure)
             if n and n > 1 and not ir.order.startswith("col:") if ir.order else n and n > 1:
                 ir.order, ir.limit = ir.order or self._direction(measure), n  # "X별 ... top 5": the first n groups
@@ -1336,7 +1341,7 @@ class Parser:
             if counted and counted != asked and re.search(r"\beach\b|\bwith how many\b|\bhow many\b.*\beach\b|마다|각각|별로", t.s, re.I):
                 ir = IR(select=[KEY[asked]], measure=self._count_expr(counted, filters), filters=filters, group=True)
                 if t.has("shapes", "order"):
-                    ir.order = ("col:tr.start_date:asc" if asked == "tournament" and re.search(r"chronolog|날짜순|시간순|순서대로|일정순", t.s, re.I)
+                    ir.order = (f"col:tr.start_date:{self._chronological()}" if asked == "tournament" and self._chronological()
                                 else "desc")
                 return Reading(ir, 0.75, "group")
         # Threshold on an aggregate: "squads above 4 victories", "킬뎃 1.5 이상".
@@ -2994,6 +2999,19 @@ class Parser:
                    and re.search(r"\b(?:with|have|has|had|having|of|played|playing)\s+(?:only\s+|just\s+)?$|(?:가|이|선수|멤버)\s*$|(?:딱|총|정확히)\s*$", s[max(0, a - 12):a], re.I)
                    for a, b, v in self.numbers)
 
+    _CHRONO_ASC = re.compile(
+        r"chronolog|날짜순|시간순|순서대로|일정순|오래된\s*(?:순|것부터|대회부터)|시작(?:일|한|했던)?\s*(?:순|날짜\s*순|이른\s*순)"
+        r"|\b(?:sorted|ordered|sort(?:ed)? them|order(?:ed)? them|listed)\s+(?:by|on)\s+(?:the\s+|their\s+|its\s+)?(?:start(?:ing)?\s+dates?|dates?"
+        r"|when\s+(?:it|they|each(?:\s+one)?)\s+(?:started|began|kicked off))\b|\boldest\s+(?:\w+\s+)?(?:to\s+newest|first)\b|\bearliest\s+first\b", re.I)
+    _CHRONO_DESC = re.compile(r"\b(?:newest|latest|most recent)\s+(?:\w+\s+)?(?:to\s+oldest|first)\b|최신\s*순|최근\s*(?:순|것부터|대회부터)", re.I)
+
+    def _chronological(self) -> str | None:
+        """"in chronological order", "sorted by when it started (earliest first)", "oldest to newest", "최신순": the
+        tournaments in the order they were held ("asc", "desc"), or None when no such order is asked."""
+        if self._CHRONO_DESC.search(self.t.s):
+            return "desc"
+        return "asc" if self._CHRONO_ASC.search(self.t.s) else None
+
     def _threshold_noun(self) -> str | None:
         s = self.t.s
         near = self._compared(self.numbers)
@@ -3002,8 +3020,10 @@ class Parser:
                          r"|tournaments?|tourneys?|events?|competitions?|대회|titles?|종목|regions?|countr(?:y|ies)|지역|나라)", s[b:b + 24], re.I)
             if m:
                 w = m.group(1).lower()
-                if re.match(r"titles?|종목", w):
-                    return "game"  # "in two or more titles": the game titles, not matches
+                if re.match(r"titles?|종목", w) or re.match(r"games?$", w) and (
+                        re.match(r"\s*(?:titles?|\(\s*titles?\s*\))", s[b + m.end():b + m.end() + 12], re.I)
+                        or re.search(r"(?:different|distinct|separate)\s+$", m.group()[:m.start(1) - m.start()], re.I)):
+                    return "game"  # "in two or more titles", "more than 1 game title", "two different games": the titles
                 return "player" if w == "명" else self._noun(w)
             # the noun said before the number ("경기가 8개 넘는 대회", "경기 수 8개 이상", "선수 8명 넘는 팀")
             m = re.search(r"(경기|판|시리즈|맵|세트|팀|선수|대회|종목)\s*(?:수|의 수|가|이|는|은)?\s*$", s[max(0, a - 12):a])

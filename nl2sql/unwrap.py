@@ -180,9 +180,11 @@ def trailing_context(text: str) -> tuple[str, str]:
 _COUNT_SIGN = re.compile(r"(?<![\w#])(?:#|no\.)\s*(?:of\s+)?(?=[A-Za-z가-힣])", re.I)
 
 
-# Chat spellings of Korean words: "머임", "머머", "머야" for 뭐 (what); "스타트한" for 시작한 (started)
+# Chat spellings of Korean words: "머임", "머머", "머야" for 뭐 (what); "스타트한" for 시작한 (started); "젤많은" for 젤 많은
 _KO_CHAT = [(re.compile(r"(?<![가-힣])머(머)?(?=(?:임|야|냐|지|여|에요|예요)?(?:[\s?!.,]|$))"), lambda m: "뭐" + ("뭐" if m.group(1) else "")),
-            (re.compile(r"(?<![가-힣])스타트(?=한|했|하는|된|됐|함)"), lambda m: "시작")]
+            (re.compile(r"(?<![가-힣])스타트(?=한|했|하는|된|됐|함)"), lambda m: "시작"),
+            # a superlative written onto its word ("젤많은", "가장적게"): the space chat drops
+            (re.compile(r"(?<![가-힣])(젤|제일|가장)(?=(?:많|적|높|낮|잘|못|먼저|늦|크|큰|작|오래|자주|빠|느)[가-힣]*)"), lambda m: m.group(1) + " ")]
 
 
 def shorthand(text: str) -> str:

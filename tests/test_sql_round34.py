@@ -11,6 +11,13 @@ their sound, chat shorthand for a count, and a request opened with "I'd like to 
 - Chat Korean: "머임", "머머" ask what; "스타트한" started; "무슨 롤 맡음" asks a role; "애들", "놈" are players;
   "몇일 몇시임" asks a past match's time, "다 합쳐서 몇판임" a total (not a rule of the format).
 - "in 1 <game> series": one match.
+- "more than 1 game title", "two different games": the titles, not matches; "first and last day" of a tournament are
+  its dates; "what's the highest kill count any squad put up": the value (unless who did it is asked too); tournaments
+  "sorted by when it started", "oldest to newest", "newest first", "최신순" in the order they were held.
+- "대회 전체 개수": the number of tournaments; "1등으로 마무리한 횟수", "how many matches did X finish in first place":
+  X's first places (in the ranking format), not the first match or the top player.
+- "젤많은", "가장적게": a superlative written onto its word; "teams with 0 series wins": the teams that never won one;
+  "signed guys w zero games played", "rostered players with no matches": an adjective before the noun asked.
 
 Each case is question → SQL → rows on this module's database, compared with hand-written gold SQL.
 """
@@ -24,7 +31,8 @@ from tests.test_sql_ir import _covers, _rows, _world
 
 ROWS = {
     "tournaments": [(1, "Cobalt Spring Cup 2025", "Valorant", "2025-03-01", "2025-03-09"),
-                    (2, "Cobalt Autumn Cup 2025", "Valorant", "2025-10-04", "2025-10-12")],
+                    (2, "Cobalt Autumn Cup 2025", "Valorant", "2025-10-04", "2025-10-12"),
+                    (3, "Cobalt Drop 2026", "PUBG", "2026-02-07", "2026-02-08")],
     "teams": [(1, "블레이즈 게이밍", "KR"), (2, "Quartz Herons", "EU"), (3, "Velvet Mules", None)],
     "players": [(1, "Gajun", 1, "duelist"), (2, "Tanuki", 1, "controller"), (3, "Tonic", 2, "sentinel"),
                 (4, "Wren", 2, "duelist"), (5, "Orla", 3, None), (6, "Drifter", None, None),
@@ -32,10 +40,12 @@ ROWS = {
     "matches": [(1, 1, "2025-03-01 18:00:00", "group", "Ascent", "versus"),    # a Saturday
                 (2, 1, "2025-03-02 20:00:00", "group", "Bind", "versus"),      # a Sunday
                 (3, 1, "2025-03-09 19:30:00", "final", "Haven", "versus"),
-                (4, 2, "2025-10-04 21:00:00", "group", "Ascent", "versus")],
+                (4, 2, "2025-10-04 21:00:00", "group", "Ascent", "versus"),
+                (5, 3, "2026-02-07 18:00:00", None, "Erangel", "ranking")],
     # (match, team, placement, score, kills)
     "match_teams": [(1, 1, 1, 13, 70), (1, 2, 2, 9, 61), (2, 2, 1, 13, 66), (2, 3, 2, 5, 40),
-                    (3, 1, 1, 2, 120), (3, 2, 2, 1, 101), (4, 3, 1, 13, 72), (4, 1, 2, 11, 69)],
+                    (3, 1, 1, 2, 120), (3, 2, 2, 1, 101), (4, 3, 2, 11, 72), (4, 1, 1, 13, 69),
+                    (5, 3, 1, 18, 9), (5, 2, 2, 11, 4)],
     # (match, player, kills, deaths, assists, damage)
     "match_players": [(1, 1, 25, 14, 3, 4100), (1, 2, 12, 15, 9, 2600), (1, 3, 20, 16, 4, 3500), (1, 4, 18, 17, 2, 3300),
                       (2, 3, 22, 10, 5, 3900), (2, 4, 16, 12, 6, 2900), (2, 5, 15, 20, 4, 2800),
@@ -87,6 +97,24 @@ CASES = [
     ("Quartz Herons 애들 몇 명이야", "SELECT COUNT(*) FROM players WHERE team_id = 2"),
     ("who got the most kills in 1 valorant series", "SELECT p.nickname FROM match_players mp JOIN players p "
                                                   "ON p.id = mp.player_id ORDER BY mp.kills DESC LIMIT 1"),
+    ("teams that played more than 1 game title", "SELECT t.name FROM teams t JOIN match_teams mt ON mt.team_id = t.id JOIN matches m "
+     "ON m.id = mt.match_id JOIN tournaments tr ON tr.id = m.tournament_id GROUP BY t.id HAVING COUNT(DISTINCT tr.game) > 1"),
+    ("which teams competed in at least two different games", "SELECT t.name FROM teams t JOIN match_teams mt ON mt.team_id = t.id JOIN matches m "
+     "ON m.id = mt.match_id JOIN tournaments tr ON tr.id = m.tournament_id GROUP BY t.id HAVING COUNT(DISTINCT tr.game) >= 2"),
+    ("Cobalt Autumn Cup 2025 first and last day?", "SELECT start_date, end_date FROM tournaments WHERE id = 2"),
+    ("what's the most kills any player got in one match?", "SELECT MAX(kills) FROM match_players"),
+    ("대회 전체 개수 알려줘", "SELECT COUNT(*) FROM tournaments"),
+    ("Velvet Mules가 1등으로 마무리한 판 몇 번이야", "SELECT COUNT(*) FROM match_teams mt JOIN matches m ON m.id = mt.match_id "
+     "WHERE mt.team_id = 3 AND mt.placement = 1 AND m.format = 'ranking'"),
+    ("how many matches did Velvet Mules finish in first place at the Cobalt Drop 2026?",
+     "SELECT COUNT(*) FROM match_teams mt JOIN matches m ON m.id = mt.match_id WHERE mt.team_id = 3 AND mt.placement = 1 "
+     "AND m.tournament_id = 3"),
+    ("게임마다 킬 젤많은 놈 누구", "SELECT tr.game, p.nickname FROM match_players mp JOIN players p ON p.id = mp.player_id "
+     "JOIN matches m ON m.id = mp.match_id JOIN tournaments tr ON tr.id = m.tournament_id WHERE tr.game = 'Valorant' "
+     "GROUP BY p.id ORDER BY SUM(mp.kills) DESC LIMIT 1"),
+    ("valorant teams with 0 series wins", "SELECT name FROM teams WHERE id = 3"),
+    ("signed guys w zero games played", "SELECT nickname FROM players WHERE id = 7"),
+    ("rostered players with no matches", "SELECT nickname FROM players WHERE id = 7"),
     ("I'd really like to see the duelists' total kills", "SELECT SUM(mp.kills) FROM match_players mp JOIN players p "
                                                            "ON p.id = mp.player_id WHERE p.role = 'duelist'"),
 ]
@@ -99,3 +127,13 @@ def test_round34(world, question, gold):
     url, path, _ = world
     result = answer(question, url)
     assert _covers(sorted(tuple(r) for r in result.rows), _rows(path, gold)), (question, result.sql, result.rows)
+
+
+@pytest.mark.parametrize("question,direction", [("matches per tournament, newest first", "DESC"),
+                                                ("how many teams in each tournament, sorted by when it started", "ASC"),
+                                                ("대회별 경기 수 오래된 순으로", "ASC")])
+def test_tournaments_in_the_order_they_were_held(world, question, direction):
+    from nl2sql.engine import answer
+
+    url, _, _ = world
+    assert f"ORDER BY tr.start_date {direction}" in answer(question, url).sql
