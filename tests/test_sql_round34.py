@@ -79,7 +79,7 @@ def test_names_said_by_their_sound_still_link(world, question, name):
 
 
 CASES = [
-    ("총 데미지 기준으로 제일 많이 넣은 선수 누구야",
+    ("총 데미지 기준으로 1등인 선수 누구야",
      "SELECT p.nickname FROM match_players mp JOIN players p ON p.id = mp.player_id GROUP BY p.id "
      "ORDER BY SUM(mp.damage) DESC LIMIT 1"),
     ("how many matches took place on a Sunday", "SELECT COUNT(*) FROM matches WHERE strftime('%w', played_at) = '0'"),
