@@ -581,6 +581,9 @@ _FUNCTION_WORDS = (
     "looking speaking thinking wondering curious quick honestly seriously okay alright sorry sure thanks "
     # chat acronyms written in capitals ("Need X's kills ASAP", "FYI ...") are no names either
     "asap fyi tbh imo imho iirc btw pls plz thx lol lmao ngl idk omg "
+    # the verbs a request opens with ("Calculate (kills + assists) / deaths for X", "Compute ...", "Identify ...")
+    "calculate compute determine figure work tally summarize summarise identify provide display retrieve report return "
+    "output pull fetch grab dig bring look check find get give show tell list name rank sort order count "
     # thanks and greetings of other languages a writer signs off with ("Danke!", "Merci", "Salamat po")
     "danke dankeschön merci gracias obrigado obrigada grazie arigato arigatou domo salamat terima kasih cheers prost "
     "ciao hola servus moin tschüss salut")

@@ -1088,6 +1088,9 @@ class Parser:
         timed = any(d.kind in ("time", "weekday", "weekdays") for d in self.date_specs)
         if timed:
             pass  # a clock time or a weekday is a match's: tournaments have dates only
+        elif asked == "tournament" and t.has("entities", "match") and self.date_specs \
+                and all(d.kind == "range" and _one_day(d.value) for d in self.date_specs):
+            pass  # "on Sep 27, matches from which tournament were played", "그날 경기는 무슨 대회": the matches of that day
         elif asked == "tournament" and (t.has("shapes", "attr_start") or re.search(
                 r"\btook place\b|\b(?:was|were) (?:held|hosted|run|played)\b|\bhappened\b|개최|치러진|진행된", t.s, re.I)):
             date_col = "tr.start_date"  # "events held in 2024": by the tournament's own dates

@@ -18,6 +18,8 @@ their sound, chat shorthand for a count, and a request opened with "I'd like to 
   X's first places (in the ranking format), not the first match or the top player.
 - "젤많은", "가장적게": a superlative written onto its word; "teams with 0 series wins": the teams that never won one;
   "signed guys w zero games played", "rostered players with no matches": an adjective before the noun asked.
+- A formula said for KDA or K/D ("(kills + assists) / deaths", "킬과 어시를 더한 값을 데스로 나눠서"); a request opened with
+  a verb ("Calculate …") is no unknown name; "on <day>, matches from which tournament were played": that day's matches.
 
 Each case is question → SQL → rows on this module's database, compared with hand-written gold SQL.
 """
@@ -115,6 +117,12 @@ CASES = [
     ("valorant teams with 0 series wins", "SELECT name FROM teams WHERE id = 3"),
     ("signed guys w zero games played", "SELECT nickname FROM players WHERE id = 7"),
     ("rostered players with no matches", "SELECT nickname FROM players WHERE id = 7"),
+    ("Compute (kills + assists) / deaths for Wren", "SELECT 1.0 * (SUM(kills) + SUM(assists)) / SUM(deaths) FROM match_players "
+     "WHERE player_id = 4"),
+    ("tonic 킬이랑 어시 합친 값을 데스로 나눈 거", "SELECT 1.0 * (SUM(kills) + SUM(assists)) / SUM(deaths) FROM match_players "
+     "WHERE player_id = 3"),
+    ("Orla kills divided by deaths", "SELECT 1.0 * SUM(kills) / SUM(deaths) FROM match_players WHERE player_id = 5"),
+    ("On March 9, 2025, matches from which tournament were played?", "SELECT name FROM tournaments WHERE id = 1"),
     ("I'd really like to see the duelists' total kills", "SELECT SUM(mp.kills) FROM match_players mp JOIN players p "
                                                            "ON p.id = mp.player_id WHERE p.role = 'duelist'"),
 ]
