@@ -540,7 +540,7 @@ class Parser:
         if m and re.match(r"any\b", m.group()) and re.search(
                 r"\bwhat(?:'s|’s| is| was| were)\s+(?:the\s+)?(?:most|highest|max(?:imum)?|fewest|lowest|biggest|largest|top)\b", low[:m.start()]) \
                 and not re.search(r"\b(?:which|what)\s+(?:team|squad|player|side)\b|\bwho\b|\bwhose\b", low[m.end():]):
-            m = None  # (unless the one who did is asked after it: "…, and which team posted it?")
+            m = None  # (unless the one who did it is asked too: "… and which squad was that?")
         # "what's the most common map", "what is the best team": the noun right after the superlative
         m = m or re.search(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+(?:(?:most|least)\s+)?(?:[a-z]+(?:est)?\s+)?(?:@gameX\s+)?"
                            r"(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?)\b", low)

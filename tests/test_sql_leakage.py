@@ -75,10 +75,12 @@ def test_ir_model_training_questions_hold_no_development_question():
     assert bad == []
 
 
-# The blind sets written later for failure analysis (kept outside the repository, next to the checkout on the
-# development machine; CI has no copy and skips these). Their questions are checked the same way, from the set
-# itself: none of them, nor a distinctive 4-word run of one, may be in our files or the IR model's training data.
-FRESH_SETS = [ROOT.parent / "notes" / f"sql-fresh{n}" for n in range(2, 27)]
+# The blind sets written later for failure analysis. Their questions are checked the same way, from the set itself:
+# none of them, nor a distinctive 4-word run of one, may be in our files or the IR model's training data. Sets 2-26
+# were kept outside the repository (next to the checkout on the development machine; they were lost with it, and the
+# tests skip them); from set 27 on they are kept in benchmarks/sql-sets/ (see its README), so CI checks them too.
+FRESH_SETS = [ROOT.parent / "notes" / f"sql-fresh{n}" for n in range(2, 27)] + \
+    sorted((ROOT / "benchmarks" / "sql-sets").glob("sql-fresh*"), key=lambda p: int(p.name[len("sql-fresh"):]))
 
 # The commit main was at when each later set was written. A run our files already held then was not copied
 # from the set ("in the order they", "don't have a" are everyday words two writers both chose); only what
@@ -90,7 +92,8 @@ WRITTEN_AT = {"sql-fresh10": "b112bb2", "sql-fresh11": "b112bb2", "sql-fresh12":
               "sql-fresh19": "a39c18d", "sql-fresh20": "a39c18d",
               "sql-fresh21": "299611b", "sql-fresh22": "299611b",
               "sql-fresh23": "9940057", "sql-fresh24": "9940057",
-              "sql-fresh25": "7f67e26", "sql-fresh26": "7f67e26"}
+              "sql-fresh25": "7f67e26", "sql-fresh26": "7f67e26",
+              "sql-fresh27": "468a68d", "sql-fresh28": "468a68d", "sql-fresh29": "468a68d", "sql-fresh30": "468a68d"}
 
 
 def _fresh_prints(folder: Path) -> set[str]:
@@ -106,6 +109,9 @@ def _runs_before(folder: Path) -> set[str]:
     commit = WRITTEN_AT.get(folder.name)
     if commit is None:
         return set()
+    known = subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{commit}^{{commit}}"], capture_output=True)
+    if (ROOT / ".git").exists() and known.returncode != 0:
+        pytest.skip(f"{commit} is not in this clone's history (a shallow clone): the exemption cannot be read")
     out = set()
     for name in _our_texts():
         shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:{name}"], capture_output=True,
@@ -146,7 +152,10 @@ def _phrasings_at(commit: str) -> set[str]:
                 if sum(not t.startswith(r"\S") for t in tokens) >= 2:
                     lead = "|".join(re.escape(" ".join(leakage.words(b))) for b in extras.get("before", []) if leakage.words(b))
                     tail = "|".join(re.escape(" ".join(leakage.words(a))) for a in extras.get("after", []) if leakage.words(a))
-                    out.add(f"slots:(?:(?:{lead}) )?{' '.join(tokens)}(?: (?:{tail}))?")
+                    # a slot may be filled with nothing ("{where}" left empty): it and its space are optional
+                    body = "".join((r"(?: \S+(?: \S+){0,4})?" if t.startswith(r"\S") else " " + t) for t in tokens)
+                    body = body[1:] if body.startswith(" ") else r"(?:\S+(?: \S+){0,4} ?)?" + body[len(r"(?: \S+(?: \S+){0,4})?"):].lstrip(" ")
+                    out.add(f"slots:(?:(?:{lead}) )?{body}(?: (?:{tail}))?")
     return out
 
 
@@ -181,7 +190,9 @@ def _new_leaks(text: str, prints: set[str], before: set[str]) -> list[str]:
 def test_our_files_hold_no_question_of_the_blind_sets(folder, before_cache):
     prints = _fresh_prints(folder)
     before = before_cache.setdefault(folder.name, _runs_before(folder))
-    bad = {name: found for name, text in _our_texts().items() if (found := _new_leaks(text, prints, before))}
+    # a template's slot ("{team}") stands for any name, as in the files at the set's commit (see _runs_before)
+    bad = {name: found for name, text in _our_texts().items()
+           if (found := _new_leaks(re.sub(r"\{[^}]*\}", "0", text), prints, before))}
     assert bad == {}
 
 
