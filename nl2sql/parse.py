@@ -3340,6 +3340,8 @@ class Parser:
                 # a Valorant final), unless it names a value of the same kind
                 inner = fl({k: v for k, v in before.items() if k not in after}) + self.date_filters()
                 return IR(select=[key], filters=own, setop={"op": "except", "a": a, "b": inner + fl(after) + ev + fmt})
+        if split is not None and never and not both and self._negates_first(split[2]):
+            split = (split[1], split[0], split[2])  # "2026엔 안 뛰었지만 2025엔 나온", "not in 2026 but in 2025"
         if split is not None:
             a, b = shared + fmt + split[0], shared + fmt + split[1]
             cut_at = t.first("shapes", "but")
@@ -3366,6 +3368,19 @@ class Parser:
             return IR(select=[key], filters=own, setop={"op": "except", "a": None, "b": shared + fmt})
         # "never won in X": took part in X, but no win there.
         return IR(select=[key], filters=own, setop={"op": "except", "a": shared + fmt or None, "b": shared + fmt + ev})
+
+    def _negates_first(self, kind: str) -> bool:
+        """Whether the negation of a question with two scopes of one kind (two years, two tournaments) belongs to the
+        first one said: in Korean it follows its scope ("2026년엔 안 뛰었지만 2025년엔 나온": every negation between
+        the two), in English it comes before ("didn't play in 2026 but did in 2025": every negation before the first)."""
+        typ = "date" if kind in ("date", "tournament") and sum(ty == "date" for _, _, ty, _ in self.placed) == 2 else kind
+        at = sorted(a_ for a_, _, ty, _ in self.placed if ty == typ)
+        nevers = self.t.find("shapes", "never")
+        if len(at) != 2 or not nevers:
+            return False
+        if any(re.search(r"[가-힣]", self.t.s[a_:b_]) for a_, b_ in nevers):
+            return all(at[0] < a_ < at[1] for a_, _ in nevers)
+        return all(a_ < at[0] for a_, _ in nevers)
 
     @staticmethod
     def _names_word_of(team: str, word: str) -> bool:

@@ -187,10 +187,19 @@ _KO_CHAT = [(re.compile(r"(?<![가-힣])머(머)?(?=(?:임|야|냐|지|여|에�
             (re.compile(r"(?<![가-힣])(젤|제일|가장)(?=(?:많|적|높|낮|잘|못|먼저|늦|크|큰|작|오래|자주|빠|느)[가-힣]*)"), lambda m: m.group(1) + " ")]
 
 
+# "lost every series they played", "전패한": never won one (the teams that played and won none)
+_LOST_ALL = [(re.compile(r"\blost\s+(?:every|all)(?:\s+of)?(?:\s+(?:their|the|its|his|her))?\s+((?:\S+\s+){0,2}?)(series|matches|games|maps|sets)\b"
+                         r"(?:\s+(?:they|it|he|she)\s+(?:played|entered|contested|had))?", re.I), r"never won any \1\2"),
+             (re.compile(r"(?<![가-힣])전패(?:한|했던|인|중인)"), "한 번도 못 이긴")]
+
+
 def shorthand(text: str) -> str:
     """Chat shorthand written out: a count's sign ("# of players w/o a team", "#teams", "no. of maps" ask for the
-    number of them; "#1" and "#3 seed" are places, left alone) and chat spellings of Korean words (_KO_CHAT)."""
+    number of them; "#1" and "#3 seed" are places, left alone), "lost every series they played" as never won one
+    (_LOST_ALL), and chat spellings of Korean words (_KO_CHAT)."""
     text = _COUNT_SIGN.sub("number of ", text)
+    for pattern, repl in _LOST_ALL:
+        text = pattern.sub(repl, text)
     for pattern, repl in _KO_CHAT:
         text = pattern.sub(repl, text)
     return text

@@ -20,6 +20,9 @@ their sound, chat shorthand for a count, and a request opened with "I'd like to 
   "signed guys w zero games played", "rostered players with no matches": an adjective before the noun asked.
 - A formula said for KDA or K/D ("(kills + assists) / deaths", "킬과 어시를 더한 값을 데스로 나눠서"); a request opened with
   a verb ("Calculate …") is no unknown name; "on <day>, matches from which tournament were played": that day's matches.
+- Two years with a negation: the negated one is excluded wherever it is said ("2026엔 안 뛰었지만 2025엔 나온", "did not
+  play in 2026 but played in 2025"); "lost every series they played", "전패한": never won one; "치킨 0번인",
+  "1등은 한 번도 못 해본": never first.
 
 Each case is question → SQL → rows on this module's database, compared with hand-written gold SQL.
 """
@@ -123,6 +126,13 @@ CASES = [
      "WHERE player_id = 3"),
     ("Orla kills divided by deaths", "SELECT 1.0 * SUM(kills) / SUM(deaths) FROM match_players WHERE player_id = 5"),
     ("On March 9, 2025, matches from which tournament were played?", "SELECT name FROM tournaments WHERE id = 1"),
+    ("valorant teams that lost every series they played", "SELECT name FROM teams WHERE id = 3"),
+    ("발로란트 전패한 팀", "SELECT name FROM teams WHERE id = 3"),
+    ("teams that did not play in 2026 but played in 2025", "SELECT name FROM teams WHERE id = 1"),
+    ("2026년엔 한 번도 안 뛰었지만 2025년엔 출전한 팀", "SELECT name FROM teams WHERE id = 1"),
+    ("2025년엔 나왔는데 2026년엔 안 나온 팀", "SELECT name FROM teams WHERE id = 1"),
+    ("배그 팀 중에 치킨 0번인 팀", "SELECT name FROM teams WHERE id = 2"),
+    ("PUBG에 나갔지만 1등은 한 번도 못 해본 팀", "SELECT name FROM teams WHERE id = 2"),
     ("I'd really like to see the duelists' total kills", "SELECT SUM(mp.kills) FROM match_players mp JOIN players p "
                                                            "ON p.id = mp.player_id WHERE p.role = 'duelist'"),
 ]
