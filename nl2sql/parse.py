@@ -588,6 +588,10 @@ class Parser:
             lead_noun = re.search(r"^\s*(?:the\s+)?(?:@\w+\s+)*(teams?|players?|squads?)\s+(?:that|who|which|whose)\b", low)
             if lead_noun and lead_noun.end() <= m.start():
                 return self._noun(lead_noun.group(1))
+        # "players of team X and what role they play": the leading noun is listed, the attribute after "and" beside it
+        lead_list = re.match(r"^\W*(?:(?:all|the|every)\s+)*(players?|teams?|squads?|tournaments?|events?)\s+(?:of|in|from|on|at|for)\b", low)
+        if lead_list and m and m.start() > lead_list.end() and re.search(r"\band\s*$", low[:m.start()]):
+            return self._noun(lead_list.group(1))
         if m and not (who and who.start() < m.start()):
             return self._noun(m.group(1))
         if who:
@@ -2338,7 +2342,11 @@ class Parser:
                         # "… and what team was he on", "which team does she play for", "소속팀은?": the player's team asked beside
                         r"|\b(?:what|which) (?:team|squad|org)\b(?:\s+(?:was|is|were|are|does|did|do))?\s+(?:he|she|they|that player|it)\b"
                         r"|\b(?:team|squad|org)s?\s+(?:they|he|she)\s+(?:play|plays|played|are on|is on|belong to)\b"
-                        r"|(?:랑|하고|그리고|,)\s*(?:그\s*선수\s*)?(?:소속\s*팀|소속|어느\s*팀|무슨\s*팀)", "t.name")],
+                        r"|(?:랑|하고|그리고|,)\s*(?:그\s*선수\s*)?(?:소속\s*팀|소속|어느\s*팀|무슨\s*팀)"
+                        # "닉네임과 소속 팀명", "and their team name", "with team names"
+                        r"|소속\s*팀\s*(?:명|이름)|(?:과|와|랑|이랑|하고|및|,)\s*팀\s*(?:명|이름)|\b(?:and|with|plus)\s+(?:their\s+|the\s+)?team\s+names?\b", "t.name"),
+                       # "show me player of team X and what role they are playing", "선수 이름과 포지션"
+                       (r"\band (?:what|which) (?:roles?|positions?)\b|(?:과|와|랑|이랑|하고|및)\s*(?:포지션|역할|롤)(?![가-힣])", "p.role")],
         }.get(asked or "", [])
         for pattern, col in said:
             if col not in fixed and col not in out and re.search(pattern, s, re.I):
@@ -3361,10 +3369,14 @@ class Parser:
             return None
         if not ev:
             reached = re.search(r"\b(?:made|make|reached|reach|got (?:to|into)|get (?:to|into)|advanced|qualified)\b"
-                                r"|가본|가 본|간 적|(?<![가-힣])간(?![가-힣])|진출|올라|밟", t.s, re.I)
+                                r"|가본|가 본|간 적|(?<![가-힣])간(?![가-힣])|(?<![가-힣])못\s*(?:간|갔|가본)(?![가-힣])|진출|올라|밟", t.s, re.I)
             if not (t.has("measures", "appearances") or reached and (shared or fmt)):
                 return None
-            # "never played in X", "결승 못 간": everyone (of the own filters) but those who played in X.
+            # "never played in X", "결승 못 간": everyone (of the own filters) but those who played in X; "X 결승 못 간 팀",
+            # "teams of X that didn't reach the final": X's own teams but those in its final
+            took_part = [f for f in shared if f.col != "m.stage"] + fmt
+            if reached and took_part != shared + fmt and any(f.col in ("tr.name", "tr.game") for f in took_part):
+                return IR(select=[key], filters=own, setop={"op": "except", "a": took_part, "b": shared + fmt})
             return IR(select=[key], filters=own, setop={"op": "except", "a": None, "b": shared + fmt})
         # "never won in X": took part in X, but no win there.
         return IR(select=[key], filters=own, setop={"op": "except", "a": shared + fmt or None, "b": shared + fmt + ev})
