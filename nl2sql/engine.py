@@ -420,7 +420,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|몇\s*일\s*몇\s*시\S*|몇\s*시\s*(?:임|였음|였냐|였어)|(?:다\s*)?(?:합쳐서|합치면|통틀어|전부|모두|총)\s*몇\s*(?:판|경기|매치)\S*"
                    r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of)\b"
                    r"|\b(?:we|we've|we have|you|you've|you have) (?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded)\b"
-                   # "…, which one is it?", "who is it?": the rows asked again, not "is it allowed"
+                   # a closing "which team was that?", "who is it?": the rows asked again, not "is it allowed"
                    r"|\b(?:which|what|who)(?:\s+(?:one|ones|team|teams|player|players))?\s+(?:is|was|are|were)\s+(?:it|they|that)\s*\??\s*$",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
     if re.search(r"[^\s(]", re.sub(r"\([^()]*\)", " ", plain)):

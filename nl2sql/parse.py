@@ -588,7 +588,7 @@ class Parser:
             lead_noun = re.search(r"^\s*(?:the\s+)?(?:@\w+\s+)*(teams?|players?|squads?)\s+(?:that|who|which|whose)\b", low)
             if lead_noun and lead_noun.end() <= m.start():
                 return self._noun(lead_noun.group(1))
-        # "players of team X and what role they play": the leading noun is listed, the attribute after "and" beside it
+        # "the players of X and which position each plays": the leading noun is listed, the attribute after "and" beside it
         lead_list = re.match(r"^\W*(?:(?:all|the|every)\s+)*(players?|teams?|squads?|tournaments?|events?)\s+(?:of|in|from|on|at|for)\b", low)
         if lead_list and m and m.start() > lead_list.end() and re.search(r"\band\s*$", low[:m.start()]):
             return self._noun(lead_list.group(1))
@@ -2345,7 +2345,7 @@ class Parser:
                         r"|(?:랑|하고|그리고|,)\s*(?:그\s*선수\s*)?(?:소속\s*팀|소속|어느\s*팀|무슨\s*팀)"
                         # "닉네임과 소속 팀명", "and their team name", "with team names"
                         r"|소속\s*팀\s*(?:명|이름)|(?:과|와|랑|이랑|하고|및|,)\s*팀\s*(?:명|이름)|\b(?:and|with|plus)\s+(?:their\s+|the\s+)?team\s+names?\b", "t.name"),
-                       # "show me player of team X and what role they are playing", "선수 이름과 포지션"
+                       # "roster of X and which position each one has", "선수 이름과 포지션"
                        (r"\band (?:what|which) (?:roles?|positions?)\b|(?:과|와|랑|이랑|하고|및)\s*(?:포지션|역할|롤)(?![가-힣])", "p.role")],
         }.get(asked or "", [])
         for pattern, col in said:

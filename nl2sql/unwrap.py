@@ -23,7 +23,7 @@ _EN_CONTEXT = re.compile(
     r"|(?:i'?m|i am|we'?re|we are|i was|we were)\s+(?:writing|doing|preparing|prepping|making|working on|putting together|"
     r"updating|building|finishing|planning|drafting|compiling)\b)(?:[^,:;?!\-–—]|(?<=\w)-(?=\w)){0,60}(?:[,:;!\-–—]|\s-\s)\s*",
     re.I)
-# "Participation figure for the season review: how many …", "Head-to-head for the rivalry feature: in …": a label of
+# "Numbers for the awards night: how many …", "Rivalry segment: in …": a label of
 # what the answer is for, closed by a colon (no question word in it), before the question itself
 _EN_LABEL = re.compile(r"^\s*(?![^:]*\b(?:how|what|which|who|whom|whose|when|where|why)\b)[A-Za-z][\w'’ ,&/-]{2,70}:\s+(?=\S)", re.I)
 # "We're drafting notes for the coaches. Who …", "This is for our weekly recap. How many …": a whole sentence of
@@ -197,7 +197,7 @@ _LOST_ALL = [(re.compile(r"\blost\s+(?:every|all)(?:\s+of)?(?:\s+(?:their|the|it
              (re.compile(r"(?<![가-힣])전패(?:한|했던|인|중인)"), "한 번도 못 이긴")]
 
 
-# "finish in 1st place", "finished 1st": the first place said with digits (a list "1st, 2nd" is left to the top-N readers)
+# "ended up in 1st place", "finished 1st": the first place said with digits (a list "1st, 2nd" is left to the top-N readers)
 _FIRST_DIGITS = re.compile(r"\b1st(?=\s+place\b)|(?<=\bfinish )1st\b|(?<=\bfinished )1st\b|(?<=\bfinishes )1st\b|(?<=\bin )1st\b(?!\s*(?:,|and|&|/))", re.I)
 # A one-word gloss in brackets written onto a word ("포지션(role)", "게임(종목)별로", "딜량(damage)"): the same thing said
 # twice, read once

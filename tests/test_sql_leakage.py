@@ -93,7 +93,8 @@ WRITTEN_AT = {"sql-fresh10": "b112bb2", "sql-fresh11": "b112bb2", "sql-fresh12":
               "sql-fresh21": "299611b", "sql-fresh22": "299611b",
               "sql-fresh23": "9940057", "sql-fresh24": "9940057",
               "sql-fresh25": "7f67e26", "sql-fresh26": "7f67e26",
-              "sql-fresh27": "468a68d", "sql-fresh28": "468a68d", "sql-fresh29": "468a68d", "sql-fresh30": "468a68d"}
+              "sql-fresh27": "468a68d", "sql-fresh28": "468a68d", "sql-fresh29": "468a68d", "sql-fresh30": "468a68d",
+              "sql-fresh31": "468a68d"}
 
 
 def _fresh_prints(folder: Path) -> set[str]:

@@ -23,10 +23,10 @@ their sound, chat shorthand for a count, and a request opened with "I'd like to 
 - Two years with a negation: the negated one is excluded wherever it is said ("2026엔 안 뛰었지만 2025엔 나온", "did not
   play in 2026 but played in 2025"); "lost every series they played", "전패한": never won one; "치킨 0번인",
   "1등은 한 번도 못 해본": never first.
-- A label before a colon ("Figures for the awards night: how many …") is context; "…, which one is it?" asks the rows;
-  "X 결승 못간 팀": X's teams but its finalists; "finish in 1st place"; "no region on record", "스테이지가 기록 안 되어 있는 경기" (기록되지 않은);
-  a one-word gloss in brackets ("포지션(role)", "게임(종목)별로"); "닉네임과 소속 팀명", "players of team X and what role
-  they play": the attribute beside the list; "1등 먹은 팀": the first-placed teams.
+- A label before a colon ("Figures for the awards night: how many …") is context; a closing "which team was it?" asks the rows;
+  "X에서 결승 못간 팀": X's teams but its finalists; "ended up in 1st place"; "no home region on file", "스테이지가 기록 안 되어 있는 경기" (기록되지 않은);
+  a one-word gloss in brackets ("포지션(role)", "게임(타이틀)별로"); "닉네임과 소속 팀명", "the players of X and which position
+  each has": the attribute beside the list; "1등 먹은 팀": the first-placed teams.
 
 Each case is question → SQL → rows on this module's database, compared with hand-written gold SQL.
 """
@@ -139,16 +139,16 @@ CASES = [
     ("PUBG에 나갔지만 1등은 한 번도 못 해본 팀", "SELECT name FROM teams WHERE id = 2"),
     ("Figures for the awards night: how many distinct players had an appearance in 2025?",
      "SELECT COUNT(DISTINCT player_id) FROM match_players mp JOIN matches m ON m.id = mp.match_id WHERE m.played_at < '2026-01-01'"),
-    ("the player who never play any match, which one is it?", "SELECT nickname FROM players WHERE id IN (6, 7)"),
-    ("Cobalt Spring Cup 2025 결승 못간 팀들", "SELECT name FROM teams WHERE id = 3"),
-    ("how many matches did Velvet Mules finish in 1st place?", "SELECT 1"),
-    ("teams with no region on record?", "SELECT name FROM teams WHERE id = 3"),
+    ("the team with no matches at all in 2026, which team was it?", "SELECT name FROM teams WHERE id = 1"),
+    ("Cobalt Spring Cup 2025에서 결승 못간 팀은?", "SELECT name FROM teams WHERE id = 3"),
+    ("how many matches has Velvet Mules ended up in 1st place", "SELECT 1"),
+    ("squads with no home region on file", "SELECT name FROM teams WHERE id = 3"),
     ("스테이지가 기록되지 않은 경기 몇 건이야", "SELECT COUNT(*) FROM matches WHERE stage IS NULL"),
     ("포지션(role)이 duelist인 선수의 닉네임과 소속 팀명", "SELECT p.nickname, t.name FROM players p JOIN teams t ON t.id = p.team_id "
      "WHERE p.role = 'duelist'"),
-    ("Quartz Herons 킬 합계를 게임(종목)별로", "SELECT tr.game, SUM(mt.kills) FROM match_teams mt JOIN matches m ON m.id = mt.match_id "
+    ("Quartz Herons 총 킬을 게임(타이틀)별로 나눠서", "SELECT tr.game, SUM(mt.kills) FROM match_teams mt JOIN matches m ON m.id = mt.match_id "
      "JOIN tournaments tr ON tr.id = m.tournament_id WHERE mt.team_id = 2 GROUP BY tr.game"),
-    ("players of team quartz herons and what role they play", "SELECT nickname, role FROM players WHERE team_id = 2"),
+    ("players of team quartz herons and which role each has", "SELECT nickname, role FROM players WHERE team_id = 2"),
     ("26년 2월 7일 1등 먹은 팀 누구", "SELECT name FROM teams WHERE id = 3"),
     ("I'd really like to see the duelists' total kills", "SELECT SUM(mp.kills) FROM match_players mp JOIN players p "
                                                            "ON p.id = mp.player_id WHERE p.role = 'duelist'"),
