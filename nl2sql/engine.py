@@ -411,7 +411,15 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    # the organisers' own matches ("how many did we host last spring"): records asked for, not a procedure
                    r"|몇\s*시(?:\s*몇\s*시|\s*쯤)?\s*(?:였|이었|에\s*(?:했|열렸|열린|치렀|치른|시작했|시작한|있었|끝났))"
                    r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of)\b"
-                   r"|\b(?:we|we've|we have|you|you've|you have) (?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded)\b",
+                   r"|\b(?:we|we've|we have|you|you've|you have) (?:ever )?(?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded|seen)\b"
+                   # the organisers' own events and books ("in our events", "at our Valorant games", "on our books", "our
+                   # Korean-region teams", "logged in the system"): the records themselves, not the asker's procedure;
+                   # "i.e.", "e.g." are no "I"
+                   r"|\b(?:in|at|across|from|of|on|for|among|to)\s+(?:all\s+)?(?:of\s+)?our\s+(?:own\s+)?(?:[\w.-]+\s+){0,2}?"
+                   r"(?:events?|tournaments?|games|matches|competitions?|leagues?|series|books|records?|data(?:base)?|system|history|"
+                   r"circuit|stats|season)\b"
+                   r"|\bour\s+(?:[\w-]+\s+){0,2}?(?:teams|players|squads|orgs|organi[sz]ations|rosters|events|tournaments|matches)\b"
+                   r"|\b(?:in|into|on|to)\s+(?:the|our)\s+(?:system|database|db|records?|books)\b|\b(?:i\.e|e\.g)\.?",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
     if re.search(r"[^\s(]", re.sub(r"\([^()]*\)", " ", plain)):
         # an aside in parentheses spells out the asked columns or the scope ("(우리 쪽 라운드 먼저)", "(maps, in order)"):

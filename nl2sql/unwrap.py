@@ -135,6 +135,26 @@ WRAPPER_WORD = re.compile(
 _KO_POLITE = re.compile(r"(?<![가-힣])좀(?![가-힣])")
 
 
+# "Trivia check:", "Engagement numbers:", "Participation by region:": a short heading before a colon, then the question
+# itself (a question word or a request); a heading holding a statistic ("Kills: who leads?") stays
+_EN_HEADING = re.compile(
+    r"^\s*(?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*\s*:\s+(?=(?:who|whom|whose|what|which|when|where|how|is|are|was|were|did|does|do|"
+    r"has|have|had|can|could|would|will|any|list|show|give|tell|name|rank|count|find|pull|get|i|we|in|at|for|across|total|"
+    r"top|per|each|every|the)\b)", re.I)
+
+
+def _heading(text: str) -> str:
+    m = _EN_HEADING.match(text)
+    if not m:
+        return text
+    from .parse import cues
+
+    label = m.group()
+    if any(p.search(label) for name, pats in cues()["measures"].items() if name != "appearances" for p in pats):
+        return text
+    return text[m.end():]
+
+
 def core_question(text: str) -> str:
     """The question with request wrappers and a leading context clause removed (the text itself when
     nothing is removed, or when removing would leave too little to be a question)."""
@@ -142,6 +162,7 @@ def core_question(text: str) -> str:
     for _ in range(2):  # "Hi! For our newsletter: would you dig up …" peels in two rounds
         before = core
         core = _EN_OPENERS.sub("", core)
+        core = _heading(core)
         core = _EN_CONTEXT.sub("", core)
         core = _EN_CONTEXT_SENTENCE.sub("", core)
         core = _EN_REQUEST.sub("", core)
