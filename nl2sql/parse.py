@@ -501,9 +501,17 @@ class Parser:
             return "score"  # "rounds the losing side got", "진 팀 평균 라운드": one side's score, not a count of losses
         if _ROUNDS_WON.search(t.s):
             return "score"  # "rounds won", "따낸 라운드": a side's rounds are its score, not its wins
+        blank = None
+        if t.has("shapes", "no_value"):
+            # "데미지 기록이 누락된 경기", "rows with the team kills missing": the statistic's cell is what is blank, so the
+            # rows are counted or listed, not the statistic summed
+            nul = self._null_filter(None)
+            blank = nul.col if nul is not None and nul.op == "is_null" else None
         for name in order:
             if t.has("measures", name):
                 if name == "wins" and t.has("measures", "win_rate"):
+                    continue
+                if blank is not None and blank.split(".")[1] == {"points": "score"}.get(name, name):
                     continue
                 return name
         return None
@@ -1168,7 +1176,9 @@ class Parser:
         elif t.has("shapes", "has_team") and asked == "player":
             filters.append(Filter("p.team_id", "not_null"))
         if t.has("shapes", "no_value") and (asked in ("team", "player", "tournament", "match", "date", "map")
-                                            or asked is None and self.group_entity()):  # "맵 빠진 경기 대회별로 몇 개"
+                                            or asked is None and self.group_entity()  # "맵 빠진 경기 대회별로 몇 개"
+                                            # "stage 빈 경기들, 대회명이랑 일시": the matches listed, with their columns
+                                            or asked is None and self._MATCH_NOUN.search(t.s)):
             nul = self._null_filter(asked)
             grouped = {"region": "t.region", "role": "p.role", "map": "m.map", "stage": "m.stage"}.get(self.group_entity() or "")
             if nul is not None and nul.col == grouped and re.search(
@@ -3081,7 +3091,16 @@ class Parser:
         cue = next(iter(self.t.find("shapes", "no_value")), None)
         found = []
         for word, col in (("region|지역|나라", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
-                          ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date")):
+                          ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date"),
+                          # a statistic's own cell left blank ("데미지가 누락된 경기", "team kills missing"): a side's kills
+                          # when a team, squad or side says them, else a player's row
+                          (r"\bdamage\b|데미지|딜량", "mp.damage"),
+                          (r"(?:\bteam|\bsquad|\bside|팀|스쿼드)\s*(?:'s\s*)?(?:kills?|frags?|킬)", "mt.kills"),
+                          (r"\bkills?\b|(?<![가-힣])킬(?!뎃)", "mp.kills"), (r"\bdeaths?\b|데스", "mp.deaths"),
+                          (r"\bassists?\b|어시", "mp.assists"), (r"\bscores?\b|점수|스코어", "mt.score"),
+                          (r"\bplacements?\b|\bplacings?\b|등수", "mt.placement")):
+            if col.startswith(("mp.", "mt.")) and any(f[1] == "mt.kills" for f in found) and col == "mp.kills":
+                continue  # "팀 킬": the side's kills, said once
             m = re.search(word, s, re.I)
             if m:
                 found.append((m, col))
