@@ -3559,6 +3559,15 @@ class Parser:
 def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: bool = True) -> Reading:
     """The IR of one question; raises :class:`Unsupported` when the question's parts do not compose."""
     text = _rank_run(text)
+    # "Y 대신 뛴 판", "the maps X played in place of Y": the player who sat out is said only to explain who came in;
+    # the one who played is the condition
+    players = [m for m in linked.mentions if m.type == "player"]
+    benched = [(m.start, m.end) for m in players
+               if re.match(r"\s*(?:이|가|을|를|의)?\s*대신", text[m.end:])
+               or re.search(r"\b(?:instead of|in place of|replacing|subbing (?:in )?for|standing in for|filling in for|covering for)\s+$",
+                            text[:m.start], re.I)]
+    if benched and len(benched) < len(players):
+        text, linked = _blank(text, linked, benched)
     if _compose:
         for compose in (_half_won, _min_sample, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
