@@ -177,7 +177,9 @@ _ROUNDS_WON = re.compile(
     r"\brounds won\b|(?:딴|따낸|가져간|이긴) 라운드|라운드 ?수(?![가-힣])"
     r"|라운드(?:를|을)?\s*(?:(?:제일|가장|젤|더|많이|적게|최다로?|최소로?|몇\s*개|몇|\d+\s*개?|이상|넘게)\s*)*(?:딴|따낸|땄|따|가져간|가져갔|챙긴|챙겼|이긴|이겼)"
     r"|\b(?:won|wins?|winning|took|takes?|taking|grabbed|bagged)\s+(?:the\s+)?(?:(?:most|fewest|more|fewer|least|highest|lowest|number of|many|\d+|N|over|under|at least|than)\s+)*rounds\b"
-    r"|\brounds\s+(?:did|does|do|has|have|had)\s+(?:[\w@.'’]+\s+){1,3}(?:win|won|take|took|get|got|bag|bagged)\b", re.I)
+    r"|\brounds\s+(?:did|does|do|has|have|had)\s+(?:[\w@.'’]+\s+){1,3}(?:win|won|take|took|get|got|bag|bagged)\b"
+    # "the most rounds a single side has ever won", "rounds any squad took": the side's own rounds
+    r"|\brounds\s+(?:(?:a|an|the|one|any|single|team|side|squad|has|have|had|ever|@teamX)\s+){1,5}(?:won|took|taken|bagged|grabbed)\b", re.I)
 
 
 class Parser:
@@ -203,6 +205,13 @@ class Parser:
         # superlative cues do not see it
         last = re.compile(r"\b(?:finish(?:ed|es|ing)?|came|placed|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:dead\s+)?last(?: place)?\b|\blast[- ]place(?: finish(?:es)?)?\b"
                           r"|(?:꼴찌|꼴등|최하위)(?=\s*(?:를|로|한|했|몇|횟수|한 (?:횟수|번|경기)|로 끝난|로 마감))", re.I)
+        # "맵과 1위 팀을 시간 순서대로", "the map and the first-placed squad": one more column of each match listed (its
+        # winner), not a ranking
+        masked = re.sub(r"(?<=과|와|랑|고|,|및)(\s*)1\s*(?:위|등)\s*(팀|스쿼드)|(?<![\d가-힣])1\s*(?:위|등)\s*(팀|스쿼드)(?=\s*(?:과|와|이랑|랑|하고|,|및))"
+                        r"|(?<=\band\b)(\s+(?:the\s+)?)(?:first|1st|top)[- ]plac(?:e|ed)\s+(?:team|squad|side)\b"
+                        r"|\b(?:first|1st|top)[- ]plac(?:e|ed)\s+(?:team|squad|side)\b(?=\s*(?:,|\band\b))",
+                        lambda m: (m.group(1) or m.group(4) or "") + ("승자" if re.search("[가-힣]", m.group()) else "winner")
+                        .ljust(len(m.group()) - len(m.group(1) or m.group(4) or "")), masked, flags=re.I)
         self.last_place = bool(last.search(masked))
         masked = last.sub(lambda m: " " * len(m.group()), masked)
         masked = self._nicknames(masked)
@@ -711,9 +720,11 @@ class Parser:
     def group_entity(self) -> str | None:
         """The X of 'X별', 'for each X', 'per X', 'by X'."""
         s = self.t.s
-        if re.search(r"월별|달별|매달|매월|월마다|달마다|\b(?:by|per|each|every|for each) month\b|\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b", s, re.I):
+        if re.search(r"월별|달별|매달|매월|월마다|달마다|\b(?:by|per|each|every|for each) (?:calendar )?month\b|\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b"
+                     r"|\bmonth[- ]over[- ]month\b", s, re.I):
             return "month"
-        if re.search(r"연도별|년도별|해마다|매년|\b(?:by|per|each|every|for each) year\b|\byearly\b|\byear by year\b", s, re.I):
+        if re.search(r"연도별|년도별|해마다|매년|\b(?:by|per|each|every|for each) (?:calendar )?year\b|\byearly\b|\byear by year\b"
+                     r"|\byear[- ]over[- ]year\b|\byear[- ]on[- ]year\b", s, re.I):
             return "year"
         if re.search(r"일별|날짜별|일자별|하루마다|매일|\b(?:by|per|each|every|for each|a) (?:day|date)\b|\bdaily\b|\bday by day\b", s, re.I):
             return "date"
@@ -2624,7 +2635,9 @@ class Parser:
         ("tr.name", r"(?:무슨|어느|어떤)\s*대회|대회\s*(?:이름|명)|대회(?:랑|하고|도|까지|,)|\b(?:which|what) (?:tournament|event|tourney)\b"
                     r"|\b(?:and|with|plus) (?:the |its |their )?(?:tournament|event|tourney)s?\b"),
         ("wt.name", r"이긴\s*(?:팀|쪽)|승자|승리\s*팀|누가\s*이겼|(?:어느|어떤)\s*팀이\s*이겼|어디가\s*이겼|결과|\bwinners?\b|\bwho won\b|\bresults?\b"
-                    r"|\b(?:which|what) (?:team|side|squad) (?:won|took)\b|\bwinning (?:team|side|squad)\b"),
+                    r"|\b(?:which|what) (?:team|side|squad) (?:won|took)\b|\bwinning (?:team|side|squad)\b"
+                    # a royale's first place said as such ("1위 팀", "the first-placed squad")
+                    r"|(?<!\d)1\s*(?:위|등)\s*(?:한\s*)?(?:팀|스쿼드)|\b(?:first|1st|top)[- ]plac(?:e|ed)\s+(?:team|squad|side)s?\b"),
     )
     _MATCH_NOUN = re.compile(r"경기|매치|시리즈|(?<![가-힣])판(?![가-힣])|\bmatch(?:es)?\b|\bgames\b|\bseries\b|\bsets\b", re.I)
     # an order said of the clock alone (not "킬 많은 순서대로"): the rows in time order, no key ranked
