@@ -196,6 +196,8 @@ class Parser:
         masked, self.placed = _mask(text, linked, self.dates)
         for p in cues()["chitchat"]["words"]:
             masked = p.sub(lambda m: " " * len(m.group()), masked)
+        # a chat's sobs and laughs inside the sentence ("팀들 ㅠㅠ 어디어디", "ㄹㅇ 궁금"): no words of the question
+        masked = re.sub(r"(?<![가-힣ㄱ-ㅎ])(?:ㅠ+|ㅜ+|ㅋ{2,}|ㅎ{2,}|ㄹㅇ|ㅇㅇ)(?![가-힣ㄱ-ㅎ])", lambda m: " " * len(m.group()), masked)
         # "ranked bottom on points", "finished last in total kills": the bottom of a ranking by that statistic (a
         # superlative, the fewest), not last place in a match
         masked = re.sub(r"\b(?:finish(?:ed|es|ing)?|came|placed|end(?:ed)?(?: up)?|was|were|is|ranked)\s+(?:in\s+)?(?:dead\s+|the\s+)?(?:last|bottom)(?:\s+place)?"
@@ -550,6 +552,11 @@ class Parser:
         """The kind of thing the answer names: team, player, tournament, map, region, role, game, date, match."""
         t, s = self.t, self.t.s
         low = s.lower()
+        # "Did anybody get through X unbeaten? Which team?", "… 있음? 어느 팀?": a closing question of its own names the kind
+        tail = re.search(r"[.?!]\s*(?:and\s+|if so,?\s+)?(?:which|what)\s+(teams?|squads?|orgs?|players?|maps?|tournaments?|events?)\s*\??\s*$", low) \
+            or re.search(r"[.?!]\s*(?:있으면\s*)?(?:어느|어떤|무슨)\s*(팀|선수|맵|대회)(?:이야|임|인지|인가요|이에요|였음|였어)?\s*\??\s*$", s)
+        if tail:
+            return self._noun(tail.group(1))
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every|(?:is|are|was|were) there(?: ever)?)\s+"
                       r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
@@ -3174,11 +3181,13 @@ class Parser:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
         t = self.t
         every = re.search(r"\b(lost|won) (?:every|each|all(?: of)?(?: their| its)?) (?:single )?(?:match|game|series|map)(?:es|s)?\b|\bwinless\b|\bunbeaten\b|\bundefeated\b"
+                          # "got through the event without dropping a single series": unbeaten; "without winning one": winless
+                          r"|\bwithout (?:(losing|dropping)|(winning|taking)) (?:a single|a|any|one|even one)\s+(?:match|game|series|map)(?:es|s)?\b"
                           r"|(?:모든|전) ?경기(?:를|에서)? ?(?:다|전부)? ?(진|이긴|졌|이겼)|(전패|전승|무패)", t.s, re.I)
         if every and asked in ("team", "player"):
             # "teams that lost every match" = took part, never won; "unbeaten" = took part, never lost
             word = next(g for g in every.groups() if g) if any(every.groups()) else every.group().lower()
-            lost_all = word.lower() in ("lost", "진", "졌", "전패", "winless")
+            lost_all = word.lower() in ("lost", "진", "졌", "전패", "winless", "winning", "taking")
             scope = self.value_filters() + self.date_filters() + [Filter("m.format", "=", "versus")]
             return IR(select=[KEY[asked]], setop={"op": "except", "a": scope,
                                                   "b": scope + [Filter("mt.placement", "=", 1 if lost_all else 2)]})
@@ -3210,7 +3219,7 @@ class Parser:
             scope = [f for f in self.value_filters() if f.col != "m.format"] + self.date_filters()
             return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": scope + [Filter("m.format", "=", "ranking")],
                                                                 "b": scope + [Filter("m.format", "=", "versus")]})
-        if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b", t.s)) and not both:
+        if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b|\b(?:any|an|one) other\b|\belse\b|다른", t.s)) and not both:
             # "only ever played X": took part in X, and in nothing else of X's kind; said inside a wider named scope
             # ("only group games at <T>", "<T>에서 스테이지 빈 경기만"), the narrowest kind is the one, the rest hold for both
             nul = self._null_filter(asked) if t.has("shapes", "no_value") else None
