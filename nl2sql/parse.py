@@ -998,6 +998,9 @@ class Parser:
             pair = self._pair(measure, asked)
             if pair is not None:
                 return Reading(pair, 0.85, "pair")
+        latest = self._latest_to_win(asked)
+        if latest is not None:
+            return Reading(latest, 0.75, "list")
         won_by_time = self._winner_of_match_by_time(asked)
         if won_by_time is not None:
             return won_by_time
@@ -2146,7 +2149,10 @@ class Parser:
                 if len(said) == 1 and said[0] == b:
                     a, b = b, a
                 return IR(measure="record", filters=base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)], fact="w")
-            if t.has("entities", "date") and not t.has("aggregates", "count") \
+            # "A가 B 잡은 적 있음? 언제 어느 맵", "when did A beat B": one side said as the winner, the other as the one beaten
+            directed = self._object_of_win(a) != self._object_of_win(b) and measure != "losses" \
+                and re.search(r"\b(?:beat|beaten|defeat(?:ed)?|took down|knocked out)\b|이긴|이겼|잡은|잡았|꺾은|꺾었|눌렀|누른", t.s, re.I)
+            if t.has("entities", "date") and not t.has("aggregates", "count") and not directed \
                     and not re.search(r"\bwhen they (?:met|played|faced)\b", t.s, re.I):  # a scope, not a date asked
                 # "X vs Y, dates and who won": each of their matches, its date and its winner
                 return IR(select=["m.played_at", "wt.name"],
@@ -2172,6 +2178,9 @@ class Parser:
             if measure == "losses" or self._object_of_win(a):
                 winner, loser = b, a
             fs = base + [Filter("w.placement", "=", 1), Filter("wt.name", "=", winner), Filter("lt.name", "=", loser)]
+            on_map = re.search(r"\b(?:which|what) maps?\b|\bon what\b|\bthe maps?\b|(?:어느|무슨|어떤)\s*맵|맵(?:은|이랑|하고|도)", t.s, re.I)
+            if directed and not t.has("aggregates", "count") and (t.has("entities", "date") or on_map):
+                return IR(select=["m.played_at"] + (["m.map"] if on_map else []), filters=fs, order="col:m.played_at:asc")
             if t.has("aggregates", "count") or not asked:
                 return IR(measure="count", filters=fs)
             return IR(select=["m.played_at"], filters=fs)
@@ -2377,6 +2386,41 @@ class Parser:
                 return True
         return False
 
+    _LATEST_TO = re.compile(
+        r"\b(?:the\s+)?(?:last|latest|most recent|newest)\s+(?:team|squad|side|org|one|club)\s+(?:to|that|which|who)\s+(?:have\s+|has\s+)?"
+        r"(?:beat|beaten|defeat(?:ed)?|win|won|take|took|taken|get|got|grab(?:bed)?|claim(?:ed)?)\b"
+        r"|\b(?:beat|defeated|won|took|claimed)\b.{0,40}?\b(?:most recently|last(?=\s*[?,.!]|\s+(?:time|and)\b))"
+        r"|(?:마지막으로|가장\s*최근에?|제일\s*최근에?|최근\s*마지막으로?)\s*(?:@teamX\s*(?:을|를)?\s*)?(?:\S+\s+){0,2}?"
+        r"(?:이긴|잡은|꺾은|누른|치킨\s*먹은|1위\s*한|1등\s*한|승리한)\s*(?:팀|스쿼드|쪽|곳|애들)", re.I)
+
+    def _latest_to_win(self, asked: str | None) -> IR | None:
+        """"the last team to beat X, and on what map", "the most recent squad to win a round on <map>, with its points",
+        "X를 마지막으로 이긴 팀": the winner of the latest match of the scope (X beaten, when X is named), with the
+        columns asked of that match."""
+        t = self.t
+        teams = self.values.get("team", [])
+        if asked not in (None, "team") or len(teams) > 1 or "player" in self.values or not self._LATEST_TO.search(t.s):
+            return None
+        if t.has("aggregates", "count") and re.search(r"\bhow many (?:times|teams|matches)\b|몇\s*(?:번|팀|경기)", t.s, re.I):
+            return None
+        fs = self.value_filters(skip={"team"}) + self.date_filters() + [Filter("w.placement", "=", 1)]
+        if teams:
+            if not self._object_of_win(teams[0]):
+                return None
+            fs.append(Filter("lt.name", "=", teams[0]))
+        if teams or not self.has("ranking_format") and not any(f.col == "m.format" for f in fs) \
+                and not re.search(r"치킨|chicken|\bround\b|라운드", t.s, re.I):
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+        sel = ["wt.name"]
+        if re.search(r"\b(?:which|what) maps?\b|\bon what\b|\bthe maps?\b|(?:어느|무슨|어떤)\s*맵|맵(?:은|이랑|하고|도|까지)", t.s, re.I):
+            sel.append("m.map")
+        if re.search(r"\bwhen\b|\bwhat date\b|\bwhich day\b|언제|날짜|일시", t.s, re.I):
+            sel.append("m.played_at")
+        if re.search(r"\bhow many (?:points|rounds|maps)\b|\bscore\b|\bpoints?\b|점수|몇\s*점|몇\s*라운드|스코어", t.s, re.I):
+            sel.append("w.score")
+        return IR(select=sel, filters=fs, order="col:m.played_at:desc", limit=1)
+
     def _object_of_win(self, team: str) -> bool:
         """Whether ``team`` is the one beaten ("beat X", "X를 이긴", "lost to")."""
         s = self.t.s
@@ -2394,6 +2438,10 @@ class Parser:
             return True
         # the object's particle dropped, as people type: "X 이겨본 팀", "X 잡은 애들" = the teams that beat X
         if re.match(r"\s*@teamX\s+(?:이겨\s*본|이겨\s*봤던|이긴|이겼던|꺾은|꺾어\s*본|잡은|잡아\s*본)\s*(?:팀|상대|애들|곳|데)", after):
+            return True
+        # "A가 (발로에서) B 잡은 적", "A이 B 이긴 경기": the side said with the subject's particle before is the winner
+        if re.match(r"\s*@teamX\s*(?:이긴|이겼|이김|잡은|잡았|잡음|꺾은|꺾었|눌렀|누른)", after) \
+                and re.search(r"@teamX\s*(?:이|가)\s+(?:(?!@teamX)\S+\s+){0,2}$", before):
             return True
         return False
 
