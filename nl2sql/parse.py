@@ -855,6 +855,13 @@ class Parser:
             or re.search(r"\b(?:including|incl\.?|counting)\s+(?:the\s+)?$", s[max(0, a - 16):a], re.I)
             for a, b in spans)
 
+    def _stage_onward(self) -> bool:
+        """A stage said with the ones after it: "quarterfinals onward", "from the semis on", "8강부터", "4강 이후"."""
+        return any(re.match(r"\s*(?:stage\s+)?(?:onwards?|and (?:on|beyond|later|up|after)|or later|(?:부터|이후|이상)(?!\s*(?:까지|전)))", self.t.s[b:], re.I)
+                   or re.search(r"\bfrom (?:the\s+)?$", self.t.s[max(0, a - 12):a], re.I)
+                   and re.match(r"\s*(?:stage\s+)?on(?:wards?)?\b", self.t.s[b:], re.I)
+                   for a, b, typ, _ in self.placed if typ == "stage")
+
     def value_filters(self, skip: set[str] = frozenset()) -> list[Filter]:
         out = []
         for typ, vals in self.values.items():
@@ -871,6 +878,11 @@ class Parser:
                 vals = [v for v in vals if not self._value_included(typ, v)]
                 if not vals:
                     continue
+            if typ == "stage" and len(vals) == 1 and vals[0] in PLAYOFFS and self._stage_onward():
+                # "quarterfinals onward", "8강부터": that stage and the later ones
+                vals = PLAYOFFS[PLAYOFFS.index(vals[0]):]
+                out.append(Filter(col, "in", vals) if len(vals) > 1 else Filter(col, "=", vals[0]))
+                continue
             negated = typ in self._NEGATABLE and self._negated(typ) or typ == "game" and self._game_left_out()
             if negated and len(vals) == 1:
                 out.append(Filter(col, "!=", vals[0]))
@@ -1257,6 +1269,10 @@ class Parser:
             if group_by == "team" or (group_by is None and (asked in (None, "team") or "team" in values)):
                 if "team" in values and group_by is None:
                     return Reading(IR(measure="count", filters=filters), 0.75, "count")
+                if maxish or minish:
+                    # "which squads had the most top-3 finishes": the best count, ties kept
+                    return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
+                                      order="asc" if minish and not maxish else "desc", limit=1), 0.75, "top")
                 return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
                                   order="desc" if t.has("shapes", "order") else None), 0.75, "group")
         n = self.top_n()
@@ -1295,8 +1311,9 @@ class Parser:
             both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀", t.s, re.I)
             when = re.search(r"\bwhen\b|\bwhat (?:day|date)\b|언제|날짜|며칠|일시", t.s, re.I)
             if both_sides and fn != "avg" and not (when and re.search(r"(?:이긴|진)\s*팀(?:과|와|이랑|하고)?\s*(?:진|이긴)\s*팀\s*(?:의\s*)?(?:라운드|점수|스코어)\s*차", t.s)):
-                # "the widest win there, and who beat whom": that match's two sides
-                return Reading(IR(select=["wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
+                # "the widest win there, and who beat whom": that match's two sides ("and the score": each side's too)
+                scores = ["w.score", "l.score"] if re.search(r"\bscores?\b|\bscoreline\b|스코어|점수|몇\s*대\s*몇", t.s, re.I) else []
+                return Reading(IR(select=["wt.name", "lt.name"] + scores, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() == "map" and fn != "avg":
                 sel = ["m.map"] + [c for c in self._extra_columns("map") if c.startswith("m.")]
                 return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
@@ -2055,7 +2072,9 @@ class Parser:
             return IR(select=["m.played_at", "wt.name", "w.score", "lt.name", "l.score"],
                       filters=base + [Filter("wt.name", "=", teams[0]), Filter("lt.name", "=", teams[1])], fact="w")
         if not teams and "stage" in self.values and re.search(r"\bwho won\b|\bwinner\b|누가 이겼|누가 이김|이긴 팀|승자|우승", t.s, re.I) \
-                and re.search(r"\bscores?\b|\bscoreline\b|\bresult\b|스코어|몇\s*대\s*몇|점수", t.s, re.I):
+                and re.search(r"\bscores?\b|\bscoreline\b|\bresult\b|스코어|몇\s*대\s*몇|점수", t.s, re.I) \
+                and not (t.has("shapes", "margin") and (t.has("aggregates", "max") or t.has("aggregates", "min"))):
+            # ("the biggest blowout of the playoffs, and the winner's and loser's score": the one widest margin, below)
             # "the final's winner, and by what score": the winner and the loser of each match with both scores
             fs = base + [Filter("w.placement", "=", 1)]
             if not any(f.col == "m.format" for f in fs):
