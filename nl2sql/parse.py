@@ -214,6 +214,11 @@ class Parser:
                         r"|\b(?:first|1st|top)[- ]plac(?:e|ed)\s+(?:team|squad|side)\b(?=\s*(?:,|\band\b))",
                         lambda m: (m.group(1) or m.group(4) or "") + ("승자" if re.search("[가-힣]", m.group()) else "winner")
                         .ljust(len(m.group()) - len(m.group(1) or m.group(4) or "")), masked, flags=re.I)
+        # "맵 하나라도 따낸", "took at least one map": a side's score of one map (set) or more in a series
+        masked = re.sub(r"(?:맵|세트)\s*(?:하나|한\s*개|1\s*개)\s*(?:라도|이라도)\s*(?:따낸|딴|가져간|챙긴|이긴)",
+                        lambda m: "1세트 이상 딴".ljust(len(m.group())), masked)
+        masked = re.sub(r"\b(?:won|took|taken|grabbed|take|win|taking|winning)\s+at least (?:one|1|a single)\s+(?:map|set|game)\b",
+                        lambda m: "scored 1+ sets".ljust(len(m.group())), masked, flags=re.I)
         self.last_place = bool(last.search(masked))
         masked = last.sub(lambda m: " " * len(m.group()), masked)
         masked = self._nicknames(masked)
@@ -1280,6 +1285,12 @@ class Parser:
         threshold = self._threshold(row_filters)
         if cmp is None and threshold is not None and not (maxish or minish or n) and self._count_said_as_size():
             cmp = "="  # "teams with 5 players", "선수가 5명인 팀": exactly that many
+        if group_by in ("tournament", "team", "player", "map", "stage", "game", "region") and measure is None \
+                and t.has("aggregates", "first") and t.has("aggregates", "last") and not t.has("shapes", "single") \
+                and re.search(r"날짜|일자|일시|언제|\bdates?\b|\bwhen\b|\bdays?\b", t.s, re.I):
+            # "대회별 첫 경기 날짜와 마지막 경기 날짜", "each team's first and last match dates": both ends per group
+            return Reading(IR(select=[KEY[group_by]], measure="min:m.played_at", extra_measures=["max:m.played_at"],
+                              filters=filters, group=True), 0.75, "group")
         # "first match of 2026 — when?": the earliest or latest date.
         if asked == "date" and not group_by and (measure is None or measure in ("wins", "losses", "chicken") and events) \
                 and (t.has("aggregates", "first") or t.has("aggregates", "last")):
@@ -2827,6 +2838,9 @@ class Parser:
                                  s[max(0, a - 40):a], re.I)  # "상대를 5라운드 이하로", "held the opponent to 5 rounds": the other side's score
                 if loser:
                     out.append(Filter("mt.placement", "=", 2))
+                elif op in (">=", ">") and "team" in self.values and re.search(r"\bat least one\b|하나(?:라도|이라도)", self.text) \
+                        and not re.search(r"\b(?:won|wins?|beat|victor(?:y|ies))\s+(?!at least)|이긴|이겼|승리", self.text, re.I):
+                    pass  # "X가 맵 하나라도 따낸 경기", "series where X took at least one map": X's own row, won or lost
                 elif not self.t.has("measures", "losses"):
                     out.append(Filter("mt.placement", "=", 1))
         return out
