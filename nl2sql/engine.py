@@ -413,7 +413,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of)\b"
                    r"|\b(?:we|we've|we have|you|you've|you have) (?:ever )?(?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded|seen)\b"
                    # the organisers' own events and books ("in our events", "at our Valorant games", "on our books", "our
-                   # Korean-region teams", "logged in the system"): the records themselves, not the asker's procedure;
+                   # <region> teams", "stored in the system"): the records themselves, not the asker's procedure;
                    # "i.e.", "e.g." are no "I"
                    r"|\b(?:in|at|across|from|of|on|for|among|to)\s+(?:all\s+)?(?:of\s+)?our\s+(?:own\s+)?(?:[\w.-]+\s+){0,2}?"
                    r"(?:events?|tournaments?|games|matches|competitions?|leagues?|series|books|records?|data(?:base)?|system|history|"

@@ -178,7 +178,7 @@ _ROUNDS_WON = re.compile(
     r"|라운드(?:를|을)?\s*(?:(?:제일|가장|젤|더|많이|적게|최다로?|최소로?|몇\s*개|몇|\d+\s*개?|이상|넘게)\s*)*(?:딴|따낸|땄|따|가져간|가져갔|챙긴|챙겼|이긴|이겼)"
     r"|\b(?:won|wins?|winning|took|takes?|taking|grabbed|bagged)\s+(?:the\s+)?(?:(?:most|fewest|more|fewer|least|highest|lowest|number of|many|\d+|N|over|under|at least|than)\s+)*rounds\b"
     r"|\brounds\s+(?:did|does|do|has|have|had)\s+(?:[\w@.'’]+\s+){1,3}(?:win|won|take|took|get|got|bag|bagged)\b"
-    # "the most rounds a single side has ever won", "rounds any squad took": the side's own rounds
+    # "the highest number of rounds one side has ever won", "rounds any squad took": the side's own rounds
     r"|\brounds\s+(?:(?:a|an|the|one|any|single|team|side|squad|has|have|had|ever|@teamX)\s+){1,5}(?:won|took|taken|bagged|grabbed)\b", re.I)
 
 
@@ -207,7 +207,7 @@ class Parser:
         # superlative cues do not see it
         last = re.compile(r"\b(?:finish(?:ed|es|ing)?|came|placed|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:dead\s+)?last(?: place)?\b|\blast[- ]place(?: finish(?:es)?)?\b"
                           r"|(?:꼴찌|꼴등|최하위)(?=\s*(?:를|로|한|했|몇|횟수|한 (?:횟수|번|경기)|로 끝난|로 마감))", re.I)
-        # "맵과 1위 팀을 시간 순서대로", "the map and the first-placed squad": one more column of each match listed (its
+        # "맵이랑 1위 팀 순서대로", "the map and the first-placed squad": one more column of each match listed (its
         # winner), not a ranking
         masked = re.sub(r"(?<=과|와|랑|고|,|및)(\s*)1\s*(?:위|등)\s*(팀|스쿼드)|(?<![\d가-힣])1\s*(?:위|등)\s*(팀|스쿼드)(?=\s*(?:과|와|이랑|랑|하고|,|및))"
                         r"|(?<=\band\b)(\s+(?:the\s+)?)(?:first|1st|top)[- ]plac(?:e|ed)\s+(?:team|squad|side)\b"
@@ -557,7 +557,7 @@ class Parser:
         """The kind of thing the answer names: team, player, tournament, map, region, role, game, date, match."""
         t, s = self.t, self.t.s
         low = s.lower()
-        # "Did anybody get through X unbeaten? Which team?", "… 있음? 어느 팀?": a closing question of its own names the kind
+        # "Did someone go unbeaten at X? Which team?", "… 있음? 어느 팀?": a closing question of its own names the kind
         tail = re.search(r"[.?!]\s*(?:and\s+|if so,?\s+)?(?:which|what)\s+(teams?|squads?|orgs?|players?|maps?|tournaments?|events?)\s*\??\s*$", low) \
             or re.search(r"[.?!]\s*(?:있으면\s*)?(?:어느|어떤|무슨)\s*(팀|선수|맵|대회)(?:이야|임|인지|인가요|이에요|였음|였어)?\s*\??\s*$", s)
         if tail:
@@ -1275,7 +1275,7 @@ class Parser:
                 if "team" in values and group_by is None:
                     return Reading(IR(measure="count", filters=filters), 0.75, "count")
                 if maxish or minish:
-                    # "which squads had the most top-3 finishes": the best count, ties kept
+                    # "the side with the most podium (top-N) placings": the best count, ties kept
                     return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
                                       order="asc" if minish and not maxish else "desc", limit=1), 0.75, "top")
                 return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
@@ -1288,7 +1288,7 @@ class Parser:
         if group_by in ("tournament", "team", "player", "map", "stage", "game", "region") and measure is None \
                 and t.has("aggregates", "first") and t.has("aggregates", "last") and not t.has("shapes", "single") \
                 and re.search(r"날짜|일자|일시|언제|\bdates?\b|\bwhen\b|\bdays?\b", t.s, re.I):
-            # "대회별 첫 경기 날짜와 마지막 경기 날짜", "each team's first and last match dates": both ends per group
+            # "팀별 첫 경기랑 마지막 경기 날짜", "each team's first and last match dates": both ends per group
             return Reading(IR(select=[KEY[group_by]], measure="min:m.played_at", extra_measures=["max:m.played_at"],
                               filters=filters, group=True), 0.75, "group")
         # "first match of 2026 — when?": the earliest or latest date.
@@ -2424,7 +2424,7 @@ class Parser:
         r"(?:이긴|잡은|꺾은|누른|치킨\s*먹은|1위\s*한|1등\s*한|승리한)\s*(?:팀|스쿼드|쪽|곳|애들)", re.I)
 
     def _latest_to_win(self, asked: str | None) -> IR | None:
-        """"the last team to beat X, and on what map", "the most recent squad to win a round on <map>, with its points",
+        """"which side beat X last, and where", "the latest squad to win a round on <map>, with its points",
         "X를 마지막으로 이긴 팀": the winner of the latest match of the scope (X beaten, when X is named), with the
         columns asked of that match."""
         t = self.t
@@ -2840,7 +2840,7 @@ class Parser:
                     out.append(Filter("mt.placement", "=", 2))
                 elif op in (">=", ">") and "team" in self.values and re.search(r"\bat least one\b|하나(?:라도|이라도)", self.text) \
                         and not re.search(r"\b(?:won|wins?|beat|victor(?:y|ies))\s+(?!at least)|이긴|이겼|승리", self.text, re.I):
-                    pass  # "X가 맵 하나라도 따낸 경기", "series where X took at least one map": X's own row, won or lost
+                    pass  # "X가 세트 하나라도 가져간 시리즈", "series where X took at least one map": X's own row, won or lost
                 elif not self.t.has("measures", "losses"):
                     out.append(Filter("mt.placement", "=", 1))
         return out
