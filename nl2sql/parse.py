@@ -2438,10 +2438,8 @@ class Parser:
             if not self._object_of_win(teams[0]):
                 return None
             fs.append(Filter("lt.name", "=", teams[0]))
-        if teams or not self.has("ranking_format") and not any(f.col == "m.format" for f in fs) \
-                and not re.search(r"치킨|chicken|\bround\b|라운드", t.s, re.I):
-            if not any(f.col == "m.format" for f in fs):
-                fs.append(Filter("m.format", "=", "versus"))
+        if teams and not any(f.col == "m.format" for f in fs):
+            fs.append(Filter("m.format", "=", "versus"))  # a side beaten: head-to-head play (a win is first place in either)
         sel = ["wt.name"]
         if re.search(r"\b(?:which|what) maps?\b|\bon what\b|\bthe maps?\b|(?:어느|무슨|어떤)\s*맵|맵(?:은|이랑|하고|도|까지)", t.s, re.I):
             sel.append("m.map")
