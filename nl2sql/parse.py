@@ -214,6 +214,13 @@ class Parser:
                         r"|\b(?:first|1st|top)[- ]plac(?:e|ed)\s+(?:team|squad|side)\b(?=\s*(?:,|\band\b))",
                         lambda m: (m.group(1) or m.group(4) or "") + ("승자" if re.search("[가-힣]", m.group()) else "winner")
                         .ljust(len(m.group()) - len(m.group(1) or m.group(4) or "")), masked, flags=re.I)
+        # "the longest game by total rounds", "라운드 합계로 제일 긴 경기": a match's length is its rounds (sets), both
+        # sides added; the most (fewest) of them
+        if re.search(r"\brounds?\b|\bsets\b|라운드|세트", masked, re.I):
+            masked = re.sub(r"\blongest(?=\s+(?:@\w+\s+)?(?:game|match|map|series)\b)", "biggest", masked, flags=re.I)
+            masked = re.sub(r"\bshortest(?=\s+(?:@\w+\s+)?(?:game|match|map|series)\b)", "smallest", masked, flags=re.I)
+            masked = re.sub(r"((?:가장|제일|젤)\s*)(긴|길었던|짧은|짧았던)(?=\s*(?:@\w+\s*)?(?:경기|매치|맵|판|시리즈))",
+                            lambda m: m.group(1) + {"긴": "큰", "길었던": "많았던", "짧은": "적은", "짧았던": "적었던"}[m.group(2)], masked)
         # "맵 하나라도 따낸", "took at least one map": a side's score of one map (set) or more in a series
         masked = re.sub(r"(?:맵|세트)\s*(?:하나|한\s*개|1\s*개)\s*(?:라도|이라도)\s*(?:따낸|딴|가져간|챙긴|이긴)",
                         lambda m: "1세트 이상 딴".ljust(len(m.group())), masked)
@@ -1018,6 +1025,9 @@ class Parser:
         latest = self._latest_to_win(asked)
         if latest is not None:
             return Reading(latest, 0.75, "list")
+        won_with = self._wins_with_stat(asked)
+        if won_with is not None:
+            return Reading(won_with, 0.75, "list" if won_with.select else "count")
         won_by_time = self._winner_of_match_by_time(asked)
         if won_by_time is not None:
             return won_by_time
@@ -2415,6 +2425,39 @@ class Parser:
             if re.match(r"\s*@teamX\s+(?:has\s+|have\s+)?(?:beat|beaten|defeat|defeated)\b", s[i:i + 30], re.I):
                 return True
         return False
+
+    _WON_WITH = re.compile(
+        r"\b(?:chicken(?: dinner)?s?|dinners?|wins?|won|victor(?:y|ies)|first places?)\b[^?.]{0,40}?\b(?:with|on|having|despite)\s+(?:only\s+|just\s+)?"
+        r"(?:fewer than|less than|under|below|more than|over|above|at least|at most|no more than|\d+\s*(?:or (?:fewer|less|more))?)"
+        r"|(?:킬|kills?)\s*\d*\s*(?:개\s*)?(?:미만|이하|이상|초과|넘게|보다\s*(?:적게|많이))\s*(?:으로|로)?\s*(?:치킨|1위|1등|우승|승리|이긴|이겼)"
+        r"|\d+\s*(?:킬|kills?)\s*(?:미만|이하|이상|초과|넘게)\s*(?:으로|로)?\s*(?:치킨|1위|1등|우승|승리|이긴|이겼)", re.I)
+
+    def _wins_with_stat(self, asked: str | None) -> IR | None:
+        """"a first place won on under N kills: which squad, where, its kills", "N킬 이하로 1등 한 팀이랑 맵":
+        the won rows whose own side's kills pass the number (a condition of one match row, not a total), listed with the
+        columns asked, or counted."""
+        t, s = self.t, self.t.s
+        if asked not in (None, "team", "map", "match", "date") or "player" in self.values or not self._WON_WITH.search(s):
+            return None
+        nums = [(a, b, v) for a, b, v in self.numbers if re.match(r"\s*(?:kills?|frags?|킬)", s[b:b + 8], re.I)]
+        if len(nums) != 1 or len(self.numbers) != 1:
+            return None  # ("won 5 series with over 100 kills": a count of wins beside it, not one row's condition)
+        op = self.comparison()
+        if op is None or op == "=":
+            return None
+        fs = self.value_filters() + self.date_filters() + [Filter("mt.placement", "=", 1), Filter("mt.kills", op, _num(nums[0][2]))]
+        if re.search(r"치킨|chicken|dinner", s, re.I) and not any(f.col == "m.format" for f in fs):
+            fs.append(Filter("m.format", "=", "ranking"))
+        if t.has("aggregates", "count") and not re.search(r"\b(?:give|list|show|name)\b|\bwhich\b|\bwho\b|누구|어디|어느|알려|목록", s, re.I):
+            return IR(measure="count", filters=fs)
+        sel = [] if "team" in self.values else ["t.name"]
+        if re.search(r"\bmaps?\b|맵", s, re.I):
+            sel.append("m.map")
+        if re.search(r"\bkill count\b|\bkills\s*[?.!]*\s*$|\b(?:its|their|the)\s+kills\b|\bhow many kills\b|킬\s*수|몇\s*킬|킬도|킬이랑", s, re.I):
+            sel.append("mt.kills")
+        if re.search(r"\bwhen\b|\bdates?\b|언제|날짜|일시", s, re.I):
+            sel.append("m.played_at")
+        return IR(select=sel or ["t.name"], filters=fs, order="col:m.played_at:asc" if "m.played_at" in sel else None)
 
     _LATEST_TO = re.compile(
         r"\b(?:the\s+)?(?:last|latest|most recent|newest)\s+(?:team|squad|side|org|one|club)\s+(?:to|that|which|who)\s+(?:have\s+|has\s+)?"

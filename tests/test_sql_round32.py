@@ -15,7 +15,8 @@
 - Head to head: the latest side to beat X (or to win in a scope) with the columns asked; "A가 B 이긴 경기 언제 어느 맵"
   is A's wins only.
 - A playoff stage "onward" ("4강부터"); the most top-N placings, ties kept; the widest margin with both scores; the
-  first and last match dates per group; a named side taking at least one map of a series.
+  first and last match dates per group; a named side taking at least one map of a series; the longest (shortest) match
+  by the rounds of both sides; a won row whose own kills pass a number, listed with the columns asked or counted.
 """
 from __future__ import annotations
 
@@ -114,6 +115,15 @@ CASES = [
     ("대회별로 첫 경기랑 마지막 경기 날짜",
      "SELECT tr.name, MIN(m.played_at), MAX(m.played_at) FROM matches m JOIN tournaments tr ON tr.id = m.tournament_id "
      "GROUP BY tr.id"),
+    # a match's length in rounds, both sides added; a won row with its own kills under a number
+    ("longest match in Valorant, total rounds of both sides: date and map", "SELECT '2025-06-10 15:00:00', 'Bind'"),
+    ("양 팀 라운드 합계로 가장 짧은 발로 경기 날짜랑 맵", "SELECT '2025-06-09 15:00:00', 'Ascent'"),
+    ("any PUBG chicken dinners won on fewer than 3 kills? list team, map and kills",
+     "SELECT 'Copper Herons', 'Erangel', 4 WHERE 0 UNION SELECT t.name, m.map, mt.kills FROM match_teams mt "
+     "JOIN teams t ON t.id = mt.team_id JOIN matches m ON m.id = mt.match_id WHERE mt.placement = 1 AND m.format = 'ranking' "
+     "AND mt.kills < 3"),
+    ("배그 5킬 미만으로 치킨 먹은 팀이랑 맵", "SELECT 'Copper Herons', 'Erangel'"),
+    ("how many PUBG chicken dinners came with at least 7 kills?", "SELECT 2"),
     ("초록 번개가 오버워치 2에서 세트 하나라도 가져간 경기 몇 개", "SELECT 1"),
     ("초록 번개: Overwatch 2 series where they took at least one map, how many?", "SELECT 1"),
 ]
