@@ -3674,7 +3674,12 @@ class Parser:
         """'more assists this season than last', '작년보다 올해 딜량이 늘어난': one measure in two scopes."""
         t = self.t
         ranges = [d for d in self.date_specs if d.kind == "range"]
-        if asked not in ("team", "player") or not t.has("shapes", "compare_years") or len(ranges) != 2:
+        events = self.values.get("tournament", [])
+        # ("more kills in B than in A": "more … than" with no number after "than" compares the two scopes)
+        more = re.search(r"\b(?:more|fewer|less)\b(?!\s+than\s+\d).*\bthan\b(?!\s+\d)", t.s, re.I)
+        if asked in ("team", "player") and len(events) == 2 and len(ranges) <= 1 and (t.has("shapes", "compare_years") or more):
+            return self._compare_events(asked, mcol, agg, events)
+        if asked not in ("team", "player") or not (t.has("shapes", "compare_years") or more) or len(ranges) != 2:
             return None
         m_expr = self._aggregate(mcol, agg, asked, "sum") or "count"
         # "better in B than in A": the scope after "than"/"보다" is the baseline.
@@ -3693,11 +3698,37 @@ class Parser:
                 base, new = first, second
         else:
             base, new = first, second
-        op = "<" if re.search(r"\bworse\b|\blower\b|낮|나빠|떨어|적", s, re.I) else ">"
+        op = "<" if re.search(r"\bworse\b|\blower\b|\bfewer\b|\bless\b|낮|나빠|떨어|적", s, re.I) else ">"
         if mcol == "mt.placement":
             op = "<" if op == ">" else ">"
         return IR(select=[KEY[asked]], measure=m_expr, filters=self.value_filters(),
                   compare={"a": self.date_filters(specs=[base]), "b": self.date_filters(specs=[new]), "op": op})
+
+
+    def _compare_events(self, asked: str, mcol: str | None, agg: str | None, events: list[str]) -> IR:
+        """"whose mean placing improved from A to B", "a better K/D at B than at A", "A보다 B에서 킬이 더 많은": one
+        measure of each team (player) in two named tournaments, the later-said (or the one before "than") against the
+        other; a placement is better when lower."""
+        t, s = self.t, self.t.s
+        m_expr = self._aggregate(mcol, agg, asked, "sum") or "count"
+        spans = {v: a for a, _, typ, v in self.placed if typ == "tournament"}
+        first, second = sorted(events, key=lambda v: spans.get(v, 0))
+        than = re.search(r"\bthan\b|보다", s)
+        base, new = first, second
+        if than and not re.search(r"보다", s) and spans.get(first, 0) < than.start() < spans.get(second, 0):
+            base, new = second, first  # "better at B than at A": A is the baseline
+        improved = re.search(r"\bimprov|\bbetter\b|\bhigher\b|\bmore\b|\bup\b|좋|나아|나은|올라|늘|높|많", s, re.I)
+        worse = re.search(r"\bworse\b|\bdeclin|\bdropp?ed\b|\bfewer\b|\bless\b|나빠|떨어|줄|적", s, re.I)
+        if re.search(r"\bimprov|좋|나아|나은", s, re.I):
+            worse = None  # "improved (a lower number)": lower is how a placement improves
+        elif re.search(r"\blower\b|낮", s, re.I) and not improved:
+            worse = True
+        op = "<" if worse and not (improved and not worse) else ">"
+        if mcol == "mt.placement" and (re.search(r"\bimprov|\bbetter\b|\bworse\b|좋|나아|나은|나빠|못한", s, re.I)):
+            op = "<" if op == ">" else ">"  # a better placement is a lower number
+        fs = [f for f in self.value_filters(skip={"tournament"})] + self.date_filters()
+        return IR(select=[KEY[asked]], measure=m_expr, filters=fs,
+                  compare={"a": [Filter("tr.name", "=", base)], "b": [Filter("tr.name", "=", new)], "op": op})
 
 
 def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: bool = True) -> Reading:

@@ -16,7 +16,8 @@
   is A's wins only.
 - A playoff stage "onward" ("4강부터"); the most top-N placings, ties kept; the widest margin with both scores; the
   first and last match dates per group; a named side taking at least one map of a series; the longest (shortest) match
-  by the rounds of both sides; a won row whose own kills pass a number, listed with the columns asked or counted.
+  by the rounds of both sides; a won row whose own kills pass a number, listed with the columns asked or counted; one
+  measure per team in two named tournaments compared ("improved from A to B", "A보다 B에서 더 높은").
 """
 from __future__ import annotations
 
@@ -124,6 +125,10 @@ CASES = [
      "AND mt.kills < 3"),
     ("배그 5킬 미만으로 치킨 먹은 팀이랑 맵", "SELECT 'Copper Herons', 'Erangel'"),
     ("how many PUBG chicken dinners came with at least 7 kills?", "SELECT 2"),
+    # one measure per team in two named tournaments
+    ("which teams had a higher average score at Dune Drop 2025 than at Lantern Bay Cup 2025?", "SELECT 'Slate Foxes'"),
+    ("Lantern Bay Cup 2025보다 Dune Drop 2025에서 평균 점수가 더 높은 팀", "SELECT 'Slate Foxes'"),
+    ("teams whose average placement improved from Lantern Bay Cup 2025 to Dune Drop 2025", "SELECT 'Slate Foxes'"),
     ("초록 번개가 오버워치 2에서 세트 하나라도 가져간 경기 몇 개", "SELECT 1"),
     ("초록 번개: Overwatch 2 series where they took at least one map, how many?", "SELECT 1"),
 ]
