@@ -3706,7 +3706,7 @@ class Parser:
 
 
     def _compare_events(self, asked: str, mcol: str | None, agg: str | None, events: list[str]) -> IR:
-        """"whose mean placing improved from A to B", "a better K/D at B than at A", "A보다 B에서 킬이 더 많은": one
+        """"whose mean placing improved from A to B", "a higher mean at B than at A", "A보다 B에서 킬이 더 많은": one
         measure of each team (player) in two named tournaments, the later-said (or the one before "than") against the
         other; a placement is better when lower."""
         t, s = self.t, self.t.s

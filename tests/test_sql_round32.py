@@ -97,7 +97,7 @@ CASES = [
     ("Teams that played only in Overwatch 2, no other title?", "SELECT 'Vireo Club'"),
     ("배그에서 한 번도 치킨 못 먹은 팀 ㅠㅠ 어디임", "SELECT '초록 번개'"),
     # head to head: the latest winner, one side's wins with date and map
-    ("Which squad was the last one to beat 초록 번개 in Valorant? which map was it", "SELECT 'Copper Herons', 'Bind'"),
+    ("Which squad was the last one to beat 초록 번개 in Valorant? on which map?", "SELECT 'Copper Herons', 'Bind'"),
     ("who beat 초록 번개 most recently?", "SELECT 'Slate Foxes'"),
     ("초록 번개를 마지막으로 이긴 팀은?", "SELECT 'Slate Foxes'"),
     ("Latest squad to take a PUBG game on Erangel, with its points?", "SELECT 'Slate Foxes', 16"),
