@@ -209,11 +209,11 @@ class Parser:
                           r"|(?:꼴찌|꼴등|최하위)(?=\s*(?:를|로|한|했|몇|횟수|한 (?:횟수|번|경기)|로 끝난|로 마감))", re.I)
         # "맵이랑 1위 팀 순서대로", "the map and the first-placed squad": one more column of each match listed (its
         # winner), not a ranking
-        masked = re.sub(r"(?<=과|와|랑|고|,|및)(\s*)1\s*(?:위|등)\s*(팀|스쿼드)|(?<![\d가-힣])1\s*(?:위|등)\s*(팀|스쿼드)(?=\s*(?:과|와|이랑|랑|하고|,|및))"
-                        r"|(?<=\band\b)(\s+(?:the\s+)?)(?:first|1st|top)[- ]plac(?:e|ed)\s+(?:team|squad|side)\b"
-                        r"|\b(?:first|1st|top)[- ]plac(?:e|ed)\s+(?:team|squad|side)\b(?=\s*(?:,|\band\b))",
-                        lambda m: (m.group(1) or m.group(4) or "") + ("승자" if re.search("[가-힣]", m.group()) else "winner")
-                        .ljust(len(m.group()) - len(m.group(1) or m.group(4) or "")), masked, flags=re.I)
+        if re.search(r"맵|\bmaps?\b|일시|시간|\btimes?\b|\bdates?\b", masked, re.I):
+            masked = re.sub(r"(?<=과|와|랑|고|,|및)(\s*)1\s*(?:위|등)\s*(?:팀|스쿼드)"
+                            r"|(?<=\band\b)(\s+(?:the\s+)?)(?:first|1st|top)[- ]plac(?:e|ed)\s+(?:team|squad|side)\b",
+                            lambda m: (m.group(1) or m.group(2) or "") + ("승자" if re.search("[가-힣]", m.group()) else "winner")
+                            .ljust(len(m.group()) - len(m.group(1) or m.group(2) or "")), masked, flags=re.I)
         # "the longest game by total rounds", "라운드 합계로 제일 긴 경기": a match's length is its rounds (sets), both
         # sides added; the most (fewest) of them
         if re.search(r"\brounds?\b|\bsets\b|라운드|세트", masked, re.I):
