@@ -419,7 +419,15 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    # "몇일 몇시임", "몇 시였음": the clock time of a past match said in chat; "다합쳐서 몇판임": a total
                    r"|몇\s*일\s*몇\s*시\S*|몇\s*시\s*(?:임|였음|였냐|였어)|(?:다\s*)?(?:합쳐서|합치면|통틀어|전부|모두|총)\s*몇\s*(?:판|경기|매치)\S*"
                    r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of)\b"
-                   r"|\b(?:we|we've|we have|you|you've|you have) (?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded)\b"
+                   r"|\b(?:we|we've|we have|you|you've|you have) (?:ever )?(?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded|seen)\b"
+                   # the organisers' own events and books ("in our events", "at our Valorant games", "on our books", "our
+                   # <region> teams", "stored in the system"): the records themselves, not the asker's procedure;
+                   # "i.e.", "e.g." are no "I"
+                   r"|\b(?:in|at|across|from|of|on|for|among|to)\s+(?:all\s+)?(?:of\s+)?our\s+(?:own\s+)?(?:[\w.-]+\s+){0,2}?"
+                   r"(?:events?|tournaments?|games|matches|competitions?|leagues?|series|books|records?|data(?:base)?|system|history|"
+                   r"circuit|stats|season)\b"
+                   r"|\bour\s+(?:[\w-]+\s+){0,2}?(?:teams|players|squads|orgs|organi[sz]ations|rosters|events|tournaments|matches)\b"
+                   r"|\b(?:in|into|on|to)\s+(?:the|our)\s+(?:system|database|db|records?|books)\b|\b(?:i\.e|e\.g)\.?"
                    # a closing "which team was that?", "who is it?": the rows asked again, not "is it allowed"
                    r"|\b(?:which|what|who)(?:\s+(?:one|ones|team|teams|player|players))?\s+(?:is|was|are|were)\s+(?:it|they|that)\s*\??\s*$",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure

@@ -1185,6 +1185,7 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             team = hits.pop() if len(hits) == 1 else None
         return team
 
+    named_teams = {v for entries in catalog.aliases.values() for typ, v in entries if typ == "team"}
     for a, b, kind, value in toks:
         if kind != "other" or value is None or any(taken[a:b]):
             continue
@@ -1200,6 +1201,12 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
                 team = hits.pop()
                 team_words.setdefault(team, []).append((a, b + digits.end()))
                 continue
+        if team is None and 2 <= len(value) <= 4 and all(is_hangul(ch) for ch in value) and not _has_cue_word(value):
+            # "블팔" for a "블루 팔콘스": the first syllable of each Hangul word of one team's name (two words or more),
+            # said as a word of its own; no other name's word and no cue word
+            hits = {t for t in named_teams if _initials(t) == value}
+            if len(hits) == 1 and word_key(value) not in catalog.word_owners:
+                team = hits.pop()
         if team is None and re.fullmatch(r"팀[가-힣]{2,}", value):
             # "팀오로라": the word 팀 written onto the name (a name such as "Team X" includes it)
             team = team_of(value[1:])
@@ -1217,6 +1224,15 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
             for i in range(a, b):
                 taken[i] = True
     return out
+
+
+def _initials(name: str) -> str:
+    """The first syllables of a Hangul name's words ("블루 팔콘스" → "블팔"); "" for a name of one word or with a word
+    in another script."""
+    words = name.split()
+    if len(words) < 2 or not all(is_hangul(w[0]) for w in words):
+        return ""
+    return "".join(w[0] for w in words)
 
 
 def _loan_full_names(text: str, catalog: Catalog, taken: list[bool], particles: list[str]) -> list[Mention]:

@@ -177,7 +177,9 @@ _ROUNDS_WON = re.compile(
     r"\brounds won\b|(?:딴|따낸|가져간|이긴) 라운드|라운드 ?수(?![가-힣])"
     r"|라운드(?:를|을)?\s*(?:(?:제일|가장|젤|더|많이|적게|최다로?|최소로?|몇\s*개|몇|\d+\s*개?|이상|넘게)\s*)*(?:딴|따낸|땄|따|가져간|가져갔|챙긴|챙겼|이긴|이겼)"
     r"|\b(?:won|wins?|winning|took|takes?|taking|grabbed|bagged)\s+(?:the\s+)?(?:(?:most|fewest|more|fewer|least|highest|lowest|number of|many|\d+|N|over|under|at least|than)\s+)*rounds\b"
-    r"|\brounds\s+(?:did|does|do|has|have|had)\s+(?:[\w@.'’]+\s+){1,3}(?:win|won|take|took|get|got|bag|bagged)\b", re.I)
+    r"|\brounds\s+(?:did|does|do|has|have|had)\s+(?:[\w@.'’]+\s+){1,3}(?:win|won|take|took|get|got|bag|bagged)\b"
+    # "the highest number of rounds one side has ever won", "rounds any squad took": the side's own rounds
+    r"|\brounds\s+(?:(?:a|an|the|one|any|single|team|side|squad|has|have|had|ever|@teamX)\s+){1,5}(?:won|took|taken|bagged|grabbed)\b", re.I)
 
 
 class Parser:
@@ -194,6 +196,8 @@ class Parser:
         masked, self.placed = _mask(text, linked, self.dates)
         for p in cues()["chitchat"]["words"]:
             masked = p.sub(lambda m: " " * len(m.group()), masked)
+        # a chat's sobs and laughs inside the sentence ("팀들 ㅠㅠ 어디어디", "ㄹㅇ 궁금"): no words of the question
+        masked = re.sub(r"(?<![가-힣ㄱ-ㅎ])(?:ㅠ+|ㅜ+|ㅋ{2,}|ㅎ{2,}|ㄹㅇ|ㅇㅇ)(?![가-힣ㄱ-ㅎ])", lambda m: " " * len(m.group()), masked)
         # "ranked bottom on points", "finished last in total kills": the bottom of a ranking by that statistic (a
         # superlative, the fewest), not last place in a match
         masked = re.sub(r"\b(?:finish(?:ed|es|ing)?|came|placed|end(?:ed)?(?: up)?|was|were|is|ranked)\s+(?:in\s+)?(?:dead\s+|the\s+)?(?:last|bottom)(?:\s+place)?"
@@ -203,6 +207,25 @@ class Parser:
         # superlative cues do not see it
         last = re.compile(r"\b(?:finish(?:ed|es|ing)?|came|placed|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:dead\s+)?last(?: place)?\b|\blast[- ]place(?: finish(?:es)?)?\b"
                           r"|(?:꼴찌|꼴등|최하위)(?=\s*(?:를|로|한|했|몇|횟수|한 (?:횟수|번|경기)|로 끝난|로 마감))", re.I)
+        # "맵이랑 1위 팀 순서대로", "the map and the first-placed squad": one more column of each match listed (its
+        # winner), not a ranking
+        if re.search(r"맵|\bmaps?\b|일시|시간|\btimes?\b|\bdates?\b", masked, re.I):
+            masked = re.sub(r"(?<=과|와|랑|고|,|및)(\s*)1\s*(?:위|등)\s*(?:팀|스쿼드)"
+                            r"|(?<=\band\b)(\s+(?:the\s+)?)(?:first|1st|top)[- ]plac(?:e|ed)\s+(?:team|squad|side)\b",
+                            lambda m: (m.group(1) or m.group(2) or "") + ("승자" if re.search("[가-힣]", m.group()) else "winner")
+                            .ljust(len(m.group()) - len(m.group(1) or m.group(2) or "")), masked, flags=re.I)
+        # "the longest game by total rounds", "라운드 합계로 제일 긴 경기": a match's length is its rounds (sets), both
+        # sides added; the most (fewest) of them
+        if re.search(r"\brounds?\b|\bsets\b|라운드|세트", masked, re.I):
+            masked = re.sub(r"\blongest(?=\s+(?:@\w+\s+)?(?:game|match|map|series)\b)", "biggest", masked, flags=re.I)
+            masked = re.sub(r"\bshortest(?=\s+(?:@\w+\s+)?(?:game|match|map|series)\b)", "smallest", masked, flags=re.I)
+            masked = re.sub(r"((?:가장|제일|젤)\s*)(긴|길었던|짧은|짧았던)(?=\s*(?:@\w+\s*)?(?:경기|매치|맵|판|시리즈))",
+                            lambda m: m.group(1) + {"긴": "큰", "길었던": "많았던", "짧은": "적은", "짧았던": "적었던"}[m.group(2)], masked)
+        # "맵 하나라도 따낸", "took at least one map": a side's score of one map (set) or more in a series
+        masked = re.sub(r"(?:맵|세트)\s*(?:하나|한\s*개|1\s*개)\s*(?:라도|이라도)\s*(?:따낸|딴|가져간|챙긴|이긴)",
+                        lambda m: "1세트 이상 딴".ljust(len(m.group())), masked)
+        masked = re.sub(r"\b(?:won|took|taken|grabbed|take|win|taking|winning)\s+at least (?:one|1|a single)\s+(?:map|set|game)\b",
+                        lambda m: "scored 1+ sets".ljust(len(m.group())), masked, flags=re.I)
         self.last_place = bool(last.search(masked))
         masked = last.sub(lambda m: " " * len(m.group()), masked)
         masked = self._nicknames(masked)
@@ -501,9 +524,17 @@ class Parser:
             return "score"  # "rounds the losing side got", "진 팀 평균 라운드": one side's score, not a count of losses
         if _ROUNDS_WON.search(t.s):
             return "score"  # "rounds won", "따낸 라운드": a side's rounds are its score, not its wins
+        blank = None
+        if t.has("shapes", "no_value"):
+            # "데미지 기록이 누락된 경기", "rows with the team kills missing": the statistic's cell is what is blank, so the
+            # rows are counted or listed, not the statistic summed
+            nul = self._null_filter(None)
+            blank = nul.col if nul is not None and nul.op == "is_null" else None
         for name in order:
             if t.has("measures", name):
                 if name == "wins" and t.has("measures", "win_rate"):
+                    continue
+                if blank is not None and blank.split(".")[1] == {"points": "score"}.get(name, name):
                     continue
                 return name
         return None
@@ -533,6 +564,11 @@ class Parser:
         """The kind of thing the answer names: team, player, tournament, map, region, role, game, date, match."""
         t, s = self.t, self.t.s
         low = s.lower()
+        # "Did someone go unbeaten at X? Which team?", "… 있음? 어느 팀?": a closing question of its own names the kind
+        tail = re.search(r"[.?!]\s*(?:and\s+|if so,?\s+)?(?:which|what)\s+(teams?|squads?|orgs?|players?|maps?|tournaments?|events?)\s*\??\s*$", low) \
+            or re.search(r"[.?!]\s*(?:있으면\s*)?(?:어느|어떤|무슨)\s*(팀|선수|맵|대회)(?:이야|임|인지|인가요|이에요|였음|였어)?\s*\??\s*$", s)
+        if tail:
+            return self._noun(tail.group(1))
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every|(?:is|are|was|were) there(?: ever)?)\s+"
                       r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
@@ -712,9 +748,11 @@ class Parser:
     def group_entity(self) -> str | None:
         """The X of 'X별', 'for each X', 'per X', 'by X'."""
         s = self.t.s
-        if re.search(r"월별|달별|매달|매월|월마다|달마다|\b(?:by|per|each|every|for each) month\b|\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b", s, re.I):
+        if re.search(r"월별|달별|매달|매월|월마다|달마다|\b(?:by|per|each|every|for each) (?:calendar )?month\b|\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b"
+                     r"|\bmonth[- ]over[- ]month\b", s, re.I):
             return "month"
-        if re.search(r"연도별|년도별|해마다|매년|\b(?:by|per|each|every|for each) year\b|\byearly\b|\byear by year\b", s, re.I):
+        if re.search(r"연도별|년도별|해마다|매년|\b(?:by|per|each|every|for each) (?:calendar )?year\b|\byearly\b|\byear by year\b"
+                     r"|\byear[- ]over[- ]year\b|\byear[- ]on[- ]year\b", s, re.I):
             return "year"
         if re.search(r"일별|날짜별|일자별|하루마다|매일|\b(?:by|per|each|every|for each|a) (?:day|date)\b|\bdaily\b|\bday by day\b", s, re.I):
             return "date"
@@ -838,6 +876,13 @@ class Parser:
             or re.search(r"\b(?:including|incl\.?|counting)\s+(?:the\s+)?$", s[max(0, a - 16):a], re.I)
             for a, b in spans)
 
+    def _stage_onward(self) -> bool:
+        """A stage said with the ones after it: "quarterfinals onward", "from the semis on", "8강부터", "4강 이후"."""
+        return any(re.match(r"\s*(?:stage\s+)?(?:onwards?|and (?:on|beyond|later|up|after)|or later|(?:부터|이후|이상)(?!\s*(?:까지|전)))", self.t.s[b:], re.I)
+                   or re.search(r"\bfrom (?:the\s+)?$", self.t.s[max(0, a - 12):a], re.I)
+                   and re.match(r"\s*(?:stage\s+)?on(?:wards?)?\b", self.t.s[b:], re.I)
+                   for a, b, typ, _ in self.placed if typ == "stage")
+
     def value_filters(self, skip: set[str] = frozenset()) -> list[Filter]:
         out = []
         for typ, vals in self.values.items():
@@ -854,6 +899,11 @@ class Parser:
                 vals = [v for v in vals if not self._value_included(typ, v)]
                 if not vals:
                     continue
+            if typ == "stage" and len(vals) == 1 and vals[0] in PLAYOFFS and self._stage_onward():
+                # "quarterfinals onward", "8강부터": that stage and the later ones
+                vals = PLAYOFFS[PLAYOFFS.index(vals[0]):]
+                out.append(Filter(col, "in", vals) if len(vals) > 1 else Filter(col, "=", vals[0]))
+                continue
             negated = typ in self._NEGATABLE and self._negated(typ) or typ == "game" and self._game_left_out()
             if negated and len(vals) == 1:
                 out.append(Filter(col, "!=", vals[0]))
@@ -981,6 +1031,12 @@ class Parser:
             pair = self._pair(measure, asked)
             if pair is not None:
                 return Reading(pair, 0.85, "pair")
+        latest = self._latest_to_win(asked)
+        if latest is not None:
+            return Reading(latest, 0.75, "list")
+        won_with = self._wins_with_stat(asked)
+        if won_with is not None:
+            return Reading(won_with, 0.75, "list" if won_with.select else "count")
         won_by_time = self._winner_of_match_by_time(asked)
         if won_by_time is not None:
             return won_by_time
@@ -1180,7 +1236,9 @@ class Parser:
         elif t.has("shapes", "has_team") and asked == "player":
             filters.append(Filter("p.team_id", "not_null"))
         if t.has("shapes", "no_value") and (asked in ("team", "player", "tournament", "match", "date", "map")
-                                            or asked is None and self.group_entity()):  # "맵 빠진 경기 대회별로 몇 개"
+                                            or asked is None and self.group_entity()  # "맵 빠진 경기 대회별로 몇 개"
+                                            # "stage 빈 경기들, 대회명이랑 일시": the matches listed, with their columns
+                                            or asked is None and self._MATCH_NOUN.search(t.s)):
             nul = self._null_filter(asked)
             grouped = {"region": "t.region", "role": "p.role", "map": "m.map", "stage": "m.stage"}.get(self.group_entity() or "")
             if nul is not None and nul.col == grouped and re.search(
@@ -1238,6 +1296,10 @@ class Parser:
             if group_by == "team" or (group_by is None and (asked in (None, "team") or "team" in values)):
                 if "team" in values and group_by is None:
                     return Reading(IR(measure="count", filters=filters), 0.75, "count")
+                if maxish or minish:
+                    # "the side with the most podium (top-N) placings": the best count, ties kept
+                    return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
+                                      order="asc" if minish and not maxish else "desc", limit=1), 0.75, "top")
                 return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
                                   order="desc" if t.has("shapes", "order") else None), 0.75, "group")
         n = self.top_n()
@@ -1245,6 +1307,12 @@ class Parser:
         threshold = self._threshold(row_filters)
         if cmp is None and threshold is not None and not (maxish or minish or n) and self._count_said_as_size():
             cmp = "="  # "teams with 5 players", "선수가 5명인 팀": exactly that many
+        if group_by in ("tournament", "team", "player", "map", "stage", "game", "region") and measure is None \
+                and t.has("aggregates", "first") and t.has("aggregates", "last") and not t.has("shapes", "single") \
+                and re.search(r"날짜|일자|일시|언제|\bdates?\b|\bwhen\b|\bdays?\b", t.s, re.I):
+            # "팀별 첫 경기랑 마지막 경기 날짜", "each team's first and last match dates": both ends per group
+            return Reading(IR(select=[KEY[group_by]], measure="min:m.played_at", extra_measures=["max:m.played_at"],
+                              filters=filters, group=True), 0.75, "group")
         # "first match of 2026 — when?": the earliest or latest date.
         if asked == "date" and not group_by and (measure is None or measure in ("wins", "losses", "chicken") and events) \
                 and (t.has("aggregates", "first") or t.has("aggregates", "last")):
@@ -1276,8 +1344,9 @@ class Parser:
             both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀", t.s, re.I)
             when = re.search(r"\bwhen\b|\bwhat (?:day|date)\b|언제|날짜|며칠|일시", t.s, re.I)
             if both_sides and fn != "avg" and not (when and re.search(r"(?:이긴|진)\s*팀(?:과|와|이랑|하고)?\s*(?:진|이긴)\s*팀\s*(?:의\s*)?(?:라운드|점수|스코어)\s*차", t.s)):
-                # "the widest win there, and who beat whom": that match's two sides
-                return Reading(IR(select=["wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
+                # "the widest win there, and who beat whom": that match's two sides ("and the score": each side's too)
+                scores = ["w.score", "l.score"] if re.search(r"\bscores?\b|\bscoreline\b|스코어|점수|몇\s*대\s*몇", t.s, re.I) else []
+                return Reading(IR(select=["wt.name", "lt.name"] + scores, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() == "map" and fn != "avg":
                 sel = ["m.map"] + [c for c in self._extra_columns("map") if c.startswith("m.")]
                 return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
@@ -2036,7 +2105,9 @@ class Parser:
             return IR(select=["m.played_at", "wt.name", "w.score", "lt.name", "l.score"],
                       filters=base + [Filter("wt.name", "=", teams[0]), Filter("lt.name", "=", teams[1])], fact="w")
         if not teams and "stage" in self.values and re.search(r"\bwho won\b|\bwinner\b|누가 이겼|누가 이김|이긴 팀|승자|우승", t.s, re.I) \
-                and re.search(r"\bscores?\b|\bscoreline\b|\bresult\b|스코어|몇\s*대\s*몇|점수", t.s, re.I):
+                and re.search(r"\bscores?\b|\bscoreline\b|\bresult\b|스코어|몇\s*대\s*몇|점수", t.s, re.I) \
+                and not (t.has("shapes", "margin") and (t.has("aggregates", "max") or t.has("aggregates", "min"))):
+            # ("the biggest blowout of the playoffs, and the winner's and loser's score": the one widest margin, below)
             # "the final's winner, and by what score": the winner and the loser of each match with both scores
             fs = base + [Filter("w.placement", "=", 1)]
             if not any(f.col == "m.format" for f in fs):
@@ -2130,7 +2201,10 @@ class Parser:
                 if len(said) == 1 and said[0] == b:
                     a, b = b, a
                 return IR(measure="record", filters=base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)], fact="w")
-            if t.has("entities", "date") and not t.has("aggregates", "count") \
+            # "A가 B 잡은 적 있음? 언제 어느 맵", "when did A beat B": one side said as the winner, the other as the one beaten
+            directed = self._object_of_win(a) != self._object_of_win(b) and measure != "losses" \
+                and re.search(r"\b(?:beat|beaten|defeat(?:ed)?|took down|knocked out)\b|이긴|이겼|잡은|잡았|꺾은|꺾었|눌렀|누른", t.s, re.I)
+            if t.has("entities", "date") and not t.has("aggregates", "count") and not directed \
                     and not re.search(r"\bwhen they (?:met|played|faced)\b", t.s, re.I):  # a scope, not a date asked
                 # "X vs Y, dates and who won": each of their matches, its date and its winner
                 return IR(select=["m.played_at", "wt.name"],
@@ -2156,6 +2230,9 @@ class Parser:
             if measure == "losses" or self._object_of_win(a):
                 winner, loser = b, a
             fs = base + [Filter("w.placement", "=", 1), Filter("wt.name", "=", winner), Filter("lt.name", "=", loser)]
+            on_map = re.search(r"\b(?:which|what) maps?\b|\bon what\b|\bthe maps?\b|(?:어느|무슨|어떤)\s*맵|맵(?:은|이랑|하고|도)", t.s, re.I)
+            if directed and not t.has("aggregates", "count") and (t.has("entities", "date") or on_map):
+                return IR(select=["m.played_at"] + (["m.map"] if on_map else []), filters=fs, order="col:m.played_at:asc")
             if t.has("aggregates", "count") or not asked:
                 return IR(measure="count", filters=fs)
             return IR(select=["m.played_at"], filters=fs)
@@ -2365,6 +2442,72 @@ class Parser:
                 return True
         return False
 
+    _WON_WITH = re.compile(
+        r"\b(?:chicken(?: dinner)?s?|dinners?|wins?|won|victor(?:y|ies)|first places?)\b[^?.]{0,40}?\b(?:with|on|having|despite)\s+(?:only\s+|just\s+)?"
+        r"(?:fewer than|less than|under|below|more than|over|above|at least|at most|no more than|\d+\s*(?:or (?:fewer|less|more))?)"
+        r"|(?:킬|kills?)\s*\d*\s*(?:개\s*)?(?:미만|이하|이상|초과|넘게|보다\s*(?:적게|많이))\s*(?:으로|로)?\s*(?:치킨|1위|1등|우승|승리|이긴|이겼)"
+        r"|\d+\s*(?:킬|kills?)\s*(?:미만|이하|이상|초과|넘게)\s*(?:으로|로)?\s*(?:치킨|1위|1등|우승|승리|이긴|이겼)", re.I)
+
+    def _wins_with_stat(self, asked: str | None) -> IR | None:
+        """"a first place won on under N kills: which squad, where, its kills", "N킬 이하로 1등 한 팀이랑 맵":
+        the won rows whose own side's kills pass the number (a condition of one match row, not a total), listed with the
+        columns asked, or counted."""
+        t, s = self.t, self.t.s
+        if asked not in (None, "team", "map", "match", "date") or "player" in self.values or not self._WON_WITH.search(s):
+            return None
+        nums = [(a, b, v) for a, b, v in self.numbers if re.match(r"\s*(?:kills?|frags?|킬)", s[b:b + 8], re.I)]
+        if len(nums) != 1 or len(self.numbers) != 1:
+            return None  # ("won 5 series with over 100 kills": a count of wins beside it, not one row's condition)
+        op = self.comparison()
+        if op is None or op == "=":
+            return None
+        fs = self.value_filters() + self.date_filters() + [Filter("mt.placement", "=", 1), Filter("mt.kills", op, _num(nums[0][2]))]
+        if re.search(r"치킨|chicken|dinner", s, re.I) and not any(f.col == "m.format" for f in fs):
+            fs.append(Filter("m.format", "=", "ranking"))
+        if t.has("aggregates", "count") and not re.search(r"\b(?:give|list|show|name)\b|\bwhich\b|\bwho\b|누구|어디|어느|알려|목록", s, re.I):
+            return IR(measure="count", filters=fs)
+        sel = [] if "team" in self.values else ["t.name"]
+        if re.search(r"\bmaps?\b|맵", s, re.I):
+            sel.append("m.map")
+        if re.search(r"\bkill count\b|\bkills\s*[?.!]*\s*$|\b(?:its|their|the)\s+kills\b|\bhow many kills\b|킬\s*수|몇\s*킬|킬도|킬이랑", s, re.I):
+            sel.append("mt.kills")
+        if re.search(r"\bwhen\b|\bdates?\b|언제|날짜|일시", s, re.I):
+            sel.append("m.played_at")
+        return IR(select=sel or ["t.name"], filters=fs, order="col:m.played_at:asc" if "m.played_at" in sel else None)
+
+    _LATEST_TO = re.compile(
+        r"\b(?:the\s+)?(?:last|latest|most recent|newest)\s+(?:team|squad|side|org|one|club)\s+(?:to|that|which|who)\s+(?:have\s+|has\s+)?"
+        r"(?:beat|beaten|defeat(?:ed)?|win|won|take|took|taken|get|got|grab(?:bed)?|claim(?:ed)?)\b"
+        r"|\b(?:beat|defeated|won|took|claimed)\b.{0,40}?\b(?:most recently|last(?=\s*[?,.!]|\s+(?:time|and)\b))"
+        r"|(?:마지막으로|가장\s*최근에?|제일\s*최근에?|최근\s*마지막으로?)\s*(?:@teamX\s*(?:을|를)?\s*)?(?:\S+\s+){0,2}?"
+        r"(?:이긴|잡은|꺾은|누른|치킨\s*먹은|1위\s*한|1등\s*한|승리한)\s*(?:팀|스쿼드|쪽|곳|애들)", re.I)
+
+    def _latest_to_win(self, asked: str | None) -> IR | None:
+        """"which side beat X last, and where", "the latest squad to win a round on <map>, with its points",
+        "X를 마지막으로 이긴 팀": the winner of the latest match of the scope (X beaten, when X is named), with the
+        columns asked of that match."""
+        t = self.t
+        teams = self.values.get("team", [])
+        if asked not in (None, "team") or len(teams) > 1 or "player" in self.values or not self._LATEST_TO.search(t.s):
+            return None
+        if t.has("aggregates", "count") and re.search(r"\bhow many (?:times|teams|matches)\b|몇\s*(?:번|팀|경기)", t.s, re.I):
+            return None
+        fs = self.value_filters(skip={"team"}) + self.date_filters() + [Filter("w.placement", "=", 1)]
+        if teams:
+            if not self._object_of_win(teams[0]):
+                return None
+            fs.append(Filter("lt.name", "=", teams[0]))
+        if teams and not any(f.col == "m.format" for f in fs):
+            fs.append(Filter("m.format", "=", "versus"))  # a side beaten: head-to-head play (a win is first place in either)
+        sel = ["wt.name"]
+        if re.search(r"\b(?:which|what) maps?\b|\bon what\b|\bthe maps?\b|(?:어느|무슨|어떤)\s*맵|맵(?:은|이랑|하고|도|까지)", t.s, re.I):
+            sel.append("m.map")
+        if re.search(r"\bwhen\b|\bwhat date\b|\bwhich day\b|언제|날짜|일시", t.s, re.I):
+            sel.append("m.played_at")
+        if re.search(r"\bhow many (?:points|rounds|maps)\b|\bscore\b|\bpoints?\b|점수|몇\s*점|몇\s*라운드|스코어", t.s, re.I):
+            sel.append("w.score")
+        return IR(select=sel, filters=fs, order="col:m.played_at:desc", limit=1)
+
     def _object_of_win(self, team: str) -> bool:
         """Whether ``team`` is the one beaten ("beat X", "X를 이긴", "lost to")."""
         s = self.t.s
@@ -2382,6 +2525,10 @@ class Parser:
             return True
         # the object's particle dropped, as people type: "X 이겨본 팀", "X 잡은 애들" = the teams that beat X
         if re.match(r"\s*@teamX\s+(?:이겨\s*본|이겨\s*봤던|이긴|이겼던|꺾은|꺾어\s*본|잡은|잡아\s*본)\s*(?:팀|상대|애들|곳|데)", after):
+            return True
+        # "A가 (발로에서) B 잡은 적", "A이 B 이긴 경기": the side said with the subject's particle before is the winner
+        if re.match(r"\s*@teamX\s*(?:이긴|이겼|이김|잡은|잡았|잡음|꺾은|꺾었|눌렀|누른)", after) \
+                and re.search(r"@teamX\s*(?:이|가)\s+(?:(?!@teamX)\S+\s+){0,2}$", before):
             return True
         return False
 
@@ -2630,7 +2777,9 @@ class Parser:
         ("tr.name", r"(?:무슨|어느|어떤)\s*대회|대회\s*(?:이름|명)|대회(?:랑|하고|도|까지|,)|\b(?:which|what) (?:tournament|event|tourney)\b"
                     r"|\b(?:and|with|plus) (?:the |its |their )?(?:tournament|event|tourney)s?\b"),
         ("wt.name", r"이긴\s*(?:팀|쪽)|승자|승리\s*팀|누가\s*이겼|(?:어느|어떤)\s*팀이\s*이겼|어디가\s*이겼|결과|\bwinners?\b|\bwho won\b|\bresults?\b"
-                    r"|\b(?:which|what) (?:team|side|squad) (?:won|took)\b|\bwinning (?:team|side|squad)\b"),
+                    r"|\b(?:which|what) (?:team|side|squad) (?:won|took)\b|\bwinning (?:team|side|squad)\b"
+                    # a royale's first place said as such ("1위 팀", "the first-placed squad")
+                    r"|(?<!\d)1\s*(?:위|등)\s*(?:한\s*)?(?:팀|스쿼드)|\b(?:first|1st|top)[- ]plac(?:e|ed)\s+(?:team|squad|side)s?\b"),
     )
     _MATCH_NOUN = re.compile(r"경기|매치|시리즈|(?<![가-힣])판(?![가-힣])|\bmatch(?:es)?\b|\bgames\b|\bseries\b|\bsets\b", re.I)
     # an order said of the clock alone (not "킬 많은 순서대로"): the rows in time order, no key ranked
@@ -2746,6 +2895,9 @@ class Parser:
                                  s[max(0, a - 40):a], re.I)  # "상대를 5라운드 이하로", "held the opponent to 5 rounds": the other side's score
                 if loser:
                     out.append(Filter("mt.placement", "=", 2))
+                elif op in (">=", ">") and "team" in self.values and re.search(r"\bat least one\b|하나(?:라도|이라도)", self.text) \
+                        and not re.search(r"\b(?:won|wins?|beat|victor(?:y|ies))\s+(?!at least)|이긴|이겼|승리", self.text, re.I):
+                    pass  # "X가 세트 하나라도 가져간 시리즈", "series where X took at least one map": X's own row, won or lost
                 elif not self.t.has("measures", "losses"):
                     out.append(Filter("mt.placement", "=", 1))
         return out
@@ -3112,7 +3264,16 @@ class Parser:
         cue = next(iter(self.t.find("shapes", "no_value")), None)
         found = []
         for word, col in (("region|지역|나라", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
-                          ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date")):
+                          ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date"),
+                          # a statistic's own cell left blank ("데미지가 누락된 경기", "team kills missing"): a side's kills
+                          # when a team, squad or side says them, else a player's row
+                          (r"\bdamage\b|데미지|딜량", "mp.damage"),
+                          (r"(?:\bteam|\bsquad|\bside|팀|스쿼드)\s*(?:'s\s*)?(?:kills?|frags?|킬)", "mt.kills"),
+                          (r"\bkills?\b|(?<![가-힣])킬(?!뎃)", "mp.kills"), (r"\bdeaths?\b|데스", "mp.deaths"),
+                          (r"\bassists?\b|어시", "mp.assists"), (r"\bscores?\b|점수|스코어", "mt.score"),
+                          (r"\bplacements?\b|\bplacings?\b|등수", "mt.placement")):
+            if col.startswith(("mp.", "mt.")) and any(f[1] == "mt.kills" for f in found) and col == "mp.kills":
+                continue  # "팀 킬": the side's kills, said once
             m = re.search(word, s, re.I)
             if m:
                 found.append((m, col))
@@ -3173,11 +3334,13 @@ class Parser:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
         t = self.t
         every = re.search(r"\b(lost|won) (?:every|each|all(?: of)?(?: their| its)?) (?:single )?(?:match|game|series|map)(?:es|s)?\b|\bwinless\b|\bunbeaten\b|\bundefeated\b"
+                          # "got through the event without dropping a single series": unbeaten; "without winning one": winless
+                          r"|\bwithout (?:(losing|dropping)|(winning|taking)) (?:a single|a|any|one|even one)\s+(?:match|game|series|map)(?:es|s)?\b"
                           r"|(?:모든|전) ?경기(?:를|에서)? ?(?:다|전부)? ?(진|이긴|졌|이겼)|(전패|전승|무패)", t.s, re.I)
         if every and asked in ("team", "player"):
             # "teams that lost every match" = took part, never won; "unbeaten" = took part, never lost
             word = next(g for g in every.groups() if g) if any(every.groups()) else every.group().lower()
-            lost_all = word.lower() in ("lost", "진", "졌", "전패", "winless")
+            lost_all = word.lower() in ("lost", "진", "졌", "전패", "winless", "winning", "taking")
             scope = self.value_filters() + self.date_filters() + [Filter("m.format", "=", "versus")]
             return IR(select=[KEY[asked]], setop={"op": "except", "a": scope,
                                                   "b": scope + [Filter("mt.placement", "=", 1 if lost_all else 2)]})
@@ -3209,7 +3372,7 @@ class Parser:
             scope = [f for f in self.value_filters() if f.col != "m.format"] + self.date_filters()
             return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": scope + [Filter("m.format", "=", "ranking")],
                                                                 "b": scope + [Filter("m.format", "=", "versus")]})
-        if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b", t.s)) and not both:
+        if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b|\b(?:any|an|one) other\b|\belse\b|다른", t.s)) and not both:
             # "only ever played X": took part in X, and in nothing else of X's kind; said inside a wider named scope
             # ("only group games at <T>", "<T>에서 스테이지 빈 경기만"), the narrowest kind is the one, the rest hold for both
             nul = self._null_filter(asked) if t.has("shapes", "no_value") else None
@@ -3561,7 +3724,12 @@ class Parser:
         """'more assists this season than last', '작년보다 올해 딜량이 늘어난': one measure in two scopes."""
         t = self.t
         ranges = [d for d in self.date_specs if d.kind == "range"]
-        if asked not in ("team", "player") or not t.has("shapes", "compare_years") or len(ranges) != 2:
+        events = self.values.get("tournament", [])
+        # ("more kills in B than in A": "more … than" with no number after "than" compares the two scopes)
+        more = re.search(r"\b(?:more|fewer|less)\b(?!\s+than\s+\d).*\bthan\b(?!\s+\d)", t.s, re.I)
+        if asked in ("team", "player") and len(events) == 2 and len(ranges) <= 1 and (t.has("shapes", "compare_years") or more):
+            return self._compare_events(asked, mcol, agg, events)
+        if asked not in ("team", "player") or not (t.has("shapes", "compare_years") or more) or len(ranges) != 2:
             return None
         m_expr = self._aggregate(mcol, agg, asked, "sum") or "count"
         # "better in B than in A": the scope after "than"/"보다" is the baseline.
@@ -3580,16 +3748,51 @@ class Parser:
                 base, new = first, second
         else:
             base, new = first, second
-        op = "<" if re.search(r"\bworse\b|\blower\b|낮|나빠|떨어|적", s, re.I) else ">"
+        op = "<" if re.search(r"\bworse\b|\blower\b|\bfewer\b|\bless\b|낮|나빠|떨어|적", s, re.I) else ">"
         if mcol == "mt.placement":
             op = "<" if op == ">" else ">"
         return IR(select=[KEY[asked]], measure=m_expr, filters=self.value_filters(),
                   compare={"a": self.date_filters(specs=[base]), "b": self.date_filters(specs=[new]), "op": op})
 
 
+    def _compare_events(self, asked: str, mcol: str | None, agg: str | None, events: list[str]) -> IR:
+        """"whose mean placing improved from A to B", "a higher mean at B than at A", "A보다 B에서 킬이 더 많은": one
+        measure of each team (player) in two named tournaments, the later-said (or the one before "than") against the
+        other; a placement is better when lower."""
+        t, s = self.t, self.t.s
+        m_expr = self._aggregate(mcol, agg, asked, "sum") or "count"
+        spans = {v: a for a, _, typ, v in self.placed if typ == "tournament"}
+        first, second = sorted(events, key=lambda v: spans.get(v, 0))
+        than = re.search(r"\bthan\b|보다", s)
+        base, new = first, second
+        if than and not re.search(r"보다", s) and spans.get(first, 0) < than.start() < spans.get(second, 0):
+            base, new = second, first  # "better at B than at A": A is the baseline
+        improved = re.search(r"\bimprov|\bbetter\b|\bhigher\b|\bmore\b|\bup\b|좋|나아|나은|올라|늘|높|많", s, re.I)
+        worse = re.search(r"\bworse\b|\bdeclin|\bdropp?ed\b|\bfewer\b|\bless\b|나빠|떨어|줄|적", s, re.I)
+        if re.search(r"\bimprov|좋|나아|나은", s, re.I):
+            worse = None  # "improved (a lower number)": lower is how a placement improves
+        elif re.search(r"\blower\b|낮", s, re.I) and not improved:
+            worse = True
+        op = "<" if worse and not (improved and not worse) else ">"
+        if mcol == "mt.placement" and (re.search(r"\bimprov|\bbetter\b|\bworse\b|좋|나아|나은|나빠|못한", s, re.I)):
+            op = "<" if op == ">" else ">"  # a better placement is a lower number
+        fs = [f for f in self.value_filters(skip={"tournament"})] + self.date_filters()
+        return IR(select=[KEY[asked]], measure=m_expr, filters=fs,
+                  compare={"a": [Filter("tr.name", "=", base)], "b": [Filter("tr.name", "=", new)], "op": op})
+
+
 def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: bool = True) -> Reading:
     """The IR of one question; raises :class:`Unsupported` when the question's parts do not compose."""
     text = _rank_run(text)
+    # "Y 대신 뛴 판", "the maps X played in place of Y": the player who sat out is said only to explain who came in;
+    # the one who played is the condition
+    players = [m for m in linked.mentions if m.type == "player"]
+    benched = [(m.start, m.end) for m in players
+               if re.match(r"\s*(?:이|가|을|를|의)?\s*대신", text[m.end:])
+               or re.search(r"\b(?:instead of|in place of|replacing|subbing (?:in )?for|standing in for|filling in for|covering for)\s+$",
+                            text[:m.start], re.I)]
+    if benched and len(benched) < len(players):
+        text, linked = _blank(text, linked, benched)
     if _compose:
         for compose in (_half_won, _min_sample, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)

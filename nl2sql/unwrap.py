@@ -23,9 +23,6 @@ _EN_CONTEXT = re.compile(
     r"|(?:i'?m|i am|we'?re|we are|i was|we were)\s+(?:writing|doing|preparing|prepping|making|working on|putting together|"
     r"updating|building|finishing|planning|drafting|compiling)\b)(?:[^,:;?!\-–—]|(?<=\w)-(?=\w)){0,60}(?:[,:;!\-–—]|\s-\s)\s*",
     re.I)
-# "Numbers for the awards night: how many …", "Rivalry segment: in …": a label of
-# what the answer is for, closed by a colon (no question word in it), before the question itself
-_EN_LABEL = re.compile(r"^\s*(?![^:]*\b(?:how|what|which|who|whom|whose|when|where|why)\b)[A-Za-z][\w'’ ,&/-]{2,70}:\s+(?=\S)", re.I)
 # "We're drafting notes for the coaches. Who …", "This is for our weekly recap. How many …": a whole sentence of
 # context, closed by a full stop, before the question.
 _EN_CONTEXT_SENTENCE = re.compile(
@@ -139,6 +136,28 @@ WRAPPER_WORD = re.compile(
 _KO_POLITE = re.compile(r"(?<![가-힣])좀(?![가-힣])")
 
 
+# "Trivia check:", "Engagement numbers:", "Numbers for the awards night:", "Rivalry segment:": a heading (no question
+# word in it) before a colon, then the question itself (a question word or a request); a heading holding a statistic
+# ("Kills: who leads?") stays
+_EN_HEADING = re.compile(
+    r"^\s*(?![^:]*\b(?:how|what|which|who|whom|whose|when|where|why)\b)[A-Za-z][\w'’ ,&/-]{0,70}?\s*:\s+"
+    r"(?=(?:who|whom|whose|what|which|when|where|how|is|are|was|were|did|does|do|"
+    r"has|have|had|can|could|would|will|any|list|show|give|tell|name|rank|count|find|pull|get|i|we|in|at|for|across|total|"
+    r"top|per|each|every|the)\b)", re.I)
+
+
+def _heading(text: str) -> str:
+    m = _EN_HEADING.match(text)
+    if not m:
+        return text
+    from .parse import cues
+
+    label = m.group()
+    if any(p.search(label) for name, pats in cues()["measures"].items() if name != "appearances" for p in pats):
+        return text
+    return text[m.end():]
+
+
 def core_question(text: str) -> str:
     """The question with request wrappers and a leading context clause removed (the text itself when
     nothing is removed, or when removing would leave too little to be a question)."""
@@ -146,8 +165,8 @@ def core_question(text: str) -> str:
     for _ in range(2):  # "Hi! For our newsletter: would you dig up …" peels in two rounds
         before = core
         core = _EN_OPENERS.sub("", core)
+        core = _heading(core)
         core = _EN_CONTEXT.sub("", core)
-        core = _EN_LABEL.sub("", core)
         core = _EN_CONTEXT_SENTENCE.sub("", core)
         core = _EN_REQUEST.sub("", core)
         core = _KO_INTRO.sub("", core, count=1)
