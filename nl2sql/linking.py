@@ -328,7 +328,8 @@ class Catalog:
                     add(value, etype, value)
                     if etype == "role" and value.isascii() and value.isalpha() and len(value) >= 3 and not value.endswith("s"):
                         add(value + "s", etype, value)  # any role the database holds, said in the plural ("awpers")
-                    for w in words.get(value, []):
+                    # the lexicon's keys are lower case; a database may store the value capitalised ("Support", "ADC")
+                    for w in words.get(value, words.get(value.lower(), []) if isinstance(value, str) else []):
                         add(w, etype, value)
         fuzzy: dict[str, list[tuple[str, str, str]]] = {t: [] for t in FUZZY_TYPES}
         for key, entries in aliases.items():

@@ -728,6 +728,9 @@ class Parser:
                     re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I)
                     or (not s[:m.start()].strip(" ,:-") and self.measure() is None and not self.t.has("aggregates", "count"))):
                 continue  # "list every X tournament", "every EU squad here": all of them, not a breakdown
+            if m.group().lower().startswith("every") and re.search(
+                    r"\b(?:counting|including|across|spanning|covering|summed over|added up over|in total over)\s+$", s[:m.start()], re.I):
+                continue  # "a total counting every event", "across every tournament": the whole scope, not a breakdown
             if m.group().lower().startswith("every") and re.match(
                     r"\s+(?:who|that|which|whose|with)\b[^,.;?]*?(?:\bmore\b|\bless\b|\bfewer\b|\bat (?:least|most)\b|\bover\b|\bunder\b|\babove\b|\bbelow\b|\d)",
                     s[m.end():], re.I):
@@ -3094,7 +3097,7 @@ class Parser:
                 said = re.match(r"(?:s|들)?\s*(?:(?:은|는|이|가|도)\s*)?(?:(?:is |are )?(?:listed|set|given|known|recorded|filled(?: in)?)\b"
                                 r"|(?:적혀\s*|나와\s*|등록돼\s*|등록되어\s*)?있(?:는|고|지만|으면서|음))", s[m.end():], re.I)
                 if said and not re.search(r"\b(?:no|without|missing|lacks?|lacking|(?:does|do|did)(?:n'?t| not) (?:have|list))\s+"
-                                          r"(?:\w+\s+)?$", s[:m.start()], re.I):
+                                          r"(?:\w+\s+){0,2}$", s[:m.start()], re.I):
                     return Filter(col, "not_null")
                 return Filter(col, "not_null" if self._excludes_rows() else "is_null")
         return None

@@ -135,6 +135,13 @@ WRAPPER_WORD = re.compile(
 _KO_POLITE = re.compile(r"(?<![가-힣])좀(?![가-힣])")
 
 
+# "Quick sanity check before I start:", "I'm new to all this - ", "Out of curiosity (for my notes), ": a lead-in of
+# any words, closed by a colon, a spaced dash or a closing bracket and comma, before a question word starts the question.
+_EN_LEAD_IN = re.compile(
+    r"^\s*[A-Za-z][^?!:;\d]{0,90}?(?::|\s[-–—]+\s|\)\s*,)\s*"
+    r"(?=(?:how|what|which|who|whom|whose|when|where|is|are|was|were|do|does|did|list|show|give|tell|name)\b)", re.I)
+
+
 def core_question(text: str) -> str:
     """The question with request wrappers and a leading context clause removed (the text itself when
     nothing is removed, or when removing would leave too little to be a question)."""
@@ -145,6 +152,7 @@ def core_question(text: str) -> str:
         core = _EN_CONTEXT.sub("", core)
         core = _EN_CONTEXT_SENTENCE.sub("", core)
         core = _EN_REQUEST.sub("", core)
+        core = _EN_LEAD_IN.sub("", core, count=1)
         core = _KO_INTRO.sub("", core, count=1)
         core = _KO_OPENERS.sub("", core)
         core = _KO_CONTEXT.sub("", core)
