@@ -393,7 +393,8 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     # its rows, not a procedure
     for m in sorted((m for m in linked.mentions if m.type in ("team", "player") and m.end <= len(question)
                      and question[m.start:m.end] == linked.text[m.start:m.end]), key=lambda m: -m.start):
-        aux = re.search(r"\b(?:does|do|did)\s+(?:the\s+)?$", question[:m.start], re.I)
+        aux = re.search(r"\b(?:does|do|did)\s+(?:the\s+)?(?:(?:player|pro|team|squad|org)\s+(?:(?:called|named|known as)\s+)?)?$",
+                        question[:m.start], re.I)  # "what role does the player called X have"
         if aux and re.search(r"\b(?:which|what|where|who|whom|how many|how much)\b", question[:aux.start()], re.I):
             question = question[:aux.start()] + " " * (aux.end() - aux.start()) + question[aux.end():]
     # "결승 스코어 어떻게 됐어", "how did the final go", "상대전적 어떻게 되나요": a result asked for, not a procedure;

@@ -793,6 +793,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
     chosen += _loan_full_names(text, catalog, taken, particles)
     chosen = _loose_names(text, catalog, chosen, taken, particles)
     chosen = _team_words_before_a_tournament_noun(text, catalog, chosen)
+    chosen += _titled_short_players(text, catalog, taken)
     chosen = _name_word_beside_its_team(text, chosen)
     # Years, then the relative years, then numbers, from what names did not cover.
     rest = "".join(" " if taken[i] else ch for i, ch in enumerate(text))
@@ -845,6 +846,32 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         masked = masked[:a] + MASK[t] + masked[b:]
     return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game, catalog.regulation,
                   catalog.ranking_games)
+
+
+# Words that stand before "선수" without naming anyone ("그 선수", "어떤 선수", "상대 선수").
+_NOT_A_PLAYER_BEFORE_TITLE = frozenset(
+    "그 이 저 그런 이런 저런 어떤 무슨 어느 몇 한 두 세 네 모든 각 다른 같은 우리 저희 상대 최고 최악 주전 후보 신인 베테랑 "
+    "외국인 한국 국내 해외 프로 현역 은퇴 해당 여러 딴 전 옛 새 팀 원딜 정글 미드 탑 서폿 딜러 탱커 힐러 에이스".split())
+
+
+def _titled_short_players(text: str, catalog: Catalog, taken: list[bool]) -> list[Mention]:
+    """A short Latin nickname written in Hangul with the title "선수" after it ("훅 선수" = Hook, "사치 선수" = Saci): the
+    title says a player is named, so one or two syllables suffice when they read back as exactly one player's name
+    (same consonant skeleton, the letters close)."""
+    players = sorted({v for _, _, v in catalog.fuzzy.get("player", []) if v.isascii()})
+    out: list[Mention] = []
+    for m in re.finditer(r"(?<![가-힣])([가-힣]{1,3})\s*선수", text):
+        a, b = m.span(1)
+        word = m.group(1)
+        if any(taken[a:b]) or word in _NOT_A_PLAYER_BEFORE_TITLE:
+            continue
+        sk = skeleton(word)
+        hits = [p for p in players if sk and skeleton(p) == sk and loan_ratio(word, p) >= 80]
+        if len(hits) == 1:
+            out.append(Mention("player", hits[0], a, b, 72.0))
+            for i in range(a, b):
+                taken[i] = True
+    return out
 
 
 def _name_word_beside_its_team(text: str, chosen: list[Mention]) -> list[Mention]:

@@ -535,14 +535,14 @@ class Parser:
         low = s.lower()
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every|(?:is|are|was|were) there(?: ever)?)\s+"
-                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
+                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
         # "what's the most common map", "what is the best team": the noun right after the superlative
         m = m or re.search(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+(?:(?:most|least)\s+)?(?:[a-z]+(?:est)?\s+)?(?:@gameX\s+)?"
-                           r"(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?)\b", low)
+                           r"(teams?|squads?|players?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|roles?|positions?)\b", low)
         # a bare noun phrase: "most common role", "the map played least", "region with the fewest teams"
         m = m or re.search(r"^\s*(?:what(?:'s|’s| is| was)\s+)?(?:the\s+)?(?:(?:most|least)\s+(?:[a-z]+\s+)?|[a-z]+est\s+)(teams?|squads?|players?|tournaments?|tourneys?"
                            r"|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)\b", low) \
-            or re.search(r"^\s*(?:the\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)"
+            or re.search(r"^\s*(?:the\s+)?(teams?|squads?|players?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)"
                          r"\s+(?:(?:[a-z]+|@\w+)\s+){0,3}?(?:the\s+)?(?:most|least|fewest)\b", low) \
             or re.search(r"^\s*(?:the\s+)?(months?|years?)\s+(?:with|that had|that saw|where|when|in which)\s+(?:the\s+)?(?:most|least|fewest|highest|lowest|\w+est)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
@@ -686,7 +686,7 @@ class Parser:
     def _noun(word: str) -> str:
         w = word.lower()
         table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "인원", "member", "멤버", "people", "fragger", "killer", "dealer", "guy")),
-                 ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
+                 ("tournament", ("tournament", "tourney", "event", "competition", "대회", "토너먼트")), ("map", ("map", "맵")),
                  ("region", ("region", "countr", "지역", "나라", "리전", "국가")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
                  ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
@@ -723,7 +723,7 @@ class Parser:
         for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:of\s+(?:the|their|its|his|her|these|those)\s+)?(?:@\w+\s+)?"
                              # "each participating team", "every competing squad": a participle that only restates the scope
                              r"(?:(?:participating|competing|playing|qualified|qualifying|remaining|individual|single|registered|attending|entered)\s+)?"
-                             r"(?:(?:players?|teams?)(?:'s?)?\s+(?=(?:roles?|positions?|regions?|countr(?:y|ies))\b))?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?(?:\s+titles?)?|titles?|stages?|years?)\b", s, re.I):
+                             r"(?:(?:players?|teams?)(?:'s?)?\s+(?=(?:roles?|positions?|regions?|countr(?:y|ies))\b))?(teams?|squads?|players?|members?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?(?:\s+titles?)?|titles?|stages?|years?)\b", s, re.I):
             if m.group().lower().startswith("every") and (
                     re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I)
                     or (not s[:m.start()].strip(" ,:-") and self.measure() is None and not self.t.has("aggregates", "count"))):
@@ -1876,6 +1876,8 @@ class Parser:
                 # "X 소속팀 지역", "what region is X's team from": the region of the player's team alone
                 return IR(select=["t.region"], filters=[Filter("p.nickname", "=", players[0])])
             team_word = re.search(r"\bteam\b|팀", t.s, re.I)
+            if team_word and said and re.search(r"\b(?:for|on|in|with)\s+(?:his|her|their|its|the)\s+$", t.s[:team_word.start()], re.I):
+                team_word = None  # "what role does X do for his team": the team is where the role is played, not asked
             if t.has("shapes", "attr_team") or team_word:
                 pos = [m.start() for p in cues()["shapes"]["attr_team"] for m in p.finditer(t.s)] + ([team_word.start()] if team_word else [])
                 said.append((min(pos), "t.name"))
@@ -2903,7 +2905,7 @@ class Parser:
         if re.search(r"몇\s*(?:승|패)", s) and self.measure() in ("wins", "losses"):
             return None  # "몇승", "몇 패": the wins or losses themselves
         m = re.search(r"\b(teams?|squads?|players?|tournaments?|maps?|matche?s|games?)\s+count\b", s, re.I) \
-            or re.search(r"\b(?:how many|h(?:w|o|ow?w) man+y|how manny|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
+            or re.search(r"\b(?:how many|h(?:w|o|ow?w) man+y|how manny|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
         if m:
             noun = m.group(1).lower()
             if noun == "times":
@@ -3120,7 +3122,7 @@ class Parser:
     _EVERY = re.compile(
         r"\b(?:played|play|plays|playing|appeared|appear|competed|compete|took part|take part|participated|participate|entered"
         r"|attended|showed up|featured|been)\s+(?:(?:in|at|on|for)\s+)?(?:every|all(?: of)?(?: the)?)\s+(?:single\s+)?(?:@\w+\s+){0,2}?"
-        r"(?P<en>tournaments?|events?|tourneys?|match(?:es)?|games?|series|maps?|stages?)\b"
+        r"(?P<en>tournaments?|events?|tourneys?|competitions?|match(?:es)?|games?|series|maps?|stages?)\b"
         r"|(?:모든|전|전체)\s*(?:@\w+\s*)?(?P<ko>대회|토너먼트|경기|맵|스테이지)(?:들)?\s*(?:에서|에|을|를)?\s*(?:다\s*|전부\s*|빠짐없이\s*)?"
         r"(?:나간|나갔|나온|나왔|뛴|뛰었|참가|출전|출장|참여|나선|플레이)"
         r"|(?P<ko2>대회|토너먼트|경기|맵|스테이지)(?:들)?\s*(?:에서|에|을|를)?\s*(?:다|전부|모두|빠짐없이|하나도 빠짐없이|하나도 안 빠지고)\s*"
