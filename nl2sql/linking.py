@@ -248,6 +248,15 @@ class Catalog:
                 mixed = "".join(org_words.get(p.lower(), p) for p in parts)
                 if len(norm(mixed)) >= 4:
                     add(mixed, "team", name)
+            # "케이오 게이밍" for "K.O. Gaming", "디에이치 팀": initials said as the names of their letters; every other word
+            # an organisation word said in Hangul too (the initials alone when they are three syllables or more)
+            words = name.split()
+            spelled = [_spell_initials(w) for w in words]
+            if name.isascii() and any(spelled) and all(sp or w.lower() in org_words for w, sp in zip(words, spelled)):
+                said = " ".join(sp or org_words[w.lower()] for w, sp in zip(words, spelled))
+                add(said, "team", name)
+                if len(words) > 1 and len(spelled[0] or "") >= 3:
+                    add(spelled[0], "team", name)
         for name in players:
             add(name, "player", name)
         latest = {}
@@ -872,6 +881,17 @@ def _titled_short_players(text: str, catalog: Catalog, taken: list[bool]) -> lis
             for i in range(a, b):
                 taken[i] = True
     return out
+
+
+_LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", "에이 비 씨 디 이 에프 지 에이치 아이 제이 케이 엘 엠 엔 오 피 큐 알 에스 티 유 브이 더블유 엑스 와이 제트".split()))
+
+
+def _spell_initials(word: str) -> str:
+    """Initials ("K.O.", "DH", "KT") spelled as the Korean names of their letters ("케이오"); "" for any other word."""
+    letters = word.replace(".", "")
+    if not (letters.isascii() and letters.isalpha() and 1 <= len(letters) <= 4) or not ("." in word or letters.isupper()):
+        return ""
+    return "".join(_LETTER_NAMES[c] for c in letters.lower())
 
 
 def _name_word_beside_its_team(text: str, chosen: list[Mention]) -> list[Mention]:

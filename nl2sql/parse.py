@@ -1943,8 +1943,10 @@ class Parser:
             return IR(select=["m.played_at", "w.placement", "l.placement"], filters=fs)
         if len(teams) == 2 and (t.has("measures", "wins") or t.has("measures", "losses")) and re.search(
                 r"\bhow (?:many|often)\b.*\b(?:and|of (?:those|them|these|which))\b.*\bhow many\b|\bhow many\b.*\bof (?:those|them|these)\b"
-                r"|몇\s*(?:번|판|경기).*(?:그\s*중|그중|중에|이랑|하고|,)\s*.*몇", t.s, re.I):
-            # "A and B: matches played, A's wins among them": their matches and A's wins, side by side
+                r"|몇\s*(?:번|판|경기).*(?:그\s*중|그중|중에|이랑|하고|,)\s*.*몇", t.s, re.I) \
+                and not re.search(r"\beach (?:of them|of the two|of both|team|side|one)\b|\bboth of them\b|씩", t.s, re.I):
+            # "A and B: matches played, A's wins among them": their matches and A's wins, side by side (not "how many
+            # times each of them won": a row per side)
             a, b = teams
             if self._object_of_win(a) and not self._subject_of_win(a):
                 a, b = b, a
@@ -2190,6 +2192,20 @@ class Parser:
             maxish = t.has("aggregates", "max") and not t.has("aggregates", "count") or re.search(r"\b(?:the )?most\b|제일|가장|최다|젤", t.s, re.I)
             return IR(select=["lt.name"], measure="countd:m.id", filters=base + [Filter("wt.name", "=", teams[0])], group=True,
                       order="desc" if maxish else None, limit=(self.top_n() or 1) if maxish else None, fact="w")
+        if len(teams) == 1 and asked == "team" and won_lost and measure in (None, "wins", "losses") and not t.has("shapes", "never") \
+                and not t.has("aggregates", "max") and re.search(
+                    r"\bhow many times (?:(?:did|has|have)\s+)?(?:each|every)\b|\b(?:and|with) how (?:many times|often)\b|\bhow often each\b"
+                    r"|\btimes each\b|\beach (?:of them|one|team|side)\b.{0,30}\b(?:times|how many|how often)\b"
+                    r"|몇\s*(?:번|판|경기|게임)\s*씩|각각\s*몇\s*(?:번|판|경기)", t.s, re.I):
+            # "teams that have beaten X, and how many times each", "X 상대로 이겨본 팀 몇 번씩": the other sides of those
+            # results, a count per side
+            a = teams[0]
+            beaten = self._object_of_win(a) or (measure == "losses" and not self._subject_of_win(a))
+            fs = base + [Filter("w.placement", "=", 1)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            fs.append(Filter("lt.name" if beaten else "wt.name", "=", a))
+            return IR(select=["wt.name" if beaten else "lt.name"], measure="count", filters=fs, group=True, fact="w")
         if len(teams) == 1 and asked == "team" and t.has("aggregates", "max") and t.has("shapes", "opponent") \
                 and not t.has("aggregates", "count"):
             # "who beat X the most": X's opponents by the matches they won against X (or lost, "beat most often")
