@@ -691,8 +691,9 @@ def spoken_numbers(text: str, catalog: "Catalog | None" = None) -> str:
         tens, unit = m.group(1), m.group(2)
         if not (tens or unit) or not free(m.start(), m.end()):
             continue
-        if tens is None and _KO_NATIVE_UNIT[unit] <= 4 or re.match(r"\s?(?:번\s?)?째", text[m.end():]):
-            continue  # "한 맵", "두 팀", "세 번", "다섯 번째": read as words already
+        if tens is None and _KO_NATIVE_UNIT[unit] <= 4 and not re.match(r"\s?(?:킬|데스|어시)", text[m.end():]) \
+                or re.match(r"\s?(?:번\s?)?째", text[m.end():]):
+            continue  # "한 맵", "두 팀", "세 번", "다섯 번째": read as words already (but "네 킬" is 4 kills)
         if tens in ("스무",) and unit or tens == "쉰" and not unit:
             continue  # "쉰" alone is also "rested" ("결승에 쉰 선수"): fifty only with its units ("쉰다섯")
         edits.append((m.start(), m.end(), str(_KO_NATIVE_TENS.get(tens, 0) + (_KO_NATIVE_UNIT[unit] if unit else 0))))
@@ -826,7 +827,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
     rest2 = "".join(" " if covered[i] else ch for i, ch in enumerate(rest))
     numbers = []
     for m in re.finditer(r"(?:(?<![A-Za-z0-9.])|(?<=top)|(?<=TOP)|(?<=Top))(\d{1,4})(?![\d.])|\b(" + "|".join(_EN_NUMBERS) + r")\b|(?<![가-힣])("
-                         + "|".join(_KO_NUMBERS) + r")\s?(?=명|팀|개|판|경기|승|위|선수|번)", rest2, re.IGNORECASE):
+                         + "|".join(_KO_NUMBERS) + r")\s?(?=명|팀|개|판|경기|승|위|선수|번|킬|데스|어시|라운드|세트)", rest2, re.IGNORECASE):
         if m.group(1):
             numbers.append(int(m.group(1)))
         elif m.group(2):

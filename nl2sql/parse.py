@@ -265,6 +265,8 @@ class Parser:
                         r"|\b(?:with(?:out)?\s+(?:any\s+)?|no\s+|excluding\s+|minus\s+(?:the\s+)?)(?:duplicates?|dupes?|repeats?)\b"
                         r"|\beach\s+(?:one\s+)?(?:counted|only)\s+once\b|\b(?:counted|count(?:ing)?\s+(?:each|them))\s+(?:just\s+|only\s+)?once\b",
                         lambda m: " " * len(m.group()), masked, flags=re.I)
+        # "몇 번 죽었어", "몇번이나 죽음": how many deaths (the count said of the dying itself), not how many matches
+        masked = re.sub(r"몇\s*번(?:이나|을)?\s*(?=죽)", lambda m: "몇 개".ljust(len(m.group())), masked)
         # "who took the final", "claimed the series": won it (padded, so the positions stay)
         masked = re.sub(r"\b(?:took|claimed|clinched|captured|bagged|grabbed|nabbed)(?=\s+(?:the\s+)?(?:@tournamentX\s*(?:'s\s+)?)?"
                         r"(?:@stageX|finals?\b|series\b|map\b|match\b|decider\b))",
