@@ -414,6 +414,11 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of)\b"
                    r"|\b(?:we|we've|we have|you|you've|you have) (?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded)\b",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
+    plain = re.sub(r"\b(?:i\.\s?e|e\.\s?g)\b\.?", "    ", plain, flags=re.I)  # "i.e.", "e.g." are no "I"
+    # "2대0으로 이긴 경기 몇판임", "연장 간 경기 몇판임": the matches a past verb describes, counted (a record); "결승 몇판임"
+    # alone may ask the format of a series
+    plain = re.sub(r"(?<=[가-힣])(\s*(?:경기|판|매치|게임)(?:는|은|이|가)?\s*몇\s*판\s*(?:임|이야|인지|였|이었))",
+                   lambda m: " " * len(m.group(1)) if (ord(plain[m.start() - 1]) - 0xAC00) % 28 == 4 else m.group(1), plain)
     if re.search(r"[^\s(]", re.sub(r"\([^()]*\)", " ", plain)):
         # an aside in parentheses spells out the asked columns or the scope ("(우리 쪽 라운드 먼저)", "(maps, in order)"):
         # its words say nothing of a procedure

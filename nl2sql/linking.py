@@ -767,7 +767,9 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
     # "the league average", "league leaders", "led the league in kills": the word, not League of Legends;
     # "apex league", "the valorant league": right after another game it is that game's event, not a second game
     for m in [c for c in chosen if c.type == "game" and text[c.start:c.end].lower() == "league"]:
-        if any(c.type == "game" and c is not m and c.value != m.value and 0 <= m.start - c.end <= 1 for c in chosen) \
+        # (a word or two between: "the royale points league")
+        if any(c.type == "game" and c is not m and c.value != m.value and 0 <= m.start - c.end
+               and re.fullmatch(r"\s*(?:(?!(?:and|or|nor|vs|versus|plus|than|then)\s)[A-Za-z]+\s+){0,2}", text[c.end:m.start], re.I) for c in chosen) \
                 or re.match(r"\s+(?:average|avg|mean|wide|leaders?|leading|record|records|table|standings|best|worst|high|low)\b", text[m.end:], re.I) \
                 or re.search(r"\b(?:led|leads?|leading|top(?:ped|s)?|topping)\s+the\s+$", text[:m.start], re.I):
             chosen.remove(m)  # the span stays taken: no near-miss pass may link it again

@@ -192,6 +192,12 @@ class Parser:
                 taken[i] = True
         self.dates = find_dates(text, today, taken)
         masked, self.placed = _mask(text, linked, self.dates)
+        # "X Cup (the royale points league, which has no stages), which team …": an aside in brackets right after a name
+        # that describes it (an apposition) adds nothing asked; blanked, with the names inside it
+        aside = [m.span(1) for m in re.finditer(r"@(?:tournament|team|player)X\s*(\((?:the|a|an|its|their|which|who)\s[^()]*\))", masked, re.I)]
+        for a, b in aside:
+            masked = masked[:a] + " " * (b - a) + masked[b:]
+        self.placed = [p for p in self.placed if not any(a <= p[0] < b for a, b in aside)]
         for p in cues()["chitchat"]["words"]:
             masked = p.sub(lambda m: " " * len(m.group()), masked)
         # "ranked bottom on points", "finished last in total kills": the bottom of a ranking by that statistic (a
