@@ -192,6 +192,15 @@ class Parser:
                 taken[i] = True
         self.dates = find_dates(text, today, taken)
         masked, self.placed = _mask(text, linked, self.dates)
+        # "배그 결승 경기도 다 포함해서", "counting the royale's finals too": a game said only to be included is no scope
+        incl = [m.span() for m in re.finditer(r"@gameX(?:[^?.,!@]|@stageX|@mapX){0,24}?도\s*(?:다\s*|전부\s*|모두\s*|같이\s*)?(?:포함|넣어|세)"
+                                              r"|\b(?:including|incl\.?|counting|plus)\s+(?:the\s+)?@gameX(?=[^@]*(?:\btoo\b|\bas well\b|\balso\b))",
+                                              masked, re.I)]
+        self.placed = [p for p in self.placed if not (p[2] == "game" and any(p[0] < b and a < p[1] for a, b in incl))]
+        # "a whole series is one match row here", "a Bo5 counts as a single match": how the rows are kept (a definition),
+        # not a condition on one match; blanked
+        masked = re.sub(r"\b(?:is|are|counts?\s+as|equals?)\s+(?:just\s+|only\s+)?(?:one|a\s+single|a|1)\s+(?:match|game|series)(?:\s+(?:row|record|entry))?\b",
+                        lambda m: " " * len(m.group()), masked, flags=re.I)
         # "X Cup (the royale points league, which has no stages), which team …": an aside in brackets right after a name
         # that describes it (an apposition) adds nothing asked; blanked, with the names inside it
         aside = [m.span(1) for m in re.finditer(r"@(?:tournament|team|player)X\s*(\((?:the|a|an|its|their|which|who)\s[^()]*\))", masked, re.I)]
