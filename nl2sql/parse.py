@@ -136,6 +136,12 @@ def _one_slip(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
+# "잇음", "죽엇음", "높앗던", "햇는지", "됏어": the past/existence ending's ㅆ typed as ㅅ (a casual slip), put back before
+# an ending; only on the syllables those endings are built on (있 었 았 했 됐 갔 왔 였 겠 졌 봤 났 썼 웠 쳤 겼 렸 렀 랐 냈)
+_KO_SS_SLIP = re.compile("([" + "".join(chr(ord(c) - 1) for c in "있었았했됐갔왔였겠졌봤났썼웠쳤겼렸렀랐냈") + "])"
+                         r"(?=음|어|고|다|던|는|냐|나|지|니|으|습|을|네|죠|잖)")
+
+
 def _fix_typos(masked: str) -> str:
     def fix(m: re.Match) -> str:
         w = m.group()
@@ -145,6 +151,7 @@ def _fix_typos(masked: str) -> str:
         hit = next((v for v in _VOCAB if v[0] == low[0] and len(v) <= len(w) and _one_slip(low, v)), None)
         return hit.ljust(len(w)) if hit else w  # no longer than the word: the masked spans keep their positions
     masked = re.sub(r"(?<![@\w])[A-Za-z]+(?![\w])", fix, masked)
+    masked = _KO_SS_SLIP.sub(lambda m: chr(ord(m.group(1)) + 1), masked)
     # "how much players", "how much maps did they win": a learner's "how many" before a plural count noun
     return re.sub(r"\b(how|How|HOW)\s+much(?=\s+(?:\w+\s+)?(?:players|teams|squads|matches|games|maps|series|wins|kills|"
                   r"deaths|assists|points|rounds|tournaments|events|people|members|chicken|times)\b)",
@@ -197,6 +204,10 @@ class Parser:
                                               r"|\b(?:including|incl\.?|counting|plus)\s+(?:the\s+)?@gameX(?=[^@]*(?:\btoo\b|\bas well\b|\balso\b))",
                                               masked, re.I)]
         self.placed = [p for p in self.placed if not (p[2] == "game" and any(p[0] < b and a < p[1] for a, b in incl))]
+        # "have played at least one match but never …": took part (the scope of a set difference), not a count threshold
+        masked = re.sub(r"\b(played|competed|appeared|featured|been)\s+(?:in\s+)?at\s+least\s+(?:one|1|a\s+single)\s+(match|game|series|map)(?:es|s)?\b"
+                        r"(?=.*\b(?:never|not once|no wins|without)\b)",
+                        lambda m: f"{m.group(1)} a {m.group(2)}".ljust(len(m.group())), masked, flags=re.I)
         # "a whole series is one match row here", "a Bo5 counts as a single match": how the rows are kept (a definition),
         # not a condition on one match; blanked
         masked = re.sub(r"\b(?:is|are|counts?\s+as|equals?)\s+(?:just\s+|only\s+)?(?:one|a\s+single|a|1)\s+(?:match|game|series)(?:\s+(?:row|record|entry))?\b",
@@ -2345,6 +2356,11 @@ class Parser:
             out.append("t.name")
         if re.search(r"\bwhen\b|언제|날짜|\bdates?\b|\b(?:what|which) (?:day|time)\b|무슨 ?날|몇\s*월\s*며칠", s, re.I):
             out.append("m.played_at")
+        # "무슨 대회였는지도", "and at which event": the tournament the row belongs to, asked beside it
+        if asked not in ("tournament", None) and re.search(
+                r"(?:무슨|어느|어떤)\s*대회(?:였|이었|엿|인지|에서|였는지|였고)|\band (?:at |in )?(?:which|what) (?:tournament|event|competition)\b"
+                r"|\b(?:which|what) (?:tournament|event|competition) (?:it|that) (?:was|came)\b", s, re.I):
+            out.append("tr.name")
         return out
 
     def _attributes_beside(self, asked: str | None, filters: list[Filter]) -> list[str]:
@@ -3216,7 +3232,9 @@ class Parser:
             scope = [f for f in self.value_filters() if f.col != "m.format"] + self.date_filters()
             return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": scope + [Filter("m.format", "=", "ranking")],
                                                                 "b": scope + [Filter("m.format", "=", "versus")]})
-        if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b", t.s)) and not both:
+        # ("…에만 나오고 그 뒤로는 한 번도 안", "only in X and never after": the never says the same as the only)
+        if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b|그\s*(?:뒤|후|다음|이후)|\bnever (?:again|after|since)\b"
+                                                                r"|\bafter(?:wards| that)\b|\bsince then\b", t.s)) and not both:
             # "only ever played X": took part in X, and in nothing else of X's kind; said inside a wider named scope
             # ("only group games at <T>", "<T>에서 스테이지 빈 경기만"), the narrowest kind is the one, the rest hold for both
             nul = self._null_filter(asked) if t.has("shapes", "no_value") else None
