@@ -656,6 +656,9 @@ class Parser:
         m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션|스테이지)\s*(?:(?:의\s*)?(?:경기|판|매치|선수|팀)(?:들)?\s*)?"
                       r"(?:였|이었|야|이야|이에요|에요|예요|임|인가|인지|일까|입니까)", s)
         if m:
+            first = re.search(r"(팀|선수|맵)(?:들)?(?:은|는|이|가)?\s*(?:어디|누구)", s[:m.start()])
+            if first and re.match(r"(?:는지)?\s*도", s[m.end():]):
+                return self._noun(first.group(1))  # "팀 어디임 … 무슨 대회였는지도": the team, the tournament asked beside
             if re.search(r"누구|누가", s[:m.start()]):
                 return "player"  # "누구고 무슨 맵이었어": who, and the map beside
             return self._noun(m.group(2))
@@ -1245,10 +1248,12 @@ class Parser:
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         group_by = self.group_entity()
         within = re.search(r"\btop[- ]?(\d+) (?:finish|placing|spot|place)|(\d+)\s*위\s*(?:이내|안에|안|권|까지)"
-                           r"|\b(?:finish(?:ed|es|ing)?|placed?|placing|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:the\s+)?top[- ]?(\d+)\b", t.s, re.I)
+                           r"|\b(?:finish(?:ed|es|ing)?|placed?|placing|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:the\s+)?top[- ]?(\d+)\b"
+                           # "탑3 젤 많이 한 팀", "탑3 든 횟수": a finish within N said with the loanword
+                           r"|(?<![가-힣])(?:탑|톱)\s*(\d+)\s*(?:을|를|에|안에|안|까지)?\s*(?:(?:젤|제일|가장|최다로?)\s*)?(?:(?:많이|마니|자주)\s*)?(?:한|했|든|들|찍|기록)", t.s, re.I)
         if within:
             # "top 3 finishes per squad", "3위 안에 든 횟수": placements within N, counted per team
-            cut = int(within.group(1) or within.group(2) or within.group(3))
+            cut = int(within.group(1) or within.group(2) or within.group(3) or within.group(4))
             if t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률", t.s, re.I):
                 # "X의 3위 이내 비율": the share of its rows placed within N
                 fs = [f for f in filters if f.col != "mt.placement" and not (f.col == "m.format" and f.value == "versus")]
@@ -1257,6 +1262,10 @@ class Parser:
             if group_by == "team" or (group_by is None and (asked in (None, "team") or "team" in values)):
                 if "team" in values and group_by is None:
                     return Reading(IR(measure="count", filters=filters), 0.75, "count")
+                if maxish and group_by is None and not t.has("shapes", "each"):
+                    # "the team with the most top-3 finishes", "탑3 젤 많이 한 팀": the best one (ties kept)
+                    return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True, order="desc", limit=1),
+                                   0.75, "top")
                 return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
                                   order="desc" if t.has("shapes", "order") else None), 0.75, "group")
         n = self.top_n()
