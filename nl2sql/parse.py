@@ -734,6 +734,12 @@ class Parser:
     def group_entity(self) -> str | None:
         """The X of 'X별', 'for each X', 'per X', 'by X'."""
         s = self.t.s
+        back = re.search(r"\b(?:in|for|of|within)\s+each(?:\s+one|\s+of (?:them|those|these))\b", s, re.I)
+        if back:
+            # "the tournaments that started in 2024, … in each one": the plural noun said before, one row for each
+            nouns = re.findall(r"\b(tournaments|tourneys|events|competitions|teams|squads|players|maps|regions|roles)\b", s[:back.start()], re.I)
+            if nouns:
+                return self._noun(nouns[-1])
         if re.search(r"월별|달별|매달|매월|월마다|달마다|\b(?:by|per|each|every|for each) month\b|\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b", s, re.I):
             return "month"
         if re.search(r"연도별|년도별|해마다|매년|\b(?:by|per|each|every|for each) year\b|\byearly\b|\byear by year\b", s, re.I):
