@@ -394,7 +394,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     for m in sorted((m for m in linked.mentions if m.type in ("team", "player") and m.end <= len(question)
                      and question[m.start:m.end] == linked.text[m.start:m.end]), key=lambda m: -m.start):
         aux = re.search(r"\b(?:does|do|did)\s+(?:the\s+)?(?:(?:player|pro|team|squad|org)\s+(?:(?:called|named|known as)\s+)?)?$",
-                        question[:m.start], re.I)  # "what role does the player called X have"
+                        question[:m.start], re.I)  # "which position does the pro named X hold"
         if aux and re.search(r"\b(?:which|what|where|who|whom|how many|how much)\b", question[:aux.start()], re.I):
             question = question[:aux.start()] + " " * (aux.end() - aux.start()) + question[aux.end():]
     # "결승 스코어 어떻게 됐어", "how did the final go", "상대전적 어떻게 되나요": a result asked for, not a procedure;
@@ -415,7 +415,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|\b(?:we|we've|we have|you|you've|you have) (?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded)\b",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
     plain = re.sub(r"\b(?:i\.\s?e|e\.\s?g)\b\.?", "    ", plain, flags=re.I)  # "i.e.", "e.g." are no "I"
-    # "2대0으로 이긴 경기 몇판임", "연장 간 경기 몇판임": the matches a past verb describes, counted (a record); "결승 몇판임"
+    # "X가 3대1로 잡은 경기 몇판임", "연장 간 경기 몇판임": the matches a past verb describes, counted (a record); "결승 몇판임"
     # alone may ask the format of a series
     plain = re.sub(r"(?<=[가-힣])(\s*(?:경기|판|매치|게임)(?:는|은|이|가)?\s*몇\s*판\s*(?:임|이야|인지|였|이었))",
                    lambda m: " " * len(m.group(1)) if (ord(plain[m.start() - 1]) - 0xAC00) % 28 == 4 else m.group(1), plain)

@@ -300,7 +300,7 @@ class Catalog:
                     and norm(first) not in aliases):
                 add(first, "team", name)
         for value, words in lex["stages"].items():
-            for w in [value, *words]:
+            for w in [value, *words, *lex.get("stage_number_words", {}).get(value, [])]:
                 add(w, "stage", value)
         for stage in stages:
             if stage:

@@ -204,15 +204,15 @@ class Parser:
                                               r"|\b(?:including|incl\.?|counting|plus)\s+(?:the\s+)?@gameX(?=[^@]*(?:\btoo\b|\bas well\b|\balso\b))",
                                               masked, re.I)]
         self.placed = [p for p in self.placed if not (p[2] == "game" and any(p[0] < b and a < p[1] for a, b in incl))]
-        # "have played at least one match but never …": took part (the scope of a set difference), not a count threshold
+        # "teams that appeared in at least 1 game yet never …": took part (the scope of a set difference), not a count threshold
         masked = re.sub(r"\b(played|competed|appeared|featured|been)\s+(?:in\s+)?at\s+least\s+(?:one|1|a\s+single)\s+(match|game|series|map)(?:es|s)?\b"
                         r"(?=.*\b(?:never|not once|no wins|without)\b)",
                         lambda m: f"{m.group(1)} a {m.group(2)}".ljust(len(m.group())), masked, flags=re.I)
-        # "a whole series is one match row here", "a Bo5 counts as a single match": how the rows are kept (a definition),
+        # "each Bo5 is one match", "a series counts as a single match": how the rows are kept (a definition),
         # not a condition on one match; blanked
         masked = re.sub(r"\b(?:is|are|counts?\s+as|equals?)\s+(?:just\s+|only\s+)?(?:one|a\s+single|a|1)\s+(?:match|game|series)(?:\s+(?:row|record|entry))?\b",
                         lambda m: " " * len(m.group()), masked, flags=re.I)
-        # "X Cup (the royale points league, which has no stages), which team …": an aside in brackets right after a name
+        # "X Cup (a ranking-only event, whose days carry no stage), who …": an aside in brackets right after a name
         # that describes it (an apposition) adds nothing asked; blanked, with the names inside it
         aside = [m.span(1) for m in re.finditer(r"@(?:tournament|team|player)X\s*(\((?:the|a|an|its|their|which|who)\s[^()]*\))", masked, re.I)]
         for a, b in aside:
@@ -736,7 +736,7 @@ class Parser:
         s = self.t.s
         back = re.search(r"\b(?:in|for|of|within)\s+each(?:\s+one|\s+of (?:them|those|these))\b", s, re.I)
         if back:
-            # "the tournaments that started in 2024, … in each one": the plural noun said before, one row for each
+            # "events held in 2025 … the total for each of them": the plural noun said before, one row for each
             nouns = re.findall(r"\b(tournaments|tourneys|events|competitions|teams|squads|players|maps|regions|roles)\b", s[:back.start()], re.I)
             if nouns:
                 return self._noun(nouns[-1])
@@ -1920,7 +1920,7 @@ class Parser:
                 return IR(select=["t.region"], filters=[Filter("p.nickname", "=", players[0])])
             team_word = re.search(r"\bteam\b|팀", t.s, re.I)
             if team_word and said and re.search(r"\b(?:for|on|in|with)\s+(?:his|her|their|its|the)\s+$", t.s[:team_word.start()], re.I):
-                team_word = None  # "what role does X do for his team": the team is where the role is played, not asked
+                team_word = None  # "which position does X fill on her team": the team is where the role is played, not asked
             if t.has("shapes", "attr_team") or team_word:
                 pos = [m.start() for p in cues()["shapes"]["attr_team"] for m in p.finditer(t.s)] + ([team_word.start()] if team_word else [])
                 said.append((min(pos), "t.name"))
@@ -2240,7 +2240,7 @@ class Parser:
                     r"\bhow many times (?:(?:did|has|have)\s+)?(?:each|every)\b|\b(?:and|with) how (?:many times|often)\b|\bhow often each\b"
                     r"|\btimes each\b|\beach (?:of them|one|team|side)\b.{0,30}\b(?:times|how many|how often)\b"
                     r"|몇\s*(?:번|판|경기|게임)\s*씩|각각\s*몇\s*(?:번|판|경기)", t.s, re.I):
-            # "teams that have beaten X, and how many times each", "X 상대로 이겨본 팀 몇 번씩": the other sides of those
+            # "sides that got past X, with a count for each", "X 상대로 이겨본 팀 몇 번씩": the other sides of those
             # results, a count per side
             a = teams[0]
             beaten = self._object_of_win(a) or (measure == "losses" and not self._subject_of_win(a))

@@ -135,7 +135,7 @@ WRAPPER_WORD = re.compile(
 _KO_POLITE = re.compile(r"(?<![가-힣])좀(?![가-힣])")
 
 
-# "Quick sanity check before I start:", "I'm new to all this - ", "Out of curiosity (for my notes), ": a lead-in about
+# "Just so I know before the meeting:", "Me again - ", "Out of interest (for my blog), ": a lead-in about
 # the asker (it says I, my, we, our), closed by a colon, a spaced dash or a closing bracket and comma, before a question word starts the question.
 _EN_LEAD_IN = re.compile(
     r"^\s*(?=[^?!:;]{0,90}?\b(?:i|i'm|i've|i'd|my|me|we|we're|our|us)\b)[A-Za-z][^?!:;\d]{0,90}?(?::|\s[-–—]+\s|\)\s*,)\s*"
