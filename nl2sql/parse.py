@@ -849,7 +849,9 @@ class Parser:
             re.search(r"\b(?:except|excluding|besides|minus|other than|apart from|outside(?: of)?|aside from|ignoring|not counting|without counting"
                       r"|discounting|barring|leaving out|leave out|setting aside|putting aside)\s+(?:the\s+)?$", s[max(0, a - 20):a], re.I)
             # "setting siege aside", "with siege excluded", "siege left out"
-            or re.match(r"\s*(?:games?\s+|matches\s+|events?\s+)?(?:aside|excluded|left out|set aside|put aside|not counted)\b", s[b:b + 24], re.I)
+            # ("siege ranked events excluded": a word describing its events between)
+            or re.match(r"\s*(?:[a-z]+\s+)?(?:games?\s+|matches\s+|events?\s+|tournaments?\s+)?(?:aside|excluded|left out|set aside|put aside|not counted)\b",
+                        s[b:b + 34], re.I)
             or re.match(r"\s*(?:은|는|이|가|을|를)?\s*(?:말고|빼고|제외하고|제외|뺀|빼면|제외하면|빼서)", s[b:b + 10]) for a, b in spots)
 
     def _value_negated(self, typ: str, value) -> bool:
@@ -2007,7 +2009,9 @@ class Parser:
             pairs = [(hi, lo)]
             rest = t.s[score.end():]
             while True:
-                more = re.match(r"\s*(?:,|/|\bor\b|또는|아니면|이나|나|혹은)\s*(?:,|\bor\b|또는)?\s*(\d{1,2})\s*(?:-|:|대|–)\s*(\d{1,2})(?![\d:/-])", rest, re.I)
+                # ("2-1 or a Bo5 that ended 3-2": a few words naming the other series between)
+                more = re.match(r"\s*(?:,|/|\bor\b|또는|아니면|이나|나|혹은)\s*(?:,|\bor\b|또는)?\s*(?:[A-Za-z][\w]*\s+){0,4}?(\d{1,2})\s*(?:-|:|대|–)\s*(\d{1,2})(?![\d:/-])",
+                                rest, re.I)
                 if not more or int(more.group(1)) == int(more.group(2)):
                     break
                 pairs.append(tuple(sorted((int(more.group(1)), int(more.group(2))), reverse=True)))

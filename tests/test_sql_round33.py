@@ -113,6 +113,10 @@ CASES = [
     # the most finishes within N
     ("which squad collected the most top 2 finishes in PUBG?", "SELECT 'Ember Hawks', 2 UNION SELECT '청룡', 2"),
     ("배그에서 탑2 제일 많이 한 팀 어디야", "SELECT 'Ember Hawks', 2 UNION SELECT '청룡', 2"),
+    # a game left out with a word describing its events between; scorelines joined by "or" with the series named between
+    ("For each tournament, who won its final, with PUBG ranked events excluded?",
+     "SELECT 'Lakeside Clash 2025', 'Copper Owls' UNION SELECT 'Harbor Rift 2026', 'Ember Hawks'"),
+    ("how many LoL series finished 2-0, or a Bo5 that went 3-0?", "SELECT 1"),
     # "for each of them": the plural noun said before
     ("Looking at tournaments held in 2025, how many team kills were there in each of them?",
      "SELECT 'Lakeside Clash 2025', 350 UNION SELECT 'Dune Royale 2025', 38"),
