@@ -1312,8 +1312,11 @@ class Parser:
             both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀", t.s, re.I)
             when = re.search(r"\bwhen\b|\bwhat (?:day|date)\b|언제|날짜|며칠|일시", t.s, re.I)
             if both_sides and fn != "avg" and not (when and re.search(r"(?:이긴|진)\s*팀(?:과|와|이랑|하고)?\s*(?:진|이긴)\s*팀\s*(?:의\s*)?(?:라운드|점수|스코어)\s*차", t.s)):
-                # "the widest win there, and who beat whom": that match's two sides
-                return Reading(IR(select=["wt.name", "lt.name"], filters=fs, extreme=(diff, fn)), 0.75, "extreme")
+                # "the widest win there, and who beat whom": that match's two sides (and both scores, when the score
+                # line is asked: "winner, loser and the scoreline", "스코어도")
+                line = re.search(r"\bscore ?lines?\b|\bscores\b|\bfinal score\b|\b(?:winner|loser)'?s (?:rounds|score|points)\b|스코어(?:도|까지|랑)|점수(?:도|까지)", t.s, re.I)
+                return Reading(IR(select=["wt.name", "lt.name"] + (["w.score", "l.score"] if line else []), filters=fs,
+                                  extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() == "map" and fn != "avg":
                 sel = ["m.map"] + [c for c in self._extra_columns("map") if c.startswith("m.")]
                 return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")

@@ -117,6 +117,9 @@ CASES = [
     ("For each tournament, who won its final, with PUBG ranked events excluded?",
      "SELECT 'Lakeside Clash 2025', 'Copper Owls' UNION SELECT 'Harbor Rift 2026', 'Ember Hawks'"),
     ("how many LoL series finished 2-0, or a Bo5 that went 3-0?", "SELECT 1"),
+    # "round differential" is the margin; the scoreline asked beside the two sides
+    ("Valorant game with the largest round differential: show the winner and loser with the scoreline",
+     "SELECT 'Copper Owls', 'M.K. Esports', 13, 7"),
     # "for each of them": the plural noun said before
     ("Looking at tournaments held in 2025, how many team kills were there in each of them?",
      "SELECT 'Lakeside Clash 2025', 350 UNION SELECT 'Dune Royale 2025', 38"),
