@@ -436,7 +436,7 @@ class Parser:
             return None  # "<T> 우승팀 어디", "who won <T>": the champion itself
         self.t = _Text(rest)
         if "@stageX" in m.group() and re.search(
-                r"\b(?:for|over|across|in|during|throughout)\s+(?:that|the|this|the whole|the entire|their whole)\s+(?:tournament|event|tourney|cup)\b"
+                r"\b(?:for|over|across|in|during|throughout|within)\s+(?:that|the|this|the whole|the entire|their whole)\s+(?:tournament|event|tourney|cup)\b"
                 r"|\b(?:whole|entire) (?:tournament|event)\b|대회\s*(?:전체|통틀어|내내|동안|전부)|전체\s*대회", rest, re.I):
             # "whoever won <T>'s final, their players' assists for that tournament": the final names the champion;
             # the statistic is over the whole tournament

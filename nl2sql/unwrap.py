@@ -19,7 +19,9 @@ _EN_OPENERS = re.compile(
 # "For our newsletter:", "I'm drafting the weekly summary -", "Since we're prepping the stream,": a context clause
 # closed by punctuation before the question itself; a hyphen inside a word ("a top-ten graphic") does not close it.
 _EN_CONTEXT = re.compile(
+    # (not "For the team that won X, …", "for the tournaments played in 2025, …": the rows asked about, not a purpose)
     r"^\s*(?:(?:for|because of|since|as|re|regarding|about)\s+(?:the|our|my|a|an|this|tonight'?s|tomorrow'?s|next week'?s)\b"
+    r"(?!\s+(?:teams?|squads?|sides?|players?|orgs?|rosters?|tournaments?|events?|matches|games|maps|series|winners?|champions?)\b)"
     r"|(?:i'?m|i am|we'?re|we are|i was|we were)\s+(?:writing|doing|preparing|prepping|making|working on|putting together|"
     r"updating|building|finishing|planning|drafting|compiling)\b)(?:[^,:;?!\-–—]|(?<=\w)-(?=\w)){0,60}(?:[,:;!\-–—]|\s-\s)\s*",
     re.I)

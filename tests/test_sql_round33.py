@@ -120,6 +120,12 @@ CASES = [
     # "round differential" is the margin; the scoreline asked beside the two sides
     ("Valorant game with the largest round differential: show the winner and loser with the scoreline",
      "SELECT 'Copper Owls', 'M.K. Esports', 13, 7"),
+    # "For the squad which took X's final, …", "For the tournaments of 2025, …": the rows asked about, not a purpose
+    # clause of the asker's; "within that event" is the whole tournament
+    ("For the squad which took the final of Lakeside Clash 2025, give every player's mean kills within that event.",
+     "SELECT 'Rook', 88.0 / 3 UNION SELECT 'Dobi', 15.0"),
+    ("For the tournaments of 2025, what was the kill total of each of them?",
+     "SELECT 'Lakeside Clash 2025', 350 UNION SELECT 'Dune Royale 2025', 38"),
     # "for each of them": the plural noun said before
     ("Looking at tournaments held in 2025, how many team kills were there in each of them?",
      "SELECT 'Lakeside Clash 2025', 350 UNION SELECT 'Dune Royale 2025', 38"),
