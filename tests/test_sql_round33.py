@@ -126,6 +126,8 @@ CASES = [
      "SELECT 'Rook', 88.0 / 3 UNION SELECT 'Dobi', 15.0"),
     ("For the tournaments of 2025, what was the kill total of each of them?",
      "SELECT 'Lakeside Clash 2025', 350 UNION SELECT 'Dune Royale 2025', 38"),
+    # "1등 해본": having placed first (a royale's first place), not the top of a ranking
+    ("배그에서 1등 해본 팀 누구야", "SELECT 'Ember Hawks' UNION SELECT '청룡'"),
     # "for each of them": the plural noun said before
     ("Looking at tournaments held in 2025, how many team kills were there in each of them?",
      "SELECT 'Lakeside Clash 2025', 350 UNION SELECT 'Dune Royale 2025', 38"),
