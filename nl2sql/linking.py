@@ -877,6 +877,8 @@ def _titled_short_players(text: str, catalog: Catalog, taken: list[bool]) -> lis
         word = m.group(1)
         if any(taken[a:b]) or word in _NOT_A_PLAYER_BEFORE_TITLE:
             continue
+        if (ord(word[-1]) - 0xAC00) % 28 in (4, 8) and re.search(r"[가-힣0-9]\s*$", text[:a]):
+            continue  # "4경기 이상 뛴 선수", "많이 이긴 선수": a verb's modifier (ㄴ/ㄹ) after the clause, no name
         sk = skeleton(word)
         hits = [p for p in players if sk and skeleton(p) == sk and loan_ratio(word, p) >= 80]
         if len(hits) == 1:

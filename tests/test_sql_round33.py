@@ -153,9 +153,9 @@ def test_spelled_initials():
 
 
 def test_demonstratives_before_the_title_are_no_players(world):
-    """"그 선수", "어떤 선수": no player is named, however short a nickname the world holds."""
+    """"그 선수", "어떤 선수", a verb's modifier ("뛴 선수"): no player is named, however short a nickname the world holds."""
     from nl2sql.linking import link
 
     _, _, catalog = world
-    for q in ("그 선수 킬 몇 개야", "어떤 선수가 제일 많이 죽었어"):
+    for q in ("그 선수 킬 몇 개야", "어떤 선수가 제일 많이 죽었어", "경기 많이 뛴 선수 누구야", "결승에서 진 선수들 킬 합계"):
         assert not [m for m in link(q, catalog).mentions if m.type == "player"], q
