@@ -394,7 +394,8 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     # its rows, not a procedure
     for m in sorted((m for m in linked.mentions if m.type in ("team", "player") and m.end <= len(question)
                      and question[m.start:m.end] == linked.text[m.start:m.end]), key=lambda m: -m.start):
-        aux = re.search(r"\b(?:does|do|did)\s+(?:the\s+)?$", question[:m.start], re.I)
+        aux = re.search(r"\b(?:does|do|did)\s+(?:the\s+)?(?:(?:player|pro|team|squad|org)\s+(?:(?:called|named|known as)\s+)?)?$",
+                        question[:m.start], re.I)  # "which position does the pro named X hold"
         if aux and re.search(r"\b(?:which|what|where|who|whom|how many|how much)\b", question[:aux.start()], re.I):
             question = question[:aux.start()] + " " * (aux.end() - aux.start()) + question[aux.end():]
     # a linked name is no procedure's word: a player called "captain park", a team "Late Night Crew"
@@ -431,6 +432,11 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    # a closing "which team was that?", "who is it?": the rows asked again, not "is it allowed"
                    r"|\b(?:which|what|who)(?:\s+(?:one|ones|team|teams|player|players))?\s+(?:is|was|are|were)\s+(?:it|they|that)\s*\??\s*$",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
+    plain = re.sub(r"\b(?:i\.\s?e|e\.\s?g)\b\.?", "    ", plain, flags=re.I)  # "i.e.", "e.g." are no "I"
+    # "X가 3대1로 잡은 경기 몇판임", "연장 간 경기 몇판임": the matches a past verb describes, counted (a record); "결승 몇판임"
+    # alone may ask the format of a series
+    plain = re.sub(r"(?<=[가-힣])(\s*(?:경기|판|매치|게임)(?:는|은|이|가)?\s*몇\s*판\s*(?:임|이야|인지|였|이었))",
+                   lambda m: " " * len(m.group(1)) if (ord(plain[m.start() - 1]) - 0xAC00) % 28 == 4 else m.group(1), plain)
     if re.search(r"[^\s(]", re.sub(r"\([^()]*\)", " ", plain)):
         # an aside in parentheses spells out the asked columns or the scope ("(우리 쪽 라운드 먼저)", "(maps, in order)"):
         # its words say nothing of a procedure

@@ -248,6 +248,15 @@ class Catalog:
                 mixed = "".join(org_words.get(p.lower(), p) for p in parts)
                 if len(norm(mixed)) >= 4:
                     add(mixed, "team", name)
+            # "케이오 게이밍" for "K.O. Gaming", "디에이치 팀": initials said as the names of their letters; every other word
+            # an organisation word said in Hangul too (the initials alone when they are three syllables or more)
+            words = name.split()
+            spelled = [_spell_initials(w) for w in words]
+            if name.isascii() and any(spelled) and all(sp or w.lower() in org_words for w, sp in zip(words, spelled)):
+                said = " ".join(sp or org_words[w.lower()] for w, sp in zip(words, spelled))
+                add(said, "team", name)
+                if len(words) > 1 and len(spelled[0] or "") >= 3:
+                    add(spelled[0], "team", name)
         for name in players:
             add(name, "player", name)
         latest = {}
@@ -291,7 +300,7 @@ class Catalog:
                     and norm(first) not in aliases):
                 add(first, "team", name)
         for value, words in lex["stages"].items():
-            for w in [value, *words]:
+            for w in [value, *words, *lex.get("stage_number_words", {}).get(value, [])]:
                 add(w, "stage", value)
         for stage in stages:
             if stage:
@@ -328,7 +337,8 @@ class Catalog:
                     add(value, etype, value)
                     if etype == "role" and value.isascii() and value.isalpha() and len(value) >= 3 and not value.endswith("s"):
                         add(value + "s", etype, value)  # any role the database holds, said in the plural ("awpers")
-                    for w in words.get(value, []):
+                    # the lexicon's keys are lower case; a database may store the value capitalised ("Support", "ADC")
+                    for w in words.get(value, words.get(value.lower(), []) if isinstance(value, str) else []):
                         add(w, etype, value)
         fuzzy: dict[str, list[tuple[str, str, str]]] = {t: [] for t in FUZZY_TYPES}
         for key, entries in aliases.items():
@@ -681,8 +691,9 @@ def spoken_numbers(text: str, catalog: "Catalog | None" = None) -> str:
         tens, unit = m.group(1), m.group(2)
         if not (tens or unit) or not free(m.start(), m.end()):
             continue
-        if tens is None and _KO_NATIVE_UNIT[unit] <= 4 or re.match(r"\s?(?:번\s?)?째", text[m.end():]):
-            continue  # "한 맵", "두 팀", "세 번", "다섯 번째": read as words already
+        if tens is None and _KO_NATIVE_UNIT[unit] <= 4 and not re.match(r"\s?(?:킬|데스|어시)", text[m.end():]) \
+                or re.match(r"\s?(?:번\s?)?째", text[m.end():]):
+            continue  # "한 맵", "두 팀", "세 번", "다섯 번째": read as words already (but "네 킬" is 4 kills)
         if tens in ("스무",) and unit or tens == "쉰" and not unit:
             continue  # "쉰" alone is also "rested" ("결승에 쉰 선수"): fifty only with its units ("쉰다섯")
         edits.append((m.start(), m.end(), str(_KO_NATIVE_TENS.get(tens, 0) + (_KO_NATIVE_UNIT[unit] if unit else 0))))
@@ -756,7 +767,9 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
     # "the league average", "league leaders", "led the league in kills": the word, not League of Legends;
     # "apex league", "the valorant league": right after another game it is that game's event, not a second game
     for m in [c for c in chosen if c.type == "game" and text[c.start:c.end].lower() == "league"]:
-        if any(c.type == "game" and c is not m and c.value != m.value and 0 <= m.start - c.end <= 1 for c in chosen) \
+        # (a word or two between: "the royale points league")
+        if any(c.type == "game" and c is not m and c.value != m.value and 0 <= m.start - c.end
+               and re.fullmatch(r"\s*(?:(?!(?:and|or|nor|vs|versus|plus|than|then)\s)[A-Za-z]+\s+){0,2}", text[c.end:m.start], re.I) for c in chosen) \
                 or re.match(r"\s+(?:average|avg|mean|wide|leaders?|leading|record|records|table|standings|best|worst|high|low)\b", text[m.end:], re.I) \
                 or re.search(r"\b(?:led|leads?|leading|top(?:ped|s)?|topping)\s+the\s+$", text[:m.start], re.I):
             chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
@@ -792,6 +805,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
     chosen += _loan_full_names(text, catalog, taken, particles)
     chosen = _loose_names(text, catalog, chosen, taken, particles)
     chosen = _team_words_before_a_tournament_noun(text, catalog, chosen)
+    chosen += _titled_short_players(text, catalog, taken)
     chosen = _name_word_beside_its_team(text, chosen)
     # Years, then the relative years, then numbers, from what names did not cover.
     rest = "".join(" " if taken[i] else ch for i, ch in enumerate(text))
@@ -815,7 +829,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
     rest2 = "".join(" " if covered[i] else ch for i, ch in enumerate(rest))
     numbers = []
     for m in re.finditer(r"(?:(?<![A-Za-z0-9.])|(?<=top)|(?<=TOP)|(?<=Top))(\d{1,4})(?![\d.])|\b(" + "|".join(_EN_NUMBERS) + r")\b|(?<![가-힣])("
-                         + "|".join(_KO_NUMBERS) + r")\s?(?=명|팀|개|판|경기|승|위|선수|번)", rest2, re.IGNORECASE):
+                         + "|".join(_KO_NUMBERS) + r")\s?(?=명|팀|개|판|경기|승|위|선수|번|킬|데스|어시|라운드|세트)", rest2, re.IGNORECASE):
         if m.group(1):
             numbers.append(int(m.group(1)))
         elif m.group(2):
@@ -844,6 +858,45 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         masked = masked[:a] + MASK[t] + masked[b:]
     return Linked(text, re.sub(r"\s+", " ", masked).strip(), chosen, year, numbers, catalog.by_game, catalog.regulation,
                   catalog.ranking_games)
+
+
+# Words that stand before "선수" without naming anyone ("그 선수", "어떤 선수", "상대 선수").
+_NOT_A_PLAYER_BEFORE_TITLE = frozenset(
+    "그 이 저 그런 이런 저런 어떤 무슨 어느 몇 한 두 세 네 모든 각 다른 같은 우리 저희 상대 최고 최악 주전 후보 신인 베테랑 "
+    "외국인 한국 국내 해외 프로 현역 은퇴 해당 여러 딴 전 옛 새 팀 원딜 정글 미드 탑 서폿 딜러 탱커 힐러 에이스".split())
+
+
+def _titled_short_players(text: str, catalog: Catalog, taken: list[bool]) -> list[Mention]:
+    """A short Latin nickname written in Hangul with the title "선수" after it ("훅 선수" = Hook, "사치 선수" = Saci): the
+    title says a player is named, so one or two syllables suffice when they read back as exactly one player's name
+    (same consonant skeleton, the letters close)."""
+    players = sorted({v for _, _, v in catalog.fuzzy.get("player", []) if v.isascii()})
+    out: list[Mention] = []
+    for m in re.finditer(r"(?<![가-힣])([가-힣]{1,3})\s*선수", text):
+        a, b = m.span(1)
+        word = m.group(1)
+        if any(taken[a:b]) or word in _NOT_A_PLAYER_BEFORE_TITLE:
+            continue
+        if (ord(word[-1]) - 0xAC00) % 28 in (4, 8) and re.search(r"[가-힣0-9]\s*$", text[:a]):
+            continue  # "4경기 이상 뛴 선수", "많이 이긴 선수": a verb's modifier (ㄴ/ㄹ) after the clause, no name
+        sk = skeleton(word)
+        hits = [p for p in players if sk and skeleton(p) == sk and loan_ratio(word, p) >= 80]
+        if len(hits) == 1:
+            out.append(Mention("player", hits[0], a, b, 72.0))
+            for i in range(a, b):
+                taken[i] = True
+    return out
+
+
+_LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", "에이 비 씨 디 이 에프 지 에이치 아이 제이 케이 엘 엠 엔 오 피 큐 알 에스 티 유 브이 더블유 엑스 와이 제트".split()))
+
+
+def _spell_initials(word: str) -> str:
+    """Initials ("K.O.", "DH", "KT") spelled as the Korean names of their letters ("케이오"); "" for any other word."""
+    letters = word.replace(".", "")
+    if not (letters.isascii() and letters.isalpha() and 1 <= len(letters) <= 4) or not ("." in word or letters.isupper()):
+        return ""
+    return "".join(_LETTER_NAMES[c] for c in letters.lower())
 
 
 def _name_word_beside_its_team(text: str, chosen: list[Mention]) -> list[Mention]:

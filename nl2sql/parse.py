@@ -136,6 +136,12 @@ def _one_slip(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
+# "잇음", "죽엇음", "높앗던", "햇는지", "됏어": the past/existence ending's ㅆ typed as ㅅ (a casual slip), put back before
+# an ending; only on the syllables those endings are built on (있 었 았 했 됐 갔 왔 였 겠 졌 봤 났 썼 웠 쳤 겼 렸 렀 랐 냈)
+_KO_SS_SLIP = re.compile("([" + "".join(chr(ord(c) - 1) for c in "있었았했됐갔왔였겠졌봤났썼웠쳤겼렸렀랐냈") + "])"
+                         r"(?=음|어|고|다|던|는|냐|나|지|니|으|습|을|네|죠|잖)")
+
+
 def _fix_typos(masked: str) -> str:
     def fix(m: re.Match) -> str:
         w = m.group()
@@ -145,6 +151,7 @@ def _fix_typos(masked: str) -> str:
         hit = next((v for v in _VOCAB if v[0] == low[0] and len(v) <= len(w) and _one_slip(low, v)), None)
         return hit.ljust(len(w)) if hit else w  # no longer than the word: the masked spans keep their positions
     masked = re.sub(r"(?<![@\w])[A-Za-z]+(?![\w])", fix, masked)
+    masked = _KO_SS_SLIP.sub(lambda m: chr(ord(m.group(1)) + 1), masked)
     # "how much players", "how much maps did they win": a learner's "how many" before a plural count noun
     return re.sub(r"\b(how|How|HOW)\s+much(?=\s+(?:\w+\s+)?(?:players|teams|squads|matches|games|maps|series|wins|kills|"
                   r"deaths|assists|points|rounds|tournaments|events|people|members|chicken|times)\b)",
@@ -194,6 +201,25 @@ class Parser:
                 taken[i] = True
         self.dates = find_dates(text, today, taken)
         masked, self.placed = _mask(text, linked, self.dates)
+        # "배그 결승 경기도 다 포함해서", "counting the royale's finals too": a game said only to be included is no scope
+        incl = [m.span() for m in re.finditer(r"@gameX(?:[^?.,!@]|@stageX|@mapX){0,24}?도\s*(?:다\s*|전부\s*|모두\s*|같이\s*)?(?:포함|넣어|세)"
+                                              r"|\b(?:including|incl\.?|counting|plus)\s+(?:the\s+)?@gameX(?=[^@]*(?:\btoo\b|\bas well\b|\balso\b))",
+                                              masked, re.I)]
+        self.placed = [p for p in self.placed if not (p[2] == "game" and any(p[0] < b and a < p[1] for a, b in incl))]
+        # "teams that appeared in at least 1 game yet never …": took part (the scope of a set difference), not a count threshold
+        masked = re.sub(r"\b(played|competed|appeared|featured|been)\s+(?:in\s+)?at\s+least\s+(?:one|1|a\s+single)\s+(match|game|series|map)(?:es|s)?\b"
+                        r"(?=.*\b(?:never|not once|no wins|without)\b)",
+                        lambda m: f"{m.group(1)} a {m.group(2)}".ljust(len(m.group())), masked, flags=re.I)
+        # "each Bo5 is one match", "a series counts as a single match": how the rows are kept (a definition),
+        # not a condition on one match; blanked
+        masked = re.sub(r"\b(?:is|are|counts?\s+as|equals?)\s+(?:just\s+|only\s+)?(?:one|a\s+single|a|1)\s+(?:match|game|series)(?:\s+(?:row|record|entry))?\b",
+                        lambda m: " " * len(m.group()), masked, flags=re.I)
+        # "X Cup (a ranking-only event, whose days carry no stage), who …": an aside in brackets right after a name
+        # that describes it (an apposition) adds nothing asked; blanked, with the names inside it
+        aside = [m.span(1) for m in re.finditer(r"@(?:tournament|team|player)X\s*(\((?:the|a|an|its|their|which|who)\s[^()]*\))", masked, re.I)]
+        for a, b in aside:
+            masked = masked[:a] + " " * (b - a) + masked[b:]
+        self.placed = [p for p in self.placed if not any(a <= p[0] < b for a, b in aside)]
         for p in cues()["chitchat"]["words"]:
             masked = p.sub(lambda m: " " * len(m.group()), masked)
         # a chat's sobs and laughs inside the sentence ("팀들 ㅠㅠ 어디어디", "ㄹㅇ 궁금"): no words of the question
@@ -288,6 +314,8 @@ class Parser:
                         r"|\b(?:with(?:out)?\s+(?:any\s+)?|no\s+|excluding\s+|minus\s+(?:the\s+)?)(?:duplicates?|dupes?|repeats?)\b"
                         r"|\beach\s+(?:one\s+)?(?:counted|only)\s+once\b|\b(?:counted|count(?:ing)?\s+(?:each|them))\s+(?:just\s+|only\s+)?once\b",
                         lambda m: " " * len(m.group()), masked, flags=re.I)
+        # "몇 번 죽었어", "몇번이나 죽음": how many deaths (the count said of the dying itself), not how many matches
+        masked = re.sub(r"몇\s*번(?:이나|을)?\s*(?=죽)", lambda m: "몇 개".ljust(len(m.group())), masked)
         # "who took the final", "claimed the series": won it (padded, so the positions stay)
         masked = re.sub(r"\b(?:took|claimed|clinched|captured|bagged|grabbed|nabbed)(?=\s+(?:the\s+)?(?:@tournamentX\s*(?:'s\s+)?)?"
                         r"(?:@stageX|finals?\b|series\b|map\b|match\b|decider\b))",
@@ -431,7 +459,7 @@ class Parser:
             return None  # "<T> 우승팀 어디", "who won <T>": the champion itself
         self.t = _Text(rest)
         if "@stageX" in m.group() and re.search(
-                r"\b(?:for|over|across|in|during|throughout)\s+(?:that|the|this|the whole|the entire|their whole)\s+(?:tournament|event|tourney|cup)\b"
+                r"\b(?:for|over|across|in|during|throughout|within)\s+(?:that|the|this|the whole|the entire|their whole)\s+(?:tournament|event|tourney|cup)\b"
                 r"|\b(?:whole|entire) (?:tournament|event)\b|대회\s*(?:전체|통틀어|내내|동안|전부)|전체\s*대회", rest, re.I):
             # "whoever won <T>'s final, their players' assists for that tournament": the final names the champion;
             # the statistic is over the whole tournament
@@ -571,7 +599,7 @@ class Parser:
             return self._noun(tail.group(1))
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every|(?:is|are|was|were) there(?: ever)?)\s+"
-                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
+                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
         # "what's the highest kill count any squad put up": the value is asked, "any squad" only says whose rows count
         if m and re.match(r"any\b", m.group()) and re.search(
                 r"\bwhat(?:'s|’s| is| was| were)\s+(?:the\s+)?(?:most|highest|max(?:imum)?|fewest|lowest|biggest|largest|top)\b", low[:m.start()]) \
@@ -579,11 +607,11 @@ class Parser:
             m = None  # (unless the one who did it is asked too: "… and which squad was that?")
         # "what's the most common map", "what is the best team": the noun right after the superlative
         m = m or re.search(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+(?:(?:most|least)\s+)?(?:[a-z]+(?:est)?\s+)?(?:@gameX\s+)?"
-                           r"(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?)\b", low)
+                           r"(teams?|squads?|players?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|roles?|positions?)\b", low)
         # a bare noun phrase: "most common role", "the map played least", "region with the fewest teams"
         m = m or re.search(r"^\s*(?:what(?:'s|’s| is| was)\s+)?(?:the\s+)?(?:(?:most|least)\s+(?:[a-z]+\s+)?|[a-z]+est\s+)(teams?|squads?|players?|tournaments?|tourneys?"
                            r"|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)\b", low) \
-            or re.search(r"^\s*(?:the\s+)?(teams?|squads?|players?|tournaments?|tourneys?|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)"
+            or re.search(r"^\s*(?:the\s+)?(teams?|squads?|players?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)"
                          r"\s+(?:(?:[a-z]+|@\w+)\s+){0,3}?(?:the\s+)?(?:most|least|fewest)\b", low) \
             or re.search(r"^\s*(?:the\s+)?(months?|years?)\s+(?:with|that had|that saw|where|when|in which)\s+(?:the\s+)?(?:most|least|fewest|highest|lowest|\w+est)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
@@ -673,6 +701,9 @@ class Parser:
         m = re.search(r"(어느|어떤|무슨)\s*(팀|선수|대회|맵|지역|게임|포지션|스테이지)\s*(?:(?:의\s*)?(?:경기|판|매치|선수|팀)(?:들)?\s*)?"
                       r"(?:였|이었|야|이야|이에요|에요|예요|임|인가|인지|일까|입니까)", s)
         if m:
+            first = re.search(r"(팀|선수|맵)(?:들)?(?:은|는|이|가)?\s*(?:어디|누구)", s[:m.start()])
+            if first and re.match(r"(?:는지)?\s*도", s[m.end():]):
+                return self._noun(first.group(1))  # "팀 어디임 … 무슨 대회였는지도": the team, the tournament asked beside
             if re.search(r"누구|누가", s[:m.start()]):
                 return "player"  # "누구고 무슨 맵이었어": who, and the map beside
             return self._noun(m.group(2))
@@ -731,7 +762,7 @@ class Parser:
     def _noun(word: str) -> str:
         w = word.lower()
         table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "인원", "member", "멤버", "people", "fragger", "killer", "dealer", "guy")),
-                 ("tournament", ("tournament", "tourney", "event", "대회", "토너먼트")), ("map", ("map", "맵")),
+                 ("tournament", ("tournament", "tourney", "event", "competition", "대회", "토너먼트")), ("map", ("map", "맵")),
                  ("region", ("region", "countr", "지역", "나라", "리전", "국가")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
                  ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
@@ -748,6 +779,12 @@ class Parser:
     def group_entity(self) -> str | None:
         """The X of 'X별', 'for each X', 'per X', 'by X'."""
         s = self.t.s
+        back = re.search(r"\b(?:in|for|of|within)\s+each(?:\s+one|\s+of (?:them|those|these))\b", s, re.I)
+        if back:
+            # "events held in 2025 … the total for each of them": the plural noun said before, one row for each
+            nouns = re.findall(r"\b(tournaments|tourneys|events|competitions|teams|squads|players|maps|regions|roles)\b", s[:back.start()], re.I)
+            if nouns:
+                return self._noun(nouns[-1])
         if re.search(r"월별|달별|매달|매월|월마다|달마다|\b(?:by|per|each|every|for each) (?:calendar )?month\b|\bmonthly\b|\bmonth by month\b|\bmonth-by-month\b"
                      r"|\bmonth[- ]over[- ]month\b", s, re.I):
             return "month"
@@ -770,11 +807,14 @@ class Parser:
         for m in re.finditer(r"\b(?:for each|each|per|by|every|in each|of each)[\s-]+(?:of\s+(?:the|their|its|his|her|these|those)\s+)?(?:@\w+\s+)?"
                              # "each participating team", "every competing squad": a participle that only restates the scope
                              r"(?:(?:participating|competing|playing|qualified|qualifying|remaining|individual|single|registered|attending|entered)\s+)?"
-                             r"(?:(?:players?|teams?)(?:'s?)?\s+(?=(?:roles?|positions?|regions?|countr(?:y|ies))\b))?(teams?|squads?|players?|members?|tournaments?|tourneys?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?(?:\s+titles?)?|titles?|stages?|years?)\b", s, re.I):
+                             r"(?:(?:players?|teams?)(?:'s?)?\s+(?=(?:roles?|positions?|regions?|countr(?:y|ies))\b))?(teams?|squads?|players?|members?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?(?:\s+titles?)?|titles?|stages?|years?)\b", s, re.I):
             if m.group().lower().startswith("every") and (
                     re.search(r"\b(?:list|show|name|give me|tell me|what are)\b(?:\s+\w+)?\s*$", s[:m.start()], re.I)
                     or (not s[:m.start()].strip(" ,:-") and self.measure() is None and not self.t.has("aggregates", "count"))):
                 continue  # "list every X tournament", "every EU squad here": all of them, not a breakdown
+            if m.group().lower().startswith("every") and re.search(
+                    r"\b(?:counting|including|across|spanning|covering|summed over|added up over|in total over)\s+$", s[:m.start()], re.I):
+                continue  # "a total counting every event", "across every tournament": the whole scope, not a breakdown
             if m.group().lower().startswith("every") and re.match(
                     r"\s+(?:who|that|which|whose|with)\b[^,.;?]*?(?:\bmore\b|\bless\b|\bfewer\b|\bat (?:least|most)\b|\bover\b|\bunder\b|\babove\b|\bbelow\b|\d)",
                     s[m.end():], re.I):
@@ -856,7 +896,9 @@ class Parser:
             re.search(r"\b(?:except|excluding|besides|minus|other than|apart from|outside(?: of)?|aside from|ignoring|not counting|without counting"
                       r"|discounting|barring|leaving out|leave out|setting aside|putting aside)\s+(?:the\s+)?$", s[max(0, a - 20):a], re.I)
             # "setting siege aside", "with siege excluded", "siege left out"
-            or re.match(r"\s*(?:games?\s+|matches\s+|events?\s+)?(?:aside|excluded|left out|set aside|put aside|not counted)\b", s[b:b + 24], re.I)
+            # ("siege ranked events excluded": a word describing its events between)
+            or re.match(r"\s*(?:[a-z]+\s+)?(?:games?\s+|matches\s+|events?\s+|tournaments?\s+)?(?:aside|excluded|left out|set aside|put aside|not counted)\b",
+                        s[b:b + 34], re.I)
             or re.match(r"\s*(?:은|는|이|가|을|를)?\s*(?:말고|빼고|제외하고|제외|뺀|빼면|제외하면|빼서)", s[b:b + 10]) for a, b in spots)
 
     def _value_negated(self, typ: str, value) -> bool:
@@ -1284,10 +1326,12 @@ class Parser:
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         group_by = self.group_entity()
         within = re.search(r"\btop[- ]?(\d+) (?:finish|placing|spot|place)|(\d+)\s*위\s*(?:이내|안에|안|권|까지)"
-                           r"|\b(?:finish(?:ed|es|ing)?|placed?|placing|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:the\s+)?top[- ]?(\d+)\b", t.s, re.I)
+                           r"|\b(?:finish(?:ed|es|ing)?|placed?|placing|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:the\s+)?top[- ]?(\d+)\b"
+                           # "탑3 젤 많이 한 팀", "탑3 든 횟수": a finish within N said with the loanword
+                           r"|(?<![가-힣])(?:탑|톱)\s*(\d+)\s*(?:을|를|에|안에|안|까지)?\s*(?:(?:젤|제일|가장|최다로?)\s*)?(?:(?:많이|마니|자주)\s*)?(?:한|했|든|들|찍|기록)", t.s, re.I)
         if within:
             # "top 3 finishes per squad", "3위 안에 든 횟수": placements within N, counted per team
-            cut = int(within.group(1) or within.group(2) or within.group(3))
+            cut = int(within.group(1) or within.group(2) or within.group(3) or within.group(4))
             if t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률", t.s, re.I):
                 # "X의 3위 이내 비율": the share of its rows placed within N
                 fs = [f for f in filters if f.col != "mt.placement" and not (f.col == "m.format" and f.value == "versus")]
@@ -1296,8 +1340,9 @@ class Parser:
             if group_by == "team" or (group_by is None and (asked in (None, "team") or "team" in values)):
                 if "team" in values and group_by is None:
                     return Reading(IR(measure="count", filters=filters), 0.75, "count")
-                if maxish or minish:
-                    # "the side with the most podium (top-N) placings": the best count, ties kept
+                if (maxish or minish) and group_by is None and not (
+                        t.has("shapes", "each") and not re.search(r"\b(?:every|each|all)\s+(?:of\s+the\s+)?tied\b", t.s, re.I)):
+                    # "the side with the most podium (top-N) placings", "탑3 젤 많이 한 팀": the best count, ties kept
                     return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
                                       order="asc" if minish and not maxish else "desc", limit=1), 0.75, "top")
                 return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
@@ -1344,9 +1389,12 @@ class Parser:
             both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀", t.s, re.I)
             when = re.search(r"\bwhen\b|\bwhat (?:day|date)\b|언제|날짜|며칠|일시", t.s, re.I)
             if both_sides and fn != "avg" and not (when and re.search(r"(?:이긴|진)\s*팀(?:과|와|이랑|하고)?\s*(?:진|이긴)\s*팀\s*(?:의\s*)?(?:라운드|점수|스코어)\s*차", t.s)):
-                # "the widest win there, and who beat whom": that match's two sides ("and the score": each side's too)
-                scores = ["w.score", "l.score"] if re.search(r"\bscores?\b|\bscoreline\b|스코어|점수|몇\s*대\s*몇", t.s, re.I) else []
-                return Reading(IR(select=["wt.name", "lt.name"] + scores, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
+                # "the widest win there, and who beat whom": that match's two sides (and both scores, when the score
+                # line is asked: "winner, loser and the scoreline", "스코어도")
+                line = re.search(r"\bscores?\b|\bscore ?lines?\b|\bfinal score\b|\b(?:winner|loser)'?s (?:rounds|score|points)\b|스코어|점수|몇\s*대\s*몇",
+                                 t.s, re.I)
+                return Reading(IR(select=["wt.name", "lt.name"] + (["w.score", "l.score"] if line else []), filters=fs,
+                                  extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() == "map" and fn != "avg":
                 sel = ["m.map"] + [c for c in self._extra_columns("map") if c.startswith("m.")]
                 return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
@@ -1954,6 +2002,8 @@ class Parser:
                 # "X 소속팀 지역", "what region is X's team from": the region of the player's team alone
                 return IR(select=["t.region"], filters=[Filter("p.nickname", "=", players[0])])
             team_word = re.search(r"\bteam\b|팀", t.s, re.I)
+            if team_word and said and re.search(r"\b(?:for|on|in|with)\s+(?:his|her|their|its|the)\s+$", t.s[:team_word.start()], re.I):
+                team_word = None  # "which position does X fill on her team": the team is where the role is played, not asked
             if t.has("shapes", "attr_team") or team_word:
                 pos = [m.start() for p in cues()["shapes"]["attr_team"] for m in p.finditer(t.s)] + ([team_word.start()] if team_word else [])
                 said.append((min(pos), "t.name"))
@@ -2019,8 +2069,10 @@ class Parser:
             return IR(select=["m.played_at", "w.placement", "l.placement"], filters=fs)
         if len(teams) == 2 and (t.has("measures", "wins") or t.has("measures", "losses")) and re.search(
                 r"\bhow (?:many|often)\b.*\b(?:and|of (?:those|them|these|which))\b.*\bhow many\b|\bhow many\b.*\bof (?:those|them|these)\b"
-                r"|몇\s*(?:번|판|경기).*(?:그\s*중|그중|중에|이랑|하고|,)\s*.*몇", t.s, re.I):
-            # "A and B: matches played, A's wins among them": their matches and A's wins, side by side
+                r"|몇\s*(?:번|판|경기).*(?:그\s*중|그중|중에|이랑|하고|,)\s*.*몇", t.s, re.I) \
+                and not re.search(r"\beach (?:of them|of the two|of both|team|side|one)\b|\bboth of them\b|씩", t.s, re.I):
+            # "A and B: matches played, A's wins among them": their matches and A's wins, side by side (not "how many
+            # times each of them won": a row per side)
             a, b = teams
             if self._object_of_win(a) and not self._subject_of_win(a):
                 a, b = b, a
@@ -2038,7 +2090,9 @@ class Parser:
             pairs = [(hi, lo)]
             rest = t.s[score.end():]
             while True:
-                more = re.match(r"\s*(?:,|/|\bor\b|또는|아니면|이나|나|혹은)\s*(?:,|\bor\b|또는)?\s*(\d{1,2})\s*(?:-|:|대|–)\s*(\d{1,2})(?![\d:/-])", rest, re.I)
+                # ("2-1 or a Bo5 that ended 3-2": a few words naming the other series between)
+                more = re.match(r"\s*(?:,|/|\bor\b|또는|아니면|이나|나|혹은)\s*(?:,|\bor\b|또는)?\s*(?:[A-Za-z][\w]*\s+){0,4}?(\d{1,2})\s*(?:-|:|대|–)\s*(\d{1,2})(?![\d:/-])",
+                                rest, re.I)
                 if not more or int(more.group(1)) == int(more.group(2)):
                     break
                 pairs.append(tuple(sorted((int(more.group(1)), int(more.group(2))), reverse=True)))
@@ -2274,6 +2328,20 @@ class Parser:
             maxish = t.has("aggregates", "max") and not t.has("aggregates", "count") or re.search(r"\b(?:the )?most\b|제일|가장|최다|젤", t.s, re.I)
             return IR(select=["lt.name"], measure="countd:m.id", filters=base + [Filter("wt.name", "=", teams[0])], group=True,
                       order="desc" if maxish else None, limit=(self.top_n() or 1) if maxish else None, fact="w")
+        if len(teams) == 1 and asked == "team" and won_lost and measure in (None, "wins", "losses") and not t.has("shapes", "never") \
+                and not t.has("aggregates", "max") and re.search(
+                    r"\bhow many times (?:(?:did|has|have)\s+)?(?:each|every)\b|\b(?:and|with) how (?:many times|often)\b|\bhow often each\b"
+                    r"|\btimes each\b|\beach (?:of them|one|team|side)\b.{0,30}\b(?:times|how many|how often)\b"
+                    r"|몇\s*(?:번|판|경기|게임)\s*씩|각각\s*몇\s*(?:번|판|경기)", t.s, re.I):
+            # "sides that got past X, with a count for each", "X 상대로 이겨본 팀 몇 번씩": the other sides of those
+            # results, a count per side
+            a = teams[0]
+            beaten = self._object_of_win(a) or (measure == "losses" and not self._subject_of_win(a))
+            fs = base + [Filter("w.placement", "=", 1)]
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))
+            fs.append(Filter("lt.name" if beaten else "wt.name", "=", a))
+            return IR(select=["wt.name" if beaten else "lt.name"], measure="count", filters=fs, group=True, fact="w")
         if len(teams) == 1 and asked == "team" and t.has("aggregates", "max") and t.has("shapes", "opponent") \
                 and not t.has("aggregates", "count"):
             # "who beat X the most": X's opponents by the matches they won against X (or lost, "beat most often")
@@ -2396,6 +2464,11 @@ class Parser:
             out.append("t.name")
         if re.search(r"\bwhen\b|언제|날짜|\bdates?\b|\b(?:what|which) (?:day|time)\b|무슨 ?날|몇\s*월\s*며칠", s, re.I):
             out.append("m.played_at")
+        # "무슨 대회였는지도", "and at which event": the tournament the row belongs to, asked beside it
+        if asked not in ("tournament", None) and re.search(
+                r"(?:무슨|어느|어떤)\s*대회(?:였|이었|엿|인지|에서|였는지|였고)|\band (?:at |in )?(?:which|what) (?:tournament|event|competition)\b"
+                r"|\b(?:which|what) (?:tournament|event|competition) (?:it|that) (?:was|came)\b", s, re.I):
+            out.append("tr.name")
         return out
 
     def _attributes_beside(self, asked: str | None, filters: list[Filter]) -> list[str]:
@@ -3068,7 +3141,7 @@ class Parser:
         if re.search(r"몇\s*(?:승|패)", s) and self.measure() in ("wins", "losses"):
             return None  # "몇승", "몇 패": the wins or losses themselves
         m = re.search(r"\b(teams?|squads?|players?|tournaments?|maps?|matche?s|games?)\s+count\b", s, re.I) \
-            or re.search(r"\b(?:how many|h(?:w|o|ow?w) man+y|how manny|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
+            or re.search(r"\b(?:how many|h(?:w|o|ow?w) man+y|how manny|number of|count(?: the)?|#\s*of)\s+(?:[\w@/-]+\s+){0,3}?(teams?|squads?|players?|people|pros?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|matche?s|games?|series|times)\b", s, re.I)
         if m:
             noun = m.group(1).lower()
             if noun == "times":
@@ -3286,7 +3359,7 @@ class Parser:
                 said = re.match(r"(?:s|들)?\s*(?:(?:은|는|이|가|도)\s*)?(?:(?:is |are )?(?:listed|set|given|known|recorded|filled(?: in)?)\b"
                                 r"|(?:적혀\s*|나와\s*|등록돼\s*|등록되어\s*)?있(?:는|고|지만|으면서|음))", s[m.end():], re.I)
                 if said and not re.search(r"\b(?:no|without|missing|lacks?|lacking|(?:does|do|did)(?:n'?t| not) (?:have|list))\s+"
-                                          r"(?:\w+\s+)?$", s[:m.start()], re.I):
+                                          r"(?:\w+\s+){0,2}$", s[:m.start()], re.I):
                     return Filter(col, "not_null")
                 return Filter(col, "not_null" if self._excludes_rows() else "is_null")
         return None
@@ -3309,7 +3382,7 @@ class Parser:
     _EVERY = re.compile(
         r"\b(?:played|play|plays|playing|appeared|appear|competed|compete|took part|take part|participated|participate|entered"
         r"|attended|showed up|featured|been)\s+(?:(?:in|at|on|for)\s+)?(?:every|all(?: of)?(?: the)?)\s+(?:single\s+)?(?:@\w+\s+){0,2}?"
-        r"(?P<en>tournaments?|events?|tourneys?|match(?:es)?|games?|series|maps?|stages?)\b"
+        r"(?P<en>tournaments?|events?|tourneys?|competitions?|match(?:es)?|games?|series|maps?|stages?)\b"
         r"|(?:모든|전|전체)\s*(?:@\w+\s*)?(?P<ko>대회|토너먼트|경기|맵|스테이지)(?:들)?\s*(?:에서|에|을|를)?\s*(?:다\s*|전부\s*|빠짐없이\s*)?"
         r"(?:나간|나갔|나온|나왔|뛴|뛰었|참가|출전|출장|참여|나선|플레이)"
         r"|(?P<ko2>대회|토너먼트|경기|맵|스테이지)(?:들)?\s*(?:에서|에|을|를)?\s*(?:다|전부|모두|빠짐없이|하나도 빠짐없이|하나도 안 빠지고)\s*"
@@ -3372,7 +3445,9 @@ class Parser:
             scope = [f for f in self.value_filters() if f.col != "m.format"] + self.date_filters()
             return IR(select=[KEY[asked]], filters=[], setop={"op": "except", "a": scope + [Filter("m.format", "=", "ranking")],
                                                                 "b": scope + [Filter("m.format", "=", "versus")]})
-        if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b|\b(?:any|an|one) other\b|\belse\b|다른", t.s)) and not both:
+        # ("…에만 나오고 그 뒤로는 한 번도 안", "only in X and never after": the never says the same as the only)
+        if t.has("shapes", "only") and (not never or re.search(r"말고는|\bno other\b|\b(?:any|an|one) other\b|\belse\b|다른|그\s*(?:뒤|후|다음|이후)"
+                                                                r"|\bnever (?:again|after|since)\b|\bafter(?:wards| that)\b|\bsince then\b", t.s)) and not both:
             # "only ever played X": took part in X, and in nothing else of X's kind; said inside a wider named scope
             # ("only group games at <T>", "<T>에서 스테이지 빈 경기만"), the narrowest kind is the one, the rest hold for both
             nul = self._null_filter(asked) if t.has("shapes", "no_value") else None

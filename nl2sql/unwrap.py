@@ -19,7 +19,9 @@ _EN_OPENERS = re.compile(
 # "For our newsletter:", "I'm drafting the weekly summary -", "Since we're prepping the stream,": a context clause
 # closed by punctuation before the question itself; a hyphen inside a word ("a top-ten graphic") does not close it.
 _EN_CONTEXT = re.compile(
+    # (not "For the team that won X, …", "for the tournaments played in 2025, …": the rows asked about, not a purpose)
     r"^\s*(?:(?:for|because of|since|as|re|regarding|about)\s+(?:the|our|my|a|an|this|tonight'?s|tomorrow'?s|next week'?s)\b"
+    r"(?!\s+(?:teams?|squads?|sides?|players?|orgs?|rosters?|tournaments?|events?|matches|games|maps|series|winners?|champions?)\b)"
     r"|(?:i'?m|i am|we'?re|we are|i was|we were)\s+(?:writing|doing|preparing|prepping|making|working on|putting together|"
     r"updating|building|finishing|planning|drafting|compiling)\b)(?:[^,:;?!\-–—]|(?<=\w)-(?=\w)){0,60}(?:[,:;!\-–—]|\s-\s)\s*",
     re.I)
@@ -158,6 +160,13 @@ def _heading(text: str) -> str:
     return text[m.end():]
 
 
+# "Just so I know before the meeting:", "Me again - ", "Out of interest (for my blog), ": a lead-in about
+# the asker (it says I, my, we, our), closed by a colon, a spaced dash or a closing bracket and comma, before a question word starts the question.
+_EN_LEAD_IN = re.compile(
+    r"^\s*(?=[^?!:;]{0,90}?\b(?:i|i'm|i've|i'd|my|me|we|we're|our|us)\b)[A-Za-z][^?!:;\d]{0,90}?(?::|\s[-–—]+\s|\)\s*,)\s*"
+    r"(?=(?:how|what|which|who|whom|whose|when|where|is|are|was|were|do|does|did|list|show|give|tell|name)\b)", re.I)
+
+
 def core_question(text: str) -> str:
     """The question with request wrappers and a leading context clause removed (the text itself when
     nothing is removed, or when removing would leave too little to be a question)."""
@@ -169,6 +178,7 @@ def core_question(text: str) -> str:
         core = _EN_CONTEXT.sub("", core)
         core = _EN_CONTEXT_SENTENCE.sub("", core)
         core = _EN_REQUEST.sub("", core)
+        core = _EN_LEAD_IN.sub("", core, count=1)
         core = _KO_INTRO.sub("", core, count=1)
         core = _KO_OPENERS.sub("", core)
         core = _KO_CONTEXT.sub("", core)
