@@ -206,7 +206,7 @@ class Parser:
                                               r"|\b(?:including|incl\.?|counting|plus)\s+(?:the\s+)?@gameX(?=[^@]*(?:\btoo\b|\bas well\b|\balso\b))",
                                               masked, re.I)]
         self.placed = [p for p in self.placed if not (p[2] == "game" and any(p[0] < b and a < p[1] for a, b in incl))]
-        # "teams that appeared in at least 1 game yet never …": took part (the scope of a set difference), not a count threshold
+        # "sides with one game or more but never …": took part (the scope of a set difference), not a count threshold
         masked = re.sub(r"\b(played|competed|appeared|featured|been)\s+(?:in\s+)?at\s+least\s+(?:one|1|a\s+single)\s+(match|game|series|map)(?:es|s)?\b"
                         r"(?=.*\b(?:never|not once|no wins|without)\b)",
                         lambda m: f"{m.group(1)} a {m.group(2)}".ljust(len(m.group())), masked, flags=re.I)
@@ -250,7 +250,7 @@ class Parser:
         # "맵 하나라도 따낸", "took at least one map": a side's score of one map (set) or more in a series
         masked = re.sub(r"(?:맵|세트)\s*(?:하나|한\s*개|1\s*개)\s*(?:라도|이라도)\s*(?:따낸|딴|가져간|챙긴|이긴)",
                         lambda m: "1세트 이상 딴".ljust(len(m.group())), masked)
-        masked = re.sub(r"\b(?:won|took|taken|grabbed|take|win|taking|winning)\s+at least (?:one|1|a single)\s+(?:map|set|game)\b",
+        masked = re.sub(r"\b(?:won|took|taken|grabbed|take|win|taking|winning)\s+at\s+least\s+(?:one|1|a\s+single)\s+(?:map|set|game)\b",
                         lambda m: "scored 1+ sets".ljust(len(m.group())), masked, flags=re.I)
         self.last_place = bool(last.search(masked))
         masked = last.sub(lambda m: " " * len(m.group()), masked)
@@ -1390,7 +1390,7 @@ class Parser:
             when = re.search(r"\bwhen\b|\bwhat (?:day|date)\b|언제|날짜|며칠|일시", t.s, re.I)
             if both_sides and fn != "avg" and not (when and re.search(r"(?:이긴|진)\s*팀(?:과|와|이랑|하고)?\s*(?:진|이긴)\s*팀\s*(?:의\s*)?(?:라운드|점수|스코어)\s*차", t.s)):
                 # "the widest win there, and who beat whom": that match's two sides (and both scores, when the score
-                # line is asked: "winner, loser and the scoreline", "스코어도")
+                # line is asked: "both sides plus the scoreline", "스코어도")
                 line = re.search(r"\bscores?\b|\bscore ?lines?\b|\bfinal score\b|\b(?:winner|loser)'?s (?:rounds|score|points)\b|스코어|점수|몇\s*대\s*몇",
                                  t.s, re.I)
                 return Reading(IR(select=["wt.name", "lt.name"] + (["w.score", "l.score"] if line else []), filters=fs,
@@ -2090,7 +2090,7 @@ class Parser:
             pairs = [(hi, lo)]
             rest = t.s[score.end():]
             while True:
-                # ("2-1 or a Bo5 that ended 3-2": a few words naming the other series between)
+                # ("2-0, or for best-of-fives 3-1": a few words naming the other series between)
                 more = re.match(r"\s*(?:,|/|\bor\b|또는|아니면|이나|나|혹은)\s*(?:,|\bor\b|또는)?\s*(?:[A-Za-z][\w]*\s+){0,4}?(\d{1,2})\s*(?:-|:|대|–)\s*(\d{1,2})(?![\d:/-])",
                                 rest, re.I)
                 if not more or int(more.group(1)) == int(more.group(2)):
@@ -3347,8 +3347,10 @@ class Parser:
                           (r"\bplacements?\b|\bplacings?\b|등수", "mt.placement")):
             if col.startswith(("mp.", "mt.")) and any(f[1] == "mt.kills" for f in found) and col == "mp.kills":
                 continue  # "팀 킬": the side's kills, said once
-            m = re.search(word, s, re.I)
-            if m:
+            hits = list(re.finditer(word, s, re.I))
+            if hits:
+                # the word said nearest the missing-value words ("by role, …, skipping anyone with a NULL role")
+                m = hits[0] if cue is None else min(hits, key=lambda h: min(abs(h.start() - cue[1]), abs(h.end() - cue[0])))
                 found.append((m, col))
         if cue is not None and len(found) > 1:
             # "맵은 나와 있고 스테이지만 공란": the column said right beside the missing-value words

@@ -72,7 +72,7 @@ CASES = [
     ("Number of support players in our records?", "SELECT COUNT(*) FROM players WHERE role = 'support'"),
     ("How many matches has Quarry Clash 2026 stored in the system?", "SELECT 2"),
     ("Fun fact: which map came up most in Valorant?", "SELECT 'Ascent' UNION SELECT 'Bind'"),
-    ("Count the Overwatch 2 series ending 3-2, i.e. going the distance.", "SELECT 1"),
+    ("Count Overwatch 2 series i.e. the ones that finished 3-2.", "SELECT 1"),
     # missing values
     ("팀 배정이 안 된 선수 닉네임 알려줘", "SELECT 'Drifter'"),
     ("which players have no team assigned?", "SELECT 'Drifter'"),

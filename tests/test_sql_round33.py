@@ -66,7 +66,7 @@ CASES = [
     ("롤 서폿 평균 어시 몇 개야", "SELECT 77.0 / 6"),
     ("average assists of the supports in League of Legends", "SELECT 77.0 / 6"),
     # a preposition is no near-miss of a name ("across" is not the player Aroun)
-    ("total kills across all events for Rook", "SELECT 93"),
+    ("Rook total kills across every event", "SELECT 93"),
     # a lead-in about the asker, closed by a colon or a spaced dash
     ("Just checking something for my notes: how many players have no role on record?", "SELECT 1"),
     ("I'm fairly new here - which region is Ember Hawks from?", "SELECT 'EU'"),
@@ -116,9 +116,9 @@ CASES = [
     # a game left out with a word describing its events between; scorelines joined by "or" with the series named between
     ("For each tournament, who won its final, with PUBG ranked events excluded?",
      "SELECT 'Lakeside Clash 2025', 'Copper Owls' UNION SELECT 'Harbor Rift 2026', 'Ember Hawks'"),
-    ("how many LoL series finished 2-0, or a Bo5 that went 3-0?", "SELECT 1"),
+    ("how many LoL series finished 2-0, or for best-of-fives 3-0?", "SELECT 1"),
     # "round differential" is the margin; the scoreline asked beside the two sides
-    ("Valorant game with the largest round differential: show the winner and loser with the scoreline",
+    ("biggest round differential in a Valorant game: both teams, who won, and the scoreline",
      "SELECT 'Copper Owls', 'M.K. Esports', 13, 7"),
     # "For the squad which took X's final, …", "For the tournaments of 2025, …": the rows asked about, not a purpose
     # clause of the asker's; "within that event" is the whole tournament
