@@ -1603,8 +1603,9 @@ def _ordinary_korean(surface: str, particles: list[str]) -> bool:
         return False
 
     def ordinary(word: str) -> bool:
-        stems = [word] + [word[: -len(p)] for p in particles + ["으", "이"]
-                          if word.endswith(p) and len(word) - len(p) >= 2]
+        stems = {word}
+        for _ in range(2):  # particles stack ("뒤로는" = 뒤 + 로 + 는)
+            stems |= {w[: -len(p)] for w in stems for p in particles + ["으", "이"] if w.endswith(p) and len(w) > len(p)}
         return any(stem in known and not _loan_syllables(stem) for stem in stems)
 
     return all(ordinary(w) for w in words)

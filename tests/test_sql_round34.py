@@ -1,7 +1,7 @@
 """Round 34 (the lead's, on a rewording of the development set by another hand): ordinary words are no names by
 their sound, chat shorthand for a count, and a request opened with "I'd like to know".
 
-- A Korean word of the dictionary (hunspell-ko: "기준", "또는", "이후") is not a Latin nickname said by its sound
+- A Korean word of the dictionary (hunspell-ko: "기준", "또는", "이후", "뒤" with its particles) is not a Latin nickname said by its sound
   ("Gajun", "Tonic"), unless it reads back as the name almost letter for letter; a transliteration that is no
   ordinary word ("타누키") still links.
 - A loanword keeps voiced and voiceless apart: the English word "place" is not a team "블레이즈" (blaze), while "blaze" is.
@@ -45,7 +45,7 @@ ROWS = {
     "teams": [(1, "블레이즈 게이밍", "KR"), (2, "Quartz Herons", "EU"), (3, "Velvet Mules", None)],
     "players": [(1, "Gajun", 1, "duelist"), (2, "Tanuki", 1, "controller"), (3, "Tonic", 2, "sentinel"),
                 (4, "Wren", 2, "duelist"), (5, "Orla", 3, None), (6, "Drifter", None, None),
-                (7, "Lobby", 3, "initiator")],
+                (7, "Lobby", 3, "initiator"), (8, "Toron", None, None)],
     "matches": [(1, 1, "2025-03-01 18:00:00", "group", "Ascent", "versus"),    # a Saturday
                 (2, 1, "2025-03-02 20:00:00", "group", "Bind", "versus"),      # a Sunday
                 (3, 1, "2025-03-09 19:30:00", "final", "Haven", "versus"),
@@ -75,6 +75,7 @@ def test_the_korean_dictionary_is_installed():
 
 
 @pytest.mark.parametrize("question", ["선수별로 데미지 기준으로 순위 매겨줘", "8시 또는 그 이후에 열린 경기 몇 개야",
+                                      "2025년엔 뛰고 그 뒤로는 안 나온 팀",
                                       "how many matches took place on a Sunday", "matches that took place in March"])
 def test_ordinary_words_are_no_names(world, question):
     _, _, catalog = world
