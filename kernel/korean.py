@@ -77,7 +77,6 @@ def has_batchim(word: str) -> bool:
     return False
 
 
-
 DICTIONARY = "/usr/share/hunspell/ko.dic"
 """Debian's hunspell-ko word list (about 99,600 Korean words: native and Sino-Korean nouns, common loanwords)."""
 
