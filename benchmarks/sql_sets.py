@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 SETS = ROOT / "benchmarks" / "sql-sets"
 DEV = ROOT.parent / "shared" / "data" / "sql-dev"
 BLIND = {"sql-fresh27", "sql-fresh28"}
@@ -35,7 +36,6 @@ def _scorer(dev: Path):
 
 def score_set(folder: Path, questions: Path, score) -> tuple[list[dict], list[dict]]:
     """(one row per question: lang, difficulty, ok) and the failures, for the set's questions on its own database."""
-    sys.path.insert(0, str(ROOT))
     from kernel.errors import InputError
     from nl2sql.engine import answer
 
