@@ -74,12 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     todo = [(name, SETS / name, SETS / name / "questions.jsonl") for name in names]
     if args.dev:
         todo.insert(0, ("dev", args.dev_folder, args.dev_folder / "questions.jsonl"))
+    missing = [str(folder) for _, folder, questions in todo if not questions.is_file()]
+    if missing:
+        print(f"no set at {', '.join(missing)}", file=sys.stderr)
+        return 2
     failures = {}
-    print(f"| set | n | all | ko | en | easy | medium | hard | status |\n|---|---|---|---|---|---|---|---|---|")
+    print("| set | n | all | ko | en | easy | medium | hard | status |\n|---|---|---|---|---|---|---|---|---|")
     for name, folder, questions in todo:
-        if not questions.is_file():
-            print(f"no set at {folder}", file=sys.stderr)
-            return 2
         rows, fails = score_set(folder, questions, score)
 
         def acc(keep) -> str:
