@@ -275,6 +275,8 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return (f"CAST({c} AS TIME) {cmp} {lit(v)}" if pg else f"strftime('%H:%M:%S', {c}) {cmp} {lit(v)}")
     if op == "like":
         return f"CAST({c} AS TEXT) LIKE {lit(v)}"
+    if op == "month!=":  # two dates of the same row in different calendar months (a tournament's first and last day)
+        return (f"TO_CHAR({c}, 'YYYY-MM') <> TO_CHAR({v}, 'YYYY-MM')" if pg else f"strftime('%Y-%m', {c}) <> strftime('%Y-%m', {v})")
     if op == "col>":  # column compared with another column of the same row
         return f"{c} > {v}"
     if op == "col=":  # column equal to an expression of the row's columns (written by the parser, never by the user)
@@ -329,7 +331,7 @@ def _filter_aliases(f: Filter) -> set[str]:
     out = _aliases_in(f.col)
     if f.op == "above_by_game":
         out.add("tr")
-    if f.op in ("col>", "col="):
+    if f.op in ("col>", "col=", "month!="):
         out |= _aliases_in(str(f.value))
     return out
 

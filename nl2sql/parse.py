@@ -955,6 +955,8 @@ class Parser:
                 out.append(Filter(col, "=", vals[0]) if len(vals) == 1 else Filter(col, "in", list(vals)))
         if self.has("playoffs") and "stage" not in self.values:
             out.append(Filter("m.stage", "in", list(PLAYOFFS)))
+        if _MONTH_SPAN.search(self.t.s):
+            out.append(Filter("tr.start_date", "month!=", "tr.end_date"))
         if re.search(r"\bhead[- ]to[- ]head (?:match|game|series)|\bversus (?:match|game)|대전 경기", self.t.s, re.I) \
                 and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
             # ("only battle royale, never a head-to-head game": the other format said as denied is no scope)
@@ -1624,7 +1626,7 @@ class Parser:
                 sel.append("m.map")
             if asked != "date" and (t.has("entities", "date") and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I)
                                     or re.search(r"\b(?:what|which) (?:day|date)\b|무슨 ?날|며칠", t.s, re.I)) \
-                    and not any(f.op in ("is_null", "not_null") and f.col.endswith("_date") for f in filters):
+                    and not any(f.op in ("is_null", "not_null", "month!=") and f.col.endswith("_date") for f in filters):
                 sel.append("m.played_at") if asked != "tournament" else sel.extend(["tr.start_date", "tr.end_date"])
             sel += [c for c in self._attributes_beside(asked, filters) if c not in sel]
             if asked == "team" and any(f.col.startswith("mt.") for f in filters) and re.search(
@@ -2332,7 +2334,10 @@ class Parser:
                 and not t.has("aggregates", "max") and re.search(
                     r"\bhow many times (?:(?:did|has|have)\s+)?(?:each|every)\b|\b(?:and|with) how (?:many times|often)\b|\bhow often each\b"
                     r"|\btimes each\b|\beach (?:of them|one|team|side)\b.{0,30}\b(?:times|how many|how often)\b"
-                    r"|몇\s*(?:번|판|경기|게임)\s*씩|각각\s*몇\s*(?:번|판|경기)", t.s, re.I):
+                    r"|몇\s*(?:번|판|경기|게임)\s*씩|각각\s*몇\s*(?:번|판|경기)"
+                    # a list of the sides with their count beside it: "… and the number of times", "팀과 이긴 횟수"
+                    r"|\b(?:with|and|plus|along with) (?:the |their )?(?:number|count|#|tally) of (?:times|wins|victories|losses|defeats|results)\b"
+                    r"|(?:팀|상대|곳)(?:들)?\s*(?:과|와|이랑|랑|하고)\s*(?:그\s*)?(?:이긴|진|패배한|승리한|꺾은|잡은)?\s*(?:횟수|경기\s*수|판\s*수)", t.s, re.I):
             # "sides that got past X, with a count for each", "X 상대로 이겨본 팀 몇 번씩": the other sides of those
             # results, a count per side
             a = teams[0]
@@ -2476,6 +2481,8 @@ class Parser:
         "players and their roles and teams" (never one the filters already fix)."""
         s, out = self.t.s, []
         fixed = {f.col for f in filters if f.op == "="}
+        if any(f.op == "month!=" for f in filters):
+            fixed |= {"tr.start_date", "tr.end_date"}  # "start and end dates in different months" is the condition
         said = {
             "tournament": [(r"\b(?:what|which) (?:games?|titles?) (?:was|were|is|are|did)\b|\band (?:in )?(?:what|which) (?:games?|titles?)\b|무슨 게임|어떤 게임|\b(?:its|their|the) (?:games?|titles?)\b|\b(?:with|w/) ?(?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game"),
                            # "events with their start dates", "대회랑 시작일", "with the dates they ran": the tournament's own dates
@@ -4032,6 +4039,25 @@ _MEASURE_GROUPS = [("measures", n) for n in ("kills", "deaths", "assists", "dama
 _AGG_GROUPS = [("aggregates", n) for n in ("sum", "avg", "max", "min")] + [("shapes", "single")]
 
 
+# "events that ran across two calendar months", "start and end dates in different months", "두 달에 걸친 대회",
+# "시작한 달과 끝난 달이 다른": a tournament whose first and last day fall in different months
+_MONTH_SPAN = re.compile(
+    r"\b(?:ran|runs?|running|spann?(?:ed|s|ing)?|stretch(?:ed|es|ing)?|cross(?:ed|es|ing)?|w(?:ent|ending)|carried|lasted)\s+"
+    r"(?:across|over|into|through)\s+(?:two|2|several|multiple|more than one|different)\s+(?:calendar\s+)?months\b"
+    r"|\b(?:spann?(?:ed|s|ing)?|crossing|across)\s+(?:two|2|multiple|more than one)\s+(?:calendar\s+)?months\b"
+    r"|\b(?:cross(?:ed|es|ing)?|ran|spill(?:ed|s)?|carried (?:on|over)|ran on|went on) (?:over )?into (?:a |the )?(?:new|next|following|another) month\b"
+    r"|\bstart(?:ed|s|ing)?(?:\s+date)?\s+(?:and|&)\s+(?:the\s+)?end(?:ed|s|ing)?(?:\s+date)?s?\s+(?:\w+\s+){0,2}?"
+    r"(?:in\s+)?(?:different|separate|two different)\s+(?:calendar\s+)?months\b"
+    r"|\bstart(?:ed|s)? in one month and (?:end|finish|wrapp?|clos)\w*(?: up)? in (?:another|a different|the next)\b"
+    r"|\b(?:start|end)(?:ing)? months? (?:differ|(?:is|are|was|were) (?:different|not the same))\b"
+    r"|(?:두|2|여러)\s*(?:달|개월)(?:에|을|이)?\s*(?:걸친|걸쳐|걸쳤|걸치는|이어진|넘나든)"
+    r"|(?:월|달)(?:을|를|이)?\s*(?:넘긴|넘겨|넘어간|넘어가|바뀐|바뀌는|걸친)"
+    r"|시작(?:한|된|일의?)?\s*(?:월|달)(?:과|와|이랑|하고|랑)?\s*(?:끝난|종료(?:된|한|일의?)?|마친|마무리된|마감된?)\s*(?:월|달)(?:이|가)?\s*(?:서로\s*)?다른"
+    r"|시작(?:일|날짜)?(?:과|와|이랑|하고|랑)?\s*(?:종료|끝)(?:일|날짜)?(?:의|이|가)?\s*(?:월|달)(?:이|가)?\s*(?:서로\s*)?다른", re.I)
+_TIMES_EACH = re.compile(r"how (?:many times|often)(?:\s+(?:each|apiece|for each(?: one| team| side)?|per (?:team|side|squad)))?"
+                         r"|몇\s*(?:번|회|판)(?:씩)?|(?:각각|각)\s*몇\s*(?:번|회|판)(?:씩)?", re.I)
+
+
 def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
     """Two statistics asked side by side ("경기 수랑 킬 합계", "average and best team kills", "matches and total kills
     for each event"): each part is read as its own question (the other part blanked), and when both readings select
@@ -4102,6 +4128,8 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
         right = words[right_from:hi]
         if not left or not right or not all(stat(*x) for x in left) or not (has_measure(left) or has_measure(right)):
             continue
+        if _TIMES_EACH.fullmatch(plain[right[0][0]:].strip(" ?.!")):
+            continue  # "teams that beat X and how many times each": a count of the first part's results, no second measure
         if not any(any(stat_cover[slice(*core(*x))]) for x in left) or not any(any(stat_cover[slice(*core(*x))]) for x in right):
             continue
         conj = (core(*words[left_end])[1], words[right_from][0])

@@ -220,6 +220,14 @@ _KO_CHAT = [(re.compile(r"(?<![가-힣])머(머)?(?=(?:임|야|냐|지|여|에�
             (re.compile(r"(?<![가-힣])(젤|제일|가장)(?=(?:많|적|높|낮|잘|못|먼저|늦|크|큰|작|오래|자주|빠|느)[가-힣]*)"), lambda m: m.group(1) + " ")]
 
 
+# A learner's English: a strong verb given the regular ending ("the teams that beated X", "winned", "losed") and "how
+# much" before a plural count noun ("how much teams"): the words meant
+_EN_SLIPS = [(re.compile(r"\bbeated\b", re.I), "beat"), (re.compile(r"\bwinn?ed\b", re.I), "won"),
+             (re.compile(r"\blosed\b", re.I), "lost"), (re.compile(r"\bfighted\b", re.I), "fought"),
+             (re.compile(r"\bhow much(?=\s+(?:\w+\s+)?(?:teams|squads|players|matches|games|series|maps|tournaments|events|times|wins"
+                         r"|losses|kills|deaths|assists|titles|rounds|sides|opponents|people|members)\b)", re.I), "how many")]
+
+
 # "lost every series they played", "전패한": never won one (the teams that played and won none)
 _LOST_ALL = [(re.compile(r"\blost\s+(?:every|all)(?:\s+of)?(?:\s+(?:their|the|its|his|her))?\s+((?:\S+\s+){0,2}?)(series|matches|games|maps|sets)\b"
                          r"(?:\s+(?:they|it|he|she)\s+(?:played|entered|contested|had))?", re.I), r"never won any \1\2"),
@@ -236,12 +244,12 @@ _GLOSS = re.compile(r"(?<=[가-힣A-Za-z])\(\s*[A-Za-z가-힣]+\s*\)")
 def shorthand(text: str) -> str:
     """Chat shorthand written out: a count's sign ("# of players w/o a team", "#teams", "no. of maps" ask for the
     number of them; "#1" and "#3 seed" are places, left alone), "lost every series they played" as never won one
-    (_LOST_ALL), "1st place" as "first place", a one-word gloss in brackets dropped ("포지션(role)"), and chat spellings
-    of Korean words (_KO_CHAT)."""
+    (_LOST_ALL), a learner's verb forms ("beated", "how much teams": _EN_SLIPS), "1st place" as "first place", a
+    one-word gloss in brackets dropped ("포지션(role)"), and chat spellings of Korean words (_KO_CHAT)."""
     text = _COUNT_SIGN.sub("number of ", text)
     text = _FIRST_DIGITS.sub("first", text)
     text = _GLOSS.sub("", text)
-    for pattern, repl in _LOST_ALL:
+    for pattern, repl in _EN_SLIPS + _LOST_ALL:
         text = pattern.sub(repl, text)
     for pattern, repl in _KO_CHAT:
         text = pattern.sub(repl, text)
