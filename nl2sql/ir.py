@@ -6,7 +6,7 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
-  ratio (``win_rate`` in percent, ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b), a team's ``record`` (wins, losses), or ``title``
+  ratio (``win_rate`` in percent, ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b, ``countif:<col><op><n>`` the rows meeting one condition), a team's ``record`` (wins, losses), or ``title``
   (a champion: the final's winner in versus play, the most final-stage points in ranking play), or ``titles``
   (how many tournaments a team won), or ``streak:<placement>`` (a team's longest run of that placement in time order);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
@@ -189,13 +189,14 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
     if func == "pct":  # 'pct:a>b': the percentage of rows where column a beats column b
         a, b = col.split(">")
         return f"100.0 * SUM(CASE WHEN {a} > {b} THEN 1 ELSE 0 END) / COUNT(*)"
-    if func == "share":  # 'share:mt.placement<=3': the percentage of rows meeting one condition
+    if func in ("share", "countif"):  # 'share:mt.placement<=3': the percentage of rows meeting one condition; 'countif:…' their number
         import re
 
         m = re.fullmatch(r"([a-z]{1,2}\.[a-z_]+)(<=|>=|=|<|>)(\d+(?:\.\d+)?)", col)
         if not m:
             raise ValueError(f"unknown measure {measure!r}")
-        return f"100.0 * SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END) / COUNT(*)"
+        hits = f"SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END)"
+        return hits if func == "countif" else f"100.0 * {hits} / COUNT(*)"
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
     if func == "diff":  # 'diff:a-b': the sum of column a minus the sum of column b (or wins less losses)
@@ -219,7 +220,7 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return {"mt", "m"}
     if measure.startswith("diff:") and set(measure[5:].split("-")) <= _RESULTS:
         return {"mt"}
-    if measure.startswith(("share:", "diff:")):
+    if measure.startswith(("share:", "countif:", "diff:")):
         return _aliases_in(measure.split(":", 1)[1])
     return _aliases_in(measure)
 

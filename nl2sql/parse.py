@@ -284,7 +284,11 @@ class Parser:
                           r"(?:winless|zero|none|0|no wins|without a win|no (?:kills|points|dinners|chickens|first places))\b(?:\s*(?:too|as well|also))?\s*\)?"
                           r"|\(?\s*(?:0\s*(?:승|번|회|킬|점)?(?:인|짜리)?|한\s*번도\s*(?:못|안)\s*(?:이긴|한|딴|먹은)|없는)\s*(?:팀|선수|스쿼드|것|거|곳)?(?:들)?\s*(?:도|까지)\s*"
                           r"(?:다\s*|전부\s*|같이\s*)?(?:포함|넣어|보여|나오게)\S*\s*\)?", re.I)
-        self.keep_zero = bool(zero.search(masked))
+        # "Teams with none should be listed with 0.", "없는 팀은 0으로 표시": a sentence of its own saying so, blanked whole
+        self.keep_zero = bool(ZEROS_SHOWN.search(masked)) and bool(ZEROS_SHOWN.sub("", masked).strip(" .?!;"))
+        if self.keep_zero:
+            masked = ZEROS_SHOWN.sub(lambda m: " " * len(m.group()), masked)
+        self.keep_zero = self.keep_zero or bool(zero.search(masked))
         masked = zero.sub(lambda m: " " * len(m.group()), masked)
         # "한 경기에 평균 8어시", "평균적으로 한 맵에", "in one match on average": the one match is the unit of the average
         # (per match), not a condition on one match's row
@@ -4039,6 +4043,10 @@ _MEASURE_GROUPS = [("measures", n) for n in ("kills", "deaths", "assists", "dama
 _AGG_GROUPS = [("aggregates", n) for n in ("sum", "avg", "max", "min")] + [("shapes", "single")]
 
 
+# A sentence saying how the groups with nothing counted are shown ("Squads with none should be listed with 0.", "없는 팀은 0으로
+# 표시해 주세요"): they are kept at 0 (Parser.keep_zero); a presentation, not a procedure (engine.has_evidence)
+ZEROS_SHOWN = re.compile(r"(?:^|(?<=[.?!;]))[^.?!;]*?(?:\b(?:listed|shown|included|counted|reported|displayed|kept|appear)\s+(?:with|as|at)\s+"
+                         r"(?:a\s+)?(?:0|zero)\b|(?<![\d.])(?:0|영)\s*(?:으로|로)\s*(?:표시|표기|나오게|보여|포함|넣어|적어|채워))[^.?!;]*[.?!;]*", re.I)
 # "events that ran across two calendar months", "start and end dates in different months", "두 달에 걸친 대회",
 # "시작한 달과 끝난 달이 다른": a tournament whose first and last day fall in different months
 _MONTH_SPAN = re.compile(
@@ -4522,10 +4530,17 @@ def _zero_groups_kept(parser: Parser, ir: IR) -> None:
     if not (parser.keep_zero or named):
         return
     result = [f for f in ir.filters if f.col == "mt.placement" and f.op == "=" and f.value in (1, 2)]
-    if len(result) != 1 or not any(f.col == "m.format" for f in ir.filters):
+    if len(result) == 1 and any(f.col == "m.format" for f in ir.filters):
+        ir.filters = [f for f in ir.filters if f is not result[0]]
+        ir.measure = "wins" if result[0].value == 1 else "losses"
         return
-    ir.filters = [f for f in ir.filters if f is not result[0]]
-    ir.measure = "wins" if result[0].value == 1 else "losses"
+    # "top-3 finishes per squad, those with none at 0", "20킬 이상 경기 수, 없는 선수는 0으로": the one condition on the
+    # counted rows becomes the measure (a count of the rows that meet it), so every group is kept
+    row = [f for f in ir.filters if f.col.startswith(("mt.", "mp.")) and f.op in ("<", "<=", "=", ">", ">=")
+           and isinstance(f.value, (int, float)) and not isinstance(f.value, bool)]
+    if len(row) == 1 and parser.keep_zero and ir.measure == "count":
+        ir.filters = [f for f in ir.filters if f is not row[0]]
+        ir.measure = f"countif:{row[0].col}{row[0].op}{row[0].value}"
 
 
 def _played_only(parser: Parser, ir: IR) -> None:
