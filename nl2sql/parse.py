@@ -207,9 +207,14 @@ class Parser:
                                               masked, re.I)]
         self.placed = [p for p in self.placed if not (p[2] == "game" and any(p[0] < b and a < p[1] for a, b in incl))]
         # "sides with one game or more but never …": took part (the scope of a set difference), not a count threshold
-        masked = re.sub(r"\b(played|competed|appeared|featured|been)\s+(?:in\s+)?at\s+least\s+(?:one|1|a\s+single)\s+(match|game|series|map)(?:es|s)?\b"
-                        r"(?=.*\b(?:never|not once|no wins|without)\b)",
-                        lambda m: f"{m.group(1)} a {m.group(2)}".ljust(len(m.group())), masked, flags=re.I)
+        # "… but none at all in 2026", "and no games in 2026": not in that scope (the set difference's negation)
+        masked = re.sub(r"\b(?:but|and|yet)\s+(?:none|no\s+(?:matches|games|series|maps)|zero\s+(?:matches|games|series|maps))(?:\s+at\s+all)?"
+                        r"(?=\s+(?:in|at|during|since|after|before|from)\b)",
+                        lambda m: "but not".ljust(len(m.group())), masked, flags=re.I)
+        masked = re.sub(r"\b(played|competed|appeared|featured|been|had|has|have)\s+(?:in\s+)?at\s+least\s+(?:one|1|a\s+single)\s+(match|game|series|map)(?:es|s)?\b"
+                        r"(?=.*\b(?:never|not once|no wins|without|but not)\b)",
+                        lambda m: f"{'played' if m.group(1).lower() in ('had', 'has', 'have') else m.group(1)} a {m.group(2)}".ljust(len(m.group())),
+                        masked, flags=re.I)
         # "each Bo5 is one match", "a series counts as a single match": how the rows are kept (a definition),
         # not a condition on one match; blanked
         masked = re.sub(r"\b(?:is|are|counts?\s+as|equals?)\s+(?:just\s+|only\s+)?(?:one|a\s+single|a|1)\s+(?:match|game|series)(?:\s+(?:row|record|entry))?\b",
@@ -1073,6 +1078,9 @@ class Parser:
         lookup = self._lookup(measure)
         if lookup is not None:
             return Reading(lookup, 0.9, "lookup")
+        debut = self._debut(asked)
+        if debut is not None:
+            return Reading(debut, 0.8, "list")
         if asked == "team" and len(values.get("team", [])) == 1 and t.has("shapes", "opponent") and self._names_match_by_time():
             # "X's opponent in their first match of 2026": the other side of that one match (before the readings of the
             # match itself or of X's first appearance)
@@ -1200,7 +1208,8 @@ class Parser:
                 and all(d.kind == "range" and _one_day(d.value) for d in self.date_specs):
             pass  # "on Sep 27, matches from which tournament were played", "그날 경기는 무슨 대회": the matches of that day
         elif asked == "tournament" and (t.has("shapes", "attr_start") or re.search(
-                r"\btook place\b|\b(?:was|were) (?:held|hosted|run|played)\b|\bhappened\b|개최|치러진|진행된", t.s, re.I)):
+                r"\btook place\b|\b(?:was|were) (?:held|hosted|run|played)\b|\bhappened\b|개최|치러진|진행된", t.s, re.I)
+                or re.search(r"\b(?:starting|started|beginning|began|kicking off|kicked off) in\b", self.text, re.I)):
             date_col = "tr.start_date"  # "events held in 2024": by the tournament's own dates
         elif asked == "tournament" and t.has("shapes", "attr_end") and not t.has("measures", "appearances"):
             date_col = "tr.end_date"
@@ -3416,6 +3425,34 @@ class Parser:
         return IR(select=[KEY[asked]], measure=f"countd:{col}", filters=self.value_filters() + self.date_filters(), group=True,
                   vs={"op": "=", "ref": "all"})
 
+    _DEBUT = re.compile(
+        r"\b(?:first|earliest|debut) (?:ever )?(?:match|game|series|appearance|outing)(?:es|s)? (?:(?:came|was|were|happened|took place|fell|is|are|being) )?"
+        r"(?:in|during|on)\b|\b(?:debut(?:ed|s)?|made (?:their|its|his|her|a) debut)(?: (?:only|first))? (?:in|during|on)\b"
+        r"|\b(?:first|never) (?:played|competed|appeared|featured)(?: (?:a|any) (?:match|game|series))? (?:only )?(?:in|during)\b(?!.*\bbut\b)"
+        r"|\bno (?:matches|games|series|appearances) (?:before|prior to|until)\b|\bnever (?:played|competed|appeared) (?:before|prior to|until)\b"
+        r"|처음(?:으로)?\s*(?:경기(?:에|를)?\s*)?(?:출전|나온|나왔|뛴|뛰었|참가|데뷔|모습을)|데뷔(?:한|했|전|무대)|첫\s*(?:경기|출전|등장)(?:이|가|을|를)?\s*(?:@dateX\s*)?(?:인|였|이었|에|한)"
+        r"|(?:이전|전|@dateX)(?:에는?|엔|까지는?)?\s*(?:출전|경기|참가)\s*(?:기록|한\s*적|해\s*본\s*적|이력)(?:이|은|도)?\s*(?:없|전혀\s*없)", re.I)
+
+    def _debut(self, asked: str | None) -> IR | None:
+        """"teams whose first match came in 2026", "2026년에 처음 출전한 팀", "made their debut in 2025": the teams (players)
+        of that period that never played before it."""
+        if asked not in ("team", "player") or KEY[asked] != ("t.name" if asked == "team" else "p.nickname") \
+                or asked in self.values or not self._DEBUT.search(self.t.s):
+            return None
+        dates = [f for f in self.date_filters() if f.op == "range" and f.col == "m.played_at" and f.value[0]]
+        if not dates:
+            # "2026년 이전 출전 기록이 없는 팀", "no matches before 2026": the year said as the edge, the period from it on
+            edge = re.search(r"((?:19|20)\d\d)\s*년?도?\s*(?:이전|전)(?:에는?|엔|까지는?)?\s*(?:출전|경기|참가)"
+                             r"|\b(?:before|prior to|until)\s+((?:19|20)\d\d)\b", self.text, re.I)
+            if edge:
+                year = int(edge.group(1) or edge.group(2))
+                dates = [Filter("m.played_at", "range", [f"{year}-01-01", None])]
+        if len(dates) != 1:
+            return None
+        scope = self.value_filters()
+        before = Filter("m.played_at", "range", [None, dates[0].value[0]])
+        return IR(select=[KEY[asked]], setop={"op": "except", "a": scope + dates, "b": scope + [before]})
+
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
         t = self.t
@@ -3423,6 +3460,17 @@ class Parser:
                           # "got through the event without dropping a single series": unbeaten; "without winning one": winless
                           r"|\bwithout (?:(losing|dropping)|(winning|taking)) (?:a single|a|any|one|even one)\s+(?:match|game|series|map)(?:es|s)?\b"
                           r"|(?:모든|전) ?경기(?:를|에서)? ?(?:다|전부)? ?(진|이긴|졌|이겼)|(전패|전승|무패)", t.s, re.I)
+        top_all = re.search(r"\b(?:finish(?:ed|es)?|plac(?:ed|es)|end(?:ed|s)?|land(?:ed|s)?|was|were|stay(?:ed|s)?)\s+(?:in\s+)?(?:every|each|all(?: of)?(?: their| its)?)"
+                            r"\s+(?:single\s+)?(?:match|game|round|map)(?:es|s)?\s+(?:they played\s+|it played\s+)?(?:in|inside|within)\s+(?:the\s+)?top[- ]?(\d+)\b"
+                            r"|\b(?:top[- ]?(\d+)) (?:in|on) (?:every|each|all(?: of)?(?: their| its)?) (?:single )?(?:match|game|round|map)(?:es|s)?\b"
+                            r"|(?:모든|전)\s*(?:경기|판|매치)(?:를|에서|에|을)?\s*(?:다\s*|전부\s*|모두\s*)?(\d+)\s*(?:위|등)\s*(?:이내|안|안에|내|까지|이상)", t.s, re.I)
+        if top_all and asked in ("team", "player") and "team" not in self.values:
+            # "squads that finished every match inside the top 3", "모든 경기를 3위 안에": took part, never placed below
+            cut = int(next(g for g in top_all.groups() if g))
+            scope = self.value_filters() + self.date_filters()
+            if not any(f.col == "m.format" for f in scope):
+                scope.append(Filter("m.format", "=", "ranking"))
+            return IR(select=[KEY[asked]], setop={"op": "except", "a": scope, "b": scope + [Filter("mt.placement", ">", cut)]})
         if every and asked in ("team", "player"):
             # "teams that lost every match" = took part, never won; "unbeaten" = took part, never lost
             word = next(g for g in every.groups() if g) if any(every.groups()) else every.group().lower()
