@@ -230,7 +230,7 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
     scan(r"\b(after|since|from|starting(?: in)?|before|prior to|until|through|up to)\s+((?:19|20)\d\d)(?!\d)"
          r"(?!\s*(?:to|-|–|until|and|through)\s*(?:19|20)?\d\d)",
          lambda m: open_year(m.group(1), int(m.group(2))))
-    scan(r"(?<![\d.])((?:19|20)\d\d|\d\d)\s*년도?\s*(이후|부터|이래|이전|까지|전|후)(?![가-힣])",
+    scan(r"(?<![\d.])((?:19|20)\d\d|\d\d)\s*년도?\s*(이후|부터|이래|이전|까지|전|후)(?:에는|에도|에|엔|은|는)?(?![가-힣])",
          lambda m: open_year(m.group(2), _year(m.group(1))))
     # Years: "2026", "2026년", "26년", relative years.
     scan(r"(?<![\d.])((?:19|20)\d\d)(?!\d)\s*(?:년도|년)?", lambda m: ("range", (f"{m.group(1)}-01-01", f"{int(m.group(1)) + 1}-01-01")))

@@ -438,7 +438,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     from .parse import ZEROS_SHOWN
 
     if ZEROS_SHOWN.sub("", plain).strip(" .?!;"):
-        plain = ZEROS_SHOWN.sub(" ", plain)  # "Teams with none should be listed with 0.": how to show rows, no procedure
+        plain = ZEROS_SHOWN.sub(" ", plain)  # "Teams at nothing get shown as 0.": how to show rows, no procedure
     # "X가 3대1로 잡은 경기 몇판임", "연장 간 경기 몇판임": the matches a past verb describes, counted (a record); "결승 몇판임"
     # alone may ask the format of a series
     plain = re.sub(r"(?<=[가-힣])(\s*(?:경기|판|매치|게임)(?:는|은|이|가)?\s*몇\s*판\s*(?:임|이야|인지|였|이었))",

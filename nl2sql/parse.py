@@ -207,13 +207,13 @@ class Parser:
                                               masked, re.I)]
         self.placed = [p for p in self.placed if not (p[2] == "game" and any(p[0] < b and a < p[1] for a, b in incl))]
         # "sides with one game or more but never …": took part (the scope of a set difference), not a count threshold
-        # "… but none at all in 2026", "and no games in 2026": not in that scope (the set difference's negation)
+        # "…, yet zero games in 2026", "and no games in 2026": not in that scope (the set difference's negation)
         masked = re.sub(r"\b(?:but|and|yet)\s+(?:none|no\s+(?:matches|games|series|maps)|zero\s+(?:matches|games|series|maps))(?:\s+at\s+all)?"
                         r"(?=\s+(?:in|at|during|since|after|before|from)\b)",
                         lambda m: "but not".ljust(len(m.group())), masked, flags=re.I)
-        masked = re.sub(r"\b(played|competed|appeared|featured|been|had|has|have)\s+(?:in\s+)?at\s+least\s+(?:one|1|a\s+single)\s+(match|game|series|map)(?:es|s)?\b"
+        masked = re.sub(r"\b(played|competed|appeared|featured|been|had|has|have|with)\s+(?:in\s+)?at\s+least\s+(?:one|1|a\s+single)\s+(match|game|series|map)(?:es|s)?\b"
                         r"(?=.*\b(?:never|not once|no wins|without|but not)\b)",
-                        lambda m: f"{'played' if m.group(1).lower() in ('had', 'has', 'have') else m.group(1)} a {m.group(2)}".ljust(len(m.group())),
+                        lambda m: f"{'played' if m.group(1).lower() in ('had', 'has', 'have', 'with') else m.group(1)} a {m.group(2)}".ljust(len(m.group())),
                         masked, flags=re.I)
         # "each Bo5 is one match", "a series counts as a single match": how the rows are kept (a definition),
         # not a condition on one match; blanked
@@ -289,7 +289,7 @@ class Parser:
                           r"(?:winless|zero|none|0|no wins|without a win|no (?:kills|points|dinners|chickens|first places))\b(?:\s*(?:too|as well|also))?\s*\)?"
                           r"|\(?\s*(?:0\s*(?:승|번|회|킬|점)?(?:인|짜리)?|한\s*번도\s*(?:못|안)\s*(?:이긴|한|딴|먹은)|없는)\s*(?:팀|선수|스쿼드|것|거|곳)?(?:들)?\s*(?:도|까지)\s*"
                           r"(?:다\s*|전부\s*|같이\s*)?(?:포함|넣어|보여|나오게)\S*\s*\)?", re.I)
-        # "Teams with none should be listed with 0.", "없는 팀은 0으로 표시": a sentence of its own saying so, blanked whole
+        # "Teams at nothing get shown as 0.", "없으면 0으로 표시": a sentence of its own saying so, blanked whole
         self.keep_zero = bool(ZEROS_SHOWN.search(masked)) and bool(ZEROS_SHOWN.sub("", masked).strip(" .?!;"))
         if self.keep_zero:
             masked = ZEROS_SHOWN.sub(lambda m: " " * len(m.group()), masked)
@@ -2495,7 +2495,7 @@ class Parser:
         s, out = self.t.s, []
         fixed = {f.col for f in filters if f.op == "="}
         if any(f.op == "month!=" for f in filters):
-            fixed |= {"tr.start_date", "tr.end_date"}  # "start and end dates in different months" is the condition
+            fixed |= {"tr.start_date", "tr.end_date"}  # the months of the two dates differing is the condition
         said = {
             "tournament": [(r"\b(?:what|which) (?:games?|titles?) (?:was|were|is|are|did)\b|\band (?:in )?(?:what|which) (?:games?|titles?)\b|무슨 게임|어떤 게임|\b(?:its|their|the) (?:games?|titles?)\b|\b(?:with|w/) ?(?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game"),
                            # "events with their start dates", "대회랑 시작일", "with the dates they ran": the tournament's own dates
@@ -3441,7 +3441,7 @@ class Parser:
             return None
         dates = [f for f in self.date_filters() if f.op == "range" and f.col == "m.played_at" and f.value[0]]
         if not dates:
-            # "2026년 이전 출전 기록이 없는 팀", "no matches before 2026": the year said as the edge, the period from it on
+            # "2026년 전엔 뛴 기록 없는", "no matches before 2026": the year said as the edge, the period from it on
             edge = re.search(r"((?:19|20)\d\d)\s*년?도?\s*(?:이전|전)(?:에는?|엔|까지는?)?\s*(?:출전|경기|참가)"
                              r"|\b(?:before|prior to|until)\s+((?:19|20)\d\d)\b", self.text, re.I)
             if edge:
@@ -4091,12 +4091,12 @@ _MEASURE_GROUPS = [("measures", n) for n in ("kills", "deaths", "assists", "dama
 _AGG_GROUPS = [("aggregates", n) for n in ("sum", "avg", "max", "min")] + [("shapes", "single")]
 
 
-# A sentence saying how the groups with nothing counted are shown ("Squads with none should be listed with 0.", "없는 팀은 0으로
+# A sentence saying how the groups with nothing counted are shown ("Rows at nothing get shown as 0.", "없으면 0으로
 # 표시해 주세요"): they are kept at 0 (Parser.keep_zero); a presentation, not a procedure (engine.has_evidence)
 ZEROS_SHOWN = re.compile(r"(?:^|(?<=[.?!;]))[^.?!;]*?(?:\b(?:listed|shown|included|counted|reported|displayed|kept|appear)\s+(?:with|as|at)\s+"
                          r"(?:a\s+)?(?:0|zero)\b|(?<![\d.])(?:0|영)\s*(?:으로|로)\s*(?:표시|표기|나오게|보여|포함|넣어|적어|채워))[^.?!;]*[.?!;]*", re.I)
-# "events that ran across two calendar months", "start and end dates in different months", "두 달에 걸친 대회",
-# "시작한 달과 끝난 달이 다른": a tournament whose first and last day fall in different months
+# "events that spanned a month boundary", "opening and closing days in two months", "두 달에 걸친 대회",
+# "시작 달, 끝 달이 서로 다른": a tournament whose first and last day lie in two different months
 _MONTH_SPAN = re.compile(
     r"\b(?:ran|runs?|running|spann?(?:ed|s|ing)?|stretch(?:ed|es|ing)?|cross(?:ed|es|ing)?|w(?:ent|ending)|carried|lasted)\s+"
     r"(?:across|over|into|through)\s+(?:two|2|several|multiple|more than one|different)\s+(?:calendar\s+)?months\b"
