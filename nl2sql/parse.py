@@ -966,7 +966,9 @@ class Parser:
             out.append(Filter("m.stage", "in", list(PLAYOFFS)))
         if _MONTH_SPAN.search(self.t.s):
             out.append(Filter("tr.start_date", "month!=", "tr.end_date"))
-        if re.search(r"\bhead[- ]to[- ]head (?:match|game|series)|\bversus (?:match|game)|대전 경기", self.t.s, re.I) \
+        if re.search(r"\bhead[- ]to[- ]head (?:match|game|series|format|events?|tournaments?)|\bversus (?:match|game)"
+                     r"|\bversus[- ](?:format|mode|style|type|events?|tournaments?|play)\b|\bversus\s*(?:방식|형식|포맷|모드|경기|대회)|대전 경기"
+                     r"|(?:맞대결|대전|1\s*대\s*1)\s*(?:방식|형식)", self.t.s, re.I) \
                 and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
             # ("only battle royale, never a head-to-head game": the other format said as denied is no scope)
             out.append(Filter("m.format", "=", "versus"))
@@ -1432,7 +1434,8 @@ class Parser:
         if (group_by == "tournament" or beside) and (asked in ("team", "player", None) or beside) and measure in ("wins", "points", None) \
                 and not has_count and (t.has("measures", "wins") or t.has("shapes", "champion") or t.has("shapes", "winner")):
             # each tournament's champion: the final's winner, or the most final-stage points
-            fs = [f for f in filters if f not in events and f.col != "m.stage"] + [Filter("m.stage", "=", "final")]
+            said = [f for f in self.value_filters() if f.col == "m.format"]  # "versus 방식 대회별": a format said is a scope
+            fs = [f for f in filters if (f not in events or f in said) and f.col != "m.stage"] + [Filter("m.stage", "=", "final")]
             return Reading(IR(select=["t.name"], measure="title", filters=fs, per="tr.name", order="desc"), 0.75, "per")
         if group_by and asked and group_by != asked and (maxish or minish or n == 1) and not has_count:
             m_expr = self._aggregate(mcol, agg, asked, "sum")
@@ -2085,12 +2088,18 @@ class Parser:
         if len(teams) == 2 and (t.has("measures", "wins") or t.has("measures", "losses")) and re.search(
                 r"\bhow (?:many|often)\b.*\b(?:and|of (?:those|them|these|which))\b.*\bhow many\b|\bhow many\b.*\bof (?:those|them|these)\b"
                 r"|몇\s*(?:번|판|경기).*(?:그\s*중|그중|중에|이랑|하고|,)\s*.*몇", t.s, re.I) \
-                and not re.search(r"\beach (?:of them|of the two|of both|team|side|one)\b|\bboth of them\b|씩", t.s, re.I):
+                and not re.search(r"\beach (?:of them|of the two|of both|team|side|one)\b|\bboth of them\b|씩", t.s, re.I) \
+                and not (t.has("measures", "wins") and t.has("measures", "losses")):
+            # (both the wins and the losses asked are the record, below)
             # "A and B: matches played, A's wins among them": their matches and A's wins, side by side (not "how many
             # times each of them won": a row per side)
             a, b = teams
             if self._object_of_win(a) and not self._subject_of_win(a):
                 a, b = b, a
+            winner = [x for st, en, typ, x in self.placed if typ == "team" and x in (a, b) and re.match(
+                r"\s*(?:win|won|take|took|get|got|grab|grabbed|이긴|이겼|이김|승리)", t.s[en:], re.I)]
+            if len(set(winner)) == 1 and winner[0] == b:
+                a, b = b, a  # "A and B met how many times, and how many of those did B win": B's wins
             lost = t.has("measures", "losses") and not t.has("measures", "wins")
             fs = base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)]
             if not any(f.col == "m.format" for f in fs):
@@ -2262,6 +2271,11 @@ class Parser:
                     said = [v for st, en, typ, v in self.placed if typ == "team" and st <= pair.start(1) < en]  # "X's W-L"
                 elif pair and pair.group(1) and (pair.group(2) or pair.group(1).lower().endswith("s")):
                     said = [x for x in (a, b) if self._names_word_of(x, pair.group(1))]  # "velvets W-L"
+                if not said:
+                    # "A vs B: wins and losses for B", "… by B": the side the record is said to be for
+                    said = list(dict.fromkeys(x for st, en, typ, x in self.placed if typ == "team" and x in (a, b)
+                                              and re.search(r"\b(?:for|by)\s*$", t.s[:st], re.I)))
+                    said = said if len(said) == 1 else []
                 if pair and not said:
                     # "B 상대로 A 승패", "W-L against B": the side said as the opponent is B
                     said = [x for st, en, typ, x in self.placed if typ == "team" and x == a and re.match(
