@@ -116,6 +116,9 @@ class IR:
     """{'by': [col...], 'agg': 'avg'|'max'|'min'|'sum'}: the measure is totalled per value of ``by`` (plus the
     selected keys) first, then ``agg`` of those totals per selected key ("average combined kills per series",
     "mean round sum of a match, by map"); a ``count`` among ``extra_measures`` counts those totals."""
+    tiebreak: str | None = None
+    """'asc' or 'desc': rows tied on the ordering measure ordered by the first selected key ("ties broken
+    alphabetically")."""
 
 
     def to_dict(self) -> dict[str, Any]:
@@ -536,6 +539,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         sql += f" ORDER BY {order_col} {direction.upper()}"
     elif ir.order in ("desc", "asc") and mexpr:
         sql += f" ORDER BY {mexpr} {ir.order.upper()}"
+        if ir.tiebreak in ("asc", "desc") and cols:
+            sql += f", {cols[0]} {ir.tiebreak.upper()}"
     if ir.limit:
         sql += f" LIMIT {int(ir.limit)}"
     return sql

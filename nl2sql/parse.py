@@ -608,7 +608,7 @@ class Parser:
             return self._noun(tail.group(1))
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every|(?:is|are|was|were) there(?: ever)?)\s+"
-                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
+                      r"(?:[\w@/-]+\s+){0,3}?(?<!\bper )(?<!\beach )(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
         # "what's the highest kill count any squad put up": the value is asked, "any squad" only says whose rows count
         if m and re.match(r"any\b", m.group()) and re.search(
                 r"\bwhat(?:'s|’s| is| was| were)\s+(?:the\s+)?(?:most|highest|max(?:imum)?|fewest|lowest|biggest|largest|top)\b", low[:m.start()]) \
@@ -4105,6 +4105,12 @@ _MEASURE_GROUPS = [("measures", n) for n in ("kills", "deaths", "assists", "dama
 _AGG_GROUPS = [("aggregates", n) for n in ("sum", "avg", "max", "min")] + [("shapes", "single")]
 
 
+_TIEBREAK = re.compile(
+    r"\bties?\b[^.;?!]{0,30}\b(?:alphabetical(?:ly)?|by (?:nickname|name|team name|player name)|a\s*(?:to|-)\s*z|by the name)\b"
+    r"|\b(?:alphabetical(?:ly)?|by (?:nickname|name))\b[^.;?!]{0,20}\b(?:for|on|to break|breaks?|when) (?:a )?ties?\b|\btie-?break(?:er|ing)?\b[^.;?!]{0,30}\b(?:name|alphabetical)"
+    r"|(?:동점|동률|같으면|같을 경우|같은 경우)[^.;?!]{0,20}(?:이름|닉네임|팀명|선수|팀|가나다|알파벳|abc)\s*(?:순|오름차순)", re.I)
+
+
 # A sentence saying how the groups with nothing counted are shown ("Rows at nothing get shown as 0.", "없으면 0으로
 # 표시해 주세요"): they are kept at 0 (Parser.keep_zero); a presentation, not a procedure (engine.has_evidence)
 ZEROS_SHOWN = re.compile(r"(?:^|(?<=[.?!;]))[^.?!;]*?(?:\b(?:listed|shown|included|counted|reported|displayed|kept|appear)\s+(?:with|as|at)\s+"
@@ -4492,6 +4498,9 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     a record asked of every team is its wins and its losses."""
     ir, s = reading.ir, parser.t.s
     _zero_groups_kept(parser, ir)
+    if ir.order in ("desc", "asc") and ir.select and _TIEBREAK.search(s):
+        # "most kills first, ties broken alphabetically", "동점이면 이름순": the key orders the tied rows
+        ir.tiebreak = "desc" if re.search(r"\breverse(?:d)? alphabetical|\bz\s*(?:to|-)\s*a\b|역순", s, re.I) else "asc"
     keys = {"p.nickname": "p.nickname", "t.name": "t.name"}
     if ir.measure and not ir.group and not ir.select and not ir.setop and not ir.compare and not ir.minus and not ir.vs \
             and ir.measure not in ("count", "title", "titles") and not ir.measure.startswith("countd") \

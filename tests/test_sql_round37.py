@@ -12,6 +12,10 @@ that keep the groups at zero.
 - Debuts: "whose first match came in 2026", "2026년에 처음 출전한 팀", "2025년 전엔 경기 기록 없는 팀".
 - "finished every match inside the top 3", "모든 경기를 3위 안에": took part, never placed below.
 - "the events which were starting in 2025": their start dates in that year (not "since 2025").
+- "A vs B: wins and losses for B": B's record; "how many of those did B win": B's wins beside the count.
+- "versus 방식", "versus-format" tournaments: a scope, kept by the champions of each.
+- "N players with the best kills per game": players asked (a game after "per" is the unit, not the thing asked).
+- "ties broken by name", "동점이면 팀명 순": the key orders the tied rows.
 - An ordinary Korean word ("다른") is no Latin nickname by its sound ("Darun").
 
 Each case is question → SQL → rows on this module's database, compared with hand-written gold SQL.
@@ -44,7 +48,7 @@ ROWS = {
                 (10, 4, "2024-12-02 19:00:00", "final", "Lotus", "versus")],
     # (match, team, placement, score, kills)
     "match_teams": [(1, 1, 1, 2, 30), (1, 2, 2, 1, 22), (2, 3, 1, 2, 28), (2, 1, 2, 0, 12),
-                    (3, 2, 1, 2, 25), (3, 1, 2, 0, 14), (4, 1, 1, 2, 31), (4, 3, 2, 1, 26),
+                    (3, 2, 1, 2, 32), (3, 1, 2, 0, 14), (4, 1, 1, 2, 31), (4, 3, 2, 1, 26),
                     (5, 2, 1, 20, 9), (5, 1, 2, 15, 7), (5, 3, 3, 11, 5), (5, 6, 4, 8, 4), (5, 7, 5, 4, 2),
                     (6, 2, 1, 22, 10), (6, 3, 2, 14, 6), (6, 6, 3, 10, 5), (6, 1, 4, 7, 3), (6, 7, 5, 3, 1),
                     (7, 4, 1, 2, 27), (7, 2, 2, 0, 15), (8, 2, 1, 2, 29), (8, 4, 2, 1, 24),
@@ -100,7 +104,33 @@ CASES = [
     ("Ember Royale 2025에서 모든 경기를 3위 안에 든 팀", "SELECT name FROM teams WHERE id IN (2, 3)"),
     ("list the tournaments which were starting in 2025", "SELECT name FROM tournaments WHERE id IN (1, 2)"),
     ("tournaments starting in 2024", "SELECT name FROM tournaments WHERE id = 4"),
+    ("Copper Owls vs Marble Foxes: how many wins and how many losses for Marble Foxes",
+     "SELECT SUM(CASE WHEN a.placement = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN a.placement = 2 THEN 1 ELSE 0 END) "
+     "FROM match_teams a JOIN match_teams b ON b.match_id = a.match_id WHERE a.team_id = 1 AND b.team_id = 3 "
+     "AND a.match_id IN (SELECT id FROM matches WHERE format = 'versus')"),
+    ("Marble Foxes and Copper Owls met how many times, and how many of those did Copper Owls win?",
+     "SELECT COUNT(*), SUM(CASE WHEN a.placement = 1 THEN 1 ELSE 0 END) FROM match_teams a JOIN match_teams b "
+     "ON b.match_id = a.match_id WHERE a.team_id = 3 AND b.team_id = 1 AND a.match_id IN (SELECT id FROM matches WHERE format = 'versus')"),
+    ("champion of every versus-format tournament",
+     "SELECT tr.name, t.name FROM match_teams mt JOIN matches m ON m.id = mt.match_id JOIN tournaments tr ON tr.id = m.tournament_id "
+     "JOIN teams t ON t.id = mt.team_id WHERE m.stage = 'final' AND mt.placement = 1"),
+    ("versus 방식 대회마다 우승 팀",
+     "SELECT tr.name, t.name FROM match_teams mt JOIN matches m ON m.id = mt.match_id JOIN tournaments tr ON tr.id = m.tournament_id "
+     "JOIN teams t ON t.id = mt.team_id WHERE m.stage = 'final' AND mt.placement = 1"),
+    ("the 2 players with the best kills per game", "SELECT nickname FROM players WHERE id IN (3, 1)"),
 ]
+
+
+@pytest.mark.parametrize("question", ["top 3 teams by total kills in Ember League 2025, ties broken by name",
+                                      "Ember League 2025 팀 킬 합계 상위 3팀, 동점이면 팀명 순"])
+def test_ties_broken_by_name(world, question):
+    """Copper Owls and 은하 게이밍 are tied on 54 kills at Ember League 2025: the name orders them (the table's order
+    would put 은하 게이밍 first)."""
+    from nl2sql.engine import answer
+
+    url, _, _ = world
+    result = answer(question, url)
+    assert [r[0] for r in result.rows] == ["Marble Foxes", "Copper Owls", "은하 게이밍"], (result.sql, result.rows)
 
 
 @pytest.mark.parametrize("question,gold", CASES)
