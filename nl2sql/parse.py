@@ -4499,7 +4499,7 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     ir, s = reading.ir, parser.t.s
     _zero_groups_kept(parser, ir)
     if ir.order in ("desc", "asc") and ir.select and _TIEBREAK.search(s):
-        # "most kills first, ties broken alphabetically", "동점이면 이름순": the key orders the tied rows
+        # "ranked by damage, a tie settled alphabetically", "동점이면 이름순": the key orders the tied rows
         ir.tiebreak = "desc" if re.search(r"\breverse(?:d)? alphabetical|\bz\s*(?:to|-)\s*a\b|역순", s, re.I) else "asc"
     keys = {"p.nickname": "p.nickname", "t.name": "t.name"}
     if ir.measure and not ir.group and not ir.select and not ir.setop and not ir.compare and not ir.minus and not ir.vs \
