@@ -116,6 +116,8 @@ class IR:
     """{'by': [col...], 'agg': 'avg'|'max'|'min'|'sum'}: the measure is totalled per value of ``by`` (plus the
     selected keys) first, then ``agg`` of those totals per selected key ("average combined kills per series",
     "mean round sum of a match, by map"); a ``count`` among ``extra_measures`` counts those totals."""
+    part: list[Filter] = dataclasses.field(default_factory=list)
+    """The rows of a ``part:<col>`` measure's numerator: "the share of all kills that came from X's players"."""
     tiebreak: str | None = None
     """'asc' or 'desc': rows tied on the ordering measure ordered by the first selected key ("ties broken
     alphabetically")."""
@@ -132,6 +134,7 @@ class IR:
             return [Filter(**f) if isinstance(f, dict) else Filter(*f) for f in fs or []]
 
         d["filters"] = filters(d.get("filters"))
+        d["part"] = filters(d.get("part"))
         for k in ("setop", "compare", "minus"):
             if d.get(k):
                 d[k] = {**d[k], "a": filters(d[k]["a"]), "b": filters(d[k]["b"])}
@@ -200,6 +203,9 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
             raise ValueError(f"unknown measure {measure!r}")
         hits = f"SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END)"
         return hits if func == "countif" else f"100.0 * {hits} / COUNT(*)"
+    if func == "part":  # 'part:mp.kills': the percentage of the column's total that the rows of ``ir.part`` hold
+        cond = " AND ".join(filter_sql(f) for f in (ir.part if ir is not None else [])) or "1 = 1"
+        return f"100.0 * SUM(CASE WHEN {cond} THEN {col} ELSE 0 END) / SUM({col})"
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
     if func == "diff":  # 'diff:a-b': the sum of column a minus the sum of column b (or wins less losses)
@@ -279,6 +285,8 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return (f"CAST({c} AS TIME) {cmp} {lit(v)}" if pg else f"strftime('%H:%M:%S', {c}) {cmp} {lit(v)}")
     if op == "like":
         return f"CAST({c} AS TEXT) LIKE {lit(v)}"
+    if op == "team_named":  # a player's team by its name, without joining teams (players with no team stay in the rows)
+        return f"{c} = (SELECT xt.id FROM teams xt WHERE xt.name = {lit(v)})"
     if op == "month!=":  # two dates of the same row in different calendar months (a tournament's first and last day)
         return (f"TO_CHAR({c}, 'YYYY-MM') <> TO_CHAR({v}, 'YYYY-MM')" if pg else f"strftime('%Y-%m', {c}) <> strftime('%Y-%m', {v})")
     if op == "col>":  # column compared with another column of the same row
@@ -462,7 +470,7 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
             needed |= _filter_aliases(f)
     if ir.fact == "w" and "mt" in needed and ir.measure in ("record", "wins", "win_rate"):
         needed = (needed - {"mt"}) | {"w"}  # the measure is counted on the named team's side
-    for f in ir.filters:
+    for f in ir.filters + ir.part:
         needed |= _filter_aliases(f)
     order_col = None
     if ir.order and ir.order.startswith("col:"):

@@ -1083,6 +1083,9 @@ class Parser:
         debut = self._debut(asked)
         if debut is not None:
             return Reading(debut, 0.8, "list")
+        share = self._share_of_total()
+        if share is not None:
+            return Reading(share, 0.8, "scalar")
         if asked == "team" and len(values.get("team", [])) == 1 and t.has("shapes", "opponent") and self._names_match_by_time():
             # "X's opponent in their first match of 2026": the other side of that one match (before the readings of the
             # match itself or of X's first appearance)
@@ -3438,6 +3441,39 @@ class Parser:
             return None
         return IR(select=[KEY[asked]], measure=f"countd:{col}", filters=self.value_filters() + self.date_filters(), group=True,
                   vs={"op": "=", "ref": "all"})
+
+    _SHARE_OF_TOTAL = re.compile(
+        r"\b(?:what|which|how (?:big|large|much)(?: of)?(?: a)?)\s+(?:percentage|percent|share|proportion|fraction|portion|part|%)\s+of\s+(?:all\s+(?:the\s+)?|the\s+)?"
+        r"(?:total\s+|overall\s+|combined\s+)?(?:(?:player|team|squad)s?'?\s+)?(?P<en>kills|frags|deaths|assists|damage|points)\b"
+        r"|\b(?P<en2>kills|frags|deaths|assists|damage|points)\s+share\b"
+        r"|(?:전체|총|모든)\s*(?:선수\s*|팀\s*)?(?P<ko>킬|데스|어시(?:스트)?|딜량?|데미지|대미지|포인트|점수)\S*\s*(?:중|가운데|에서|대비)"
+        r"[^?]*(?:비율|비중|퍼센트|%|몇\s*프로|차지)", re.I)
+    _SHARE_COL = {"kills": "kills", "frags": "kills", "킬": "kills", "deaths": "deaths", "데스": "deaths", "assists": "assists",
+                  "어시": "assists", "어시스트": "assists", "damage": "damage", "딜": "damage", "딜량": "damage", "데미지": "damage",
+                  "대미지": "damage", "points": "points", "포인트": "points", "점수": "points"}
+
+    def _share_of_total(self) -> IR | None:
+        """"what percentage of all player kills at X came from Y's players", "X 전체 킬 중 Y 선수들이 차지하는 비율": one
+        part's share of a total (the part: a named team, player, role or region; the scope: the other names and dates)."""
+        m = self._SHARE_OF_TOTAL.search(self.t.s)
+        if not m:
+            return None
+        stat = self._SHARE_COL[(m.group("en") or m.group("en2") or m.group("ko")).lower()]
+        parts = [(typ, v) for typ in ("player", "team", "role", "region") for v in self.values.get(typ, [])]
+        if len(parts) != 1:
+            return None
+        typ, value = parts[0]
+        player_level = stat in ("deaths", "assists", "damage") or typ in ("player", "role") \
+            or re.search(r"\bplayers?'?\b|선수", self.t.s, re.I)
+        if stat == "points":
+            col = "mt.score"
+            if typ in ("player", "role"):
+                return None
+        else:
+            col = f"mp.{stat}" if player_level else f"mt.{stat}"
+        scope = self.value_filters(skip={typ}) + self.date_filters()
+        part = Filter("p.team_id", "team_named", value) if typ == "team" and col.startswith("mp.") else Filter(VALUE_COL[typ], "=", value)
+        return IR(measure=f"part:{col}", filters=scope, part=[part])
 
     _DEBUT = re.compile(
         r"\b(?:first|earliest|debut) (?:ever )?(?:match|game|series|appearance|outing)(?:es|s)? (?:(?:came|was|were|happened|took place|fell|is|are|being) )?"
