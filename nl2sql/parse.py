@@ -3453,7 +3453,7 @@ class Parser:
                   "대미지": "damage", "points": "points", "포인트": "points", "점수": "points"}
 
     def _share_of_total(self) -> IR | None:
-        """"what percentage of all player kills at X came from Y's players", "X 전체 킬 중 Y 선수들이 차지하는 비율": one
+        """"the percent of every kill at X made by Y's players", "X 전체 킬 중 Y 선수들이 차지하는 비율": one
         part's share of a total (the part: a named team, player, role or region; the scope: the other names and dates)."""
         m = self._SHARE_OF_TOTAL.search(self.t.s)
         if not m:

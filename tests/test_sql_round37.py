@@ -16,7 +16,7 @@ that keep the groups at zero.
 - "versus 방식", "versus-format" tournaments: a scope, kept by the champions of each.
 - "N players with the best kills per game": players asked (a game after "per" is the unit, not the thing asked).
 - "ties broken by name", "동점이면 팀명 순": the key orders the tied rows.
-- One part's share of a total ("what percentage of all kills came from X's players", "전체 킬 중 X가 차지하는 비율"),
+- One part's share of a total ("what percent of the total kills came from X's players", "전체 킬 중 X가 차지하는 비율"),
   a teamless player's rows kept in the total.
 - An ordinary Korean word ("다른") is no Latin nickname by its sound ("Darun").
 
@@ -120,7 +120,7 @@ CASES = [
      "SELECT tr.name, t.name FROM match_teams mt JOIN matches m ON m.id = mt.match_id JOIN tournaments tr ON tr.id = m.tournament_id "
      "JOIN teams t ON t.id = mt.team_id WHERE m.stage = 'final' AND mt.placement = 1"),
     ("the 2 players with the best kills per game", "SELECT nickname FROM players WHERE id IN (3, 1)"),
-    ("what percentage of all player kills in Ember League 2025 came from Marble Foxes players?",
+    ("what percent of the total kills in Ember League 2025 came from Marble Foxes players?",
      "SELECT 100.0 * SUM(CASE WHEN p.team_id = 1 THEN mp.kills ELSE 0 END) / SUM(mp.kills) FROM match_players mp "
      "JOIN players p ON p.id = mp.player_id JOIN matches m ON m.id = mp.match_id WHERE m.tournament_id = 1"),
     ("Ember League 2025 전체 킬 중 Marble Foxes 선수들이 차지하는 비율",
