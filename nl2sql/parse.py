@@ -2688,6 +2688,12 @@ class Parser:
         if measure == "chicken":
             if t.has("shapes", "percent") or re.search(r"\brate\b|\bratio\b|\bhow often\b|비율|확률", t.s, re.I):
                 return "share:mt.placement=1", None, [Filter("m.format", "=", "ranking")]  # a chicken rate, in percent
+            if not ranking_ctx or not re.search(r"\bchicken|\bdinners?\b|치킨|royale|로얄|\bbr\b|\branking|\brank", t.s, re.I) and re.search(
+                    r"\bin any (?:match|game|series|of them|of those|of their (?:matches|games))\b|\bany (?:single )?(?:match|game) (?:they|it) played\b"
+                    r"|\b(?:in|across) (?:every|all|both) formats?\b|어느\s*경기(?:에서)?든|어떤\s*경기(?:에서)?든", t.s, re.I):
+                # "never came first in any match" with no battle-royale word: a first place in either format
+                if not any(f.col == "m.format" for f in self.value_filters()):
+                    return None, agg, [Filter("mt.placement", "=", 1)]
             return None, agg, [Filter("mt.placement", "=", 1), Filter("m.format", "=", "ranking")]
         if measure == "wins":
             ev = [Filter("mt.placement", "=", 1)]
@@ -3727,8 +3733,10 @@ class Parser:
             if reached and took_part != shared + fmt and any(f.col in ("tr.name", "tr.game") for f in took_part):
                 return IR(select=[key], filters=own, setop={"op": "except", "a": took_part, "b": shared + fmt})
             return IR(select=[key], filters=own, setop={"op": "except", "a": None, "b": shared + fmt})
-        # "never won in X": took part in X, but no win there.
-        return IR(select=[key], filters=own, setop={"op": "except", "a": shared + fmt or None, "b": shared + fmt + ev})
+        # "never won in X": took part in X, but no win there; "played a match but never came first": took part at all
+        took_part = shared + fmt or ([] if re.search(r"\b(?:played|competed|appeared|took part|taken part|participated|entered)\b"
+                                                     r"|출전한|참가한|경기(?:를|에)?\s*(?:한|뛴|나온|나간)", t.s, re.I) else None)
+        return IR(select=[key], filters=own, setop={"op": "except", "a": took_part, "b": shared + fmt + ev})
 
     def _negates_first(self, kind: str) -> bool:
         """Whether the negation of a question with two scopes of one kind (two years, two tournaments) belongs to the
