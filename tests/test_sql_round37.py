@@ -16,7 +16,7 @@ that keep the groups at zero.
 - "versus 방식", "versus-format" tournaments: a scope, kept by the champions of each.
 - "N players with the best kills per game": players asked (a game after "per" is the unit, not the thing asked).
 - "ties broken by name", "동점이면 팀명 순": the key orders the tied rows.
-- "never came first in any of them" with no battle-royale word: a first place in either format; "played a match but
+- "never came first in any match" with no battle-royale word: a first place in either format; "played a match but
   never …": those who took part.
 - One part's share of a total ("what percent of the total kills came from X's players", "전체 킬 중 X가 차지하는 비율"),
   a teamless player's rows kept in the total.
@@ -128,7 +128,7 @@ CASES = [
     ("Ember League 2025 전체 킬 중 Marble Foxes 선수들이 차지하는 비율",
      "SELECT 100.0 * SUM(CASE WHEN p.team_id = 1 THEN mp.kills ELSE 0 END) / SUM(mp.kills) FROM match_players mp "
      "JOIN players p ON p.id = mp.player_id JOIN matches m ON m.id = mp.match_id WHERE m.tournament_id = 1"),
-    ("teams that played a match but never came first in any of them", "SELECT name FROM teams WHERE id IN (6, 7)"),
+    ("teams that played a match but never came first in any match", "SELECT name FROM teams WHERE id IN (6, 7)"),
     ("how many times did Paper Kites come first", "SELECT 0"),
     ("what share of the total damage came from supports?",
      "SELECT 100.0 * SUM(CASE WHEN p.role = 'support' THEN mp.damage ELSE 0 END) / SUM(mp.damage) FROM match_players mp "
