@@ -217,7 +217,11 @@ _COUNT_SIGN = re.compile(r"(?<![\w#])(?:#|no\.)\s*(?:of\s+)?(?=[A-Za-z가-힣])"
 _KO_CHAT = [(re.compile(r"(?<![가-힣])머(머)?(?=(?:임|야|냐|지|여|에요|예요)?(?:[\s?!.,]|$))"), lambda m: "뭐" + ("뭐" if m.group(1) else "")),
             (re.compile(r"(?<![가-힣])스타트(?=한|했|하는|된|됐|함)"), lambda m: "시작"),
             # a superlative written onto its word ("젤많은", "가장적게"): the space chat drops
-            (re.compile(r"(?<![가-힣])(젤|제일|가장)(?=(?:많|적|높|낮|잘|못|먼저|늦|크|큰|작|오래|자주|빠|느)[가-힣]*)"), lambda m: m.group(1) + " ")]
+            (re.compile(r"(?<![가-힣])(젤|제일|가장)(?=(?:많|적|높|낮|잘|못|먼저|늦|크|큰|작|오래|자주|빠|느)[가-힣]*)"), lambda m: m.group(1) + " "),
+            # a match's "일시", "시각", "날짜와 시간" (its date and time): the date asked, as "날짜"
+            (re.compile(r"(?<=경기)(\s*의?\s*)(?:일시|시각|일자|날짜\s*(?:와|랑|하고|및)?\s*시간|시간)(?=$|[\s?!.,]|을|를|은|는|이|가|도|만|좀)"),
+             lambda m: m.group(1) + "날짜"),
+            (re.compile(r"(?<![가-힣])(?:일시|날짜\s*(?:와|랑|하고|및)\s*시간)(?=$|[\s?!.,]|을|를|은|는|이|가|도|만|좀)"), lambda m: "날짜")]
 
 
 # A learner's English: a strong verb given the regular ending ("the teams that beated X", "winned", "losed") and "how
@@ -226,6 +230,12 @@ _EN_SLIPS = [(re.compile(r"\bbeated\b", re.I), "beat"), (re.compile(r"\bwinn?ed\
              (re.compile(r"\blosed\b", re.I), "lost"), (re.compile(r"\bfighted\b", re.I), "fought"),
              (re.compile(r"\bhow much(?=\s+(?:\w+\s+)?(?:teams|squads|players|matches|games|series|maps|tournaments|events|times|wins"
                          r"|losses|kills|deaths|assists|titles|rounds|sides|opponents|people|members)\b)", re.I), "how many")]
+
+
+# "the best (lowest) average place": the bracket says which end "best" is, and is read instead of it; "a 60%+ win rate":
+# 60 % or more
+_GLOSSED_END = re.compile(r"\b(?:best|worst|top|bottom)\s*\(\s*(lowest|highest|smallest|largest|biggest|fewest|most|least)\s*\)", re.I)
+_PERCENT_PLUS = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*\+(?!\s*\d)")
 
 
 # "lost every series they played", "전패한": never won one (the teams that played and won none)
@@ -245,10 +255,13 @@ def shorthand(text: str) -> str:
     """Chat shorthand written out: a count's sign ("# of players w/o a team", "#teams", "no. of maps" ask for the
     number of them; "#1" and "#3 seed" are places, left alone), "lost every series they played" as never won one
     (_LOST_ALL), a learner's verb forms ("beated", "how much teams": _EN_SLIPS), "1st place" as "first place", a
-    one-word gloss in brackets dropped ("포지션(role)"), and chat spellings of Korean words (_KO_CHAT)."""
+    one-word gloss in brackets dropped ("포지션(role)"), "best (lowest)" as the end the bracket names, "60%+" as 60 %
+    or more, and chat spellings of Korean words (_KO_CHAT)."""
     text = _COUNT_SIGN.sub("number of ", text)
     text = _FIRST_DIGITS.sub("first", text)
     text = _GLOSS.sub("", text)
+    text = _GLOSSED_END.sub(lambda m: m.group(1), text)
+    text = _PERCENT_PLUS.sub(lambda m: f"{m.group(1)}% or more", text)
     for pattern, repl in _EN_SLIPS + _LOST_ALL:
         text = pattern.sub(repl, text)
     for pattern, repl in _KO_CHAT:

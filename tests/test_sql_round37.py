@@ -18,6 +18,7 @@ that keep the groups at zero.
 - "ties broken by name", "동점이면 팀명 순": the key orders the tied rows.
 - "never came first in any match" with no battle-royale word: a first place in either format; "played a match but
   never …": those who took part.
+- "best (lowest)": the end the bracket names; "50%+": 50 % or more; a match's "일시", "시각", "시간": its date.
 - One part's share of a total ("what percent of the total kills came from X's players", "전체 킬 중 X가 차지하는 비율"),
   a teamless player's rows kept in the total.
 - An ordinary Korean word ("다른") is no Latin nickname by its sound ("Darun").
@@ -130,6 +131,12 @@ CASES = [
      "JOIN players p ON p.id = mp.player_id JOIN matches m ON m.id = mp.match_id WHERE m.tournament_id = 1"),
     ("teams that played a match but never came first in any match", "SELECT name FROM teams WHERE id IN (6, 7)"),
     ("how many times did Paper Kites come first", "SELECT 0"),
+    ("squad with the best (lowest) average place at Ember Royale 2025", "SELECT name FROM teams WHERE id = 2"),
+    ("teams w 50%+ win rate in versus play",
+     "SELECT t.name FROM match_teams mt JOIN teams t ON t.id = mt.team_id JOIN matches m ON m.id = mt.match_id "
+     "WHERE m.format = 'versus' GROUP BY t.id HAVING 100.0 * SUM(mt.placement = 1) / COUNT(*) >= 50"),
+    ("2026년 들어 가장 먼저 치른 경기의 일시", "SELECT MIN(played_at) FROM matches WHERE played_at >= '2026-01-01'"),
+    ("Frost Open 2024 결승 일시 알려줘", "SELECT played_at FROM matches WHERE id = 10"),
     ("what share of the total damage came from supports?",
      "SELECT 100.0 * SUM(CASE WHEN p.role = 'support' THEN mp.damage ELSE 0 END) / SUM(mp.damage) FROM match_players mp "
      "JOIN players p ON p.id = mp.player_id"),
