@@ -1453,7 +1453,10 @@ class Parser:
         if noun_by and not has_count:
             # "how many players per position", "teams per region": how many of those nouns in each group
             has_count, asked = True, self._noun(noun_by.group(1) or noun_by.group(2))
-        if group_by and (not asked or group_by == asked or has_count or measure or asked == "match") and group_by in KEY:
+        # "팀별 K/D 1 넘는 팀": the groups asked are the ones kept by a threshold (below), not a breakdown of every one
+        kept_by_threshold = group_by == asked and key and threshold is not None and cmp and not (maxish or minish) and not single
+        if group_by and (not asked or group_by == asked or has_count or measure or asked == "match") and group_by in KEY \
+                and not kept_by_threshold:
             gkey = KEY[group_by]
             m_expr = self._aggregate(mcol, agg, asked if asked != group_by else None, "sum")
             if m_expr is None and measure in ("wins", "losses", "chicken") and group_by == "team" and not has_count \
@@ -2163,7 +2166,7 @@ class Parser:
             return self._pair_select(fs, teams, asked)
         scoreline = measure == "score" or (measure == "points" and re.search(r"스코어|\bscores?\b|세트|\bsets?\b", t.s, re.I))
         result = re.search(r"\bhow did (?:it|that|the|@\w+)\b.*\b(?:go|end|turn out|finish)\b|\bresults?\b|어떻게\s*(?:됐|되었|끝났)|결과", t.s, re.I)
-        per_side = re.search(r"팀별|각각|각자|씩|몇\s*대\s*몇|\beach\b(?!\s+other)|\bper (?:team|side)\b|\bapiece\b|\bfor both\b", t.s, re.I)
+        per_side = re.search(r"팀별|팀마다|(?<![가-힣])각\s*팀(?:이|마다|별)?|각각|각자|씩|몇\s*대\s*몇|\beach\b(?!\s+other)|\bper (?:team|side)\b|\bapiece\b|\bfor both\b", t.s, re.I)
         col = {"score": "score", "points": "score", "kills": "kills"}.get(measure or "")
         if col is None and re.search(r"세트|\bsets?\b|\bmaps? won\b|라운드|\brounds?\b", t.s, re.I):
             col = "score"
@@ -2256,7 +2259,7 @@ class Parser:
             a, b = teams
             if not any(f.col == "m.format" for f in base):
                 base = base + [Filter("m.format", "=", "versus")]  # a win is a versus match's
-            record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩|누가 더|\bwho (?:has )?(?:won|wins|beat) (?:more|most)\b|\bwho leads\b"
+            record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|(?<![가-힣])각\s*팀|팀마다|each|씩|누가 더|\bwho (?:has )?(?:won|wins|beat) (?:more|most)\b|\bwho leads\b"
                                r"|" + self._LEADS, t.s, re.I)
             if not t.has("shapes", "h2h") and re.search(r"누가 더|\bwho (?:has )?(?:won|wins) more\b", t.s, re.I):
                 # "who won more, A or B": the one with more wins overall, not only against each other (ties kept)
@@ -2266,7 +2269,7 @@ class Parser:
                              t.s, re.I)
             if (t.has("measures", "wins") and t.has("measures", "losses") or pair or re.search(
                     r"\bhow\s+(?:did|does|has|have|do)\s+@teamx\s+(?:do|did|done|fare|fared|perform|performed|go|gone)\b", t.s, re.I)) \
-                    and not re.search(r"팀별|각각|씩|each", t.s, re.I):
+                    and not re.search(r"팀별|팀마다|(?<![가-힣])각\s*팀|각각|씩|each", t.s, re.I):
                 # "how many times did A beat B and lose to them", "A vs B, A's W-L": A's wins and losses against B (the
                 # side whose name is said before "W-L", "velvet's W-L", else the first named)
                 said = []
@@ -2296,7 +2299,7 @@ class Parser:
                 return IR(select=["m.played_at", "wt.name"],
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
             if record and not re.search(r"\bbeat\b(?! (?:more|most))|이긴 횟수|이겼", t.s, re.I) \
-                    or re.search(r"팀별|각각|씩|each|누가 더|누가\s*몇\s*(?:번|판|승|경기)|\bwho won how many\b|\bhow many (?:times )?each\b", t.s, re.I):
+                    or re.search(r"팀별|팀마다|(?<![가-힣])각\s*팀|각각|씩|each|누가 더|누가\s*몇\s*(?:번|판|승|경기)|\bwho won how many\b|\bhow many (?:times )?each\b", t.s, re.I):
                 # each side's wins over their meetings, counted on every row of theirs (a side without a win keeps its 0);
                 # "누가 더 많이 이겼어", "who won more of their meetings": the side with more (ties kept)
                 more = re.search(r"누가\s*더|\bwho (?:has )?(?:won|wins|beat \w+) more\b|\bwho (?:has|had) more wins\b|" + self._LEADS, t.s, re.I) \

@@ -19,6 +19,7 @@ that keep the groups at zero.
 - "never came first in any match" with no battle-royale word: a first place in either format; "played a match but
   never …": those who took part.
 - "best (lowest)": the end the bracket names; "50%+": 50 % or more; a match's "일시", "시각", "시간": its date.
+- "팀별 K/D가 1을 넘는 팀": the teams a threshold keeps (not every team's K/D); "각 팀이 이긴 횟수": a row per side.
 - One part's share of a total ("what percent of the total kills came from X's players", "전체 킬 중 X가 차지하는 비율"),
   a teamless player's rows kept in the total.
 - An ordinary Korean word ("다른") is no Latin nickname by its sound ("Darun").
@@ -137,6 +138,11 @@ CASES = [
      "WHERE m.format = 'versus' GROUP BY t.id HAVING 100.0 * SUM(mt.placement = 1) / COUNT(*) >= 50"),
     ("2026년 들어 가장 먼저 치른 경기의 일시", "SELECT MIN(played_at) FROM matches WHERE played_at >= '2026-01-01'"),
     ("Frost Open 2024 결승 일시 알려줘", "SELECT played_at FROM matches WHERE id = 10"),
+    ("League of Legends 팀별 K/D가 1을 넘는 팀", "SELECT name FROM teams WHERE id IN (1, 3)"),
+    ("Marble Foxes와 Copper Owls가 붙었을 때 각 팀이 이긴 횟수",
+     "SELECT t.name, COUNT(*) FROM match_teams w JOIN match_teams l ON l.match_id = w.match_id AND l.team_id <> w.team_id "
+     "JOIN teams t ON t.id = w.team_id JOIN matches m ON m.id = w.match_id WHERE w.placement = 1 AND m.format = 'versus' "
+     "AND w.team_id IN (1, 3) AND l.team_id IN (1, 3) GROUP BY t.id"),
     ("what share of the total damage came from supports?",
      "SELECT 100.0 * SUM(CASE WHEN p.role = 'support' THEN mp.damage ELSE 0 END) / SUM(mp.damage) FROM match_players mp "
      "JOIN players p ON p.id = mp.player_id"),
