@@ -283,7 +283,8 @@ def _plan(question: str, url: str, context: dict[str, Any] | None = None, today:
         superlative = not named and reading is not None and reading.shape in ("extreme", "top", "per") \
             and any(p.search(linked.masked) for name in ("max", "min") for p in cues()["aggregates"][name])
         # and so does a set of teams or players told apart by time ("2026년에 처음 출전한 팀", "debuted in 2025")
-        contrast = reading is not None and bool(reading.ir.setop) and reading.ir.select and len(words) >= 2
+        contrast = reading is not None and (bool(reading.ir.setop) or reading.ir.having is not None
+                                            and str(reading.ir.measure).endswith("played_at")) and reading.ir.select and len(words) >= 2
         whole = named >= 2 or (named == 1 and (len(words) >= 3 or stat)) or superlative or contrast
         if reading is None or not whole or opener or not has_evidence(question, linked, reading):
             return Plan(None, top_p, stats_p, linked, "followup_without_context")

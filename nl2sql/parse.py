@@ -3508,9 +3508,10 @@ class Parser:
                 dates = [Filter("m.played_at", "range", [f"{year}-01-01", None])]
         if len(dates) != 1:
             return None
-        scope = self.value_filters()
-        before = Filter("m.played_at", "range", [None, dates[0].value[0]])
-        return IR(select=[KEY[asked]], setop={"op": "except", "a": scope + dates, "b": scope + [before]})
+        lo, hi = dates[0].value
+        # the first match's day in the period: on or after its start (and before its end, when it has one)
+        return IR(select=[KEY[asked]], measure="min:m.played_at", filters=self.value_filters(), group=True, having=(">=", lo),
+                  having_also=[("min:m.played_at", "<", hi)] if hi else [], fact="mt" if asked == "team" else "mp")
 
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""

@@ -228,6 +228,8 @@ _KO_CHAT = [(re.compile(r"(?<![가-힣])머(머)?(?=(?:임|야|냐|지|여|에�
 # much" before a plural count noun ("how much teams"): the words meant
 _EN_SLIPS = [(re.compile(r"\bbeated\b", re.I), "beat"), (re.compile(r"\bwinn?ed\b", re.I), "won"),
              (re.compile(r"\blosed\b", re.I), "lost"), (re.compile(r"\bfighted\b", re.I), "fought"),
+             # chat spellings of "tourney"
+             (re.compile(r"\btourny\b", re.I), "tourney"), (re.compile(r"\btourn(?:ys|ies)\b", re.I), "tourneys"),
              (re.compile(r"\bhow much(?=\s+(?:\w+\s+)?(?:teams|squads|players|matches|games|series|maps|tournaments|events|times|wins"
                          r"|losses|kills|deaths|assists|titles|rounds|sides|opponents|people|members)\b)", re.I), "how many")]
 
@@ -249,6 +251,16 @@ _FIRST_DIGITS = re.compile(r"\b1st(?=\s+place\b)|(?<=\bfinish )1st\b|(?<=\bfinis
 # A one-word gloss in brackets written onto a word ("포지션(role)", "게임(종목)별로", "딜량(damage)"): the same thing said
 # twice, read once
 _GLOSS = re.compile(r"(?<=[가-힣A-Za-z])\(\s*[A-Za-z가-힣]+\s*\)")
+# … and one set apart by a space when the bracket's word means the word before it ("two different games (titles)")
+_SYNONYMS = [{"game", "games", "title", "titles", "게임", "타이틀", "종목"}, {"role", "roles", "position", "positions", "포지션", "역할", "롤"},
+             {"team", "teams", "squad", "squads", "org", "orgs", "팀"}, {"player", "players", "pro", "pros", "선수"},
+             {"tournament", "tournaments", "event", "events", "tourney", "tourneys", "대회"}, {"damage", "dmg", "딜", "딜량", "데미지"}]
+_SPACED_GLOSS = re.compile(r"\b([A-Za-z가-힣]+)\s+\(\s*([A-Za-z가-힣]+)\s*\)")
+
+
+def _spaced_gloss(m: re.Match) -> str:
+    a, b = m.group(1).lower(), m.group(2).lower()
+    return m.group(1) if a != b and any(a in group and b in group for group in _SYNONYMS) else m.group()
 
 
 def shorthand(text: str) -> str:
@@ -260,6 +272,7 @@ def shorthand(text: str) -> str:
     text = _COUNT_SIGN.sub("number of ", text)
     text = _FIRST_DIGITS.sub("first", text)
     text = _GLOSS.sub("", text)
+    text = _SPACED_GLOSS.sub(_spaced_gloss, text)
     text = _GLOSSED_END.sub(lambda m: m.group(1), text)
     text = _PERCENT_PLUS.sub(lambda m: f"{m.group(1)}% or more", text)
     for pattern, repl in _EN_SLIPS + _LOST_ALL:

@@ -20,6 +20,7 @@ that keep the groups at zero.
   never …": those who took part.
 - "best (lowest)": the end the bracket names; "50%+": 50 % or more; a match's "일시", "시각", "시간": its date.
 - "팀별 K/D가 1을 넘는 팀": the teams a threshold keeps (not every team's K/D); "각 팀이 이긴 횟수": a row per side.
+- "tourny"; a synonym in brackets after its word ("games (titles)"); "1위를 차지한"; "그 경기에서 N킬 이상": one match's row.
 - One part's share of a total ("what percent of the total kills came from X's players", "전체 킬 중 X가 차지하는 비율"),
   a teamless player's rows kept in the total.
 - An ordinary Korean word ("다른") is no Latin nickname by its sound ("Darun").
@@ -143,6 +144,11 @@ CASES = [
      "SELECT t.name, COUNT(*) FROM match_teams w JOIN match_teams l ON l.match_id = w.match_id AND l.team_id <> w.team_id "
      "JOIN teams t ON t.id = w.team_id JOIN matches m ON m.id = w.match_id WHERE w.placement = 1 AND m.format = 'versus' "
      "AND w.team_id IN (1, 3) AND l.team_id IN (1, 3) GROUP BY t.id"),
+    ("2025-09-07 games were from which tourny", "SELECT name FROM tournaments WHERE id = 2"),
+    ("teams that played in two or more different games (titles)", "SELECT name FROM teams WHERE id IN (1, 2, 3)"),
+    ("은하 게이밍이 배그에서 1위를 차지한 경기 수를 맵별로", "SELECT map, COUNT(*) FROM match_teams mt JOIN matches m ON m.id = mt.match_id "
+     "WHERE mt.team_id = 2 AND mt.placement = 1 AND m.format = 'ranking' GROUP BY map"),
+    ("팀은 졌지만 그 경기에서 킬을 5개 이상 한 선수", "SELECT nickname FROM players WHERE id = 2"),
     ("what share of the total damage came from supports?",
      "SELECT 100.0 * SUM(CASE WHEN p.role = 'support' THEN mp.damage ELSE 0 END) / SUM(mp.damage) FROM match_players mp "
      "JOIN players p ON p.id = mp.player_id"),
