@@ -3485,7 +3485,7 @@ class Parser:
         return IR(measure=f"part:{col}", filters=scope, part=[part])
 
     _DEBUT = re.compile(
-        r"\b(?:first|earliest|debut) (?:ever )?(?:match|game|series|appearance|outing)(?:es|s)? (?:(?:came|was|were|happened|took place|fell|is|are|being) )?"
+        r"\b(?:whose|their|its|his|her)\s+(?:very\s+)?(?:first|earliest|debut) (?:ever )?(?:match|game|series|appearance|outing)(?:es|s)? (?:(?:came|was|were|happened|took place|fell|is|are|being) )?"
         r"(?:in|during|on)\b|\b(?:debut(?:ed|s)?|made (?:their|its|his|her|a) debut)(?: (?:only|first))? (?:in|during|on)\b"
         r"|\b(?:first|never) (?:played|competed|appeared|featured)(?: (?:a|any) (?:match|game|series))? (?:only )?(?:in|during)\b(?!.*\bbut\b)"
         r"|\bno (?:matches|games|series|appearances) (?:before|prior to|until)\b|\bnever (?:played|competed|appeared) (?:before|prior to|until)\b"
