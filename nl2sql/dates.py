@@ -222,10 +222,15 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
         if word in ("before", "prior to", "전"):
             return ("range", (None, f"{y}-01-01"))
         return ("range", (None, f"{y + 1}-01-01"))  # until, through, up to, 이전, 까지
+    # "the event which was starting in 2025", "tournaments starting in 2025": when they started, that year (not "since")
+    _subject = "|".join(f"(?<=\\b{w} )" for w in ("was", "were", "is", "are", "that", "which", "who", "tournaments", "tournament",
+                                                 "events", "event", "cups", "leagues", "seasons", "editions"))
+    scan(rf"(?:{_subject})starting in\s+((?:19|20)\d\d)(?!\d)(?!\s*(?:to|-|–|until|and|through|on(?:wards?)?)\b)",
+         lambda m: ("range", (f"{m.group(1)}-01-01", f"{int(m.group(1)) + 1}-01-01")))
     scan(r"\b(after|since|from|starting(?: in)?|before|prior to|until|through|up to)\s+((?:19|20)\d\d)(?!\d)"
          r"(?!\s*(?:to|-|–|until|and|through)\s*(?:19|20)?\d\d)",
          lambda m: open_year(m.group(1), int(m.group(2))))
-    scan(r"(?<![\d.])((?:19|20)\d\d|\d\d)\s*년도?\s*(이후|부터|이래|이전|까지|전|후)(?![가-힣])",
+    scan(r"(?<![\d.])((?:19|20)\d\d|\d\d)\s*년도?\s*(이후|부터|이래|이전|까지|전|후)(?:에는|에도|에|엔|은|는)?(?![가-힣])",
          lambda m: open_year(m.group(2), _year(m.group(1))))
     # Years: "2026", "2026년", "26년", relative years.
     scan(r"(?<![\d.])((?:19|20)\d\d)(?!\d)\s*(?:년도|년)?", lambda m: ("range", (f"{m.group(1)}-01-01", f"{int(m.group(1)) + 1}-01-01")))

@@ -282,7 +282,10 @@ def _plan(question: str, url: str, context: dict[str, Any] | None = None, today:
 
         superlative = not named and reading is not None and reading.shape in ("extreme", "top", "per") \
             and any(p.search(linked.masked) for name in ("max", "min") for p in cues()["aggregates"][name])
-        whole = named >= 2 or (named == 1 and (len(words) >= 3 or stat)) or superlative
+        # and so does a set of teams or players told apart by time ("2026년에 처음 출전한 팀", "debuted in 2025")
+        contrast = reading is not None and (bool(reading.ir.setop) or reading.ir.having is not None
+                                            and str(reading.ir.measure).endswith("played_at")) and reading.ir.select and len(words) >= 2
+        whole = named >= 2 or (named == 1 and (len(words) >= 3 or stat)) or superlative or contrast
         if reading is None or not whole or opener or not has_evidence(question, linked, reading):
             return Plan(None, top_p, stats_p, linked, "followup_without_context")
         return Plan(None, max(0.6, reading.confidence * stats_p), max(0.6, stats_p), linked, ir=reading.ir,
@@ -433,6 +436,10 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|\b(?:which|what|who)(?:\s+(?:one|ones|team|teams|player|players))?\s+(?:is|was|are|were)\s+(?:it|they|that)\s*\??\s*$",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
     plain = re.sub(r"\b(?:i\.\s?e|e\.\s?g)\b\.?", "    ", plain, flags=re.I)  # "i.e.", "e.g." are no "I"
+    from .parse import ZEROS_SHOWN
+
+    if ZEROS_SHOWN.sub("", plain).strip(" .?!;"):
+        plain = ZEROS_SHOWN.sub(" ", plain)  # "Teams at nothing get shown as 0.": how to show rows, no procedure
     # "X가 3대1로 잡은 경기 몇판임", "연장 간 경기 몇판임": the matches a past verb describes, counted (a record); "결승 몇판임"
     # alone may ask the format of a series
     plain = re.sub(r"(?<=[가-힣])(\s*(?:경기|판|매치|게임)(?:는|은|이|가)?\s*몇\s*판\s*(?:임|이야|인지|였|이었))",

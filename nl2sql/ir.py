@@ -6,7 +6,7 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
-  ratio (``win_rate`` in percent, ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b), a team's ``record`` (wins, losses), or ``title``
+  ratio (``win_rate`` in percent, ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b, ``countif:<col><op><n>`` the rows meeting one condition), a team's ``record`` (wins, losses), or ``title``
   (a champion: the final's winner in versus play, the most final-stage points in ranking play), or ``titles``
   (how many tournaments a team won), or ``streak:<placement>`` (a team's longest run of that placement in time order);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
@@ -116,6 +116,11 @@ class IR:
     """{'by': [col...], 'agg': 'avg'|'max'|'min'|'sum'}: the measure is totalled per value of ``by`` (plus the
     selected keys) first, then ``agg`` of those totals per selected key ("average combined kills per series",
     "mean round sum of a match, by map"); a ``count`` among ``extra_measures`` counts those totals."""
+    part: list[Filter] = dataclasses.field(default_factory=list)
+    """The rows of a ``part:<col>`` measure's numerator: "the share of all kills that came from X's players"."""
+    tiebreak: str | None = None
+    """'asc' or 'desc': rows tied on the ordering measure ordered by the first selected key ("ties broken
+    alphabetically")."""
 
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,6 +134,7 @@ class IR:
             return [Filter(**f) if isinstance(f, dict) else Filter(*f) for f in fs or []]
 
         d["filters"] = filters(d.get("filters"))
+        d["part"] = filters(d.get("part"))
         for k in ("setop", "compare", "minus"):
             if d.get(k):
                 d[k] = {**d[k], "a": filters(d[k]["a"]), "b": filters(d[k]["b"])}
@@ -189,13 +195,17 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
     if func == "pct":  # 'pct:a>b': the percentage of rows where column a beats column b
         a, b = col.split(">")
         return f"100.0 * SUM(CASE WHEN {a} > {b} THEN 1 ELSE 0 END) / COUNT(*)"
-    if func == "share":  # 'share:mt.placement<=3': the percentage of rows meeting one condition
+    if func in ("share", "countif"):  # 'share:mt.placement<=3': the percentage of rows meeting one condition; 'countif:…' their number
         import re
 
         m = re.fullmatch(r"([a-z]{1,2}\.[a-z_]+)(<=|>=|=|<|>)(\d+(?:\.\d+)?)", col)
         if not m:
             raise ValueError(f"unknown measure {measure!r}")
-        return f"100.0 * SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END) / COUNT(*)"
+        hits = f"SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END)"
+        return hits if func == "countif" else f"100.0 * {hits} / COUNT(*)"
+    if func == "part":  # 'part:mp.kills': the percentage of the column's total that the rows of ``ir.part`` hold
+        cond = " AND ".join(filter_sql(f) for f in (ir.part if ir is not None else [])) or "1 = 1"
+        return f"100.0 * SUM(CASE WHEN {cond} THEN {col} ELSE 0 END) / SUM({col})"
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
     if func == "diff":  # 'diff:a-b': the sum of column a minus the sum of column b (or wins less losses)
@@ -219,7 +229,7 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return {"mt", "m"}
     if measure.startswith("diff:") and set(measure[5:].split("-")) <= _RESULTS:
         return {"mt"}
-    if measure.startswith(("share:", "diff:")):
+    if measure.startswith(("share:", "countif:", "diff:")):
         return _aliases_in(measure.split(":", 1)[1])
     return _aliases_in(measure)
 
@@ -275,6 +285,10 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return (f"CAST({c} AS TIME) {cmp} {lit(v)}" if pg else f"strftime('%H:%M:%S', {c}) {cmp} {lit(v)}")
     if op == "like":
         return f"CAST({c} AS TEXT) LIKE {lit(v)}"
+    if op == "team_named":  # a player's team by its name, without joining teams (players with no team stay in the rows)
+        return f"{c} = (SELECT xt.id FROM teams xt WHERE xt.name = {lit(v)})"
+    if op == "month!=":  # two dates of the same row in different calendar months (a tournament's first and last day)
+        return (f"TO_CHAR({c}, 'YYYY-MM') <> TO_CHAR({v}, 'YYYY-MM')" if pg else f"strftime('%Y-%m', {c}) <> strftime('%Y-%m', {v})")
     if op == "col>":  # column compared with another column of the same row
         return f"{c} > {v}"
     if op == "col=":  # column equal to an expression of the row's columns (written by the parser, never by the user)
@@ -329,7 +343,7 @@ def _filter_aliases(f: Filter) -> set[str]:
     out = _aliases_in(f.col)
     if f.op == "above_by_game":
         out.add("tr")
-    if f.op in ("col>", "col="):
+    if f.op in ("col>", "col=", "month!="):
         out |= _aliases_in(str(f.value))
     return out
 
@@ -456,7 +470,7 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
             needed |= _filter_aliases(f)
     if ir.fact == "w" and "mt" in needed and ir.measure in ("record", "wins", "win_rate"):
         needed = (needed - {"mt"}) | {"w"}  # the measure is counted on the named team's side
-    for f in ir.filters:
+    for f in ir.filters + ir.part:
         needed |= _filter_aliases(f)
     order_col = None
     if ir.order and ir.order.startswith("col:"):
@@ -533,6 +547,8 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         sql += f" ORDER BY {order_col} {direction.upper()}"
     elif ir.order in ("desc", "asc") and mexpr:
         sql += f" ORDER BY {mexpr} {ir.order.upper()}"
+        if ir.tiebreak in ("asc", "desc") and cols:
+            sql += f", {cols[0]} {ir.tiebreak.upper()}"
     if ir.limit:
         sql += f" LIMIT {int(ir.limit)}"
     return sql

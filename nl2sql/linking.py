@@ -1703,7 +1703,7 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                             and len(sk) == len(skeleton(hits[0][1])) and loan_ratio(variant, hits[0][1]) >= 80) \
                             and len(hits) == 1 and (hits[0][0] not in ("player", "map") or _transliterates(variant, hits[0][1])) \
                             and not (_other_script(variant, hits[0][1]) and _ordinary_korean(variant, particles)
-                                     and loan_ratio(variant, hits[0][1]) < 85):
+                                     and loan_ratio(variant, hits[0][1]) < 95):
                         if hits[0][0] in ("player", "map") and _event_word_in_place(text, a, end, catalog, particles):
                             break  # "발로란트 크레스트": a word of a tournament beside its game, read by _loose_names
                         # the word with its ending ("X라는") may sound like another name than the word without it

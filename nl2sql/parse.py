@@ -207,9 +207,14 @@ class Parser:
                                               masked, re.I)]
         self.placed = [p for p in self.placed if not (p[2] == "game" and any(p[0] < b and a < p[1] for a, b in incl))]
         # "sides with one game or more but never …": took part (the scope of a set difference), not a count threshold
-        masked = re.sub(r"\b(played|competed|appeared|featured|been)\s+(?:in\s+)?at\s+least\s+(?:one|1|a\s+single)\s+(match|game|series|map)(?:es|s)?\b"
-                        r"(?=.*\b(?:never|not once|no wins|without)\b)",
-                        lambda m: f"{m.group(1)} a {m.group(2)}".ljust(len(m.group())), masked, flags=re.I)
+        # "…, yet zero games in 2026", "and no games in 2026": not in that scope (the set difference's negation)
+        masked = re.sub(r"\b(?:but|and|yet)\s+(?:none|no\s+(?:matches|games|series|maps)|zero\s+(?:matches|games|series|maps))(?:\s+at\s+all)?"
+                        r"(?=\s+(?:in|at|during|since|after|before|from)\b)",
+                        lambda m: "but not".ljust(len(m.group())), masked, flags=re.I)
+        masked = re.sub(r"\b(played|competed|appeared|featured|been|had|has|have|with)\s+(?:in\s+)?at\s+least\s+(?:one|1|a\s+single)\s+(match|game|series|map)(?:es|s)?\b"
+                        r"(?=.*\b(?:never|not once|no wins|without|but not)\b)",
+                        lambda m: f"{'played' if m.group(1).lower() in ('had', 'has', 'have', 'with') else m.group(1)} a {m.group(2)}".ljust(len(m.group())),
+                        masked, flags=re.I)
         # "each Bo5 is one match", "a series counts as a single match": how the rows are kept (a definition),
         # not a condition on one match; blanked
         masked = re.sub(r"\b(?:is|are|counts?\s+as|equals?)\s+(?:just\s+|only\s+)?(?:one|a\s+single|a|1)\s+(?:match|game|series)(?:\s+(?:row|record|entry))?\b",
@@ -284,7 +289,11 @@ class Parser:
                           r"(?:winless|zero|none|0|no wins|without a win|no (?:kills|points|dinners|chickens|first places))\b(?:\s*(?:too|as well|also))?\s*\)?"
                           r"|\(?\s*(?:0\s*(?:승|번|회|킬|점)?(?:인|짜리)?|한\s*번도\s*(?:못|안)\s*(?:이긴|한|딴|먹은)|없는)\s*(?:팀|선수|스쿼드|것|거|곳)?(?:들)?\s*(?:도|까지)\s*"
                           r"(?:다\s*|전부\s*|같이\s*)?(?:포함|넣어|보여|나오게)\S*\s*\)?", re.I)
-        self.keep_zero = bool(zero.search(masked))
+        # "Teams at nothing get shown as 0.", "없으면 0으로 표시": a sentence of its own saying so, blanked whole
+        self.keep_zero = bool(ZEROS_SHOWN.search(masked)) and bool(ZEROS_SHOWN.sub("", masked).strip(" .?!;"))
+        if self.keep_zero:
+            masked = ZEROS_SHOWN.sub(lambda m: " " * len(m.group()), masked)
+        self.keep_zero = self.keep_zero or bool(zero.search(masked))
         masked = zero.sub(lambda m: " " * len(m.group()), masked)
         # "한 경기에 평균 8어시", "평균적으로 한 맵에", "in one match on average": the one match is the unit of the average
         # (per match), not a condition on one match's row
@@ -599,7 +608,7 @@ class Parser:
             return self._noun(tail.group(1))
         # English "which/what/how many/list (the) X", "who".
         m = re.search(r"\b(?:which|wich|whcih|what|wat|how many|h(?:w|o|ow?w) man+y|how manny|any|top(?:\s*\d+)?|best(?:\s*\d+)?|list(?: all)?(?: the)?|name(?: the| all)?|show(?: me)?(?: the| all)?|(?<!over )(?<!across )(?<!in )(?<!of )(?<!from )(?<!throughout )all(?: the)?|number of|count the|^\s*count|^\s*every|(?:is|are|was|were) there(?: ever)?)\s+"
-                      r"(?:[\w@/-]+\s+){0,3}?(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
+                      r"(?:[\w@/-]+\s+){0,3}?(?<!\bper )(?<!\beach )(teams?|squads?|orgs?|players?|pros?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|countr(?:y|ies)|roles?|positions?|games?|match(?:e?s)?|series|dates?|days?|stages?|members?|people|fraggers?|killers?|(?<=damage )dealers?|opponents?|rivals?|months?|years?|sides)\b", low)
         # "what's the highest kill count any squad put up": the value is asked, "any squad" only says whose rows count
         if m and re.match(r"any\b", m.group()) and re.search(
                 r"\bwhat(?:'s|’s| is| was| were)\s+(?:the\s+)?(?:most|highest|max(?:imum)?|fewest|lowest|biggest|largest|top)\b", low[:m.start()]) \
@@ -955,7 +964,11 @@ class Parser:
                 out.append(Filter(col, "=", vals[0]) if len(vals) == 1 else Filter(col, "in", list(vals)))
         if self.has("playoffs") and "stage" not in self.values:
             out.append(Filter("m.stage", "in", list(PLAYOFFS)))
-        if re.search(r"\bhead[- ]to[- ]head (?:match|game|series)|\bversus (?:match|game)|대전 경기", self.t.s, re.I) \
+        if _MONTH_SPAN.search(self.t.s):
+            out.append(Filter("tr.start_date", "month!=", "tr.end_date"))
+        if re.search(r"\bhead[- ]to[- ]head (?:match|game|series|format|events?|tournaments?)|\bversus (?:match|game)"
+                     r"|\bversus[- ](?:format|mode|style|type|events?|tournaments?|play)\b|\bversus\s*(?:방식|형식|포맷|모드|경기|대회)|대전 경기"
+                     r"|(?:맞대결|대전|1\s*대\s*1)\s*(?:방식|형식)", self.t.s, re.I) \
                 and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
             # ("only battle royale, never a head-to-head game": the other format said as denied is no scope)
             out.append(Filter("m.format", "=", "versus"))
@@ -1067,6 +1080,12 @@ class Parser:
         lookup = self._lookup(measure)
         if lookup is not None:
             return Reading(lookup, 0.9, "lookup")
+        debut = self._debut(asked)
+        if debut is not None:
+            return Reading(debut, 0.8, "list")
+        share = self._share_of_total()
+        if share is not None:
+            return Reading(share, 0.8, "scalar")
         if asked == "team" and len(values.get("team", [])) == 1 and t.has("shapes", "opponent") and self._names_match_by_time():
             # "X's opponent in their first match of 2026": the other side of that one match (before the readings of the
             # match itself or of X's first appearance)
@@ -1194,7 +1213,8 @@ class Parser:
                 and all(d.kind == "range" and _one_day(d.value) for d in self.date_specs):
             pass  # "on Sep 27, matches from which tournament were played", "그날 경기는 무슨 대회": the matches of that day
         elif asked == "tournament" and (t.has("shapes", "attr_start") or re.search(
-                r"\btook place\b|\b(?:was|were) (?:held|hosted|run|played)\b|\bhappened\b|개최|치러진|진행된", t.s, re.I)):
+                r"\btook place\b|\b(?:was|were) (?:held|hosted|run|played)\b|\bhappened\b|개최|치러진|진행된", t.s, re.I)
+                or re.search(r"\b(?:starting|started|beginning|began|kicking off|kicked off) in\b", self.text, re.I)):
             date_col = "tr.start_date"  # "events held in 2024": by the tournament's own dates
         elif asked == "tournament" and t.has("shapes", "attr_end") and not t.has("measures", "appearances"):
             date_col = "tr.end_date"
@@ -1417,7 +1437,8 @@ class Parser:
         if (group_by == "tournament" or beside) and (asked in ("team", "player", None) or beside) and measure in ("wins", "points", None) \
                 and not has_count and (t.has("measures", "wins") or t.has("shapes", "champion") or t.has("shapes", "winner")):
             # each tournament's champion: the final's winner, or the most final-stage points
-            fs = [f for f in filters if f not in events and f.col != "m.stage"] + [Filter("m.stage", "=", "final")]
+            said = [f for f in self.value_filters() if f.col == "m.format"]  # "versus 방식 대회별": a format said is a scope
+            fs = [f for f in filters if (f not in events or f in said) and f.col != "m.stage"] + [Filter("m.stage", "=", "final")]
             return Reading(IR(select=["t.name"], measure="title", filters=fs, per="tr.name", order="desc"), 0.75, "per")
         if group_by and asked and group_by != asked and (maxish or minish or n == 1) and not has_count:
             m_expr = self._aggregate(mcol, agg, asked, "sum")
@@ -1432,7 +1453,10 @@ class Parser:
         if noun_by and not has_count:
             # "how many players per position", "teams per region": how many of those nouns in each group
             has_count, asked = True, self._noun(noun_by.group(1) or noun_by.group(2))
-        if group_by and (not asked or group_by == asked or has_count or measure or asked == "match") and group_by in KEY:
+        # "팀별 K/D 1 넘는 팀": the groups asked are the ones kept by a threshold (below), not a breakdown of every one
+        kept_by_threshold = group_by == asked and key and threshold is not None and cmp and not (maxish or minish) and not single
+        if group_by and (not asked or group_by == asked or has_count or measure or asked == "match") and group_by in KEY \
+                and not kept_by_threshold:
             gkey = KEY[group_by]
             m_expr = self._aggregate(mcol, agg, asked if asked != group_by else None, "sum")
             if m_expr is None and measure in ("wins", "losses", "chicken") and group_by == "team" and not has_count \
@@ -1624,7 +1648,7 @@ class Parser:
                 sel.append("m.map")
             if asked != "date" and (t.has("entities", "date") and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I)
                                     or re.search(r"\b(?:what|which) (?:day|date)\b|무슨 ?날|며칠", t.s, re.I)) \
-                    and not any(f.op in ("is_null", "not_null") and f.col.endswith("_date") for f in filters):
+                    and not any(f.op in ("is_null", "not_null", "month!=") and f.col.endswith("_date") for f in filters):
                 sel.append("m.played_at") if asked != "tournament" else sel.extend(["tr.start_date", "tr.end_date"])
             sel += [c for c in self._attributes_beside(asked, filters) if c not in sel]
             if asked == "team" and any(f.col.startswith("mt.") for f in filters) and re.search(
@@ -2070,12 +2094,18 @@ class Parser:
         if len(teams) == 2 and (t.has("measures", "wins") or t.has("measures", "losses")) and re.search(
                 r"\bhow (?:many|often)\b.*\b(?:and|of (?:those|them|these|which))\b.*\bhow many\b|\bhow many\b.*\bof (?:those|them|these)\b"
                 r"|몇\s*(?:번|판|경기).*(?:그\s*중|그중|중에|이랑|하고|,)\s*.*몇", t.s, re.I) \
-                and not re.search(r"\beach (?:of them|of the two|of both|team|side|one)\b|\bboth of them\b|씩", t.s, re.I):
+                and not re.search(r"\beach (?:of them|of the two|of both|team|side|one)\b|\bboth of them\b|씩", t.s, re.I) \
+                and not (t.has("measures", "wins") and t.has("measures", "losses")):
+            # (both the wins and the losses asked are the record, below)
             # "A and B: matches played, A's wins among them": their matches and A's wins, side by side (not "how many
             # times each of them won": a row per side)
             a, b = teams
             if self._object_of_win(a) and not self._subject_of_win(a):
                 a, b = b, a
+            winner = [x for st, en, typ, x in self.placed if typ == "team" and x in (a, b) and re.match(
+                r"\s*(?:win|won|take|took|get|got|grab|grabbed|이긴|이겼|이김|승리)", t.s[en:], re.I)]
+            if len(set(winner)) == 1 and winner[0] == b:
+                a, b = b, a  # "A and B met how many times, and how many of those did B win": B's wins
             lost = t.has("measures", "losses") and not t.has("measures", "wins")
             fs = base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)]
             if not any(f.col == "m.format" for f in fs):
@@ -2136,7 +2166,7 @@ class Parser:
             return self._pair_select(fs, teams, asked)
         scoreline = measure == "score" or (measure == "points" and re.search(r"스코어|\bscores?\b|세트|\bsets?\b", t.s, re.I))
         result = re.search(r"\bhow did (?:it|that|the|@\w+)\b.*\b(?:go|end|turn out|finish)\b|\bresults?\b|어떻게\s*(?:됐|되었|끝났)|결과", t.s, re.I)
-        per_side = re.search(r"팀별|각각|각자|씩|몇\s*대\s*몇|\beach\b(?!\s+other)|\bper (?:team|side)\b|\bapiece\b|\bfor both\b", t.s, re.I)
+        per_side = re.search(r"팀별|팀마다|(?<![가-힣])각\s*팀(?:이|마다|별)?|각각|각자|씩|몇\s*대\s*몇|\beach\b(?!\s+other)|\bper (?:team|side)\b|\bapiece\b|\bfor both\b", t.s, re.I)
         col = {"score": "score", "points": "score", "kills": "kills"}.get(measure or "")
         if col is None and re.search(r"세트|\bsets?\b|\bmaps? won\b|라운드|\brounds?\b", t.s, re.I):
             col = "score"
@@ -2229,7 +2259,7 @@ class Parser:
             a, b = teams
             if not any(f.col == "m.format" for f in base):
                 base = base + [Filter("m.format", "=", "versus")]  # a win is a versus match's
-            record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|each|씩|누가 더|\bwho (?:has )?(?:won|wins|beat) (?:more|most)\b|\bwho leads\b"
+            record = re.search(r"전적|head[- ]to[- ]head|\bh2h\b|\brecord\b|팀별|각각|(?<![가-힣])각\s*팀|팀마다|each|씩|누가 더|\bwho (?:has )?(?:won|wins|beat) (?:more|most)\b|\bwho leads\b"
                                r"|" + self._LEADS, t.s, re.I)
             if not t.has("shapes", "h2h") and re.search(r"누가 더|\bwho (?:has )?(?:won|wins) more\b", t.s, re.I):
                 # "who won more, A or B": the one with more wins overall, not only against each other (ties kept)
@@ -2239,7 +2269,7 @@ class Parser:
                              t.s, re.I)
             if (t.has("measures", "wins") and t.has("measures", "losses") or pair or re.search(
                     r"\bhow\s+(?:did|does|has|have|do)\s+@teamx\s+(?:do|did|done|fare|fared|perform|performed|go|gone)\b", t.s, re.I)) \
-                    and not re.search(r"팀별|각각|씩|each", t.s, re.I):
+                    and not re.search(r"팀별|팀마다|(?<![가-힣])각\s*팀|각각|씩|each", t.s, re.I):
                 # "how many times did A beat B and lose to them", "A vs B, A's W-L": A's wins and losses against B (the
                 # side whose name is said before "W-L", "velvet's W-L", else the first named)
                 said = []
@@ -2247,6 +2277,11 @@ class Parser:
                     said = [v for st, en, typ, v in self.placed if typ == "team" and st <= pair.start(1) < en]  # "X's W-L"
                 elif pair and pair.group(1) and (pair.group(2) or pair.group(1).lower().endswith("s")):
                     said = [x for x in (a, b) if self._names_word_of(x, pair.group(1))]  # "velvets W-L"
+                if not said:
+                    # "A vs B: wins and losses for B", "… by B": the side the record is said to be for
+                    said = list(dict.fromkeys(x for st, en, typ, x in self.placed if typ == "team" and x in (a, b)
+                                              and re.search(r"\b(?:for|by)\s*$", t.s[:st], re.I)))
+                    said = said if len(said) == 1 else []
                 if pair and not said:
                     # "B 상대로 A 승패", "W-L against B": the side said as the opponent is B
                     said = [x for st, en, typ, x in self.placed if typ == "team" and x == a and re.match(
@@ -2264,7 +2299,7 @@ class Parser:
                 return IR(select=["m.played_at", "wt.name"],
                           filters=base + [Filter("w.placement", "=", 1), Filter("wt.name", "either_pair", [a, b])])
             if record and not re.search(r"\bbeat\b(?! (?:more|most))|이긴 횟수|이겼", t.s, re.I) \
-                    or re.search(r"팀별|각각|씩|each|누가 더|누가\s*몇\s*(?:번|판|승|경기)|\bwho won how many\b|\bhow many (?:times )?each\b", t.s, re.I):
+                    or re.search(r"팀별|팀마다|(?<![가-힣])각\s*팀|각각|씩|each|누가 더|누가\s*몇\s*(?:번|판|승|경기)|\bwho won how many\b|\bhow many (?:times )?each\b", t.s, re.I):
                 # each side's wins over their meetings, counted on every row of theirs (a side without a win keeps its 0);
                 # "누가 더 많이 이겼어", "who won more of their meetings": the side with more (ties kept)
                 more = re.search(r"누가\s*더|\bwho (?:has )?(?:won|wins|beat \w+) more\b|\bwho (?:has|had) more wins\b|" + self._LEADS, t.s, re.I) \
@@ -2332,7 +2367,10 @@ class Parser:
                 and not t.has("aggregates", "max") and re.search(
                     r"\bhow many times (?:(?:did|has|have)\s+)?(?:each|every)\b|\b(?:and|with) how (?:many times|often)\b|\bhow often each\b"
                     r"|\btimes each\b|\beach (?:of them|one|team|side)\b.{0,30}\b(?:times|how many|how often)\b"
-                    r"|몇\s*(?:번|판|경기|게임)\s*씩|각각\s*몇\s*(?:번|판|경기)", t.s, re.I):
+                    r"|몇\s*(?:번|판|경기|게임)\s*씩|각각\s*몇\s*(?:번|판|경기)"
+                    # a list of the sides with their count beside it: "… and the number of times", "팀과 이긴 횟수"
+                    r"|\b(?:with|and|plus|along with) (?:the |their )?(?:number|count|#|tally) of (?:times|wins|victories|losses|defeats|results)\b"
+                    r"|(?:팀|상대|곳)(?:들)?\s*(?:과|와|이랑|랑|하고)\s*(?:그\s*)?(?:이긴|진|패배한|승리한|꺾은|잡은)?\s*(?:횟수|경기\s*수|판\s*수)", t.s, re.I):
             # "sides that got past X, with a count for each", "X 상대로 이겨본 팀 몇 번씩": the other sides of those
             # results, a count per side
             a = teams[0]
@@ -2476,6 +2514,8 @@ class Parser:
         "players and their roles and teams" (never one the filters already fix)."""
         s, out = self.t.s, []
         fixed = {f.col for f in filters if f.op == "="}
+        if any(f.op == "month!=" for f in filters):
+            fixed |= {"tr.start_date", "tr.end_date"}  # the months of the two dates differing is the condition
         said = {
             "tournament": [(r"\b(?:what|which) (?:games?|titles?) (?:was|were|is|are|did)\b|\band (?:in )?(?:what|which) (?:games?|titles?)\b|무슨 게임|어떤 게임|\b(?:its|their|the) (?:games?|titles?)\b|\b(?:with|w/) ?(?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game"),
                            # "events with their start dates", "대회랑 시작일", "with the dates they ran": the tournament's own dates
@@ -2651,6 +2691,12 @@ class Parser:
         if measure == "chicken":
             if t.has("shapes", "percent") or re.search(r"\brate\b|\bratio\b|\bhow often\b|비율|확률", t.s, re.I):
                 return "share:mt.placement=1", None, [Filter("m.format", "=", "ranking")]  # a chicken rate, in percent
+            if not ranking_ctx or not re.search(r"\bchicken|\bdinners?\b|치킨|royale|로얄|\bbr\b|\branking|\brank", t.s, re.I) and re.search(
+                    r"\bin any (?:match|game|series|of them|of those|of their (?:matches|games))\b|\bany (?:single )?(?:match|game) (?:they|it) played\b"
+                    r"|\b(?:in|across) (?:every|all|both) formats?\b|어느\s*경기(?:에서)?든|어떤\s*경기(?:에서)?든", t.s, re.I):
+                # "never came first in any match" with no battle-royale word: a first place in either format
+                if not any(f.col == "m.format" for f in self.value_filters()):
+                    return None, agg, [Filter("mt.placement", "=", 1)]
             return None, agg, [Filter("mt.placement", "=", 1), Filter("m.format", "=", "ranking")]
         if measure == "wins":
             ev = [Filter("mt.placement", "=", 1)]
@@ -3405,6 +3451,68 @@ class Parser:
         return IR(select=[KEY[asked]], measure=f"countd:{col}", filters=self.value_filters() + self.date_filters(), group=True,
                   vs={"op": "=", "ref": "all"})
 
+    _SHARE_OF_TOTAL = re.compile(
+        r"\b(?:what|which|how (?:big|large|much)(?: of)?(?: a)?)\s+(?:percentage|percent|share|proportion|fraction|portion|part|%)\s+of\s+(?:all\s+(?:the\s+)?|the\s+)?"
+        r"(?:total\s+|overall\s+|combined\s+)?(?:(?:player|team|squad)s?'?\s+)?(?P<en>kills|frags|deaths|assists|damage|points)\b"
+        r"|\b(?P<en2>kills|frags|deaths|assists|damage|points)\s+share\b"
+        r"|(?:전체|총|모든)\s*(?:선수\s*|팀\s*)?(?P<ko>킬|데스|어시(?:스트)?|딜량?|데미지|대미지|포인트|점수)\S*\s*(?:중|가운데|에서|대비)"
+        r"[^?]*(?:비율|비중|퍼센트|%|몇\s*프로|차지)", re.I)
+    _SHARE_COL = {"kills": "kills", "frags": "kills", "킬": "kills", "deaths": "deaths", "데스": "deaths", "assists": "assists",
+                  "어시": "assists", "어시스트": "assists", "damage": "damage", "딜": "damage", "딜량": "damage", "데미지": "damage",
+                  "대미지": "damage", "points": "points", "포인트": "points", "점수": "points"}
+
+    def _share_of_total(self) -> IR | None:
+        """"the percent of every kill at X made by Y's players", "X 전체 킬 중 Y 선수들이 차지하는 비율": one
+        part's share of a total (the part: a named team, player, role or region; the scope: the other names and dates)."""
+        m = self._SHARE_OF_TOTAL.search(self.t.s)
+        if not m:
+            return None
+        stat = self._SHARE_COL[(m.group("en") or m.group("en2") or m.group("ko")).lower()]
+        parts = [(typ, v) for typ in ("player", "team", "role", "region") for v in self.values.get(typ, [])]
+        if len(parts) != 1:
+            return None
+        typ, value = parts[0]
+        player_level = stat in ("deaths", "assists", "damage") or typ in ("player", "role") \
+            or re.search(r"\bplayers?'?\b|선수", self.t.s, re.I)
+        if stat == "points":
+            col = "mt.score"
+            if typ in ("player", "role"):
+                return None
+        else:
+            col = f"mp.{stat}" if player_level else f"mt.{stat}"
+        scope = self.value_filters(skip={typ}) + self.date_filters()
+        part = Filter("p.team_id", "team_named", value) if typ == "team" and col.startswith("mp.") else Filter(VALUE_COL[typ], "=", value)
+        return IR(measure=f"part:{col}", filters=scope, part=[part])
+
+    _DEBUT = re.compile(
+        r"\b(?:whose|their|its|his|her)\s+(?:very\s+)?(?:first|earliest|debut) (?:ever )?(?:match|game|series|appearance|outing)(?:es|s)? (?:(?:came|was|were|happened|took place|fell|is|are|being) )?"
+        r"(?:in|during|on)\b|\b(?:debut(?:ed|s)?|made (?:their|its|his|her|a) debut)(?: (?:only|first))? (?:in|during|on)\b"
+        r"|\b(?:first|never) (?:played|competed|appeared|featured)(?: (?:a|any) (?:match|game|series))? (?:only )?(?:in|during)\b(?!.*\bbut\b)"
+        r"|\bno (?:matches|games|series|appearances) (?:before|prior to|until)\b|\bnever (?:played|competed|appeared) (?:before|prior to|until)\b"
+        r"|처음(?:으로)?\s*(?:경기(?:에|를)?\s*)?(?:출전|나온|나왔|뛴|뛰었|참가|데뷔|모습을)|데뷔(?:한|했|전|무대)|첫\s*(?:경기|출전|등장)(?:이|가|을|를)?\s*(?:@dateX\s*)?(?:인|였|이었|에|한)"
+        r"|(?:이전|전|@dateX)(?:에는?|엔|까지는?)?\s*(?:출전|경기|참가)\s*(?:기록|한\s*적|해\s*본\s*적|이력)(?:이|은|도)?\s*(?:없|전혀\s*없)", re.I)
+
+    def _debut(self, asked: str | None) -> IR | None:
+        """"teams whose first match came in 2026", "2026년에 처음 출전한 팀", "made their debut in 2025": the teams (players)
+        of that period that never played before it."""
+        if asked not in ("team", "player") or KEY[asked] != ("t.name" if asked == "team" else "p.nickname") \
+                or asked in self.values or not self._DEBUT.search(self.t.s):
+            return None
+        dates = [f for f in self.date_filters() if f.op == "range" and f.col == "m.played_at" and f.value[0]]
+        if not dates:
+            # "2026년 전엔 뛴 기록 없는", "no matches before 2026": the year said as the edge, the period from it on
+            edge = re.search(r"((?:19|20)\d\d)\s*년?도?\s*(?:이전|전)(?:에는?|엔|까지는?)?\s*(?:출전|경기|참가)"
+                             r"|\b(?:before|prior to|until)\s+((?:19|20)\d\d)\b", self.text, re.I)
+            if edge:
+                year = int(edge.group(1) or edge.group(2))
+                dates = [Filter("m.played_at", "range", [f"{year}-01-01", None])]
+        if len(dates) != 1:
+            return None
+        lo, hi = dates[0].value
+        # the first match's day in the period: on or after its start (and before its end, when it has one)
+        return IR(select=[KEY[asked]], measure="min:m.played_at", filters=self.value_filters(), group=True, having=(">=", lo),
+                  having_also=[("min:m.played_at", "<", hi)] if hi else [], fact="mt" if asked == "team" else "mp")
+
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
         t = self.t
@@ -3412,6 +3520,17 @@ class Parser:
                           # "got through the event without dropping a single series": unbeaten; "without winning one": winless
                           r"|\bwithout (?:(losing|dropping)|(winning|taking)) (?:a single|a|any|one|even one)\s+(?:match|game|series|map)(?:es|s)?\b"
                           r"|(?:모든|전) ?경기(?:를|에서)? ?(?:다|전부)? ?(진|이긴|졌|이겼)|(전패|전승|무패)", t.s, re.I)
+        top_all = re.search(r"\b(?:finish(?:ed|es)?|plac(?:ed|es)|end(?:ed|s)?|land(?:ed|s)?|was|were|stay(?:ed|s)?)\s+(?:in\s+)?(?:every|each|all(?: of)?(?: their| its)?)"
+                            r"\s+(?:single\s+)?(?:match|game|round|map)(?:es|s)?\s+(?:they played\s+|it played\s+)?(?:in|inside|within)\s+(?:the\s+)?top[- ]?(\d+)\b"
+                            r"|\b(?:top[- ]?(\d+)) (?:in|on) (?:every|each|all(?: of)?(?: their| its)?) (?:single )?(?:match|game|round|map)(?:es|s)?\b"
+                            r"|(?:모든|전)\s*(?:경기|판|매치)(?:를|에서|에|을)?\s*(?:다\s*|전부\s*|모두\s*)?(\d+)\s*(?:위|등)\s*(?:이내|안|안에|내|까지|이상)", t.s, re.I)
+        if top_all and asked in ("team", "player") and "team" not in self.values:
+            # "squads that finished every match inside the top 3", "모든 경기를 3위 안에": took part, never placed below
+            cut = int(next(g for g in top_all.groups() if g))
+            scope = self.value_filters() + self.date_filters()
+            if not any(f.col == "m.format" for f in scope):
+                scope.append(Filter("m.format", "=", "ranking"))
+            return IR(select=[KEY[asked]], setop={"op": "except", "a": scope, "b": scope + [Filter("mt.placement", ">", cut)]})
         if every and asked in ("team", "player"):
             # "teams that lost every match" = took part, never won; "unbeaten" = took part, never lost
             word = next(g for g in every.groups() if g) if any(every.groups()) else every.group().lower()
@@ -3618,8 +3737,10 @@ class Parser:
             if reached and took_part != shared + fmt and any(f.col in ("tr.name", "tr.game") for f in took_part):
                 return IR(select=[key], filters=own, setop={"op": "except", "a": took_part, "b": shared + fmt})
             return IR(select=[key], filters=own, setop={"op": "except", "a": None, "b": shared + fmt})
-        # "never won in X": took part in X, but no win there.
-        return IR(select=[key], filters=own, setop={"op": "except", "a": shared + fmt or None, "b": shared + fmt + ev})
+        # "never won in X": took part in X, but no win there; "played a match but never came first": took part at all
+        took_part = shared + fmt or ([] if re.search(r"\b(?:played|competed|appeared|took part|taken part|participated|entered)\b"
+                                                     r"|출전한|참가한|경기(?:를|에)?\s*(?:한|뛴|나온|나간)", t.s, re.I) else None)
+        return IR(select=[key], filters=own, setop={"op": "except", "a": took_part, "b": shared + fmt + ev})
 
     def _negates_first(self, kind: str) -> bool:
         """Whether the negation of a question with two scopes of one kind (two years, two tournaments) belongs to the
@@ -4032,6 +4153,35 @@ _MEASURE_GROUPS = [("measures", n) for n in ("kills", "deaths", "assists", "dama
 _AGG_GROUPS = [("aggregates", n) for n in ("sum", "avg", "max", "min")] + [("shapes", "single")]
 
 
+_TIEBREAK = re.compile(
+    r"\bties?\b[^.;?!]{0,30}\b(?:alphabetical(?:ly)?|by (?:nickname|name|team name|player name)|a\s*(?:to|-)\s*z|by the name)\b"
+    r"|\b(?:alphabetical(?:ly)?|by (?:nickname|name))\b[^.;?!]{0,20}\b(?:for|on|to break|breaks?|when) (?:a )?ties?\b|\btie-?break(?:er|ing)?\b[^.;?!]{0,30}\b(?:name|alphabetical)"
+    r"|(?:동점|동률|같으면|같을 경우|같은 경우)[^.;?!]{0,20}(?:이름|닉네임|팀명|선수|팀|가나다|알파벳|abc)\s*(?:순|오름차순)", re.I)
+
+
+# A sentence saying how the groups with nothing counted are shown ("Rows at nothing get shown as 0.", "없으면 0으로
+# 표시해 주세요"): they are kept at 0 (Parser.keep_zero); a presentation, not a procedure (engine.has_evidence)
+ZEROS_SHOWN = re.compile(r"(?:^|(?<=[.?!;]))[^.?!;]*?(?:\b(?:listed|shown|included|counted|reported|displayed|kept|appear)\s+(?:with|as|at)\s+"
+                         r"(?:a\s+)?(?:0|zero)\b|(?<![\d.])(?:0|영)\s*(?:으로|로)\s*(?:표시|표기|나오게|보여|포함|넣어|적어|채워))[^.?!;]*[.?!;]*", re.I)
+# "events that spanned a month boundary", "opening and closing days in two months", "두 달에 걸친 대회",
+# "시작 달, 끝 달이 서로 다른": a tournament whose first and last day lie in two different months
+_MONTH_SPAN = re.compile(
+    r"\b(?:ran|runs?|running|spann?(?:ed|s|ing)?|stretch(?:ed|es|ing)?|cross(?:ed|es|ing)?|w(?:ent|ending)|carried|lasted)\s+"
+    r"(?:across|over|into|through)\s+(?:two|2|several|multiple|more than one|different)\s+(?:calendar\s+)?months\b"
+    r"|\b(?:spann?(?:ed|s|ing)?|crossing|across)\s+(?:two|2|multiple|more than one)\s+(?:calendar\s+)?months\b"
+    r"|\b(?:cross(?:ed|es|ing)?|ran|spill(?:ed|s)?|carried (?:on|over)|ran on|went on) (?:over )?into (?:a |the )?(?:new|next|following|another) month\b"
+    r"|\bstart(?:ed|s|ing)?(?:\s+date)?\s+(?:and|&)\s+(?:the\s+)?end(?:ed|s|ing)?(?:\s+date)?s?\s+(?:\w+\s+){0,2}?"
+    r"(?:in\s+)?(?:different|separate|two different)\s+(?:calendar\s+)?months\b"
+    r"|\bstart(?:ed|s)? in one month and (?:end|finish|wrapp?|clos)\w*(?: up)? in (?:another|a different|the next)\b"
+    r"|\b(?:start|end)(?:ing)? months? (?:differ|(?:is|are|was|were) (?:different|not the same))\b"
+    r"|(?:두|2|여러)\s*(?:달|개월)(?:에|을|이)?\s*(?:걸친|걸쳐|걸쳤|걸치는|이어진|넘나든)"
+    r"|(?:월|달)(?:을|를|이)?\s*(?:넘긴|넘겨|넘어간|넘어가|바뀐|바뀌는|걸친)"
+    r"|시작(?:한|된|일의?)?\s*(?:월|달)(?:과|와|이랑|하고|랑)?\s*(?:끝난|종료(?:된|한|일의?)?|마친|마무리된|마감된?)\s*(?:월|달)(?:이|가)?\s*(?:서로\s*)?다른"
+    r"|시작(?:일|날짜)?(?:과|와|이랑|하고|랑)?\s*(?:종료|끝)(?:일|날짜)?(?:의|이|가)?\s*(?:월|달)(?:이|가)?\s*(?:서로\s*)?다른", re.I)
+_TIMES_EACH = re.compile(r"how (?:many times|often)(?:\s+(?:each|apiece|for each(?: one| team| side)?|per (?:team|side|squad)))?"
+                         r"|몇\s*(?:번|회|판)(?:씩)?|(?:각각|각)\s*몇\s*(?:번|회|판)(?:씩)?", re.I)
+
+
 def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
     """Two statistics asked side by side ("경기 수랑 킬 합계", "average and best team kills", "matches and total kills
     for each event"): each part is read as its own question (the other part blanked), and when both readings select
@@ -4102,6 +4252,8 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
         right = words[right_from:hi]
         if not left or not right or not all(stat(*x) for x in left) or not (has_measure(left) or has_measure(right)):
             continue
+        if _TIMES_EACH.fullmatch(plain[right[0][0]:].strip(" ?.!")):
+            continue  # "teams that beat X and how many times each": a count of the first part's results, no second measure
         if not any(any(stat_cover[slice(*core(*x))]) for x in left) or not any(any(stat_cover[slice(*core(*x))]) for x in right):
             continue
         conj = (core(*words[left_end])[1], words[right_from][0])
@@ -4394,6 +4546,9 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     a record asked of every team is its wins and its losses."""
     ir, s = reading.ir, parser.t.s
     _zero_groups_kept(parser, ir)
+    if ir.order in ("desc", "asc") and ir.select and _TIEBREAK.search(s):
+        # "ranked by damage, a tie settled alphabetically", "동점이면 이름순": the key orders the tied rows
+        ir.tiebreak = "desc" if re.search(r"\breverse(?:d)? alphabetical|\bz\s*(?:to|-)\s*a\b|역순", s, re.I) else "asc"
     keys = {"p.nickname": "p.nickname", "t.name": "t.name"}
     if ir.measure and not ir.group and not ir.select and not ir.setop and not ir.compare and not ir.minus and not ir.vs \
             and ir.measure not in ("count", "title", "titles") and not ir.measure.startswith("countd") \
@@ -4494,10 +4649,17 @@ def _zero_groups_kept(parser: Parser, ir: IR) -> None:
     if not (parser.keep_zero or named):
         return
     result = [f for f in ir.filters if f.col == "mt.placement" and f.op == "=" and f.value in (1, 2)]
-    if len(result) != 1 or not any(f.col == "m.format" for f in ir.filters):
+    if len(result) == 1 and any(f.col == "m.format" for f in ir.filters):
+        ir.filters = [f for f in ir.filters if f is not result[0]]
+        ir.measure = "wins" if result[0].value == 1 else "losses"
         return
-    ir.filters = [f for f in ir.filters if f is not result[0]]
-    ir.measure = "wins" if result[0].value == 1 else "losses"
+    # "top-3 finishes per squad, those with none at 0", "20킬 이상 경기 수, 없는 선수는 0으로": the one condition on the
+    # counted rows becomes the measure (a count of the rows that meet it), so every group is kept
+    row = [f for f in ir.filters if f.col.startswith(("mt.", "mp.")) and f.op in ("<", "<=", "=", ">", ">=")
+           and isinstance(f.value, (int, float)) and not isinstance(f.value, bool)]
+    if len(row) == 1 and parser.keep_zero and ir.measure == "count":
+        ir.filters = [f for f in ir.filters if f is not row[0]]
+        ir.measure = f"countif:{row[0].col}{row[0].op}{row[0].value}"
 
 
 def _played_only(parser: Parser, ir: IR) -> None:

@@ -217,7 +217,27 @@ _COUNT_SIGN = re.compile(r"(?<![\w#])(?:#|no\.)\s*(?:of\s+)?(?=[A-Za-z가-힣])"
 _KO_CHAT = [(re.compile(r"(?<![가-힣])머(머)?(?=(?:임|야|냐|지|여|에요|예요)?(?:[\s?!.,]|$))"), lambda m: "뭐" + ("뭐" if m.group(1) else "")),
             (re.compile(r"(?<![가-힣])스타트(?=한|했|하는|된|됐|함)"), lambda m: "시작"),
             # a superlative written onto its word ("젤많은", "가장적게"): the space chat drops
-            (re.compile(r"(?<![가-힣])(젤|제일|가장)(?=(?:많|적|높|낮|잘|못|먼저|늦|크|큰|작|오래|자주|빠|느)[가-힣]*)"), lambda m: m.group(1) + " ")]
+            (re.compile(r"(?<![가-힣])(젤|제일|가장)(?=(?:많|적|높|낮|잘|못|먼저|늦|크|큰|작|오래|자주|빠|느)[가-힣]*)"), lambda m: m.group(1) + " "),
+            # a match's "일시", "시각", "날짜와 시간" (its date and time): the date asked, as "날짜"
+            (re.compile(r"(?<=경기)(\s*의?\s*)(?:일시|시각|일자|날짜\s*(?:와|랑|하고|및)?\s*시간|시간)(?=$|[\s?!.,]|을|를|은|는|이|가|도|만|좀)"),
+             lambda m: m.group(1) + "날짜"),
+            (re.compile(r"(?<![가-힣])(?:일시|날짜\s*(?:와|랑|하고|및)\s*시간)(?=$|[\s?!.,]|을|를|은|는|이|가|도|만|좀)"), lambda m: "날짜")]
+
+
+# A learner's English: a strong verb given the regular ending ("the teams that beated X", "winned", "losed") and "how
+# much" before a plural count noun ("how much teams"): the words meant
+_EN_SLIPS = [(re.compile(r"\bbeated\b", re.I), "beat"), (re.compile(r"\bwinn?ed\b", re.I), "won"),
+             (re.compile(r"\blosed\b", re.I), "lost"), (re.compile(r"\bfighted\b", re.I), "fought"),
+             # chat spellings of "tourney"
+             (re.compile(r"\btourny\b", re.I), "tourney"), (re.compile(r"\btourn(?:ys|ies)\b", re.I), "tourneys"),
+             (re.compile(r"\bhow much(?=\s+(?:\w+\s+)?(?:teams|squads|players|matches|games|series|maps|tournaments|events|times|wins"
+                         r"|losses|kills|deaths|assists|titles|rounds|sides|opponents|people|members)\b)", re.I), "how many")]
+
+
+# "the best (lowest) average place": the bracket says which end "best" is, and is read instead of it; "a 60%+ win rate":
+# 60 % or more
+_GLOSSED_END = re.compile(r"\b(?:best|worst|top|bottom)\s*\(\s*(lowest|highest|smallest|largest|biggest|fewest|most|least)\s*\)", re.I)
+_PERCENT_PLUS = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*\+(?!\s*\d)")
 
 
 # "lost every series they played", "전패한": never won one (the teams that played and won none)
@@ -231,17 +251,31 @@ _FIRST_DIGITS = re.compile(r"\b1st(?=\s+place\b)|(?<=\bfinish )1st\b|(?<=\bfinis
 # A one-word gloss in brackets written onto a word ("포지션(role)", "게임(종목)별로", "딜량(damage)"): the same thing said
 # twice, read once
 _GLOSS = re.compile(r"(?<=[가-힣A-Za-z])\(\s*[A-Za-z가-힣]+\s*\)")
+# … and one set apart by a space when the bracket's word means the word before it ("two different games (titles)")
+_SYNONYMS = [{"game", "games", "title", "titles", "게임", "타이틀", "종목"}, {"role", "roles", "position", "positions", "포지션", "역할", "롤"},
+             {"team", "teams", "squad", "squads", "org", "orgs", "팀"}, {"player", "players", "pro", "pros", "선수"},
+             {"tournament", "tournaments", "event", "events", "tourney", "tourneys", "대회"}, {"damage", "dmg", "딜", "딜량", "데미지"}]
+_SPACED_GLOSS = re.compile(r"\b([A-Za-z가-힣]+)\s+\(\s*([A-Za-z가-힣]+)\s*\)")
+
+
+def _spaced_gloss(m: re.Match) -> str:
+    a, b = m.group(1).lower(), m.group(2).lower()
+    return m.group(1) if a != b and any(a in group and b in group for group in _SYNONYMS) else m.group()
 
 
 def shorthand(text: str) -> str:
     """Chat shorthand written out: a count's sign ("# of players w/o a team", "#teams", "no. of maps" ask for the
     number of them; "#1" and "#3 seed" are places, left alone), "lost every series they played" as never won one
-    (_LOST_ALL), "1st place" as "first place", a one-word gloss in brackets dropped ("포지션(role)"), and chat spellings
-    of Korean words (_KO_CHAT)."""
+    (_LOST_ALL), a learner's verb forms ("beated", "how much teams": _EN_SLIPS), "1st place" as "first place", a
+    one-word gloss in brackets dropped ("포지션(role)"), "best (lowest)" as the end the bracket names, "60%+" as 60 %
+    or more, and chat spellings of Korean words (_KO_CHAT)."""
     text = _COUNT_SIGN.sub("number of ", text)
     text = _FIRST_DIGITS.sub("first", text)
     text = _GLOSS.sub("", text)
-    for pattern, repl in _LOST_ALL:
+    text = _SPACED_GLOSS.sub(_spaced_gloss, text)
+    text = _GLOSSED_END.sub(lambda m: m.group(1), text)
+    text = _PERCENT_PLUS.sub(lambda m: f"{m.group(1)}% or more", text)
+    for pattern, repl in _EN_SLIPS + _LOST_ALL:
         text = pattern.sub(repl, text)
     for pattern, repl in _KO_CHAT:
         text = pattern.sub(repl, text)
