@@ -91,6 +91,25 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
     scan(r"(?<![\d.])((?:19|20)\d\d)\s*년?\s*[(\[]\s*(?:jan(?:uary)?\.?\s*1(?:st)?|1\s*월\s*1\s*일|01[-/.]01)\s*(?:-|–|~|to|through|부터)\s*"
          r"(?:dec(?:ember)?\.?\s*31(?:st)?|12\s*월\s*31\s*일(?:\s*까지)?|12[-/.]31)\s*[)\]]",
          lambda m: ("range", (f"{m.group(1)}-01-01", f"{int(m.group(1)) + 1}-01-01")))
+    # A span of days from a day: "the fortnight from 1 April 2025", "the week starting April 7, 2025", "10 days after
+    # 2025-04-01" (that day and the following ones)
+    spans = {"week": 7, "fortnight": 14, "two weeks": 14, "2 weeks": 14, "three weeks": 21, "3 weeks": 21}
+
+    def span_from(m):
+        n = spans.get(m.group(1)) or (int(m.group(2)) if m.group(2) else None)
+        g = m.groups()[2:]
+        if g[0]:  # 1 april 2025
+            day = _day(int(g[2]), MONTHS[g[1][:4] if g[1].startswith("sept") else g[1][:3]], int(g[0]))
+        elif g[3]:  # april 1, 2025
+            day = _day(int(g[5]), MONTHS[g[3][:4] if g[3].startswith("sept") else g[3][:3]], int(g[4]))
+        else:  # 2025-04-01
+            day = _day(int(g[6]), int(g[7]), int(g[8]))
+        if not n or not day:
+            return None
+        return ("range", (day, (dt.date.fromisoformat(day) + dt.timedelta(days=n)).isoformat()))
+    scan(rf"\b(?:the\s+|a\s+)?(week|fortnight|two weeks|2 weeks|three weeks|3 weeks|(\d{{1,2}}) days)\s+(?:from|after|starting(?:\s+(?:on|from))?"
+         rf"|beginning(?:\s+on)?|following|commencing(?:\s+on)?|of)\s+(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\.?,?\s+((?:19|20)\d\d)"
+         rf"|{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-(\d{{1,2}})-(\d{{1,2}}))", span_from)
     # Ranges first: "from May 2 to June 9, 2024", "3월 1일부터 3월 10일까지".
     def en_range(m):
         y = _year(m.group(5))

@@ -743,7 +743,8 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
             taken[i] = True
     # "top 3 players", "top fraggers": a superlative, not the role 'top'.
     for m in [c for c in chosen if c.type == "role" and text[c.start:c.end].lower() == "top"]:
-        if re.search(r"\b(?:at|on|to)\s+the\s+$", text[:m.start], re.I) and re.match(r"\s+of\b", text[m.end:], re.I) \
+        if re.match(r"\s+of\s+(?:the\s+)?(?:table|standings?|leaderboard|rankings?|ladder|league|group|pile|charts?|class)\b", text[m.end:], re.I) \
+                or re.search(r"\b(?:at|on|to)\s+the\s+$", text[:m.start], re.I) and re.match(r"\s+of\b", text[m.end:], re.I) \
                 or re.search(r"\b(?:came|come|comes|coming|out|ended|ends|end|finished|finish|finishes|stayed|stays)\s+(?:up\s+)?on\s+$",
                              text[:m.start], re.I):
             chosen.remove(m)  # "at the top of the table", "came out on top": first place, not the role
@@ -1701,7 +1702,7 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                             # group, and the sounds read back closely
                             or len(sk) >= 3 and syllables == 2 and len(hits) == 1 and len(norm(hits[0][1])) <= 6
                             and len(sk) == len(skeleton(hits[0][1])) and loan_ratio(variant, hits[0][1]) >= 80) \
-                            and len(hits) == 1 and (hits[0][0] not in ("player", "map") or _transliterates(variant, hits[0][1])) \
+                            and len(hits) == 1 and (hits[0][0] not in ("player", "map", "role") or _transliterates(variant, hits[0][1])) \
                             and not (_other_script(variant, hits[0][1]) and _ordinary_korean(variant, particles)
                                      and loan_ratio(variant, hits[0][1]) < 95):
                         if hits[0][0] in ("player", "map") and _event_word_in_place(text, a, end, catalog, particles):

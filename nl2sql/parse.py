@@ -1086,6 +1086,9 @@ class Parser:
         share = self._share_of_total()
         if share is not None:
             return Reading(share, 0.8, "scalar")
+        reached = self._reached_stage(measure, asked)
+        if reached is not None:
+            return Reading(reached, 0.75, "list")
         if asked == "team" and len(values.get("team", [])) == 1 and t.has("shapes", "opponent") and self._names_match_by_time():
             # "X's opponent in their first match of 2026": the other side of that one match (before the readings of the
             # match itself or of X's first appearance)
@@ -1155,9 +1158,11 @@ class Parser:
             # "X standings", "X 최종 순위": the teams by what ranks them there (points in ranking play, wins in versus)
             fs = self.value_filters() + self.date_filters()
             # "who topped the X table", "led the standings": the first of the table, not the table
-            led = re.search(r"\btop(?:ped|s)\b|\b(?:led|leads|leading)\b|\bon top of\b|\bat the top of\b|1위(?:는|가|한|팀)|1등(?:은|이|한|팀)", t.s, re.I)
-            return Reading(IR(select=["t.name"], measure="title", filters=fs, group=True, order="desc",
-                              limit=self.top_n() or (1 if led else None)), 0.75, "ranking")
+            led = re.search(r"\btop(?:ped|s)\b|\b(?:led|leads|leading)\b|\b(?:on |at the )?top of\b|\bheaded\b|1위(?:는|가|한|팀)|1등(?:은|이|한|팀)", t.s, re.I)
+            # "bottom of the table", "꼴찌": the last of it
+            last = re.search(r"\bbottom of\b|\b(?:last|bottom) (?:place|spot) (?:in|of|on)\b|꼴찌|최하위", t.s, re.I)
+            return Reading(IR(select=["t.name"], measure="title", filters=fs, group=True, order="asc" if last and not led else "desc",
+                              limit=self.top_n() or (1 if led or last else None)), 0.75, "ranking")
         maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         n = self.top_n()
@@ -3450,6 +3455,24 @@ class Parser:
             return None
         return IR(select=[KEY[asked]], measure=f"countd:{col}", filters=self.value_filters() + self.date_filters(), group=True,
                   vs={"op": "=", "ref": "all"})
+
+    _REACHED = re.compile(r"\b(?:ever\s+)?(?:reach(?:ed)?|made|make|got (?:to|into)|get (?:to|into)|gotten (?:to|into)|advanced to|qualified for"
+                          r"|been (?:to|in)|appeared in|played in)\b|가\s*본|간\s*적|갔던\s*적|진출(?:한|했|해\s*본)|올라(?:간|가\s*본)|밟아\s*본|밟은|나간\s*적|나가\s*본", re.I)
+    _EVER = re.compile(r"\bever\b|^\s*(?:has|have|did)\b|적\s*(?:이\s*)?(?:있|없)|본\s*(?:적|거)|있(?:어|음|나|냐|니|나요|습니까|는지)", re.I)
+
+    def _reached_stage(self, measure: str | None, asked: str | None) -> IR | None:
+        """"has X ever reached a final?", "X 결승 가본 적 있어?": the tournaments in which the named team (player) played that
+        stage (an empty answer is a no)."""
+        v = self.values
+        named = [("t.name", x) for x in v.get("team", [])] + [("p.nickname", x) for x in v.get("player", [])]
+        if len(named) != 1 or not v.get("stage") or asked not in (None, "tournament") or measure not in (None, "appearances") \
+                or self.t.has("aggregates", "count") or self.t.has("shapes", "never") \
+                or not (self._REACHED.search(self.t.s) and self._EVER.search(self.t.s)):
+            return None
+        stages = v["stage"]
+        fs = [Filter(named[0][0], "=", named[0][1]), Filter("m.stage", "=", stages[0]) if len(stages) == 1 else Filter("m.stage", "in", list(stages))]
+        fs += self.value_filters(skip={"team", "player", "stage"}) + self.date_filters()
+        return IR(select=["tr.name"], filters=fs, distinct=True)
 
     _SHARE_OF_TOTAL = re.compile(
         r"\b(?:what|which|how (?:big|large|much)(?: of)?(?: a)?)\s+(?:percentage|percent|share|proportion|fraction|portion|part|%)\s+of\s+(?:all\s+(?:the\s+)?|the\s+)?"

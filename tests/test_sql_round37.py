@@ -21,6 +21,8 @@ that keep the groups at zero.
 - "best (lowest)": the end the bracket names; "50%+": 50 % or more; a match's "일시", "시각", "시간": its date.
 - "팀별 K/D가 1을 넘는 팀": the teams a threshold keeps (not every team's K/D); "각 팀이 이긴 횟수": a row per side.
 - "tourny"; a synonym in brackets after its word ("games (titles)"); "1위를 차지한"; "그 경기에서 N킬 이상": one match's row.
+- "X 결승 가본 적 있음?", "has X ever reached a final?": the tournaments where X played that stage; "top (bottom) of the
+  table": the first (last) of the standings; "the week (fortnight) from 24 May 2025": that day and the 6 (13) after.
 - One part's share of a total ("what percent of the total kills came from X's players", "전체 킬 중 X가 차지하는 비율"),
   a teamless player's rows kept in the total.
 - An ordinary Korean word ("다른") is no Latin nickname by its sound ("Darun").
@@ -149,6 +151,10 @@ CASES = [
     ("은하 게이밍이 배그에서 1위를 차지한 경기 수를 맵별로", "SELECT map, COUNT(*) FROM match_teams mt JOIN matches m ON m.id = mt.match_id "
      "WHERE mt.team_id = 2 AND mt.placement = 1 AND m.format = 'ranking' GROUP BY map"),
     ("팀은 졌지만 그 경기에서 킬을 5개 이상 한 선수", "SELECT nickname FROM players WHERE id = 2"),
+    ("은하 게이밍 결승 가본 적 있음?", "SELECT name FROM tournaments WHERE id = 3"),
+    ("has Copper Owls ever reached a final?", "SELECT name FROM tournaments WHERE id IN (1, 4)"),
+    ("who sat top of the table at Ember Royale 2025", "SELECT name FROM teams WHERE id = 2"),
+    ("which player had the most kills in the week from 24 May 2025?", "SELECT nickname FROM players WHERE id = 1"),
     ("what share of the total damage came from supports?",
      "SELECT 100.0 * SUM(CASE WHEN p.role = 'support' THEN mp.damage ELSE 0 END) / SUM(mp.damage) FROM match_players mp "
      "JOIN players p ON p.id = mp.player_id"),
