@@ -536,6 +536,11 @@ class Parser:
         """"zero kills", "노킬", "노데스 경기": the number 0 beside the statistic (lengths kept)."""
         masked = re.sub(r"\b(?:zero|no)(?=\s+(?:kills?|frags?|deaths?|assists?)\b(?!\s+(?:info|data|listed|recorded)))",
                         lambda m: "0" + " " * (len(m.group()) - 1), masked, flags=re.I)
+        # "한 번도 안 쓰러진 판", "죽지 않고 끝까지 살아남은 판", "without dying once": no death in that match
+        masked = re.sub(r"(?:(?<![가-힣])한\s*번도\s*)?(?:안\s*(?:죽은|죽고|쓰러진|쓰러지고)|(?:죽|쓰러지)지\s*(?:않은|않고|않았던))"
+                        r"(?:\s*(?:끝까지|마지막까지)\s*(?:살아남은|생존한))?|(?:끝까지|마지막까지)\s*(?:살아남은|생존한)"
+                        r"|\bwithout (?:dying|a (?:single )?death)(?: (?:once|even once))?\b",
+                        lambda m: ("0 deaths" if m.group()[:1].isascii() else "0데스").ljust(len(m.group())), masked, flags=re.I)
         return re.sub(r"(?<![가-힣])노(?=킬|데스|어시)", "0", masked)
 
     # ----------------------------------------------------------------- slots
@@ -3195,7 +3200,11 @@ class Parser:
         for name in ("kills", "deaths", "assists", "damage", "points"):
             for a, b in self.t.find("measures", name):
                 after = re.sub(r"^\s*\([^()]*\)", "", s[b:])
-                if re.match(r"\s*(?:은|는|이|가)?\s*(?:총|통산|전체|다 ?합쳐서?)?\s*(?:몇|얼마|합계|합)", after) \
+                # "쓰러뜨린 횟수를 다 더하면 몇 번", "킬 횟수는 모두 합쳐서 몇": the rest of the word and the count's noun read
+                # past, the sum said as adding up
+                after = re.sub(r"^[가-힣]{0,2}\s*(?:횟수|개수|갯수|숫자|수)(?=[\s은는이가를을(]|$)(?:\s*\([^()]*\))?", "", after) if s[b - 1:b] != " " else after
+                if re.match(r"\s*(?:은|는|이|가|를|을)?\s*(?:지금까지\s*)?(?:총|통산|전체|다 ?합쳐서?|(?:다|모두|전부)\s*(?:합쳐서?|합치면|더하면|더해서|합하면|합산하면)"
+                            r"|(?:합쳐서?|합치면|더하면|더해서|합하면|합산하면))?\s*(?:총\s*)?(?:몇|얼마|합계|합)", after) \
                         or re.search(r"\b(?:how many|how much|total|number of)\s+(?:\w+\s+)?$", s[max(0, a - 30):a], re.I):
                     return True
         return False
