@@ -308,6 +308,8 @@ class Parser:
         # "map play counts", "team match counts": how often each was played, a count per entity said as a plural noun
         masked = re.sub(r"\b(map|team|squad|player|role|region|stage|tournament)s?\s+(?:play|match|game|appearance)s?\s+counts\b",
                         lambda m: f"count per {m.group(1).lower()}".ljust(len(m.group())), masked, flags=re.I)
+        # "대회 건수", "팀 건수": the number of those rows (건수 is a count of records, said of the noun before it)
+        masked = re.sub(r"(대회|토너먼트|팀|선수|스쿼드|맵|지역|경기|매치)(\s*)건수(?![가-힣])", lambda m: m.group(1) + " 수" + m.group(2), masked)
         # "(중복 제외)", "중복없이", "no duplicates", "each counted once": a remark that each row counts once (counts of
         # teams and players are distinct already), not a set difference; blanked so the negation cues do not see it
         masked = re.sub(r"중복(?:은|된\s*(?:건|거|것|팀|선수)은?)?\s*(?:제외|빼고|없이|말고|뺀|제거)(?:하고|해서|하면|요)?"
@@ -803,7 +805,9 @@ class Parser:
                       r"@\1X(?:[^.?!@]{0,14}?)(?:각각|각자|따로따로|\brespectively\b|\beach\b|\bseparately\b|\bapiece\b)", s, re.I)
         if m:
             return m.group(1)
-        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|지역|나라|리전|국가|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
+        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|지역|나라|리전|국가|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX"
+                      # an English column word with the Korean suffix ("stage별", "region마다")
+                      r"|(?<![A-Za-z])(?i:teams?|squads?|players?|tournaments?|maps?|regions?|roles?|positions?|stages?))\s*(?:별|마다)", s) \
             or re.search(r"(팀|스쿼드|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
             or re.search(r"(?<![가-힣])각\s*(팀|선수|대회|토너먼트|맵|지역|게임|종목|스테이지)", s)
         if m:
@@ -1464,6 +1468,12 @@ class Parser:
                     else self._direction(measure)
             if n and n > 1 and not ir.order.startswith("col:") if ir.order else n and n > 1:
                 ir.order, ir.limit = ir.order or self._direction(measure), n  # "X별 ... top 5": the first n groups
+            elif threshold is not None and cmp and not (maxish or minish or single or together) and measure \
+                    and group_by in ("team", "player", "tournament", "map", "region", "role", "game", "stage"):
+                # "팀별 평균 순위 구해서 N 이하인 팀만", "per player, the average kills, only those at N or more": the
+                # groups whose statistic passes the number
+                ir.having, ir.order = (cmp, self._scale(measure, threshold)), None
+                return Reading(ir, 0.75, "having")
             return Reading(ir, 0.75, "group")
         if has_count and asked in ("team", "player", "tournament", "map", "region") and not (maxish or minish):
             counted = self._counted(None)
@@ -2600,6 +2610,12 @@ class Parser:
         if re.search(r"\b(?:beat|beaten|defeated|against|over|vs\.?)\s*$", before, re.I):
             return True
         if re.match(r"\s*@teamX\s*(?:이|가|은|는)?\s*(?:진|졌|패)", after):
+            return True
+        # "X와 맞붙어서 이긴 팀", "X랑 싸워서 이긴 팀", "sides that faced X and won": the others, who met X and won
+        if re.match(r"\s*@teamX\s*['\"’”]?\s*(?:와|과|랑|이랑|하고)\s*(?:맞\s*)?(?:붙어|붙었을\s*때|싸워|싸웠을\s*때|만나|만났을\s*때|대결해|경기해)\s*(?:서)?\s*"
+                    r"(?:이긴|이겼던|이겨\s*본|꺾은|잡은)\s*(?:팀|상대|애들|곳|쪽)", after) \
+                or re.search(r"\b(?:faced|played|met|took on|went up against)\s*$", before, re.I) \
+                and re.match(r"\s*@teamX\s+and\s+(?:won|came out on top|came away with (?:the|a) win)\b", after, re.I):
             return True
         # the object's particle dropped, as people type: "X 이겨본 팀", "X 잡은 애들" = the teams that beat X
         if re.match(r"\s*@teamX\s+(?:이겨\s*본|이겨\s*봤던|이긴|이겼던|꺾은|꺾어\s*본|잡은|잡아\s*본)\s*(?:팀|상대|애들|곳|데)", after):
