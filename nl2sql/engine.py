@@ -170,6 +170,7 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     question = spoken_numbers(shorthand(question), load_catalog(url))
     question = _as_named_team(question, url, today)
     question = _kin_named(question, url, today)
+    question = _FINAL_SAID.sub(lambda m: "결승전" if re.match(r"[가-힣]", m.group()) else "the final", question)
     core = core_question(question)
     if core != question.strip():
         core, rest = _carry_names(question, core, url, today)
@@ -179,6 +180,13 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     return _plan(question, url, context, today, model)
 
 
+# "마지막 우승을 다투는 경기(결승전)", "우승을 가리는 판", "the match that decided the title": the final described in plain
+# words (a gloss in brackets naming it again read once)
+_FINAL_SAID = re.compile(
+    r"(?:(?<![가-힣])마지막\s*)?우승(?:을|컵을|팀을)?\s*(?:다투는|겨루는|가리는|결정하는|결정짓는|놓고\s*(?:싸우는|다투는))\s*(?:경기|판|매치|무대|시합)"
+    r"(?:\s*\(\s*결승(?:전)?\s*\))?"
+    r"|\b(?:the\s+)?(?:match|game|series)\s+(?:that|which)\s+decided\s+(?:the\s+)?(?:title|championship|trophy|winner)\b"
+    r"|\b(?:the\s+)?(?:title|championship)[- ]deciding\s+(?:match|game|series)\b", re.I)
 # "저희 아이", "우리 아들", "제 동생": the asker's own person, who is the player (or whose team is the team) named beside
 _KIN = (r"(?:(?:(?<![가-힣])(?:저희|우리|제|내)\s*)?(?<![가-힣])(?:아이|애|아들|딸|자녀|동생|남동생|여동생|조카|손자|손녀|남편|아내)"
         r"(?=[\s(이가은는의도를을팀'\"‘“]|$))")
@@ -477,6 +485,9 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|\b(?:which|what|who)(?:\s+(?:one|ones|team|teams|player|players))?\s+(?:is|was|are|were)\s+(?:it|they|that)\s*\??\s*$",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
     plain = re.sub(r"\b(?:i\.\s?e|e\.\s?g)\b\.?", "    ", plain, flags=re.I)  # "i.e.", "e.g." are no "I"
+    # "late March", "in late 2025", "late-season": a part of the calendar, not being late
+    plain = re.sub(r"\blate(?=[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|season|\d{4}|in the (?:year|season|month)))",
+                   "    ", plain, flags=re.I)
     # "X가 3대1로 잡은 경기 몇판임", "연장 간 경기 몇판임": the matches a past verb describes, counted (a record); "결승 몇판임"
     # alone may ask the format of a series
     plain = re.sub(r"(?<=[가-힣])(\s*(?:경기|판|매치|게임)(?:는|은|이|가)?\s*몇\s*판\s*(?:임|이야|인지|였|이었))",

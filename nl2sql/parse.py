@@ -1640,7 +1640,13 @@ class Parser:
             if asked != "date" and (t.has("entities", "date") and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I)
                                     or re.search(r"\b(?:what|which) (?:day|date)\b|무슨 ?날|며칠", t.s, re.I)) \
                     and not any(f.op in ("is_null", "not_null") and f.col.endswith("_date") for f in filters):
-                sel.append("m.played_at") if asked != "tournament" else sel.extend(["tr.start_date", "tr.end_date"])
+                # a tournament's own span, unless the date is said of its match ("그 결승전이 언제 열렸는지", "결승 날짜",
+                # "when was each final played")
+                of_match = asked == "tournament" and re.search(
+                    r"(?:@stageX\s*전?|결승전?|준결승전?|4강전?|8강전?|경기|매치|판)\s*(?:이|가|은|는|의|도)?\s*(?:언제|날짜|일시|일자|며칠)"
+                    r"|\bwhen\s+(?:was|were|did)\s+(?:the\s+|each\s+|that\s+|those\s+|its\s+|their\s+)?(?:grand\s+)?(?:finals?|semi-?finals?|quarter-?finals?|matche?s?|games?|@stageX)"
+                    r"|(?:\b(?:finals?|semi-?finals?|match|game)|@stageX)(?:'s)?\s+(?:dates?|days?)\b", t.s, re.I)
+                sel.append("m.played_at") if asked != "tournament" or of_match else sel.extend(["tr.start_date", "tr.end_date"])
             sel += [c for c in self._attributes_beside(asked, filters) if c not in sel]
             if asked == "team" and any(f.col.startswith("mt.") for f in filters) and re.search(
                     r"(?:딴|얻은|가져간|챙긴|기록한|낸)\s*(?:라운드|점수|포인트|세트|맵)|\b(?:rounds?|points?|maps?|sets?)\s+(?:they|it|that (?:team|side))\s+(?:won|took|got|scored|had)\b"
