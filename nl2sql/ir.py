@@ -6,7 +6,7 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
-  ratio (``win_rate`` in percent, ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b), a team's ``record`` (wins, losses), or ``title``
+  ratio (``win_rate`` in percent (``win_ratio`` as a fraction of 1), ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b), a team's ``record`` (wins, losses), or ``title``
   (a champion: the final's winner in versus play, the most final-stage points in ranking play), or ``titles``
   (how many tournaments a team won), or ``streak:<placement>`` (a team's longest run of that placement in time order);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
@@ -171,6 +171,8 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return "COUNT(*)"
     if measure == "win_rate":
         return f"100.0 * {WINS_EXPR.format(s=side)} / COUNT(*)"
+    if measure == "win_ratio":  # the same share as a fraction of 1 ("승률 0.7 이상", "win rate as a decimal")
+        return f"1.0 * {WINS_EXPR.format(s=side)} / COUNT(*)"
     if measure == "wins":
         return WINS_EXPR.format(s=side)
     if measure == "losses":
@@ -213,7 +215,7 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return set()
     if measure in ("kd", "kda"):
         return {"mp"}
-    if measure in ("win_rate", "wins", "losses", "record"):
+    if measure in ("win_rate", "win_ratio", "wins", "losses", "record"):
         return {"mt"}
     if measure == "title":
         return {"mt", "m"}
@@ -448,13 +450,13 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     needed |= _measure_aliases(ir.measure) | _measure_aliases(ir.having_measure)
     for extra in list(ir.extra_measures) + [h[0] for h in ir.having_also]:
         more = _measure_aliases(extra)
-        if ir.fact == "w" and extra in ("record", "wins", "losses", "win_rate"):
+        if ir.fact == "w" and extra in ("record", "wins", "losses", "win_rate", "win_ratio"):
             more = (more - {"mt"}) | {"w"}  # counted on the named team's side, as the measure is
         needed |= more
     for scope in (ir.split or {}).get("scopes", []):
         for f in scope:
             needed |= _filter_aliases(f)
-    if ir.fact == "w" and "mt" in needed and ir.measure in ("record", "wins", "win_rate"):
+    if ir.fact == "w" and "mt" in needed and ir.measure in ("record", "wins", "win_rate", "win_ratio"):
         needed = (needed - {"mt"}) | {"w"}  # the measure is counted on the named team's side
     for f in ir.filters:
         needed |= _filter_aliases(f)

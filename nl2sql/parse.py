@@ -769,7 +769,7 @@ class Parser:
     def _noun(word: str) -> str:
         w = word.lower()
         table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "인원", "member", "멤버", "people", "fragger", "killer", "dealer", "guy")),
-                 ("tournament", ("tournament", "tourney", "event", "competition", "대회", "토너먼트")), ("map", ("map", "맵")),
+                 ("tournament", ("tournament", "tourney", "event", "competition", "대회", "토너먼트")), ("map", ("map", "맵", "장소")),
                  ("region", ("region", "countr", "지역", "나라", "리전", "국가")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
                  ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
@@ -805,7 +805,7 @@ class Parser:
                       r"@\1X(?:[^.?!@]{0,14}?)(?:각각|각자|따로따로|\brespectively\b|\beach\b|\bseparately\b|\bapiece\b)", s, re.I)
         if m:
             return m.group(1)
-        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|지역|나라|리전|국가|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX"
+        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|장소|지역|나라|리전|국가|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX"
                       # an English column word with the Korean suffix ("stage별", "region마다")
                       r"|(?<![A-Za-z])(?i:teams?|squads?|players?|tournaments?|maps?|regions?|roles?|positions?|stages?))\s*(?:별|마다)", s) \
             or re.search(r"(팀|스쿼드|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
@@ -4425,6 +4425,10 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     a record asked of every team is its wins and its losses."""
     ir, s = reading.ir, parser.t.s
     _zero_groups_kept(parser, ir)
+    if ir.measure == "win_rate" and (ir.having and isinstance(ir.having[1], (int, float)) and 0 < ir.having[1] < 1 or re.search(
+            r"(?<![\d.])0\s*(?:~|-|–|에서|과|와|to)\s*1(?![\d.])(?:\s*사이)?|\bas an? (?:decimal|fraction|ratio|proportion)\b|소수(?:로|점)", s, re.I)):
+        # "승률 0.7 이상", "win rate (0-1)", "as a decimal": the share as a fraction of 1, not a percentage
+        ir.measure = "win_ratio"
     keys = {"p.nickname": "p.nickname", "t.name": "t.name"}
     if ir.measure and not ir.group and not ir.select and not ir.setop and not ir.compare and not ir.minus and not ir.vs \
             and ir.measure not in ("count", "title", "titles") and not ir.measure.startswith("countd") \
