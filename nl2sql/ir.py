@@ -116,6 +116,9 @@ class IR:
     """{'by': [col...], 'agg': 'avg'|'max'|'min'|'sum'}: the measure is totalled per value of ``by`` (plus the
     selected keys) first, then ``agg`` of those totals per selected key ("average combined kills per series",
     "mean round sum of a match, by map"); a ``count`` among ``extra_measures`` counts those totals."""
+    zero_groups: bool = False
+    """Every team (tournament, player) of the table listed, a group with no rows counted as 0 ("대회별 경기 수, 경기
+    없는 대회도 0으로", "including the teams that never played"): the grouped count joined onto the whole table."""
 
 
     def to_dict(self) -> dict[str, Any]:
@@ -423,6 +426,10 @@ def _unblank_ranking(ir: IR) -> IR:
     return dataclasses.replace(ir, filters=list(ir.filters) + [Filter(ir.select[0], "not_null")])
 
 
+# the tables whose every row a zero-kept grouping lists: (table, alias, column)
+_ZERO_BASE = {"tr.name": ("tournaments", "tr", "name"), "t.name": ("teams", "t", "name"), "p.nickname": ("players", "p", "nickname")}
+
+
 def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None) -> str:
     """The SELECT statement for ``ir`` (SQLite or PostgreSQL); ``names`` renames the output columns."""
     if ir.minus:
@@ -432,6 +439,15 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     if ir.count_groups:
         inner = dataclasses.replace(ir, count_groups=False)
         return f"SELECT COUNT(*) FROM ({compile_sql(inner, dialect)}) g"
+    if ir.zero_groups and len(ir.select) == 1 and ir.select[0] in _ZERO_BASE and not ir.extra_measures:
+        table, alias, col = _ZERO_BASE[ir.select[0]]
+        inner = compile_sql(dataclasses.replace(ir, zero_groups=False, order=None, limit=None), dialect, names=["k", "v"])
+        if not inner.startswith("WITH"):
+            sql = (f"WITH g AS ({inner}) SELECT {alias}.{col}, COALESCE(g.v, 0) FROM {table} {alias} "
+                   f"LEFT JOIN g ON g.k = {alias}.{col}")
+            if ir.order in ("desc", "asc"):
+                sql += f" ORDER BY COALESCE(g.v, 0) {ir.order.upper()}"
+            return sql + (f" LIMIT {int(ir.limit)}" if ir.limit else "")
     if ir.measure == "titles":
         return _compile_titles(ir, dialect)
     if ir.measure and ir.measure.startswith("streak:"):

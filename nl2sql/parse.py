@@ -282,8 +282,12 @@ class Parser:
         zero = re.compile(r"\(?\s*\b(?:include|including|incl\.?|keep(?:ing)?|even)\s+(?:the\s+)?(?:anyone|anybody|everyone|teams?|squads?|players?|those|ones?)?"
                           r"\s*(?:who|that|with|at)?\s*(?:went|go|goes|were|was|are|is|have|has|had|sitting|stayed|stuck)?\s*(?:at\s+)?"
                           r"(?:winless|zero|none|0|no wins|without a win|no (?:kills|points|dinners|chickens|first places))\b(?:\s*(?:too|as well|also))?\s*\)?"
-                          r"|\(?\s*(?:0\s*(?:승|번|회|킬|점)?(?:인|짜리)?|한\s*번도\s*(?:못|안)\s*(?:이긴|한|딴|먹은)|없는)\s*(?:팀|선수|스쿼드|것|거|곳)?(?:들)?\s*(?:도|까지)\s*"
-                          r"(?:다\s*|전부\s*|같이\s*)?(?:포함|넣어|보여|나오게)\S*\s*\)?", re.I)
+                          r"|\(?\s*(?:0\s*(?:승|번|회|킬|점)?(?:인|짜리)?|한\s*번도\s*(?:못|안)\s*(?:이긴|한|딴|먹은)|없는)\s*(?:팀|선수|스쿼드|것|거|곳|대회|토너먼트)?(?:들)?\s*(?:도|까지)\s*"
+                          r"(?:다\s*|전부\s*|같이\s*)?(?:0\s*(?:건|개|번|회|경기|판)?\s*(?:으로|로)\s*)?(?:포함|넣어|보여|나오게)\S*\s*\)?"
+                          # "including tournaments with no matches (as 0)", "teams without a match included, at zero"
+                          r"|\(?\s*\b(?:include|including|incl\.?|keep(?:ing)?|with)\s+(?:the\s+)?(?:teams?|squads?|players?|tournaments?|events?|ones?|those)\s+"
+                          r"(?:with\s+no|without\s+(?:any\s+)?|that\s+(?:never\s+)?(?:had|have|played)\s+no)\s*(?:matches|games|series|appearances)\b"
+                          r"(?:\s*(?:\(?as\s+(?:0|zero)\)?|at\s+(?:0|zero)))?\s*\)?", re.I)
         self.keep_zero = bool(zero.search(masked))
         masked = zero.sub(lambda m: " " * len(m.group()), masked)
         # "한 경기에 평균 8어시", "평균적으로 한 맵에", "in one match on average": the one match is the unit of the average
@@ -4524,6 +4528,14 @@ def _zero_groups_kept(parser: Parser, ir: IR) -> None:
     at zero", "0승 팀도 포함") or per named value ("A랑 B 각자 승수"): the wins measure, a row for every group
     even at 0, not a count of the won rows only."""
     if not ir.group or ir.measure not in ("count", "countd:m.id") or ir.having is not None or ir.setop or ir.extra_measures:
+        return
+    key = {"tr.name": "tr.", "t.name": "t.", "p.nickname": "p."}.get(ir.select[0]) if len(ir.select) == 1 else None
+    if parser.keep_zero and key and not any(f.col.startswith(key) for f in ir.filters) \
+            and not (ir.setop or ir.compare or ir.minus or ir.vs or ir.nest or ir.per or ir.split or ir.extreme) \
+            and not any(f.col == "mt.placement" and f.op == "=" and f.value in (1, 2) for f in ir.filters):
+        # "대회별 경기 수, 경기 없는 대회도 0건으로", "matches per team, including teams with none": every row of the
+        # key's table, the groups with nothing counted at 0
+        ir.zero_groups = True
         return
     named = any(f.op == "in" and f.col in ir.select for f in ir.filters)
     if not (parser.keep_zero or named):
