@@ -968,7 +968,9 @@ class Parser:
                 out.append(Filter(col, "=", vals[0]) if len(vals) == 1 else Filter(col, "in", list(vals)))
         if self.has("playoffs") and "stage" not in self.values:
             out.append(Filter("m.stage", "in", list(PLAYOFFS)))
-        if re.search(r"\bhead[- ]to[- ]head (?:match|game|series)|\bversus (?:match|game)|대전 경기", self.t.s, re.I) \
+        if re.search(r"\bhead[- ]to[- ]head (?:match|game|series)|\bversus (?:match|game)|대전 경기"
+                     # the column's value said in Korean text ("versus 경기", "format이 versus인")
+                     r"|\bversus\s*(?:경기|매치|판|게임|방식|포맷|형식|format)|\bformat\s*(?:이|가|은|는|=)?\s*['\"]?versus\b", self.t.s, re.I) \
                 and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
             # ("only battle royale, never a head-to-head game": the other format said as denied is no scope)
             out.append(Filter("m.format", "=", "versus"))
@@ -1551,7 +1553,7 @@ class Parser:
                     return Reading(IR(select=["m.played_at"], filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
                 extra = self._extra_columns(asked)
                 holder = re.search(r"\b(?:player|team|squad)(?:'s name)?\s*(?:and|&|\+|,|/)|(?:\band|\bwith|\bplus|[,:+&/])\s+(?:the\s+|their\s+)?(?:player|team|squad)s?\b"
-                                   r"|(?:선수|팀)\s*(?:이름)?\s*(?:이랑|랑|하고|과|와|,|\+|도)", t.s, re.I)
+                                   r"|(?:선수|팀)\s*(?:이름|명)?\s*(?:이랑|랑|하고|과|와|,|\+|도)|(?:[,:\-–—]|이랑|랑|하고|과|와)\s*(?:선수|팀)\s*(?:이름|명)(?![가-힣])", t.s, re.I)
                 if extra or holder:
                     # "most kills in one series, plus the date", "…: player and date": the record's row, with who holds it
                     if mcol == "mt.kills" and holder and re.search(r"player|선수", holder.group(), re.I):
@@ -2492,7 +2494,11 @@ class Parser:
         # "무슨 대회였는지도", "and at which event": the tournament the row belongs to, asked beside it
         if asked not in ("tournament", None) and re.search(
                 r"(?:무슨|어느|어떤)\s*대회(?:였|이었|엿|인지|에서|였는지|였고)|\band (?:at |in )?(?:which|what) (?:tournament|event|competition)\b"
-                r"|\b(?:which|what) (?:tournament|event|competition) (?:it|that) (?:was|came)\b", s, re.I):
+                r"|\b(?:which|what) (?:tournament|event|competition) (?:it|that) (?:was|came)\b", s, re.I) \
+                or asked != "tournament" and re.search(
+                # a list of the columns wanted: "- 팀명, 킬 수, 대회명", "with the team and the tournament"
+                r"(?:[,:+/\-–—]|랑|하고|과|와|및)\s*대회\s*(?:명|이름)(?![가-힣])|대회\s*(?:명|이름)\s*(?:[,+/]|이랑|랑|하고|과|와|및|도)"
+                r"|(?:\band|\bwith|\bplus|[,:+&/])\s+(?:the\s+|its\s+|their\s+)?(?:tournament|event|competition)(?:\s+names?)?\s*(?:[,.?!]|$|\band\b)", s, re.I):
             out.append("tr.name")
         return out
 
