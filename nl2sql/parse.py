@@ -1401,13 +1401,17 @@ class Parser:
             if group_by in KEY and group_by != "match":
                 gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
-            both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀", t.s, re.I)
+            both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀"
+                                   r"|\b(?:the )?winning (?:team|side|squad),? (?:and )?(?:the )?losing (?:team|side|squad)\b|이긴\s*팀\s*,\s*진\s*팀|승리\s*팀\s*(?:,|과|이랑|하고)\s*패배\s*팀", t.s, re.I)
+            # "the rounds each side won", "양 팀 라운드": both sides' scores asked beside
+            each_score = re.search(r"\b(?:rounds?|points?|maps?|scores?) (?:each|both) (?:side|team|squad)s? (?:won|took|got|scored)\b|\b(?:each|both) (?:side|team)s?'? (?:rounds|scores?)\b"
+                                   r"|(?:양\s*팀|두\s*팀|각\s*팀)\s*(?:이|의|가)?\s*(?:딴|따낸|가져간|얻은)?\s*(?:라운드|점수|스코어)", t.s, re.I)
             when = re.search(r"\bwhen\b|\bwhat (?:day|date)\b|언제|날짜|며칠|일시", t.s, re.I)
             if both_sides and fn != "avg" and not (when and re.search(r"(?:이긴|진)\s*팀(?:과|와|이랑|하고)?\s*(?:진|이긴)\s*팀\s*(?:의\s*)?(?:라운드|점수|스코어)\s*차", t.s)):
                 # "the widest win there, and who beat whom": that match's two sides (and both scores, when the score
                 # line is asked: "both sides plus the scoreline", "스코어도")
                 line = re.search(r"\bscores?\b|\bscore ?lines?\b|\bfinal score\b|\b(?:winner|loser)'?s (?:rounds|score|points)\b|스코어|점수|몇\s*대\s*몇",
-                                 t.s, re.I)
+                                 t.s, re.I) or each_score
                 return Reading(IR(select=["wt.name", "lt.name"] + (["w.score", "l.score"] if line else []), filters=fs,
                                   extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() == "map" and fn != "avg":
@@ -1416,7 +1420,7 @@ class Parser:
             said = re.search(r"\bdates?\b|\bwhen\b|\bwinners?\b|\bwho won\b|날짜|언제|승자|이긴 팀|누가 이겼", t.s, re.I)
             if fn != "avg" and (self.asked_entity() in ("match", "date", "team") or self._names_the_match() or said):
                 sel = ["m.played_at", "m.map", "wt.name", "lt.name"]
-                if re.search(r"\bscores?\b|\bscorelines?\b|스코어|점수|몇 ?대 ?몇", t.s, re.I):
+                if re.search(r"\bscores?\b|\bscorelines?\b|스코어|점수|몇 ?대 ?몇", t.s, re.I) or each_score:
                     sel += ["w.score", "l.score"]  # "… who won it, final score": both sides' scores beside
                 return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             return Reading(IR(measure=f"{fn}:{diff}", filters=fs), 0.75, "scalar")
@@ -4023,7 +4027,10 @@ _MIN_SAMPLE = re.compile(
     r"\b(?:min(?:imum)?\.?(?:\s+of)?|at\s+least|no\s+fewer\s+than)\s+(\d+)\s+(?:" + _UNITS_EN + r"(?:\s+(?:played|minimum|min))?|played)\s*\)?"
     r"|[(,\-–—]?\s*(?:(?:and|but|with|who|that|having|only)\s+)*\b(\d+)\s*(?:\+|or more)\s+" + _UNITS_EN + r"\s+played\s*\)?"
     r"|[(,]?\s*최소\s*(\d+)\s*" + _UNITS_KO + r"(?:\s*이상)?(?:\s*(?:뛴|치른|출전한|소화한|나온|플레이한|한))?(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?\s*\)?"
-    r"|[(,]?\s*(\d+)\s*" + _UNITS_KO + r"\s*이상\s*(?:뛴|치른|출전한|소화한|나온|플레이한)(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?\s*\)?", re.I)
+    r"|[(,]?\s*(\d+)\s*" + _UNITS_KO + r"\s*이상\s*(?:뛴|치른|출전한|소화한|나온|플레이한)(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?\s*\)?"
+    # "출전 5경기 이상만 대상으로", "경기 수 10판 이상 기준": the sample said as the appearances' number first
+    r"|[(,]?\s*(?:출전|출장|경기\s*수)\s*(\d+)\s*" + _UNITS_KO + r"\s*이상(?:\s*(?:인|된))?(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?"
+    r"(?:\s*(?:을|를))?(?:\s*(?:대상으로|기준으로|놓고))?\s*\)?", re.I)
 
 
 def _min_sample(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
