@@ -4026,6 +4026,9 @@ _MIN_SAMPLE = re.compile(
     r"[(,\-–—]?\s*(?:(?:and|but|with|who|that|having|only)\s+)*(?:(?:have\s+|has\s+)?(?:played|playing|appeared in)\s+)?"
     r"\b(?:min(?:imum)?\.?(?:\s+of)?|at\s+least|no\s+fewer\s+than)\s+(\d+)\s+(?:" + _UNITS_EN + r"(?:\s+(?:played|minimum|min))?|played)\s*\)?"
     r"|[(,\-–—]?\s*(?:(?:and|but|with|who|that|having|only)\s+)*\b(\d+)\s*(?:\+|or more)\s+" + _UNITS_EN + r"\s+played\s*\)?"
+    # "while appearing in 5 or more of its matches", "having played in at least 5 games"
+    r"|[(,\-–—]?\s*\b(?:while|when|and|having|with|after)\s+(?:(?:appearing|appeared|playing|played|featuring|featured|competing|competed)\s+in)\s+"
+    r"(?:at\s+least\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|or more)?\s+(?:(?:of\s+)?(?:its|their|the|those)\s+)?" + _UNITS_EN + r"\s*\)?"
     r"|[(,]?\s*최소\s*(\d+)\s*" + _UNITS_KO + r"(?:\s*이상)?(?:\s*(?:뛴|치른|출전한|소화한|나온|플레이한|한))?(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?\s*\)?"
     r"|[(,]?\s*(\d+)\s*" + _UNITS_KO + r"\s*이상\s*(?:뛴|치른|출전한|소화한|나온|플레이한)(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?\s*\)?"
     # "출전 5경기 이상만 대상으로", "경기 수 10판 이상 기준": the sample said as the appearances' number first
@@ -4040,7 +4043,8 @@ def _min_sample(text: str, linked: Linked, today: dt.date | None) -> Reading | N
     m = _MIN_SAMPLE.search(text)
     if m is None or any(x.start < m.end() and m.start() < x.end for x in linked.mentions):
         return None
-    n = int(next(g for g in m.groups() if g))
+    g = next(g for g in m.groups() if g)
+    n = int(g) if g.isdigit() else ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten").index(g.lower()) + 2
     rest, kept = _blank(text, linked, [(m.start(), m.end())])
     if not re.search(r"\d", rest):
         return None  # the minimum is the only threshold: the plain reader's "teams with at least 5 matches"
