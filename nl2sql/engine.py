@@ -180,7 +180,7 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     return _plan(question, url, context, today, model)
 
 
-# "마지막 우승을 다투는 경기(결승전)", "우승을 가리는 판", "the match that decided the title": the final described in plain
+# "우승을 겨루는 판 (결승)", "우승을 가리는 시합", "the match that decided the title": the final described in plain
 # words (a gloss in brackets naming it again read once)
 _FINAL_SAID = re.compile(
     r"(?:(?<![가-힣])마지막\s*)?우승(?:을|컵을|팀을)?\s*(?:다투는|겨루는|가리는|결정하는|결정짓는|놓고\s*(?:싸우는|다투는))\s*(?:경기|판|매치|무대|시합)"
@@ -192,7 +192,7 @@ _KIN = (r"(?:(?:(?<![가-힣])(?:저희|우리|제|내)\s*)?(?<![가-힣])(?:아
         r"(?=[\s(이가은는의도를을팀'\"‘“]|$))")
 _KIN_BEFORE = re.compile(_KIN + r"(?:\s*의)?\s*(?P<team>(?:소속\s*)?팀)?\s*(?:닉네임|아이디|이름|활동명)?\s*(?P<said>이|가|은|는)?\s*"
                          r"(?P<bracket>\(\s*(?:닉네임|아이디|이름|활동명|팀)?\s*:?\s*)?['\"‘“]?$")
-# "… 'X'예요.", "… 'X'인데요,", "… 'X'라는 이름으로 활동하고 있는데요,": the sentence that says who the asker's person is
+# "… 'X'예요.", "… 'X'인데요,", "… 'X'라는 닉네임으로 뛰어요,": the sentence that says who the asker's person is
 _KIN_SAID = re.compile(r"['\"’”]?\s*(?:(?:이)?라는\s*(?:이름|닉네임|아이디|활동명|팀)(?:으로|을|를|에)?\s*[^,.?!]{0,30}?(?:는데요?|어요|아요|습니다|니다|요)"
                        r"|(?:이에요|예요|에요|인데요?|입니다|이고요?|이거든요|거든요))\s*[,.!~]+\s*(?=\S)")
 _KIN_REF = {"player": re.compile(_KIN + r"(?=\s*(?:이|가|은|는|의|도|를|을|\s))|(?<![가-힣])(?:이|그|해당)\s*선수"),

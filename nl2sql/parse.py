@@ -312,7 +312,7 @@ class Parser:
         # "map play counts", "team match counts": how often each was played, a count per entity said as a plural noun
         masked = re.sub(r"\b(map|team|squad|player|role|region|stage|tournament)s?\s+(?:play|match|game|appearance)s?\s+counts\b",
                         lambda m: f"count per {m.group(1).lower()}".ljust(len(m.group())), masked, flags=re.I)
-        # "대회 건수", "팀 건수": the number of those rows (건수 is a count of records, said of the noun before it)
+        # "대회 건수", "팀 건수": how many of those rows (건수 is a count of records, said of the noun before it)
         masked = re.sub(r"(대회|토너먼트|팀|선수|스쿼드|맵|지역|경기|매치)(\s*)건수(?![가-힣])", lambda m: m.group(1) + " 수" + m.group(2), masked)
         # "(중복 제외)", "중복없이", "no duplicates", "each counted once": a remark that each row counts once (counts of
         # teams and players are distinct already), not a set difference; blanked so the negation cues do not see it
@@ -1403,7 +1403,7 @@ class Parser:
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
             both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀"
                                    r"|\b(?:the )?winning (?:team|side|squad),? (?:and )?(?:the )?losing (?:team|side|squad)\b|이긴\s*팀\s*,\s*진\s*팀|승리\s*팀\s*(?:,|과|이랑|하고)\s*패배\s*팀", t.s, re.I)
-            # "the rounds each side won", "양 팀 라운드": both sides' scores asked beside
+            # "rounds both teams took", "양 팀 라운드": both sides' scores asked beside
             each_score = re.search(r"\b(?:rounds?|points?|maps?|scores?) (?:each|both) (?:side|team|squad)s? (?:won|took|got|scored)\b|\b(?:each|both) (?:side|team)s?'? (?:rounds|scores?)\b"
                                    r"|(?:양\s*팀|두\s*팀|각\s*팀)\s*(?:이|의|가)?\s*(?:딴|따낸|가져간|얻은)?\s*(?:라운드|점수|스코어)", t.s, re.I)
             when = re.search(r"\bwhen\b|\bwhat (?:day|date)\b|언제|날짜|며칠|일시", t.s, re.I)
@@ -1480,7 +1480,7 @@ class Parser:
                 ir.order, ir.limit = ir.order or self._direction(measure), n  # "X별 ... top 5": the first n groups
             elif threshold is not None and cmp and not (maxish or minish or single or together) and measure \
                     and group_by in ("team", "player", "tournament", "map", "region", "role", "game", "stage"):
-                # "팀별 평균 순위 구해서 N 이하인 팀만", "per player, the average kills, only those at N or more": the
+                # "팀별 평균 등수 N 이하만", "per player, the average kills, only those at N or more": the
                 # groups whose statistic passes the number
                 ir.having, ir.order = (cmp, self._scale(measure, threshold)), None
                 return Reading(ir, 0.75, "having")
@@ -1650,7 +1650,7 @@ class Parser:
             if asked != "date" and (t.has("entities", "date") and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I)
                                     or re.search(r"\b(?:what|which) (?:day|date)\b|무슨 ?날|며칠", t.s, re.I)) \
                     and not any(f.op in ("is_null", "not_null") and f.col.endswith("_date") for f in filters):
-                # a tournament's own span, unless the date is said of its match ("그 결승전이 언제 열렸는지", "결승 날짜",
+                # a tournament's own span, unless the date is said of its match ("결승전 일시", "결승 날짜",
                 # "when was each final played")
                 of_match = asked == "tournament" and re.search(
                     r"(?:@stageX\s*전?|결승전?|준결승전?|4강전?|8강전?|경기|매치|판)\s*(?:이|가|은|는|의|도)?\s*(?:언제|날짜|일시|일자|며칠)"
@@ -2500,7 +2500,7 @@ class Parser:
                 r"(?:무슨|어느|어떤)\s*대회(?:였|이었|엿|인지|에서|였는지|였고)|\band (?:at |in )?(?:which|what) (?:tournament|event|competition)\b"
                 r"|\b(?:which|what) (?:tournament|event|competition) (?:it|that) (?:was|came)\b", s, re.I) \
                 or asked != "tournament" and re.search(
-                # a list of the columns wanted: "- 팀명, 킬 수, 대회명", "with the team and the tournament"
+                # a list of the columns wanted: "- 선수명, 대회명", "with the team and the tournament"
                 r"(?:[,:+/\-–—]|랑|하고|과|와|및)\s*대회\s*(?:명|이름)(?![가-힣])|대회\s*(?:명|이름)\s*(?:[,+/]|이랑|랑|하고|과|와|및|도)"
                 r"|(?:\band|\bwith|\bplus|[,:+&/])\s+(?:the\s+|its\s+|their\s+)?(?:tournament|event|competition)(?:\s+names?)?\s*(?:[,.?!]|$|\band\b)", s, re.I):
             out.append("tr.name")
@@ -3236,7 +3236,7 @@ class Parser:
         for name in ("kills", "deaths", "assists", "damage", "points"):
             for a, b in self.t.find("measures", name):
                 after = re.sub(r"^\s*\([^()]*\)", "", s[b:])
-                # "쓰러뜨린 횟수를 다 더하면 몇 번", "킬 횟수는 모두 합쳐서 몇": the rest of the word and the count's noun read
+                # "쓰러뜨린 횟수 더하면 얼마", "킬 횟수는 몇 번": the rest of the word and the count's noun read
                 # past, the sum said as adding up
                 after = re.sub(r"^[가-힣]{0,2}\s*(?:횟수|개수|갯수|숫자|수)(?=[\s은는이가를을(]|$)(?:\s*\([^()]*\))?", "", after) if s[b - 1:b] != " " else after
                 if re.match(r"\s*(?:은|는|이|가|를|을)?\s*(?:지금까지\s*)?(?:총|통산|전체|다 ?합쳐서?|(?:다|모두|전부)\s*(?:합쳐서?|합치면|더하면|더해서|합하면|합산하면)"
@@ -4026,12 +4026,12 @@ _MIN_SAMPLE = re.compile(
     r"[(,\-–—]?\s*(?:(?:and|but|with|who|that|having|only)\s+)*(?:(?:have\s+|has\s+)?(?:played|playing|appeared in)\s+)?"
     r"\b(?:min(?:imum)?\.?(?:\s+of)?|at\s+least|no\s+fewer\s+than)\s+(\d+)\s+(?:" + _UNITS_EN + r"(?:\s+(?:played|minimum|min))?|played)\s*\)?"
     r"|[(,\-–—]?\s*(?:(?:and|but|with|who|that|having|only)\s+)*\b(\d+)\s*(?:\+|or more)\s+" + _UNITS_EN + r"\s+played\s*\)?"
-    # "while appearing in 5 or more of its matches", "having played in at least 5 games"
+    # "while featuring in at least 5 games", "having played in 6+ matches"
     r"|[(,\-–—]?\s*\b(?:while|when|and|having|with|after)\s+(?:(?:appearing|appeared|playing|played|featuring|featured|competing|competed)\s+in)\s+"
     r"(?:at\s+least\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|or more)?\s+(?:(?:of\s+)?(?:its|their|the|those)\s+)?" + _UNITS_EN + r"\s*\)?"
     r"|[(,]?\s*최소\s*(\d+)\s*" + _UNITS_KO + r"(?:\s*이상)?(?:\s*(?:뛴|치른|출전한|소화한|나온|플레이한|한))?(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?\s*\)?"
     r"|[(,]?\s*(\d+)\s*" + _UNITS_KO + r"\s*이상\s*(?:뛴|치른|출전한|소화한|나온|플레이한)(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?\s*\)?"
-    # "출전 5경기 이상만 대상으로", "경기 수 10판 이상 기준": the sample said as the appearances' number first
+    # "출전 10판 이상인 선수만", "경기 수 10판 이상 기준": the sample said as the appearances' number first
     r"|[(,]?\s*(?:출전|출장|경기\s*수)\s*(\d+)\s*" + _UNITS_KO + r"\s*이상(?:\s*(?:인|된))?(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?"
     r"(?:\s*(?:을|를))?(?:\s*(?:대상으로|기준으로|놓고))?\s*\)?", re.I)
 
