@@ -3433,22 +3433,28 @@ class Parser:
         r"|(?:모든|전|전체)\s*(?:@\w+\s*)?(?P<ko>대회|토너먼트|경기|맵|스테이지)(?:들)?\s*(?:에서|에|을|를)?\s*(?:다\s*|전부\s*|빠짐없이\s*)?"
         r"(?:나간|나갔|나온|나왔|뛴|뛰었|참가|출전|출장|참여|나선|플레이)"
         r"|(?P<ko2>대회|토너먼트|경기|맵|스테이지)(?:들)?\s*(?:에서|에|을|를)?\s*(?:다|전부|모두|빠짐없이|하나도 빠짐없이|하나도 안 빠지고)\s*"
-        r"(?:나간|나갔|나온|나왔|뛴|뛰었|참가|출전|출장|참여|나선|플레이)", re.I)
+        r"(?:나간|나갔|나온|나왔|뛴|뛰었|참가|출전|출장|참여|나선|플레이)"
+        # "PUBG 대회 두 개 모두에서 1위 기록한 팀", "모든 대회에서 우승 경험", "placed first in every (both) … tournament(s)":
+        # a first place in each of them (the won rows counted per tournament)
+        r"|(?P<won_ko>대회|토너먼트)(?:들)?\s*(?:[두세네]|\d)?\s*(?:개|곳)?\s*(?:모두|전부|다)\s*에서?\s*(?=(?:[^?.!]{0,12}?)(?:1위|1등|치킨))"
+        r"|\b(?:placed|finished|came|won a (?:game|match|round))\s+(?:first\s+)?(?:in|at)\s+(?:every|each|both|all)(?: of)?(?: the)?\s+(?:@\w+\s+){0,2}?(?P<won_en>tournaments?|events?)\b", re.I)
 
     def _in_every(self, asked: str | None, measure: str | None) -> IR | None:
         """"teams that played in every tournament", "모든 경기에 출전한 선수": those whose distinct count of the things
         reaches all there are in the scope (the named game, tournament, dates), a condition per team or player."""
         m = self._EVERY.search(self.t.s)
-        if m is None or asked not in ("team", "player") or measure is not None or self.t.has("aggregates", "count"):
+        won = m is not None and bool(m.group("won_ko") or m.group("won_en"))
+        if m is None or asked not in ("team", "player") or (measure is not None and not (won and measure in ("chicken", "wins"))) \
+                or self.t.has("aggregates", "count") and not won:
             return None
         if self.t.has("shapes", "both") and any(len(v) == 2 for k, v in self.values.items() if k != asked):
             return None  # "A와 B 양쪽 대회에 모두 나온 팀": in both of the two named, not in every one of them
-        noun = self._noun(m.group("en") or m.group("ko") or m.group("ko2"))
+        noun = self._noun(m.group("en") or m.group("ko") or m.group("ko2") or m.group("won_ko") or m.group("won_en"))
         col = {"tournament": "tr.id", "match": "m.id", "map": "m.map", "stage": "m.stage"}.get(noun)
         if col is None:
             return None
-        return IR(select=[KEY[asked]], measure=f"countd:{col}", filters=self.value_filters() + self.date_filters(), group=True,
-                  vs={"op": "=", "ref": "all"})
+        fs = self.value_filters() + self.date_filters() + ([Filter("mt.placement", "=", 1)] if won else [])
+        return IR(select=[KEY[asked]], measure=f"countd:{col}", filters=fs, group=True, vs={"op": "=", "ref": "all"})
 
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""

@@ -13,6 +13,7 @@ semi-technical Korean, a recap journalist and a fast phone typist in English).
   tournament listed with its final's date (the match's date, not the tournament's span).
 - A win rate asked as a fraction (a threshold below 1); 장소 (a place) is a map; every tournament listed with its
   count, 0 for one with nothing ("경기 없는 대회도 0으로", "including tournaments with no matches").
+- "두 개", "세 명": a number and its counter, no nickname by its sound; a first place in every (both) tournament(s).
 - The format's value said in Korean text ("versus 경기"); "최댓값"; a record's row with the columns named after it
   ("- 팀명, 대회명"); the widest margin with both sides' rounds asked beside; a minimum sample said as "출전 N경기
   이상만" or "while appearing in three or more matches".
@@ -31,7 +32,7 @@ ROWS = {
                     (3, "Frost Open 2026", "Overwatch 2", "2026-01-10", None)],
     "teams": [(1, "달빛 여우", "KR"), (2, "Copper Hawks", "NA"), (3, "Marsh Lions", "EU"), (4, "Granite Bay", "KR")],
     "players": [(1, "Minto", 1, "duelist"), (2, "Peony", 1, "controller"), (3, "Rusk", 2, "duelist"),
-                (4, "Tamsin", 2, "sentinel"), (5, "Oaken", 3, "initiator"), (6, "Vela", 4, None)],
+                (4, "Tamsin", 2, "sentinel"), (5, "Oaken", 3, "initiator"), (6, "Vela", 4, None), (7, "Tucka", None, None)],
     "matches": [(1, 1, "2025-06-02 18:00:00", "group", "Ascent", "versus"),
                 (2, 1, "2025-06-04 18:00:00", "group", "Bind", "versus"),
                 (3, 1, "2025-06-10 19:00:00", "final", "Haven", "versus"),
@@ -77,7 +78,9 @@ CASES = [
     ("게임별로 대회 건수 정리", "SELECT game, COUNT(*) FROM tournaments GROUP BY game"),
     ("팀별 평균 킬 구해서 30 이상인 팀만", "SELECT t.name, AVG(mt.kills) FROM match_teams mt JOIN teams t ON t.id = mt.team_id "
      "GROUP BY t.id HAVING AVG(mt.kills) >= 30"),
-    ("경기에 나가지 않은 선수 명단", "SELECT nickname FROM players WHERE id = 6"),
+    ("경기에 나가지 않은 선수 명단", "SELECT nickname FROM players WHERE id IN (6, 7)"),
+    ("배그 대회 전부에서 1등 해본 팀", "SELECT name FROM teams WHERE id IN (1, 2)"),
+    ("teams that placed first in every PUBG tournament", "SELECT name FROM teams WHERE id IN (1, 2)"),
     # the calendar, the final described, the final's date
     ("The Amber Lakes Cup 2025 ran from early to late June. How many of its matches were group games?",
      "SELECT COUNT(*) FROM matches WHERE tournament_id = 1 AND stage = 'group'"),
@@ -118,6 +121,15 @@ def test_round36(world, question, gold):
     url, path, _ = world
     result = answer(question, url)
     assert _covers(sorted(tuple(r) for r in result.rows), _rows(path, gold)), (question, result.sql, result.rows)
+
+
+@pytest.mark.parametrize("question", ["PUBG 대회 두 개 모두에서 1등 한 팀", "선수 세 명 이상인 팀"])
+def test_a_number_and_its_counter_are_no_name(world, question):
+    """"두 개" (t-k) is no nickname said by its sound ("Tucka")."""
+    from nl2sql.linking import link
+
+    _, _, catalog = world
+    assert [m.value for m in link(question, catalog).mentions if m.type == "player"] == []
 
 
 @pytest.mark.parametrize("question", ["how do I register my child's team?", "저희 아이 팀 등록은 어떻게 하나요?"])
