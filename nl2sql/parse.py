@@ -3434,7 +3434,7 @@ class Parser:
         r"(?:나간|나갔|나온|나왔|뛴|뛰었|참가|출전|출장|참여|나선|플레이)"
         r"|(?P<ko2>대회|토너먼트|경기|맵|스테이지)(?:들)?\s*(?:에서|에|을|를)?\s*(?:다|전부|모두|빠짐없이|하나도 빠짐없이|하나도 안 빠지고)\s*"
         r"(?:나간|나갔|나온|나왔|뛴|뛰었|참가|출전|출장|참여|나선|플레이)"
-        # "PUBG 대회 두 개 모두에서 1위 기록한 팀", "모든 대회에서 우승 경험", "placed first in every (both) … tournament(s)":
+        # "배그 대회 세 곳 전부 1등 한 팀", "placed first in every (both) … tournament(s)":
         # a first place in each of them (the won rows counted per tournament)
         r"|(?P<won_ko>대회|토너먼트)(?:들)?\s*(?:[두세네]|\d)?\s*(?:개|곳)?\s*(?:모두|전부|다)\s*에서?\s*(?=(?:[^?.!]{0,12}?)(?:1위|1등|치킨))"
         r"|\b(?:placed|finished|came|won a (?:game|match|round))\s+(?:first\s+)?(?:in|at)\s+(?:every|each|both|all)(?: of)?(?: the)?\s+(?:@\w+\s+){0,2}?(?P<won_en>tournaments?|events?)\b", re.I)

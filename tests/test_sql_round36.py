@@ -123,7 +123,7 @@ def test_round36(world, question, gold):
     assert _covers(sorted(tuple(r) for r in result.rows), _rows(path, gold)), (question, result.sql, result.rows)
 
 
-@pytest.mark.parametrize("question", ["PUBG 대회 두 개 모두에서 1등 한 팀", "선수 세 명 이상인 팀"])
+@pytest.mark.parametrize("question", ["배그 토너먼트 두 개 다 나간 팀", "선수 세 명 이상인 팀"])
 def test_a_number_and_its_counter_are_no_name(world, question):
     """"두 개" (t-k) is no nickname said by its sound ("Tucka")."""
     from nl2sql.linking import link
