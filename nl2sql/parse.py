@@ -543,10 +543,13 @@ class Parser:
         masked = re.sub(r"\b(?:zero|no)(?=\s+(?:kills?|frags?|deaths?|assists?)\b(?!\s+(?:info|data|listed|recorded)))",
                         lambda m: "0" + " " * (len(m.group()) - 1), masked, flags=re.I)
         # "한 번도 안 쓰러진 판", "죽지 않고 끝까지 살아남은 판", "without dying once": no death in that match
-        masked = re.sub(r"(?:(?<![가-힣])한\s*번도\s*)?(?:안\s*(?:죽은|죽고|쓰러진|쓰러지고)|(?:죽|쓰러지)지\s*(?:않은|않고|않았던))"
-                        r"(?:\s*(?:끝까지|마지막까지)\s*(?:살아남은|생존한))?|(?:끝까지|마지막까지)\s*(?:살아남은|생존한)"
-                        r"|\bwithout (?:dying|a (?:single )?death)(?: (?:once|even once))?\b",
-                        lambda m: ("0 deaths" if m.group()[:1].isascii() else "0데스").ljust(len(m.group())), masked, flags=re.I)
+        # (said of the match itself: "한 번도 안 죽은 선수" alone is who never died at all, a set)
+        masked = re.sub(r"(?:(?:(?<![가-힣])한\s*번도\s*)?(?:안\s*(?:죽은|죽고|쓰러진|쓰러지고)|(?:죽|쓰러지)지\s*(?:않은|않고|않았던))"
+                        r"(?:\s*(?:끝까지|마지막까지)\s*(?:살아남은|생존한))?|(?:끝까지|마지막까지)\s*(?:살아남은|생존한))(?=\s*(?:판|경기|게임|매치|맵|세트))",
+                        lambda m: "0데스".ljust(len(m.group())), masked)
+        if re.search(r"\b(?:matches|games|maps|series)\b", masked, re.I):
+            masked = re.sub(r"\bwithout (?:dying|a (?:single )?death)(?: (?:once|even once))?\b",
+                            lambda m: "0 deaths".ljust(len(m.group())), masked, flags=re.I)
         return re.sub(r"(?<![가-힣])노(?=킬|데스|어시)", "0", masked)
 
     # ----------------------------------------------------------------- slots
