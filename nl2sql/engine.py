@@ -169,6 +169,8 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     a count's shorthand ("# of maps") as words (:func:`~nl2sql.unwrap.shorthand`)."""
     question = spoken_numbers(shorthand(question), load_catalog(url))
     question = _as_named_team(question, url, today)
+    question = _kin_named(question, url, today)
+    question = _FINAL_SAID.sub(lambda m: "결승전" if re.match(r"[가-힣]", m.group()) else "the final", question)
     core = core_question(question)
     if core != question.strip():
         core, rest = _carry_names(question, core, url, today)
@@ -176,6 +178,56 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
         if (p.ir is not None or p.query is not None) and not _lost_names(rest, p.linked, url, today):
             return p
     return _plan(question, url, context, today, model)
+
+
+# "우승을 겨루는 판 (결승)", "우승을 가리는 시합", "the match that decided the title": the final described in plain
+# words (a gloss in brackets naming it again read once)
+_FINAL_SAID = re.compile(
+    r"(?:(?<![가-힣])마지막\s*)?우승(?:을|컵을|팀을)?\s*(?:다투는|겨루는|가리는|결정하는|결정짓는|놓고\s*(?:싸우는|다투는))\s*(?:경기|판|매치|무대|시합)"
+    r"(?:\s*\(\s*결승(?:전)?\s*\))?"
+    r"|\b(?:the\s+)?(?:match|game|series)\s+(?:that|which)\s+decided\s+(?:the\s+)?(?:title|championship|trophy|winner)\b"
+    r"|\b(?:the\s+)?(?:title|championship)[- ]deciding\s+(?:match|game|series)\b", re.I)
+# "저희 아이", "우리 아들", "제 동생": the asker's own person, who is the player (or whose team is the team) named beside
+_KIN = (r"(?:(?:(?<![가-힣])(?:저희|우리|제|내)\s*)?(?<![가-힣])(?:아이|애|아들|딸|자녀|동생|남동생|여동생|조카|손자|손녀|남편|아내)"
+        r"(?=[\s(이가은는의도를을팀'\"‘“]|$))")
+_KIN_BEFORE = re.compile(_KIN + r"(?:\s*의)?\s*(?P<team>(?:소속\s*)?팀)?\s*(?:닉네임|아이디|이름|활동명)?\s*(?P<said>이|가|은|는)?\s*"
+                         r"(?P<bracket>\(\s*(?:닉네임|아이디|이름|활동명|팀)?\s*:?\s*)?['\"‘“]?$")
+# "… 'X'예요.", "… 'X'인데요,", "… 'X'라는 닉네임으로 뛰어요,": the sentence that says who the asker's person is
+_KIN_SAID = re.compile(r"['\"’”]?\s*(?:(?:이)?라는\s*(?:이름|닉네임|아이디|활동명|팀)(?:으로|을|를|에)?\s*[^,.?!]{0,30}?(?:는데요?|어요|아요|습니다|니다|요)"
+                       r"|(?:이에요|예요|에요|인데요?|입니다|이고요?|이거든요|거든요))\s*[,.!~]+\s*(?=\S)")
+_KIN_REF = {"player": re.compile(_KIN + r"(?=\s*(?:이|가|은|는|의|도|를|을|\s))|(?<![가-힣])(?:이|그|해당)\s*선수"),
+            "team": re.compile(_KIN + r"(?:\s*의)?\s*(?:소속\s*)?팀|(?<![가-힣])(?:이|그|해당)\s*팀")}
+
+
+def _kin_named(question: str, url: str, today: dt.date | None) -> str:
+    """The question with the asker's own person written as the player or team named beside them: "저희 아이 'X'가 …"
+    reads "X가 …", "아이 팀이 'Y'인데요, 이 팀에 …" reads "Y 팀에 …", "아이(닉네임 X)가" reads "X가", and a sentence saying
+    who the child is ("아이 닉네임이 'X'예요.") is dropped with the name carried into what follows."""
+    if not re.search(_KIN, question):
+        return question
+    said = [m for m in link(question, load_catalog(url), today).mentions if m.type in ("player", "team")]
+    for m in sorted(said, key=lambda m: -m.start):
+        before = _KIN_BEFORE.search(question[:m.start])
+        if before is None or (m.type == "player") == bool(before.group("team")):
+            continue
+        name, after = str(m.value), question[m.end:]
+        if before.group("bracket"):  # "아이(닉네임 X)가"
+            close = re.match(r"\s*['\"’”]?\s*\)", after)
+            if close:
+                return question[:before.start()] + name + after[close.end():]
+            continue
+        intro = _KIN_SAID.match(after)
+        head = question[:before.start()]
+        if intro and not re.sub(r"(?:안녕하세요|안녕하십니까|반갑습니다)[\s,.!~]*", "", head).strip():
+            rest = after[intro.end():]
+            ref = _KIN_REF[m.type].search(rest)
+            if ref:
+                return head + rest[:ref.start()] + name + (" 팀" if m.type == "team" else "") + rest[ref.end():]
+            return head + name + " " + rest
+        if not before.group("said"):  # "저희 아이 'X'가 …", "아이 팀 'Y'와": the person and the name side by side
+            quote = re.search(r"['\"‘“]$", question[:m.start])
+            return head + (quote.group() if quote else "") + question[m.start:]
+    return question
 
 
 _PRONOUN = re.compile(r"\b(?:(they|them|he|him|she)|(their|his|her))\b|(걔네|걔|그\s?팀|그\s?선수|그 친구)(?:들)?", re.I)
@@ -436,6 +488,9 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|\b(?:which|what|who)(?:\s+(?:one|ones|team|teams|player|players))?\s+(?:is|was|are|were)\s+(?:it|they|that)\s*\??\s*$",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
     plain = re.sub(r"\b(?:i\.\s?e|e\.\s?g)\b\.?", "    ", plain, flags=re.I)  # "i.e.", "e.g." are no "I"
+    # "late March", "in late 2025", "late-season": a part of the calendar, not being late
+    plain = re.sub(r"\blate(?=[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|season|\d{4}|in the (?:year|season|month)))",
+                   "    ", plain, flags=re.I)
     from .parse import ZEROS_SHOWN
 
     if ZEROS_SHOWN.sub("", plain).strip(" .?!;"):

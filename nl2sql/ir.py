@@ -6,7 +6,8 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
-  ratio (``win_rate`` in percent, ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b, ``countif:<col><op><n>`` the rows meeting one condition), a team's ``record`` (wins, losses), or ``title``
+  ratio (``win_rate`` in percent (``win_ratio`` as a fraction of 1), ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b,
+  ``countif:<col><op><n>`` the rows meeting one condition), a team's ``record`` (wins, losses), or ``title``
   (a champion: the final's winner in versus play, the most final-stage points in ranking play), or ``titles``
   (how many tournaments a team won), or ``streak:<placement>`` (a team's longest run of that placement in time order);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
@@ -116,6 +117,9 @@ class IR:
     """{'by': [col...], 'agg': 'avg'|'max'|'min'|'sum'}: the measure is totalled per value of ``by`` (plus the
     selected keys) first, then ``agg`` of those totals per selected key ("average combined kills per series",
     "mean round sum of a match, by map"); a ``count`` among ``extra_measures`` counts those totals."""
+    zero_groups: bool = False
+    """Every team (tournament, player) of the table listed, a group with no rows counted as 0 ("대회별 경기 수, 경기
+    없는 대회도 0으로", "including the teams that never played"): the grouped count joined onto the whole table."""
     part: list[Filter] = dataclasses.field(default_factory=list)
     """The rows of a ``part:<col>`` measure's numerator: "the share of all kills that came from X's players"."""
     tiebreak: str | None = None
@@ -177,6 +181,8 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return "COUNT(*)"
     if measure == "win_rate":
         return f"100.0 * {WINS_EXPR.format(s=side)} / COUNT(*)"
+    if measure == "win_ratio":  # the same share as a fraction of 1 ("승률 0.7 이상", "win rate as a decimal")
+        return f"1.0 * {WINS_EXPR.format(s=side)} / COUNT(*)"
     if measure == "wins":
         return WINS_EXPR.format(s=side)
     if measure == "losses":
@@ -223,7 +229,7 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return set()
     if measure in ("kd", "kda"):
         return {"mp"}
-    if measure in ("win_rate", "wins", "losses", "record"):
+    if measure in ("win_rate", "win_ratio", "wins", "losses", "record"):
         return {"mt"}
     if measure == "title":
         return {"mt", "m"}
@@ -435,6 +441,10 @@ def _unblank_ranking(ir: IR) -> IR:
     return dataclasses.replace(ir, filters=list(ir.filters) + [Filter(ir.select[0], "not_null")])
 
 
+# the tables whose every row a zero-kept grouping lists: (table, alias, column)
+_ZERO_BASE = {"tr.name": ("tournaments", "tr", "name"), "t.name": ("teams", "t", "name"), "p.nickname": ("players", "p", "nickname")}
+
+
 def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None) -> str:
     """The SELECT statement for ``ir`` (SQLite or PostgreSQL); ``names`` renames the output columns."""
     if ir.minus:
@@ -444,6 +454,15 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     if ir.count_groups:
         inner = dataclasses.replace(ir, count_groups=False)
         return f"SELECT COUNT(*) FROM ({compile_sql(inner, dialect)}) g"
+    if ir.zero_groups and len(ir.select) == 1 and ir.select[0] in _ZERO_BASE and not ir.extra_measures:
+        table, alias, col = _ZERO_BASE[ir.select[0]]
+        inner = compile_sql(dataclasses.replace(ir, zero_groups=False, order=None, limit=None), dialect, names=["k", "v"])
+        if not inner.startswith("WITH"):
+            sql = (f"WITH g AS ({inner}) SELECT {alias}.{col}, COALESCE(g.v, 0) FROM {table} {alias} "
+                   f"LEFT JOIN g ON g.k = {alias}.{col}")
+            if ir.order in ("desc", "asc"):
+                sql += f" ORDER BY COALESCE(g.v, 0) {ir.order.upper()}"
+            return sql + (f" LIMIT {int(ir.limit)}" if ir.limit else "")
     if ir.measure == "titles":
         return _compile_titles(ir, dialect)
     if ir.measure and ir.measure.startswith("streak:"):
@@ -462,13 +481,13 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
     needed |= _measure_aliases(ir.measure) | _measure_aliases(ir.having_measure)
     for extra in list(ir.extra_measures) + [h[0] for h in ir.having_also]:
         more = _measure_aliases(extra)
-        if ir.fact == "w" and extra in ("record", "wins", "losses", "win_rate"):
+        if ir.fact == "w" and extra in ("record", "wins", "losses", "win_rate", "win_ratio"):
             more = (more - {"mt"}) | {"w"}  # counted on the named team's side, as the measure is
         needed |= more
     for scope in (ir.split or {}).get("scopes", []):
         for f in scope:
             needed |= _filter_aliases(f)
-    if ir.fact == "w" and "mt" in needed and ir.measure in ("record", "wins", "win_rate"):
+    if ir.fact == "w" and "mt" in needed and ir.measure in ("record", "wins", "win_rate", "win_ratio"):
         needed = (needed - {"mt"}) | {"w"}  # the measure is counted on the named team's side
     for f in ir.filters + ir.part:
         needed |= _filter_aliases(f)

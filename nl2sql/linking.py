@@ -1584,7 +1584,8 @@ def _plural_variants(variants: list[tuple[str, int]]) -> list[tuple[str, int]]:
 # Native Korean nouns of a question about records, with a particle ("기록이 하나도 없는", "한 번도", "아무도"): their
 # consonants may spell a Latin name's skeleton ("기록이 하나" ~ k-r-k-n, "하반기" = a year's second half ~ b-n-k), but no
 # name is said with them
-_KO_NATIVE_NOUN = re.compile(r"(?:기록|하나|한번|번|아무|전혀|경기|적|때|날|사람|애들|놈|거|상반기|하반기|분기|주말|평일|저녁|오전|오후|새벽|작년|올해|내년)(?:이|가|은|는|을|를|도|만|의|에|에서|이나|라도)?")
+# (counters after a native number, "두 개", "세 명", "네 판", are no name's sound either)
+_KO_NATIVE_NOUN = re.compile(r"(?:기록|하나|한번|번|개|명|판|회|곳|아무|전혀|경기|적|때|날|사람|애들|놈|거|상반기|하반기|분기|주말|평일|저녁|오전|오후|새벽|작년|올해|내년)(?:이|가|은|는|을|를|도|만|의|에|에서|이나|라도)?")
 
 
 def _loan_syllables(word: str) -> bool:

@@ -287,8 +287,12 @@ class Parser:
         zero = re.compile(r"\(?\s*\b(?:include|including|incl\.?|keep(?:ing)?|even)\s+(?:the\s+)?(?:anyone|anybody|everyone|teams?|squads?|players?|those|ones?)?"
                           r"\s*(?:who|that|with|at)?\s*(?:went|go|goes|were|was|are|is|have|has|had|sitting|stayed|stuck)?\s*(?:at\s+)?"
                           r"(?:winless|zero|none|0|no wins|without a win|no (?:kills|points|dinners|chickens|first places))\b(?:\s*(?:too|as well|also))?\s*\)?"
-                          r"|\(?\s*(?:0\s*(?:승|번|회|킬|점)?(?:인|짜리)?|한\s*번도\s*(?:못|안)\s*(?:이긴|한|딴|먹은)|없는)\s*(?:팀|선수|스쿼드|것|거|곳)?(?:들)?\s*(?:도|까지)\s*"
-                          r"(?:다\s*|전부\s*|같이\s*)?(?:포함|넣어|보여|나오게)\S*\s*\)?", re.I)
+                          r"|\(?\s*(?:0\s*(?:승|번|회|킬|점)?(?:인|짜리)?|한\s*번도\s*(?:못|안)\s*(?:이긴|한|딴|먹은)|없는)\s*(?:팀|선수|스쿼드|것|거|곳|대회|토너먼트)?(?:들)?\s*(?:도|까지)\s*"
+                          r"(?:다\s*|전부\s*|같이\s*)?(?:0\s*(?:건|개|번|회|경기|판)?\s*(?:으로|로)\s*)?(?:포함|넣어|보여|나오게)\S*\s*\)?"
+                          # "including tournaments with no matches (as 0)", "teams without a match included, at zero"
+                          r"|\(?\s*\b(?:include|including|incl\.?|keep(?:ing)?|with)\s+(?:the\s+)?(?:teams?|squads?|players?|tournaments?|events?|ones?|those)\s+"
+                          r"(?:with\s+no|without\s+(?:any\s+)?|that\s+(?:never\s+)?(?:had|have|played)\s+no)\s*(?:matches|games|series|appearances)\b"
+                          r"(?:\s*(?:\(?as\s+(?:0|zero)\)?|at\s+(?:0|zero)))?\s*\)?", re.I)
         # "Teams at nothing get shown as 0.", "없으면 0으로 표시": a sentence of its own saying so, blanked whole
         self.keep_zero = bool(ZEROS_SHOWN.search(masked)) and bool(ZEROS_SHOWN.sub("", masked).strip(" .?!;"))
         if self.keep_zero:
@@ -317,6 +321,8 @@ class Parser:
         # "map play counts", "team match counts": how often each was played, a count per entity said as a plural noun
         masked = re.sub(r"\b(map|team|squad|player|role|region|stage|tournament)s?\s+(?:play|match|game|appearance)s?\s+counts\b",
                         lambda m: f"count per {m.group(1).lower()}".ljust(len(m.group())), masked, flags=re.I)
+        # "대회 건수", "팀 건수": how many of those rows (건수 is a count of records, said of the noun before it)
+        masked = re.sub(r"(대회|토너먼트|팀|선수|스쿼드|맵|지역|경기|매치)(\s*)건수(?![가-힣])", lambda m: m.group(1) + " 수" + m.group(2), masked)
         # "(중복 제외)", "중복없이", "no duplicates", "each counted once": a remark that each row counts once (counts of
         # teams and players are distinct already), not a set difference; blanked so the negation cues do not see it
         masked = re.sub(r"중복(?:은|된\s*(?:건|거|것|팀|선수)은?)?\s*(?:제외|빼고|없이|말고|뺀|제거)(?:하고|해서|하면|요)?"
@@ -545,6 +551,14 @@ class Parser:
         """"zero kills", "노킬", "노데스 경기": the number 0 beside the statistic (lengths kept)."""
         masked = re.sub(r"\b(?:zero|no)(?=\s+(?:kills?|frags?|deaths?|assists?)\b(?!\s+(?:info|data|listed|recorded)))",
                         lambda m: "0" + " " * (len(m.group()) - 1), masked, flags=re.I)
+        # "한 번도 안 쓰러진 판", "죽지 않고 끝까지 살아남은 판", "without dying once": no death in that match
+        # (said of the match itself: "한 번도 안 죽은 선수" alone is who never died at all, a set)
+        masked = re.sub(r"(?:(?:(?<![가-힣])한\s*번도\s*)?(?:안\s*(?:죽은|죽고|쓰러진|쓰러지고)|(?:죽|쓰러지)지\s*(?:않은|않고|않았던))"
+                        r"(?:\s*(?:끝까지|마지막까지)\s*(?:살아남은|생존한))?|(?:끝까지|마지막까지)\s*(?:살아남은|생존한))(?=\s*(?:판|경기|게임|매치|맵|세트))",
+                        lambda m: "0데스".ljust(len(m.group())), masked)
+        if re.search(r"\b(?:matches|games|maps|series)\b", masked, re.I):
+            masked = re.sub(r"\bwithout (?:dying|a (?:single )?death)(?: (?:once|even once))?\b",
+                            lambda m: "0 deaths".ljust(len(m.group())), masked, flags=re.I)
         return re.sub(r"(?<![가-힣])노(?=킬|데스|어시)", "0", masked)
 
     # ----------------------------------------------------------------- slots
@@ -771,7 +785,7 @@ class Parser:
     def _noun(word: str) -> str:
         w = word.lower()
         table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "인원", "member", "멤버", "people", "fragger", "killer", "dealer", "guy")),
-                 ("tournament", ("tournament", "tourney", "event", "competition", "대회", "토너먼트")), ("map", ("map", "맵")),
+                 ("tournament", ("tournament", "tourney", "event", "competition", "대회", "토너먼트")), ("map", ("map", "맵", "장소")),
                  ("region", ("region", "countr", "지역", "나라", "리전", "국가")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
                  ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
@@ -807,7 +821,9 @@ class Parser:
                       r"@\1X(?:[^.?!@]{0,14}?)(?:각각|각자|따로따로|\brespectively\b|\beach\b|\bseparately\b|\bapiece\b)", s, re.I)
         if m:
             return m.group(1)
-        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|지역|나라|리전|국가|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX)\s*(?:별|마다)", s) \
+        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|장소|지역|나라|리전|국가|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX"
+                      # an English column word with the Korean suffix ("stage별", "region마다")
+                      r"|(?<![A-Za-z])(?i:teams?|squads?|players?|tournaments?|maps?|regions?|roles?|positions?|stages?))\s*(?:별|마다)", s) \
             or re.search(r"(팀|스쿼드|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
             or re.search(r"(?<![가-힣])각\s*(팀|선수|대회|토너먼트|맵|지역|게임|종목|스테이지)", s)
         if m:
@@ -967,8 +983,9 @@ class Parser:
         if _MONTH_SPAN.search(self.t.s):
             out.append(Filter("tr.start_date", "month!=", "tr.end_date"))
         if re.search(r"\bhead[- ]to[- ]head (?:match|game|series|format|events?|tournaments?)|\bversus (?:match|game)"
-                     r"|\bversus[- ](?:format|mode|style|type|events?|tournaments?|play)\b|\bversus\s*(?:방식|형식|포맷|모드|경기|대회)|대전 경기"
-                     r"|(?:맞대결|대전|1\s*대\s*1)\s*(?:방식|형식)", self.t.s, re.I) \
+                     r"|\bversus[- ](?:format|mode|style|type|events?|tournaments?|play)\b|대전 경기|(?:맞대결|대전|1\s*대\s*1)\s*(?:방식|형식)"
+                     # the column's value said in Korean text ("versus 경기", "format이 versus인")
+                     r"|\bversus\s*(?:경기|매치|판|게임|방식|포맷|형식|모드|대회|format)|\bformat\s*(?:이|가|은|는|=)?\s*['\"]?versus\b", self.t.s, re.I) \
                 and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
             # ("only battle royale, never a head-to-head game": the other format said as denied is no scope)
             out.append(Filter("m.format", "=", "versus"))
@@ -1411,13 +1428,17 @@ class Parser:
             if group_by in KEY and group_by != "match":
                 gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
-            both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀", t.s, re.I)
+            both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀"
+                                   r"|\b(?:the )?winning (?:team|side|squad),? (?:and )?(?:the )?losing (?:team|side|squad)\b|이긴\s*팀\s*,\s*진\s*팀|승리\s*팀\s*(?:,|과|이랑|하고)\s*패배\s*팀", t.s, re.I)
+            # "rounds both teams took", "양 팀 라운드": both sides' scores asked beside
+            each_score = re.search(r"\b(?:rounds?|points?|maps?|scores?) (?:each|both) (?:side|team|squad)s? (?:won|took|got|scored)\b|\b(?:each|both) (?:side|team)s?'? (?:rounds|scores?)\b"
+                                   r"|(?:양\s*팀|두\s*팀|각\s*팀)\s*(?:이|의|가)?\s*(?:딴|따낸|가져간|얻은)?\s*(?:라운드|점수|스코어)", t.s, re.I)
             when = re.search(r"\bwhen\b|\bwhat (?:day|date)\b|언제|날짜|며칠|일시", t.s, re.I)
             if both_sides and fn != "avg" and not (when and re.search(r"(?:이긴|진)\s*팀(?:과|와|이랑|하고)?\s*(?:진|이긴)\s*팀\s*(?:의\s*)?(?:라운드|점수|스코어)\s*차", t.s)):
                 # "the widest win there, and who beat whom": that match's two sides (and both scores, when the score
                 # line is asked: "both sides plus the scoreline", "스코어도")
                 line = re.search(r"\bscores?\b|\bscore ?lines?\b|\bfinal score\b|\b(?:winner|loser)'?s (?:rounds|score|points)\b|스코어|점수|몇\s*대\s*몇",
-                                 t.s, re.I)
+                                 t.s, re.I) or each_score
                 return Reading(IR(select=["wt.name", "lt.name"] + (["w.score", "l.score"] if line else []), filters=fs,
                                   extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() == "map" and fn != "avg":
@@ -1426,7 +1447,7 @@ class Parser:
             said = re.search(r"\bdates?\b|\bwhen\b|\bwinners?\b|\bwho won\b|날짜|언제|승자|이긴 팀|누가 이겼", t.s, re.I)
             if fn != "avg" and (self.asked_entity() in ("match", "date", "team") or self._names_the_match() or said):
                 sel = ["m.played_at", "m.map", "wt.name", "lt.name"]
-                if re.search(r"\bscores?\b|\bscorelines?\b|스코어|점수|몇 ?대 ?몇", t.s, re.I):
+                if re.search(r"\bscores?\b|\bscorelines?\b|스코어|점수|몇 ?대 ?몇", t.s, re.I) or each_score:
                     sel += ["w.score", "l.score"]  # "… who won it, final score": both sides' scores beside
                 return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             return Reading(IR(measure=f"{fn}:{diff}", filters=fs), 0.75, "scalar")
@@ -1488,6 +1509,12 @@ class Parser:
                     else self._direction(measure)
             if n and n > 1 and not ir.order.startswith("col:") if ir.order else n and n > 1:
                 ir.order, ir.limit = ir.order or self._direction(measure), n  # "X별 ... top 5": the first n groups
+            elif threshold is not None and cmp and not (maxish or minish or single or together) and measure \
+                    and group_by in ("team", "player", "tournament", "map", "region", "role", "game", "stage"):
+                # "팀별 평균 등수 N 이하만", "per player, the average kills, only those at N or more": the
+                # groups whose statistic passes the number
+                ir.having, ir.order = (cmp, self._scale(measure, threshold)), None
+                return Reading(ir, 0.75, "having")
             return Reading(ir, 0.75, "group")
         if has_count and asked in ("team", "player", "tournament", "map", "region") and not (maxish or minish):
             counted = self._counted(None)
@@ -1561,7 +1588,7 @@ class Parser:
                     return Reading(IR(select=["m.played_at"], filters=filters, extreme=(mcol, fn)), 0.8, "extreme")
                 extra = self._extra_columns(asked)
                 holder = re.search(r"\b(?:player|team|squad)(?:'s name)?\s*(?:and|&|\+|,|/)|(?:\band|\bwith|\bplus|[,:+&/])\s+(?:the\s+|their\s+)?(?:player|team|squad)s?\b"
-                                   r"|(?:선수|팀)\s*(?:이름)?\s*(?:이랑|랑|하고|과|와|,|\+|도)", t.s, re.I)
+                                   r"|(?:선수|팀)\s*(?:이름|명)?\s*(?:이랑|랑|하고|과|와|,|\+|도)|(?:[,:\-–—]|이랑|랑|하고|과|와)\s*(?:선수|팀)\s*(?:이름|명)(?![가-힣])", t.s, re.I)
                 if extra or holder:
                     # "most kills in one series, plus the date", "…: player and date": the record's row, with who holds it
                     if mcol == "mt.kills" and holder and re.search(r"player|선수", holder.group(), re.I):
@@ -1654,7 +1681,13 @@ class Parser:
             if asked != "date" and (t.has("entities", "date") and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I)
                                     or re.search(r"\b(?:what|which) (?:day|date)\b|무슨 ?날|며칠", t.s, re.I)) \
                     and not any(f.op in ("is_null", "not_null", "month!=") and f.col.endswith("_date") for f in filters):
-                sel.append("m.played_at") if asked != "tournament" else sel.extend(["tr.start_date", "tr.end_date"])
+                # a tournament's own span, unless the date is said of its match ("결승전 일시", "결승 날짜",
+                # "when was each final played")
+                of_match = asked == "tournament" and re.search(
+                    r"(?:@stageX\s*전?|결승전?|준결승전?|4강전?|8강전?|경기|매치|판)\s*(?:이|가|은|는|의|도)?\s*(?:언제|날짜|일시|일자|며칠)"
+                    r"|\bwhen\s+(?:was|were|did)\s+(?:the\s+|each\s+|that\s+|those\s+|its\s+|their\s+)?(?:grand\s+)?(?:finals?|semi-?finals?|quarter-?finals?|matche?s?|games?|@stageX)"
+                    r"|(?:\b(?:finals?|semi-?finals?|match|game)|@stageX)(?:'s)?\s+(?:dates?|days?)\b", t.s, re.I)
+                sel.append("m.played_at") if asked != "tournament" or of_match else sel.extend(["tr.start_date", "tr.end_date"])
             sel += [c for c in self._attributes_beside(asked, filters) if c not in sel]
             if asked == "team" and any(f.col.startswith("mt.") for f in filters) and re.search(
                     r"(?:딴|얻은|가져간|챙긴|기록한|낸)\s*(?:라운드|점수|포인트|세트|맵)|\b(?:rounds?|points?|maps?|sets?)\s+(?:they|it|that (?:team|side))\s+(?:won|took|got|scored|had)\b"
@@ -2510,7 +2543,11 @@ class Parser:
         # "무슨 대회였는지도", "and at which event": the tournament the row belongs to, asked beside it
         if asked not in ("tournament", None) and re.search(
                 r"(?:무슨|어느|어떤)\s*대회(?:였|이었|엿|인지|에서|였는지|였고)|\band (?:at |in )?(?:which|what) (?:tournament|event|competition)\b"
-                r"|\b(?:which|what) (?:tournament|event|competition) (?:it|that) (?:was|came)\b", s, re.I):
+                r"|\b(?:which|what) (?:tournament|event|competition) (?:it|that) (?:was|came)\b", s, re.I) \
+                or asked != "tournament" and re.search(
+                # a list of the columns wanted: "- 선수명, 대회명", "with the team and the tournament"
+                r"(?:[,:+/\-–—]|랑|하고|과|와|및)\s*대회\s*(?:명|이름)(?![가-힣])|대회\s*(?:명|이름)\s*(?:[,+/]|이랑|랑|하고|과|와|및|도)"
+                r"|(?:\band|\bwith|\bplus|[,:+&/])\s+(?:the\s+|its\s+|their\s+)?(?:tournament|event|competition)(?:\s+names?)?\s*(?:[,.?!]|$|\band\b)", s, re.I):
             out.append("tr.name")
         return out
 
@@ -2640,6 +2677,12 @@ class Parser:
         if re.search(r"\b(?:beat|beaten|defeated|against|over|vs\.?)\s*$", before, re.I):
             return True
         if re.match(r"\s*@teamX\s*(?:이|가|은|는)?\s*(?:진|졌|패)", after):
+            return True
+        # "X와 맞붙어서 이긴 팀", "X랑 싸워서 이긴 팀", "sides that faced X and won": the others, who met X and won
+        if re.match(r"\s*@teamX\s*['\"’”]?\s*(?:와|과|랑|이랑|하고)\s*(?:맞\s*)?(?:붙어|붙었을\s*때|싸워|싸웠을\s*때|만나|만났을\s*때|대결해|경기해)\s*(?:서)?\s*"
+                    r"(?:이긴|이겼던|이겨\s*본|꺾은|잡은)\s*(?:팀|상대|애들|곳|쪽)", after) \
+                or re.search(r"\b(?:faced|played|met|took on|went up against)\s*$", before, re.I) \
+                and re.match(r"\s*@teamX\s+and\s+(?:won|came out on top|came away with (?:the|a) win)\b", after, re.I):
             return True
         # the object's particle dropped, as people type: "X 이겨본 팀", "X 잡은 애들" = the teams that beat X
         if re.match(r"\s*@teamX\s+(?:이겨\s*본|이겨\s*봤던|이긴|이겼던|꺾은|꺾어\s*본|잡은|잡아\s*본)\s*(?:팀|상대|애들|곳|데)", after):
@@ -3246,7 +3289,11 @@ class Parser:
         for name in ("kills", "deaths", "assists", "damage", "points"):
             for a, b in self.t.find("measures", name):
                 after = re.sub(r"^\s*\([^()]*\)", "", s[b:])
-                if re.match(r"\s*(?:은|는|이|가)?\s*(?:총|통산|전체|다 ?합쳐서?)?\s*(?:몇|얼마|합계|합)", after) \
+                # "쓰러뜨린 횟수 더하면 얼마", "킬 횟수는 몇 번": the rest of the word and the count's noun read
+                # past, the sum said as adding up
+                after = re.sub(r"^[가-힣]{0,2}\s*(?:횟수|개수|갯수|숫자|수)(?=[\s은는이가를을(]|$)(?:\s*\([^()]*\))?", "", after) if s[b - 1:b] != " " else after
+                if re.match(r"\s*(?:은|는|이|가|를|을)?\s*(?:지금까지\s*)?(?:총|통산|전체|다 ?합쳐서?|(?:다|모두|전부)\s*(?:합쳐서?|합치면|더하면|더해서|합하면|합산하면)"
+                            r"|(?:합쳐서?|합치면|더하면|더해서|합하면|합산하면))?\s*(?:총\s*)?(?:몇|얼마|합계|합)", after) \
                         or re.search(r"\b(?:how many|how much|total|number of)\s+(?:\w+\s+)?$", s[max(0, a - 30):a], re.I):
                     return True
         return False
@@ -3439,22 +3486,28 @@ class Parser:
         r"|(?:모든|전|전체)\s*(?:@\w+\s*)?(?P<ko>대회|토너먼트|경기|맵|스테이지)(?:들)?\s*(?:에서|에|을|를)?\s*(?:다\s*|전부\s*|빠짐없이\s*)?"
         r"(?:나간|나갔|나온|나왔|뛴|뛰었|참가|출전|출장|참여|나선|플레이)"
         r"|(?P<ko2>대회|토너먼트|경기|맵|스테이지)(?:들)?\s*(?:에서|에|을|를)?\s*(?:다|전부|모두|빠짐없이|하나도 빠짐없이|하나도 안 빠지고)\s*"
-        r"(?:나간|나갔|나온|나왔|뛴|뛰었|참가|출전|출장|참여|나선|플레이)", re.I)
+        r"(?:나간|나갔|나온|나왔|뛴|뛰었|참가|출전|출장|참여|나선|플레이)"
+        # "배그 대회 세 곳 전부 1등 한 팀", "placed first in every (both) … tournament(s)":
+        # a first place in each of them (the won rows counted per tournament)
+        r"|(?P<won_ko>대회|토너먼트)(?:들)?\s*(?:[두세네]|\d)?\s*(?:개|곳)?\s*(?:모두|전부|다)\s*에서?\s*(?=(?:[^?.!]{0,12}?)(?:1위|1등|치킨))"
+        r"|\b(?:placed|finished|came|won a (?:game|match|round))\s+(?:first\s+)?(?:in|at)\s+(?:every|each|both|all)(?: of)?(?: the)?\s+(?:@\w+\s+){0,2}?(?P<won_en>tournaments?|events?)\b", re.I)
 
     def _in_every(self, asked: str | None, measure: str | None) -> IR | None:
         """"teams that played in every tournament", "모든 경기에 출전한 선수": those whose distinct count of the things
         reaches all there are in the scope (the named game, tournament, dates), a condition per team or player."""
         m = self._EVERY.search(self.t.s)
-        if m is None or asked not in ("team", "player") or measure is not None or self.t.has("aggregates", "count"):
+        won = m is not None and bool(m.group("won_ko") or m.group("won_en"))
+        if m is None or asked not in ("team", "player") or (measure is not None and not (won and measure in ("chicken", "wins"))) \
+                or self.t.has("aggregates", "count") and not won:
             return None
         if self.t.has("shapes", "both") and any(len(v) == 2 for k, v in self.values.items() if k != asked):
             return None  # "A와 B 양쪽 대회에 모두 나온 팀": in both of the two named, not in every one of them
-        noun = self._noun(m.group("en") or m.group("ko") or m.group("ko2"))
+        noun = self._noun(m.group("en") or m.group("ko") or m.group("ko2") or m.group("won_ko") or m.group("won_en"))
         col = {"tournament": "tr.id", "match": "m.id", "map": "m.map", "stage": "m.stage"}.get(noun)
         if col is None:
             return None
-        return IR(select=[KEY[asked]], measure=f"countd:{col}", filters=self.value_filters() + self.date_filters(), group=True,
-                  vs={"op": "=", "ref": "all"})
+        fs = self.value_filters() + self.date_filters() + ([Filter("mt.placement", "=", 1)] if won else [])
+        return IR(select=[KEY[asked]], measure=f"countd:{col}", filters=fs, group=True, vs={"op": "=", "ref": "all"})
 
     _REACHED = re.compile(r"\b(?:ever\s+)?(?:reach(?:ed)?|made|make|got (?:to|into)|get (?:to|into)|gotten (?:to|into)|advanced to|qualified for"
                           r"|been (?:to|in)|appeared in|played in)\b|가\s*본|간\s*적|갔던\s*적|진출(?:한|했|해\s*본)|올라(?:간|가\s*본)|밟아\s*본|밟은|나간\s*적|나가\s*본", re.I)
@@ -4125,8 +4178,14 @@ _MIN_SAMPLE = re.compile(
     r"[(,\-–—]?\s*(?:(?:and|but|with|who|that|having|only)\s+)*(?:(?:have\s+|has\s+)?(?:played|playing|appeared in)\s+)?"
     r"\b(?:min(?:imum)?\.?(?:\s+of)?|at\s+least|no\s+fewer\s+than)\s+(\d+)\s+(?:" + _UNITS_EN + r"(?:\s+(?:played|minimum|min))?|played)\s*\)?"
     r"|[(,\-–—]?\s*(?:(?:and|but|with|who|that|having|only)\s+)*\b(\d+)\s*(?:\+|or more)\s+" + _UNITS_EN + r"\s+played\s*\)?"
+    # "while featuring in at least 5 games", "having played in 6+ matches"
+    r"|[(,\-–—]?\s*\b(?:while|when|and|having|with|after)\s+(?:(?:appearing|appeared|playing|played|featuring|featured|competing|competed)\s+in)\s+"
+    r"(?:at\s+least\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|or more)?\s+(?:(?:of\s+)?(?:its|their|the|those)\s+)?" + _UNITS_EN + r"\s*\)?"
     r"|[(,]?\s*최소\s*(\d+)\s*" + _UNITS_KO + r"(?:\s*이상)?(?:\s*(?:뛴|치른|출전한|소화한|나온|플레이한|한))?(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?\s*\)?"
-    r"|[(,]?\s*(\d+)\s*" + _UNITS_KO + r"\s*이상\s*(?:뛴|치른|출전한|소화한|나온|플레이한)(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?\s*\)?", re.I)
+    r"|[(,]?\s*(\d+)\s*" + _UNITS_KO + r"\s*이상\s*(?:뛴|치른|출전한|소화한|나온|플레이한)(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?\s*\)?"
+    # "출전 10판 이상인 선수만", "경기 수 10판 이상 기준": the sample said as the appearances' number first
+    r"|[(,]?\s*(?:출전|출장|경기\s*수)\s*(\d+)\s*" + _UNITS_KO + r"\s*이상(?:\s*(?:인|된))?(?:\s*(?:팀|선수|스쿼드))?(?:\s*(?:만|중에서?))?"
+    r"(?:\s*(?:을|를))?(?:\s*(?:대상으로|기준으로|놓고))?\s*\)?", re.I)
 
 
 def _min_sample(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
@@ -4136,7 +4195,8 @@ def _min_sample(text: str, linked: Linked, today: dt.date | None) -> Reading | N
     m = _MIN_SAMPLE.search(text)
     if m is None or any(x.start < m.end() and m.start() < x.end for x in linked.mentions):
         return None
-    n = int(next(g for g in m.groups() if g))
+    g = next(g for g in m.groups() if g)
+    n = int(g) if g.isdigit() else ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten").index(g.lower()) + 2
     rest, kept = _blank(text, linked, [(m.start(), m.end())])
     if not re.search(r"\d", rest):
         return None  # the minimum is the only threshold: the plain reader's "teams with at least 5 matches"
@@ -4572,6 +4632,10 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     if ir.order in ("desc", "asc") and ir.select and _TIEBREAK.search(s):
         # "ranked by damage, a tie settled alphabetically", "동점이면 이름순": the key orders the tied rows
         ir.tiebreak = "desc" if re.search(r"\breverse(?:d)? alphabetical|\bz\s*(?:to|-)\s*a\b|역순", s, re.I) else "asc"
+    if ir.measure == "win_rate" and (ir.having and isinstance(ir.having[1], (int, float)) and 0 < ir.having[1] < 1 or re.search(
+            r"(?<![\d.])0\s*(?:~|-|–|에서|과|와|to)\s*1(?![\d.])(?:\s*사이)?|\bas an? (?:decimal|fraction|ratio|proportion)\b|소수(?:로|점)", s, re.I)):
+        # "승률 0.7 이상", "win rate (0-1)", "as a decimal": the share as a fraction of 1, not a percentage
+        ir.measure = "win_ratio"
     keys = {"p.nickname": "p.nickname", "t.name": "t.name"}
     if ir.measure and not ir.group and not ir.select and not ir.setop and not ir.compare and not ir.minus and not ir.vs \
             and ir.measure not in ("count", "title", "titles") and not ir.measure.startswith("countd") \
@@ -4668,6 +4732,17 @@ def _zero_groups_kept(parser: Parser, ir: IR) -> None:
     even at 0, not a count of the won rows only."""
     if not ir.group or ir.measure not in ("count", "countd:m.id") or ir.having is not None or ir.setop or ir.extra_measures:
         return
+    key = {"tr.name": "tr.", "t.name": "t.", "p.nickname": "p."}.get(ir.select[0]) if len(ir.select) == 1 else None
+    # one condition on the counted rows ("top-3 finishes") is kept as the measure below, among the scope's own groups
+    row = [f for f in ir.filters if f.col.startswith(("mt.", "mp.")) and f.op in ("<", "<=", "=", ">", ">=")
+           and isinstance(f.value, (int, float)) and not isinstance(f.value, bool)]
+    if parser.keep_zero and key and not any(f.col.startswith(key) for f in ir.filters) and not (len(row) == 1 and ir.measure == "count") \
+            and not (ir.setop or ir.compare or ir.minus or ir.vs or ir.nest or ir.per or ir.split or ir.extreme) \
+            and not any(f.col == "mt.placement" and f.op == "=" and f.value in (1, 2) for f in ir.filters):
+        # "대회별 경기 수, 경기 없는 대회도 0건으로", "matches per team, including teams with none": every row of the
+        # key's table, the groups with nothing counted at 0
+        ir.zero_groups = True
+        return
     named = any(f.op == "in" and f.col in ir.select for f in ir.filters)
     if not (parser.keep_zero or named):
         return
@@ -4678,8 +4753,6 @@ def _zero_groups_kept(parser: Parser, ir: IR) -> None:
         return
     # "top-3 finishes per squad, those with none at 0", "20킬 이상 경기 수, 없는 선수는 0으로": the one condition on the
     # counted rows becomes the measure (a count of the rows that meet it), so every group is kept
-    row = [f for f in ir.filters if f.col.startswith(("mt.", "mp.")) and f.op in ("<", "<=", "=", ">", ">=")
-           and isinstance(f.value, (int, float)) and not isinstance(f.value, bool)]
     if len(row) == 1 and parser.keep_zero and ir.measure == "count":
         ir.filters = [f for f in ir.filters if f is not row[0]]
         ir.measure = f"countif:{row[0].col}{row[0].op}{row[0].value}"
