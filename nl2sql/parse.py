@@ -4477,11 +4477,19 @@ def _merged_side_by_side(text: str, linked: Linked, today: dt.date | None, right
     return _merge_two(ra, rb)
 
 
+def _one_named_group(ir: IR) -> IR:
+    """A grouping by a key the filters fix to one value ("X의 평균 순위" read per team, X named) is one row: the scalar."""
+    if ir.group and len(ir.select) == 1 and ir.limit in (None, 1) and not ir.having and not ir.extra_measures \
+            and any(f.col == ir.select[0] and f.op == "=" for f in ir.filters):
+        return dataclasses.replace(ir, select=[], group=False, order=None, limit=None)  # (the best of one is itself)
+    return ir
+
+
 def _merge_two(ra: Reading | None, rb: Reading | None) -> Reading | None:
     """Two readings as one IR with both measures as columns, when both select the same keys under the same filters."""
     if ra is None or rb is None:
         return None
-    a_ir, b_ir = ra.ir, rb.ir
+    a_ir, b_ir = _one_named_group(ra.ir), _one_named_group(rb.ir)
     # "경기 몇 번 했고 진 건 몇 번", "how many series did X play, and how many did X take": the second count is of the won
     # rows among the first's, so it is the wins (losses) measure beside the count, under the same filters
     a_ir, b_ir = _count_of_results(a_ir, b_ir), _count_of_results(b_ir, a_ir)
