@@ -23,7 +23,7 @@ that keep the groups at zero.
 - "tourny"; a synonym in brackets after its word ("games (titles)"); "1위를 차지한"; "그 경기에서 N킬 이상": one match's row.
 - "X 결승 가본 적 있음?", "has X ever reached a final?": the tournaments where X played that stage; "top (bottom) of the
   table": the first (last) of the standings; "the week (fortnight) from 24 May 2025": that day and the 6 (13) after.
-- Two statistics of one named team side by side ("X's average place and number of first places"): one row.
+- Two statistics of one named team side by side ("X's average place and its count of first places"): one row.
 - One part's share of a total ("what percent of the total kills came from X's players", "전체 킬 중 X가 차지하는 비율"),
   a teamless player's rows kept in the total.
 - An ordinary Korean word ("다른") is no Latin nickname by its sound ("Darun").
@@ -156,7 +156,7 @@ CASES = [
     ("has Copper Owls ever reached a final?", "SELECT name FROM tournaments WHERE id IN (1, 4)"),
     ("who sat top of the table at Ember Royale 2025", "SELECT name FROM teams WHERE id = 2"),
     ("which player had the most kills in the week from 24 May 2025?", "SELECT nickname FROM players WHERE id = 1"),
-    ("Paper Kites average place and number of first places at Ember Royale 2025", "SELECT 3.5, 0"),
+    ("Paper Kites average place and count of first places at Ember Royale 2025", "SELECT 3.5, 0"),
     ("Ember Royale 2025 은하 게이밍 평균 순위랑 1등 횟수", "SELECT 1.0, 2"),
     ("what share of the total damage came from supports?",
      "SELECT 100.0 * SUM(CASE WHEN p.role = 'support' THEN mp.damage ELSE 0 END) / SUM(mp.damage) FROM match_players mp "
