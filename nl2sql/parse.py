@@ -4311,7 +4311,7 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
         w = plain[a:b]
         if _CONJ_SUFFIX.search(w) and stat(a, b):
             left_end, right_from = i, i + 1
-        elif w.lower() in ("and", "&", "as") and i > 0 and i + 1 < len(words):
+        elif w.lower() in ("and", "&", "as", "및", "그리고") and i > 0 and i + 1 < len(words):
             left_end, right_from = i - 1, i + 1
             if w.lower() == "as":
                 if plain[b:].lower().startswith(" well as"):
@@ -4525,7 +4525,7 @@ def _merge_two(ra: Reading | None, rb: Reading | None) -> Reading | None:
 _ONCE_IN_EACH = re.compile(r"\bat least (?:one|once|1)\b[^,;?]{0,40}\band (?:at least )?(?:one|once|1|again)\b|\band (?:then )?again (?:in|at|during)\b"
                            r"|(?:한|1)\s*(?:경기|판|번)\s*이상[^?]{0,30}(?:에도|도)\s*(?:한|1)\s*(?:경기|판|번)\s*이상", re.I)
 _SIDE_BY_SIDE = re.compile(r"\bvs\.?(?=\s|$)|\bversus\b|\bcompared? (?:to|with)\b|\bside[- ]by[- ]side\b|\bcolumns?\b|\bagainst\b"
-                           r"|나란히|비교|따로|컬럼|칼럼|\b(?:then|and) (?:in|for|at)\b", re.I)
+                           r"|나란히|비교|따로|대비|컬럼|칼럼|\b(?:then|and) (?:in|for|at)\b", re.I)
 _COLUMN_SPEC = re.compile(r"\(?\s*(?:as\s+|in\s+)?(?:two|2|separate|different)\s+columns?\s*\)?|\bside[- ]by[- ]side\b"
                           r"|(?:컬럼|칼럼|열)(?:으로|로)?\s*(?:따로|나눠서?|각각)?|따로\s*(?:따로)?|나란히(?:\s*비교)?|비교(?:해\s*줘|해줘|해 ?봐|좀)?", re.I)
 _BOTH_SCOPES = re.compile(r"(?:두|2)\s*(?:해|년도|시즌|대회|스테이지|단계)\s*(?:다|모두|전부)\s*\S+\s*(?:팀|선수|스쿼드)?(?:들)?(?:만|만요)?"

@@ -24,6 +24,7 @@ that keep the groups at zero.
 - "X 결승 가본 적 있음?", "has X ever reached a final?": the tournaments where X played that stage; "top (bottom) of the
   table": the first (last) of the standings; "the week (fortnight) from 24 May 2025": that day and the 6 (13) after.
 - Two statistics of one named team side by side ("X's average place and its count of first places"): one row.
+- "A 대비 B": two scopes side by side; "경기 수 및 승률": 및 joins two statistics.
 - One part's share of a total ("what percent of the total kills came from X's players", "전체 킬 중 X가 차지하는 비율"),
   a teamless player's rows kept in the total.
 - An ordinary Korean word ("다른") is no Latin nickname by its sound ("Darun").
@@ -158,6 +159,9 @@ CASES = [
     ("which player had the most kills in the week from 24 May 2025?", "SELECT nickname FROM players WHERE id = 1"),
     ("Paper Kites average place and count of first places at Ember Royale 2025", "SELECT 3.5, 0"),
     ("Ember Royale 2025 은하 게이밍 평균 순위랑 1등 횟수", "SELECT 1.0, 2"),
+    ("2025년 대비 2026년 Copper Owls 승수 현황 정리 부탁드립니다", "SELECT 1, 0"),
+    ("대회별 경기 수 및 총 킬", "SELECT tr.name, COUNT(DISTINCT m.id), SUM(mt.kills) FROM match_teams mt JOIN matches m "
+     "ON m.id = mt.match_id JOIN tournaments tr ON tr.id = m.tournament_id GROUP BY tr.id"),
     ("what share of the total damage came from supports?",
      "SELECT 100.0 * SUM(CASE WHEN p.role = 'support' THEN mp.damage ELSE 0 END) / SUM(mp.damage) FROM match_players mp "
      "JOIN players p ON p.id = mp.player_id"),
