@@ -266,12 +266,49 @@ def _spaced_gloss(m: re.Match) -> str:
     return m.group(1) if a != b and any(a in group and b in group for group in _SYNONYMS) else m.group()
 
 
+# A self-correction said aloud ("who had the most damage, no wait, I mean the most kills", "kills at X — sorry, I meant
+# assists"): the corrected words replace the ones they repeat the start of (or the one word of the same kind)
+_CORRECTION = re.compile(r"[,;.!?\s—–-]+\s*(?:no,?\s+wait|wait,?\s+no|no\s+no|sorry|scratch that|oops|correction|actually|rather)"
+                         r"[,:]?\s*(?:,?\s*(?:I|i)\s+(?:mean|meant)|make (?:it|that))?[,:]?\s+(?P<fix>[^?.!]+?)\s*(?P<end>[?.!]*)\s*$"
+                         r"|[,;—–-]+\s*(?:I|i)\s+(?:mean|meant)[,:]?\s+(?P<fix2>[^?.!]+?)\s*(?P<end2>[?.!]*)\s*$")
+_STAT_WORDS = r"kills|deaths|assists|damage|points|wins|losses|maps|matches|games|rounds"
+
+
+def _self_corrected(text: str) -> str:
+    m = _CORRECTION.search(text)
+    if not m:
+        return text
+    fix, end = (m.group("fix"), m.group("end")) if m.group("fix") else (m.group("fix2"), m.group("end2"))
+    head, words = text[:m.start()], fix.split()
+    if len(words) >= 2:
+        # "the most kills" repeats "the most …" of the head: that phrase, as long as the correction, is replaced
+        at = [k.start() for k in re.finditer(r"\b" + re.escape(words[0]) + r"\s+" + re.escape(words[1]) + r"\b", head, re.I)]
+        if at:
+            tail = head[at[-1]:].split()
+            n = min(len(words), len(tail))
+            rest = " ".join(tail[n:])
+            return head[:at[-1]] + fix + (" " + rest if rest else "") + end
+    year = re.fullmatch(r"(?:in\s+)?((?:19|20)\d\d)", fix.strip())
+    if year and re.search(r"\b(?:19|20)\d\d\b", head):  # "… in 2025, actually make that 2026": the year swapped
+        k = list(re.finditer(r"\b(?:19|20)\d\d\b", head))[-1]
+        return head[:k.start()] + year.group(1) + head[k.end():] + end
+    stat = re.fullmatch(rf"(?:the\s+)?(?:most\s+|total\s+)?({_STAT_WORDS})", fix.strip(), re.I)
+    if stat:  # "kills at X, sorry, assists": the one statistic word swapped
+        said = list(re.finditer(rf"\b(?:{_STAT_WORDS})\b", head, re.I))
+        if said:
+            k = said[-1]
+            return head[:k.start()] + stat.group(1) + head[k.end():] + end
+    return text
+
+
 def shorthand(text: str) -> str:
     """Chat shorthand written out: a count's sign ("# of players w/o a team", "#teams", "no. of maps" ask for the
     number of them; "#1" and "#3 seed" are places, left alone), "lost every series they played" as never won one
     (_LOST_ALL), a learner's verb forms ("beated", "how much teams": _EN_SLIPS), "1st place" as "first place", a
     one-word gloss in brackets dropped ("포지션(role)"), "best (lowest)" as the end the bracket names, "60%+" as 60 %
-    or more, and chat spellings of Korean words (_KO_CHAT)."""
+    or more, a self-correction said aloud ("…, no wait, I mean …": _self_corrected), and chat spellings of Korean
+    words (_KO_CHAT)."""
+    text = _self_corrected(text)
     text = _COUNT_SIGN.sub("number of ", text)
     text = _FIRST_DIGITS.sub("first", text)
     text = _GLOSS.sub("", text)

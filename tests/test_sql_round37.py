@@ -25,6 +25,8 @@ that keep the groups at zero.
   table": the first (last) of the standings; "the week (fortnight) from 24 May 2025": that day and the 6 (13) after.
 - Two statistics of one named team side by side ("X's average place and its count of first places"): one row.
 - "A 대비 B": two scopes side by side; "경기 수 및 승률": 및 joins two statistics.
+- A self-correction said aloud ("…, no wait, I mean the most kills", "- sorry, I meant kills", "actually make that
+  2026"): the corrected words replace the ones they repeat.
 - One part's share of a total ("what percent of the total kills came from X's players", "전체 킬 중 X가 차지하는 비율"),
   a teamless player's rows kept in the total.
 - An ordinary Korean word ("다른") is no Latin nickname by its sound ("Darun").
@@ -162,6 +164,9 @@ CASES = [
     ("2025년 대비 2026년 Copper Owls 승수 현황 정리 부탁드립니다", "SELECT 1, 0"),
     ("대회별 경기 수 및 총 킬", "SELECT tr.name, COUNT(DISTINCT m.id), SUM(mt.kills) FROM match_teams mt JOIN matches m "
      "ON m.id = mt.match_id JOIN tournaments tr ON tr.id = m.tournament_id GROUP BY tr.id"),
+    ("ok chat, who had the most assists in Ember League 2025, no wait, I mean the most kills", "SELECT nickname FROM players WHERE id = 1"),
+    ("how many deaths did Kestrel get - sorry, I meant kills?", "SELECT 10"),
+    ("which team had the most wins in 2025, actually make that 2026", "SELECT name FROM teams WHERE id IN (2, 4)"),
     ("what share of the total damage came from supports?",
      "SELECT 100.0 * SUM(CASE WHEN p.role = 'support' THEN mp.damage ELSE 0 END) / SUM(mp.damage) FROM match_players mp "
      "JOIN players p ON p.id = mp.player_id"),
