@@ -903,7 +903,7 @@ class Parser:
     _NEG_BEFORE = re.compile(r"(?:\bnot\s+(?:an?\s+|the\s+)?|\bnon[- ]?|\b(?:are|is|was|were)\s*n[o']?t\s+(?:an?\s+|the\s+)?"
                              r"|\b(?:do|does|did)\s*n[o']?t\s+play\s+(?:as\s+)?(?:an?\s+|the\s+)?"
                              r"|\b(?:except|excluding|besides|minus|other than|apart from|outside)(?:\s+for)?\s+(?:the\s+)?)\s*$", re.I)
-    _NEG_AFTER = re.compile(r"^\s*(?:(?:팀|선수|스쿼드|쪽)(?:들)?\s*)?(?:(?:이|가|은|는)\s*)?(?:아닌|아니|말고|빼고|제외|뺀|외의?\s)")
+    _NEG_AFTER = re.compile(r"^\s*(?:(?:팀|선수|스쿼드|쪽|지역|리전|포지션|역할|맵|스테이지)(?:들)?\s*)?(?:(?:이|가|은|는|을|를)\s*)?(?:아닌|아니|말고|빼고|제외|뺀|외의?\s)")
 
     def _negated(self, typ: str) -> bool:
         """Whether every mention of this kind of value is negated where it is said."""

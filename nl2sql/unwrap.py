@@ -221,6 +221,10 @@ _KO_CHAT = [(re.compile(r"(?<![가-힣])머(머)?(?=(?:임|야|냐|지|여|에�
             (re.compile(r"(?<![가-힣])스타트(?=한|했|하는|된|됐|함)"), lambda m: "시작"),
             # a superlative written onto its word ("젤많은", "가장적게"): the space chat drops
             (re.compile(r"(?<![가-힣])(젤|제일|가장)(?=(?:많|적|높|낮|잘|못|먼저|늦|크|큰|작|오래|자주|빠|느)[가-힣]*)"), lambda m: m.group(1) + " "),
+            # "많이한", "적게했던": the space chat drops before 하다
+            (re.compile(r"(?<![가-힣])(많이|적게|자주|잘)(한|했|함|하는|해|했던|하던)(?=[\s?!.,]|$)"), lambda m: m.group(1) + " " + m.group(2)),
+            # "젤" said apart ("젤 킬 많이 한"): 제일
+            (re.compile(r"(?<![가-힣])젤(?=\s)"), lambda m: "제일"),
             # a match's "일시", "시각", "날짜와 시간" (its date and time): the date asked, as "날짜"
             (re.compile(r"(?<=경기)(\s*의?\s*)(?:일시|시각|일자|날짜\s*(?:와|랑|하고|및)?\s*시간|시간)(?=$|[\s?!.,]|을|를|은|는|이|가|도|만|좀)"),
              lambda m: m.group(1) + "날짜"),

@@ -27,6 +27,7 @@ that keep the groups at zero.
 - "A 대비 B": two scopes side by side; "경기 수 및 승률": 및 joins two statistics.
 - A self-correction said aloud ("…, no wait, I mean the most kills", "- sorry, I meant kills", "actually make that
   2026"): the corrected words replace the ones they repeat.
+- Chat Korean: "젤" apart, "많이한" (a space dropped); a value excluded after its kind's noun ("KR 지역은 제외").
 - One part's share of a total ("what percent of the total kills came from X's players", "전체 킬 중 X가 차지하는 비율"),
   a teamless player's rows kept in the total.
 - An ordinary Korean word ("다른") is no Latin nickname by its sound ("Darun").
@@ -167,6 +168,10 @@ CASES = [
     ("ok chat, who had the most assists in Ember League 2025, no wait, I mean the most kills", "SELECT nickname FROM players WHERE id = 1"),
     ("how many deaths did Kestrel get - sorry, I meant kills?", "SELECT 10"),
     ("which team had the most wins in 2025, actually make that 2026", "SELECT name FROM teams WHERE id IN (2, 4)"),
+    ("kestrel 젤 킬 많이한 경기 언제였음", "SELECT played_at, kills FROM match_players mp JOIN matches m ON m.id = mp.match_id "
+     "WHERE mp.player_id = 3"),
+    ("지역별 평균 팀 킬을 집계하되 KR 지역은 제외하시오",
+     "SELECT t.region, AVG(mt.kills) FROM match_teams mt JOIN teams t ON t.id = mt.team_id WHERE t.region <> 'KR' GROUP BY t.region"),
     ("what share of the total damage came from supports?",
      "SELECT 100.0 * SUM(CASE WHEN p.role = 'support' THEN mp.damage ELSE 0 END) / SUM(mp.damage) FROM match_players mp "
      "JOIN players p ON p.id = mp.player_id"),
