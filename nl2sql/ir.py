@@ -196,6 +196,13 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         if not m:
             raise ValueError(f"unknown measure {measure!r}")
         return f"100.0 * SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END) / COUNT(*)"
+    if func == "tally":  # 'tally:mt.placement<=3': the number of rows meeting one condition, 0 where none does
+        import re
+
+        m = re.fullmatch(r"([a-z]{1,2}\.[a-z_]+)(<=|>=|=|<|>)(\d+(?:\.\d+)?)", col)
+        if not m:
+            raise ValueError(f"unknown measure {measure!r}")
+        return f"SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END)"
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
     if func == "diff":  # 'diff:a-b': the sum of column a minus the sum of column b (or wins less losses)
@@ -219,7 +226,7 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return {"mt", "m"}
     if measure.startswith("diff:") and set(measure[5:].split("-")) <= _RESULTS:
         return {"mt"}
-    if measure.startswith(("share:", "diff:")):
+    if measure.startswith(("share:", "diff:", "tally:")):
         return _aliases_in(measure.split(":", 1)[1])
     return _aliases_in(measure)
 

@@ -284,8 +284,18 @@ class Parser:
                           r"(?:winless|zero|none|0|no wins|without a win|no (?:kills|points|dinners|chickens|first places))\b(?:\s*(?:too|as well|also))?\s*\)?"
                           r"|\(?\s*(?:0\s*(?:승|번|회|킬|점)?(?:인|짜리)?|한\s*번도\s*(?:못|안)\s*(?:이긴|한|딴|먹은)|없는)\s*(?:팀|선수|스쿼드|것|거|곳)?(?:들)?\s*(?:도|까지)\s*"
                           r"(?:다\s*|전부\s*|같이\s*)?(?:포함|넣어|보여|나오게)\S*\s*\)?", re.I)
-        self.keep_zero = bool(zero.search(masked))
+        # "못 한 팀은 0으로 표시해 줘", "those with none shown as 0", "put a zero for": the whole clause asks for rows with 0
+        zero_shown = re.compile(r"[^.?!,]*(?:(?<![\d.])0\s*(?:으로|로)\s*(?:표시|나오|보여|처리|채워|넣|찍|적어)"
+                                r"|\b(?:shown?|listed|list(?:ed)?|put|mark(?:ed)?|count(?:ed)?|displayed?)\s+(?:them\s+|those\s+)?(?:as|with)\s+(?:a\s+)?(?:0|zero)\b"
+                                r"|\b(?:put|show|give)\s+(?:a\s+)?(?:0|zero)\s+for\b)[^.?!]*", re.I)
+        # "best avg first", "highest total kills first", "lowest mean to highest": the order said with its statistic between
+        masked = re.sub(r"\b(best|worst|highest|lowest|most|fewest|biggest|smallest|top)\s+(?:(?:avg|average|mean|total|overall|combined|"
+                        r"k/?d|kda|kdr|ratio|rate|number|count|value|score|placement|placing|finish|kills?|deaths?|assists?|damage|dmg|"
+                        r"points?|wins?)\s+){1,2}(first|on top|to (?:worst|best|lowest|highest|fewest|most))\b",
+                        lambda m: (m.group(1) + " " + m.group(2)).ljust(len(m.group())), masked, flags=re.I)
+        self.keep_zero = bool(zero.search(masked) or zero_shown.search(masked))
         masked = zero.sub(lambda m: " " * len(m.group()), masked)
+        masked = zero_shown.sub(lambda m: " " * len(m.group()), masked)
         # "한 경기에 평균 8어시", "평균적으로 한 맵에", "in one match on average": the one match is the unit of the average
         # (per match), not a condition on one match's row
         def per_unit(m: re.Match) -> str:
@@ -519,7 +529,7 @@ class Parser:
         # chat words for the people on a team ("how many ppl on X", "peeps", "folks") name players too
         masked = re.sub(r"\b(?:ppl|peeps|folks)\b", lambda m: ("pros" + " " * (len(m.group()) - 4)) if len(m.group()) >= 4
                         else "pro", masked, flags=re.I)
-        nick = re.compile(r"(?<![가-힣])(닉네임|닉|아이디)(?:이랑|랑|하고|과|와|(?=\s|들|을|은|이|만|만요|요|[?,.!]|$))|\b(nicknames|nicks|ign'?s|handles)\b", re.I)
+        nick = re.compile(r"(?:(?<![가-힣])|(?<=들의)|(?<=선수의)|(?<=팀의))(닉네임|닉|아이디)(?:이랑|랑|하고|과|와|(?=\s|들|을|은|이|만|만요|요|[?,.!]|$))|\b(nicknames|nicks|ign'?s|handles)\b", re.I)
         player = re.search(r"선수|플레이어|멤버|\bplayers?\b|\bmembers?\b|\bpros?\b|\bwho'?s?\b", masked, re.I)
 
         def swap(m: re.Match) -> str:
@@ -714,7 +724,7 @@ class Parser:
         if m:
             return self._noun(m.group(1))
         # "X 선수들 포지션이랑 닉네임 (보여줘)": the noun, then only attributes of it asked beside
-        m = re.search(r"(선수|팀|대회)들?\s+(?:(?:포지션|역할|소속팀|소속|지역|게임|종목|닉네임|닉|이름|날짜|일정)\s*(?:이랑|랑|하고|과|와|도|,)?\s*)+"
+        m = re.search(r"(선수|팀|대회)들?(?:의)?\s+(?:(?:포지션|역할|소속팀|소속|지역|게임|종목|닉네임|닉|이름|날짜|일정)\s*(?:이랑|랑|하고|과|와|도|을|를|,)?\s*)+"
                       r"(?:(?:좀|다|전부|같이|함께)\s*)*(?:(?:보여|알려|뽑아|정리|적어|말해)\S*\s*)?\W*$", s)
         if m:
             return self._noun(m.group(1))
@@ -1568,7 +1578,7 @@ class Parser:
                                0.8, "top")
         if key and t.has("shapes", "order") and (mcol or measure) and asked not in ("date",):
             m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
-            return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True, order="desc", limit=n),
+            return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True, order=self._direction(measure), limit=n),
                            0.75, "ranking")
         if key and n and (mcol or measure):
             m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
@@ -2924,7 +2934,7 @@ class Parser:
         is the lowest number."""
         low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) first\b|\blow(?:est)? to high(?:est)?\b|\bascending\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
         best_first = re.search(r"\bbest (?:first|to worst)\b|\bfrom best\b|잘한 ?순|좋은 ?순", self.t.s, re.I)
-        if measure == "placement":
+        if measure == "placement" or (measure or "").endswith("mt.placement"):
             return "desc" if low_first and not best_first and re.search(r"\bworst first\b", self.t.s, re.I) else "asc"
         return "asc" if low_first else "desc"
 
@@ -4494,6 +4504,12 @@ def _zero_groups_kept(parser: Parser, ir: IR) -> None:
     if not (parser.keep_zero or named):
         return
     result = [f for f in ir.filters if f.col == "mt.placement" and f.op == "=" and f.value in (1, 2)]
+    within = [f for f in ir.filters if f.col == "mt.placement" and f.op in ("<=", "<") and isinstance(f.value, int)]
+    if parser.keep_zero and not result and len(within) == 1:
+        # "top-3 finishes per team, 0 for those with none": the count of those rows per group, every group kept
+        ir.filters = [f for f in ir.filters if f is not within[0]]
+        ir.measure = f"tally:mt.placement{within[0].op}{within[0].value}"
+        return
     if len(result) != 1 or not any(f.col == "m.format" for f in ir.filters):
         return
     ir.filters = [f for f in ir.filters if f is not result[0]]
