@@ -2101,7 +2101,7 @@ class Parser:
             rest = t.s[score.end():]
             while True:
                 # ("2-0, or for best-of-fives 3-1": a few words naming the other series between)
-                more = re.match(r"\s*(?:,|/|\bor\b|또는|아니면|이나|나|혹은)\s*(?:,|\bor\b|또는)?\s*(?:[A-Za-z][\w]*\s+){0,4}?(\d{1,2})\s*(?:-|:|대|–)\s*(\d{1,2})(?![\d:/-])",
+                more = re.match(r"\s*(?:,|/|\bor\b|또는|아니면|이나|나|혹은)\s*(?:,|\bor\b|또는)?\s*(?:(?:[A-Za-z]|\d*[가-힣])[\w]*\s+){0,4}?(\d{1,2})\s*(?:-|:|대|–)\s*(\d{1,2})(?![\d:/-])",
                                 rest, re.I)
                 if not more or int(more.group(1)) == int(more.group(2)):
                     break
@@ -2133,6 +2133,9 @@ class Parser:
                 if word and total is None:
                     total = int(word)
                 best_of = re.search(r"\bbo\s?([357])s?\b|\bbest[- ]of[- ]?(\d|three|five|seven)\b|([357])\s?(?:판|세트|전)\s?[234]\s?선승|([234])\s?선승", t.s, re.I)
+                formats = re.findall(r"\bbo\s?([357])s?\b|\bbest[- ]of[- ]?(?:(\d)|three|five|seven)\b|([357])\s?(?:판|세트|전)\s?[234]\s?선승|([357])\s?판제", t.s, re.I)
+                if best_of and not said and len({next((x for x in f if x), "") for f in formats}) > 1:
+                    best_of = None  # two formats named ("Bo3 2-1, Bo5 3-2"): the deciding game of either
                 if best_of and not said:
                     # "Bo5", "best of seven", "3판2선승제": the full length of that format
                     g = next(x for x in best_of.groups() if x)
@@ -3831,6 +3834,8 @@ class Parser:
                     base, new = first, second
                 else:
                     base, new = second, first
+            elif re.search(r"보다", s) and than.start() > dpos[1]:
+                base, new = second, first  # "B의 킬이 A보다 많은": the year right before 보다 is the baseline
             else:
                 base, new = first, second
         else:
@@ -3838,8 +3843,21 @@ class Parser:
         op = "<" if re.search(r"\bworse\b|\blower\b|\bfewer\b|\bless\b|낮|나빠|떨어|적", s, re.I) else ">"
         if mcol == "mt.placement":
             op = "<" if op == ">" else ">"
+        fa, fb = self.date_filters(specs=[base]), self.date_filters(specs=[new])
+        if len(events) == 2:
+            # "A 2024와 B 2025에 모두 나온 선수 중 2025년 대회의 킬이 …": each year names the event held in it
+            def held(spec):
+                lo, hi = spec.value if isinstance(spec.value, tuple) else (None, None)
+                hits = [e for e in events if lo and re.search(r"(?:19|20)\d\d", e)
+                        and str(lo)[:4] <= re.search(r"(?:19|20)\d\d", e).group() < str(hi)[:4]]
+                return hits[0] if len(hits) == 1 else None
+            ea, eb = held(base), held(new)
+            if ea and eb and ea != eb:
+                fa, fb = [Filter("tr.name", "=", ea)], [Filter("tr.name", "=", eb)]
+                return IR(select=[KEY[asked]], measure=m_expr, filters=self.value_filters(skip={"tournament"}),
+                          compare={"a": fa, "b": fb, "op": op})
         return IR(select=[KEY[asked]], measure=m_expr, filters=self.value_filters(),
-                  compare={"a": self.date_filters(specs=[base]), "b": self.date_filters(specs=[new]), "op": op})
+                  compare={"a": fa, "b": fb, "op": op})
 
 
     def _compare_events(self, asked: str, mcol: str | None, agg: str | None, events: list[str]) -> IR:
