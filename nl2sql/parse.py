@@ -293,6 +293,8 @@ class Parser:
                         r"k/?d|kda|kdr|ratio|rate|number|count|value|score|placement|placing|finish|kills?|deaths?|assists?|damage|dmg|"
                         r"points?|wins?)\s+){1,2}(first|on top|to (?:worst|best|lowest|highest|fewest|most))\b",
                         lambda m: (m.group(1) + " " + m.group(2)).ljust(len(m.group())), masked, flags=re.I)
+        # "the map name", "맵 이름": the map itself
+        masked = re.sub(r"\b(maps?)\s+names?\b|(맵)\s*이름", lambda m: (m.group(1) or m.group(2)).ljust(len(m.group())), masked, flags=re.I)
         self.keep_zero = bool(zero.search(masked) or zero_shown.search(masked))
         masked = zero.sub(lambda m: " " * len(m.group()), masked)
         masked = zero_shown.sub(lambda m: " " * len(m.group()), masked)
@@ -1051,6 +1053,8 @@ class Parser:
             # "가장 높은 세 팀": a Korean number word beside a superlative
             if not re.search(r"top|상위|탑|순위|랭킹|best|제일|가장|젤|최다|최고|많이|많은|높은", s, re.I):
                 return None
+            if m.group("kb") == "두" and re.match(r"\s*(?:\S+\s*){0,2}?(?:합쳐|합친|합산|합해|더해|더한|모두|다\s*합)", s[m.end():]):
+                return None  # "두 팀 킬 합쳐서": both sides of one match added up, not the top two
             return {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}[m.group("kb")]
         word = m.group("w") or m.group("ws") or m.group("ww") or m.group("wl")
         if (m.group("ww") or m.group("wl")) and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
@@ -3353,7 +3357,7 @@ class Parser:
                           ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date"),
                           # a statistic's own cell left blank ("데미지가 누락된 경기", "team kills missing"): a side's kills
                           # when a team, squad or side says them, else a player's row
-                          (r"\bdamage\b|데미지|딜량", "mp.damage"),
+                          (r"\bdamage\b|\bdmg\b|데미지|딜량", "mp.damage"),
                           (r"(?:\bteam|\bsquad|\bside|팀|스쿼드)\s*(?:'s\s*)?(?:kills?|frags?|킬)", "mt.kills"),
                           (r"\bkills?\b|(?<![가-힣])킬(?!뎃)", "mp.kills"), (r"\bdeaths?\b|데스", "mp.deaths"),
                           (r"\bassists?\b|어시", "mp.assists"), (r"\bscores?\b|점수|스코어", "mt.score"),
