@@ -3849,7 +3849,8 @@ class Parser:
             op = "<" if op == ">" else ">"
         fa, fb = self.date_filters(specs=[base]), self.date_filters(specs=[new])
         if len(events) == 2:
-            # "A 2024와 B 2025에 모두 나온 선수 중 2025년 대회의 킬이 …": each year names the event held in it
+            # two named events and two years said of them ("the 2025 event's kills above the 2024 one's"): each year names
+            # the event held in it
             def held(spec):
                 lo, hi = spec.value if isinstance(spec.value, tuple) else (None, None)
                 hits = [e for e in events if lo and re.search(r"(?:19|20)\d\d", e)
