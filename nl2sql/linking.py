@@ -1680,12 +1680,17 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     variants.append((surface[: -len(p)], b - len(p)))
             if re.search(r"[A-Za-z]['’]s$", surface):
                 variants.append((surface[:-2], b - 2))  # the English possessive: "kestrel's" is a near miss of "Kestrell"
+            # a map said in Hangul with the word 맵 written onto it ("<map>맵에서"): the map's name without it, a map only
+            map_only = {v[:-1] for v, _ in variants if v.endswith("맵") and sum(is_hangul(ch) for ch in v) >= 4}
+            variants += [(v[:-1], e - 1) for v, e in variants if v[:-1] in map_only]
             best = None
             if all(is_hangul(ch) or not ch.isalnum() for ch in surface) and catalog.sounds \
                     and (not _has_cue_word(surface) or _long_loanword(surface)) and not _has_korean_function_word(surface):
                 for variant, end in _plural_variants(variants):
                     sk = skeleton(variant)
                     hits = catalog.sounds.get(sk, [])
+                    if variant in map_only:
+                        hits = [h for h in hits if h[0] == "map"]
                     syllables = sum(is_hangul(ch) for ch in variant)
                     if len(hits) > 1 and syllables >= 4:
                         # one skeleton, several names ("하버아울스"): the one whose letters are closest, if clearly

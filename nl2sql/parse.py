@@ -293,6 +293,11 @@ class Parser:
                         r"k/?d|kda|kdr|ratio|rate|number|count|value|score|placement|placing|finish|kills?|deaths?|assists?|damage|dmg|"
                         r"points?|wins?)\s+){1,2}(first|on top|to (?:worst|best|lowest|highest|fewest|most))\b",
                         lambda m: (m.group(1) + " " + m.group(2)).ljust(len(m.group())), masked, flags=re.I)
+        # "won at least one match at both A and B": a win in each, not a threshold of one
+        masked = re.sub(r"\b(won|lost|took|dropped)\s+at\s+least\s+(?:one|1|a)\s+(?=(?:single\s+)?(?:match|game|series|map|set)\b)",
+                        lambda m: (m.group(1) + " a").ljust(len(m.group())), masked, flags=re.I)
+        # "who led <team> in kills": the team's top player in that statistic
+        masked = re.sub(r"\bled(?=\s+@\w+\s+in\s+(?:total\s+)?(?:kills|frags|assists|damage|dmg|deaths|points|elims)\b)", "top", masked, flags=re.I)
         # "the map name", "맵 이름": the map itself
         masked = re.sub(r"\b(maps?)\s+names?\b|(맵)\s*이름", lambda m: (m.group(1) or m.group(2)).ljust(len(m.group())), masked, flags=re.I)
         self.keep_zero = bool(zero.search(masked) or zero_shown.search(masked))
@@ -3039,7 +3044,7 @@ class Parser:
         m = re.search(r"(died|deaths?|kills?|assists?)\s+(?:\w+\s+){0,1}(more|fewer|less)\s+(?:times\s+)?than\s+(?:\w+\s+){0,3}?(kills?|deaths?|died|assists?)", s, re.I) \
             or re.search(r"(데스|킬|어시)\S*\s*(?:가|이)?\s*(킬|데스|어시)\S*보다\s*(많|적)", s)
         # "more deaths than kills", "킬보다 데스가 많은": the compared statistic first, then the other
-        m2 = re.search(r"\b(more|fewer|less)\s+(deaths|kills|frags|assists)\s+than\s+(?:\w+\s+){0,2}?(kills|frags|deaths|assists)\b", s, re.I) \
+        m2 = re.search(r"\b(more|fewer|less)\s+(?:(?:career|total|overall|lifetime|all[- ]time|combined|season)\s+)?(deaths|kills|frags|assists)\s+than\s+(?:\w+\s+){0,2}?(kills|frags|deaths|assists)\b", s, re.I) \
             or re.search(r"(데스|킬|어시)\S*보다\s*(?:더\s*)?(데스|킬|어시)\S*\s*(?:가|이|를|을)?\s*(?:더\s*)?(많|적)", s)
         # "whose deaths exceed their kills", "assists outnumbering deaths", "kills lower than deaths": the same, said with a verb
         m3 = re.search(r"\b(deaths?|kills?|frags?|assists?)\s+(?:\w+\s+)?(exceed(?:s|ed|ing)?|outnumber(?:s|ed|ing)?|top(?:s|ped)?"
@@ -3425,7 +3430,7 @@ class Parser:
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
         t = self.t
-        every = re.search(r"\b(lost|won) (?:every|each|all(?: of)?(?: their| its)?) (?:single )?(?:match|game|series|map)(?:es|s)?\b|\bwinless\b|\bunbeaten\b|\bundefeated\b"
+        every = re.search(r"\b(lost|won) (?:every|each|all(?: of)?(?: their| its)?) (?:single )?(?:(?:versus|vs\.?|h2h|head[- ]to[- ]head|1v1|official|@gameX)\s+)?(?:match|game|series|map)(?:es|s)?\b|\bwinless\b|\bunbeaten\b|\bundefeated\b"
                           # "got through the event without dropping a single series": unbeaten; "without winning one": winless
                           r"|\bwithout (?:(losing|dropping)|(winning|taking)) (?:a single|a|any|one|even one)\s+(?:match|game|series|map)(?:es|s)?\b"
                           r"|(?:모든|전) ?경기(?:를|에서)? ?(?:다|전부)? ?(진|이긴|졌|이겼)|(전패|전승|무패)", t.s, re.I)
