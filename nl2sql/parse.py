@@ -506,6 +506,9 @@ class Parser:
         if m is None:
             return None
         rest = self.t.s[:m.start()] + " " * (m.end() - m.start()) + self.t.s[m.end():]
+        if re.search(r"(?:팀|스쿼드)\s*$", m.group()) and re.match(r"\s*(?:은|는|이|가)?\s*(?:누구|어디)", self.t.s[m.end():]) \
+                and not re.search(r"선수|\bplayers?\b|멤버|@roleX", self.t.s, re.I):
+            return None  # "젤 많이 이긴팀 누구냐": which team it is (chat Korean asks a team with 누구), not its players
         team = False
         if not re.search(r"선수|\bplayers?\b|\bfraggers?\b|\bmvp\b|\bmembers?\b|멤버|@roleX", self.t.s, re.I) \
                 and not re.search(r"누구|누가|\bwho\b", rest, re.I):
