@@ -298,6 +298,9 @@ class Parser:
                         lambda m: (m.group(1) + " a").ljust(len(m.group())), masked, flags=re.I)
         # "who led <team> in kills": the team's top player in that statistic
         masked = re.sub(r"\bled(?=\s+@\w+\s+in\s+(?:total\s+)?(?:kills|frags|assists|damage|dmg|deaths|points|elims)\b)", "top", masked, flags=re.I)
+        # "both teams and the maps each won", "A's map count, B's map count", "세트 몇 개씩 땄는지": each side's score in a series
+        masked = re.sub(r"\b(?:the\s+)?(?:maps|games|sets)\s+(?:each|apiece)\s+(?:won|took|taken)\b|(?<=['’]s )map\s+counts?\b|\b(?<=their )map\s+counts?\b",
+                        lambda m: "scores".ljust(len(m.group())), masked, flags=re.I)
         # "the map name", "맵 이름": the map itself
         masked = re.sub(r"\b(maps?)\s+names?\b|(맵)\s*이름", lambda m: (m.group(1) or m.group(2)).ljust(len(m.group())), masked, flags=re.I)
         self.keep_zero = bool(zero.search(masked) or zero_shown.search(masked))
