@@ -433,6 +433,9 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|\b(?:which|what|who)(?:\s+(?:one|ones|team|teams|player|players))?\s+(?:is|was|are|were)\s+(?:it|they|that)\s*\??\s*$",
                    " ", question, flags=re.I)  # "how many players does X have": a count, not a procedure
     plain = re.sub(r"\b(?:i\.\s?e|e\.\s?g)\b\.?", "    ", plain, flags=re.I)  # "i.e.", "e.g." are no "I"
+    # "상대팀이랑 스코어까지", "날짜까지": the columns asked besides (까지 "as well"), no deadline of a procedure
+    plain = re.sub(r"(?:스코어|점수|날짜|일시|시간|맵|이름|팀명|상대\s*팀|상대|킬|데스|어시|딜량|포지션|역할|지역|대회명?|순위|결과)\s*(?:도|이랑|랑)?\s*까지",
+                   lambda m: " " * len(m.group()), plain)
     # "i mean", "I meant", "what I'm asking is": the asker restating the question, no procedure of the asker's own
     plain = re.sub(r"\b(?:i\s+mean(?:t)?|what\s+i(?:'m|\s+am)\s+asking(?:\s+is)?|i'?m\s+asking\s+about)\b",
                    lambda m: " " * len(m.group()), plain, flags=re.I)
