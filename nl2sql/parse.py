@@ -1460,6 +1460,11 @@ class Parser:
         if group_by and (not asked or group_by == asked or has_count or measure or asked == "match") and group_by in KEY:
             gkey = KEY[group_by]
             m_expr = self._aggregate(mcol, agg, asked if asked != group_by else None, "sum")
+            if mcol and agg in (None, "sum") and any(f.col == mcol and f.op in (">=", ">", "<=", "<") for f in filters) \
+                    and re.search(r"\bhow many (?:times|games|matches|maps|series)\b|\bsuch (?:games|matches|maps|series)\b|\bnumber of (?:times|games|matches|maps)\b"
+                                  r"|몇\s*(?:번|판|경기)|횟수|(?:판|경기)\s*수", t.s, re.I):
+                # "how many games each player had 5+ kills in", "5킬 이상 한 판 수 선수별로": the rows meeting the condition, counted
+                m_expr = "count"
             if m_expr is None and measure in ("wins", "losses", "chicken") and group_by == "team" and not has_count \
                     and not re.search(r"\bwhich teams?\b|\bwho\b|어느 팀|누구|누가", t.s, re.I):
                 # "팀별 승수": every team in scope, a team without a win counted as 0
