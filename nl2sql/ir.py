@@ -282,6 +282,8 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return (f"CAST({c} AS TIME) {cmp} {lit(v)}" if pg else f"strftime('%H:%M:%S', {c}) {cmp} {lit(v)}")
     if op == "like":
         return f"CAST({c} AS TEXT) LIKE {lit(v)}"
+    if op == "month<>":  # two dates of one row in different calendar months ("started in one month, ended in another")
+        return f"{col_sql(f'month({c})', dialect)} <> {col_sql(f'month({v})', dialect)}"
     if op == "col>":  # column compared with another column of the same row
         return f"{c} > {v}"
     if op == "col=":  # column equal to an expression of the row's columns (written by the parser, never by the user)
@@ -336,7 +338,7 @@ def _filter_aliases(f: Filter) -> set[str]:
     out = _aliases_in(f.col)
     if f.op == "above_by_game":
         out.add("tr")
-    if f.op in ("col>", "col="):
+    if f.op in ("col>", "col=", "month<>"):
         out |= _aliases_in(str(f.value))
     return out
 

@@ -1223,6 +1223,16 @@ class Parser:
             date_col = "tr.start_date"  # "events held in 2024": by the tournament's own dates
         elif asked == "tournament" and t.has("shapes", "attr_end") and not t.has("measures", "appearances"):
             date_col = "tr.end_date"
+        if asked == "tournament" and re.search(
+                r"(?:시작(?:한|된|하는)?|개막(?:한)?)\s*(?:달|월)(?:과|와|이랑|하고|,)?\s*(?:끝난|종료(?:된|한)?|끝나는|마친|폐막(?:한)?)\s*(?:달|월)(?:이|은|가)?\s*(?:서로\s*)?(?:다른|달랐|다르)"
+                r"|(?:두|2|여러)\s*(?:달|개월)에\s*걸쳐|\b(?:span(?:s|ned|ning)?|stretch(?:es|ed)?(?:\s+over|\s+across)?|cross(?:es|ed)?|ran\s+across)\s+(?:two|2|multiple|several)\s+(?:calendar\s+)?months\b"
+                r"|\bstart(?:ed|s)?\s+in\s+one\s+month\s+and\s+end(?:ed|s)?\s+in\s+(?:another|a different)(?:\s+one)?\b|\bstart\s+and\s+end\s+months?\s+(?:differ|are\s+different|don'?t\s+match)",
+                t.s, re.I):
+            # "tournaments whose start and end months differ", "두 달에 걸쳐 열린 대회": two dates of one row compared by month
+            fs = self.value_filters(skip={"tournament"}) + [Filter("tr.start_date", "month<>", "tr.end_date")]
+            if t.has("aggregates", "count"):
+                return Reading(IR(measure="count", filters=fs), 0.75, "count")
+            return Reading(IR(select=["tr.name"], filters=fs, distinct=True), 0.75, "list")
         single = t.has("shapes", "single") or self._one_side_score_extreme(measure)
         # Events and measures.
         mcol, agg, events = self._measure_column(measure, player_level, asked)
