@@ -734,6 +734,12 @@ def _compile_streak(ir: IR, dialect: str) -> str:
     filtered side rows ordered by time (gaps and islands: a run keeps row number minus its rank within the placement)."""
     placement = int(ir.measure.split(":", 1)[1])
     needed = {"mt", "m"}.union(*[_filter_aliases(f) for f in ir.filters])
+    if ir.select == ["t.name"]:  # every team's longest run; the longest of them, ties kept, with the team
+        rows = (f"SELECT mt.team_id AS k, mt.placement AS pl, ROW_NUMBER() OVER (PARTITION BY mt.team_id ORDER BY m.played_at, m.id) "
+                f"AS rn {_from(needed, 'mt')}{_where(ir.filters, dialect)}")
+        return (f"WITH r AS ({rows}), g AS (SELECT k, pl, rn - ROW_NUMBER() OVER (PARTITION BY k, pl ORDER BY rn) AS grp FROM r), "
+                f"s AS (SELECT k, COUNT(*) AS c FROM g WHERE pl = {placement} GROUP BY k, grp) "
+                "SELECT t.name, s.c FROM s JOIN teams t ON t.id = s.k WHERE s.c = (SELECT MAX(c) FROM s)")
     rows = (f"SELECT mt.placement AS pl, ROW_NUMBER() OVER (ORDER BY m.played_at, m.id) AS rn {_from(needed, 'mt')}"
             f"{_where(ir.filters, dialect)}")
     return (f"WITH r AS ({rows}), g AS (SELECT pl, rn - ROW_NUMBER() OVER (PARTITION BY pl ORDER BY rn) AS grp FROM r) "

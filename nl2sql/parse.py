@@ -1130,7 +1130,7 @@ class Parser:
             return Reading(one_match, 0.75, "list" if one_match.select else "scalar")
         streak = self._streak()
         if streak is not None:
-            return Reading(streak, 0.75, "scalar")
+            return Reading(streak, 0.75, "extreme" if streak.select else "scalar")
         overtime_share = self._overtime_share()
         if overtime_share is not None:
             return Reading(overtime_share, 0.75, "scalar")
@@ -2755,7 +2755,17 @@ class Parser:
         """"X's longest winning streak", "X 최다 연패": the longest run of wins (or losses) of one team, its rows in
         time order."""
         t, s = self.t, self.t.s
-        if not t.has("shapes", "streak") or len(self.values.get("team", [])) != 1 or "player" in self.values:
+        if not t.has("shapes", "streak") or "player" in self.values:
+            return None
+        if not self.values.get("team") and re.search(r"\b(?:which|what|any|one|a single|by one|by a)\s+(?:team|side|squad)s?\b|\bteams?\b|\bsquads?\b|팀|누구|어디", s, re.I) \
+                and not re.search(r"\bcurrent(?:ly)?\b|\bongoing\b|\bactive\b|\bright now\b|현재|지금|진행 ?중", s, re.I):
+            # "the longest win streak by any team, and whose": each team's longest run, the longest of them with its team
+            losing = re.search(r"\blos(?:ing|s|ses|t)\b|\bdefeats?\b|\bwinless\b|\bskid\b|연패", s, re.I)
+            fs = self.value_filters() + self.date_filters()
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))  # a win or a loss is a versus match's
+            return IR(select=["t.name"], measure=f"streak:{2 if losing else 1}", filters=fs)
+        if len(self.values.get("team", [])) != 1:
             return None
         if re.search(r"\bcurrent(?:ly)?\b|\bongoing\b|\bactive\b|\bright now\b|현재|지금|진행 ?중", s, re.I):
             return None  # the run still going is not the longest one
