@@ -1128,6 +1128,9 @@ class Parser:
         one_match = self._stat_in_match_by_time(measure)
         if one_match is not None:
             return Reading(one_match, 0.75, "list" if one_match.select else "scalar")
+        upset = self._winner_behind_on_stat()
+        if upset is not None:
+            return Reading(upset, 0.75, "pair")
         streak = self._streak()
         if streak is not None:
             return Reading(streak, 0.75, "extreme" if streak.select else "scalar")
@@ -2750,6 +2753,24 @@ class Parser:
     def _by_one_player(self) -> bool:
         """"most kills by one player in a single match", "most anyone got in one game", "한 선수가": a player's own row, not a team's."""
         return bool(re.search(r"\b(?:(?:by|from|of) (?:a|any|a single) (?:player|pro|person)|one (?:player|pro|person)|any ?(?:one|body)|some ?(?:one|body)|any (?:player|pro))\b|누군가|(?:한|선수 한)\s*(?:선수|명)(?:이|가)\s", self.t.s, re.I))
+
+    _BEHIND = re.compile(
+        r"\b(?:won|win|wins|winning|taken|took)\b.{0,40}?\b(?:with|had|got|having|despite)?\s*(fewer|less|more)\s+(kills|frags|elims)\s+than\s+(?:the\s+)?"
+        r"(?:loser|losers|losing\s+(?:team|side|squad)|other\s+(?:team|side|squad)|opponents?|opposing\s+(?:team|side))\b"
+        r"|(킬|킬 수)\s*(?:이|가)?\s*(?:상대|진\s*팀|패배\s*팀)\s*보다\s*(?:더\s*)?(적|많)\S*\s*(?:팀|쪽)\s*(?:이|가)?\s*(?:이긴|승리한|이겼)", re.I)
+
+    def _winner_behind_on_stat(self) -> IR | None:
+        """"maps won by the side with fewer kills than the loser", "킬이 상대보다 적은 팀이 이긴 경기": the two sides of one
+        match, the winner's team kills compared with the loser's."""
+        m = self._BEHIND.search(self.t.s)
+        if m is None or len(self.values.get("team", [])) > 1:
+            return None
+        fewer = (m.group(1) or "").lower() in ("fewer", "less") or m.group(4) == "적"
+        cmp = Filter("l.kills", "col>", "w.kills") if fewer else Filter("w.kills", "col>", "l.kills")
+        fs = self.value_filters(skip={"team"}) + self.date_filters() + [Filter("w.placement", "=", 1), cmp]
+        if not any(f.col == "m.format" for f in fs):
+            fs.append(Filter("m.format", "=", "versus"))
+        return self._pair_select(fs, self.values.get("team", []), None)
 
     def _streak(self) -> IR | None:
         """"X's longest winning streak", "X 최다 연패": the longest run of wins (or losses) of one team, its rows in
