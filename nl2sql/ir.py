@@ -196,6 +196,10 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         if not m:
             raise ValueError(f"unknown measure {measure!r}")
         return f"100.0 * SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END) / COUNT(*)"
+    if func == "oppdiff":  # 'oppdiff:mt.score': the side's column summed less the other side's of the same matches
+        col_ = col.split(".", 1)[1]
+        return (f"SUM({col}) - SUM((SELECT o.{col_} FROM match_teams o WHERE o.match_id = mt.match_id "
+                "AND o.team_id <> mt.team_id))")
     if func == "tally":  # 'tally:mt.placement<=3': the number of rows meeting one condition, 0 where none does
         import re
 
@@ -226,7 +230,7 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return {"mt", "m"}
     if measure.startswith("diff:") and set(measure[5:].split("-")) <= _RESULTS:
         return {"mt"}
-    if measure.startswith(("share:", "diff:", "tally:")):
+    if measure.startswith(("share:", "diff:", "tally:", "oppdiff:")):
         return _aliases_in(measure.split(":", 1)[1])
     return _aliases_in(measure)
 

@@ -1128,6 +1128,9 @@ class Parser:
         one_match = self._stat_in_match_by_time(measure)
         if one_match is not None:
             return Reading(one_match, 0.75, "list" if one_match.select else "scalar")
+        differential = self._differential()
+        if differential is not None:
+            return Reading(differential, 0.75, "group" if differential.group else "scalar")
         upset = self._winner_behind_on_stat()
         if upset is not None:
             return Reading(upset, 0.75, "pair")
@@ -2753,6 +2756,32 @@ class Parser:
     def _by_one_player(self) -> bool:
         """"most kills by one player in a single match", "most anyone got in one game", "한 선수가": a player's own row, not a team's."""
         return bool(re.search(r"\b(?:(?:by|from|of) (?:a|any|a single) (?:player|pro|person)|one (?:player|pro|person)|any ?(?:one|body)|some ?(?:one|body)|any (?:player|pro))\b|누군가|(?:한|선수 한)\s*(?:선수|명)(?:이|가)\s", self.t.s, re.I))
+
+    _DIFFERENTIAL = re.compile(
+        r"\b(?:map|round|game|set|score|point|kill|frag)s?\s+(?:differential|diff|difference|plus[- ]minus)\b"
+        r"|\b(?:maps|rounds|games|sets|points|kills)\s+(?:won|scored|taken|for)\s+(?:minus|less|-)\s+(?:(?:maps|rounds|games|sets|points|kills)\s+)?(?:lost|conceded|against|given up)\b"
+        r"|(?:세트|맵|라운드|킬)\s*(?:득실|마진)|득실\s*차?", re.I)
+
+    def _differential(self) -> IR | None:
+        """"map differential per team (maps won minus maps lost)", "팀별 세트 득실": each side's score (kills) summed less
+        its opponents' in the same matches."""
+        t = self.t
+        m = self._DIFFERENTIAL.search(t.s)
+        if m is None or "player" in self.values or len(self.values.get("team", [])) > 1:
+            return None
+        col = "mt.kills" if re.search(r"kill|frag|킬", m.group(), re.I) else "mt.score"
+        fs = self.value_filters(skip={"team"}) + self.date_filters()
+        if not any(f.col == "m.format" for f in fs):
+            fs.append(Filter("m.format", "=", "versus"))  # the other side of a match is one opponent in versus play
+        if self.values.get("team"):
+            return IR(measure=f"oppdiff:{col}", filters=fs + [Filter("t.name", "=", self.values["team"][0])])
+        if not (self.group_entity() == "team" or re.search(r"\b(?:per|by|for each|each|every)\s+(?:team|side|squad)\b|\bteams?\b|팀별|팀마다|각\s*팀|팀", t.s, re.I)):
+            return None
+        low = re.search(r"\b(?:worst|lowest)\s+(?:\w+\s+)?first\b|낮은\s*순|\bascending\b", t.s, re.I)
+        limit = self.top_n()
+        if limit is None and (t.has("aggregates", "max") and not t.has("shapes", "order")):
+            limit = 1
+        return IR(select=["t.name"], measure=f"oppdiff:{col}", filters=fs, group=True, order="asc" if low else "desc", limit=limit)
 
     _BEHIND = re.compile(
         r"\b(?:won|win|wins|winning|taken|took)\b.{0,40}?\b(?:with|had|got|having|despite)?\s*(fewer|less|more)\s+(kills|frags|elims)\s+than\s+(?:the\s+)?"
