@@ -286,6 +286,9 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return (f"CAST({c} AS TIME) {cmp} {lit(v)}" if pg else f"strftime('%H:%M:%S', {c}) {cmp} {lit(v)}")
     if op == "like":
         return f"CAST({c} AS TEXT) LIKE {lit(v)}"
+    if op == "against":  # the matches a named team played in (a side's rows against it)
+        return (f"{c} IN (SELECT x.match_id FROM match_teams x JOIN teams xt ON xt.id = x.team_id "
+                f"WHERE xt.name = {lit(v)})")
     if op == "month<>":  # two dates of one row in different calendar months ("started in one month, ended in another")
         return f"{col_sql(f'month({c})', dialect)} <> {col_sql(f'month({v})', dialect)}"
     if op == "col>":  # column compared with another column of the same row

@@ -1098,6 +1098,9 @@ class Parser:
             pair = self._pair(measure, asked)
             if pair is not None:
                 return Reading(pair, 0.85, "pair")
+        edge = self._winning_record_against()
+        if edge is not None:
+            return Reading(edge, 0.75, "having")
         latest = self._latest_to_win(asked)
         if latest is not None:
             return Reading(latest, 0.75, "list")
@@ -2756,6 +2759,23 @@ class Parser:
     def _by_one_player(self) -> bool:
         """"most kills by one player in a single match", "most anyone got in one game", "한 선수가": a player's own row, not a team's."""
         return bool(re.search(r"\b(?:(?:by|from|of) (?:a|any|a single) (?:player|pro|person)|one (?:player|pro|person)|any ?(?:one|body)|some ?(?:one|body)|any (?:player|pro))\b|누군가|(?:한|선수 한)\s*(?:선수|명)(?:이|가)\s", self.t.s, re.I))
+
+    _EDGE = re.compile(
+        r"\b(?:winning|positive|better|plus)\s+(?:h2h\s+|head[- ]to[- ]head\s+|all[- ]time\s+|overall\s+)?record\s+(?:vs\.?|versus|against|over)\s+(?:the\s+)?@teamX"
+        r"|\bmore\s+wins\s+than\s+losses\s+(?:vs\.?|versus|against)\s+(?:the\s+)?@teamX"
+        r"|\b(?:beat|beaten|defeated)\s+(?:the\s+)?@teamX\s+more\s+(?:often\s+)?than\s+(?:they\s+)?(?:lost|losing)\b"
+        r"|@teamX\s*(?:상대로|상대|한테|랑의?|와의?|과의?)\s*(?:상대\s*)?(?:전적|승률|승패)?\s*(?:이|가|은|는|에서)?\s*(?:우위|앞서|앞선|이긴\s*(?:게|판|경기)?\s*(?:이|가)?\s*(?:더|진\s*(?:것|거|판|경기)?\s*보다)\s*많)", re.I)
+
+    def _winning_record_against(self) -> IR | None:
+        """"teams with a winning head-to-head record vs X", "X 상대로 전적 우위인 팀": per opponent of X, more wins than losses in
+        their matches with X."""
+        teams = self.values.get("team", [])
+        m = self._EDGE.search(self.t.s)
+        if m is None or len(teams) != 1:
+            return None
+        fs = self.value_filters(skip={"team"}) + self.date_filters()
+        fs += [Filter("m.format", "=", "versus"), Filter("mt.match_id", "against", teams[0]), Filter("t.name", "!=", teams[0])]
+        return IR(select=["t.name"], measure="diff:wins-losses", filters=fs, group=True, having=(">", 0))
 
     _DIFFERENTIAL = re.compile(
         r"\b(?:map|round|game|set|score|point|kill|frag)s?\s+(?:differential|diff|difference|plus[- ]minus)\b"
