@@ -243,6 +243,10 @@ def col_sql(col: str, dialect: str = "sqlite") -> str:
     if span:  # ``days(a..b)``: the days from date a to date b (a tournament's length)
         a, b = span.groups()
         return f"({b} - {a})" if dialect == "postgres" else f"(julianday({b}) - julianday({a}))"
+    opp = re.fullmatch(r"opponent\(([a-z]{1,2})\.id,([a-z]{1,2})\.team_id\)", col)
+    if opp:  # the other side of match m for the player's team (a versus match has one)
+        return (f"(SELECT ox.name FROM match_teams oy JOIN teams ox ON ox.id = oy.team_id WHERE oy.match_id = {opp.group(1)}.id "
+                f"AND oy.team_id <> {opp.group(2)}.team_id ORDER BY oy.placement LIMIT 1)")
     m = re.fullmatch(r"(day|month|year)\(([a-z]{1,2}\.[a-z_]+)\)", col)
     if not m:
         return col

@@ -2512,7 +2512,13 @@ class Parser:
             out.append("m.map")
         if asked == "player" and re.search(r"\b(?:what|which) (?:role|position)\b|\brole\b|포지션|역할", s, re.I):
             out.append("p.role")
-        if asked == "player" and re.search(r"\b(?:what|which) (?:team|squad|org)\b|\b(?:team|squad|org) (?:they|he|she) (?:play|plays|played) (?:for|on|in)\b|어느 팀|무슨 팀|소속", s, re.I):
+        against = re.search(r"\b(?:playing|played|plays|was|were|up)\s+against\s*(?:[?,.;]|$)|\bagainst\s+(?:which|what|whom|who)\b"
+                            r"|\b(?:the|his|her|their)\s+opponents?\b(?!\s+(?:of|to)\b)|\bvs\.?\s+(?:which|what|whom|who)\b"
+                            r"|상대\s*팀(?:은|는|이|가|도|까지|이랑|하고|,|\s*이름|\s*$)|상대(?:는|은|가)\s*(?:누구|어디)", s, re.I)
+        if asked == "player" and against:
+            # "… which team was he playing against", "상대 팀은": the other side of that match (not the player's own team)
+            out.append("opponent(m.id,p.team_id)")
+        elif asked == "player" and re.search(r"\b(?:what|which) (?:team|squad|org)\b|\b(?:team|squad|org) (?:they|he|she) (?:play|plays|played) (?:for|on|in)\b|어느 팀|무슨 팀|소속", s, re.I):
             out.append("t.name")
         if re.search(r"\bwhen\b|언제|날짜|\bdates?\b|\b(?:what|which) (?:day|time)\b|무슨 ?날|몇\s*월\s*며칠", s, re.I):
             out.append("m.played_at")
