@@ -293,7 +293,7 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
     if op == "against":  # the matches a named team played in (a side's rows against it)
         return (f"{c} IN (SELECT x.match_id FROM match_teams x JOIN teams xt ON xt.id = x.team_id "
                 f"WHERE xt.name = {lit(v)})")
-    if op == "month<>":  # two dates of one row in different calendar months ("started in one month, ended in another")
+    if op == "month<>":  # two dates of one row in different months ("began in one month, closed in the next")
         return f"{col_sql(f'month({c})', dialect)} <> {col_sql(f'month({v})', dialect)}"
     if op == "col>":  # column compared with another column of the same row
         return f"{c} > {v}"
@@ -749,7 +749,7 @@ def _compile_streak(ir: IR, dialect: str) -> str:
         rows = (f"SELECT mt.team_id AS k, mt.placement AS pl, ROW_NUMBER() OVER (PARTITION BY mt.team_id ORDER BY m.played_at, m.id) "
                 f"AS rn {_from(needed, 'mt')}{_where(ir.filters, dialect)}")
         return (f"WITH r AS ({rows}), g AS (SELECT k, pl, rn - ROW_NUMBER() OVER (PARTITION BY k, pl ORDER BY rn) AS grp FROM r), "
-                f"s AS (SELECT k, COUNT(*) AS c FROM g WHERE pl = {placement} GROUP BY k, grp) "
+                f"s AS (SELECT k, MAX(c) AS c FROM (SELECT k, COUNT(*) AS c FROM g WHERE pl = {placement} GROUP BY k, grp) u GROUP BY k) "
                 "SELECT t.name, s.c FROM s JOIN teams t ON t.id = s.k WHERE s.c = (SELECT MAX(c) FROM s)")
     rows = (f"SELECT mt.placement AS pl, ROW_NUMBER() OVER (ORDER BY m.played_at, m.id) AS rn {_from(needed, 'mt')}"
             f"{_where(ir.filters, dialect)}")

@@ -293,12 +293,12 @@ class Parser:
                         r"k/?d|kda|kdr|ratio|rate|number|count|value|score|placement|placing|finish|kills?|deaths?|assists?|damage|dmg|"
                         r"points?|wins?)\s+){1,2}(first|on top|to (?:worst|best|lowest|highest|fewest|most))\b",
                         lambda m: (m.group(1) + " " + m.group(2)).ljust(len(m.group())), masked, flags=re.I)
-        # "won at least one match at both A and B": a win in each, not a threshold of one
+        # "won at least 1 series in A and in B": a win in each, not a threshold of one
         masked = re.sub(r"\b(won|lost|took|dropped)\s+at\s+least\s+(?:one|1|a)\s+(?=(?:single\s+)?(?:match|game|series|map|set)\b)",
                         lambda m: (m.group(1) + " a").ljust(len(m.group())), masked, flags=re.I)
         # "who led <team> in kills": the team's top player in that statistic
         masked = re.sub(r"\bled(?=\s+@\w+\s+in\s+(?:total\s+)?(?:kills|frags|assists|damage|dmg|deaths|points|elims)\b)", "top", masked, flags=re.I)
-        # "both teams and the maps each won", "A's map count, B's map count", "세트 몇 개씩 땄는지": each side's score in a series
+        # "the two sides with the games each took", "X's map count": each side's score in a series
         masked = re.sub(r"\b(?:the\s+)?(?:maps|games|sets)\s+(?:each|apiece)\s+(?:won|took|taken)\b|(?<=['’]s )map\s+counts?\b|\b(?<=their )map\s+counts?\b",
                         lambda m: "scores".ljust(len(m.group())), masked, flags=re.I)
         # "the map name", "맵 이름": the map itself
@@ -511,7 +511,7 @@ class Parser:
         rest = self.t.s[:m.start()] + " " * (m.end() - m.start()) + self.t.s[m.end():]
         if re.search(r"(?:팀|스쿼드)\s*$", m.group()) and re.match(r"\s*(?:은|는|이|가)?\s*(?:누구|어디)", self.t.s[m.end():]) \
                 and not re.search(r"선수|\bplayers?\b|멤버|@roleX", self.t.s, re.I):
-            return None  # "젤 많이 이긴팀 누구냐": which team it is (chat Korean asks a team with 누구), not its players
+            return None  # "승 제일 많은팀 누구야": which team it is (chat Korean asks a team with 누구), not its players
         team = False
         if not re.search(r"선수|\bplayers?\b|\bfraggers?\b|\bmvp\b|\bmembers?\b|멤버|@roleX", self.t.s, re.I) \
                 and not re.search(r"누구|누가|\bwho\b", rest, re.I):
@@ -1237,7 +1237,7 @@ class Parser:
                 r"|(?:두|2|여러)\s*(?:달|개월)에\s*걸쳐|\b(?:span(?:s|ned|ning)?|stretch(?:es|ed)?(?:\s+over|\s+across)?|cross(?:es|ed)?|ran\s+across)\s+(?:two|2|multiple|several)\s+(?:calendar\s+)?months\b"
                 r"|\bstart(?:ed|s)?\s+in\s+one\s+month\s+and\s+end(?:ed|s)?\s+in\s+(?:another|a different)(?:\s+one)?\b|\bstart\s+and\s+end\s+months?\s+(?:differ|are\s+different|don'?t\s+match)",
                 t.s, re.I):
-            # "tournaments whose start and end months differ", "두 달에 걸쳐 열린 대회": two dates of one row compared by month
+            # "events whose months of start and end differ", "여러 달에 걸친 대회": two dates of one row compared by month
             fs = self.value_filters(skip={"tournament"}) + [Filter("tr.start_date", "month<>", "tr.end_date")]
             if t.has("aggregates", "count"):
                 return Reading(IR(measure="count", filters=fs), 0.75, "count")
@@ -2516,7 +2516,7 @@ class Parser:
                             r"|\b(?:the|his|her|their)\s+opponents?\b(?!\s+(?:of|to)\b)|\bvs\.?\s+(?:which|what|whom|who)\b"
                             r"|상대\s*팀(?:은|는|이|가|도|까지|이랑|하고|,|\s*이름|\s*$)|상대(?:는|은|가)\s*(?:누구|어디)", s, re.I)
         if asked == "player" and against:
-            # "… which team was he playing against", "상대 팀은": the other side of that match (not the player's own team)
+            # "… and who was the opponent", "상대 팀은": the other side of that match (not the player's own team)
             out.append("opponent(m.id,p.team_id)")
         elif asked == "player" and re.search(r"\b(?:what|which) (?:team|squad|org)\b|\b(?:team|squad|org) (?:they|he|she) (?:play|plays|played) (?:for|on|in)\b|어느 팀|무슨 팀|소속", s, re.I):
             out.append("t.name")
@@ -2773,7 +2773,7 @@ class Parser:
         r"|@teamX\s*(?:상대로|상대|한테|랑의?|와의?|과의?)\s*(?:상대\s*)?(?:전적|승률|승패)?\s*(?:이|가|은|는|에서)?\s*(?:우위|앞서|앞선|이긴\s*(?:게|판|경기)?\s*(?:이|가)?\s*(?:더|진\s*(?:것|거|판|경기)?\s*보다)\s*많)", re.I)
 
     def _winning_record_against(self) -> IR | None:
-        """"teams with a winning head-to-head record vs X", "X 상대로 전적 우위인 팀": per opponent of X, more wins than losses in
+        """"sides with the better record head to head over X", "X 상대 전적 앞선 팀": per opponent of X, its wins above its losses in
         their matches with X."""
         teams = self.values.get("team", [])
         m = self._EDGE.search(self.t.s)
@@ -2789,7 +2789,7 @@ class Parser:
         r"|(?:세트|맵|라운드|킬)\s*(?:득실|마진)|득실\s*차?", re.I)
 
     def _differential(self) -> IR | None:
-        """"map differential per team (maps won minus maps lost)", "팀별 세트 득실": each side's score (kills) summed less
+        """"round differential by team (rounds won less rounds lost)", "팀마다 세트 득실": each side's score (kills) summed less
         its opponents' in the same matches."""
         t = self.t
         m = self._DIFFERENTIAL.search(t.s)
@@ -2815,7 +2815,7 @@ class Parser:
         r"|(킬|킬 수)\s*(?:이|가)?\s*(?:상대|진\s*팀|패배\s*팀)\s*보다\s*(?:더\s*)?(적|많)\S*\s*(?:팀|쪽)\s*(?:이|가)?\s*(?:이긴|승리한|이겼)", re.I)
 
     def _winner_behind_on_stat(self) -> IR | None:
-        """"maps won by the side with fewer kills than the loser", "킬이 상대보다 적은 팀이 이긴 경기": the two sides of one
+        """"series taken by the side with less kills than the beaten side", "킬 적은 쪽이 이긴 판": the two sides of one
         match, the winner's team kills compared with the loser's."""
         m = self._BEHIND.search(self.t.s)
         if m is None or len(self.values.get("team", [])) > 1:

@@ -24,21 +24,21 @@ from nl2sql.linking import link
 from tests.test_sql_ir import _covers, _rows, _world
 
 ROWS = {
-    "tournaments": [(1, "Lumen Harbor Cup 2024", "Valorant", "2024-06-01", "2024-06-02"),
+    "tournaments": [(1, "Lumen Harbor Cup 2024", "Valorant", "2024-06-29", "2024-07-01"),
                     (2, "Granite Bay Masters 2025", "Valorant", "2025-06-07", "2025-06-08"),
                     (3, "Dust Royale 2025", "PUBG", "2025-09-13", "2025-09-13")],
     "teams": [(1, "Zero Hour", "KR"), (2, "Copper Foxes", "EU"), (3, "Moss Giants", "NA"), (4, "Ember Owls", "KR")],
     "players": [(1, "Sable", 2, "duelist"), (2, "Pike", 2, "controller"), (3, "Rook", 3, "duelist"),
                 (4, "Fenn", 3, "sentinel"), (5, "Wisp", 4, "initiator"), (6, "Nox", 1, None), (7, "Drifter", None, None)],
-    "matches": [(1, 1, "2024-06-01 15:00:00", "group", "Ascent", "versus"),
-                (2, 1, "2024-06-02 18:00:00", "final", "Bind", "versus"),
+    "matches": [(1, 1, "2024-06-29 15:00:00", "group", "Ascent", "versus"),
+                (2, 1, "2024-07-01 18:00:00", "final", "Bind", "versus"),
                 (3, 2, "2025-06-07 15:00:00", "group", "Haven", "versus"),
                 (4, 2, "2025-06-08 18:00:00", "final", "Lotus", "versus"),
                 (5, 3, "2025-09-13 14:00:00", "group", "Erangel", "ranking"),
                 (6, 3, "2025-09-13 16:00:00", "group", "Miramar", "ranking")],
     # (match, team, placement, score, kills)
     "match_teams": [(1, 2, 1, 2, 40), (1, 3, 2, 1, 35), (2, 4, 1, 2, 30), (2, 2, 2, 0, 20),
-                    (3, 3, 1, 2, 28), (3, 4, 2, 0, 15), (4, 2, 1, 3, 70), (4, 3, 2, 2, 66),
+                    (3, 3, 1, 2, 15), (3, 4, 2, 1, 28), (4, 2, 1, 3, 70), (4, 3, 2, 2, 66),
                     (5, 1, 3, 10, 5), (5, 4, 1, 20, 9), (5, 3, 2, 15, 7), (5, 2, 4, 5, 2),
                     (6, 4, 2, 14, 6), (6, 3, 1, 22, 10), (6, 1, 4, 3, 1), (6, 2, 3, 8, 3)],
     # (match, player, kills, deaths, assists, damage)
@@ -83,7 +83,7 @@ CASES = [
      "WHERE mt.match_id IN (5, 6) GROUP BY t.id"),
     ("Dust Royale 2025 팀별 2위 안에 든 횟수, 한 번도 없는 팀은 0으로 표시해줘", TALLY_TOP2),
     ("number of top-3 finishes per team in Dust Royale 2025, those without one shown as 0", TALLY_TOP3),
-    ("players with no team, i mean", "SELECT nickname FROM players WHERE team_id IS NULL"),
+    ("which players are teamless, i mean unsigned", "SELECT nickname FROM players WHERE team_id IS NULL"),
     ("Copper Foxes 소속 선수들의 닉네임과 역할을 알려주세요",
      "SELECT nickname, role FROM players WHERE team_id = 2"),
     ("Lumen Harbor Cup 2024와 Granite Bay Masters 2025에 둘 다 나온 선수 중 2025년 대회 킬 수가 2024년 대회 때보다 많은 사람",
@@ -99,6 +99,54 @@ CASES = [
      "SELECT DISTINCT m.played_at, m.map FROM matches m JOIN match_players mp ON mp.match_id = m.id WHERE mp.damage IS NULL"),
     ("데미지 기록 빠진 경기 날짜랑 맵 이름",
      "SELECT DISTINCT m.played_at, m.map FROM matches m JOIN match_players mp ON mp.match_id = m.id WHERE mp.damage IS NULL"),
+]
+
+
+VERSUS = "SELECT t.name FROM teams t WHERE t.id IN (SELECT team_id FROM match_teams WHERE match_id <= 4)"
+CASES += [
+    ("teams who lost each single 1v1 series they entered",
+     VERSUS + " AND t.id NOT IN (SELECT team_id FROM match_teams WHERE match_id <= 4 AND placement = 1)"),
+    ("Moss Giants players with more lifetime assists than kills",
+     "SELECT p.nickname FROM players p JOIN match_players mp ON mp.player_id = p.id WHERE p.team_id = 3 GROUP BY p.id "
+     "HAVING SUM(mp.assists) > SUM(mp.kills)"),
+    ("squads that won at least a single match in both Lumen Harbor Cup 2024 and Granite Bay Masters 2025",
+     "SELECT t.name FROM teams t WHERE t.id IN (SELECT team_id FROM match_teams WHERE match_id IN (1, 2) AND placement = 1) "
+     "AND t.id IN (SELECT team_id FROM match_teams WHERE match_id IN (3, 4) AND placement = 1)"),
+    ("who led Copper Foxes in assists at Granite Bay Masters 2025? give the count too",
+     "SELECT p.nickname, mp.assists FROM match_players mp JOIN players p ON p.id = mp.player_id WHERE mp.match_id = 4 "
+     "AND p.team_id = 2 ORDER BY mp.assists DESC LIMIT 1"),
+    ("어센트맵에서 열린 경기 날짜", "SELECT played_at FROM matches WHERE map = 'Ascent'"),
+    ("발로란트 경기 젤 많이 이긴팀 누구임",
+     "SELECT t.name FROM teams t JOIN match_teams mt ON mt.team_id = t.id WHERE mt.match_id <= 4 AND mt.placement = 1 "
+     "GROUP BY t.id ORDER BY COUNT(*) DESC LIMIT 1"),
+    ("Granite Bay Masters 2025 final - both sides and the games each took",
+     "SELECT t.name, mt.score FROM match_teams mt JOIN teams t ON t.id = mt.team_id WHERE mt.match_id = 4 AND mt.placement = 1"),
+    ("Ember Owls가 진 경기 전부 상대팀이랑 스코어까지",
+     "SELECT wt.name, w.score, l.score FROM match_teams l JOIN match_teams w ON w.match_id = l.match_id AND w.placement = 1 "
+     "JOIN teams wt ON wt.id = w.team_id WHERE l.team_id = 4 AND l.placement = 2 AND l.match_id <= 4"),
+    ("players who had a 20+ kill game, with number of games each",
+     "SELECT p.nickname, COUNT(*) FROM match_players mp JOIN players p ON p.id = mp.player_id WHERE mp.kills >= 20 GROUP BY p.id"),
+    ("how many times did each player get 30+ kills in one valorant game",
+     "SELECT p.nickname, COUNT(*) FROM match_players mp JOIN players p ON p.id = mp.player_id WHERE mp.kills >= 30 GROUP BY p.id"),
+    ("시작한 달이랑 끝난 달이 다른 대회", "SELECT name FROM tournaments WHERE id = 1"),
+    ("which tournaments spanned 2 months", "SELECT name FROM tournaments WHERE id = 1"),
+    ("longest winning run any team has had in versus play, with the team",
+     "SELECT name, 1 FROM teams WHERE id IN (2, 3, 4)"),
+    ("how many valorant matches were taken by the side with less kills than the losing side",
+     "SELECT COUNT(*) FROM match_teams w JOIN match_teams l ON l.match_id = w.match_id AND l.placement = 2 "
+     "WHERE w.placement = 1 AND w.kills < l.kills AND w.match_id <= 4"),
+    ("킬이 상대보다 적은 팀이 이긴 판 날짜",
+     "SELECT m.played_at FROM matches m JOIN match_teams w ON w.match_id = m.id AND w.placement = 1 JOIN match_teams l "
+     "ON l.match_id = m.id AND l.placement = 2 WHERE w.kills < l.kills"),
+    ("game differential for each team across versus matches (games won less games lost)",
+     "SELECT t.name, SUM(mt.score) - SUM(o.score) FROM match_teams mt JOIN teams t ON t.id = mt.team_id JOIN match_teams o "
+     "ON o.match_id = mt.match_id AND o.team_id <> mt.team_id WHERE mt.match_id <= 4 GROUP BY t.id"),
+    ("팀별 세트 득실", "SELECT t.name, SUM(mt.score) - SUM(o.score) FROM match_teams mt JOIN teams t ON t.id = mt.team_id "
+     "JOIN match_teams o ON o.match_id = mt.match_id AND o.team_id <> mt.team_id WHERE mt.match_id <= 4 GROUP BY t.id"),
+    ("which sides own a positive h2h record against Moss Giants", "SELECT name FROM teams WHERE id = 2"),
+    ("Moss Giants 상대로 전적 우위인 팀", "SELECT name FROM teams WHERE id = 2"),
+    ("top damage by one player in a single valorant match: the player, the team he was up against, and the damage",
+     "SELECT 'Sable', 'Moss Giants', 7000"),
 ]
 
 
