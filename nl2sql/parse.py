@@ -2793,15 +2793,15 @@ class Parser:
         its opponents' in the same matches."""
         t = self.t
         m = self._DIFFERENTIAL.search(t.s)
-        if m is None or "player" in self.values or len(self.values.get("team", [])) > 1:
-            return None
+        if m is None or "player" in self.values or len(self.values.get("team", [])) > 1 or t.has("shapes", "single"):
+            return None  # ("the biggest round differential in a game": one match's margin, not a total)
         col = "mt.kills" if re.search(r"kill|frag|킬", m.group(), re.I) else "mt.score"
         fs = self.value_filters(skip={"team"}) + self.date_filters()
         if not any(f.col == "m.format" for f in fs):
             fs.append(Filter("m.format", "=", "versus"))  # the other side of a match is one opponent in versus play
         if self.values.get("team"):
             return IR(measure=f"oppdiff:{col}", filters=fs + [Filter("t.name", "=", self.values["team"][0])])
-        if not (self.group_entity() == "team" or re.search(r"\b(?:per|by|for each|each|every)\s+(?:team|side|squad)\b|\bteams?\b|팀별|팀마다|각\s*팀|팀", t.s, re.I)):
+        if not (self.group_entity() == "team" or re.search(r"\b(?:per|by|for each|each|every)\s+(?:team|side|squad)\b|팀별|팀마다|각\s*팀", t.s, re.I)):
             return None
         low = re.search(r"\b(?:worst|lowest)\s+(?:\w+\s+)?first\b|낮은\s*순|\bascending\b", t.s, re.I)
         limit = self.top_n()
