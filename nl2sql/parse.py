@@ -2794,7 +2794,7 @@ class Parser:
         t = self.t
         m = self._DIFFERENTIAL.search(t.s)
         if m is None or "player" in self.values or len(self.values.get("team", [])) > 1 or t.has("shapes", "single"):
-            return None  # ("the biggest round differential in a game": one match's margin, not a total)
+            return None  # (a differential said of one game: that match's margin, not a total)
         col = "mt.kills" if re.search(r"kill|frag|킬", m.group(), re.I) else "mt.score"
         fs = self.value_filters(skip={"team"}) + self.date_filters()
         if not any(f.col == "m.format" for f in fs):
