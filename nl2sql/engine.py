@@ -495,6 +495,12 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
 
     if ZEROS_SHOWN.sub("", plain).strip(" .?!;"):
         plain = ZEROS_SHOWN.sub(" ", plain)  # "Teams at nothing get shown as 0.": how to show rows, no procedure
+    # "상대팀이랑 스코어까지", "날짜까지": the columns asked besides (까지 "as well"), no deadline of a procedure
+    plain = re.sub(r"(?:스코어|점수|날짜|일시|시간|맵|이름|팀명|상대\s*팀|상대|킬|데스|어시|딜량|포지션|역할|지역|대회명?|순위|결과)\s*(?:도|이랑|랑)?\s*까지",
+                   lambda m: " " * len(m.group()), plain)
+    # "i mean", "I meant", "what I'm asking is": the asker restating the question, no procedure of the asker's own
+    plain = re.sub(r"\b(?:i\s+mean(?:t)?|what\s+i(?:'m|\s+am)\s+asking(?:\s+is)?|i'?m\s+asking\s+about)\b",
+                   lambda m: " " * len(m.group()), plain, flags=re.I)
     # "X가 3대1로 잡은 경기 몇판임", "연장 간 경기 몇판임": the matches a past verb describes, counted (a record); "결승 몇판임"
     # alone may ask the format of a series
     plain = re.sub(r"(?<=[가-힣])(\s*(?:경기|판|매치|게임)(?:는|은|이|가)?\s*몇\s*판\s*(?:임|이야|인지|였|이었))",

@@ -212,6 +212,10 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
     if func == "part":  # 'part:mp.kills': the percentage of the column's total that the rows of ``ir.part`` hold
         cond = " AND ".join(filter_sql(f) for f in (ir.part if ir is not None else [])) or "1 = 1"
         return f"100.0 * SUM(CASE WHEN {cond} THEN {col} ELSE 0 END) / SUM({col})"
+    if func == "oppdiff":  # 'oppdiff:mt.score': the side's column summed less the other side's of the same matches
+        col_ = col.split(".", 1)[1]
+        return (f"SUM({col}) - SUM((SELECT o.{col_} FROM match_teams o WHERE o.match_id = mt.match_id "
+                "AND o.team_id <> mt.team_id))")
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
     if func == "diff":  # 'diff:a-b': the sum of column a minus the sum of column b (or wins less losses)
@@ -235,7 +239,7 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return {"mt", "m"}
     if measure.startswith("diff:") and set(measure[5:].split("-")) <= _RESULTS:
         return {"mt"}
-    if measure.startswith(("share:", "countif:", "diff:")):
+    if measure.startswith(("share:", "countif:", "diff:", "oppdiff:")):
         return _aliases_in(measure.split(":", 1)[1])
     return _aliases_in(measure)
 
@@ -248,6 +252,10 @@ def col_sql(col: str, dialect: str = "sqlite") -> str:
     if span:  # ``days(a..b)``: the days from date a to date b (a tournament's length)
         a, b = span.groups()
         return f"({b} - {a})" if dialect == "postgres" else f"(julianday({b}) - julianday({a}))"
+    opp = re.fullmatch(r"opponent\(([a-z]{1,2})\.id,([a-z]{1,2})\.team_id\)", col)
+    if opp:  # the other side of match m for the player's team (a versus match has one)
+        return (f"(SELECT ox.name FROM match_teams oy JOIN teams ox ON ox.id = oy.team_id WHERE oy.match_id = {opp.group(1)}.id "
+                f"AND oy.team_id <> {opp.group(2)}.team_id ORDER BY oy.placement LIMIT 1)")
     m = re.fullmatch(r"(day|month|year)\(([a-z]{1,2}\.[a-z_]+)\)", col)
     if not m:
         return col
@@ -291,6 +299,9 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return (f"CAST({c} AS TIME) {cmp} {lit(v)}" if pg else f"strftime('%H:%M:%S', {c}) {cmp} {lit(v)}")
     if op == "like":
         return f"CAST({c} AS TEXT) LIKE {lit(v)}"
+    if op == "against":  # the matches a named team played in (a side's rows against it)
+        return (f"{c} IN (SELECT x.match_id FROM match_teams x JOIN teams xt ON xt.id = x.team_id "
+                f"WHERE xt.name = {lit(v)})")
     if op == "team_named":  # a player's team by its name, without joining teams (players with no team stay in the rows)
         return f"{c} = (SELECT xt.id FROM teams xt WHERE xt.name = {lit(v)})"
     if op == "month!=":  # two dates of the same row in different calendar months (a tournament's first and last day)
@@ -760,6 +771,12 @@ def _compile_streak(ir: IR, dialect: str) -> str:
     filtered side rows ordered by time (gaps and islands: a run keeps row number minus its rank within the placement)."""
     placement = int(ir.measure.split(":", 1)[1])
     needed = {"mt", "m"}.union(*[_filter_aliases(f) for f in ir.filters])
+    if ir.select == ["t.name"]:  # every team's longest run; the longest of them, ties kept, with the team
+        rows = (f"SELECT mt.team_id AS k, mt.placement AS pl, ROW_NUMBER() OVER (PARTITION BY mt.team_id ORDER BY m.played_at, m.id) "
+                f"AS rn {_from(needed, 'mt')}{_where(ir.filters, dialect)}")
+        return (f"WITH r AS ({rows}), g AS (SELECT k, pl, rn - ROW_NUMBER() OVER (PARTITION BY k, pl ORDER BY rn) AS grp FROM r), "
+                f"s AS (SELECT k, MAX(c) AS c FROM (SELECT k, COUNT(*) AS c FROM g WHERE pl = {placement} GROUP BY k, grp) u GROUP BY k) "
+                "SELECT t.name, s.c FROM s JOIN teams t ON t.id = s.k WHERE s.c = (SELECT MAX(c) FROM s)")
     rows = (f"SELECT mt.placement AS pl, ROW_NUMBER() OVER (ORDER BY m.played_at, m.id) AS rn {_from(needed, 'mt')}"
             f"{_where(ir.filters, dialect)}")
     return (f"WITH r AS ({rows}), g AS (SELECT pl, rn - ROW_NUMBER() OVER (PARTITION BY pl ORDER BY rn) AS grp FROM r) "

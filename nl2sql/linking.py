@@ -297,7 +297,7 @@ class Catalog:
             parts = name.split() if len(name.split()) >= 2 else _words(name)  # "Orbit.GG": two words
             first = parts[0].lower() if len(parts) >= 2 else ""
             if (re.fullmatch(r"[a-z]{4,}", first) and words_in.get(first) == 1 and first not in stop
-                    and norm(first) not in aliases):
+                    and norm(first) not in aliases and not _number_word(first)):
                 add(first, "team", name)
         for value, words in lex["stages"].items():
             for w in [value, *words, *lex.get("stage_number_words", {}).get(value, [])]:
@@ -394,7 +394,7 @@ class Catalog:
                 hangul = all(is_hangul(ch) for ch in w)
                 long_enough = len(w) >= 2 if hangul else len(w) >= 4
                 if (long_enough and len(owners.get(k, ())) == 1 and k not in generic and norm(w) != norm(name)
-                        and len(_words(name)) >= 2 and not _has_cue_word(w)):
+                        and len(_words(name)) >= 2 and not _has_cue_word(w) and not _number_word(w)):
                     word_teams[k] = name  # a word people ask with ("squad", "포지션") never stands for a team
         return cls(aliases, latest, fuzzy, sounds, by_game, tour_words, word_teams,
                    {k: len(v) for k, v in owners.items()})
@@ -516,6 +516,11 @@ _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, 
             "eighty": 80, "ninety": 90}
 # the single number words linking and the parser read where they stand (the spoken-number tables, one source)
 _EN_NUMBERS = {**_EN_UNIT, **_EN_TEEN, **_EN_TENS, "hundred": 100}
+
+
+def _number_word(word: str) -> bool:
+    """A number said as a word ("zero", "five", "열"): a team named "Zero Hour" is not meant by "teams with zero"."""
+    return norm(word) in _EN_NUMBERS or norm(word) in {"zero", "nil", "none"} or word in _KO_NUMBERS
 _KO_NUMBERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
                "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -1677,12 +1682,17 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     variants.append((surface[: -len(p)], b - len(p)))
             if re.search(r"[A-Za-z]['’]s$", surface):
                 variants.append((surface[:-2], b - 2))  # the English possessive: "kestrel's" is a near miss of "Kestrell"
+            # a map said in Hangul with the word 맵 written onto it ("<map>맵에서"): the map's name without it, a map only
+            map_only = {v[:-1] for v, _ in variants if v.endswith("맵") and sum(is_hangul(ch) for ch in v) >= 4}
+            variants += [(v[:-1], e - 1) for v, e in variants if v[:-1] in map_only]
             best = None
             if all(is_hangul(ch) or not ch.isalnum() for ch in surface) and catalog.sounds \
                     and (not _has_cue_word(surface) or _long_loanword(surface)) and not _has_korean_function_word(surface):
                 for variant, end in _plural_variants(variants):
                     sk = skeleton(variant)
                     hits = catalog.sounds.get(sk, [])
+                    if variant in map_only:
+                        hits = [h for h in hits if h[0] == "map"]
                     syllables = sum(is_hangul(ch) for ch in variant)
                     if len(hits) > 1 and syllables >= 4:
                         # one skeleton, several names ("하버아울스"): the one whose letters are closest, if clearly

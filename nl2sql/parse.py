@@ -293,6 +293,21 @@ class Parser:
                           r"|\(?\s*\b(?:include|including|incl\.?|keep(?:ing)?|with)\s+(?:the\s+)?(?:teams?|squads?|players?|tournaments?|events?|ones?|those)\s+"
                           r"(?:with\s+no|without\s+(?:any\s+)?|that\s+(?:never\s+)?(?:had|have|played)\s+no)\s*(?:matches|games|series|appearances)\b"
                           r"(?:\s*(?:\(?as\s+(?:0|zero)\)?|at\s+(?:0|zero)))?\s*\)?", re.I)
+        # "best avg first", "highest total kills first", "lowest mean to highest": the order said with its statistic between
+        masked = re.sub(r"\b(best|worst|highest|lowest|most|fewest|biggest|smallest|top)\s+(?:(?:avg|average|mean|total|overall|combined|"
+                        r"k/?d|kda|kdr|ratio|rate|number|count|value|score|placement|placing|finish|kills?|deaths?|assists?|damage|dmg|"
+                        r"points?|wins?)\s+){1,2}(first|on top|to (?:worst|best|lowest|highest|fewest|most))\b",
+                        lambda m: (m.group(1) + " " + m.group(2)).ljust(len(m.group())), masked, flags=re.I)
+        # "won at least 1 series in A and in B": a win in each, not a threshold of one
+        masked = re.sub(r"\b(won|lost|took|dropped)\s+at\s+least\s+(?:one|1|a)\s+(?=(?:single\s+)?(?:match|game|series|map|set)\b)",
+                        lambda m: (m.group(1) + " a").ljust(len(m.group())), masked, flags=re.I)
+        # "who led <team> in kills": the team's top player in that statistic
+        masked = re.sub(r"\bled(?=\s+@\w+\s+in\s+(?:total\s+)?(?:kills|frags|assists|damage|dmg|deaths|points|elims)\b)", "top", masked, flags=re.I)
+        # "the two sides with the games each took", "X's map count": each side's score in a series
+        masked = re.sub(r"\b(?:the\s+)?(?:maps|games|sets)\s+(?:each|apiece)\s+(?:won|took|taken)\b|(?<=['’]s )map\s+counts?\b|\b(?<=their )map\s+counts?\b",
+                        lambda m: "scores".ljust(len(m.group())), masked, flags=re.I)
+        # "the map name", "맵 이름": the map itself
+        masked = re.sub(r"\b(maps?)\s+names?\b|(맵)\s*이름", lambda m: (m.group(1) or m.group(2)).ljust(len(m.group())), masked, flags=re.I)
         # "Teams at nothing get shown as 0.", "없으면 0으로 표시": a sentence of its own saying so, blanked whole
         self.keep_zero = bool(ZEROS_SHOWN.search(masked)) and bool(ZEROS_SHOWN.sub("", masked).strip(" .?!;"))
         if self.keep_zero:
@@ -504,6 +519,9 @@ class Parser:
         if m is None:
             return None
         rest = self.t.s[:m.start()] + " " * (m.end() - m.start()) + self.t.s[m.end():]
+        if re.search(r"(?:팀|스쿼드)\s*$", m.group()) and re.match(r"\s*(?:은|는|이|가)?\s*(?:누구|어디)", self.t.s[m.end():]) \
+                and not re.search(r"선수|\bplayers?\b|멤버|@roleX", self.t.s, re.I):
+            return None  # "승 제일 많은팀 누구야": which team it is (chat Korean asks a team with 누구), not its players
         team = False
         if not re.search(r"선수|\bplayers?\b|\bfraggers?\b|\bmvp\b|\bmembers?\b|멤버|@roleX", self.t.s, re.I) \
                 and not re.search(r"누구|누가|\bwho\b", rest, re.I):
@@ -534,7 +552,7 @@ class Parser:
         # chat words for the people on a team ("how many ppl on X", "peeps", "folks") name players too
         masked = re.sub(r"\b(?:ppl|peeps|folks)\b", lambda m: ("pros" + " " * (len(m.group()) - 4)) if len(m.group()) >= 4
                         else "pro", masked, flags=re.I)
-        nick = re.compile(r"(?<![가-힣])(닉네임|닉|아이디)(?:이랑|랑|하고|과|와|(?=\s|들|을|은|이|만|만요|요|[?,.!]|$))|\b(nicknames|nicks|ign'?s|handles)\b", re.I)
+        nick = re.compile(r"(?:(?<![가-힣])|(?<=들의)|(?<=선수의)|(?<=팀의))(닉네임|닉|아이디)(?:이랑|랑|하고|과|와|(?=\s|들|을|은|이|만|만요|요|[?,.!]|$))|\b(nicknames|nicks|ign'?s|handles)\b", re.I)
         player = re.search(r"선수|플레이어|멤버|\bplayers?\b|\bmembers?\b|\bpros?\b|\bwho'?s?\b", masked, re.I)
 
         def swap(m: re.Match) -> str:
@@ -737,7 +755,7 @@ class Parser:
         if m:
             return self._noun(m.group(1))
         # "X 선수들 포지션이랑 닉네임 (보여줘)": the noun, then only attributes of it asked beside
-        m = re.search(r"(선수|팀|대회)들?\s+(?:(?:포지션|역할|소속팀|소속|지역|게임|종목|닉네임|닉|이름|날짜|일정)\s*(?:이랑|랑|하고|과|와|도|,)?\s*)+"
+        m = re.search(r"(선수|팀|대회)들?(?:의)?\s+(?:(?:포지션|역할|소속팀|소속|지역|게임|종목|닉네임|닉|이름|날짜|일정)\s*(?:이랑|랑|하고|과|와|도|을|를|,)?\s*)+"
                       r"(?:(?:좀|다|전부|같이|함께)\s*)*(?:(?:보여|알려|뽑아|정리|적어|말해)\S*\s*)?\W*$", s)
         if m:
             return self._noun(m.group(1))
@@ -1071,6 +1089,8 @@ class Parser:
             # "가장 높은 세 팀": a Korean number word beside a superlative
             if not re.search(r"top|상위|탑|순위|랭킹|best|제일|가장|젤|최다|최고|많이|많은|높은", s, re.I):
                 return None
+            if m.group("kb") == "두" and re.match(r"\s*(?:\S+\s*){0,2}?(?:합쳐|합친|합산|합해|더해|더한|모두|다\s*합)", s[m.end():]):
+                return None  # "두 팀 킬 합쳐서": both sides of one match added up, not the top two
             return {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}[m.group("kb")]
         word = m.group("w") or m.group("ws") or m.group("ww") or m.group("wl")
         if (m.group("ww") or m.group("wl")) and not re.search(r"\b(?:most|highest|best|top|fewest|lowest|least|biggest)\b", s, re.I):
@@ -1112,6 +1132,9 @@ class Parser:
             pair = self._pair(measure, asked)
             if pair is not None:
                 return Reading(pair, 0.85, "pair")
+        edge = self._winning_record_against()
+        if edge is not None:
+            return Reading(edge, 0.75, "having")
         latest = self._latest_to_win(asked)
         if latest is not None:
             return Reading(latest, 0.75, "list")
@@ -1142,9 +1165,15 @@ class Parser:
         one_match = self._stat_in_match_by_time(measure)
         if one_match is not None:
             return Reading(one_match, 0.75, "list" if one_match.select else "scalar")
+        differential = self._differential()
+        if differential is not None:
+            return Reading(differential, 0.75, "group" if differential.group else "scalar")
+        upset = self._winner_behind_on_stat()
+        if upset is not None:
+            return Reading(upset, 0.75, "pair")
         streak = self._streak()
         if streak is not None:
-            return Reading(streak, 0.75, "scalar")
+            return Reading(streak, 0.75, "extreme" if streak.select else "scalar")
         overtime_share = self._overtime_share()
         if overtime_share is not None:
             return Reading(overtime_share, 0.75, "scalar")
@@ -1485,6 +1514,11 @@ class Parser:
                 and not kept_by_threshold:
             gkey = KEY[group_by]
             m_expr = self._aggregate(mcol, agg, asked if asked != group_by else None, "sum")
+            if mcol and agg in (None, "sum") and any(f.col == mcol and f.op in (">=", ">", "<=", "<") for f in filters) \
+                    and re.search(r"\bhow many (?:times|games|matches|maps|series)\b|\bsuch (?:games|matches|maps|series)\b|\bnumber of (?:times|games|matches|maps)\b"
+                                  r"|몇\s*(?:번|판|경기)|횟수|(?:판|경기)\s*수", t.s, re.I):
+                # "how many games each player had 5+ kills in", "5킬 이상 한 판 수 선수별로": the rows meeting the condition, counted
+                m_expr = "count"
             if m_expr is None and measure in ("wins", "losses", "chicken") and group_by == "team" and not has_count \
                     and not re.search(r"\bwhich teams?\b|\bwho\b|어느 팀|누구|누가", t.s, re.I):
                 # "팀별 승수": every team in scope, a team without a win counted as 0
@@ -1624,7 +1658,7 @@ class Parser:
                                0.8, "top")
         if key and t.has("shapes", "order") and (mcol or measure) and asked not in ("date",):
             m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
-            return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True, order="desc", limit=n),
+            return Reading(IR(select=[key], measure=m_expr, filters=filters, group=True, order=self._direction(measure), limit=n),
                            0.75, "ranking")
         if key and n and (mcol or measure):
             m_expr = self._aggregate(mcol, agg, asked, "sum") or self._count_expr(None, filters)
@@ -2159,7 +2193,7 @@ class Parser:
             rest = t.s[score.end():]
             while True:
                 # ("2-0, or for best-of-fives 3-1": a few words naming the other series between)
-                more = re.match(r"\s*(?:,|/|\bor\b|또는|아니면|이나|나|혹은)\s*(?:,|\bor\b|또는)?\s*(?:[A-Za-z][\w]*\s+){0,4}?(\d{1,2})\s*(?:-|:|대|–)\s*(\d{1,2})(?![\d:/-])",
+                more = re.match(r"\s*(?:,|/|\bor\b|또는|아니면|이나|나|혹은)\s*(?:,|\bor\b|또는)?\s*(?:(?:[A-Za-z]|\d*[가-힣])[\w]*\s+){0,4}?(\d{1,2})\s*(?:-|:|대|–)\s*(\d{1,2})(?![\d:/-])",
                                 rest, re.I)
                 if not more or int(more.group(1)) == int(more.group(2)):
                     break
@@ -2191,6 +2225,9 @@ class Parser:
                 if word and total is None:
                     total = int(word)
                 best_of = re.search(r"\bbo\s?([357])s?\b|\bbest[- ]of[- ]?(\d|three|five|seven)\b|([357])\s?(?:판|세트|전)\s?[234]\s?선승|([234])\s?선승", t.s, re.I)
+                formats = re.findall(r"\bbo\s?([357])s?\b|\bbest[- ]of[- ]?(?:(\d)|three|five|seven)\b|([357])\s?(?:판|세트|전)\s?[234]\s?선승|([357])\s?판제", t.s, re.I)
+                if best_of and not said and len({next((x for x in f if x), "") for f in formats}) > 1:
+                    best_of = None  # two formats named ("Bo3 2-1, Bo5 3-2"): the deciding game of either
                 if best_of and not said:
                     # "Bo5", "best of seven", "3판2선승제": the full length of that format
                     g = next(x for x in best_of.groups() if x)
@@ -2536,7 +2573,13 @@ class Parser:
             out.append("m.map")
         if asked == "player" and re.search(r"\b(?:what|which) (?:role|position)\b|\brole\b|포지션|역할", s, re.I):
             out.append("p.role")
-        if asked == "player" and re.search(r"\b(?:what|which) (?:team|squad|org)\b|\b(?:team|squad|org) (?:they|he|she) (?:play|plays|played) (?:for|on|in)\b|어느 팀|무슨 팀|소속", s, re.I):
+        against = re.search(r"\b(?:playing|played|plays|was|were|up)\s+against\s*(?:[?,.;]|$)|\bagainst\s+(?:which|what|whom|who)\b"
+                            r"|\b(?:the|his|her|their)\s+opponents?\b(?!\s+(?:of|to)\b)|\bvs\.?\s+(?:which|what|whom|who)\b"
+                            r"|상대\s*팀(?:은|는|이|가|도|까지|이랑|하고|,|\s*이름|\s*$)|상대(?:는|은|가)\s*(?:누구|어디)", s, re.I)
+        if asked == "player" and against:
+            # "… and who was the opponent", "상대 팀은": the other side of that match (not the player's own team)
+            out.append("opponent(m.id,p.team_id)")
+        elif asked == "player" and re.search(r"\b(?:what|which) (?:team|squad|org)\b|\b(?:team|squad|org) (?:they|he|she) (?:play|plays|played) (?:for|on|in)\b|어느 팀|무슨 팀|소속", s, re.I):
             out.append("t.name")
         if re.search(r"\bwhen\b|언제|날짜|\bdates?\b|\b(?:what|which) (?:day|time)\b|무슨 ?날|몇\s*월\s*며칠", s, re.I):
             out.append("m.played_at")
@@ -2802,11 +2845,82 @@ class Parser:
         """"most kills by one player in a single match", "most anyone got in one game", "한 선수가": a player's own row, not a team's."""
         return bool(re.search(r"\b(?:(?:by|from|of) (?:a|any|a single) (?:player|pro|person)|one (?:player|pro|person)|any ?(?:one|body)|some ?(?:one|body)|any (?:player|pro))\b|누군가|(?:한|선수 한)\s*(?:선수|명)(?:이|가)\s", self.t.s, re.I))
 
+    _EDGE = re.compile(
+        r"\b(?:winning|positive|better|plus)\s+(?:h2h\s+|head[- ]to[- ]head\s+|all[- ]time\s+|overall\s+)?record\s+(?:vs\.?|versus|against|over)\s+(?:the\s+)?@teamX"
+        r"|\bmore\s+wins\s+than\s+losses\s+(?:vs\.?|versus|against)\s+(?:the\s+)?@teamX"
+        r"|\b(?:beat|beaten|defeated)\s+(?:the\s+)?@teamX\s+more\s+(?:often\s+)?than\s+(?:they\s+)?(?:lost|losing)\b"
+        r"|@teamX\s*(?:상대로|상대|한테|랑의?|와의?|과의?)\s*(?:상대\s*)?(?:전적|승률|승패)?\s*(?:이|가|은|는|에서)?\s*(?:우위|앞서|앞선|이긴\s*(?:게|판|경기)?\s*(?:이|가)?\s*(?:더|진\s*(?:것|거|판|경기)?\s*보다)\s*많)", re.I)
+
+    def _winning_record_against(self) -> IR | None:
+        """"sides with the better record head to head over X", "X 상대 전적 앞선 팀": per opponent of X, its wins above its losses in
+        their matches with X."""
+        teams = self.values.get("team", [])
+        m = self._EDGE.search(self.t.s)
+        if m is None or len(teams) != 1:
+            return None
+        fs = self.value_filters(skip={"team"}) + self.date_filters()
+        fs += [Filter("m.format", "=", "versus"), Filter("mt.match_id", "against", teams[0]), Filter("t.name", "!=", teams[0])]
+        return IR(select=["t.name"], measure="diff:wins-losses", filters=fs, group=True, having=(">", 0))
+
+    _DIFFERENTIAL = re.compile(
+        r"\b(?:map|round|game|set|score|point|kill|frag)s?\s+(?:differential|diff|difference|plus[- ]minus)\b"
+        r"|\b(?:maps|rounds|games|sets|points|kills)\s+(?:won|scored|taken|for)\s+(?:minus|less|-)\s+(?:(?:maps|rounds|games|sets|points|kills)\s+)?(?:lost|conceded|against|given up)\b"
+        r"|(?:세트|맵|라운드|킬)\s*(?:득실|마진)|득실\s*차?", re.I)
+
+    def _differential(self) -> IR | None:
+        """"round differential by team (rounds won less rounds lost)", "팀마다 세트 득실": each side's score (kills) summed less
+        its opponents' in the same matches."""
+        t = self.t
+        m = self._DIFFERENTIAL.search(t.s)
+        if m is None or "player" in self.values or len(self.values.get("team", [])) > 1 or t.has("shapes", "single"):
+            return None  # (a differential said of one game: that match's margin, not a total)
+        col = "mt.kills" if re.search(r"kill|frag|킬", m.group(), re.I) else "mt.score"
+        fs = self.value_filters(skip={"team"}) + self.date_filters()
+        if not any(f.col == "m.format" for f in fs):
+            fs.append(Filter("m.format", "=", "versus"))  # the other side of a match is one opponent in versus play
+        if self.values.get("team"):
+            return IR(measure=f"oppdiff:{col}", filters=fs + [Filter("t.name", "=", self.values["team"][0])])
+        if not (self.group_entity() == "team" or re.search(r"\b(?:per|by|for each|each|every)\s+(?:team|side|squad)\b|팀별|팀마다|각\s*팀", t.s, re.I)):
+            return None
+        low = re.search(r"\b(?:worst|lowest)\s+(?:\w+\s+)?first\b|낮은\s*순|\bascending\b", t.s, re.I)
+        limit = self.top_n()
+        if limit is None and (t.has("aggregates", "max") and not t.has("shapes", "order")):
+            limit = 1
+        return IR(select=["t.name"], measure=f"oppdiff:{col}", filters=fs, group=True, order="asc" if low else "desc", limit=limit)
+
+    _BEHIND = re.compile(
+        r"\b(?:won|win|wins|winning|taken|took)\b.{0,40}?\b(?:with|had|got|having|despite)?\s*(fewer|less|more)\s+(kills|frags|elims)\s+than\s+(?:the\s+)?"
+        r"(?:loser|losers|losing\s+(?:team|side|squad)|other\s+(?:team|side|squad)|opponents?|opposing\s+(?:team|side))\b"
+        r"|(킬|킬 수)\s*(?:이|가)?\s*(?:상대|진\s*팀|패배\s*팀)\s*보다\s*(?:더\s*)?(적|많)\S*\s*(?:팀|쪽)\s*(?:이|가)?\s*(?:이긴|승리한|이겼)", re.I)
+
+    def _winner_behind_on_stat(self) -> IR | None:
+        """"series taken by the side with less kills than the beaten side", "킬 적은 쪽이 이긴 판": the two sides of one
+        match, the winner's team kills compared with the loser's."""
+        m = self._BEHIND.search(self.t.s)
+        if m is None or len(self.values.get("team", [])) > 1:
+            return None
+        fewer = (m.group(1) or "").lower() in ("fewer", "less") or m.group(4) == "적"
+        cmp = Filter("l.kills", "col>", "w.kills") if fewer else Filter("w.kills", "col>", "l.kills")
+        fs = self.value_filters(skip={"team"}) + self.date_filters() + [Filter("w.placement", "=", 1), cmp]
+        if not any(f.col == "m.format" for f in fs):
+            fs.append(Filter("m.format", "=", "versus"))
+        return self._pair_select(fs, self.values.get("team", []), None)
+
     def _streak(self) -> IR | None:
         """"X's longest winning streak", "X 최다 연패": the longest run of wins (or losses) of one team, its rows in
         time order."""
         t, s = self.t, self.t.s
-        if not t.has("shapes", "streak") or len(self.values.get("team", [])) != 1 or "player" in self.values:
+        if not t.has("shapes", "streak") or "player" in self.values:
+            return None
+        if not self.values.get("team") and re.search(r"\b(?:which|what|any|one|a single|by one|by a)\s+(?:team|side|squad)s?\b|\bteams?\b|\bsquads?\b|팀|누구|어디", s, re.I) \
+                and not re.search(r"\bcurrent(?:ly)?\b|\bongoing\b|\bactive\b|\bright now\b|현재|지금|진행 ?중", s, re.I):
+            # "the longest win streak by any team, and whose": each team's longest run, the longest of them with its team
+            losing = re.search(r"\blos(?:ing|s|ses|t)\b|\bdefeats?\b|\bwinless\b|\bskid\b|연패", s, re.I)
+            fs = self.value_filters() + self.date_filters()
+            if not any(f.col == "m.format" for f in fs):
+                fs.append(Filter("m.format", "=", "versus"))  # a win or a loss is a versus match's
+            return IR(select=["t.name"], measure=f"streak:{2 if losing else 1}", filters=fs)
+        if len(self.values.get("team", [])) != 1:
             return None
         if re.search(r"\bcurrent(?:ly)?\b|\bongoing\b|\bactive\b|\bright now\b|현재|지금|진행 ?중", s, re.I):
             return None  # the run still going is not the longest one
@@ -3018,7 +3132,7 @@ class Parser:
         is the lowest number."""
         low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) first\b|\blow(?:est)? to high(?:est)?\b|\bascending\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
         best_first = re.search(r"\bbest (?:first|to worst)\b|\bfrom best\b|잘한 ?순|좋은 ?순", self.t.s, re.I)
-        if measure == "placement":
+        if measure == "placement" or (measure or "").endswith("mt.placement"):
             return "desc" if low_first and not best_first and re.search(r"\bworst first\b", self.t.s, re.I) else "asc"
         return "asc" if low_first else "desc"
 
@@ -3116,7 +3230,7 @@ class Parser:
         m = re.search(r"(died|deaths?|kills?|assists?)\s+(?:\w+\s+){0,1}(more|fewer|less)\s+(?:times\s+)?than\s+(?:\w+\s+){0,3}?(kills?|deaths?|died|assists?)", s, re.I) \
             or re.search(r"(데스|킬|어시)\S*\s*(?:가|이)?\s*(킬|데스|어시)\S*보다\s*(많|적)", s)
         # "more deaths than kills", "킬보다 데스가 많은": the compared statistic first, then the other
-        m2 = re.search(r"\b(more|fewer|less)\s+(deaths|kills|frags|assists)\s+than\s+(?:\w+\s+){0,2}?(kills|frags|deaths|assists)\b", s, re.I) \
+        m2 = re.search(r"\b(more|fewer|less)\s+(?:(?:career|total|overall|lifetime|all[- ]time|combined|season)\s+)?(deaths|kills|frags|assists)\s+than\s+(?:\w+\s+){0,2}?(kills|frags|deaths|assists)\b", s, re.I) \
             or re.search(r"(데스|킬|어시)\S*보다\s*(?:더\s*)?(데스|킬|어시)\S*\s*(?:가|이|를|을)?\s*(?:더\s*)?(많|적)", s)
         # "whose deaths exceed their kills", "assists outnumbering deaths", "kills lower than deaths": the same, said with a verb
         m3 = re.search(r"\b(deaths?|kills?|frags?|assists?)\s+(?:\w+\s+)?(exceed(?:s|ed|ing)?|outnumber(?:s|ed|ing)?|top(?:s|ped)?"
@@ -3438,7 +3552,7 @@ class Parser:
                           ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date"),
                           # a statistic's own cell left blank ("데미지가 누락된 경기", "team kills missing"): a side's kills
                           # when a team, squad or side says them, else a player's row
-                          (r"\bdamage\b|데미지|딜량", "mp.damage"),
+                          (r"\bdamage\b|\bdmg\b|데미지|딜량", "mp.damage"),
                           (r"(?:\bteam|\bsquad|\bside|팀|스쿼드)\s*(?:'s\s*)?(?:kills?|frags?|킬)", "mt.kills"),
                           (r"\bkills?\b|(?<![가-힣])킬(?!뎃)", "mp.kills"), (r"\bdeaths?\b|데스", "mp.deaths"),
                           (r"\bassists?\b|어시", "mp.assists"), (r"\bscores?\b|점수|스코어", "mt.score"),
@@ -3592,7 +3706,7 @@ class Parser:
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
         t = self.t
-        every = re.search(r"\b(lost|won) (?:every|each|all(?: of)?(?: their| its)?) (?:single )?(?:match|game|series|map)(?:es|s)?\b|\bwinless\b|\bunbeaten\b|\bundefeated\b"
+        every = re.search(r"\b(lost|won) (?:every|each|all(?: of)?(?: their| its)?) (?:single )?(?:(?:versus|vs\.?|h2h|head[- ]to[- ]head|1v1|official|@gameX)\s+)?(?:match|game|series|map)(?:es|s)?\b|\bwinless\b|\bunbeaten\b|\bundefeated\b"
                           # "got through the event without dropping a single series": unbeaten; "without winning one": winless
                           r"|\bwithout (?:(losing|dropping)|(winning|taking)) (?:a single|a|any|one|even one)\s+(?:match|game|series|map)(?:es|s)?\b"
                           r"|(?:모든|전) ?경기(?:를|에서)? ?(?:다|전부)? ?(진|이긴|졌|이겼)|(전패|전승|무패)", t.s, re.I)
@@ -4018,6 +4132,8 @@ class Parser:
                     base, new = first, second
                 else:
                     base, new = second, first
+            elif re.search(r"보다", s) and than.start() > dpos[1]:
+                base, new = second, first  # "B의 킬이 A보다 많은": the year right before 보다 is the baseline
             else:
                 base, new = first, second
         else:
@@ -4025,8 +4141,22 @@ class Parser:
         op = "<" if re.search(r"\bworse\b|\blower\b|\bfewer\b|\bless\b|낮|나빠|떨어|적", s, re.I) else ">"
         if mcol == "mt.placement":
             op = "<" if op == ">" else ">"
+        fa, fb = self.date_filters(specs=[base]), self.date_filters(specs=[new])
+        if len(events) == 2:
+            # two named events and two years said of them ("the 2025 event's kills above the 2024 one's"): each year names
+            # the event held in it
+            def held(spec):
+                lo, hi = spec.value if isinstance(spec.value, tuple) else (None, None)
+                hits = [e for e in events if lo and re.search(r"(?:19|20)\d\d", e)
+                        and str(lo)[:4] <= re.search(r"(?:19|20)\d\d", e).group() < str(hi)[:4]]
+                return hits[0] if len(hits) == 1 else None
+            ea, eb = held(base), held(new)
+            if ea and eb and ea != eb:
+                fa, fb = [Filter("tr.name", "=", ea)], [Filter("tr.name", "=", eb)]
+                return IR(select=[KEY[asked]], measure=m_expr, filters=self.value_filters(skip={"tournament"}),
+                          compare={"a": fa, "b": fb, "op": op})
         return IR(select=[KEY[asked]], measure=m_expr, filters=self.value_filters(),
-                  compare={"a": self.date_filters(specs=[base]), "b": self.date_filters(specs=[new]), "op": op})
+                  compare={"a": fa, "b": fb, "op": op})
 
 
     def _compare_events(self, asked: str, mcol: str | None, agg: str | None, events: list[str]) -> IR:
@@ -4244,8 +4374,9 @@ _TIEBREAK = re.compile(
 
 # A sentence saying how the groups with nothing counted are shown ("Rows at nothing get shown as 0.", "없으면 0으로
 # 표시해 주세요"): they are kept at 0 (Parser.keep_zero); a presentation, not a procedure (engine.has_evidence)
-ZEROS_SHOWN = re.compile(r"(?:^|(?<=[.?!;]))[^.?!;]*?(?:\b(?:listed|shown|included|counted|reported|displayed|kept|appear)\s+(?:with|as|at)\s+"
-                         r"(?:a\s+)?(?:0|zero)\b|(?<![\d.])(?:0|영)\s*(?:으로|로)\s*(?:표시|표기|나오게|보여|포함|넣어|적어|채워))[^.?!;]*[.?!;]*", re.I)
+ZEROS_SHOWN = re.compile(r"(?:^|(?<=[.?!;,]))[^.?!;,]*?(?:\b(?:listed|list|shown?|included|counted|count|reported|displayed?|kept|appear|put|mark(?:ed)?)\s+"
+                         r"(?:them\s+|those\s+)?(?:with|as|at)\s+(?:a\s+)?(?:0|zero)\b|\b(?:put|show|give)\s+(?:a\s+)?(?:0|zero)\s+for\b"
+                         r"|(?<![\d.])(?:0|영)\s*(?:으로|로)\s*(?:표시|표기|나오|보여|포함|넣|적어|채워|처리|찍))[^.?!;]*[.?!;]*", re.I)
 # "events that spanned a month boundary", "opening and closing days in two months", "두 달에 걸친 대회",
 # "시작 달, 끝 달이 서로 다른": a tournament whose first and last day lie in two different months
 _MONTH_SPAN = re.compile(
@@ -4256,10 +4387,10 @@ _MONTH_SPAN = re.compile(
     r"|\bstart(?:ed|s|ing)?(?:\s+date)?\s+(?:and|&)\s+(?:the\s+)?end(?:ed|s|ing)?(?:\s+date)?s?\s+(?:\w+\s+){0,2}?"
     r"(?:in\s+)?(?:different|separate|two different)\s+(?:calendar\s+)?months\b"
     r"|\bstart(?:ed|s)? in one month and (?:end|finish|wrapp?|clos)\w*(?: up)? in (?:another|a different|the next)\b"
-    r"|\b(?:start|end)(?:ing)? months? (?:differ|(?:is|are|was|were) (?:different|not the same))\b"
+    r"|\b(?:start(?:ing)?(?: and end(?:ing)?)?|end(?:ing)?) months? (?:differ|don'?t match|(?:is|are|was|were) (?:different|not the same))\b"
     r"|(?:두|2|여러)\s*(?:달|개월)(?:에|을|이)?\s*(?:걸친|걸쳐|걸쳤|걸치는|이어진|넘나든)"
     r"|(?:월|달)(?:을|를|이)?\s*(?:넘긴|넘겨|넘어간|넘어가|바뀐|바뀌는|걸친)"
-    r"|시작(?:한|된|일의?)?\s*(?:월|달)(?:과|와|이랑|하고|랑)?\s*(?:끝난|종료(?:된|한|일의?)?|마친|마무리된|마감된?)\s*(?:월|달)(?:이|가)?\s*(?:서로\s*)?다른"
+    r"|(?:시작|개막)(?:한|된|하는|일의?)?\s*(?:월|달)(?:과|와|이랑|하고|랑|,)?\s*(?:끝난|끝나는|종료(?:된|한|일의?)?|마친|마무리된|마감된?|폐막(?:한)?)\s*(?:월|달)(?:이|가|은)?\s*(?:서로\s*)?(?:다른|달랐|다르)"
     r"|시작(?:일|날짜)?(?:과|와|이랑|하고|랑)?\s*(?:종료|끝)(?:일|날짜)?(?:의|이|가)?\s*(?:월|달)(?:이|가)?\s*(?:서로\s*)?다른", re.I)
 _TIMES_EACH = re.compile(r"how (?:many times|often)(?:\s+(?:each|apiece|for each(?: one| team| side)?|per (?:team|side|squad)))?"
                          r"|몇\s*(?:번|회|판)(?:씩)?|(?:각각|각)\s*몇\s*(?:번|회|판)(?:씩)?", re.I)

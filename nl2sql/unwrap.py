@@ -44,7 +44,10 @@ _EN_CONTEXT_SENTENCE = re.compile(
 # mark (the third pattern trailing_context() tries)
 _EN_AFTERWORD = re.compile(
     r"(?<=\?)\s+(?:(?:i|we)\s+|(?:i'?m|we'?re)\s+)?(?:need|needs|have to|want|wanna|gotta|got to|trying|planning|asking|just|"
-    r"it'?s for|it is for|this is for|for (?:my|our|a|the)|because|cause|cuz|since|so (?:i|we) can)\b[^?]{0,80}$",
+    r"it'?s for|it is for|this is for|for (?:my|our|a|the)|because|cause|cuz|since|so (?:i|we) can)\b"
+    # ("? need dates and maps too", "? just the number": the columns asked, not a remark about the asker)
+    r"(?!\s+(?:(?:the|their|its|his|her|both|all|a|an)\s+)?(?:dates?|times?|maps?|names?|scores?|teams?|stages?|tournaments?|"
+    r"events?|winners?|losers?|count|number|numbers|totals?|kills|ids?|nicks?|nicknames?|roles?|regions?)\b)[^?]{0,80}$",
     re.I)
 # "Can u dig up …", "would you mind giving me …", "I need to know …", "can we get …"
 _EN_REQUEST = re.compile(
