@@ -3679,7 +3679,7 @@ class Parser:
         r"(?:in|during|on)\b|\b(?:debut(?:ed|s)?|made (?:their|its|his|her|a) debut)(?: (?:only|first))? (?:in|during|on)\b"
         r"|\b(?:first|never) (?:played|competed|appeared|featured)(?: (?:a|any) (?:match|game|series))? (?:only )?(?:in|during)\b(?!.*\bbut\b)"
         r"|\bno (?:matches|games|series|appearances) (?:before|prior to|until)\b|\bnever (?:played|competed|appeared) (?:before|prior to|until)\b"
-        r"|처음(?:으로)?\s*(?:경기(?:에|를)?\s*)?(?:출전|나온|나왔|뛴|뛰었|참가|데뷔|모습을)|데뷔(?:한|했|전|무대)|첫\s*(?:경기|출전|등장)(?:이|가|을|를)?\s*(?:@dateX\s*)?(?:인|였|이었|에|한)"
+        r"|처음(?:으로)?\s*(?:경기(?:에|를)?\s*)?(?:출전|나온|나왔|뛴|뛰었|참가|데뷔|모습을)|데뷔(?:한|했|전|무대)|첫\s*(?:경기|출전|등장)(?:이|가)\s*(?:@dateX\s*)?(?:인|였|이었)"
         r"|(?:이전|전|@dateX)(?:에는?|엔|까지는?)?\s*(?:출전|경기|참가)\s*(?:기록|한\s*적|해\s*본\s*적|이력)(?:이|은|도)?\s*(?:없|전혀\s*없)", re.I)
 
     def _debut(self, asked: str | None) -> IR | None:
@@ -3688,6 +3688,8 @@ class Parser:
         if asked not in ("team", "player") or KEY[asked] != ("t.name" if asked == "team" else "p.nickname") \
                 or asked in self.values or not self._DEBUT.search(self.t.s):
             return None
+        if re.search(r"이긴|이겼|이김|승리|(?<![가-힣])진\s|졌|패배|\b(?:won|wins?|beat|lost|defeated)\b", self.t.s, re.I):
+            return None  # "2025년 첫 경기에 이긴 팀": the winner of a first match, not a debut
         dates = [f for f in self.date_filters() if f.op == "range" and f.col == "m.played_at" and f.value[0]]
         if not dates:
             # "2026년 전엔 뛴 기록 없는", "no matches before 2026": the year said as the edge, the period from it on

@@ -114,6 +114,7 @@ CASES = [
     ("2026년에 처음 출전한 팀은?", "SELECT name FROM teams WHERE id = 4"),
     ("2025년 전엔 경기 기록 없는 팀 알려줘", "SELECT name FROM teams WHERE id IN (2, 4, 6, 7)"),
     ("players who made their debut in 2026", "SELECT nickname FROM players WHERE id = 4"),
+    ("2026년 첫 경기에 이긴 팀", "SELECT name FROM teams WHERE id = 4"),  # the winner of that match, no debut
     ("teams that finished every match in the top 3 at Ember Royale 2025", "SELECT name FROM teams WHERE id IN (2, 3)"),
     ("Ember Royale 2025에서 모든 경기를 3위 안에 든 팀", "SELECT name FROM teams WHERE id IN (2, 3)"),
     ("list the tournaments which were starting in 2025", "SELECT name FROM tournaments WHERE id IN (1, 2)"),
