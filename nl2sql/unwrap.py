@@ -234,14 +234,12 @@ _KO_CHAT = [(re.compile(r"(?<![가-힣])머(머)?(?=(?:임|야|냐|지|여|에�
             (re.compile(r"(?<![가-힣])(?:일시|날짜\s*(?:와|랑|하고|및)\s*시간)(?=$|[\s?!.,]|을|를|은|는|이|가|도|만|좀)"), lambda m: "날짜")]
 
 
-# A learner's English: a strong verb given the regular ending ("the teams that beated X", "winned", "losed") and "how
-# much" before a plural count noun ("how much teams"): the words meant
+# A learner's English: a strong verb given the regular ending ("the teams that beated X", "winned", "losed"): the words
+# meant ("how much teams" is read by parse._fix_typos)
 _EN_SLIPS = [(re.compile(r"\bbeated\b", re.I), "beat"), (re.compile(r"\bwinn?ed\b", re.I), "won"),
              (re.compile(r"\blosed\b", re.I), "lost"), (re.compile(r"\bfighted\b", re.I), "fought"),
              # chat spellings of "tourney"
-             (re.compile(r"\btourny\b", re.I), "tourney"), (re.compile(r"\btourn(?:ys|ies)\b", re.I), "tourneys"),
-             (re.compile(r"\bhow much(?=\s+(?:\w+\s+)?(?:teams|squads|players|matches|games|series|maps|tournaments|events|times|wins"
-                         r"|losses|kills|deaths|assists|titles|rounds|sides|opponents|people|members)\b)", re.I), "how many")]
+             (re.compile(r"\btourny\b", re.I), "tourney"), (re.compile(r"\btourn(?:ys|ies)\b", re.I), "tourneys")]
 
 
 # "the best (lowest) average place": the bracket says which end "best" is, and is read instead of it; "a 60%+ win rate":
@@ -311,7 +309,7 @@ def _self_corrected(text: str) -> str:
 def shorthand(text: str) -> str:
     """Chat shorthand written out: a count's sign ("# of players w/o a team", "#teams", "no. of maps" ask for the
     number of them; "#1" and "#3 seed" are places, left alone), "lost every series they played" as never won one
-    (_LOST_ALL), a learner's verb forms ("beated", "how much teams": _EN_SLIPS), "1st place" as "first place", a
+    (_LOST_ALL), a learner's verb forms ("beated": _EN_SLIPS), "1st place" as "first place", a
     one-word gloss in brackets dropped ("포지션(role)"), "best (lowest)" as the end the bracket names, "60%+" as 60 %
     or more, a self-correction said aloud ("…, no wait, I mean …": _self_corrected), and chat spellings of Korean
     words (_KO_CHAT)."""
