@@ -1327,7 +1327,7 @@ class Parser:
                     and not re.search(r"\bwhich\b|\bwho\b|\blist\b|누구|어디|목록|알려", t.s, re.I):
                 setop.count_groups = True  # "결승 못 나간 선수 몇 명": how many of them
             return Reading(setop, 0.8, "set")
-        first = self._first_time(asked)
+        first = self._debut(asked, first_word=True)
         if first is not None:
             return Reading(first, 0.8, "first")
         diff = self._difference(measure, mcol, agg, events)
@@ -3682,11 +3682,17 @@ class Parser:
         r"|처음(?:으로)?\s*(?:경기(?:에|를)?\s*)?(?:출전|나온|나왔|뛴|뛰었|참가|데뷔|모습을)|데뷔(?:한|했|전|무대)|첫\s*(?:경기|출전|등장)(?:이|가)\s*(?:@dateX\s*)?(?:인|였|이었)"
         r"|(?:이전|전|@dateX)(?:에는?|엔|까지는?)?\s*(?:출전|경기|참가)\s*(?:기록|한\s*적|해\s*본\s*적|이력)(?:이|은|도)?\s*(?:없|전혀\s*없)", re.I)
 
-    def _debut(self, asked: str | None) -> IR | None:
+    def _debut(self, asked: str | None, first_word: bool = False) -> IR | None:
         """"teams whose first match came in 2026", "2026년에 처음 출전한 팀", "made their debut in 2025": the teams (players)
-        of that period that never played before it."""
-        if asked not in ("team", "player") or KEY[asked] != ("t.name" if asked == "team" else "p.nickname") \
-                or asked in self.values or not self._DEBUT.search(self.t.s):
+        of that period that never played before it. With ``first_word`` (read later, after the set readers), also
+        "first played in 2026" said with any first-word and an appearance."""
+        t = self.t
+        if asked not in ("team", "player") or KEY[asked] != ("t.name" if asked == "team" else "p.nickname") or asked in self.values:
+            return None
+        loose = first_word and t.has("aggregates", "first") and (
+            t.has("measures", "appearances") or re.search(r"\bfirst (?:match|game|series)|첫 경기|첫경기|데뷔|\bdebut", t.s, re.I)) \
+            and not re.search(r"첫 경기.*(?:언제|며칠|날짜|몇 시)|first (?:match|game)\b.*\bwhen", t.s, re.I)
+        if not (self._DEBUT.search(t.s) or loose):
             return None
         if re.search(r"이긴|이겼|이김|승리|(?<![가-힣])진\s|졌|패배|\b(?:won|wins?|beat|lost|defeated)\b", self.t.s, re.I):
             return None  # "2025년 첫 경기에 이긴 팀": the winner of a first match, not a debut
@@ -3971,24 +3977,6 @@ class Parser:
                 return None
             out.append(names[0])
         return out if len(set(out)) == 2 else None
-
-    def _first_time(self, asked: str | None) -> IR | None:
-        """'first played in 2026': the earliest appearance falls in the range."""
-        t = self.t
-        if asked not in ("team", "player") or not t.has("aggregates", "first") or not (
-                t.has("measures", "appearances") or re.search(r"\bfirst (?:match|game|series)|첫 경기|첫경기|데뷔|\bdebut", t.s, re.I)):
-            return None
-        ranges = [d for d in self.date_specs if d.kind == "range"]
-        if len(ranges) != 1 or re.search(r"첫 경기.*(?:언제|며칠|날짜|몇 시)|first (?:match|game)\b.*\bwhen", t.s, re.I):
-            return None
-        lo, hi = ranges[0].value
-        if lo is None:
-            return None
-        key = KEY[asked]
-        fact = "mp" if asked == "player" else "mt"
-        ir = IR(select=[key], measure="min:m.played_at", filters=self.value_filters(), group=True,
-                having=(">=", lo), fact=fact)
-        return ir
 
     _AVG_QUAL = r"(?:(?:overall|league|global|total|tournament|event|cup|field|whole|@\w+|players?|teams?|squads?)(?:[- ]?wide)?\s+){0,2}"
     _AVG_REF = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with))\s+(?:the\s+)?" + _AVG_QUAL + r"(?:average|avg|mean)\b"
