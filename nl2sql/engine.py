@@ -23,7 +23,7 @@ from .linking import MASK, Linked, lexicon, link, load_catalog, spoken_numbers
 from .query import FOLLOWUP, KINDS, NOT_STATS, Query, build_sql, metrics_for
 from .render import render, render_ir
 from .safety import run_readonly, validate
-from .unwrap import WRAPPER_WORD, core_question, shorthand, trailing_context
+from .unwrap import _EN_OPENERS, WRAPPER_WORD, core_question, shorthand, trailing_context
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +289,10 @@ def _lost_names(question: str, core: Linked, url: str, today: dt.date | None) ->
         return sorted((m.type, str(m.value)) for m in linked.mentions
                       if not WRAPPER_WORD.fullmatch(linked.text[m.start:m.end].strip()))
 
-    return len(found(whole)) > len(found(core)) or len(whole.numbers) > len(core.numbers)
+    # ("last one, how many …": the asker counting the questions says no number of the question)
+    opener = len(question) - len(_EN_OPENERS.sub("", question, count=1))
+    said = whole.numbers if opener == 0 else link(question[opener:], load_catalog(url), today).numbers
+    return len(found(whole)) > len(found(core)) or len(said) > len(core.numbers)
 
 
 def _plan(question: str, url: str, context: dict[str, Any] | None = None, today: dt.date | None = None,
@@ -475,6 +478,9 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    # "몇일 몇시임", "몇 시였음": the clock time of a past match said in chat; "다합쳐서 몇판임": a total
                    r"|몇\s*일\s*몇\s*시\S*|몇\s*시\s*(?:임|였음|였냐|였어)|(?:다\s*)?(?:합쳐서|합치면|통틀어|전부|모두|총)\s*몇\s*(?:판|경기|매치)\S*"
                    r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of)\b"
+                   # "I need nickname, team and the kill count": the columns wanted, listed after "need"
+                   r"|\b(?:i |we )?need\s+(?=(?:(?:the|their|its|his|her|each)\s+)?(?:nick(?:name)?s?|names?|teams?|dates?|times?|timestamps?|"
+                   r"maps?|stages?|scores?|kills?|kill counts?|deaths?|assists?|damage|points?|regions?|roles?|tournaments?|events?|winners?|losers?)\b)"
                    r"|\b(?:we|we've|we have|you|you've|you have) (?:ever )?(?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded|seen)\b"
                    # the organisers' own events and books ("in our events", "at our Valorant games", "on our books", "our
                    # <region> teams", "stored in the system"): the records themselves, not the asker's procedure;
@@ -667,7 +673,7 @@ _FUNCTION_WORDS = (
     "asap fyi tbh imo imho iirc btw pls plz thx lol lmao ngl idk omg "
     # the verbs a request opens with ("Calculate (kills + assists) / deaths for X", "Compute ...", "Identify ...")
     "calculate compute determine figure work tally summarize summarise identify provide display retrieve report return "
-    "output pull fetch grab dig bring look check find get give show tell list name rank sort order count "
+    "output pull fetch grab dig bring look check find get give show tell list name rank sort order count break split flag "
     # thanks and greetings of other languages a writer signs off with ("Danke!", "Merci", "Salamat po")
     "danke dankeschön merci gracias obrigado obrigada grazie arigato arigatou domo salamat terima kasih cheers prost "
     "ciao hola servus moin tschüss salut")

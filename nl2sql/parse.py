@@ -1712,7 +1712,7 @@ class Parser:
                     r"\bwhich map\b|\bwhat map\b|어느 맵|무슨 맵|맵은|맵도|맵이|(?:이랑|랑|하고|와|과|,)\s*맵(?!\s*(?:별|마다|에서|당))"
                     r"|\b(?:and|plus|with) (?:the |their )?maps?\b(?!\s+(?:count|number|pool))", t.s, re.I):
                 sel.append("m.map")
-            if asked != "date" and (t.has("entities", "date") and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I)
+            if asked != "date" and (t.has("entities", "date") and re.search(r"\bdate\b|\bwhen\b|날짜|언제|\b(?:the|its|their|exact|start(?:ing)?)\s+times?\b", t.s, re.I)
                                     or re.search(r"\b(?:what|which) (?:day|date)\b|무슨 ?날|며칠", t.s, re.I)) \
                     and not any(f.op in ("is_null", "not_null", "month!=") and f.col.endswith("_date") for f in filters):
                 # a tournament's own span, unless the date is said of its match ("결승전 일시", "결승 날짜",
@@ -2146,6 +2146,8 @@ class Parser:
                 fs = [f for f in self.value_filters(skip={"team"}) if f.col != "m.format"] + self.date_filters()
                 return IR(measure=f"pct:w.{col}>l.{col}", filters=fs + [Filter("w.placement", "=", 1), Filter("m.format", "=", "versus")])
         score = re.search(r"(?<![\d:/-])(\d{1,2})\s*(?:-|:|대|to|–)\s*(\d{1,2})(?![\d:/-])", t.s)
+        if score and re.fullmatch(r"\d{1,2}:0\d", score.group()):
+            score = None  # "18:00", "9:05": a clock time (a score is never written with a leading zero)
         outside = re.sub(r"\([^()]*\)?", lambda m: " " * len(m.group()), t.s)
         aside = next((a for a in re.finditer(r"\([^()]*\)?", t.s) if score and a.start() <= score.start() < a.end()), None)
         if score and outside[score.start()] == " " and any(p.search(outside) for name in ("sweep", "full") for p in cues()["shapes"][name]) \
@@ -2612,7 +2614,7 @@ class Parser:
                       r"|\bteams?\s*(?:\+|&|and)\s*(?:the\s+)?(?:tournaments?|events?)\b|대회(?:명)?(?:이랑|랑|하고|과|와|\s*\+)\s*팀", "tr.name"),
                      (r"\b(?:its|their|the) regions?\b|\b(?:with|w/) ?(?:the |their )?regions?\b|\band (?:their )?regions?\b|지역(?:이랑|하고|도|과|까지)|어느 지역", "t.region")],
             "player": [(r"\b(?:its|their|his|her|the) (?:roles?|positions?)\b|\band (?:their )?(?:roles?|positions?)\b|\bw/\s*(?:their\s+)?(?:roles?|positions?)\b|포지션(?:이랑|하고|도|과|까지)|역할(?:이랑|하고|도|과|까지)", "p.role"),
-                       (r"(?:명단|로스터|라인업|선수)\S*\s+(?:\S+\s+)?(?:포지션|역할)|\b(?:roster|line-?up|players)\b.*\b(?:with|and|\+)\s+(?:their\s+)?(?:roles?|positions?)\b", "p.role"),
+                       (r"(?:명단|로스터|라인업|선수)\S*\s+(?:\S+\s+)?(?:포지션|역할|roles?(?![A-Za-z])|positions?(?![A-Za-z]))|\b(?:roster|line-?up|players)\b.*\b(?:with|and|\+)\s+(?:their\s+)?(?:roles?|positions?)\b", "p.role"),
                        (r"\b(?:their|his|her) teams?\b|\band (?:their )?teams?\b|소속(?:팀)?(?:이랑|하고|도|과|까지)|팀(?:이랑|하고|도|까지)"
                         # "… and what team was he on", "which team does she play for", "소속팀은?": the player's team asked beside
                         r"|\b(?:what|which) (?:team|squad|org)\b(?:\s+(?:was|is|were|are|does|did|do))?\s+(?:he|she|they|that player|it)\b"
@@ -2621,7 +2623,7 @@ class Parser:
                         # "닉네임과 소속 팀명", "and their team name", "with team names"
                         r"|소속\s*팀\s*(?:명|이름)|(?:과|와|랑|이랑|하고|및|,)\s*팀\s*(?:명|이름)|\b(?:and|with|plus)\s+(?:their\s+|the\s+)?team\s+names?\b", "t.name"),
                        # "roster of X and which position each one has", "선수 이름과 포지션"
-                       (r"\band (?:what|which) (?:roles?|positions?)\b|(?:과|와|랑|이랑|하고|및)\s*(?:포지션|역할|롤)(?![가-힣])", "p.role")],
+                       (r"\band (?:what|which) (?:roles?|positions?)\b|(?:과|와|랑|이랑|하고|및)\s*(?:포지션|역할|롤|roles?|positions?)(?![가-힣A-Za-z])", "p.role")],
         }.get(asked or "", [])
         for pattern, col in said:
             if col not in fixed and col not in out and re.search(pattern, s, re.I):
@@ -5138,20 +5140,26 @@ def _years_together(parser: Parser, ir: IR) -> None:
     """"across both editions (2025+2026)", "2025년이랑 2026년 합쳐서": whole years said together never meet in one
     row, so they are one span (when they follow each other), and a tournament named once means its editions of
     those years."""
-    if ir.setop or ir.compare or ir.minus or re.search(r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bthan\b|대비|비교|보다", parser.t.s, re.I):
+    # (a breakdown per year or per tournament shows the years apart: "전년 대비 … 연도별", "…와 … 대회별로" is no comparison
+    # of two scopes)
+    if ir.setop or ir.compare or ir.minus or re.search(r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bthan\b|대비|비교|보다", parser.t.s, re.I) \
+            and not (ir.group and ir.select and ir.select[0] in ("year(m.played_at)", "tr.name")):
         return
     spans = [f for f in ir.filters if f.col == "m.played_at" and f.op == "range" and f.value[0] and f.value[1]
              and re.fullmatch(r"\d{4}-01-01", f.value[0]) and f.value[1] == f"{int(f.value[0][:4]) + 1}-01-01"]
-    years = sorted(int(f.value[0][:4]) for f in spans)
+    years = sorted({int(f.value[0][:4]) for f in spans})
     named = [f for f in ir.filters if f.col == "tr.name" and f.op == "="]
     edition = re.search(r"(\d{4})\s*$", named[0].value) if len(named) == 1 else None
     if edition and years and int(edition.group(1)) not in years \
             and re.search(r"\band\b|\+|&|\bboth\b|\btogether\b|\bcombined\b|이랑|(?<=\d)(?:년)?\s*(?:랑|과|와|하고)|합쳐|합산|둘 ?다", parser.t.s, re.I):
         years = sorted(set(years) | {int(edition.group(1))})  # "<tournament 2025> and 2026 together"
-    if len(years) < 2 or years != list(range(years[0], years[0] + len(years))):
+    if len(years) < 2:
         return
+    gaps = [y for y in range(years[0], years[-1]) if y not in years]
     ir.filters = [f for f in ir.filters if f not in spans]
     ir.filters.append(Filter("m.played_at", "range", [f"{years[0]}-01-01", f"{years[-1] + 1}-01-01"]))
+    # "2024년과 2026년": two whole years never meet in one row, so they are said together; the years between them left out
+    ir.filters += [Filter("m.played_at", "not_range", [f"{y}-01-01", f"{y + 1}-01-01"]) for y in gaps]
     if len(named) == 1:
         base = re.sub(r"\s*\d{4}\s*$", "", named[0].value)
         editions = [n for names in parser.linked.by_game.values() for n in names

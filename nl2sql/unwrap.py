@@ -14,7 +14,9 @@ import re
 _EN_OPENERS = re.compile(
     r"^\s*(?:(?:(?:hi|hello|hey) there|hey|hi|hello|yo|good (?:morning|afternoon|evening|day)|greetings|ok(?:ay)?|so|um+|uh+|hmm+|quick question|question|real quick|sorry"
     # gamer chat before the question: "gg go next.", "ggwp", "bruh", "ngl", "welp"
-    r"|gg(?:s|wp|ez)?(?:\s+(?:go next|wp|ez|no re|well played))?|bruh+|ngl|tbh|welp|aight|alright|ayy+|sheesh|oof)\b[\s,!:.\-–—]*)+",
+    r"|gg(?:s|wp|ez)?(?:\s+(?:go next|wp|ez|no re|well played))?|bruh+|ngl|tbh|welp|aight|alright|ayy+|sheesh|oof"
+    # "last one,", "one more:": the asker counting the questions
+    r"|(?:the\s+)?(?:last|final) (?:one|question)|one (?:more|last)(?: (?:one|question))?)\b[\s,!:.\-–—]*)+",
     re.I)
 # "For our newsletter:", "I'm drafting the weekly summary -", "Since we're prepping the stream,": a context clause
 # closed by punctuation before the question itself; a hyphen inside a word ("a top-ten graphic") does not close it.
@@ -121,7 +123,7 @@ _KO_CONTEXT = re.compile(
 _KO_REQUEST_VERB = (
     r"\s*(?:좀\s*)?(?:(?:알려|말해|찾아|뽑아|확인해|정리해|보여|가르쳐|조회해|봐)\s*"
     r"(?:주실\s*수\s*있(?:을까요|나요|으신가요|어요)|주시겠어요|주실래요|주시겠습니까|주시면\s*(?:감사하겠습니다|좋겠어요|고맙겠어요)|"
-    r"주세요|주세여|주세용|줄\s*수\s*있(?:어|어\?|을까|나)|줄래요?|주라|줘요?|줘봐|주셈|주삼|주십시오)"
+    r"주세요|주세여|주세용|줄\s*수\s*있(?:어요|을까요|나요|어|어\?|을까|나)|줄래요?|주라|줘요?|줘봐|주셈|주삼|주십시오)"
     r"|(?:알|확인할|확인해\s*볼|볼|찾을|조회할)\s*수\s*있(?:을까요|나요|을까|나|어요|습니까|으면\s*좋겠어요)|(?:확인|조회)\s*(?:이\s*)?가능(?:할까요|한가요|하나요|해요|할까)"
     r"|알고\s*싶(?:어요|습니다|어|네요|은데요?)"
     # "여쭤봐도 될까요", "여쭙고 싶습니다": leave asked to ask
@@ -239,7 +241,9 @@ _KO_CHAT = [(re.compile(r"(?<![가-힣])머(머)?(?=(?:임|야|냐|지|여|에�
 _EN_SLIPS = [(re.compile(r"\bbeated\b", re.I), "beat"), (re.compile(r"\bwinn?ed\b", re.I), "won"),
              (re.compile(r"\blosed\b", re.I), "lost"), (re.compile(r"\bfighted\b", re.I), "fought"),
              # chat spellings of "tourney"
-             (re.compile(r"\btourny\b", re.I), "tourney"), (re.compile(r"\btourn(?:ys|ies)\b", re.I), "tourneys")]
+             (re.compile(r"\btourny\b", re.I), "tourney"), (re.compile(r"\btourn(?:ys|ies)\b", re.I), "tourneys"),
+             # a match's "timestamp" is its date and time, the word the readers know as "time"
+             (re.compile(r"\btime-?stamp\b", re.I), "time"), (re.compile(r"\btime-?stamps\b", re.I), "times")]
 
 
 # "the best (lowest) average place": the bracket says which end "best" is, and is read instead of it; "a 60%+ win rate":
@@ -279,7 +283,44 @@ _CORRECTION = re.compile(r"[,;.!?\s—–-]+\s*(?:no,?\s+wait|wait,?\s+no|no\s+n
 _STAT_WORDS = r"kills|deaths|assists|damage|points|wins|losses|maps|matches|games|rounds"
 
 
+# A question begun again after "wait" ("what role does X play - wait, none is on file, ok just tell me his team"): the
+# words before it are dropped, the new question is read alone
+_RESTART = re.compile(r"(?:[,;.!?]|\s[-—–]+)\s*(?:no,?\s+|oh,?\s+|hmm+,?\s+)?wait\b[^?.!]{0,80}?[,;.]\s*(?:(?:ok(?:ay)?|so|alright|anyway)[,\s]+)*"
+                      r"(?:just\s+)?(?P<q>(?:tell me|give me|show me|what|which|who|how (?:many|much)|list|where|when)\b.+)$", re.I)
+# a number taken back ("… more than two thousand damage a game - no wait, that's nobody, make it over one thousand …"):
+# the new comparison and number replace the last ones said before it; what follows the correction stays
+_NUM_WORD = (r"(?:\d[\d,.]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+             r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
+_NUMBER_PHRASE = _NUM_WORD + r"(?:[\s-]+(?:and\s+)?" + _NUM_WORD + r")*"
+_COMPARISON = r"(?:(?:more|fewer|less|greater|higher|lower)\s+than|over|under|above|below|at\s+least|at\s+most|exactly)"
+_NUMBER_TAKEN_BACK = re.compile(r"(?:[,;.!?]|\s[-—–]+)\s*(?:no,?\s+)?(?:wait|sorry|actually|scratch that)\b[^?.!]{0,60}?"
+                                r"\bmake (?:it|that)\s+(?P<fix>" + _COMPARISON + r"?\s*" + _NUMBER_PHRASE + r"\b[^?.!]*)", re.I)
+
+
+def _number_taken_back(text: str) -> str:
+    m = _NUMBER_TAKEN_BACK.search(text)
+    if not m:
+        return text
+    head, fix, rest = text[:m.start()], m.group("fix").strip(), text[m.end():]
+    said = list(re.finditer(r"(?:\b" + _COMPARISON + r"\s+)?\b" + _NUMBER_PHRASE + r"\b", head, re.I))
+    if not said:
+        return text
+    k = said[-1]
+    has_cmp = re.match(_COMPARISON, fix, re.I)
+    number_end = re.match(r"(?:" + _COMPARISON + r"\s*)?" + _NUMBER_PHRASE, fix, re.I).end()
+    if number_end < len(fix):  # the correction says its unit again ("over 1000 damage per game"): it replaces to the end
+        return head[:k.start()] + fix + rest
+    start = k.start() if has_cmp else k.start() + len(re.match(r"(?:" + _COMPARISON + r"\s+)?", k.group(), re.I).group())
+    return head[:start] + fix + head[k.end():] + rest
+
+
 def _self_corrected(text: str) -> str:
+    restart = _RESTART.search(text)
+    if restart and re.search(r"\b(?:what|which|who|how|when|where|tell|give|show|list)\b", text[:restart.start()], re.I):
+        return restart.group("q")
+    taken_back = _number_taken_back(text)
+    if taken_back != text:
+        return taken_back
     m = _CORRECTION.search(text)
     if not m:
         return text
