@@ -276,8 +276,8 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
                 if free(m.start(), m.end()):
                     y = today.year + delta
                     add("range", (f"{y}-01-01", f"{y + 1}-01-01"), m.start(), m.end())
-    # Weekdays, weekends, times of day. ("a weekend, saturday or sunday", "주말(토, 일)": the weekend with its days spelled
-    # out is one span, not three conditions)
+    # Weekdays, weekends, times of day. ("on weekends, i.e. sat or sun", "주말(토/일)": the weekend with its days spelled
+    # out after it is one span, not three conditions)
     scan(r"\bweekends?\b[\s,(:–—-]*(?:i\.?e\.?,?\s*|like\s+|so\s+|meaning\s+)?(?:on\s+)?(?:a\s+)?(?:saturdays?|sundays?)\s*(?:or|and|&|/|,)\s*"
          r"(?:on\s+)?(?:saturdays?|sundays?)\)?|주말\s*[(,]?\s*토(?:요일)?\s*(?:,|/|·|이나|나|랑|이랑|과|와|또는)?\s*일(?:요일)?\s*\)?",
          lambda m: ("weekday", [0, 6]))

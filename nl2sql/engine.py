@@ -289,7 +289,7 @@ def _lost_names(question: str, core: Linked, url: str, today: dt.date | None) ->
         return sorted((m.type, str(m.value)) for m in linked.mentions
                       if not WRAPPER_WORD.fullmatch(linked.text[m.start:m.end].strip()))
 
-    # ("last one, how many …": the asker counting the questions says no number of the question)
+    # ("final question: which …": the asker counting the questions says no number of the question)
     opener = len(question) - len(_EN_OPENERS.sub("", question, count=1))
     said = whole.numbers if opener == 0 else link(question[opener:], load_catalog(url), today).numbers
     return len(found(whole)) > len(found(core)) or len(said) > len(core.numbers)
@@ -478,7 +478,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    # "몇일 몇시임", "몇 시였음": the clock time of a past match said in chat; "다합쳐서 몇판임": a total
                    r"|몇\s*일\s*몇\s*시\S*|몇\s*시\s*(?:임|였음|였냐|였어)|(?:다\s*)?(?:합쳐서|합치면|통틀어|전부|모두|총)\s*몇\s*(?:판|경기|매치)\S*"
                    r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of)\b"
-                   # "I need nickname, team and the kill count": the columns wanted, listed after "need"
+                   # "need names, dates and kills": the columns wanted, listed after "need"
                    r"|\b(?:i |we )?need\s+(?=(?:(?:the|their|its|his|her|each)\s+)?(?:nick(?:name)?s?|names?|teams?|dates?|times?|timestamps?|"
                    r"maps?|stages?|scores?|kills?|kill counts?|deaths?|assists?|damage|points?|regions?|roles?|tournaments?|events?|winners?|losers?)\b)"
                    r"|\b(?:we|we've|we have|you|you've|you have) (?:ever )?(?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded|seen)\b"

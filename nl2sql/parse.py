@@ -5140,7 +5140,7 @@ def _years_together(parser: Parser, ir: IR) -> None:
     """"across both editions (2025+2026)", "2025년이랑 2026년 합쳐서": whole years said together never meet in one
     row, so they are one span (when they follow each other), and a tournament named once means its editions of
     those years."""
-    # (a breakdown per year or per tournament shows the years apart: "전년 대비 … 연도별", "…와 … 대회별로" is no comparison
+    # (a breakdown per year or per tournament shows the years apart: "… 대비 … 연도별로", "A년 …와 B년 … 대회별" is no comparison
     # of two scopes)
     if ir.setop or ir.compare or ir.minus or re.search(r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bthan\b|대비|비교|보다", parser.t.s, re.I) \
             and not (ir.group and ir.select and ir.select[0] in ("year(m.played_at)", "tr.name")):
@@ -5158,7 +5158,7 @@ def _years_together(parser: Parser, ir: IR) -> None:
     gaps = [y for y in range(years[0], years[-1]) if y not in years]
     ir.filters = [f for f in ir.filters if f not in spans]
     ir.filters.append(Filter("m.played_at", "range", [f"{years[0]}-01-01", f"{years[-1] + 1}-01-01"]))
-    # "2024년과 2026년": two whole years never meet in one row, so they are said together; the years between them left out
+    # "2023년이랑 2025년": two whole years never meet in one row, so they are said together; the years between them left out
     ir.filters += [Filter("m.played_at", "not_range", [f"{y}-01-01", f"{y + 1}-01-01"]) for y in gaps]
     if len(named) == 1:
         base = re.sub(r"\s*\d{4}\s*$", "", named[0].value)

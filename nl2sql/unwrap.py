@@ -15,7 +15,7 @@ _EN_OPENERS = re.compile(
     r"^\s*(?:(?:(?:hi|hello|hey) there|hey|hi|hello|yo|good (?:morning|afternoon|evening|day)|greetings|ok(?:ay)?|so|um+|uh+|hmm+|quick question|question|real quick|sorry"
     # gamer chat before the question: "gg go next.", "ggwp", "bruh", "ngl", "welp"
     r"|gg(?:s|wp|ez)?(?:\s+(?:go next|wp|ez|no re|well played))?|bruh+|ngl|tbh|welp|aight|alright|ayy+|sheesh|oof"
-    # "last one,", "one more:": the asker counting the questions
+    # "final question:", "one more -": the asker counting the questions
     r"|(?:the\s+)?(?:last|final) (?:one|question)|one (?:more|last)(?: (?:one|question))?)\b[\s,!:.\-–—]*)+",
     re.I)
 # "For our newsletter:", "I'm drafting the weekly summary -", "Since we're prepping the stream,": a context clause
@@ -283,11 +283,11 @@ _CORRECTION = re.compile(r"[,;.!?\s—–-]+\s*(?:no,?\s+wait|wait,?\s+no|no\s+n
 _STAT_WORDS = r"kills|deaths|assists|damage|points|wins|losses|maps|matches|games|rounds"
 
 
-# A question begun again after "wait" ("what role does X play - wait, none is on file, ok just tell me his team"): the
+# A question begun again after "wait" ("where is X from - wait, never mind that, so which team signed him"): the
 # words before it are dropped, the new question is read alone
 _RESTART = re.compile(r"(?:[,;.!?]|\s[-—–]+)\s*(?:no,?\s+|oh,?\s+|hmm+,?\s+)?wait\b[^?.!]{0,80}?[,;.]\s*(?:(?:ok(?:ay)?|so|alright|anyway)[,\s]+)*"
                       r"(?:just\s+)?(?P<q>(?:tell me|give me|show me|what|which|who|how (?:many|much)|list|where|when)\b.+)$", re.I)
-# a number taken back ("… more than two thousand damage a game - no wait, that's nobody, make it over one thousand …"):
+# a number taken back ("… above fifty assists - wait, too many, make it 30"):
 # the new comparison and number replace the last ones said before it; what follows the correction stays
 _NUM_WORD = (r"(?:\d[\d,.]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
              r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
