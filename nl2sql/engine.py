@@ -286,8 +286,9 @@ def _lost_names(question: str, core: Linked, url: str, today: dt.date | None) ->
 
     def found(linked: Linked) -> list[tuple[str, str]]:
         # a wrapper's own words that sound like a name ("그런데" read as a Latin "Granite") are not names
-        return sorted((m.type, str(m.value)) for m in linked.mentions
-                      if not WRAPPER_WORD.fullmatch(linked.text[m.start:m.end].strip()))
+        # (a name said twice, "siege … rainbow six", is one name)
+        return sorted({(m.type, str(m.value)) for m in linked.mentions
+                       if not WRAPPER_WORD.fullmatch(linked.text[m.start:m.end].strip())})
 
     # ("final question: which …": the asker counting the questions says no number of the question)
     opener = len(question) - len(_EN_OPENERS.sub("", question, count=1))

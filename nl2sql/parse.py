@@ -765,7 +765,7 @@ class Parser:
         for found in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들)?(?:은|는|이|가|을|를|도|만|의)?\s*"
                              r"(?:이름\s*|종류\s*|데이터\s*|기록\s*)?(?:중에?서?\s*)?(?:(?:은|는)?\s*(?:제외하고|빼고|말고|빼서)\s*)?(?:은|는|이|가)?\s*"
                              r"(어디|누구|뭐|무엇|목록|리스트|알려|보여|몇|이름|어느|있|나와|좀|전부|다\b|순위|순서|랭킹|top|탑|\W*$"
-                             r"|싹|쭉|모두|뽑아|추려|나열|출력|찾아|적어|말해)", s):  # imperatives of listing: "선수들 싹 다 뽑아줘"
+                             r"|싹|쭉|모두|뽑아|추려|나열|출력|찾아|적어|말해|정리)", s):  # imperatives of listing: "선수들 싹 다 뽑아줘", "팀 정리"
             if not re.match(r"\s*(?:합산|합쳐|합친|합해|통틀|더해|더한|누적)", s[found.end():]):
                 m = found
         if m:
@@ -856,7 +856,7 @@ class Parser:
                     or (not s[:m.start()].strip(" ,:-") and self.measure() is None and not self.t.has("aggregates", "count"))):
                 continue  # "list every X tournament", "every EU squad here": all of them, not a breakdown
             if m.group().lower().startswith("every") and re.search(
-                    r"\b(?:counting|including|across|spanning|covering|summed over|added up over|in total over)\s+$", s[:m.start()], re.I):
+                    r"\b(?:counting|including|across|spanning|covering|summed over|added up over|in total over|over|throughout)\s+$", s[:m.start()], re.I):
                 continue  # "a total counting every event", "across every tournament": the whole scope, not a breakdown
             if m.group().lower().startswith("every") and re.match(
                     r"\s+(?:who|that|which|whose|with)\b[^,.;?]*?(?:\bmore\b|\bless\b|\bfewer\b|\bat (?:least|most)\b|\bover\b|\bunder\b|\babove\b|\bbelow\b|\d)",
@@ -1396,16 +1396,21 @@ class Parser:
         maxish = t.has("aggregates", "max") or t.has("aggregates", "first")
         minish = t.has("aggregates", "min") or t.has("aggregates", "last")
         group_by = self.group_entity()
-        within = re.search(r"\btop[- ]?(\d+) (?:finish|placing|spot|place)|(\d+)\s*위\s*(?:이내|안에|안|권|까지)"
-                           r"|\b(?:finish(?:ed|es|ing)?|placed?|placing|end(?:ed)?(?: up)?)\s+(?:in\s+)?(?:the\s+)?top[- ]?(\d+)\b"
-                           # "탑3 젤 많이 한 팀", "탑3 든 횟수": a finish within N said with the loanword
-                           r"|(?<![가-힣])(?:탑|톱)\s*(\d+)\s*(?:을|를|에|안에|안|까지)?\s*(?:(?:젤|제일|가장|최다로?)\s*)?(?:(?:많이|마니|자주)\s*)?(?:한|했|든|들|찍|기록)", t.s, re.I)
+        within = re.search(r"\btop[- ]?(\d+) (?:finish|placing|spot|place|rate|ratio|percentage)|(\d+)\s*위\s*(?:이내|안에|안|권|까지)"
+                           r"|\b(?:finish(?:ed|es|ing)?|placed?|placing|end(?:ed)?(?: up)?|land(?:ed|s|ing)?|made|make|makes|crack(?:ed|s)?)"
+                           r"\s+(?:in\s+|inside\s+|within\s+|into\s+)?(?:the\s+)?top[- ]?(\d+)\b"
+                           # "탑3 젤 많이 한 팀", "탑3 든 횟수", "top 3 안에 든", "톱3 진입": a finish within N said with the loanword
+                           r"|(?<![가-힣A-Za-z])(?:탑|톱|top)\s*(\d+)\s*(?:을|를|에|안에|안|이내|까지)?\s*(?:(?:젤|제일|가장|최다로?)\s*)?(?:(?:많이|마니|자주)\s*)?"
+                           r"(?:한|했|든|들|찍|기록|진입|입상)", t.s, re.I)
         if within:
             # "top 3 finishes per squad", "3위 안에 든 횟수": placements within N, counted per team
             cut = int(within.group(1) or within.group(2) or within.group(3) or within.group(4))
             if t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률", t.s, re.I):
                 # "X의 3위 이내 비율": the share of its rows placed within N
                 fs = [f for f in filters if f.col != "mt.placement" and not (f.col == "m.format" and f.value == "versus")]
+                if group_by in ("team", "player") and not values.get(group_by):
+                    # "팀별 톱3 진입 비율", "top-3 rate for each team": the share per group
+                    return Reading(IR(select=[KEY[group_by]], measure=f"share:mt.placement<={cut}", filters=fs, group=True), 0.75, "group")
                 return Reading(IR(measure=f"share:mt.placement<={cut}", filters=fs), 0.75, "scalar")
             filters = [f for f in filters if f.col != "mt.placement"] + [Filter("mt.placement", "<=", cut)]
             if group_by == "team" or (group_by is None and (asked in (None, "team") or "team" in values)):
@@ -1416,8 +1421,12 @@ class Parser:
                     # "the side with the most podium (top-N) placings", "탑3 젤 많이 한 팀": the best count, ties kept
                     return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
                                       order="asc" if minish and not maxish else "desc", limit=1), 0.75, "top")
-                return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
-                                  order="desc" if t.has("shapes", "order") else None), 0.75, "group")
+                # "… only those with at least 5 of them", "그중 5번 이상인 팀만": a threshold on each team's count
+                cmp_said, cut_at = self.comparison(), within.start()
+                more = [v for a, b, v in self.numbers if not (cut_at <= a < within.end()) and v != cut] if cmp_said else []
+                having = (cmp_said, _num(more[0])) if len(more) == 1 and cmp_said in (">", ">=", "<", "<=") else None
+                return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True, having=having,
+                                  order="desc" if t.has("shapes", "order") else None), 0.75, "having" if having else "group")
         n = self.top_n()
         cmp = self.comparison()
         threshold = self._threshold(row_filters)

@@ -51,6 +51,10 @@ _EN_AFTERWORD = re.compile(
     r"(?!\s+(?:(?:the|their|its|his|her|both|all|a|an)\s+)?(?:dates?|times?|maps?|names?|scores?|teams?|stages?|tournaments?|"
     r"events?|winners?|losers?|count|number|numbers|totals?|kills|ids?|nicks?|nicknames?|roles?|regions?)\b)[^?]{0,80}$",
     re.I)
+# "? all valorant games count", "? any event is fine": a closing remark that every row of the scope counts (the question
+# before it says the scope already)
+_EN_ALL_COUNTS = re.compile(r"(?<=\?)\s+(?:(?:and\s+)?(?:every|all|any|each)\s+[^?.!]{0,40}?\s+(?:counts?|included|is fine|are fine|goes|go|is ok|are ok)"
+                            r"|(?:across|over)\s+everything|any game|all games)\s*[.!]*\s*$", re.I)
 # "Can u dig up …", "would you mind giving me …", "I need to know …", "can we get …"
 _EN_REQUEST = re.compile(
     r"^\s*(?:(?:please|pls|plz|kindly)\s+)?"
@@ -208,7 +212,7 @@ def core_question(text: str) -> str:
 def trailing_context(text: str) -> tuple[str, str]:
     """The question and the reason for asking said after it ("… ? want it for our office pool"), split; the
     text and "" when nothing trails it, or when the question left would be too short to stand alone."""
-    for pat in (_EN_TRAIL_CONTEXT, _EN_AFTERWORD, _KO_TRAIL_CONTEXT, _EN_TRAIL_ABOUT):
+    for pat in (_EN_TRAIL_CONTEXT, _EN_AFTERWORD, _EN_ALL_COUNTS, _KO_TRAIL_CONTEXT, _EN_TRAIL_ABOUT):
         m = pat.search(text)
         if m and len(re.sub(r"\W", "", text[:m.start()])) >= 6:
             q = text[:m.start()].rstrip()
