@@ -1399,7 +1399,7 @@ class Parser:
         within = re.search(r"\btop[- ]?(\d+) (?:finish|placing|spot|place|rate|ratio|percentage)|(\d+)\s*위\s*(?:이내|안에|안|권|까지)"
                            r"|\b(?:finish(?:ed|es|ing)?|placed?|placing|end(?:ed)?(?: up)?|land(?:ed|s|ing)?|made|make|makes|crack(?:ed|s)?)"
                            r"\s+(?:in\s+|inside\s+|within\s+|into\s+)?(?:the\s+)?top[- ]?(\d+)\b"
-                           # "탑3 젤 많이 한 팀", "탑3 든 횟수", "top 3 안에 든", "톱3 진입": a finish within N said with the loanword
+                           # "탑3 젤 많이 한 팀", "탑3 든 횟수", "top 5 안에 든", "톱3 진입": a finish within N said with the loanword
                            r"|(?<![가-힣A-Za-z])(?:탑|톱|top)\s*(\d+)\s*(?:을|를|에|안에|안|이내|까지)?\s*(?:(?:젤|제일|가장|최다로?)\s*)?(?:(?:많이|마니|자주)\s*)?"
                            r"(?:한|했|든|들|찍|기록|진입|입상)", t.s, re.I)
         if within:
@@ -1423,7 +1423,9 @@ class Parser:
                                       order="asc" if minish and not maxish else "desc", limit=1), 0.75, "top")
                 # "… only those with at least 5 of them", "그중 5번 이상인 팀만": a threshold on each team's count
                 cmp_said, cut_at = self.comparison(), within.start()
-                more = [v for a, b, v in self.numbers if not (cut_at <= a < within.end()) and v != cut] if cmp_said else []
+                more = [v for a, b, v in self.numbers if not (cut_at <= a < within.end())
+                        and not re.search(r"(?:top|탑|톱)[- ]?\s*$", t.s[max(0, a - 5):a], re.I) and not re.match(r"\s*(?:위|등)", t.s[b:])] \
+                    if cmp_said else []
                 having = (cmp_said, _num(more[0])) if len(more) == 1 and cmp_said in (">", ">=", "<", "<=") else None
                 return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True, having=having,
                                   order="desc" if t.has("shapes", "order") else None), 0.75, "having" if having else "group")
