@@ -1723,8 +1723,11 @@ class Parser:
                     r"\bwhich map\b|\bwhat map\b|어느 맵|무슨 맵|맵은|맵도|맵이|(?:이랑|랑|하고|와|과|,)\s*맵(?!\s*(?:별|마다|에서|당))"
                     r"|\b(?:and|plus|with) (?:the |their )?maps?\b(?!\s+(?:count|number|pool))", t.s, re.I):
                 sel.append("m.map")
-            if asked != "date" and (t.has("entities", "date") and re.search(r"\bdate\b|\bwhen\b|날짜|언제|\b(?:the|its|their|exact|start(?:ing)?)\s+times?\b", t.s, re.I)
-                                    or re.search(r"\b(?:what|which) (?:day|date)\b|무슨 ?날|며칠", t.s, re.I)) \
+            if asked != "date" and (t.has("entities", "date") and re.search(r"\bdate\b|\bwhen\b|날짜|언제", t.s, re.I)
+                                    or re.search(r"\b(?:what|which) (?:day|date)\b|무슨 ?날|며칠"
+                                                 # "with the time of each game", "the series time"
+                                                 r"|\b(?:the|its|their)\s+(?:exact\s+|start(?:ing)?\s+)?times?\s+of\s+(?:the|its|their|that|each)\s+(?:match|game|series)\b"
+                                                 r"|\b(?:match|game|series)\s+times?\b", t.s, re.I)) \
                     and not any(f.op in ("is_null", "not_null", "month!=") and f.col.endswith("_date") for f in filters):
                 # a tournament's own span, unless the date is said of its match ("결승전 일시", "결승 날짜",
                 # "when was each final played")
@@ -1734,6 +1737,15 @@ class Parser:
                     r"|(?:\b(?:finals?|semi-?finals?|match|game)|@stageX)(?:'s)?\s+(?:dates?|days?)\b", t.s, re.I)
                 sel.append("m.played_at") if asked != "tournament" or of_match else sel.extend(["tr.start_date", "tr.end_date"])
             sel += [c for c in self._attributes_beside(asked, filters) if c not in sel]
+            # "players at 20+ kills in one match, plus their date and kills", "닉, 일자, 킬": the statistic a
+            # threshold on each row holds, listed beside the row
+            for f in filters:
+                stat = f.col.split(".")[1] if f.col.startswith("mp.") and f.op in (">", ">=", "<", "<=") else None
+                word = {"kills": r"kills|킬", "deaths": r"deaths|데스", "assists": r"assists|어시(?:스트)?", "damage": r"damage|딜량|데미지"}.get(stat or "")
+                if word and f.col not in sel and re.search(
+                        r"(?:,|\band\b|\bwith\b|\bplus\b|랑|이랑|하고|과|와)\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:" + word + r")(?:\s*(?:수|개수|횟수))?\s*(?:[,.?!]|$|도|까지|\band\b)",
+                        t.s, re.I):
+                    sel.append(f.col)
             if asked == "team" and any(f.col.startswith("mt.") for f in filters) and re.search(
                     r"(?:딴|얻은|가져간|챙긴|기록한|낸)\s*(?:라운드|점수|포인트|세트|맵)|\b(?:rounds?|points?|maps?|sets?)\s+(?:they|it|that (?:team|side))\s+(?:won|took|got|scored|had)\b"
                     r"|\b(?:their|its)\s+(?:own\s+)?(?:scores?|rounds?|points?)\b", t.s, re.I):
@@ -2632,7 +2644,9 @@ class Parser:
                         r"|\b(?:team|squad|org)s?\s+(?:they|he|she)\s+(?:play|plays|played|are on|is on|belong to)\b"
                         r"|(?:랑|하고|그리고|,)\s*(?:그\s*선수\s*)?(?:소속\s*팀|소속|어느\s*팀|무슨\s*팀)"
                         # "닉네임과 소속 팀명", "and their team name", "with team names"
-                        r"|소속\s*팀\s*(?:명|이름)|(?:과|와|랑|이랑|하고|및|,)\s*팀\s*(?:명|이름)|\b(?:and|with|plus)\s+(?:their\s+|the\s+)?team\s+names?\b", "t.name"),
+                        r"|소속\s*팀\s*(?:명|이름)|(?:과|와|랑|이랑|하고|및|,)\s*팀\s*(?:명|이름)|\b(?:and|with|plus)\s+(?:their\s+|the\s+)?team\s+names?\b"
+                        # a list of the columns wanted: "nickname, team, the date", "닉네임, 팀, 날짜"
+                        r"|(?:,|\bneed)\s*(?:their\s+|the\s+)?teams?\s*(?:,|\band\b|&)|,\s*(?:소속\s*)?팀\s*(?:,|이랑|랑|하고)", "t.name"),
                        # "roster of X and which position each one has", "선수 이름과 포지션"
                        (r"\band (?:what|which) (?:roles?|positions?)\b|(?:과|와|랑|이랑|하고|및)\s*(?:포지션|역할|롤|roles?|positions?)(?![가-힣A-Za-z])", "p.role")],
         }.get(asked or "", [])
@@ -4853,6 +4867,7 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     _each_player(parser, ir)
     _top_players_team(parser, ir)
     _scoreline_of_one_match(parser, ir)
+    _match_columns_listed(parser, ir)
     return reading
 
 
@@ -4997,6 +5012,18 @@ def _top_players_team(parser: Parser, ir: IR) -> None:
         return
     ir.select = ["p.nickname", "t.name"]
     ir.measure = ir.measure.replace("mt.kills", "mp.kills")
+
+
+def _match_columns_listed(parser: Parser, ir: IR) -> None:
+    """"…: when, stage, who won, who lost", "with the stage and the map", "스테이지랑 맵": a column of the match listed beside
+    the two sides of each match."""
+    if ir.measure or ir.group or not {"wt.name", "lt.name"} <= set(ir.select):
+        return
+    for col, word in (("m.stage", r"stages?|스테이지"), ("m.map", r"maps?|맵")):
+        if col not in ir.select and not any(f.col == col for f in ir.filters) and re.search(
+                r"(?:[,:+/&]|\band\b|\bwith\b|\bplus\b|랑|이랑|하고|과|와)\s*(?:the\s+|its\s+|their\s+)?(?:" + word + r")(?![가-힣A-Za-z]|\s*(?:별|마다))"
+                r"|(?<![가-힣A-Za-z])(?:" + word + r")\s*(?:[,+/&]|\band\b|랑|이랑|하고|도)", parser.t.s, re.I):
+            ir.select.append(col)
 
 
 def _scoreline_of_one_match(parser: Parser, ir: IR) -> None:

@@ -201,12 +201,33 @@ def core_question(text: str) -> str:
     core = _KO_TAIL.sub("?", core) if _KO_TAIL.search(core) else core
     core = _KO_MID_REQUEST.sub("? ", core)
     core = _KO_POLITE.sub(" ", core)
+    core = _columns_after(core)
     core = re.sub(r"\s+", " ", core).strip(" ,:;-")
     # a Korean clause left ending in "…인지 / …는지" reads as the question it embeds
     core = re.sub(r"인지\s*\?$", "?", core)
     if len(re.sub(r"\W", "", core)) < 4:
         return text.strip()
     return core
+
+
+# "…한 팀 있나요? 팀명, 일시, 스코어", "… ? map, team and the day": a sentence of only the columns wanted, after
+# the question; read as part of it ("…, with nickname, team and the date")
+_COLUMN_WORD = (r"(?:(?:the|their|its|his|her|each|match|series|game|경기|선수|소속)\s+)?"
+                r"(?:nick(?:name)?s?|names?|teams?|dates?|times?|timestamps?|maps?|stages?|scores?|kills?|kill counts?|deaths?|"
+                r"assists?|damage|points?|opponents?|winners?|losers?|tournaments?|events?|regions?|roles?|margins?|"
+                r"닉네임|닉|이름|팀명?|날짜|일시|시간|맵|스테이지|킬\s*수|킬|데스|어시(?:스트)?|딜량|데미지|점수|스코어|상대\s*팀|상대|대회명?|순위|"
+                r"지역|포지션|역할)")
+_COLUMNS_AFTER = re.compile(r"\s*[?？]\s+(?P<cols>" + _COLUMN_WORD + r"(?:\s*(?:,|/|\band\b|&|\+|이랑|랑|하고|과|와)\s*" + _COLUMN_WORD
+                            + r")+)\s*(?:도요|요|도|까지)?\s*[?？.!]*\s*$", re.I)
+
+
+def _columns_after(text: str) -> str:
+    m = _COLUMNS_AFTER.search(text)
+    if not m:
+        return text
+    # ("… 한 팀 있나요? 팀명, …": whether there are any is asked by listing them)
+    head = re.sub(r"(?<=[가-힣])\s+(?:있어요|있나요|있습니까|있을까요|있음|있어|있니|있냐)\s*$", "", text[:m.start()])
+    return head + " " + m.group("cols") if head != text[:m.start()] else head + ", " + m.group("cols")
 
 
 def trailing_context(text: str) -> tuple[str, str]:
@@ -246,6 +267,8 @@ _EN_SLIPS = [(re.compile(r"\bbeated\b", re.I), "beat"), (re.compile(r"\bwinn?ed\
              (re.compile(r"\blosed\b", re.I), "lost"), (re.compile(r"\bfighted\b", re.I), "fought"),
              # chat spellings of "tourney"
              (re.compile(r"\btourny\b", re.I), "tourney"), (re.compile(r"\btourn(?:ys|ies)\b", re.I), "tourneys"),
+             # "a kill count" of a row is its kills (no count of anything)
+             (re.compile(r"\b(kill|death|assist)[- ]counts?\b", re.I), lambda m: m.group(1) + "s"),
              # a match's "timestamp" is its date and time, the word the readers know as "time"
              (re.compile(r"\btime-?stamp\b", re.I), "time"), (re.compile(r"\btime-?stamps\b", re.I), "times")]
 
@@ -299,6 +322,19 @@ _NUMBER_PHRASE = _NUM_WORD + r"(?:[\s-]+(?:and\s+)?" + _NUM_WORD + r")*"
 _COMPARISON = r"(?:(?:more|fewer|less|greater|higher|lower)\s+than|over|under|above|below|at\s+least|at\s+most|exactly)"
 _NUMBER_TAKEN_BACK = re.compile(r"(?:[,;.!?]|\s[-—–]+)\s*(?:no,?\s+)?(?:wait|sorry|actually|scratch that)\b[^?.!]{0,60}?"
                                 r"\bmake (?:it|that)\s+(?P<fix>" + _COMPARISON + r"?\s*" + _NUMBER_PHRASE + r"\b[^?.!]*)", re.I)
+
+
+# "won by just two (two rounds or two maps)": an aside that says the number just said again with its units, read once
+_UNITS_ASIDE = re.compile(r"(?P<n>\b" + _NUMBER_PHRASE + r")\s*\(\s*(?P<inner>" + _NUMBER_PHRASE + r"\s+[A-Za-z]+"
+                          r"(?:\s*(?:or|and|/|,)\s*" + _NUMBER_PHRASE + r"\s+[A-Za-z]+)*)\s*\)", re.I)
+
+
+def _units_aside(text: str) -> str:
+    def drop(m: re.Match) -> str:
+        said = m.group("n").lower()
+        numbers = re.findall(_NUMBER_PHRASE + r"(?=\s+[A-Za-z])", m.group("inner"), re.I)
+        return m.group("n") if numbers and all(n.lower() == said for n in numbers) else m.group()
+    return _UNITS_ASIDE.sub(drop, text)
 
 
 def _number_taken_back(text: str) -> str:
@@ -359,6 +395,7 @@ def shorthand(text: str) -> str:
     or more, a self-correction said aloud ("…, no wait, I mean …": _self_corrected), and chat spellings of Korean
     words (_KO_CHAT)."""
     text = _self_corrected(text)
+    text = _units_aside(text)
     text = _COUNT_SIGN.sub("number of ", text)
     text = _FIRST_DIGITS.sub("first", text)
     text = _GLOSS.sub("", text)

@@ -3,13 +3,16 @@
 
 - A request closing with "알려줄 수 있어요?" / "보여줄 수 있나요?" is no procedure of the asker's own.
 - An English column word in Korean text beside a roster ("명단 … role도"); "I need <columns>" after the question is no
-  procedure (the columns it lists are not read yet).
+  procedure.
 - A question begun again after "wait" (the words before it dropped); a number taken back ("make it N").
 - "timestamp" is a match's time; two whole years said together are both years (a gap between them left out), also
   beside "대비" when the answer is broken down per year or per tournament.
 - A finish inside the top N said "top N 안에 든", "톱N 진입", "land in the top N", "top-N rate" (a share per team), with a
   threshold on each team's count; a closing "all X matches count"; "over every <game> game" is the whole scope; "… 팀
   정리" asks the teams; "role 미지정" is a blank role (no teamless player).
+- The columns wanted listed after the question ("? nickname, date, kills", "? 닉네임, 날짜, 킬 수"), the
+  statistic a row threshold holds among them, "the time of the match", a match's stage listed beside its two sides; an
+  aside that says a number again with its units ("just two (two rounds or two maps)").
 - "20:00" is a clock time, never a scoreline; a weekend with its two days spelled out is one condition; "final
   question:" opens a question and counts nothing; "Split … by stage" opens a breakdown.
 
@@ -41,7 +44,7 @@ ROWS = {
                 (9, 4, "2025-06-12 19:00:00", "final", "Erangel", "ranking")],
     # (match, team, placement, score, kills)
     "match_teams": [(1, 1, 1, 13, 60), (1, 2, 2, 8, 44), (2, 1, 1, 13, 58), (2, 3, 2, 11, 55),
-                    (3, 3, 1, 13, 61), (3, 2, 2, 6, 39), (4, 3, 1, 13, 57), (4, 1, 2, 10, 52),
+                    (3, 3, 1, 13, 61), (3, 2, 2, 6, 65), (4, 3, 1, 13, 57), (4, 1, 2, 10, 52),
                     (5, 2, 1, 13, 50), (5, 4, 2, 9, 47), (6, 1, 1, 13, 63), (6, 2, 2, 12, 60),
                     (7, 1, 1, 14, 6), (7, 2, 2, 10, 4), (7, 3, 3, 8, 3), (7, 4, 4, 5, 1),
                     (8, 2, 1, 15, 7), (8, 1, 2, 9, 2), (8, 4, 3, 7, 2), (8, 3, 4, 3, 0),
@@ -74,7 +77,7 @@ CASES = [
     ("Night Otters 로스터 보여줄 수 있어요? 닉이랑 role도요", "SELECT nickname, role FROM players WHERE team_id = 2"),
     ("Birch Wolves 선수 명단하고 position 같이", "SELECT nickname, role FROM players WHERE team_id = 1"),
     ("Who hit at least 50 kills in one match? I need names and kills.",
-     "SELECT DISTINCT p.nickname FROM match_players mp JOIN players p ON p.id = mp.player_id WHERE mp.kills >= 50"),
+     "SELECT p.nickname, mp.kills FROM match_players mp JOIN players p ON p.id = mp.player_id WHERE mp.kills >= 50"),
     # a question begun again; a number taken back
     ("what region is Tin Falcons from - wait, never mind that one, so which team does Quill play for",
      "SELECT name FROM teams WHERE id = 1"),
@@ -119,6 +122,24 @@ CASES = [
      "JOIN players p ON p.id = mp.player_id WHERE mp.match_id >= 7 GROUP BY p.id ORDER BY 2 DESC LIMIT 2"),
     ("Valorant 팀마다 판당 평균 킬(팀 킬로) 상위 2개 팀 정리", "SELECT t.name, AVG(mt.kills) FROM match_teams mt JOIN teams t "
      "ON t.id = mt.team_id WHERE mt.match_id <= 6 GROUP BY t.id ORDER BY 2 DESC LIMIT 2"),
+    # the columns wanted, listed after the question or beside the rows
+    ("Which players got 30+ kills in one match? nickname, date and their kill counts",
+     "SELECT p.nickname, m.played_at, mp.kills FROM match_players mp JOIN players p ON p.id = mp.player_id "
+     "JOIN matches m ON m.id = mp.match_id WHERE mp.kills >= 30"),
+    ("한 경기에서 50킬 넘게 기록한 선수 있나요? 닉네임, 날짜, 킬 수 부탁해요",
+     "SELECT p.nickname, m.played_at, mp.kills FROM match_players mp JOIN players p ON p.id = mp.player_id "
+     "JOIN matches m ON m.id = mp.match_id WHERE mp.kills > 50"),
+    ("Player rows with no damage recorded: list those players' nicknames along with the time of the match.",
+     "SELECT p.nickname, m.played_at FROM match_players mp JOIN players p ON p.id = mp.player_id "
+     "JOIN matches m ON m.id = mp.match_id WHERE mp.damage IS NULL"),
+    ("Cedar Valley Open 2024 games the losing side had more kills in than the winner - when, stage, both sides",
+     "SELECT m.played_at, m.stage, tw.name, tl.name FROM matches m JOIN match_teams w ON w.match_id = m.id AND w.placement = 1 "
+     "JOIN match_teams l ON l.match_id = m.id AND l.placement = 2 JOIN teams tw ON tw.id = w.team_id "
+     "JOIN teams tl ON tl.id = l.team_id WHERE m.tournament_id = 2 AND l.kills > w.kills"),
+    # an aside that says the number again with its units
+    ("Count the matches won by just two (two rounds or two maps)?",
+     "SELECT COUNT(*) FROM match_teams w JOIN match_teams l ON l.match_id = w.match_id AND l.placement = 2 "
+     "JOIN matches m ON m.id = w.match_id WHERE w.placement = 1 AND m.format = 'versus' AND w.score - l.score = 2"),
     # a breakdown opened with another verb
     ("Split Cedar Valley Open 2025's matches per stage, with a count for each.",
      "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 3 GROUP BY stage"),
