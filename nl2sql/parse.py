@@ -2190,7 +2190,7 @@ class Parser:
             return IR(select=["m.played_at", "w.placement", "l.placement"], filters=fs)
         if len(teams) == 2 and (t.has("measures", "wins") or t.has("measures", "losses")) and re.search(
                 r"\bhow (?:many|often)\b.*\b(?:and|of (?:those|them|these|which))\b.*\bhow many\b|\bhow many\b.*\bof (?:those|them|these)\b"
-                r"|몇\s*(?:번|판|경기).*(?:그\s*중|그중|중에|이랑|하고|,)\s*.*몇", t.s, re.I) \
+                r"|몇\s*(?:번|판|경기).*(?:그\s*중|그중|중에|이랑|하고|,|(?<=[가-힣])고)\s*.*몇", t.s, re.I) \
                 and not re.search(r"\beach (?:of them|of the two|of both|team|side|one)\b|\bboth of them\b|씩", t.s, re.I) \
                 and not (t.has("measures", "wins") and t.has("measures", "losses")):
             # (both the wins and the losses asked are the record, below)
@@ -2200,9 +2200,17 @@ class Parser:
             if self._object_of_win(a) and not self._subject_of_win(a):
                 a, b = b, a
             winner = [x for st, en, typ, x in self.placed if typ == "team" and x in (a, b) and re.match(
-                r"\s*(?:win|won|take|took|get|got|grab|grabbed|이긴|이겼|이김|승리)", t.s[en:], re.I)]
+                r"\s*(?:(?:가|이|는|은)\s*)?(?:몇\s*(?:번|판|경기)\s*)?(?:win|won|take|took|get|got|grab|grabbed|이긴|이겼|이김|승리)", t.s[en:], re.I)]
             if len(set(winner)) == 1 and winner[0] == b:
                 a, b = b, a  # "A and B met how many times, and how many of those did B win": B's wins
+            if len(set(winner)) == 2:
+                # "how many did A win and how many did B win": each side's wins over the other, A's record
+                a = next(x for st, en, typ, x in self.placed if typ == "team" and x in (a, b))
+                b = teams[1] if a == teams[0] else teams[0]
+                fs = base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)]
+                if not any(f.col == "m.format" for f in fs):
+                    fs.append(Filter("m.format", "=", "versus"))
+                return IR(measure="record", filters=fs, fact="w")
             lost = t.has("measures", "losses") and not t.has("measures", "wins")
             fs = base + [Filter("wt.name", "=", a), Filter("lt.name", "=", b)]
             if not any(f.col == "m.format" for f in fs):
@@ -2920,9 +2928,34 @@ class Parser:
         r"(?:loser|losers|losing\s+(?:team|side|squad)|other\s+(?:team|side|squad)|opponents?|opposing\s+(?:team|side))\b"
         r"|(킬|킬 수)\s*(?:이|가)?\s*(?:상대|진\s*팀|패배\s*팀)\s*보다\s*(?:더\s*)?(적|많)\S*\s*(?:팀|쪽)\s*(?:이|가)?\s*(?:이긴|승리한|이겼)", re.I)
 
+    _LOST_AHEAD = re.compile(
+        r"\b(?:lost|lose|loses|losing|losses|defeats?|beaten|defeated)\b.{0,40}?\b(?:with|despite|having|had|got|while)?\s*(?:having\s+)?(more|fewer|less)\s+"
+        r"(?:team\s+)?(?:kills|frags|elims)\s+than\s+(?:the\s+|their\s+|its\s+)?(?:opponents?|winners?|other\s+(?:team|side|squad)|opposing\s+(?:team|side)|victors?)\b"
+        r"|(?:진|패배한|패한|졌던|내준)\s*(?:경기|판|매치|시리즈)[^?]{0,20}?(?:킬|킬\s*수)\s*(?:은|는|이|가)?\s*(?:상대\s*(?:팀)?|이긴\s*팀)\s*보다\s*(?:더\s*)?(많|적)", re.I)
+
+    def _loser_ahead_on_stat(self) -> IR | None:
+        """"series X lost despite more kills than its opponent", "X가 진 판 중 킬이 상대보다 많은 판": X on the losing
+        side, its team kills compared with the winner's; the dates and the winners listed."""
+        m = self._LOST_AHEAD.search(self.t.s)
+        teams = self.values.get("team", [])
+        if m is None or len(teams) != 1:
+            return None
+        more = (m.group(1) or "").lower() == "more" or m.group(2) == "많"
+        cmp = Filter("l.kills", "col>", "w.kills") if more else Filter("w.kills", "col>", "l.kills")
+        fs = self.value_filters(skip={"team"}) + self.date_filters() + [Filter("w.placement", "=", 1), cmp,
+                                                                         Filter("lt.name", "=", teams[0])]
+        if not any(f.col == "m.format" for f in fs):
+            fs.append(Filter("m.format", "=", "versus"))
+        if self.t.has("aggregates", "count") or re.search(r"\bhow many\b|몇\s*(?:번|판|경기)", self.t.s, re.I):
+            return IR(measure="countd:m.id", filters=fs)
+        return IR(select=["m.played_at", "wt.name"], filters=fs)
+
     def _winner_behind_on_stat(self) -> IR | None:
         """"series taken by the side with less kills than the beaten side", "킬 적은 쪽이 이긴 판": the two sides of one
         match, the winner's team kills compared with the loser's."""
+        lost = self._loser_ahead_on_stat()
+        if lost is not None:
+            return lost
         m = self._BEHIND.search(self.t.s)
         if m is None or len(self.values.get("team", [])) > 1:
             return None
@@ -3000,6 +3033,10 @@ class Parser:
         if t.has("shapes", "record") or (t.has("measures", "wins") and t.has("measures", "losses")):
             if not any(f.col == "m.format" for f in base):
                 base.append(Filter("m.format", "=", "versus"))
+            by = self.group_entity()
+            if by in ("tournament", "stage", "map", "game") and not self.values.get(by):
+                # "X의 대회별 승패", "X's record per tournament": the record in each group
+                return Reading(IR(select=[KEY[by]], measure="record", filters=base, group=True), 0.8, "group")
             return Reading(IR(measure="record", filters=base), 0.8, "record")
         return None
 

@@ -267,6 +267,9 @@ _EN_SLIPS = [(re.compile(r"\bbeated\b", re.I), "beat"), (re.compile(r"\bwinn?ed\
              (re.compile(r"\blosed\b", re.I), "lost"), (re.compile(r"\bfighted\b", re.I), "fought"),
              # chat spellings of "tourney"
              (re.compile(r"\btourny\b", re.I), "tourney"), (re.compile(r"\btourn(?:ys|ies)\b", re.I), "tourneys"),
+             # "…: winning team, score, losing team": in a list of the columns wanted, the winner and the loser
+             (re.compile(r"(?<=[:,])(\s*)(?:the\s+)?(winning|losing)\s+(?:team|side|squad)(?=\s*(?:,|\band\b|&|[.?!]|$))", re.I),
+              lambda m: m.group(1) + ("winner" if m.group(2).lower() == "winning" else "loser")),
              # "a kill count" of a row is its kills (no count of anything)
              (re.compile(r"\b(kill|death|assist)[- ]counts?\b", re.I), lambda m: m.group(1) + "s"),
              # a match's "timestamp" is its date and time, the word the readers know as "time"

@@ -13,6 +13,9 @@
 - The columns wanted listed after the question ("? nickname, date, kills", "? 닉네임, 날짜, 킬 수"), the
   statistic a row threshold holds among them, "the time of the match", a match's stage listed beside its two sides; an
   aside that says a number again with its units ("just two (two rounds or two maps)").
+- "winning team" / "losing team" in a list of columns are the winner and the loser; "how many did A win and how
+  many did B win" is A's record against B; a team's record per tournament (map, stage); a team that lost out-fragging
+  the side that beat it ("X가 진 판 중 킬이 상대보다 많은 판").
 - "20:00" is a clock time, never a scoreline; a weekend with its two days spelled out is one condition; "final
   question:" opens a question and counts nothing; "Split … by stage" opens a breakdown.
 
@@ -140,6 +143,21 @@ CASES = [
     ("Count the matches won by just two (two rounds or two maps)?",
      "SELECT COUNT(*) FROM match_teams w JOIN match_teams l ON l.match_id = w.match_id AND l.placement = 2 "
      "JOIN matches m ON m.id = w.match_id WHERE w.placement = 1 AND m.format = 'versus' AND w.score - l.score = 2"),
+    # the winner and the loser in a list of columns; each side's wins over the other; a record per group; a side that
+    # lost out-fragging the side that beat it
+    ("Result of the Cedar Valley Open 2025 final: winning team, its score, losing team, its score",
+     "SELECT 'Birch Wolves', 13, 'Night Otters', 12"),
+    ("Birch Wolves vs 별빛 고래 all time: how many did Birch Wolves win and how many did 별빛 고래 win",
+     "SELECT 1, 1"),
+    ("Night Otters랑 Birch Wolves 상대 전적, Birch Wolves가 몇 번 이겼고 Night Otters가 몇 번 이겼는지", "SELECT 2, 0"),
+    ("Birch Wolves 대회별 승수랑 패수", "SELECT tr.name, SUM(mt.placement = 1), SUM(mt.placement = 2) FROM match_teams mt "
+     "JOIN matches m ON m.id = mt.match_id JOIN tournaments tr ON tr.id = m.tournament_id WHERE mt.team_id = 1 "
+     "AND m.format = 'versus' GROUP BY tr.id"),
+    ("Tin Falcons wins and losses by map", "SELECT m.map, SUM(mt.placement = 1), SUM(mt.placement = 2) FROM match_teams mt "
+     "JOIN matches m ON m.id = mt.match_id WHERE mt.team_id = 4 AND m.format = 'versus' GROUP BY m.map"),
+    ("Night Otters가 진 판 중 킬이 상대보다 더 많은 판, 날짜랑 상대팀", "SELECT '2024-03-02 18:00:00', '별빛 고래'"),
+    ("games Night Otters lost despite more team kills than its opponent - when, and who beat them",
+     "SELECT '2024-03-02 18:00:00', '별빛 고래'"),
     # a breakdown opened with another verb
     ("Split Cedar Valley Open 2025's matches per stage, with a count for each.",
      "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 3 GROUP BY stage"),
