@@ -248,10 +248,12 @@ def col_sql(col: str, dialect: str = "sqlite") -> str:
     """A selected or grouped column as SQL: ``day(<date col>)``, ``month(...)`` and ``year(...)`` are calendar keys."""
     import re
 
-    span = re.fullmatch(r"days\(([a-z]{1,2}\.[a-z_]+)\.\.([a-z]{1,2}\.[a-z_]+)\)", col)
-    if span:  # ``days(a..b)``: the days from date a to date b (a tournament's length)
-        a, b = span.groups()
-        return f"({b} - {a})" if dialect == "postgres" else f"(julianday({b}) - julianday({a}))"
+    span = re.fullmatch(r"(days|daysin)\(([a-z]{1,2}\.[a-z_]+)\.\.([a-z]{1,2}\.[a-z_]+)\)", col)
+    if span:  # ``days(a..b)``: the days from date a to date b (a tournament's length); ``daysin``: both days counted
+        kind, a, b = span.groups()
+        plus = " + 1" if kind == "daysin" else ""
+        return f"({b} - {a}{plus})" if dialect == "postgres" else f"CAST(julianday({b}) - julianday({a}){plus} AS INTEGER)" if plus \
+            else f"(julianday({b}) - julianday({a}))"
     opp = re.fullmatch(r"opponent\(([a-z]{1,2})\.id,([a-z]{1,2})\.team_id\)", col)
     if opp:  # the other side of match m for the player's team (a versus match has one)
         return (f"(SELECT ox.name FROM match_teams oy JOIN teams ox ON ox.id = oy.team_id WHERE oy.match_id = {opp.group(1)}.id "
@@ -566,11 +568,14 @@ def compile_sql(ir: IR, dialect: str = "sqlite", names: list[str] | None = None)
         having += [f"{_scoped('COUNT(*)', _scope_cond(sc, dialect))} > 0" for sc in scopes]
     if having:
         sql += " HAVING " + " AND ".join(having)
-    if ir.limit == 1 and not order_col and ir.order in ("desc", "asc") and mexpr and ir.group and sel and not names:
-        # the best one, ties kept: every group whose measure equals the best
+    if ir.limit == 1 and not order_col and ir.order in ("desc", "asc", "both") and mexpr and ir.group and sel and not names:
+        # the best one, ties kept: every group whose measure equals the best (``both``: the best and the worst)
         named = [f"{c} AS c{i}" for i, c in enumerate(cols)]
         inner = head + ", ".join(named) + sql[len(head) + len(", ".join(cols)):]
         last = f"c{len(sel)}"  # the measure's column (further measures follow it)
+        if ir.order == "both":
+            return (f"WITH s AS ({inner}) SELECT * FROM s WHERE {last} = (SELECT MAX({last}) FROM s) "
+                    f"OR {last} = (SELECT MIN({last}) FROM s)")
         fn = "MAX" if ir.order == "desc" else "MIN"
         return f"WITH s AS ({inner}) SELECT * FROM s WHERE {last} = (SELECT {fn}({last}) FROM s)"
     if order_col:

@@ -2039,10 +2039,19 @@ class Parser:
     _SHORTEST = re.compile(r"\bshortest\b|\blasted (?:the )?(?:shortest|fewest days)\b|\bfewest days\b"
                            r"|(?:제일|가장|젤)\s*(?:짧게|짧았|짧은|빨리 끝난)|기간이\s*(?:제일|가장|젤)\s*(?:짧)", re.I)
 
+    _DAYS_LONG = re.compile(r"(?:총\s*)?(?:며칠|몇\s*일)\s*(?:짜리|간|동안|에\s*걸쳐|이나\s*(?:열|진행|했)|(?:열|진행|개최)(?:됐|되었|했|한))"
+                            r"|(?:기간|일정)\s*(?:이|은)?\s*(?:총\s*)?(?:며칠|몇\s*일)"
+                            r"|\bhow many days\b[^?]{0,40}?\b(?:last|lasted|run|ran|span|spanned|go on|went on|take|took|long)\b"
+                            r"|\b(?:length|duration)\s+in\s+days\b|\bhow long\b[^?]{0,40}?\bin days\b", re.I)
+
     def _tournament_length(self, measure: str | None, asked: str | None) -> IR | None:
         """"the longest tournament", "which event lasted the shortest", "가장 길게 열린 대회": the tournament whose own
         span (its end date less its start date) is the extreme, ties kept."""
         t = self.t
+        if self._DAYS_LONG.search(t.s) and len(self.values.get("tournament", [])) == 1 and not any(
+                k in self.values for k in ("team", "player")):
+            # "X는 총 며칠짜리 대회", "how many days did X run": its span in days, the first and the last day both counted
+            return IR(select=["daysin(tr.start_date..tr.end_date)"], filters=[Filter("tr.name", "=", self.values["tournament"][0])])
         if measure is not None or asked not in (None, "tournament") or not t.has("entities", "tournament") \
                 or any(k in self.values for k in ("team", "player", "tournament")) or t.has("aggregates", "count") \
                 or t.has("entities", "match") and not re.search(r"\blasted\b|기간|열린|진행", t.s, re.I):
@@ -2101,6 +2110,8 @@ class Parser:
     def _lookup(self, measure: str | None) -> IR | None:
         """One attribute of one named entity ("X 포지션 뭐야", "when did X start and end")."""
         t, v = self.t, self.values
+        if self._DAYS_LONG.search(t.s) and len(v.get("tournament", [])) == 1:
+            return self._tournament_length(measure, None)  # its length in days, whatever dates are said beside
         if measure in ("kills", "deaths", "assists", "damage", "kd", "kda", "points", "wins", "losses", "chicken", "win_rate"):
             return None
         if t.has("aggregates", "count") or t.has("aggregates", "max") and "tournament" not in v:
@@ -4905,6 +4916,7 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     _top_players_team(parser, ir)
     _scoreline_of_one_match(parser, ir)
     _match_columns_listed(parser, ir)
+    _both_ends(parser, ir)
     return reading
 
 
@@ -5061,6 +5073,22 @@ def _match_columns_listed(parser: Parser, ir: IR) -> None:
                 r"(?:[,:+/&]|\band\b|\bwith\b|\bplus\b|랑|이랑|하고|과|와)\s*(?:the\s+|its\s+|their\s+)?(?:" + word + r")(?![가-힣A-Za-z]|\s*(?:별|마다))"
                 r"|(?<![가-힣A-Za-z])(?:" + word + r")\s*(?:[,+/&]|\band\b|랑|이랑|하고|도)", parser.t.s, re.I):
             ir.select.append(col)
+
+
+_BOTH_ENDS = re.compile(
+    r"\b(?:best|highest|most|top|biggest|largest)\b[^?.]{0,60}?\band\b[^?.]{0,40}?\b(?:worst|lowest|least|fewest|bottom|smallest)\b"
+    r"|\b(?:worst|lowest|least|fewest|smallest)\b[^?.]{0,60}?\band\b[^?.]{0,40}?\b(?:best|highest|most|top|biggest|largest)\b"
+    r"|(?:가장|제일|젤|최고로?)\s*(?:높|많|좋|잘|낮|적|나쁘|나쁜|못)\S*\s*(?:\S+\s*){0,2}?(?:와|과|랑|이랑|하고|,|그리고)\s*(?:\S+\s*){0,2}?"
+    r"(?:가장|제일|젤|최저로?)\s*(?:높|많|좋|잘|낮|적|나쁘|나쁜|못)"
+    r"|최고(?:와|랑|이랑|하고|\s*및)\s*최저|최저(?:와|랑|이랑|하고|\s*및)\s*최고", re.I)
+
+
+def _both_ends(parser: Parser, ir: IR) -> None:
+    """"the squad with the top mean and the one at the bottom", "가장 높은 팀과 가장 낮은 팀": the groups at either end of
+    the ranking, ties kept (``order: both``)."""
+    if ir.limit == 1 and ir.group and ir.order in ("asc", "desc") and ir.measure and not ir.setop and not ir.vs \
+            and _BOTH_ENDS.search(parser.t.s):
+        ir.order = "both"
 
 
 def _scoreline_of_one_match(parser: Parser, ir: IR) -> None:

@@ -272,6 +272,13 @@ _EN_SLIPS = [(re.compile(r"\bbeated\b", re.I), "beat"), (re.compile(r"\bwinn?ed\
               lambda m: m.group(1) + ("winner" if m.group(2).lower() == "winning" else "loser")),
              # "a kill count" of a row is its kills (no count of anything)
              (re.compile(r"\b(kill|death|assist)[- ]counts?\b", re.I), lambda m: m.group(1) + "s"),
+             # "A 게 아니라 B": the asker sets A aside to say B (the words of A up to the last clause boundary dropped)
+             (re.compile(r"(?<![^\s,])(?:(?!중에?서?\s|(?:은|는|도)\s)[^\s,.?]+\s+){0,4}?[^\s,.?]*(?:게|것이|건|거)\s*아니(?:라|고)\s+"
+                         # … or one noun set aside: "킬이 아니라 데스"
+                         r"|(?<![^\s,])[^\s,.?]+(?:이|가)\s+아니라\s+"), ""),
+             # "단 한 토너먼트에만", "대회 하나에만": exactly one of them
+             (re.compile(r"(?:딱|단|오직)?\s*(?:한|1)\s*(?:개의?\s*)?(대회|토너먼트)(?:에만|에서만)|(대회|토너먼트)\s*(?:하나|한\s*개|1개)(?:에만|에서만)"),
+              lambda m: f"정확히 {m.group(1) or m.group(2)} 1개에"),
              # a match's "timestamp" is its date and time, the word the readers know as "time"
              (re.compile(r"\btime-?stamp\b", re.I), "time"), (re.compile(r"\btime-?stamps\b", re.I), "times")]
 

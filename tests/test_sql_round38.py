@@ -16,6 +16,10 @@
 - "winning team" / "losing team" in a list of columns are the winner and the loser; "how many did A win and how
   many did B win" is A's record against B; a team's record per tournament (map, stage); a team that lost out-fragging
   the side that beat it ("X가 진 판 중 킬이 상대보다 많은 판").
+- A tournament's length in days ("며칠 동안 열렸나요", "how many days did X run"; both ends counted); "A 게 아니라 B"
+  (A set aside); "대회 하나에만" (exactly one tournament).
+- Both ends of a ranking asked together ("the highest … and which one the lowest", "제일 좋은 팀이랑 제일 나쁜 팀":
+  `order: both`, ties kept).
 - "20:00" is a clock time, never a scoreline; a weekend with its two days spelled out is one condition; "final
   question:" opens a question and counts nothing; "Split … by stage" opens a breakdown.
 
@@ -158,6 +162,19 @@ CASES = [
     ("Night Otters가 진 판 중 킬이 상대보다 더 많은 판, 날짜랑 상대팀", "SELECT '2024-03-02 18:00:00', '별빛 고래'"),
     ("games Night Otters lost despite more team kills than its opponent - when, and who beat them",
      "SELECT '2024-03-02 18:00:00', '별빛 고래'"),
+    # a tournament's length in days, both ends counted; "A 게 아니라 B"; exactly one tournament
+    ("Cedar Valley Open 2024는 며칠 동안 열렸나요? 첫날과 마지막 날 포함", "SELECT 10"),
+    ("how many days did Cedar Valley Open 2023 run", "SELECT 10"),
+    ("Valorant 팀 중 세 대회 다 나간 게 아니라 대회 하나에만 나간 팀", "SELECT 'Tin Falcons'"),
+    ("킬이 아니라 어시 1위 선수 누구야", "SELECT p.nickname FROM match_players mp JOIN players p ON p.id = mp.player_id "
+     "GROUP BY p.id ORDER BY SUM(mp.assists) DESC LIMIT 1"),
+    # both ends of a ranking, ties kept
+    ("in Cedar Valley Open 2025, the squad with the highest average kills and the one with the lowest",
+     "SELECT t.name, AVG(mt.kills) FROM match_teams mt JOIN teams t ON t.id = mt.team_id JOIN matches m ON m.id = mt.match_id "
+     "WHERE m.tournament_id = 3 AND mt.team_id IN (1, 4) GROUP BY t.id"),
+    ("Dune Royale 2025에서 평균 순위가 제일 좋은 팀이랑 제일 나쁜 팀", "SELECT t.name, AVG(mt.placement) FROM match_teams mt "
+     "JOIN teams t ON t.id = mt.team_id JOIN matches m ON m.id = mt.match_id WHERE m.tournament_id = 4 AND mt.team_id IN (2, 3) "
+     "GROUP BY t.id"),
     # a breakdown opened with another verb
     ("Split Cedar Valley Open 2025's matches per stage, with a count for each.",
      "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 3 GROUP BY stage"),
