@@ -268,8 +268,12 @@ _EN_SLIPS = [(re.compile(r"\bbeated\b", re.I), "beat"), (re.compile(r"\bwinn?ed\
              # chat spellings of "tourney"
              (re.compile(r"\btourny\b", re.I), "tourney"), (re.compile(r"\btourn(?:ys|ies)\b", re.I), "tourneys"),
              # "…: winning team, score, losing team": in a list of the columns wanted, the winner and the loser
-             (re.compile(r"(?<=[:,])(\s*)(?:the\s+)?(winning|losing)\s+(?:team|side|squad)(?=\s*(?:,|\band\b|&|[.?!]|$))", re.I),
-              lambda m: m.group(1) + ("winner" if m.group(2).lower() == "winning" else "loser")),
+             (re.compile(r"((?:[:,]|\b(?:give|show|list|name|with|plus)(?:\s+me)?)\s*)(the\s+)?(winning|losing)\s+(?:team|side|squad)"
+                         r"(?=\s*(?:,|\band\b|&|[.?!]|$))", re.I),
+              lambda m: m.group(1) + (m.group(2) or "") + ("winner" if m.group(3).lower() == "winning" else "loser")),
+             # "in all twelve maps", "across all 8 matches": the whole scope (the number only counts them)
+             (re.compile(r"\b((?:over|across|in|from)\s+all)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                         r"(games|matches|maps|series|rounds)\b", re.I), lambda m: f"{m.group(1)} {m.group(2)}"),
              # "a kill count" of a row is its kills (no count of anything)
              (re.compile(r"\b(kill|death|assist)[- ]counts?\b", re.I), lambda m: m.group(1) + "s"),
              # "A 게 아니라 B": the asker sets A aside to say B (the words of A up to the last clause boundary dropped)

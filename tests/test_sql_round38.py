@@ -13,7 +13,7 @@
 - The columns wanted listed after the question ("? nickname, date, kills", "? 닉네임, 날짜, 킬 수"), the
   statistic a row threshold holds among them, "the time of the match", a match's stage listed beside its two sides; an
   aside that says a number again with its units ("just two (two rounds or two maps)").
-- "winning team" / "losing team" in a list of columns are the winner and the loser; "how many did A win and how
+- "winning team" / "losing team" in a list of columns (or after "give", "show") are the winner and the loser; "how many did A win and how
   many did B win" is A's record against B; a team's record per tournament (map, stage); a team that lost out-fragging
   the side that beat it ("X가 진 판 중 킬이 상대보다 많은 판").
 - A tournament's length in days ("며칠 동안 열렸나요", "how many days did X run"; both ends counted); "A 게 아니라 B"
@@ -168,6 +168,8 @@ CASES = [
     ("Valorant 팀 중 세 대회 다 나간 게 아니라 대회 하나에만 나간 팀", "SELECT 'Tin Falcons'"),
     ("킬이 아니라 어시 1위 선수 누구야", "SELECT p.nickname FROM match_players mp JOIN players p ON p.id = mp.player_id "
      "GROUP BY p.id ORDER BY SUM(mp.assists) DESC LIMIT 1"),
+    ("Of the Valorant finals, which one was won by the most rounds? Show the winning team plus the margin.",
+     "SELECT '별빛 고래', 3"),
     # both ends of a ranking, ties kept
     ("in Cedar Valley Open 2025, the squad with the highest average kills and the one with the lowest",
      "SELECT t.name, AVG(mt.kills) FROM match_teams mt JOIN teams t ON t.id = mt.team_id JOIN matches m ON m.id = mt.match_id "
@@ -210,5 +212,8 @@ def test_corrections_said_aloud():
     assert _self_corrected("teams with over 5 wins - no wait, make it 8") == "teams with over 8 wins"
     assert _self_corrected("who got the most assists, wait, scrap that, so who got the most kills") \
         == "who got the most kills"
+    from nl2sql.unwrap import shorthand
+
+    assert shorthand("each squad's points across all 12 matches") == "each squad's points across all matches"
     # no correction: left as it is
     assert _self_corrected("how many matches did we wait for in 2025") == "how many matches did we wait for in 2025"
