@@ -1421,7 +1421,7 @@ class Parser:
                     # "the side with the most podium (top-N) placings", "탑3 젤 많이 한 팀": the best count, ties kept
                     return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
                                       order="asc" if minish and not maxish else "desc", limit=1), 0.75, "top")
-                # "… only those with at least 5 of them", "그중 5번 이상인 팀만": a threshold on each team's count
+                # "… keeping the ones at 5 or more", "그중 5번 이상인 팀만": a threshold on each team's count
                 cmp_said, cut_at = self.comparison(), within.start()
                 more = [v for a, b, v in self.numbers if not (cut_at <= a < within.end())
                         and not re.search(r"(?:top|탑|톱)[- ]?\s*$", t.s[max(0, a - 5):a], re.I) and not re.match(r"\s*(?:위|등)", t.s[b:])] \

@@ -105,7 +105,7 @@ CASES = [
      "SELECT tr.name, AVG(mt.kills) FROM match_teams mt JOIN matches m ON m.id = mt.match_id JOIN tournaments tr "
      "ON tr.id = m.tournament_id WHERE mt.team_id = 1 AND tr.id IN (1, 3, 4) GROUP BY tr.id"),
     # a clock time is no scoreline; a weekend with its days
-    ("밤 8시 넘어서(20:00도 들어감) 열린 경기 몇 개예요?", "SELECT COUNT(*) FROM matches WHERE substr(played_at, 12) >= '20:00:00'"),
+    ("밤 8시 넘어서(20:00도 들어감) 시작한 경기 수는?", "SELECT COUNT(*) FROM matches WHERE substr(played_at, 12) >= '20:00:00'"),
     ("How many matches started at 20:00 or later?", "SELECT COUNT(*) FROM matches WHERE substr(played_at, 12) >= '20:00:00'"),
     ("one more: how many matches fell on the weekend, so saturday or sunday?",
      "SELECT COUNT(*) FROM matches WHERE strftime('%w', played_at) IN ('0', '6')"),
@@ -151,7 +151,7 @@ CASES = [
     # lost out-fragging the side that beat it
     ("Result of the Cedar Valley Open 2025 final: winning team, its score, losing team, its score",
      "SELECT 'Birch Wolves', 13, 'Night Otters', 12"),
-    ("Birch Wolves vs 별빛 고래 all time: how many did Birch Wolves win and how many did 별빛 고래 win",
+    ("Birch Wolves vs 별빛 고래, over their meetings: how many did Birch Wolves win and how many did 별빛 고래 win",
      "SELECT 1, 1"),
     ("Night Otters랑 Birch Wolves 상대 전적, Birch Wolves가 몇 번 이겼고 Night Otters가 몇 번 이겼는지", "SELECT 2, 0"),
     ("Birch Wolves 대회별 승수랑 패수", "SELECT tr.name, SUM(mt.placement = 1), SUM(mt.placement = 2) FROM match_teams mt "
@@ -171,10 +171,10 @@ CASES = [
     ("Of the Valorant finals, which one was won by the most rounds? Show the winning team plus the margin.",
      "SELECT '별빛 고래', 3"),
     # both ends of a ranking, ties kept
-    ("in Cedar Valley Open 2025, the squad with the highest average kills and the one with the lowest",
+    ("in Cedar Valley Open 2025, the squad with the biggest mean kills and the one with the lowest",
      "SELECT t.name, AVG(mt.kills) FROM match_teams mt JOIN teams t ON t.id = mt.team_id JOIN matches m ON m.id = mt.match_id "
      "WHERE m.tournament_id = 3 AND mt.team_id IN (1, 4) GROUP BY t.id"),
-    ("Dune Royale 2025에서 평균 순위가 제일 좋은 팀이랑 제일 나쁜 팀", "SELECT t.name, AVG(mt.placement) FROM match_teams mt "
+    ("Dune Royale 2025 팀 중 평균 등수 제일 좋은 팀이랑 제일 나쁜 팀", "SELECT t.name, AVG(mt.placement) FROM match_teams mt "
      "JOIN teams t ON t.id = mt.team_id JOIN matches m ON m.id = mt.match_id WHERE m.tournament_id = 4 AND mt.team_id IN (2, 3) "
      "GROUP BY t.id"),
     # a breakdown opened with another verb
