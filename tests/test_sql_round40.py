@@ -1,0 +1,81 @@
+"""Round 40 (the lead's: the refusals of sql-fresh32/33 that read right but were called "not a statistics question").
+
+- A request made of the assistant is no procedure: "알려줄 수 있어요?", "정리해 주실 수 있나요", "can you list …".
+- The asker's story before the question says "I", "my", "we" of the asker's life ("My cousin keeps bragging about X. How
+  many kills …?"), and hedges ("I think", "if I remember right", "I'm pretty sure") say nothing of a procedure; in the
+  sentence that asks, "my" and "our" still ask about the asker's own things ("what time is our final?").
+- A capitalised ordinary English word opening a sentence ("Break down …", "Pulling numbers for a thread.") is no unknown
+  name; a noun opening one ("Phoenix matches?") still is.
+
+Each case is question → answer rows on round 36's database, compared with hand-written gold SQL.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kernel.errors import InputError
+from tests.test_sql_ir import _covers, _rows, _world
+from tests.test_sql_round36 import ROWS
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    return _world(tmp_path_factory, "round40db", ROWS)
+
+
+CASES = [
+    # a request made of the assistant
+    ("Copper Hawks 선수 이름 전부 보여주실 수 있나요?", "SELECT nickname FROM players WHERE team_id = 2"),
+    ("대회별 경기 수 정리해 줄 수 있어요?", "SELECT tr.name, COUNT(*) FROM matches m JOIN tournaments tr ON tr.id = m.tournament_id "
+     "GROUP BY tr.id"),
+    ("Could you please rank the players by total kills in the Amber Lakes Cup 2025?",
+     "SELECT p.nickname, SUM(mp.kills) FROM match_players mp JOIN players p ON p.id = mp.player_id "
+     "JOIN matches m ON m.id = mp.match_id WHERE m.tournament_id = 1 GROUP BY p.id ORDER BY SUM(mp.kills) DESC"),
+    # the asker's story and hedges
+    ("My cousin keeps bragging about Minto in the group chat. How many kills did Minto get in total?",
+     "SELECT SUM(kills) FROM match_players WHERE player_id = 1"),
+    ("So I was scrolling old brackets last night and got lost. Which teams played in the final of the Amber Lakes Cup 2025?",
+     "SELECT t.name FROM match_teams mt JOIN teams t ON t.id = mt.team_id WHERE mt.match_id = 3"),
+    ("I think Rusk is a duelist but my memory is bad - what role does Rusk play?", "SELECT role FROM players WHERE id = 3"),
+    ("If I remember right the Harbor Royale 2025 was a PUBG event; how many matches did it have?",
+     "SELECT COUNT(*) FROM matches WHERE tournament_id = 2"),
+    # an ordinary word opening a sentence
+    ("Break down the Amber Lakes Cup 2025 matches by stage", "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 1 "
+     "GROUP BY stage"),
+    ("Pulling numbers for a thread. How many matches did Copper Hawks play?",
+     "SELECT COUNT(*) FROM match_teams WHERE team_id = 2"),
+]
+
+
+@pytest.mark.parametrize("question,gold", CASES)
+def test_round40(world, question, gold):
+    from nl2sql.engine import answer
+
+    url, path, _ = world
+    result = answer(question, url)
+    assert _covers(sorted(tuple(r) for r in result.rows), _rows(path, gold)), (question, result.sql, result.rows)
+
+
+@pytest.mark.parametrize("question", [
+    "How much money is in my account?",
+    "what time is our final?",
+    "I lost my password, can you reset it?",
+    "Can I change my team name before the Amber Lakes Cup 2025?",
+    "We won the final two weeks ago and still no prize money",
+    "팀원 컴퓨터 꺼졌는데 기다려 줄 수 있어?",
+    "Copper Hawks 팀 등록 취소할 수 있어요?",
+])
+def test_procedures_of_the_askers_own_are_still_refused(world, question):
+    from nl2sql.engine import answer
+
+    url, _, _ = world
+    with pytest.raises(InputError):
+        answer(question, url)
+
+
+def test_a_noun_opening_a_sentence_is_still_an_unknown_name(world):
+    from nl2sql.engine import answer
+
+    url, _, _ = world
+    with pytest.raises(InputError, match="Phoenix"):
+        answer("Phoenix matches in 2025?", url)
