@@ -571,12 +571,12 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     # a request made of the assistant ("알려줄 수 있어요?", "정리해 주실 수 있나요", "can you list ...", "could you rank ..."):
     # the rows asked for, not whether a procedure is possible
     plain = _REQUEST.sub(lambda m: " " * len(m.group()), plain)
-    # the asker's hedges ("I think", "if I remember right", "I'm pretty sure") are no procedure of the asker's own
+    # the asker's hedges ("I guess", "if I recall correctly", "I'm fairly certain") are no procedure of the asker's own
     plain = _HEDGE.sub(lambda m: " " * len(m.group()), plain)
     core = core_question(plain)
     hits = [m for m in _PROCEDURAL.finditer(core)] if _PROCEDURAL.search(plain) else []
-    # the story told before the question ("My buddy swears it was in April. What were its dates?", "So I was going
-    # through the rosters: which players ...") says "I", "my", "we" of the asker's life, not of a procedure; in the
+    # the story told before the question ("My cousin bet me it was in April. What were its dates?", "Last night I
+    # scrolled the rosters: which players ...") says "I", "my", "we" of the asker's life, not of a procedure; in the
     # sentence that asks, they still do ("how much money is in my account", "what time is our quarterfinal")
     asks = _asking_sentence(core)
     hits = [m.group() for m in hits if not (re.fullmatch(r"i|me|my|we|us|our", m.group(), re.I)

@@ -2,7 +2,7 @@
 
 - A request made of the assistant is no procedure: "알려줄 수 있어요?", "정리해 주실 수 있나요", "can you list …".
 - The asker's story before the question says "I", "my", "we" of the asker's life ("My cousin keeps bragging about X. How
-  many kills …?"), and hedges ("I think", "if I remember right", "I'm pretty sure") say nothing of a procedure; in the
+  many kills …?"), and hedges ("I guess", "if I recall correctly", "I'm fairly certain") say nothing of a procedure; in the
   sentence that asks, "my" and "our" still ask about the asker's own things ("what time is our final?").
 - A capitalised ordinary English word opening a sentence ("Break down …", "Pulling numbers for a thread.") is no unknown
   name; a noun opening one ("Phoenix matches?") still is.
@@ -37,7 +37,7 @@ CASES = [
     ("So I was scrolling old brackets last night and got lost. Which teams played in the final of the Amber Lakes Cup 2025?",
      "SELECT t.name FROM match_teams mt JOIN teams t ON t.id = mt.team_id WHERE mt.match_id = 3"),
     ("I think Rusk is a duelist but my memory is bad - what role does Rusk play?", "SELECT role FROM players WHERE id = 3"),
-    ("If I remember right the Harbor Royale 2025 was a PUBG event; how many matches did it have?",
+    ("If I recall correctly the Harbor Royale 2025 was a PUBG event; how many matches did it have?",
      "SELECT COUNT(*) FROM matches WHERE tournament_id = 2"),
     # an ordinary word opening a sentence
     ("Break down the Amber Lakes Cup 2025 matches by stage", "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 1 "
