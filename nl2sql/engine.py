@@ -454,7 +454,7 @@ _PROCEDURAL = re.compile(
     r"\b(?:how (?:do|can|should|to)|can (?:i|we|you)|should|allowed|possible|register|sign ?up|invite|contact|reset|"
     r"change|rules?|limit|need to|must|refund|prize|make (?:a|my|our)|create|join|can|does|reviews?|approves?|pause|appeal|dispute|anticheat|need|conditions|disqualif\w*|characters|tag|lock|captain|password|account|sub(?:stitute)?s|"
     r"next|upcoming|our|my|we|us|i|me|why|work|works|seeds?|lobby|late|server|roster size|is it|are matches|"
-    r"best of \w+|per kill|bracket|system|decides?)\b|우리|다음|저희|(?<![가-힣])내 |(?<![가-힣])제 |왜|시드|로비|늦|서버|몇 ?분|방 비번|코드|알림|"
+    r"best of \w+|per kill|bracket|system|decides?)\b|우리|다음|저희|(?<![가-힣])내 |(?<![가-힣])제 |왜|시드|로비|늦|서버|몇 ?분|방 비번|(?<!지역)(?<!지역 )(?<!국가)(?<!국가 )코드|알림|"
     r"체크인|대진표|킬당|몇판임|몇 ?시|시스템|까지\s*$|몇 ?명까지|어캐|누구한테|필요|틀리|잘못|입력|퍼즈|"
     r"가능|되나요|돼요\?|될까|어떻게|방법|하는 ?법|해야|(?<![가-힣])수 ?있|까지 ?돼|규정|규칙|등록(?:하|은|방법)|신청|변경|바꾸|바꿔|초대|문의|환불|상금|해도 돼|되나|"
     r"돼\?|인원(?!\s*(?:수|몇\s*명인지|몇\s*명씩))(?<!별\s인원)(?<!별로\s인원)(?<!마다\s인원)|(?<!경)기한|멈춤|튕|오류|에러|만들|팀장|가입|계정|비밀번호|교체", re.I)
@@ -518,7 +518,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"어떻게\s*(?:되나요|되나|돼요|돼|되죠|되는지|될까요)|얼마(?:나)?\s*(?:돼|되나|되죠|되는지|될까)\S*|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b"
                    r"|\bhow (?:many|much) (?:[\w-]+ ){1,3}(?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got|own|hold)\b"
                    r"|\bhow many (?:[\w-]+ ){1,3}(?:do|does) (?:we|you) have(?: (?:registered|listed|signed|on record))?\b"
-                   r"|\b(?:show|give|tell|get|list) me\b|\bwhen (?:does|do|did)\b"
+                   r"|\b(?:show|give|tell|get|list|remind|send|fetch|find|pull|bring|let) (?:me|us)\b|\bwhen (?:does|do|did)\b"
                    r"|\b(?:we|you) (?:have|got)(?: (?:registered|listed|signed|on (?:file|record)))?\s*[?.!]*\s*$"
                    r"|몇\s*(?:개|명|팀|번|판|경기|곳|퍼센트|프로|%|점|킬|라운드|세트|승|패)\S*\s*(?:정도|쯤|가량|나)?\s*(?:돼|되나|되죠|되는지|될까|되었|됐)"
                    # "등록은 돼 있는데", "등록된 선수": being on the books is a state of the rows, not how to sign up
@@ -528,7 +528,8 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"|몇\s*시(?:\s*몇\s*시|\s*쯤)?\s*(?:였|이었|에\s*(?:했|열렸|열린|치렀|치른|시작했|시작한|있었|끝났))"
                    # "몇일 몇시임", "몇 시였음": the clock time of a past match said in chat; "다합쳐서 몇판임": a total
                    r"|몇\s*일\s*몇\s*시\S*|몇\s*시\s*(?:임|였음|였냐|였어)|(?:다\s*)?(?:합쳐서|합치면|통틀어|전부|모두|총)\s*몇\s*(?:판|경기|매치)\S*"
-                   r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of)\b"
+                   r"|\b(?:i |we )?need (?:the|their|its|his|her|all|every|a list of|(?:each|every|the)?\s*(?:nick(?:name)?s?|names?|teams?|players?|dates?|"
+                   r"timestamps?|times?|scores?|kills?|deaths?|maps?|stages?|regions?|roles?|placements?|points|tournaments?|games?)\b)\b"
                    r"|\b(?:we|we've|we have|you|you've|you have) (?:ever )?(?:ran|run|host|hosted|hold|held|organi[sz]e|organi[sz]ed|stage|staged|had|record|recorded|seen)\b"
                    # the organisers' own events and books ("in our events", "at our Valorant games", "on our books", "our
                    # <region> teams", "stored in the system"): the records themselves, not the asker's procedure;
