@@ -289,18 +289,28 @@ def _carry_names(question: str, core: str, url: str, today: dt.date | None) -> t
 # qualifier of the sentence before it ("Which ones?", "Including empty ones?")
 _WHOLE_QUESTION = re.compile(
     r"\s*(?:(?:ok(?:ay)?|so|and|but|anyway|well|now)[\s,]+)*(?:(?:who|whom|whose|what|which|when|where|how|is|are|was|were|do|does|did|"
-    r"has|have|had|can|could|would|will|give|list|show|tell|rank|name|count|find)\b)(?:\W+\w+){3,}", re.I)
+    r"has|have|had|can|could|would|will|give|list|show|tell|rank|name|count|find)\b)(?:\W+\w+){3,}"
+    r"|(?=[^?]*[가-힣][^?]*\?)\s*\S+(?:\s+\S+){2,}", re.I)
 
 
 def _story_names(story: str, asked: Linked, url: str, today: dt.date | None) -> bool:
     """Whether the story told before a question names a team, player, tournament, game, map, region or role, a date or a
-    number that the asking sentence does not name again (a stage word of the story, "the group chat", is no scope)."""
+    number that the asking sentence does not name again (a stage word of the story, "the group chat", is no scope).
+    A guess the story makes at the answer ("I think it was X, but which team had the most kills?") is no scope either,
+    nor a year of the asker's life ("I stopped watching in 2023.") when the question names its tournament or year."""
     told = link(story, load_catalog(url), today)
     kinds = ("team", "player", "tournament", "game", "map", "region", "role")
     again = {(m.type, str(m.value)) for m in asked.mentions}
-    return any(m.type in kinds and (m.type, str(m.value)) not in again
+    guessed = {kind for kind, pat in _ASKS_WHICH.items() if pat.search(asked.text)}
+    dated = asked.year is not None or any(m.type == "tournament" for m in asked.mentions)
+    return any(m.type in kinds and (m.type, str(m.value)) not in again and m.type not in guessed
                and not WRAPPER_WORD.fullmatch(told.text[m.start:m.end].strip()) for m in told.mentions) \
-        or bool(told.numbers) or told.year is not None
+        or (not dated and (bool(told.numbers) or told.year is not None))
+
+
+# the kind of row a question asks for by name ("which team …", "who …", "어느 팀", "누구")
+_ASKS_WHICH = {"team": re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:team|squad|side|org|roster)s?\b|어느\s*팀|어떤\s*팀|무슨\s*팀", re.I),
+               "player": re.compile(r"\bwho\b|\b(?:which|what)\s+(?:\w+\s+)?(?:player|pro)s?\b|누구|어느\s*선수|어떤\s*선수", re.I)}
 
 
 def _lost_names(question: str, core: Linked, url: str, today: dt.date | None) -> bool:
@@ -477,8 +487,8 @@ _HEDGE = re.compile(
 
 def _asking_sentence(text: str) -> tuple[int, int]:
     """Where the sentence that asks is in ``text``: the last one ending in a question mark, else the last one
-    (sentences end at ".", "!", "?", ":" or ";" before a space)."""
-    bounds = [0] + [m.end() for m in re.finditer(r"[.!?:;]+\s+(?=\S)", text)] + [len(text)]
+    (sentences end at ".", "!", "?", ":", ";", "~" or a chat laugh "ㅋㅋ" before a space)."""
+    bounds = [0] + [m.end() for m in re.finditer(r"(?:[.!?:;~]+|(?<=[가-힣])(?:ㅋ|ㅎ|ㅠ|ㅜ){2,})\s+(?=\S)", text)] + [len(text)]
     spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
     if not spans:
         return 0, len(text)
