@@ -302,6 +302,9 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
     if op == "against":  # the matches a named team played in (a side's rows against it)
         return (f"{c} IN (SELECT x.match_id FROM match_teams x JOIN teams xt ON xt.id = x.team_id "
                 f"WHERE xt.name = {lit(v)})")
+    if op == "opp_region":  # a side's matches against a team of region v (the other side of the same match)
+        return (f"{c} IN (SELECT x.match_id FROM match_teams x JOIN teams xt ON xt.id = x.team_id "
+                f"WHERE xt.region = {lit(v)} AND x.team_id <> mt.team_id)")
     if op == "team_named":  # a player's team by its name, without joining teams (players with no team stay in the rows)
         return f"{c} = (SELECT xt.id FROM teams xt WHERE xt.name = {lit(v)})"
     if op == "month!=":  # two dates of the same row in different calendar months (a tournament's first and last day)

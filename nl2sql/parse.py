@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .dates import DateSpec, find_dates
-from .ir import IR, Filter
+from .ir import IR, Filter, compile_sql
 from .linking import _EN_NUMBERS, _KO_NUMBERS, Linked
 
 CUES_PATH = Path(__file__).parent / "templates" / "cues.yaml"
@@ -710,6 +710,9 @@ class Parser:
         if re.search(r"\b(?:team|squad)\s+(?:total\s+)?(?:kills?|frags?|elims?|eliminations?|deaths|assists|damage|dmg|points|pts|k/?d|kda|wins)\b", low) \
                 and "player" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b", low):
             return "team"  # "team kills ranking", "squad points standings": the team-level statistic of each team
+        if re.search(r"\b(?:league\s+|points?\s+|group\s+)?table\b|\bstandings?\b|\bleaderboard\b", low) and "player" not in self.values \
+                and "team" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b|선수", low):
+            return "team"  # "the group stage's league table by wins", "순위표 승수 기준": the teams, each with its statistic
         if "team" in self.values and re.search(r"\b(?:opponents?|rivals?)\b", low) and t.has("shapes", "opponent"):
             return "team"  # "X's opponent in their last match", "the opponents of X in 2025": the other sides
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
@@ -2717,8 +2720,10 @@ class Parser:
         before = s[max(0, i - 25):i]
         if re.match(r"\s*@teamX\s*(?:을|를|한테|에게|상대로)", after) and re.search(r"이긴|이겼|이김|꺾|이겨|잡은|잡아", s[i:]):
             return True
-        if re.search(r"\b(?:beat|beaten|defeated|against|over|vs\.?)\s*$", before, re.I):
+        if re.search(r"\b(?:beat|beaten|defeated|against|over|vs\.?|swept|sweep|sweeps|shut\s*out|shuts\s*out|whitewashed|blanked)\s*$", before, re.I):
             return True
+        if re.match(r"\s*@teamX\s*(?:을|를|한테|에게|상대로)", after) and re.search(r"셧아웃|스윕|완봉|무실점", s[i:]):
+            return True  # "X를 셧아웃시킨 팀": X was swept
         if re.match(r"\s*@teamX\s*(?:이|가|은|는)?\s*(?:진|졌|패)", after):
             return True
         # "X와 맞붙어서 이긴 팀", "X랑 싸워서 이긴 팀", "sides that faced X and won": the others, who met X and won
@@ -4753,11 +4758,35 @@ def _scopes_side_by_side(text: str, linked: Linked, today: dt.date | None) -> Re
     return Reading(out, min(sub.confidence, 0.75), "split")
 
 
+# "against KR teams", "vs EU sides", "facing NA opposition", "KR 팀 상대로", "EU 팀들 상대 전적": the region of the other side
+_AGAINST_REGION = re.compile(
+    r"\b(?:against|vs\.?|versus|facing|over|beat|beating|lost to|losing to|met|meeting|played|playing)\s+(?:the\s+|other\s+|any\s+)?"
+    r"@regionX(?:\s*-?\s*(?:based\s+)?(?:teams?|sides?|squads?|opponents?|opposition|rosters?|orgs?|clubs?))?"
+    r"|@regionX\s*(?:지역\s*)?(?:팀|팀들|쪽\s*팀|애들)?\s*(?:을|를|이랑|랑|과|와|하고|한테|에게)?\s*(?:상대|만나|맞붙|붙|이긴|이겼|진|졌|꺾)", re.I)
+
+
+def _opponents_region(ir: IR, s: str) -> None:
+    """A named team's matches "against KR teams" (its region said of the other side): the region filters the opponent,
+    not the named team itself (a team is of one region; "X from KR" still filters X)."""
+    named = [f for f in ir.filters if f.col == "t.name" and f.op == "="]
+    regions = [f for f in ir.filters if f.col == "t.region" and f.op == "="]
+    if len(named) != 1 or len(regions) != 1 or not _AGAINST_REGION.search(s):
+        return
+    ir.filters = [Filter("mt.match_id", "opp_region", f.value) if f is regions[0] else f for f in ir.filters]
+    try:
+        uses_mt = "match_teams mt" in compile_sql(ir)
+    except ValueError:
+        uses_mt = False
+    if not uses_mt:
+        ir.filters = [regions[0] if f.col == "mt.match_id" and f.op == "opp_region" else f for f in ir.filters]
+
+
 def _amend(parser: Parser, reading: Reading) -> Reading:
     """Readings finished by kind-wide rules: one measure of several named players or teams is one row each,
     a record asked of every team is its wins and its losses."""
     ir, s = reading.ir, parser.t.s
     _zero_groups_kept(parser, ir)
+    _opponents_region(ir, s)
     if ir.order in ("desc", "asc") and ir.select and _TIEBREAK.search(s):
         # "ranked by damage, a tie settled alphabetically", "동점이면 이름순": the key orders the tied rows
         ir.tiebreak = "desc" if re.search(r"\breverse(?:d)? alphabetical|\bz\s*(?:to|-)\s*a\b|역순", s, re.I) else "asc"

@@ -15,7 +15,11 @@ import pytest
 
 from kernel.errors import InputError
 from tests.test_sql_ir import _covers, _rows, _world
-from tests.test_sql_round36 import ROWS
+from tests.test_sql_round36 import ROWS as ROWS36
+
+# round 36's world and one sweep: Marsh Lions 13-0 Copper Hawks
+ROWS = {**ROWS36, "matches": ROWS36["matches"] + [(6, 1, "2025-06-05 18:00:00", "group", "Lotus", "versus")],
+        "match_teams": ROWS36["match_teams"] + [(6, 3, 1, 13, 40), (6, 2, 2, 0, 12)]}
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +51,20 @@ CASES = [
     ("단톡방에서 그룹 얘기하다 싸움남ㅋㅋ Minto 킬 다 합치면 몇임?", "SELECT SUM(kills) FROM match_players WHERE player_id = 1"),
     # a name the story gives is the question's scope when the question asks about another kind of row
     ("Marsh Lions is the squad I follow. Which players of theirs scored the most kills?", "SELECT 'Oaken', 126"),
+    # a fan of traditional sports: the league table, clean sheets, how a side did
+    ("What did the league table of the Amber Lakes Cup 2025 look like by wins?",
+     "SELECT t.name, SUM(CASE WHEN mt.placement = 1 THEN 1 ELSE 0 END) FROM match_teams mt JOIN teams t ON t.id = mt.team_id "
+     "JOIN matches m ON m.id = mt.match_id WHERE m.tournament_id = 1 GROUP BY t.id"),
+    ("How many clean sheets did Marsh Lions keep?", "SELECT 1"),
+    ("How many clean sheets did 달빛 여우 keep?", "SELECT 0"),
+    ("Which sides shut out Copper Hawks?", "SELECT 'Marsh Lions'"),
+    ("How did Marsh Lions fare in 2025?", "SELECT 2, 1"),
+    ("Copper Hawks를 셧아웃시킨 팀은?", "SELECT 'Marsh Lions'"),
+    # a named team's record against the teams of a region (the other side's region)
+    ("달빛 여우 record against EU teams", "SELECT 1, 1"),
+    ("How many matches did 달빛 여우 win against NA sides?", "SELECT 1"),
+    ("How many matches did Marsh Lions win against NA teams?", "SELECT 1"),
+    ("달빛 여우 EU 팀 상대 전적", "SELECT 1, 1"),
     # an ordinary word opening a sentence
     ("Break down the Amber Lakes Cup 2025 matches by stage", "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 1 "
      "GROUP BY stage"),
