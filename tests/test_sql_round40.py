@@ -65,6 +65,11 @@ CASES = [
     ("How many matches did 달빛 여우 win against NA sides?", "SELECT 1"),
     ("How many matches did Marsh Lions win against NA teams?", "SELECT 1"),
     ("달빛 여우 EU 팀 상대 전적", "SELECT 1, 1"),
+    # a span between two written days (or months): one range, both days inside
+    ("How many matches were played between 2025-06-02 and 2025-06-05?", "SELECT COUNT(*) FROM matches WHERE id IN (1, 2, 6)"),
+    ("기간: 2025.06.01~2025.06.05 경기 건수 조회 바랍니다", "SELECT COUNT(*) FROM matches WHERE id IN (1, 2, 6)"),
+    ("Matches from 1 August 2025 to 2 August 2025?", "SELECT played_at FROM matches WHERE id IN (4, 5)"),
+    ("2025.06~2025.08 기간 Minto 킬 합계", "SELECT SUM(kills) FROM match_players WHERE player_id = 1"),
     # an ordinary word opening a sentence
     ("Break down the Amber Lakes Cup 2025 matches by stage", "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 1 "
      "GROUP BY stage"),
