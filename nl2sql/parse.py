@@ -654,7 +654,8 @@ class Parser:
                            r"|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)\b", low) \
             or re.search(r"^\s*(?:the\s+)?(teams?|squads?|players?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)"
                          r"\s+(?:(?:[a-z]+|@\w+)\s+){0,3}?(?:the\s+)?(?:most|least|fewest)\b", low) \
-            or re.search(r"^\s*(?:the\s+)?(months?|years?)\s+(?:with|that had|that saw|where|when|in which)\s+(?:the\s+)?(?:most|least|fewest|highest|lowest|\w+est)\b", low)
+            or re.search(r"^\s*(?:the\s+)?(months?|years?)\s+(?:with|that had|that saw|where|when|in which)\s+(?:the\s+)?(?:most|least|fewest|highest|lowest|\w+est)\b", low) \
+            or re.search(r"\b(?:most|least)[\s-]+(?:often[\s-]+)?(?:played|common|frequent|picked|used|popular|chosen)\s+(maps?|roles?|positions?|regions?|stages?)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
                            r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:(?:of|in|at|from)\s+(?:the\s+)?(?:@\w+\s+){1,3})?(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ...", "order the teams of X by ..."
         # "the EU squads per game, count them", "a tally of X's players by position": what is broken down
@@ -837,6 +838,16 @@ class Parser:
             return "year"
         if re.search(r"일별|날짜별|일자별|하루마다|매일|\b(?:by|per|each|every|for each|a) (?:day|date)\b|\bdaily\b|\bday by day\b", s, re.I):
             return "date"
+        # "어떤 맵을 몇 번씩", "which maps did X play, and how often", "maps X played and how many times", "X's map pool",
+        # "맵픽 현황": the rows asked for, each with its count
+        m = re.search(r"(?:어떤|어느|무슨)\s*(맵|팀|선수|대회|지역|포지션|게임|스테이지)(?:을|를|에서|에|이|가)?[^?.!]{0,24}?몇\s*(?:번|판|경기|회|게임)\s*씩", s) \
+            or re.search(r"\b(?:which|what)\s+(maps?|teams?|squads?|players?|tournaments?|regions?|roles?|stages?)\b[^?.!]{0,60}?"
+                         r"\b(?:and\s+)?how (?:often|many times)\b", s, re.I) \
+            or re.search(r"^\W*(?:the\s+)?(maps?|teams?|squads?|players?|tournaments?|regions?|roles?|stages?)\s+[^?.!]{0,40}?"
+                         r"\band how (?:often|many times)\b", s, re.I) \
+            or re.search(r"\b(map)\s*pools?\b|(맵)\s*(?:픽|풀)", s, re.I)
+        if m:
+            return self._noun(next(g for g in m.groups() if g))
         # "A랑 B에서 각각", "in A and in B respectively": a row for each of the values named
         m = re.search(r"@(game|tournament|map|stage|region|role)X\s*(?:에서|에)?\s*(?:이랑|랑|하고|과|와|,|/|&|\band\b)\s*(?:(?:in|at|on)\s+)?(?:the\s+)?"
                       r"@\1X(?:[^.?!@]{0,14}?)(?:각각|각자|따로따로|\brespectively\b|\beach\b|\bseparately\b|\bapiece\b)", s, re.I)

@@ -17,9 +17,10 @@ from kernel.errors import InputError
 from tests.test_sql_ir import _covers, _rows, _world
 from tests.test_sql_round36 import ROWS as ROWS36
 
-# round 36's world and one sweep: Marsh Lions 13-0 Copper Hawks
-ROWS = {**ROWS36, "matches": ROWS36["matches"] + [(6, 1, "2025-06-05 18:00:00", "group", "Lotus", "versus")],
-        "match_teams": ROWS36["match_teams"] + [(6, 3, 1, 13, 40), (6, 2, 2, 0, 12)]}
+# round 36's world, one sweep (Marsh Lions 13-0 Copper Hawks) and a rematch on the same map (Copper Hawks 13-9)
+ROWS = {**ROWS36, "matches": ROWS36["matches"] + [(6, 1, "2025-06-05 18:00:00", "group", "Lotus", "versus"),
+                                                  (7, 1, "2025-06-06 18:00:00", "group", "Lotus", "versus")],
+        "match_teams": ROWS36["match_teams"] + [(6, 3, 1, 13, 40), (6, 2, 2, 0, 12), (7, 2, 1, 13, 45), (7, 3, 2, 9, 38)]}
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +59,7 @@ CASES = [
     ("How many clean sheets did Marsh Lions keep?", "SELECT 1"),
     ("How many clean sheets did 달빛 여우 keep?", "SELECT 0"),
     ("Which sides shut out Copper Hawks?", "SELECT 'Marsh Lions'"),
-    ("How did Marsh Lions fare in 2025?", "SELECT 2, 1"),
+    ("How did Marsh Lions fare in 2025?", "SELECT 2, 2"),
     ("Copper Hawks를 셧아웃시킨 팀은?", "SELECT 'Marsh Lions'"),
     # a named team's record against the teams of a region (the other side's region)
     ("달빛 여우 record against EU teams", "SELECT 1, 1"),
@@ -70,6 +71,11 @@ CASES = [
     ("기간: 2025.06.01~2025.06.05 경기 건수 조회 바랍니다", "SELECT COUNT(*) FROM matches WHERE id IN (1, 2, 6)"),
     ("Matches from 1 August 2025 to 2 August 2025?", "SELECT played_at FROM matches WHERE id IN (4, 5)"),
     ("2025.06~2025.08 기간 Minto 킬 합계", "SELECT SUM(kills) FROM match_players WHERE player_id = 1"),
+    # a coach's map pool: each map with its count, and the most played one
+    ("Copper Hawks map pool", "SELECT map, COUNT(*) FROM matches WHERE id IN (1, 4, 5, 6, 7) GROUP BY map"),
+    ("달빛 여우는 어떤 맵을 몇 번씩 했나요?", "SELECT map, COUNT(*) FROM matches WHERE id IN (1, 2, 3, 4, 5) GROUP BY map"),
+    ("Which maps did Marsh Lions play, and how often?", "SELECT map, COUNT(*) FROM matches WHERE id IN (2, 3, 4, 5, 6, 7) GROUP BY map"),
+    ("What is Copper Hawks' most played map?", "SELECT 'Lotus', 2"),
     # an ordinary word opening a sentence
     ("Break down the Amber Lakes Cup 2025 matches by stage", "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 1 "
      "GROUP BY stage"),
