@@ -485,15 +485,26 @@ _HEDGE = re.compile(
     re.I)
 
 
-def _asking_sentence(text: str) -> tuple[int, int]:
+def _asking_sentence(text: str, clause: bool = False) -> tuple[int, int]:
     """Where the sentence that asks is in ``text``: the last one ending in a question mark, else the last one
-    (sentences end at ".", "!", "?", ":", ";", "~" or a chat laugh "ㅋㅋ" before a space)."""
+    (sentences end at ".", "!", "?", ":", ";", "~" or a chat laugh "ㅋㅋ" before a space); with ``clause``, from the last
+    clause of it that opens with a question word after a comma (the words before may still scope the question: "On
+    average, how …", "For each X, how many …")."""
     bounds = [0] + [m.end() for m in re.finditer(r"(?:[.!?:;~]+|(?<=[가-힣])(?:ㅋ|ㅎ|ㅠ|ㅜ){2,})\s+(?=\S)", text)] + [len(text)]
     spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
     if not spans:
         return 0, len(text)
     asked = [s for s in spans if "?" in text[s[0]:s[1]]]
-    return (asked or spans)[-1]
+    start, end = (asked or spans)[-1]
+    if not clause:
+        return start, end
+    # "I used to follow X a lot, roughly how many X matches are there?": the clause after the comma asks
+    clause = None
+    for clause in re.finditer(r",\s*(?:(?:so|but|and|then|now|roughly|approximately|just|basically|anyway)\s+)*"
+                              r"(?=(?:how|what|which|who|when|where|is|are|was|were|did|does|do|has|have|can|could)\b)",
+                              text[start:end], re.I):
+        pass
+    return (start + clause.end(), end) if clause else (start, end)
 
 
 def has_evidence(question: str, linked: Linked, reading) -> bool:
@@ -589,7 +600,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     # the story told before the question ("My cousin bet me it was in April. What were its dates?", "Last night I
     # scrolled the rosters: which players ...") says "I", "my", "we" of the asker's life, not of a procedure; in the
     # sentence that asks, they still do ("how much money is in my account", "what time is our quarterfinal")
-    asks = _asking_sentence(core)
+    asks = _asking_sentence(core, clause=True)
     hits = [m.group() for m in hits if not (re.fullmatch(r"i|me|my|we|us|our", m.group(), re.I)
                                             and not asks[0] <= m.start() < asks[1])]
     size_only = hits and all(re.fullmatch(r"roster size|인원", h, re.I) for h in hits) \

@@ -1017,7 +1017,7 @@ class Parser:
         if re.search(r"\bhead[- ]to[- ]head (?:match|game|series|format|events?|tournaments?)|\bversus (?:match|game)"
                      r"|\bversus[- ](?:format|mode|style|type|events?|tournaments?|play)\b|대전 경기|(?:맞대결|대전|1\s*대\s*1)\s*(?:방식|형식)"
                      # the column's value said in Korean text ("versus 경기", "format이 versus인")
-                     r"|\bversus\s*(?:경기|매치|판|게임|방식|포맷|형식|모드|대회|format)|\bformat\s*(?:이|가|은|는|=)?\s*['\"]?versus\b", self.t.s, re.I) \
+                     r"|\bversus\s*(?:경기|매치|판|게임|방식|포맷|형식|모드|대회|format)|\bformat\s*(?:(?:is|was|=|==|:|equals?|of)\s*)?(?:이|가|은|는|=)?\s*['\"]?versus\b", self.t.s, re.I) \
                 and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
             # ("only battle royale, never a head-to-head game": the other format said as denied is no scope)
             out.append(Filter("m.format", "=", "versus"))
@@ -3640,8 +3640,10 @@ class Parser:
         return IR(select=[KEY[asked]], measure=f"countd:{col}", filters=fs, group=True, vs={"op": "=", "ref": "all"})
 
     _REACHED = re.compile(r"\b(?:ever\s+)?(?:reach(?:ed)?|made|make|got (?:to|into)|get (?:to|into)|gotten (?:to|into)|advanced to|qualified for"
-                          r"|been (?:to|in)|appeared in|played in)\b|가\s*본|간\s*적|갔던\s*적|진출(?:한|했|해\s*본)|올라(?:간|가\s*본)|밟아\s*본|밟은|나간\s*적|나가\s*본", re.I)
-    _EVER = re.compile(r"\bever\b|^\s*(?:has|have|did)\b|적\s*(?:이\s*)?(?:있|없)|본\s*(?:적|거)|있(?:어|음|나|냐|니|나요|습니까|는지)", re.I)
+                          r"|been (?:to|in)|appeared in|played in)\b|가\s*본|간\s*적|갔던\s*적|진출(?:한|했|해\s*본|\s*여부)|올라(?:간|갔|가\s*본)|밟아\s*본|밟은|나간\s*적|나가\s*본", re.I)
+    # "ever", "has X …?", "…한 적 있어?", and a Korean yes-no of one past event: "진출했나요?", "올라갔는지", "진출 여부"
+    _EVER = re.compile(r"\bever\b|^\s*(?:has|have|did)\b|적\s*(?:이\s*)?(?:있|없)|본\s*(?:적|거)|있(?:어|음|나|냐|니|나요|습니까|는지)"
+                       r"|(?:했|갔|왔)(?:나요|나|냐|니|는지|습니까|어요\s*\?|어\s*\?|음\s*\?)|여부", re.I)
 
     def _reached_stage(self, measure: str | None, asked: str | None) -> IR | None:
         """"has X ever reached a final?", "X 결승 가본 적 있어?": the tournaments in which the named team (player) played that

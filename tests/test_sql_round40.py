@@ -76,6 +76,12 @@ CASES = [
     ("달빛 여우는 어떤 맵을 몇 번씩 했나요?", "SELECT map, COUNT(*) FROM matches WHERE id IN (1, 2, 3, 4, 5) GROUP BY map"),
     ("Which maps did Marsh Lions play, and how often?", "SELECT map, COUNT(*) FROM matches WHERE id IN (2, 3, 4, 5, 6, 7) GROUP BY map"),
     ("What is Copper Hawks' most played map?", "SELECT 'Lotus', 2"),
+    # a column's value said with SQL words; a Korean yes-no of one past event; the asker's own clause before a comma
+    ("number of matches grouped by stage where format is ranking", "SELECT stage, COUNT(*) FROM matches WHERE format = 'ranking' "
+     "GROUP BY stage"),
+    ("Marsh Lions가 Amber Lakes Cup 2025 결승에 진출했나요?", "SELECT name FROM tournaments WHERE id = 1"),
+    ("Amber Lakes Cup 2025 결승 진출 여부 확인 요청드립니다 (Copper Hawks)", "SELECT 0 WHERE 0"),
+    ("I used to watch a lot of PUBG, roughly how many PUBG matches are in here?", "SELECT 2"),
     # an ordinary word opening a sentence
     ("Break down the Amber Lakes Cup 2025 matches by stage", "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 1 "
      "GROUP BY stage"),
