@@ -711,7 +711,7 @@ class Parser:
         if re.search(r"\b(?:team|squad)\s+(?:total\s+)?(?:kills?|frags?|elims?|eliminations?|deaths|assists|damage|dmg|points|pts|k/?d|kda|wins)\b", low) \
                 and "player" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b", low):
             return "team"  # "team kills ranking", "squad points standings": the team-level statistic of each team
-        if re.search(r"\b(?:league\s+|points?\s+|group\s+)?table\b|\bstandings?\b|\bleaderboard\b", low) and "player" not in self.values \
+        if re.search(r"\b(?:league|points?|group)\s+table\b|\bstandings?\b|\bleaderboard\b", low) and "player" not in self.values \
                 and "team" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b|선수", low):
             return "team"  # "the group stage's league table by wins", "순위표 승수 기준": the teams, each with its statistic
         if "team" in self.values and re.search(r"\b(?:opponents?|rivals?)\b", low) and t.has("shapes", "opponent"):
@@ -4419,7 +4419,8 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
     # a joining suffix ("경기 수랑") is read apart from its word, so the cue before it still ends there
     bare = re.sub(r"(?<=[가-힣])(?:이랑|랑|하고)(?=\s|,|$)", lambda m: " " * len(m.group()), plain)
     measure_cover = _cue_cover(bare, _MEASURE_GROUPS)
-    stat_cover = [a or b for a, b in zip(measure_cover, _cue_cover(bare, _AGG_GROUPS))]
+    agg_cover = _cue_cover(bare, _AGG_GROUPS)
+    stat_cover = [a or b for a, b in zip(measure_cover, agg_cover)]
     words = [(m.start(), m.end()) for m in re.finditer(r"[^\s?!.:;()]+", plain)]
 
     def core(a: int, b: int) -> tuple[int, int]:
@@ -4443,7 +4444,21 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
     def has_measure(span: list[tuple[int, int]]) -> bool:
         return any(any(measure_cover[slice(*core(a, b))]) for a, b in span)
 
-    listed = _listed_side_by_side(text, linked, today, plain, words, stat, has_measure)
+    def lead_aggregate(item: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The aggregate words said before an item's first statistic ("경기당 킬", "average kills"), when all are such."""
+        lead = []
+        for x in item:
+            if any(measure_cover[slice(*core(*x))]):
+                break
+            lead.append(x)
+        if lead and all(any(agg_cover[slice(*core(*x))]) for x in lead):
+            return lead[0][0], lead[-1][1]
+        return None
+
+    def own_aggregate(item: list[tuple[int, int]]) -> bool:
+        return any(agg_cover[item[0][0]:item[-1][1]])
+
+    listed = _listed_side_by_side(text, linked, today, plain, words, stat, has_measure, lead_aggregate, own_aggregate)
     if listed is not None:
         return listed
     for i, (a, b) in enumerate(words):
@@ -4483,6 +4498,10 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
             [conj] + [x for x in right if not any(measure_cover[slice(*core(*x))])]
         left_blank = [(left[0][0], conj[1])] if has_measure(right) else \
             [x for x in left if not any(measure_cover[slice(*core(*x))])] + [conj]
+        lead = lead_aggregate(left)
+        if has_measure(right) and not own_aggregate(right) and lead:
+            # "평균 킬이랑 데스", "경기당 킬하고 어시": an aggregate said once before the first statistic is the second's too
+            left_blank = [(lead[1], conj[1])]
         merged = _merged_side_by_side(text, linked, today, right_blank, left_blank)
         if merged is not None:
             return merged
@@ -4491,7 +4510,7 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
 
 
 def _listed_side_by_side(text: str, linked: Linked, today: dt.date | None, plain: str, words: list[tuple[int, int]],
-                         stat, has_measure) -> Reading | None:
+                         stat, has_measure, lead_aggregate, own_aggregate) -> Reading | None:
     """Three or more statistics listed ("kills, deaths and assists", "딜, 킬, 어시 합계"): each
     item read with the others blanked, the readings merged into one IR with a column each."""
     items: list[list[tuple[int, int]]] = [[]]
@@ -4514,9 +4533,13 @@ def _listed_side_by_side(text: str, linked: Linked, today: dt.date | None, plain
     if len(items) < 3 or not all(has_measure(it) for it in items):
         return None
     spans = [(it[0][0], it[-1][1]) for it in items]
+    # "경기당 킬, 데스, 어시": an aggregate said once before the first statistic is every item's that has none of its own
+    lead = lead_aggregate(items[0])
     readings = []
     for k in range(len(spans)):
         others = [sp for j, sp in enumerate(spans) if j != k] + joins
+        if k and lead and not own_aggregate(items[k]):
+            others = [(lead[1], sp[1]) if sp == spans[0] else sp for sp in others]
         readings.append(_sub_reading(*_blank(text, linked, others), today))
     merged = readings[0]
     for r in readings[1:]:

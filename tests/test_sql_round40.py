@@ -82,6 +82,10 @@ CASES = [
     ("Marsh Lions가 Amber Lakes Cup 2025 결승에 진출했나요?", "SELECT name FROM tournaments WHERE id = 1"),
     ("Amber Lakes Cup 2025 결승 진출 여부 확인 요청드립니다 (Copper Hawks)", "SELECT 0 WHERE 0"),
     ("I used to watch a lot of PUBG, roughly how many PUBG matches are in here?", "SELECT 2"),
+    # an aggregate said once before listed statistics is each one's
+    ("Minto 평균 킬이랑 데스", "SELECT AVG(kills), AVG(deaths) FROM match_players WHERE player_id = 1"),
+    ("Minto 경기당 킬, 데스, 어시", "SELECT AVG(kills), AVG(deaths), AVG(assists) FROM match_players WHERE player_id = 1"),
+    ("Minto 평균 킬이랑 총 데스", "SELECT AVG(kills), SUM(deaths) FROM match_players WHERE player_id = 1"),
     # an ordinary word opening a sentence
     ("Break down the Amber Lakes Cup 2025 matches by stage", "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 1 "
      "GROUP BY stage"),
