@@ -836,7 +836,8 @@ class Parser:
         if re.search(r"연도별|년도별|해마다|매년|\b(?:by|per|each|every|for each) (?:calendar )?year\b|\byearly\b|\byear by year\b"
                      r"|\byear[- ]over[- ]year\b|\byear[- ]on[- ]year\b", s, re.I):
             return "year"
-        if re.search(r"일별|날짜별|일자별|하루마다|매일|\b(?:by|per|each|every|for each|a) (?:day|date)\b|\bdaily\b|\bday by day\b", s, re.I):
+        if re.search(r"일별|날짜별|일자별|하루마다|매일|\b(?<!sorted )(?<!ordered )(?<!sort )(?<!order )(?<!listed )(?<!ranked )(?:by|per|each|every|for each|a) (?:day|date)\b"
+                     r"|\bdaily\b|\bday by day\b", s, re.I):
             return "date"
         # "어떤 맵을 몇 번씩", "which maps did X play, and how often", "maps X played and how many times", "X's map pool",
         # "맵픽 현황": the rows asked for, each with its count
@@ -1245,6 +1246,8 @@ class Parser:
             # ("total matches per tournament, biggest first": the groups are ordered, no key is ranked; "경기 시작시간
             # 이른 순": the rows in time order)
             asked = self._default_key(measure)  # ("winner of <T>" is its champion, below: no superlative of players)
+            if n and n > 1 and re.search(r"\bgroup(?:ed)?\s+by\b", t.s, re.I) and self.group_entity() in KEY:
+                asked = self.group_entity()  # "sum of kills grouped by team, top 5": the top groups, not a top inside each
         player_level = (asked == "player" or "player" in values or self._by_one_player() or self._per_player_average() or "role" in values or measure in PLAYER_MEASURES
                         or asked == "role" or self.group_entity() in ("player", "role"))
         filters = self.value_filters()
@@ -4801,6 +4804,32 @@ _AGAINST_REGION = re.compile(
     r"|@regionX\s*(?:지역\s*)?(?:팀|팀들|쪽\s*팀|애들)?\s*(?:을|를|이랑|랑|과|와|하고|한테|에게)?\s*(?:상대|만나|맞붙|붙|이긴|이겼|진|졌|꺾)", re.I)
 
 
+_SORTED_BY = re.compile(
+    r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?|arrange(?:d)?|list(?:ed)?)\s+(?:them\s+|it\s+)?(?:by|on)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?P<en>start(?:ing)?\s+dates?|end(?:ing)?\s+dates?|(?:match\s+|play(?:ed)?\s+)?dates?|start|end)\b"
+    r"|(?P<ko>시작\s*(?:일|날짜|일자)|종료\s*(?:일|날짜|일자)|개막일|폐막일)\s*(?:기준\s*)?(?:으로\s*|로\s*)?(?:순|순서|정렬|오름차순|내림차순)", re.I)
+_SORT_COLUMN = {"start": "tr.start_date", "end": "tr.end_date", "시작": "tr.start_date", "개막": "tr.start_date",
+                "종료": "tr.end_date", "폐막": "tr.end_date"}
+
+
+def _sorted_by_column(ir: IR, s: str) -> None:
+    """Rows listed "sorted by start date (desc)", "시작일 순으로 정렬": ordered on that column of theirs (a tournament's
+    start or end day, a match's date), which is shown beside."""
+    m = _SORTED_BY.search(s)
+    if m is None or ir.order or ir.group or ir.limit or ir.extreme or ir.per or not ir.select:
+        return
+    word = (m.group("en") or m.group("ko")).lower()
+    col = next((c for k, c in _SORT_COLUMN.items() if word.startswith(k)), "m.played_at")
+    tournament_rows = any(c.startswith("tr.") for c in ir.select)
+    if col.startswith("tr.") != tournament_rows and not (col == "m.played_at" and "m.played_at" in ir.select):
+        return
+    after = s[m.end():m.end() + 40]
+    desc = re.match(r"\W*(?:,\s*)?(?:in\s+)?(?:desc(?:ending)?|reverse|newest first|latest first|most recent first|내림차순|최신)", after, re.I) \
+        or re.search(r"내림차순|최신\s*순|늦은\s*순", s)
+    ir.select = list(dict.fromkeys(ir.select + [col]))
+    ir.order = f"col:{col}:{'desc' if desc else 'asc'}"
+
+
 def _opponents_region(ir: IR, s: str) -> None:
     """A named team's matches "against KR teams" (its region said of the other side): the region filters the opponent,
     not the named team itself (a team is of one region; "X from KR" still filters X)."""
@@ -4823,6 +4852,7 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     ir, s = reading.ir, parser.t.s
     _zero_groups_kept(parser, ir)
     _opponents_region(ir, s)
+    _sorted_by_column(ir, s)
     if ir.order in ("desc", "asc") and ir.select and _TIEBREAK.search(s):
         # "ranked by damage, a tie settled alphabetically", "동점이면 이름순": the key orders the tied rows
         ir.tiebreak = "desc" if re.search(r"\breverse(?:d)? alphabetical|\bz\s*(?:to|-)\s*a\b|역순", s, re.I) else "asc"

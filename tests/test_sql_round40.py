@@ -86,6 +86,12 @@ CASES = [
     ("Minto 평균 킬이랑 데스", "SELECT AVG(kills), AVG(deaths) FROM match_players WHERE player_id = 1"),
     ("Minto 경기당 킬, 데스, 어시", "SELECT AVG(kills), AVG(deaths), AVG(assists) FROM match_players WHERE player_id = 1"),
     ("Minto 평균 킬이랑 총 데스", "SELECT AVG(kills), SUM(deaths) FROM match_players WHERE player_id = 1"),
+    # a product manager's SQL words: the top groups, rows sorted on a column of theirs
+    ("sum of kills grouped by player, top 2", "SELECT p.nickname, SUM(mp.kills) FROM match_players mp JOIN players p "
+     "ON p.id = mp.player_id GROUP BY p.id ORDER BY 2 DESC LIMIT 2"),
+    ("list tournaments sorted by start date desc", "SELECT name, start_date FROM tournaments ORDER BY start_date DESC"),
+    ("대회 목록 시작일 순으로 정렬", "SELECT name, start_date FROM tournaments ORDER BY start_date"),
+    ("Copper Hawks matches sorted by date", "SELECT played_at FROM matches WHERE id IN (1, 4, 5, 6, 7) ORDER BY played_at"),
     # an ordinary word opening a sentence
     ("Break down the Amber Lakes Cup 2025 matches by stage", "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 1 "
      "GROUP BY stage"),
@@ -126,3 +132,13 @@ def test_a_noun_opening_a_sentence_is_still_an_unknown_name(world):
     url, _, _ = world
     with pytest.raises(InputError, match="Phoenix"):
         answer("Phoenix matches in 2025?", url)
+
+
+@pytest.mark.parametrize("question,first", [("list tournaments sorted by start date desc", "Frost Open 2026"),
+                                            ("list tournaments sorted by start date asc", "Amber Lakes Cup 2025"),
+                                            ("대회 목록 시작일 순으로 정렬", "Amber Lakes Cup 2025")])
+def test_rows_sorted_on_a_column_keep_that_order(world, question, first):
+    from nl2sql.engine import answer
+
+    url, _, _ = world
+    assert answer(question, url).rows[0][0] == first
