@@ -846,7 +846,8 @@ class Parser:
                          r"\b(?:and\s+)?how (?:often|many times)\b", s, re.I) \
             or re.search(r"^\W*(?:the\s+)?(maps?|teams?|squads?|players?|tournaments?|regions?|roles?|stages?)\s+[^?.!]{0,40}?"
                          r"\band how (?:often|many times)\b", s, re.I) \
-            or re.search(r"\b(map)\s*pools?\b|(맵)\s*(?:픽|풀)", s, re.I)
+            or re.search(r"\b(map)\s*pools?\b|(맵)\s*(?:픽|풀)", s, re.I) \
+            or re.search(r"\b(stage|map|tournament|event|game|region|role)[- ]by[- ]\1\b", s, re.I)
         if m:
             return self._noun(next(g for g in m.groups() if g))
         # "A랑 B에서 각각", "in A and in B respectively": a row for each of the values named
@@ -2992,6 +2993,10 @@ class Parser:
         if t.has("shapes", "record") or (t.has("measures", "wins") and t.has("measures", "losses")):
             if not any(f.col == "m.format" for f in base):
                 base.append(Filter("m.format", "=", "versus"))
+            by = self.group_entity()
+            if by in ("stage", "map", "tournament", "game", "year", "month"):
+                # "X's record per stage", "X 맵별 승패", "W-L by tournament": one record for each group
+                return Reading(IR(select=[KEY[by]], measure="record", filters=base, group=True), 0.8, "group")
             return Reading(IR(measure="record", filters=base), 0.8, "record")
         return None
 

@@ -92,6 +92,13 @@ CASES = [
     ("list tournaments sorted by start date desc", "SELECT name, start_date FROM tournaments ORDER BY start_date DESC"),
     ("대회 목록 시작일 순으로 정렬", "SELECT name, start_date FROM tournaments ORDER BY start_date"),
     ("Copper Hawks matches sorted by date", "SELECT played_at FROM matches WHERE id IN (1, 4, 5, 6, 7) ORDER BY played_at"),
+    # a named team's record broken down
+    ("Copper Hawks record per map", "SELECT map, SUM(placement = 1), SUM(placement <> 1) FROM match_teams mt JOIN matches m "
+     "ON m.id = mt.match_id WHERE team_id = 2 AND format = 'versus' GROUP BY map"),
+    ("Marsh Lions 스테이지별 승패", "SELECT stage, SUM(placement = 1), SUM(placement <> 1) FROM match_teams mt JOIN matches m "
+     "ON m.id = mt.match_id WHERE team_id = 3 AND format = 'versus' GROUP BY stage"),
+    ("Marsh Lions W-L stage by stage", "SELECT stage, SUM(placement = 1), SUM(placement <> 1) FROM match_teams mt JOIN matches m "
+     "ON m.id = mt.match_id WHERE team_id = 3 AND format = 'versus' GROUP BY stage"),
     # an ordinary word opening a sentence
     ("Break down the Amber Lakes Cup 2025 matches by stage", "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 1 "
      "GROUP BY stage"),
