@@ -2154,6 +2154,8 @@ class Parser:
         t, teams = self.t, self.values.get("team", [])
         if len(teams) == 2 and self._asks_difference() and not t.has("shapes", "h2h"):
             return None  # "how many more wins does A have than B": a difference, not their matches
+        if asked == "player" and not teams and re.search(r"\bagainst\s+(?:which|what|whom|who)\b|\bvs\.?\s+(?:which|what|whom|who)\b", t.s, re.I):
+            return None  # "which player had the most kills in one match, and against whom?": that row, its opponent beside
         side = next((m for p in cues()["shapes"]["side_won"] for m in [p.search(t.s)] if m), None)
         if side and (t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률|얼마나 자주", t.s, re.I)):
             # "how often did the side with more kills win": the share of versus matches where the winner had more

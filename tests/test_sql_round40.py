@@ -99,6 +99,9 @@ CASES = [
      "ON m.id = mt.match_id WHERE team_id = 3 AND format = 'versus' GROUP BY stage"),
     ("Marsh Lions W-L stage by stage", "SELECT stage, SUM(placement = 1), SUM(placement <> 1) FROM match_teams mt JOIN matches m "
      "ON m.id = mt.match_id WHERE team_id = 3 AND format = 'versus' GROUP BY stage"),
+    # a player's single-match record and the side it came against
+    ("Which player had the most kills in a single match of the Amber Lakes Cup 2025, and against whom?",
+     "SELECT 'Oaken', '달빛 여우', 62"),
     # an ordinary word opening a sentence
     ("Break down the Amber Lakes Cup 2025 matches by stage", "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 1 "
      "GROUP BY stage"),
