@@ -216,6 +216,9 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         col_ = col.split(".", 1)[1]
         return (f"SUM({col}) - SUM((SELECT o.{col_} FROM match_teams o WHERE o.match_id = mt.match_id "
                 "AND o.team_id <> mt.team_id))")
+    if func == "oppsum":  # 'oppsum:mt.score': the other side's column summed over the same matches (rounds conceded)
+        col_ = col.split(".", 1)[1]
+        return f"SUM((SELECT o.{col_} FROM match_teams o WHERE o.match_id = mt.match_id AND o.team_id <> mt.team_id))"
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
     if func == "diff":  # 'diff:a-b': the sum of column a minus the sum of column b (or wins less losses)
@@ -239,7 +242,7 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return {"mt", "m"}
     if measure.startswith("diff:") and set(measure[5:].split("-")) <= _RESULTS:
         return {"mt"}
-    if measure.startswith(("share:", "countif:", "diff:", "oppdiff:")):
+    if measure.startswith(("share:", "countif:", "diff:", "oppdiff:", "oppsum:")):
         return _aliases_in(measure.split(":", 1)[1])
     return _aliases_in(measure)
 

@@ -2887,21 +2887,38 @@ class Parser:
     _DIFFERENTIAL = re.compile(
         r"\b(?:map|round|game|set|score|point|kill|frag)s?\s+(?:differential|diff|difference|plus[- ]minus)\b"
         r"|\b(?:maps|rounds|games|sets|points|kills)\s+(?:won|scored|taken|for)\s+(?:minus|less|-)\s+(?:(?:maps|rounds|games|sets|points|kills)\s+)?(?:lost|conceded|against|given up)\b"
-        r"|(?:세트|맵|라운드|킬)\s*(?:득실|마진)|득실\s*차?", re.I)
+        r"|\bgoals?\s+(?:differential|diff|difference)\b|\bgoal\s+difference\b"
+        r"|(?:세트|맵|라운드|킬)\s*(?:득실|마진)|득실\s*차?(?!\s*점)", re.I)
+    # what the other side scored: "rounds conceded", "goals against", "maps lost", "실점", "내준 세트"; both sides' totals:
+    # "goals for and against", "득점과 실점", "득실점"
+    _CONCEDED = re.compile(
+        r"\b(?:goals|rounds|maps|sets|games|points)\s+(?:conceded|against|allowed|given up|let in|dropped)\b|\bconced(?:e|ed|es|ing)\b"
+        r"|\b(?:let in|gave up|given up|allowed)\s+(?:\w+\s+){0,2}(?:goals|rounds|maps|sets)\b|실점|(?:내준|뺏긴|내어준)\s*(?:라운드|세트|점수|맵)", re.I)
+    _FOR_AND_AGAINST = re.compile(
+        r"\b(?:goals?|rounds?|maps?|sets?|points?)?\s*(?:for|scored|won)\s+(?:and|&|/|vs\.?)\s+(?:(?:goals?|rounds?|maps?|sets?|points?)\s+)?"
+        r"(?:against|conceded|allowed|lost)\b|득점\s*(?:과|와|이랑|하고|,|/)?\s*실점|득실점", re.I)
 
     def _differential(self) -> IR | None:
         """"round differential by team (rounds won less rounds lost)", "팀마다 세트 득실": each side's score (kills) summed less
         its opponents' in the same matches."""
         t = self.t
         m = self._DIFFERENTIAL.search(t.s)
-        if m is None or "player" in self.values or len(self.values.get("team", [])) > 1 or t.has("shapes", "single"):
+        both = self._FOR_AND_AGAINST.search(t.s)
+        conceded = self._CONCEDED.search(t.s) if m is None and both is None else None
+        if m is None and both is None and conceded is None or "player" in self.values or len(self.values.get("team", [])) > 1 \
+                or t.has("shapes", "single"):
             return None  # (a differential said of one game: that match's margin, not a total)
-        col = "mt.kills" if re.search(r"kill|frag|킬", m.group(), re.I) else "mt.score"
+        col = "mt.kills" if m and re.search(r"kill|frag|킬", m.group(), re.I) else "mt.score"
         fs = self.value_filters(skip={"team"}) + self.date_filters()
         if not any(f.col == "m.format" for f in fs):
             fs.append(Filter("m.format", "=", "versus"))  # the other side of a match is one opponent in versus play
+        measure, extra = (f"sum:{col}", [f"oppsum:{col}"]) if both else (f"oppsum:{col}", []) if conceded else (f"oppdiff:{col}", [])
         if self.values.get("team"):
-            return IR(measure=f"oppdiff:{col}", filters=fs + [Filter("t.name", "=", self.values["team"][0])])
+            return IR(measure=measure, extra_measures=extra, filters=fs + [Filter("t.name", "=", self.values["team"][0])])
+        if both or conceded:
+            if not (self.group_entity() == "team" or re.search(r"\b(?:per|by|for each|each|every)\s+(?:team|side|squad)\b|팀별|팀마다|각\s*팀", t.s, re.I)):
+                return None
+            return IR(select=["t.name"], measure=measure, extra_measures=extra, filters=fs, group=True)
         if not (self.group_entity() == "team" or re.search(r"\b(?:per|by|for each|each|every)\s+(?:team|side|squad)\b|팀별|팀마다|각\s*팀", t.s, re.I)):
             return None
         low = re.search(r"\b(?:worst|lowest)\s+(?:\w+\s+)?first\b|낮은\s*순|\bascending\b", t.s, re.I)

@@ -92,6 +92,14 @@ CASES = [
     ("list tournaments sorted by start date desc", "SELECT name, start_date FROM tournaments ORDER BY start_date DESC"),
     ("대회 목록 시작일 순으로 정렬", "SELECT name, start_date FROM tournaments ORDER BY start_date"),
     ("Copper Hawks matches sorted by date", "SELECT played_at FROM matches WHERE id IN (1, 4, 5, 6, 7) ORDER BY played_at"),
+    # goals for, against, and their difference (a versus side's score is its goals)
+    ("How many goals did Copper Hawks concede?", "SELECT 13 + 13 + 9"),
+    ("What was Marsh Lions' goal difference?", "SELECT (13 + 11 + 13 + 9) - (4 + 13 + 0 + 13)"),
+    ("Copper Hawks 득점과 실점", "SELECT 7 + 0 + 13, 13 + 13 + 9"),
+    ("goals for and against for each team in the Amber Lakes Cup 2025",
+     "SELECT t.name, SUM(mt.score), SUM(o.score) FROM match_teams mt JOIN match_teams o ON o.match_id = mt.match_id "
+     "AND o.team_id <> mt.team_id JOIN teams t ON t.id = mt.team_id JOIN matches m ON m.id = mt.match_id "
+     "WHERE m.tournament_id = 1 GROUP BY t.id"),
     # a named team's record broken down
     ("Copper Hawks record per map", "SELECT map, SUM(placement = 1), SUM(placement <> 1) FROM match_teams mt JOIN matches m "
      "ON m.id = mt.match_id WHERE team_id = 2 AND format = 'versus' GROUP BY map"),
