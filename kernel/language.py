@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 
 from .korean import is_hangul_letter
 
@@ -46,3 +47,18 @@ def detect(text: str) -> Detected:
         elif _is_latin(ch):
             latin += 1
     return Detected(hangul, latin)
+
+
+ENGLISH_WORDS = "/usr/share/dict/american-english"
+"""Debian's wamerican word list (about 104,000 entries; the lower-case ones are ordinary words, not proper names)."""
+
+
+@lru_cache(maxsize=2)
+def english_words(path: str = ENGLISH_WORDS) -> frozenset[str]:
+    """The ordinary English words of a word list (its lower-case entries, possessives dropped), read once; empty when
+    it is not installed."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return frozenset(w for w in (line.strip().removesuffix("'s") for line in f) if w[:1].islower())
+    except OSError:
+        return frozenset()

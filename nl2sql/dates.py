@@ -126,6 +126,15 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
         lo, hi = _day(y, int(m.group(2)), int(m.group(3))), _day(y2, int(m.group(5)), int(m.group(6)))
         return ("range", (lo, _next_day(hi))) if lo and hi else None
     scan(rf"(?:{y4}\s*년\s*)?(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*(?:부터|에서|~|-)\s*(?:{y4}\s*년\s*)?(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*(?:까지|사이)?", ko_range)
+    # Numeric days joined: "2025-04-01 ~ 2025-04-30", "between 2025-04-01 and 2025-04-30", "2025.03.01~2025.04.30",
+    # "2025.03.01~04.30", "2025/3/1부터 2025/4/30까지" (both days inside the range)
+    def iso_range(m):  # groups: year, separator, month, day, (year), month, day
+        y2 = int(m.group(5)) if m.group(5) else int(m.group(1))
+        lo, hi = _day(int(m.group(1)), int(m.group(3)), int(m.group(4))), _day(y2, int(m.group(6)), int(m.group(7)))
+        return ("range", (lo, _next_day(hi))) if lo and hi and lo <= hi else None
+    scan(r"(?<![\d.])((?:19|20)\d\d)([-./])(\d{1,2})\2(\d{1,2})\.?\s*(?:~|〜|–|—|-|to|until|till|through|thru|and|부터|에서)\s*"
+         r"(?:((?:19|20)\d\d)[-./])?(\d{1,2})[-./](\d{1,2})(?![\d])\.?\s*(?:까지|사이)?",
+         iso_range)
     # A range within one month: "2025년 5월 1일부터 15일까지", "May 1-15, 2025", "between May 1 and 15, 2025".
     def ko_days(m):
         y = _year(m.group(1)) if m.group(1) else today.year
@@ -325,7 +334,33 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
          lambda m: ("time", (">=", "12:00:00")))
     scan(r"(?<![가-힣])(?:저녁|밤)(?!\s*\d)(?=\s*(?:에|경기|시간|매치|게임|판))|\bin the evening\b|\bat night\b|\b(?:evening|night)(?= (?:matches|games|series)\b)",
          lambda m: ("time", (">=", "18:00:00")))
-    return _share_year(sorted(out, key=lambda d: d.start), low)
+    return _joined_days(_share_year(sorted(out, key=lambda d: d.start), low), low)
+
+
+def _joined_days(specs: list[DateSpec], low: str) -> list[DateSpec]:
+    """Two days (or months) joined into a span read as one range from the first to the second, both inside: "from 1 April
+    2025 to 30 April 2025", "Apr 1 2025 - Apr 30 2025", "between 04/01/2025 and 04/30/2025", "25.03.01~25.04.30",
+    "2025.03~2025.05"."""
+    out: list[DateSpec] = []
+    for d in specs:
+        prev = out[-1] if out else None
+        if prev is not None and _is_day(prev) and _is_day(d) and prev.value[0] < d.value[0]:
+            gap = low[prev.end:d.start]
+            between = re.search(r"\b(?:between|from)\s*$", low[max(0, prev.start - 12):prev.start])
+            if re.fullmatch(r"\s*,?\s*(?:~|〜|-|–|—|to|until|till|through|thru|부터|에서)\s*", gap) \
+                    or between and re.fullmatch(r"\s*,?\s*and\s*", gap):
+                out[-1] = DateSpec("range", (prev.value[0], d.value[1]), prev.start, d.end)
+                continue
+        out.append(d)
+    return out
+
+
+def _is_day(d: DateSpec) -> bool:
+    """A single day or a single calendar month (a year alone is not joined: "2024 to 2025" may compare two years)."""
+    if d.kind != "range" or not d.value[0] or not d.value[1]:
+        return False
+    lo = dt.date.fromisoformat(d.value[0])
+    return _next_day(d.value[0]) == d.value[1] or (lo.day == 1 and d.value[1] == _month_range(lo.year, lo.month)[1])
 
 
 def _share_year(specs: list[DateSpec], low: str) -> list[DateSpec]:

@@ -16,7 +16,7 @@ from typing import Any
 from kernel.errors import InputError
 from kernel.registry import cached_loader
 from kernel.checks import check_language, check_text
-from kernel.language import detect
+from kernel.language import detect, english_words
 
 from .ir import IR, compile_sql
 from .linking import MASK, Linked, lexicon, link, load_catalog, spoken_numbers
@@ -171,6 +171,16 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     question = _as_named_team(question, url, today)
     question = _kin_named(question, url, today)
     question = _FINAL_SAID.sub(lambda m: "결승전" if re.match(r"[가-힣]", m.group()) else "the final", question)
+    # the asker's story before the question ("My cousin keeps bragging on the group chat. How many kills did X get?"):
+    # the sentence that asks is read alone when the story holds no name, date or number of its own, so its words
+    # ("group", "lost") filter nothing
+    start, end = _asking_sentence(question)
+    if start > 0 and "?" not in question[:start] and "?" in question[start:end] and question[end:].strip(" ?!.") == "" \
+            and _WHOLE_QUESTION.match(question[start:end]):
+        asked = core_question(question[start:end])
+        p = _plan(asked, url, context, today, model)
+        if (p.ir is not None or p.query is not None) and not _story_names(question[:start], p.linked, url, today):
+            return p
     core = core_question(question)
     if core != question.strip():
         core, rest = _carry_names(question, core, url, today)
@@ -273,6 +283,34 @@ def _carry_names(question: str, core: str, url: str, today: dt.date | None) -> t
     if len(games) == 1 and not any(m.type in ("game", "tournament") for m in ours):
         core = re.sub(r"\s*([?.!]*)\s*$", lambda m: f" in {games.pop()}{m.group(1)}", core, count=1)
     return core, question[at:]
+
+
+# a sentence that asks on its own ("Which teams …?", "How many …?", "Can you list …?", "Rank …"), unlike a
+# qualifier of the sentence before it ("Which ones?", "Including empty ones?")
+_WHOLE_QUESTION = re.compile(
+    r"\s*(?:(?:ok(?:ay)?|so|and|but|anyway|well|now)[\s,]+)*(?:(?:who|whom|whose|what|which|when|where|how|is|are|was|were|do|does|did|"
+    r"has|have|had|can|could|would|will|give|list|show|tell|rank|name|count|find)\b)(?:\W+\w+){3,}"
+    r"|(?=[^?]*[가-힣][^?]*\?)\s*\S+(?:\s+\S+){2,}", re.I)
+
+
+def _story_names(story: str, asked: Linked, url: str, today: dt.date | None) -> bool:
+    """Whether the story told before a question names a team, player, tournament, game, map, region or role, a date or a
+    number that the asking sentence does not name again (a stage word of the story, "the group chat", is no scope).
+    A guess the story makes at the answer ("I think it was X, but which team had the most kills?") is no scope either,
+    nor a year of the asker's life ("I stopped watching in 2023.") when the question names its tournament or year."""
+    told = link(story, load_catalog(url), today)
+    kinds = ("team", "player", "tournament", "game", "map", "region", "role")
+    again = {(m.type, str(m.value)) for m in asked.mentions}
+    guessed = {kind for kind, pat in _ASKS_WHICH.items() if pat.search(asked.text)}
+    dated = asked.year is not None or any(m.type == "tournament" for m in asked.mentions)
+    return any(m.type in kinds and (m.type, str(m.value)) not in again and m.type not in guessed
+               and not WRAPPER_WORD.fullmatch(told.text[m.start:m.end].strip()) for m in told.mentions) \
+        or (not dated and (bool(told.numbers) or told.year is not None))
+
+
+# the kind of row a question asks for by name ("which team …", "who …", "어느 팀", "누구")
+_ASKS_WHICH = {"team": re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:team|squad|side|org|roster)s?\b|어느\s*팀|어떤\s*팀|무슨\s*팀", re.I),
+               "player": re.compile(r"\bwho\b|\b(?:which|what)\s+(?:\w+\s+)?(?:player|pro)s?\b|누구|어느\s*선수|어떤\s*선수", re.I)}
 
 
 def _lost_names(question: str, core: Linked, url: str, today: dt.date | None) -> bool:
@@ -430,10 +468,47 @@ _PROCEDURAL = re.compile(
     r"\b(?:how (?:do|can|should|to)|can (?:i|we|you)|should|allowed|possible|register|sign ?up|invite|contact|reset|"
     r"change|rules?|limit|need to|must|refund|prize|make (?:a|my|our)|create|join|can|does|reviews?|approves?|pause|appeal|dispute|anticheat|need|conditions|disqualif\w*|characters|tag|lock|captain|password|account|sub(?:stitute)?s|"
     r"next|upcoming|our|my|we|us|i|me|why|work|works|seeds?|lobby|late|server|roster size|is it|are matches|"
-    r"best of \w+|per kill|bracket|system|decides?)\b|우리|다음|저희|(?<![가-힣])내 |(?<![가-힣])제 |왜|시드|로비|늦|서버|몇 ?분|방 비번|코드|알림|"
+    r"best of \w+|per kill|bracket|system|decides?)\b|우리|다음|저희|(?<![가-힣])내 |(?<![가-힣])제 |왜|시드|로비|늦|서버|몇 ?분|방 비번|(?<!지역)(?<!지역 )(?<!국가)(?<!국가 )코드|알림|"
     r"체크인|대진표|킬당|몇판임|몇 ?시|시스템|까지\s*$|몇 ?명까지|어캐|누구한테|필요|틀리|잘못|입력|퍼즈|"
     r"가능|되나요|돼요\?|될까|어떻게|방법|하는 ?법|해야|(?<![가-힣])수 ?있|까지 ?돼|규정|규칙|등록(?:하|은|방법)|신청|변경|바꾸|바꿔|초대|문의|환불|상금|해도 돼|되나|"
     r"돼\?|인원(?!\s*(?:수|몇\s*명인지|몇\s*명씩))(?<!별\s인원)(?<!별로\s인원)(?<!마다\s인원)|(?<!경)기한|멈춤|튕|오류|에러|만들|팀장|가입|계정|비밀번호|교체", re.I)
+
+
+_REQUEST = re.compile(
+    r"(?:알려|보여|정리해|뽑아|찾아|말해|가르쳐|세어|계산해|집계해|조회해|확인해|나열해|비교해|알아봐|골라)\s*(?:줄|주실|주시|드릴|줘)\s*수\s*(?:있|없)(?:어요|어|나요|나|을까요|을까|으세요|으신가요|습니까|겠|는지)?"
+    r"|\b(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|just\s+|quickly\s+)?"
+    r"(?=(?:tell|show|give|list|rank|find|check|pull|look up|name|count|sort|break|get|fetch|grab|dig|bring|sum|work out|figure|confirm|compare|say)\b)",
+    re.I)
+_HEDGE = re.compile(
+    r"\b(?:i|we)\s+(?:(?:really|honestly|kinda|kind of|sort of|also|still|just|always)\s+)?(?:think|thought|guess|believe|reckon|"
+    r"suppose|swear|remember|recall|heard|hear|keep hearing|bet|wonder|wondered|was wondering|forget|can'?t remember|"
+    r"don'?t remember|do not remember|can'?t recall)\b|\bif (?:i|we) (?:remember|recall)(?: (?:it )?(?:right|rightly|correctly))?\b"
+    r"|\bcorrect me if i'?m wrong\b|\bunless i'?m (?:wrong|mistaken)\b|\bas far as i (?:know|remember|can tell)\b"
+    r"|\bi'?m (?:pretty |fairly |quite |not )?(?:sure|certain|positive|curious)\b|\bi am (?:pretty |fairly |quite |not )?(?:sure|certain|positive|curious)\b"
+    r"|\bchange my mind\b|\b(?:i|we) (?:need|want|wanna|would like|'d like) to know\b|\bfor me\b",
+    re.I)
+
+
+def _asking_sentence(text: str, clause: bool = False) -> tuple[int, int]:
+    """Where the sentence that asks is in ``text``: the last one ending in a question mark, else the last one
+    (sentences end at ".", "!", "?", ":", ";", "~" or a chat laugh "ㅋㅋ" before a space); with ``clause``, from the last
+    clause of it that opens with a question word after a comma (the words before may still scope the question: "On
+    average, how …", "For each X, how many …")."""
+    bounds = [0] + [m.end() for m in re.finditer(r"(?:[.!?:;~]+|(?<=[가-힣])(?:ㅋ|ㅎ|ㅠ|ㅜ){2,})\s+(?=\S)", text)] + [len(text)]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    if not spans:
+        return 0, len(text)
+    asked = [s for s in spans if "?" in text[s[0]:s[1]]]
+    start, end = (asked or spans)[-1]
+    if not clause:
+        return start, end
+    # "I used to follow X a lot, roughly how many X matches are there?": the clause after the comma asks
+    clause = None
+    for clause in re.finditer(r",\s*(?:(?:so|but|and|then|now|roughly|approximately|just|basically|anyway)\s+)*"
+                              r"(?=(?:how|what|which|who|when|where|is|are|was|were|did|does|do|has|have|can|could)\b)",
+                              text[start:end], re.I):
+        pass
+    return (start + clause.end(), end) if clause else (start, end)
 
 
 def has_evidence(question: str, linked: Linked, reading) -> bool:
@@ -468,7 +543,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    r"어떻게\s*(?:되나요|되나|돼요|돼|되죠|되는지|될까요)|얼마(?:나)?\s*(?:돼|되나|되죠|되는지|될까)\S*|\bhow did (?:it|that|the \w+|@\w+) (?:go|end|turn out)\b|\b(?:does|do) (?:each|every)\b"
                    r"|\bhow (?:many|much) (?:[\w-]+ ){1,3}(?:does|do|did) (?:[\w.'-]+ ){1,4}(?:have|has|had|get|got|own|hold)\b"
                    r"|\bhow many (?:[\w-]+ ){1,3}(?:do|does) (?:we|you) have(?: (?:registered|listed|signed|on record))?\b"
-                   r"|\b(?:show|give|tell|get|list) me\b|\bwhen (?:does|do|did)\b"
+                   r"|\b(?:show|give|tell|get|list|remind|send|fetch|find|pull|bring|let) (?:me|us)\b|\bwhen (?:does|do|did)\b"
                    r"|\b(?:we|you) (?:have|got)(?: (?:registered|listed|signed|on (?:file|record)))?\s*[?.!]*\s*$"
                    r"|몇\s*(?:개|명|팀|번|판|경기|곳|퍼센트|프로|%|점|킬|라운드|세트|승|패)\S*\s*(?:정도|쯤|가량|나)?\s*(?:돼|되나|되죠|되는지|될까|되었|됐)"
                    # "등록은 돼 있는데", "등록된 선수": being on the books is a state of the rows, not how to sign up
@@ -482,7 +557,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                    # "need names, dates and kills": the columns wanted, listed after "need"
                    r"|\b(?:i |we )?need\s+(?=(?:(?:the|their|its|his|her|each)\s+)?(?:nick(?:name)?s?|names?|teams?|dates?|times?|timestamps?|"
                    r"maps?|stages?|scores?|kills?|kill counts?|deaths?|assists?|damage|points?|regions?|roles?|tournaments?|events?|winners?|losers?)\b)"
-                   r"|\b(?:we|we've|we have|you|you've|you have) (?:ever )?(?:ran|run|hosted|held|organi[sz]ed|staged|had|recorded|seen)\b"
+                   r"|\b(?:we|we've|we have|you|you've|you have) (?:ever )?(?:ran|run|host|hosted|hold|held|organi[sz]e|organi[sz]ed|stage|staged|had|record|recorded|seen)\b"
                    # the organisers' own events and books ("in our events", "at our Valorant games", "on our books", "our
                    # <region> teams", "stored in the system"): the records themselves, not the asker's procedure;
                    # "i.e.", "e.g." are no "I"
@@ -521,7 +596,19 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     # a context clause before the question ("For our weekly recap of X: ...") is the asker's, not a procedure; the size
     # of a roster ("roster size", "인원 수") is a procedure's word only about no named team, game or role ("max roster
     # size?"): "X roster size", "레식 포지션별 인원 수" count rows
-    hits = [m.group() for m in _PROCEDURAL.finditer(core_question(plain))] if _PROCEDURAL.search(plain) else []
+    # a request made of the assistant ("알려줄 수 있어요?", "정리해 주실 수 있나요", "can you list ...", "could you rank ..."):
+    # the rows asked for, not whether a procedure is possible
+    plain = _REQUEST.sub(lambda m: " " * len(m.group()), plain)
+    # the asker's hedges ("I guess", "if I recall correctly", "I'm fairly certain") are no procedure of the asker's own
+    plain = _HEDGE.sub(lambda m: " " * len(m.group()), plain)
+    core = core_question(plain)
+    hits = [m for m in _PROCEDURAL.finditer(core)] if _PROCEDURAL.search(plain) else []
+    # the story told before the question ("My cousin bet me it was in April. What were its dates?", "Last night I
+    # scrolled the rosters: which players ...") says "I", "my", "we" of the asker's life, not of a procedure; in the
+    # sentence that asks, they still do ("how much money is in my account", "what time is our quarterfinal")
+    asks = _asking_sentence(core, clause=True)
+    hits = [m.group() for m in hits if not (re.fullmatch(r"i|me|my|we|us|our", m.group(), re.I)
+                                            and not asks[0] <= m.start() < asks[1])]
     size_only = hits and all(re.fullmatch(r"roster size|인원", h, re.I) for h in hits) \
         and any(m.type in ("team", "game", "role", "tournament") for m in linked.mentions)
     if hits and not size_only:
@@ -730,6 +817,16 @@ def unknown_names(linked: Linked) -> list[str]:
         # a known word glued to a number ("TOP2" masked as "TOPN", "Bo3", "Top10") is that word and the number
         base = re.sub(r"(?<=[A-Za-z])(?:\d+|N)$", "", word)
         if base != word and (len(base) < 3 or base.lower() in known):
+            continue
+        # an ordinary English word opening a sentence is capitalised for that alone ("Break down X by stage", "Doing
+        # a recap: ..."); a name inside a sentence ("matches on Pearl") still counts
+        # a name inside a sentence ("matches on Pearl") still counts, and so does a noun opening one ("Phoenix matches in
+        # 2025?"): the opening word is a verb or an adverb by its ending or by the small word after it
+        opening = re.search(r"(?:^|[.!?;:]|\n)[\s\"'(\[]*$", linked.masked[:m.start()])
+        if opening and word.lower() in english_words() and (
+                re.search(r"(?:ing|ly|ed)$", word) or re.match(
+                    r"\s+(?:a|an|the|down|up|out|off|over|through|me|us|this|that|these|those|my|our|your|it|some|all|every|"
+                    r"each|for|with|in|on|of|to|at|by|from|about|into)\b", linked.masked[m.start() + len(word):], re.I)):
             continue
         if not _known_form(word.lower(), known):
             if out and linked.masked[out[-1][1]:m.start()] == " ":  # "Purple Walruses" is one name

@@ -216,6 +216,9 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         col_ = col.split(".", 1)[1]
         return (f"SUM({col}) - SUM((SELECT o.{col_} FROM match_teams o WHERE o.match_id = mt.match_id "
                 "AND o.team_id <> mt.team_id))")
+    if func == "oppsum":  # 'oppsum:mt.score': the other side's column summed over the same matches (rounds conceded)
+        col_ = col.split(".", 1)[1]
+        return f"SUM((SELECT o.{col_} FROM match_teams o WHERE o.match_id = mt.match_id AND o.team_id <> mt.team_id))"
     if func == "countd":
         return f"COUNT(DISTINCT {col})"
     if func == "diff":  # 'diff:a-b': the sum of column a minus the sum of column b (or wins less losses)
@@ -239,7 +242,7 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return {"mt", "m"}
     if measure.startswith("diff:") and set(measure[5:].split("-")) <= _RESULTS:
         return {"mt"}
-    if measure.startswith(("share:", "countif:", "diff:", "oppdiff:")):
+    if measure.startswith(("share:", "countif:", "diff:", "oppdiff:", "oppsum:")):
         return _aliases_in(measure.split(":", 1)[1])
     return _aliases_in(measure)
 
@@ -304,6 +307,9 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
     if op == "against":  # the matches a named team played in (a side's rows against it)
         return (f"{c} IN (SELECT x.match_id FROM match_teams x JOIN teams xt ON xt.id = x.team_id "
                 f"WHERE xt.name = {lit(v)})")
+    if op == "opp_region":  # a side's matches against a team of region v (the other side of the same match)
+        return (f"{c} IN (SELECT x.match_id FROM match_teams x JOIN teams xt ON xt.id = x.team_id "
+                f"WHERE xt.region = {lit(v)} AND x.team_id <> mt.team_id)")
     if op == "team_named":  # a player's team by its name, without joining teams (players with no team stay in the rows)
         return f"{c} = (SELECT xt.id FROM teams xt WHERE xt.name = {lit(v)})"
     if op == "month!=":  # two dates of the same row in different calendar months (a tournament's first and last day)

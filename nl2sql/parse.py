@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .dates import DateSpec, find_dates
-from .ir import IR, Filter
+from .ir import IR, Filter, compile_sql
 from .linking import _EN_NUMBERS, _KO_NUMBERS, Linked
 
 CUES_PATH = Path(__file__).parent / "templates" / "cues.yaml"
@@ -654,7 +654,8 @@ class Parser:
                            r"|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)\b", low) \
             or re.search(r"^\s*(?:the\s+)?(teams?|squads?|players?|tournaments?|tourneys?|competitions?|events?|maps?|regions?|roles?|positions?|stages?|months?|years?)"
                          r"\s+(?:(?:[a-z]+|@\w+)\s+){0,3}?(?:the\s+)?(?:most|least|fewest)\b", low) \
-            or re.search(r"^\s*(?:the\s+)?(months?|years?)\s+(?:with|that had|that saw|where|when|in which)\s+(?:the\s+)?(?:most|least|fewest|highest|lowest|\w+est)\b", low)
+            or re.search(r"^\s*(?:the\s+)?(months?|years?)\s+(?:with|that had|that saw|where|when|in which)\s+(?:the\s+)?(?:most|least|fewest|highest|lowest|\w+est)\b", low) \
+            or re.search(r"\b(?:most|least)[\s-]+(?:often[\s-]+)?(?:played|common|frequent|picked|used|popular|chosen)\s+(maps?|roles?|positions?|regions?|stages?)\b", low)
         m = m or re.search(r"\b(?:rank|sort|order|ranking of|standings? of)\s+(?:all\s+)?(?:the\s+)?(?:@\w+\s+){0,2}"
                            r"(teams?|squads?|players?|maps?|tournaments?|roles?)\s+(?:(?:of|in|at|from)\s+(?:the\s+)?(?:@\w+\s+){1,3})?(?:by|on|in order|from|according)\b", low)  # "rank the X teams by ...", "order the teams of X by ..."
         # "the EU squads per game, count them", "a tally of X's players by position": what is broken down
@@ -710,6 +711,9 @@ class Parser:
         if re.search(r"\b(?:team|squad)\s+(?:total\s+)?(?:kills?|frags?|elims?|eliminations?|deaths|assists|damage|dmg|points|pts|k/?d|kda|wins)\b", low) \
                 and "player" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b", low):
             return "team"  # "team kills ranking", "squad points standings": the team-level statistic of each team
+        if re.search(r"\b(?:league|points?|group)\s+table\b|\bstandings?\b|\bleaderboard\b", low) and "player" not in self.values \
+                and "team" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b|선수", low):
+            return "team"  # "the group stage's league table by wins", "순위표 승수 기준": the teams, each with its statistic
         if "team" in self.values and re.search(r"\b(?:opponents?|rivals?)\b", low) and t.has("shapes", "opponent"):
             return "team"  # "X's opponent in their last match", "the opponents of X in 2025": the other sides
         among = re.search(r"\bamong (?:the |all )?(?:@\w+\s+)?(teams|squads|players|tournaments)\b", low)
@@ -832,8 +836,20 @@ class Parser:
         if re.search(r"연도별|년도별|해마다|매년|\b(?:by|per|each|every|for each) (?:calendar )?year\b|\byearly\b|\byear by year\b"
                      r"|\byear[- ]over[- ]year\b|\byear[- ]on[- ]year\b", s, re.I):
             return "year"
-        if re.search(r"일별|날짜별|일자별|하루마다|매일|\b(?:by|per|each|every|for each|a) (?:day|date)\b|\bdaily\b|\bday by day\b", s, re.I):
+        if re.search(r"일별|날짜별|일자별|하루마다|매일|\b(?<!sorted )(?<!ordered )(?<!sort )(?<!order )(?<!listed )(?<!ranked )(?:by|per|each|every|for each|a) (?:day|date)\b"
+                     r"|\bdaily\b|\bday by day\b", s, re.I):
             return "date"
+        # "어떤 맵을 몇 번씩", "which maps did X play, and how often", "maps X played and how many times", "X's map pool",
+        # "맵픽 현황": the rows asked for, each with its count
+        m = re.search(r"(?:어떤|어느|무슨)\s*(맵|팀|선수|대회|지역|포지션|게임|스테이지)(?:을|를|에서|에|이|가)?[^?.!]{0,24}?몇\s*(?:번|판|경기|회|게임)\s*씩", s) \
+            or re.search(r"\b(?:which|what)\s+(maps?|teams?|squads?|players?|tournaments?|regions?|roles?|stages?)\b[^?.!]{0,60}?"
+                         r"\b(?:and\s+)?how (?:often|many times)\b", s, re.I) \
+            or re.search(r"^\W*(?:the\s+)?(maps?|teams?|squads?|players?|tournaments?|regions?|roles?|stages?)\s+[^?.!]{0,40}?"
+                         r"\band how (?:often|many times)\b", s, re.I) \
+            or re.search(r"\b(map)\s*pools?\b|(맵)\s*(?:픽|풀)", s, re.I) \
+            or re.search(r"\b(stage|map|tournament|event|game|region|role)[- ]by[- ]\1\b", s, re.I)
+        if m:
+            return self._noun(next(g for g in m.groups() if g))
         # "A랑 B에서 각각", "in A and in B respectively": a row for each of the values named
         m = re.search(r"@(game|tournament|map|stage|region|role)X\s*(?:에서|에)?\s*(?:이랑|랑|하고|과|와|,|/|&|\band\b)\s*(?:(?:in|at|on)\s+)?(?:the\s+)?"
                       r"@\1X(?:[^.?!@]{0,14}?)(?:각각|각자|따로따로|\brespectively\b|\beach\b|\bseparately\b|\bapiece\b)", s, re.I)
@@ -1003,7 +1019,7 @@ class Parser:
         if re.search(r"\bhead[- ]to[- ]head (?:match|game|series|format|events?|tournaments?)|\bversus (?:match|game)"
                      r"|\bversus[- ](?:format|mode|style|type|events?|tournaments?|play)\b|대전 경기|(?:맞대결|대전|1\s*대\s*1)\s*(?:방식|형식)"
                      # the column's value said in Korean text ("versus 경기", "format이 versus인")
-                     r"|\bversus\s*(?:경기|매치|판|게임|방식|포맷|형식|모드|대회|format)|\bformat\s*(?:이|가|은|는|=)?\s*['\"]?versus\b", self.t.s, re.I) \
+                     r"|\bversus\s*(?:경기|매치|판|게임|방식|포맷|형식|모드|대회|format)|\bformat\s*(?:(?:is|was|=|==|:|equals?|of)\s*)?(?:이|가|은|는|=)?\s*['\"]?versus\b", self.t.s, re.I) \
                 and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
             # ("only battle royale, never a head-to-head game": the other format said as denied is no scope)
             out.append(Filter("m.format", "=", "versus"))
@@ -1231,6 +1247,8 @@ class Parser:
             # ("total matches per tournament, biggest first": the groups are ordered, no key is ranked; "경기 시작시간
             # 이른 순": the rows in time order)
             asked = self._default_key(measure)  # ("winner of <T>" is its champion, below: no superlative of players)
+            if n and n > 1 and re.search(r"\bgroup(?:ed)?\s+by\b", t.s, re.I) and self.group_entity() in KEY:
+                asked = self.group_entity()  # "sum of kills grouped by team, top 5": the top groups, not a top inside each
         player_level = (asked == "player" or "player" in values or self._by_one_player() or self._per_player_average() or "role" in values or measure in PLAYER_MEASURES
                         or asked == "role" or self.group_entity() in ("player", "role"))
         filters = self.value_filters()
@@ -2170,6 +2188,8 @@ class Parser:
         t, teams = self.t, self.values.get("team", [])
         if len(teams) == 2 and self._asks_difference() and not t.has("shapes", "h2h"):
             return None  # "how many more wins does A have than B": a difference, not their matches
+        if asked == "player" and not teams and re.search(r"\bagainst\s+(?:which|what|whom|who)\b|\bvs\.?\s+(?:which|what|whom|who)\b", t.s, re.I):
+            return None  # "which player had the most kills in one match, and against whom?": that row, its opponent beside
         side = next((m for p in cues()["shapes"]["side_won"] for m in [p.search(t.s)] if m), None)
         if side and (t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률|얼마나 자주", t.s, re.I)):
             # "how often did the side with more kills win": the share of versus matches where the winner had more
@@ -2763,8 +2783,10 @@ class Parser:
         before = s[max(0, i - 25):i]
         if re.match(r"\s*@teamX\s*(?:을|를|한테|에게|상대로)", after) and re.search(r"이긴|이겼|이김|꺾|이겨|잡은|잡아", s[i:]):
             return True
-        if re.search(r"\b(?:beat|beaten|defeated|against|over|vs\.?)\s*$", before, re.I):
+        if re.search(r"\b(?:beat|beaten|defeated|against|over|vs\.?|swept|sweep|sweeps|shut\s*out|shuts\s*out|whitewashed|blanked)\s*$", before, re.I):
             return True
+        if re.match(r"\s*@teamX\s*(?:을|를|한테|에게|상대로)", after) and re.search(r"셧아웃|스윕|완봉|무실점", s[i:]):
+            return True  # "X를 셧아웃시킨 팀": X was swept
         if re.match(r"\s*@teamX\s*(?:이|가|은|는)?\s*(?:진|졌|패)", after):
             return True
         # "X와 맞붙어서 이긴 팀", "X랑 싸워서 이긴 팀", "sides that faced X and won": the others, who met X and won
@@ -2911,21 +2933,38 @@ class Parser:
     _DIFFERENTIAL = re.compile(
         r"\b(?:map|round|game|set|score|point|kill|frag)s?\s+(?:differential|diff|difference|plus[- ]minus)\b"
         r"|\b(?:maps|rounds|games|sets|points|kills)\s+(?:won|scored|taken|for)\s+(?:minus|less|-)\s+(?:(?:maps|rounds|games|sets|points|kills)\s+)?(?:lost|conceded|against|given up)\b"
-        r"|(?:세트|맵|라운드|킬)\s*(?:득실|마진)|득실\s*차?", re.I)
+        r"|\bgoals?\s+(?:differential|diff|difference)\b|\bgoal\s+difference\b"
+        r"|(?:세트|맵|라운드|킬)\s*(?:득실|마진)|득실\s*차?(?!\s*점)", re.I)
+    # what the other side scored: "rounds conceded", "goals against", "maps lost", "실점", "내준 세트"; both sides' totals:
+    # "goals for and against", "득점과 실점", "득실점"
+    _CONCEDED = re.compile(
+        r"\b(?:goals|rounds|maps|sets|games|points)\s+(?:conceded|against|allowed|given up|let in|dropped)\b|\bconced(?:e|ed|es|ing)\b"
+        r"|\b(?:let in|gave up|given up|allowed)\s+(?:\w+\s+){0,2}(?:goals|rounds|maps|sets)\b|실점|(?:내준|뺏긴|내어준)\s*(?:라운드|세트|점수|맵)", re.I)
+    _FOR_AND_AGAINST = re.compile(
+        r"\b(?:goals?|rounds?|maps?|sets?|points?)?\s*(?:for|scored|won)\s+(?:and|&|/|vs\.?)\s+(?:(?:goals?|rounds?|maps?|sets?|points?)\s+)?"
+        r"(?:against|conceded|allowed|lost)\b|득점\s*(?:과|와|이랑|하고|,|/)?\s*실점|득실점", re.I)
 
     def _differential(self) -> IR | None:
         """"round differential by team (rounds won less rounds lost)", "팀마다 세트 득실": each side's score (kills) summed less
         its opponents' in the same matches."""
         t = self.t
         m = self._DIFFERENTIAL.search(t.s)
-        if m is None or "player" in self.values or len(self.values.get("team", [])) > 1 or t.has("shapes", "single"):
+        both = self._FOR_AND_AGAINST.search(t.s)
+        conceded = self._CONCEDED.search(t.s) if m is None and both is None else None
+        if m is None and both is None and conceded is None or "player" in self.values or len(self.values.get("team", [])) > 1 \
+                or t.has("shapes", "single"):
             return None  # (a differential said of one game: that match's margin, not a total)
-        col = "mt.kills" if re.search(r"kill|frag|킬", m.group(), re.I) else "mt.score"
+        col = "mt.kills" if m and re.search(r"kill|frag|킬", m.group(), re.I) else "mt.score"
         fs = self.value_filters(skip={"team"}) + self.date_filters()
         if not any(f.col == "m.format" for f in fs):
             fs.append(Filter("m.format", "=", "versus"))  # the other side of a match is one opponent in versus play
+        measure, extra = (f"sum:{col}", [f"oppsum:{col}"]) if both else (f"oppsum:{col}", []) if conceded else (f"oppdiff:{col}", [])
         if self.values.get("team"):
-            return IR(measure=f"oppdiff:{col}", filters=fs + [Filter("t.name", "=", self.values["team"][0])])
+            return IR(measure=measure, extra_measures=extra, filters=fs + [Filter("t.name", "=", self.values["team"][0])])
+        if both or conceded:
+            if not (self.group_entity() == "team" or re.search(r"\b(?:per|by|for each|each|every)\s+(?:team|side|squad)\b|팀별|팀마다|각\s*팀", t.s, re.I)):
+                return None
+            return IR(select=["t.name"], measure=measure, extra_measures=extra, filters=fs, group=True)
         if not (self.group_entity() == "team" or re.search(r"\b(?:per|by|for each|each|every)\s+(?:team|side|squad)\b|팀별|팀마다|각\s*팀", t.s, re.I)):
             return None
         low = re.search(r"\b(?:worst|lowest)\s+(?:\w+\s+)?first\b|낮은\s*순|\bascending\b", t.s, re.I)
@@ -3045,8 +3084,8 @@ class Parser:
             if not any(f.col == "m.format" for f in base):
                 base.append(Filter("m.format", "=", "versus"))
             by = self.group_entity()
-            if by in ("tournament", "stage", "map", "game") and not self.values.get(by):
-                # "X의 대회별 승패", "X's record per tournament": the record in each group
+            if by in ("tournament", "stage", "map", "game", "year", "month") and not self.values.get(by):
+                # "X의 대회별 승패", "X's record per stage", "X 맵별 승패", "W-L by year": the record in each group
                 return Reading(IR(select=[KEY[by]], measure="record", filters=base, group=True), 0.8, "group")
             return Reading(IR(measure="record", filters=base), 0.8, "record")
         return None
@@ -3699,8 +3738,10 @@ class Parser:
         return IR(select=[KEY[asked]], measure=f"countd:{col}", filters=fs, group=True, vs={"op": "=", "ref": "all"})
 
     _REACHED = re.compile(r"\b(?:ever\s+)?(?:reach(?:ed)?|made|make|got (?:to|into)|get (?:to|into)|gotten (?:to|into)|advanced to|qualified for"
-                          r"|been (?:to|in)|appeared in|played in)\b|가\s*본|간\s*적|갔던\s*적|진출(?:한|했|해\s*본)|올라(?:간|가\s*본)|밟아\s*본|밟은|나간\s*적|나가\s*본", re.I)
-    _EVER = re.compile(r"\bever\b|^\s*(?:has|have|did)\b|적\s*(?:이\s*)?(?:있|없)|본\s*(?:적|거)|있(?:어|음|나|냐|니|나요|습니까|는지)", re.I)
+                          r"|been (?:to|in)|appeared in|played in)\b|가\s*본|간\s*적|갔던\s*적|진출(?:한|했|해\s*본|\s*여부)|올라(?:간|갔|가\s*본)|밟아\s*본|밟은|나간\s*적|나가\s*본", re.I)
+    # "ever", "has X …?", "…한 적 있어?", and a Korean yes-no of one past event: "진출했나요?", "올라갔는지", "진출 여부"
+    _EVER = re.compile(r"\bever\b|^\s*(?:has|have|did)\b|적\s*(?:이\s*)?(?:있|없)|본\s*(?:적|거)|있(?:어|음|나|냐|니|나요|습니까|는지)"
+                       r"|(?:했|갔|왔)(?:나요|나|냐|니|는지|습니까|어요\s*\?|어\s*\?|음\s*\?)|여부", re.I)
 
     def _reached_stage(self, measure: str | None, asked: str | None) -> IR | None:
         """"has X ever reached a final?", "X 결승 가본 적 있어?": the tournaments in which the named team (player) played that
@@ -4476,7 +4517,8 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
     # a joining suffix ("경기 수랑") is read apart from its word, so the cue before it still ends there
     bare = re.sub(r"(?<=[가-힣])(?:이랑|랑|하고)(?=\s|,|$)", lambda m: " " * len(m.group()), plain)
     measure_cover = _cue_cover(bare, _MEASURE_GROUPS)
-    stat_cover = [a or b for a, b in zip(measure_cover, _cue_cover(bare, _AGG_GROUPS))]
+    agg_cover = _cue_cover(bare, _AGG_GROUPS)
+    stat_cover = [a or b for a, b in zip(measure_cover, agg_cover)]
     words = [(m.start(), m.end()) for m in re.finditer(r"[^\s?!.:;()]+", plain)]
 
     def core(a: int, b: int) -> tuple[int, int]:
@@ -4500,7 +4542,21 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
     def has_measure(span: list[tuple[int, int]]) -> bool:
         return any(any(measure_cover[slice(*core(a, b))]) for a, b in span)
 
-    listed = _listed_side_by_side(text, linked, today, plain, words, stat, has_measure)
+    def lead_aggregate(item: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The aggregate words said before an item's first statistic ("경기당 킬", "average kills"), when all are such."""
+        lead = []
+        for x in item:
+            if any(measure_cover[slice(*core(*x))]):
+                break
+            lead.append(x)
+        if lead and all(any(agg_cover[slice(*core(*x))]) for x in lead):
+            return lead[0][0], lead[-1][1]
+        return None
+
+    def own_aggregate(item: list[tuple[int, int]]) -> bool:
+        return any(agg_cover[item[0][0]:item[-1][1]])
+
+    listed = _listed_side_by_side(text, linked, today, plain, words, stat, has_measure, lead_aggregate, own_aggregate)
     if listed is not None:
         return listed
     for i, (a, b) in enumerate(words):
@@ -4540,6 +4596,10 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
             [conj] + [x for x in right if not any(measure_cover[slice(*core(*x))])]
         left_blank = [(left[0][0], conj[1])] if has_measure(right) else \
             [x for x in left if not any(measure_cover[slice(*core(*x))])] + [conj]
+        lead = lead_aggregate(left)
+        if has_measure(right) and not own_aggregate(right) and lead:
+            # "평균 킬이랑 데스", "경기당 킬하고 어시": an aggregate said once before the first statistic is the second's too
+            left_blank = [(lead[1], conj[1])]
         merged = _merged_side_by_side(text, linked, today, right_blank, left_blank)
         if merged is not None:
             return merged
@@ -4548,7 +4608,7 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
 
 
 def _listed_side_by_side(text: str, linked: Linked, today: dt.date | None, plain: str, words: list[tuple[int, int]],
-                         stat, has_measure) -> Reading | None:
+                         stat, has_measure, lead_aggregate, own_aggregate) -> Reading | None:
     """Three or more statistics listed ("kills, deaths and assists", "딜, 킬, 어시 합계"): each
     item read with the others blanked, the readings merged into one IR with a column each."""
     items: list[list[tuple[int, int]]] = [[]]
@@ -4571,9 +4631,13 @@ def _listed_side_by_side(text: str, linked: Linked, today: dt.date | None, plain
     if len(items) < 3 or not all(has_measure(it) for it in items):
         return None
     spans = [(it[0][0], it[-1][1]) for it in items]
+    # "경기당 킬, 데스, 어시": an aggregate said once before the first statistic is every item's that has none of its own
+    lead = lead_aggregate(items[0])
     readings = []
     for k in range(len(spans)):
         others = [sp for j, sp in enumerate(spans) if j != k] + joins
+        if k and lead and not own_aggregate(items[k]):
+            others = [(lead[1], sp[1]) if sp == spans[0] else sp for sp in others]
         readings.append(_sub_reading(*_blank(text, linked, others), today))
     merged = readings[0]
     for r in readings[1:]:
@@ -4828,11 +4892,62 @@ def _scopes_side_by_side(text: str, linked: Linked, today: dt.date | None) -> Re
     return Reading(out, min(sub.confidence, 0.75), "split")
 
 
+# "against KR teams", "vs EU sides", "facing NA opposition", "KR 팀 상대로", "EU 팀들 상대 전적": the region of the other side
+_AGAINST_REGION = re.compile(
+    r"\b(?:against|vs\.?|versus|facing|over|beat|beating|lost to|losing to|met|meeting|played|playing)\s+(?:the\s+|other\s+|any\s+)?"
+    r"@regionX(?:\s*-?\s*(?:based\s+)?(?:teams?|sides?|squads?|opponents?|opposition|rosters?|orgs?|clubs?))?"
+    r"|@regionX\s*(?:지역\s*)?(?:팀|팀들|쪽\s*팀|애들)?\s*(?:을|를|이랑|랑|과|와|하고|한테|에게)?\s*(?:상대|만나|맞붙|붙|이긴|이겼|진|졌|꺾)", re.I)
+
+
+_SORTED_BY = re.compile(
+    r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?|arrange(?:d)?|list(?:ed)?)\s+(?:them\s+|it\s+)?(?:by|on)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?P<en>start(?:ing)?\s+dates?|end(?:ing)?\s+dates?|(?:match\s+|play(?:ed)?\s+)?dates?|start|end)\b"
+    r"|(?P<ko>시작\s*(?:일|날짜|일자)|종료\s*(?:일|날짜|일자)|개막일|폐막일)\s*(?:기준\s*)?(?:으로\s*|로\s*)?(?:순|순서|정렬|오름차순|내림차순)", re.I)
+_SORT_COLUMN = {"start": "tr.start_date", "end": "tr.end_date", "시작": "tr.start_date", "개막": "tr.start_date",
+                "종료": "tr.end_date", "폐막": "tr.end_date"}
+
+
+def _sorted_by_column(ir: IR, s: str) -> None:
+    """Rows listed "sorted by start date (desc)", "시작일 순으로 정렬": ordered on that column of theirs (a tournament's
+    start or end day, a match's date), which is shown beside."""
+    m = _SORTED_BY.search(s)
+    if m is None or ir.order or ir.group or ir.limit or ir.extreme or ir.per or not ir.select:
+        return
+    word = (m.group("en") or m.group("ko")).lower()
+    col = next((c for k, c in _SORT_COLUMN.items() if word.startswith(k)), "m.played_at")
+    tournament_rows = any(c.startswith("tr.") for c in ir.select)
+    if col.startswith("tr.") != tournament_rows and not (col == "m.played_at" and "m.played_at" in ir.select):
+        return
+    after = s[m.end():m.end() + 40]
+    desc = re.match(r"\W*(?:,\s*)?(?:in\s+)?(?:desc(?:ending)?|reverse|newest first|latest first|most recent first|내림차순|최신)", after, re.I) \
+        or re.search(r"내림차순|최신\s*순|늦은\s*순", s)
+    ir.select = list(dict.fromkeys(ir.select + [col]))
+    ir.order = f"col:{col}:{'desc' if desc else 'asc'}"
+
+
+def _opponents_region(ir: IR, s: str) -> None:
+    """A named team's matches "against KR teams" (its region said of the other side): the region filters the opponent,
+    not the named team itself (a team is of one region; "X from KR" still filters X)."""
+    named = [f for f in ir.filters if f.col == "t.name" and f.op == "="]
+    regions = [f for f in ir.filters if f.col == "t.region" and f.op == "="]
+    if len(named) != 1 or len(regions) != 1 or not _AGAINST_REGION.search(s):
+        return
+    ir.filters = [Filter("mt.match_id", "opp_region", f.value) if f is regions[0] else f for f in ir.filters]
+    try:
+        uses_mt = "match_teams mt" in compile_sql(ir)
+    except ValueError:
+        uses_mt = False
+    if not uses_mt:
+        ir.filters = [regions[0] if f.col == "mt.match_id" and f.op == "opp_region" else f for f in ir.filters]
+
+
 def _amend(parser: Parser, reading: Reading) -> Reading:
     """Readings finished by kind-wide rules: one measure of several named players or teams is one row each,
     a record asked of every team is its wins and its losses."""
     ir, s = reading.ir, parser.t.s
     _zero_groups_kept(parser, ir)
+    _opponents_region(ir, s)
+    _sorted_by_column(ir, s)
     if ir.order in ("desc", "asc") and ir.select and _TIEBREAK.search(s):
         # "ranked by damage, a tie settled alphabetically", "동점이면 이름순": the key orders the tied rows
         ir.tiebreak = "desc" if re.search(r"\breverse(?:d)? alphabetical|\bz\s*(?:to|-)\s*a\b|역순", s, re.I) else "asc"
