@@ -1487,7 +1487,7 @@ class Parser:
                 gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
             both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀"
-                                   r"|\b(?:the )?winning (?:team|side|squad),? (?:and )?(?:the )?losing (?:team|side|squad)\b|이긴\s*팀\s*,\s*진\s*팀|승리\s*팀\s*(?:,|과|이랑|하고)\s*패배\s*팀", t.s, re.I)
+                                   r"|\b(?:the )?(?:winning (?:team|side|squad)|winner),? (?:and )?(?:the )?(?:losing (?:team|side|squad)|loser)\b|이긴\s*팀\s*,\s*진\s*팀|승리\s*팀\s*(?:,|과|이랑|하고)\s*패배\s*팀", t.s, re.I)
             # "rounds both teams took", "양 팀 라운드": both sides' scores asked beside
             each_score = re.search(r"\b(?:rounds?|points?|maps?|scores?) (?:each|both) (?:side|team|squad)s? (?:won|took|got|scored)\b|\b(?:each|both) (?:side|team)s?'? (?:rounds|scores?)\b"
                                    r"|(?:양\s*팀|두\s*팀|각\s*팀)\s*(?:이|의|가)?\s*(?:딴|따낸|가져간|얻은)?\s*(?:라운드|점수|스코어)", t.s, re.I)
