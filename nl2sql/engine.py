@@ -174,8 +174,13 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     core = core_question(question)
     if core != question.strip():
         core, rest = _carry_names(question, core, url, today)
+        if _PRONOUN.search(core) or _THERE.search(core):
+            # a reference the carried name did not resolve ("did they win there?" after a story naming the team and
+            # the event): the whole text's names must be kept
+            rest = question
         p = _plan(core, url, context, today, model)
-        if (p.ir is not None or p.query is not None) and not _lost_names(rest, p.linked, url, today):
+        if (p.ir is not None or p.query is not None) and (not _lost_names(rest, p.linked, url, today)
+                                                          or _story_only(question, core, p.linked)):
             return p
     return _plan(question, url, context, today, model)
 
@@ -273,6 +278,17 @@ def _carry_names(question: str, core: str, url: str, today: dt.date | None) -> t
     if len(games) == 1 and not any(m.type in ("game", "tournament") for m in ours):
         core = re.sub(r"\s*([?.!]*)\s*$", lambda m: f" in {games.pop()}{m.group(1)}", core, count=1)
     return core, question[at:]
+
+
+def _story_only(question: str, core: str, linked: Linked) -> bool:
+    """Whether what the core lost was only the asker's story told before it ("Y is the club my sister follows, she says they
+    dominate. Which Y pros …?"): the core names a team, player or tournament of its own and refers back to nothing ("they",
+    "there" left unresolved)."""
+    from .unwrap import story_told
+
+    head, _ = story_told(question.strip())
+    return bool(head) and any(m.type in ("team", "player", "tournament") for m in linked.mentions) \
+        and not _PRONOUN.search(core) and not _THERE.search(core)
 
 
 def _lost_names(question: str, core: Linked, url: str, today: dt.date | None) -> bool:
@@ -432,6 +448,26 @@ _PROCEDURAL = re.compile(
     r"돼\?|인원(?!\s*(?:수|몇\s*명인지|몇\s*명씩))(?<!별\s인원)(?<!별로\s인원)(?<!마다\s인원)|(?<!경)기한|멈춤|튕|오류|에러|만들|팀장|가입|계정|비밀번호|교체", re.I)
 
 
+# where a sentence that asks starts: a question word, an auxiliary or a request opening it
+_ASKS = re.compile(r"(?:how|what|what's|which|who|whom|whose|when|where|why|is|are|was|were|did|do|does|has|have|had|can|could|"
+                   r"would|will|list|show|give|tell|name|rank|count|find|pull|any)\b", re.I)
+
+
+def _asking_part(text: str) -> str:
+    """The text from the sentence that asks on: leading sentences closed by a full stop, an exclamation mark or a colon
+    that hold no question mark and open with no question word or request ("People tell me X is strong:", "My cousin
+    insists it ended in June.") are the asker's story; the text itself when no later sentence asks, or when a sentence
+    before it speaks for a team or an organiser ("we", "our", "우리")."""
+    parts = re.split(r"(?<=[.!:])\s+(?=\S)", text)
+    for k, part in enumerate(parts):
+        # (a name blanked out at a sentence's start leaves spaces, so "<team> were my pick." opens with no question word)
+        if "?" in part or "？" in part or _ASKS.match(part.lstrip("\"'(")):
+            return " ".join(parts[k:])
+        if _WE.search(part):  # "We registered late.": the asker speaks for a team or an organiser, whose procedure it may be
+            return text
+    return text
+
+
 def has_evidence(question: str, linked: Linked, reading) -> bool:
     """Whether a question the sketch model calls 'not statistics' still plainly asks about match records:
     it names rows of the database or dates, or a statistic, and asks nothing procedural."""
@@ -501,6 +537,9 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     # "i mean", "I meant", "what I'm asking is": the asker restating the question, no procedure of the asker's own
     plain = re.sub(r"\b(?:i\s+mean(?:t)?|what\s+i(?:'m|\s+am)\s+asking(?:\s+is)?|i'?m\s+asking\s+about)\b",
                    lambda m: " " * len(m.group()), plain, flags=re.I)
+    # "can you sort the squads by …", "could you list …": a request for rows, not whether something can be done
+    plain = re.sub(r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?=(?:rank|list|sort|order|show|give|tell|pull|find|count|"
+                   r"break\s+down|look\s+up|check|get|name)\b)", lambda m: " " * len(m.group()), plain, flags=re.I)
     # "X가 3대1로 잡은 경기 몇판임", "연장 간 경기 몇판임": the matches a past verb describes, counted (a record); "결승 몇판임"
     # alone may ask the format of a series
     plain = re.sub(r"(?<=[가-힣])(\s*(?:경기|판|매치|게임)(?:는|은|이|가)?\s*몇\s*판\s*(?:임|이야|인지|였|이었))",
@@ -509,6 +548,10 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
         # an aside in parentheses spells out the asked columns or the scope ("(우리 쪽 라운드 먼저)", "(maps, in order)"):
         # its words say nothing of a procedure
         plain = re.sub(r"\([^()]*\)", " ", plain)
+    # "Long-time reader here. People tell me X is strong: how many …?", "My cousin insists A took it. When
+    # did it start?": sentences that tell the asker's story before the question asks nothing; a procedure's words
+    # ("I", "my", "change") count only in the part that asks
+    plain = _asking_part(plain)
     from .unwrap import core_question
 
     # a context clause before the question ("For our weekly recap of X: ...") is the asker's, not a procedure; the size
@@ -702,7 +745,7 @@ def _known_form(word: str, known: set[str]) -> bool:
     if "-" in word.strip("-"):
         return all(_known_form(part, known) for part in word.split("-") if part)
     for suffix in ("ing", "ed", "es"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= (2 if suffix == "ing" else 3):  # "Doing", "Going"
             stem = word[:-len(suffix)]
             # "comparing" compare, "skipped" skip, "placed" place
             if stem in known or stem + "e" in known or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known):

@@ -1223,6 +1223,8 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
     # A team by a word of its name that no other name has.
     def team_of(value: str) -> str | None:
         team = catalog.word_teams.get(word_key(value))
+        if team is not None and value.lower() in _FUNCTION_WORDS and norm(value) not in {norm(w) for w in _words(team)}:
+            return None  # "per" sounds like a team's "Bell"; a word that glues the question is no name said by its sound
         if team is None and is_hangul(value[0]) and len(value) >= 2 and not _has_cue_word(value) and _loanword_codas(value) \
                 and not _has_korean_function_word(value):
             # a short or vowel-led loanword ("크루" = Crew, "오로라" = Aurora): its consonants say too little, so it must
@@ -1629,7 +1631,8 @@ _WORD = re.compile(r"[^\s?!.,:;\"“”()\[\]]+")
 # English words that glue a question together; a near-miss name never contains them.
 _FUNCTION_WORDS = frozenset("""a an the of in on at to for from by with and or but not no is are was were be been has have had
 do does did done get got can could will would should their its his her they them this that these those than then
-who whom whose what which when where how many much more most less least each every all any some""".split())
+who whom whose what which when where how many much more most less least each every all any some
+per via vs into onto over under about after before off out up down""".split())
 
 
 def _event_word_in_place(text: str, a: int, b: int, catalog: Catalog, particles: list[str]) -> bool:

@@ -338,6 +338,10 @@ class Parser:
                         lambda m: f"count per {m.group(1).lower()}".ljust(len(m.group())), masked, flags=re.I)
         # "대회 건수", "팀 건수": how many of those rows (건수 is a count of records, said of the noun before it)
         masked = re.sub(r"(대회|토너먼트|팀|선수|스쿼드|맵|지역|경기|매치)(\s*)건수(?![가-힣])", lambda m: m.group(1) + " 수" + m.group(2), masked)
+        # "역할별 선수 분포", "지역별 팀 분포", "distribution of players by role": how many of the noun in each group
+        masked = re.sub(r"(대회|토너먼트|팀|선수|스쿼드|맵|경기|매치)(\s*)분포(?![가-힣])", lambda m: m.group(1) + " 수" + m.group(2), masked)
+        masked = re.sub(r"\b(?:the\s+)?distribution\s+of\s+(?:the\s+)?(teams|players|squads|tournaments|events|matches|maps)\b",
+                        lambda m: ("number of " + m.group(1)).ljust(len(m.group())), masked, flags=re.I)
         # "(중복 제외)", "중복없이", "no duplicates", "each counted once": a remark that each row counts once (counts of
         # teams and players are distinct already), not a set difference; blanked so the negation cues do not see it
         masked = re.sub(r"중복(?:은|된\s*(?:건|거|것|팀|선수)은?)?\s*(?:제외|빼고|없이|말고|뺀|제거)(?:하고|해서|하면|요)?"
@@ -805,7 +809,7 @@ class Parser:
         table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "인원", "member", "멤버", "people", "fragger", "killer", "dealer", "guy")),
                  ("tournament", ("tournament", "tourney", "event", "competition", "대회", "토너먼트")), ("map", ("map", "맵", "장소")),
                  ("region", ("region", "countr", "지역", "나라", "리전", "국가")), ("role", ("role", "position", "포지션", "역할")),
-                 ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
+                 ("game", ("game", "게임", "종목", "타이틀")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
                  ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
                  ("year", ("year",))]
         if re.search(r"titles?$", w):
@@ -839,7 +843,7 @@ class Parser:
                       r"@\1X(?:[^.?!@]{0,14}?)(?:각각|각자|따로따로|\brespectively\b|\beach\b|\bseparately\b|\bapiece\b)", s, re.I)
         if m:
             return m.group(1)
-        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|장소|지역|나라|리전|국가|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX"
+        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|장소|지역|나라|리전|국가|포지션|역할|게임|종목|타이틀|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX"
                       # an English column word with the Korean suffix ("stage별", "region마다")
                       r"|(?<![A-Za-z])(?i:teams?|squads?|players?|tournaments?|maps?|regions?|roles?|positions?|stages?))\s*(?:별|마다)", s) \
             or re.search(r"(팀|스쿼드|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
@@ -1278,7 +1282,11 @@ class Parser:
         filters += self._score_filters() + self._column_comparisons()
         both = [f for f in filters if f.op == "col>" and f.col.startswith("mp.") and str(f.value).startswith("mp.")]
         if both and asked in ("player", "team") and not single and re.search(
-                r"\b(?:overall|in total|total|combined|career|all[- ]time|altogether|summed)\b|통산|총합|전체|합계|합쳐|합친|누적", t.s, re.I):
+                r"\b(?:overall|in total|total|combined|career|all[- ]time|altogether|summed|cumulative(?:ly)?|in aggregate|all told)\b|통산|총합|전체|합계|합쳐|합친|누적"
+                # "across every one of their games", "over the entire season": every row of the key, summed
+                r"|\b(?:counting|across|over|summing|adding up)\s+(?:all|every|each)\s+(?:of\s+)?(?:their|his|her|its|the)?\s*(?:matches|games|series|maps)\b"
+                r"|\bover\s+(?:the\s+(?:whole|entire)\s+|that\s+|this\s+|the\s+)(?:tournament|event|tourney|season|year|cup)\b"
+                r"|모든\s*경기(?:를|에서)?\s*(?:합|더|통틀)", t.s, re.I):
             # "squads with more deaths than kills in total": their sums compared, not one match's row
             rest = [f for f in filters if f is not both[0]]
             return Reading(IR(select=[KEY[asked]], measure=f"diff:{both[0].col}-{both[0].value}", filters=rest + self.date_filters(),
@@ -4376,7 +4384,8 @@ _MONTH_SPAN = re.compile(
     r"|\b(?:cross(?:ed|es|ing)?|ran|spill(?:ed|s)?|carried (?:on|over)|ran on|went on) (?:over )?into (?:a |the )?(?:new|next|following|another) month\b"
     r"|\bstart(?:ed|s|ing)?(?:\s+date)?\s+(?:and|&)\s+(?:the\s+)?end(?:ed|s|ing)?(?:\s+date)?s?\s+(?:\w+\s+){0,2}?"
     r"(?:in\s+)?(?:different|separate|two different)\s+(?:calendar\s+)?months\b"
-    r"|\bstart(?:ed|s)? in one month and (?:end|finish|wrapp?|clos)\w*(?: up)? in (?:another|a different|the next)\b"
+    r"|\b(?:start(?:ed|s|ing)?|beg[au]n|begins?|beginning|open(?:ed|s|ing)?|kick(?:ed|s|ing)? off) in one (?:(?:calendar|single)\s+)?month,? "
+    r"(?:(?:and|but|while|whilst|yet|then)\s+)?(?:(?:was|were|got|only)\s+)?(?:end|finish|wrapp?|clos|conclud)\w*(?: up)? in (?:another|a different|the next)\b"
     r"|\b(?:start(?:ing)?(?: and end(?:ing)?)?|end(?:ing)?) months? (?:differ|don'?t match|(?:is|are|was|were) (?:different|not the same))\b"
     r"|(?:두|2|여러)\s*(?:달|개월)(?:에|을|이)?\s*(?:걸친|걸쳐|걸쳤|걸치는|이어진|넘나든)"
     r"|(?:월|달)(?:을|를|이)?\s*(?:넘긴|넘겨|넘어간|넘어가|바뀐|바뀌는|걸친)"
