@@ -672,6 +672,8 @@ class Parser:
         if re.search(r"\b(?:what|which)\s+(?:game|title)s?\b.*\b(?:tournaments?|events?|tourneys?|teams?|players?)\b", low) \
                 and not re.search(r"\b(?:which|what)\s+(?:game|title)s?\s+(?:did|was|were)\b", low):
             return "game"  # "which game has the most tournaments": the title, not a match
+        if re.search(r"\b(?:what|which)\s+(?:game\s+)?titles?\s+(?:(?:was|is|were)\s+)?(?:the\s+)?@tournamentx(?:\s+\w+){0,3}\s+(?:on|in|for|with)\b", low):
+            return "game"  # "which title the X event was fought out on": the tournament's game, no trophy
         if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have|\s+does|\s+do|\s+will)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell"
                      r"|play(?:ed|s)?\s+(?:against|vs\.?|versus)|play\s+(?:in|at|during|on)\s+(?:the|their|its)\b"
                      # "who did X play last spring", "who did X play?": the sides X met (not "play for/with/as")
@@ -1565,6 +1567,10 @@ class Parser:
                 if t.has("shapes", "order"):
                     ir.order = (f"col:tr.start_date:{self._chronological()}" if asked == "tournament" and self._chronological()
                                 else "desc")
+                if threshold is not None and cmp and not single and not n:
+                    # "maps picked over N times, with each one's count": the groups whose count passes the number
+                    ir.having = (cmp, _num(threshold))
+                    return Reading(ir, 0.75, "having")
                 return Reading(ir, 0.75, "group")
         # Threshold on an aggregate: "squads above 4 victories", "킬뎃 1.5 이상".
         if key and threshold is not None and cmp and not (maxish or minish) and not single:
@@ -1998,8 +2004,8 @@ class Parser:
             return False
         return bool(re.search(r"\b(?:best|top|number one|no\.? ?1|goat(?:ed)?) (?:squad|team)\b(?! (?:by|in terms of|for)\b)|(?:1등|1위|최고의?|제일 잘한|젤 잘한|베스트|넘버 ?원)\s*(?:팀|스쿼드)", s, re.I))
 
-    _LATEST = re.compile(r"\b(?:most recent(?:ly)?|recent(?:ly)?|latest|newest|last|final one)\b|최근|최신|마지막|(?:가장|제일|젤|제일로)\s*늦게|맨 ?나중|가장 나중|제일 나중", re.I)
-    _EARLIEST = re.compile(r"\b(?:first|earliest|oldest|soonest)\b|처음|(?<![가-힣])첫|(?:가장|제일|젤|맨)\s*(?:먼저|빨리|일찍|오래된|예전)|최초", re.I)
+    _LATEST = re.compile(r"\b(?:most recent(?:ly)?|recent(?:ly)?|latest|newest|last|final one)\b|최근|최신|마지막|(?:가장|제일|젤|제일로)\s*늦(?:게|은)|맨 ?나중|가장 나중|제일 나중", re.I)
+    _EARLIEST = re.compile(r"\b(?:first|earliest|oldest|soonest)\b|처음|(?<![가-힣])첫|(?:가장|제일|젤|맨)\s*(?:먼저|빨리|일찍|오래된|예전|빠른|이른)|최초", re.I)
 
     def _tournament_by_date(self, measure: str | None, asked: str | None) -> IR | None:
         """"the most recent tournament", "which event started first", "가장 먼저 끝난 대회": the tournament whose start
@@ -4774,6 +4780,12 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
             r"(?<![\d.])0\s*(?:~|-|–|에서|과|와|to)\s*1(?![\d.])(?:\s*사이)?|\bas an? (?:decimal|fraction|ratio|proportion)\b|소수(?:로|점)", s, re.I)):
         # "승률 0.7 이상", "win rate (0-1)", "as a decimal": the share as a fraction of 1, not a percentage
         ir.measure = "win_ratio"
+    counted_keys = {"countd:t.id": "t.name", "countd:p.id": "p.nickname"}
+    if ir.measure in counted_keys and not ir.select and not ir.group and not ir.setop and not ir.compare and not ir.minus \
+            and re.search(r"\b(?:which|what)\s+(?:teams|sides|squads|orgs|players|pros)\b|(?:어느|어떤)\s*(?:팀|선수)", s, re.I) \
+            and re.search(r"\bhow many\b[^?]*\b(?:each|apiece)\b|\beach\b[^?]*\bhow many\b|(?:각각|각자)\s*몇|몇\s*(?:번|회|판|경기)씩", s, re.I):
+        # "which squads took a semifinal, with how many each": one row per key with its own count, not the number of keys
+        ir.select, ir.group, ir.measure = [counted_keys[ir.measure]], True, "countd:m.id"
     keys = {"p.nickname": "p.nickname", "t.name": "t.name"}
     if ir.measure and not ir.group and not ir.select and not ir.setop and not ir.compare and not ir.minus and not ir.vs \
             and ir.measure not in ("count", "title", "titles") and not ir.measure.startswith("countd") \
