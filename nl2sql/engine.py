@@ -305,7 +305,8 @@ def _lost_names(question: str, core: Linked, url: str, today: dt.date | None) ->
         return sorted((m.type, str(m.value)) for m in linked.mentions
                       if not WRAPPER_WORD.fullmatch(linked.text[m.start:m.end].strip()))
 
-    return len(found(whole)) > len(found(core)) or len(whole.numbers) > len(core.numbers)
+    # (a name said twice, "the korean scene … teams from KR", is one name: the core keeping it once loses nothing)
+    return len(set(found(whole))) > len(set(found(core))) or len(whole.numbers) > len(core.numbers)
 
 
 def _plan(question: str, url: str, context: dict[str, Any] | None = None, today: dt.date | None = None,
@@ -534,6 +535,10 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     # "상대팀이랑 스코어까지", "날짜까지": the columns asked besides (까지 "as well"), no deadline of a procedure
     plain = re.sub(r"(?:스코어|점수|날짜|일시|시간|맵|이름|팀명|상대\s*팀|상대|킬|데스|어시|딜량|포지션|역할|지역|대회명?|순위|결과)\s*(?:도|이랑|랑)?\s*까지",
                    lambda m: " " * len(m.group()), plain)
+    # "지역 코드가 EU인", "region code": the region column named, no code of a lobby
+    plain = re.sub(r"(?:지역|국가|리전|나라)\s*코드|\b(?:region|country)\s+codes?\b", lambda m: " " * len(m.group()), plain, flags=re.I)
+    # "가장 늦은", "제일 늦게 끝난": the latest of the records, not being late
+    plain = re.sub(r"(?:가장|제일|젤|맨)\s*늦(?:게|은)", lambda m: " " * len(m.group()), plain)
     # "i mean", "I meant", "what I'm asking is": the asker restating the question, no procedure of the asker's own
     plain = re.sub(r"\b(?:i\s+mean(?:t)?|what\s+i(?:'m|\s+am)\s+asking(?:\s+is)?|i'?m\s+asking\s+about)\b",
                    lambda m: " " * len(m.group()), plain, flags=re.I)
@@ -706,6 +711,8 @@ _FUNCTION_WORDS = (
     "both either neither each every exactly generally just only overall perhaps quite rather really simply still then "
     "there therefore thus together too very yet hence meanwhile otherwise moreover furthermore however anyway anyhow "
     "looking speaking thinking wondering curious quick honestly seriously okay alright sorry sure thanks "
+    # what a chatty opener says the asker saw or heard ("Watched a video where …", "Heard that …")
+    "saw seen heard watched noticed caught remember reckon guess "
     # chat acronyms written in capitals ("Need X's kills ASAP", "FYI ...") are no names either
     "asap fyi tbh imo imho iirc btw pls plz thx lol lmao ngl idk omg "
     # the verbs a request opens with ("Calculate (kills + assists) / deaths for X", "Compute ...", "Identify ...")

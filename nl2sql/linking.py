@@ -1762,8 +1762,23 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     if len(swapped) == 1:
                         etype, value = swapped.pop()
                         best = Mention(etype, value, a, end, 85.0)
+            if best is not None and best.type != "tournament" and norm(text[a:best.end]) != norm(str(best.value)) \
+                    and _tournament_run_at(text, a, catalog):
+                continue  # "Aurora Ring" for an event "Aurora Ring Finals": two words of one tournament, not a near-miss player
             if best is not None:
                 out.append(best)
                 for j in range(best.start, best.end):
                     taken[j] = True
     return out
+
+
+def _tournament_run_at(text: str, a: int, catalog: Catalog) -> bool:
+    """Whether the Latin words from ``a`` on begin with two or more consecutive words of one tournament's name."""
+    said = [w.lower() for w in re.findall(r"[A-Za-z]+", text[a:a + 80])[:2]]
+    if len(said) < 2:
+        return False
+    for name, _, _, _ in catalog.tour_words:
+        words = [w.lower() for w in _words(name)]
+        if any(words[i:i + 2] == said for i in range(len(words) - 1)):
+            return True
+    return False

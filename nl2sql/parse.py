@@ -338,8 +338,14 @@ class Parser:
                         lambda m: f"count per {m.group(1).lower()}".ljust(len(m.group())), masked, flags=re.I)
         # "대회 건수", "팀 건수": how many of those rows (건수 is a count of records, said of the noun before it)
         masked = re.sub(r"(대회|토너먼트|팀|선수|스쿼드|맵|지역|경기|매치)(\s*)건수(?![가-힣])", lambda m: m.group(1) + " 수" + m.group(2), masked)
+        # "팀의 명칭", "대회명칭": a formal word for the name
+        masked = re.sub(r"명칭", "이름", masked)
         # "역할별 선수 분포", "지역별 팀 분포", "distribution of players by role": how many of the noun in each group
-        masked = re.sub(r"(대회|토너먼트|팀|선수|스쿼드|맵|경기|매치)(\s*)분포(?![가-힣])", lambda m: m.group(1) + " 수" + m.group(2), masked)
+        masked = re.sub(r"(대회|토너먼트|팀|선수|스쿼드|맵|경기|매치)(\s*)분포(?=$|[^가-힣]|(?:를|을|는|은|가|이|도|만)(?![가-힣]))",
+                        lambda m: m.group(1) + " 수" + m.group(2), masked)
+        # "대회 상관없이 전체로", "regardless of the event": no scope, every row (no negation of a tournament)
+        masked = re.sub(r"(?:대회|토너먼트|경기|시즌|게임|맵|스테이지)\s*(?:와|과)?\s*(?:상관\s*없이|관계\s*없이|무관하게|구분\s*없이|가리지\s*않고)",
+                        lambda m: " " * len(m.group()), masked)
         masked = re.sub(r"\b(?:the\s+)?distribution\s+of\s+(?:the\s+)?(teams|players|squads|tournaments|events|matches|maps)\b",
                         lambda m: ("number of " + m.group(1)).ljust(len(m.group())), masked, flags=re.I)
         # "(중복 제외)", "중복없이", "no duplicates", "each counted once": a remark that each row counts once (counts of
@@ -578,6 +584,12 @@ class Parser:
         masked = re.sub(r"(?:(?:(?<![가-힣])한\s*번도\s*)?(?:안\s*(?:죽은|죽고|쓰러진|쓰러지고)|(?:죽|쓰러지)지\s*(?:않은|않고|않았던))"
                         r"(?:\s*(?:끝까지|마지막까지)\s*(?:살아남은|생존한))?|(?:끝까지|마지막까지)\s*(?:살아남은|생존한))(?=\s*(?:판|경기|게임|매치|맵|세트))",
                         lambda m: "0데스".ljust(len(m.group())), masked)
+        # "킬 하나도 못 따고 끝난 판", "어시를 한 개도 못 올린 경기", "without a single kill": none of the statistic in that match
+        masked = re.sub(r"(킬|데스|어시)\s*(?:을|를)?\s*(?:하나도|한\s*개도|한\s*번도|단\s*하나도)\s*(?:못|안)\s*"
+                        r"(?:따고|딴|따낸|먹고|먹은|내고|낸|하고|한|올리고|올린|기록하고|기록한|챙기고|챙긴)(?=\s|$|[,.?!(])",
+                        lambda m: ("0" + m.group(1)).ljust(len(m.group())), masked)
+        if re.search(r"\b(?:match(?:es)?|games?|maps?|series)\b", masked, re.I):
+            masked = re.sub(r"\bwithout (?:a (?:single )?)?(kill|frag|assist)\b", lambda m: f"0 {m.group(1)}s".ljust(len(m.group())), masked, flags=re.I)
         if re.search(r"\b(?:matches|games|maps|series)\b", masked, re.I):
             masked = re.sub(r"\bwithout (?:dying|a (?:single )?death)(?: (?:once|even once))?\b",
                             lambda m: "0 deaths".ljust(len(m.group())), masked, flags=re.I)
@@ -2755,14 +2767,20 @@ class Parser:
         if teams:
             fs = fs + [Filter("wt.name", "=", teams[0])] if not self._object_of_win(teams[0]) else \
                 fs + [Filter("lt.name", "=", teams[0])]
+        # "which squads were shut out most often", "셧아웃 당한 팀": the side it happened to, the loser, is the key
+        side = "lt.name" if re.search(r"\b(?:get|gets|got|getting|gotten|were|was|been|being)\s+(?:swept|shut\s*out|whitewashed|blanked|bageled)\b"
+                                      r"|\bswept\s+(?:teams?|sides?|squads?)\b|(?:셧아웃|완패|스윕|무실세트\s*패배?)\s*(?:을|를)?\s*당(?:한|했|하)", t.s, re.I) else "wt.name"
         if asked not in ("match", "date") and not teams and (t.has("aggregates", "max") or t.has("aggregates", "min")):
             order = "asc" if t.has("aggregates", "min") and not t.has("aggregates", "max") else "desc"
-            return IR(select=["wt.name"], measure="countd:m.id", filters=fs, group=True, order=order, limit=self.top_n() or 1)
+            return IR(select=[side], measure="countd:m.id", filters=fs, group=True, order=order, limit=self.top_n() or 1)
         if (t.has("aggregates", "count") or not teams and self.group_entity() == "team") and not re.search(r"\bwho\b|누구|어디|어느 팀", t.s, re.I):
             if not teams and (asked == "team" and re.search(r"\b(?:which|what) teams?\b|어느 팀|어떤 팀|팀별|팀마다", t.s, re.I)
                               or self.group_entity() == "team"):
                 # "which teams, how many times", "2-0 wins per team", "팀별 셧아웃 횟수": counted per winning side
-                return IR(select=["wt.name"], measure="countd:m.id", filters=fs, group=True)  # which team, how many times
+                ir = IR(select=[side], measure="countd:m.id", filters=fs, group=True)  # which team, how many times
+                if t.has("shapes", "order"):
+                    ir.order = "desc"
+                return ir
             return IR(measure="countd:m.id", filters=fs)
         if asked == "map" or re.search(r"\b(?:which|what) maps?\b|(?:어느|무슨|어떤)\s*맵|맵(?:은|이)?\s*(?:어디|뭐)", t.s, re.I):
             # "any 2-0 map — which one and when?", "13-0 나온 맵 어디": the map asked, its date said beside
@@ -2905,7 +2923,10 @@ class Parser:
     _BEHIND = re.compile(
         r"\b(?:won|win|wins|winning|taken|took)\b.{0,40}?\b(?:with|had|got|having|despite)?\s*(fewer|less|more)\s+(kills|frags|elims)\s+than\s+(?:the\s+)?"
         r"(?:loser|losers|losing\s+(?:team|side|squad)|other\s+(?:team|side|squad)|opponents?|opposing\s+(?:team|side))\b"
-        r"|(킬|킬 수)\s*(?:이|가)?\s*(?:상대|진\s*팀|패배\s*팀)\s*보다\s*(?:더\s*)?(적|많)\S*\s*(?:팀|쪽)\s*(?:이|가)?\s*(?:이긴|승리한|이겼)", re.I)
+        r"|(킬|킬 수)\s*(?:이|가)?\s*(?:상대|진\s*팀|패배\s*팀)\s*보다\s*(?:더\s*)?(적|많)\S*\s*(?:팀|쪽)\s*(?:이|가)?\s*(?:이긴|승리한|이겼)"
+        # "패한 쪽 킬이 이긴 쪽 킬보다 많은 판", "승리 팀 킬이 패배 팀 킬보다 적은 판": both sides named, the first compared
+        r"|(?<![가-힣])(진|패배한|패한|패배|이긴|승리한|승리)\s*(?:팀|쪽)(?:의)?\s*(?:팀\s*)?(?:킬|킬\s*수)\s*(?:이|가|는|은)?\s*"
+        r"(?:진|패배한|패한|패배|이긴|승리한|승리)\s*(?:팀|쪽)(?:의)?\s*(?:팀\s*)?(?:킬|킬\s*수)?\s*보다\s*(?:더\s*)?(적|많)", re.I)
 
     def _winner_behind_on_stat(self) -> IR | None:
         """"series taken by the side with less kills than the beaten side", "킬 적은 쪽이 이긴 판": the two sides of one
@@ -2914,6 +2935,8 @@ class Parser:
         if m is None or len(self.values.get("team", [])) > 1:
             return None
         fewer = (m.group(1) or "").lower() in ("fewer", "less") or m.group(4) == "적"
+        if m.group(5):  # the loser's kills above the winner's is the winner's below
+            fewer = (m.group(6) == "많") == bool(re.match(r"진|패", m.group(5)))
         cmp = Filter("l.kills", "col>", "w.kills") if fewer else Filter("w.kills", "col>", "l.kills")
         fs = self.value_filters(skip={"team"}) + self.date_filters() + [Filter("w.placement", "=", 1), cmp]
         if not any(f.col == "m.format" for f in fs):

@@ -178,25 +178,26 @@ _EN_LEAD_IN = re.compile(
 # "My cousin insists it ended in June, I think July.", "Y is the club I follow and I bet they …": sentences
 # telling the asker's story (I, my, me; or what someone claims) before the sentence that asks; they ask nothing, and
 # what they name is the story's, not the question's
-_EN_STORY_SENTENCE = re.compile(
-    r"(?=[^.!?:]*(?:\b(?:i|i'm|i've|i'd|my|me|myself)\b|\b(?:says?|said|claims?|claimed|swears?|swore|thinks?|reckons?)\b))"
+_EN_STATEMENT = re.compile(
     r"(?!\s*(?:how|what|what's|which|who|whom|whose|when|where|why|is|are|was|were|did|do|does|can|could|would|will|list|show|give|"
     r"tell|name|rank|count|find)\b)[^.!?:]{8,200}[.!:]+\s+(?=\S)", re.I)
+_EN_STORY_MARK = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|myself|imo|imho|tbh|ngl)\b|\b(?:says?|said|claims?|claimed|swears?|swore|thinks?|reckons?)\b", re.I)
 _WE_SAID = re.compile(r"\b(?:we|we're|we've|our|ours|us)\b|우리|저희", re.I)
 
 
 def story_told(text: str) -> tuple[str, str]:
-    """The asker's story said in whole sentences before the question (see _EN_STORY_SENTENCE), and the question after it;
-    ("", text) when there is none, when what follows asks with no question mark, or when the story speaks for a team or an
-    organiser ("we", "our": its procedure may be what is asked)."""
-    at = 0
+    """The asker's story said in whole sentences before the question (statements, one at least saying I, my, me or what
+    someone claims), and the question after it; ("", text) when there is none, when what follows asks with no question
+    mark, or when the story speaks for a team or an organiser ("we", "our": its procedure may be what is asked)."""
+    at, marked = 0, False
     while True:
-        m = _EN_STORY_SENTENCE.match(text, at)
+        m = _EN_STATEMENT.match(text, at)
         if not m:
             break
+        marked = marked or bool(_EN_STORY_MARK.search(m.group()))
         at = m.end()
     head, rest = text[:at], text[at:]
-    if not at or "?" not in rest or _WE_SAID.search(head) or re.search(r"[가-힣]", head):
+    if not at or not marked or "?" not in rest or _WE_SAID.search(head) or re.search(r"[가-힣]", head):
         return "", text
     return head, rest
 
