@@ -19,7 +19,7 @@ from kernel.checks import check_language, check_text
 from kernel.language import detect
 
 from .ir import IR, compile_sql
-from .linking import MASK, Linked, lexicon, link, load_catalog, spoken_numbers
+from .linking import MASK, Linked, lexicon, link, load_catalog, glued_names, spoken_numbers
 from .query import FOLLOWUP, KINDS, NOT_STATS, Query, build_sql, metrics_for
 from .render import render, render_ir
 from .safety import run_readonly, validate
@@ -167,7 +167,7 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     read first; the whole text is read when the core cannot be answered or lost a name on the way. Numbers
     said as words ("twenty twenty five", "백오십 개") are read as digits (:func:`~nl2sql.linking.spoken_numbers`), and
     a count's shorthand ("# of maps") as words (:func:`~nl2sql.unwrap.shorthand`)."""
-    question = spoken_numbers(shorthand(question), load_catalog(url))
+    question = glued_names(spoken_numbers(shorthand(question), load_catalog(url)), load_catalog(url))
     question = _as_named_team(question, url, today)
     question = _kin_named(question, url, today)
     question = _FINAL_SAID.sub(lambda m: "결승전" if re.match(r"[가-힣]", m.group()) else "the final", question)

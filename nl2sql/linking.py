@@ -603,6 +603,23 @@ def _ko_sino(run: str) -> int | None:
     return total + (digit or 0)
 
 
+def glued_names(text: str, catalog: "Catalog") -> str:
+    """Two or three words of one tournament's name typed without the spaces ("<first><second>컵 결승"), written apart so
+    the loose reading of tournaments finds them; a run that is itself a name the database holds stays."""
+    def split(m: re.Match) -> str:
+        token = m.group().lower()
+        if token in catalog.aliases:
+            return m.group()
+        for name, _, _, _ in catalog.tour_words:
+            words = [w for w in _words(name) if w.isalpha() and w.isascii()]
+            for n in (3, 2):
+                for i in range(len(words) - n + 1):
+                    if "".join(w.lower() for w in words[i:i + n]) == token:
+                        return " ".join(words[i:i + n])
+        return m.group()
+    return re.sub(r"(?<![A-Za-z0-9])[A-Za-z]{8,}(?![A-Za-z])", split, text)
+
+
 def spoken_numbers(text: str, catalog: "Catalog | None" = None) -> str:
     """``text`` with its spelled-out numbers written as digits (see the comment above); names of ``catalog`` kept."""
     keep = [False] * (len(text) + 1)

@@ -2625,8 +2625,11 @@ class Parser:
         "players and their roles and teams" (never one the filters already fix)."""
         s, out = self.t.s, []
         fixed = {f.col for f in filters if f.op == "="}
-        if any(f.op == "month!=" for f in filters):
-            fixed |= {"tr.start_date", "tr.end_date"}  # the months of the two dates differing is the condition
+        if any(f.op == "month!=" for f in filters) and not re.search(
+                r"\b(?:give|show|list|with|and|plus|include)\b[^?.!]{0,30}\bstart(?:ing)?\s+(?:and|&)\s+end(?:ing)?\s+dates?\b"
+                r"|시작\s*(?:일|날짜)\s*(?:과|와|이랑|하고|및|,)\s*(?:종료|끝)\s*(?:일|날짜)\s*(?:도|까지|을|를)?\s*(?:같이|함께|보여|알려|조회|포함)", s, re.I):
+            # the months of the two dates differing is the condition (the dates are shown only when asked for)
+            fixed |= {"tr.start_date", "tr.end_date"}
         said = {
             "tournament": [(r"\b(?:what|which) (?:games?|titles?) (?:was|were|is|are|did)\b|\band (?:in )?(?:what|which) (?:games?|titles?)\b|무슨 게임|어떤 게임|\b(?:its|their|the) (?:games?|titles?)\b|\b(?:with|w/) ?(?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game"),
                            # "events with their start dates", "대회랑 시작일", "with the dates they ran": the tournament's own dates
