@@ -4228,7 +4228,7 @@ def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: boo
     if benched and len(benched) < len(players):
         text, linked = _blank(text, linked, benched)
     if _compose:
-        for compose in (_half_won, _min_sample, _nth_place, _scopes_side_by_side, _measures_side_by_side):
+        for compose in (_half_won, _min_sample, _top_n_times, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
             if reading is not None:
                 return reading
@@ -4274,6 +4274,36 @@ _NTH = re.compile(r"(?<!~)\b(?P<en>second|third|fourth|fifth|[2-5](?:nd|rd|th))(
 
 # the places listed from the first up to the one said next ("1, 2위", "1위, 2위, 3위"): a top-N, not that place alone
 _FIRST_PLACES = re.compile(r"(?<![\d/.-])1\s*(?:위|등|st)?\s*,\s*(?:\d+\s*(?:위|등|nd|rd|th)?\s*,\s*)*(?:and\s+|&\s*)?$", re.I)
+
+
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twice": 2,
+          "once": 1, "thrice": 3}
+_N = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_TOP_TIMES = re.compile(
+    r"\b(?:finish(?:ed|es|ing)?|plac(?:ed|es|ing)|end(?:ed|s)?(?:\s+up)?|came|land(?:ed|s)?|got)\s+(?:in(?:to)?\s+)?(?:the\s+)?top[- ]?" + _N
+    + r"\b(?:\s+(?:spots?|places?|positions?))?\s+(at least|more than|over|no fewer than|a minimum of)?\s*" + _N + r"\s*(\+)?\s*(?:or\s+more\s+)?times\b(\s+or\s+more)?"
+    r"|(?:상위|탑|top)\s*" + r"(\d{1,2})\s*(?:위|등)?\s*(?:안|이내|내)\s*(?:에|로)?\s*(?:든|들어간|진입한|마친|끝낸)?\s*(?:게|것이|횟수가)?\s*(\d{1,3})\s*(?:번|회)\s*(이상|넘게|초과)", re.I)
+
+
+def _top_n_times(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"squads that placed top four five or more times", "상위 3위 안에 5번 이상 든 팀": each team's finishes at
+    or above place n, counted, kept at the number of times."""
+    m = _TOP_TIMES.search(text)
+    if m is None or any(mm.type in ("team", "player") for mm in linked.mentions):
+        return None
+    def num(g: str) -> int:
+        return int(g) if g.isdigit() else _SMALL[g.lower()]
+    if m.group(1):
+        top, times = num(m.group(1)), num(m.group(3))
+        op = ">" if (m.group(2) or "").lower() in ("more than", "over") else ">="
+    else:
+        top, times = int(m.group(6)), int(m.group(7))
+        op = ">=" if m.group(8) == "이상" else ">"
+    if not 1 <= top <= 20:
+        return None
+    parser = Parser(text, linked, today)
+    filters = parser.value_filters() + parser.date_filters() + [Filter("mt.placement", "<=", top)]
+    return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True, having=(op, times)), 0.75, "having")
 
 
 def _nth_place(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
