@@ -1479,6 +1479,13 @@ class Parser:
             if group_by in KEY and group_by != "match":
                 gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
+            ranked = self.asked_entity()
+            if fn == "avg" and (maxish or minish) and ranked in ("tournament", "team", "map", "stage", "game") and ranked in KEY:
+                # "the event whose average winning margin was the widest", "평균 점수 차가 가장 작은 맵": the groups by that
+                # average, the extreme one (ties kept)
+                gkey = {"team": "wt.name"}.get(ranked, KEY[ranked])
+                return Reading(IR(select=[gkey], measure=f"avg:{diff}", filters=fs, group=True,
+                                  order="asc" if minish and not maxish else "desc", limit=self.top_n() or 1), 0.75, "top")
             both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀"
                                    r"|\b(?:the )?winning (?:team|side|squad),? (?:and )?(?:the )?losing (?:team|side|squad)\b|이긴\s*팀\s*,\s*진\s*팀|승리\s*팀\s*(?:,|과|이랑|하고)\s*패배\s*팀", t.s, re.I)
             # "rounds both teams took", "양 팀 라운드": both sides' scores asked beside
