@@ -2641,9 +2641,9 @@ class Parser:
             "tournament": [(r"\b(?:what|which) (?:games?|titles?) (?:was|were|is|are|did)\b|\band (?:in )?(?:what|which) (?:games?|titles?)\b|무슨 게임|어떤 게임|\b(?:its|their|the) (?:games?|titles?)\b|\b(?:with|w/) ?(?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game"),
                            # "events with their start dates", "대회랑 시작일", "with the dates they ran": the tournament's own dates
                            (r"\b(?:its|their|the|with|and|plus)\s+(?:start(?:ing)?|begin(?:ning)?|opening|first)\s+(?:dates?|days?)\b|\b(?:its|their|with|and)\s+(?:the\s+)?(?:dates?|run(?:ning)? dates?|schedules?)\b"
-                            r"|\bstart\s+and\s+end\b|시작\s*(?:일|날짜)|개막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.start_date"),
+                            r"|\bstart(?:ing)?\s+(?:and|&)\s+end(?:ing)?\b|시작\s*(?:일|날짜)|개막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.start_date"),
                            (r"\b(?:its|their|the|with|and|plus)\s+(?:end(?:ing)?|clos(?:e|ing)|final|last|finish)\s+(?:dates?|days?)\b|\b(?:its|their|with|and)\s+(?:the\s+)?(?:dates?|run(?:ning)? dates?|schedules?)\b"
-                            r"|\bstart\s+and\s+end\b|종료\s*(?:일|날짜)|폐막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.end_date")],
+                            r"|\bstart(?:ing)?\s+(?:and|&)\s+end(?:ing)?\b|종료\s*(?:일|날짜)|폐막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.end_date")],
             "team": [(r"\b(?:give|with|and|plus|show)\s+(?:the\s+)?(?:tournaments?|events?)\s*(?:\+|and|&|,|name)|\b(?:with|and|plus)\s+(?:the|their)\s+(?:tournaments?|events?)\s*[?.!]*\s*$|\b(?:tournaments?|events?)\s*(?:\+|&)\s*teams?\b"
                       r"|\bteams?\s*(?:\+|&|and)\s*(?:the\s+)?(?:tournaments?|events?)\b|대회(?:명)?(?:이랑|랑|하고|과|와|\s*\+)\s*팀", "tr.name"),
                      (r"\b(?:its|their|the) regions?\b|\b(?:with|w/) ?(?:the |their )?regions?\b|\band (?:their )?regions?\b|지역(?:이랑|하고|도|과|까지)|어느 지역", "t.region")],
@@ -4847,7 +4847,7 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     if ir.measure in counted_keys and not ir.select and not ir.group and not ir.setop and not ir.compare and not ir.minus \
             and re.search(r"\b(?:which|what)\s+(?:teams|sides|squads|orgs|players|pros)\b|(?:어느|어떤)\s*(?:팀|선수)", s, re.I) \
             and re.search(r"\bhow many\b[^?]*\b(?:each|apiece)\b|\beach\b[^?]*\bhow many\b|(?:각각|각자)\s*몇|몇\s*(?:번|회|판|경기)씩", s, re.I):
-        # "which squads took a semifinal, with how many each": one row per key with its own count, not the number of keys
+        # "which squads took a semifinal, with how many each": one row per key with its own count, rather than a count of keys
         ir.select, ir.group, ir.measure = [counted_keys[ir.measure]], True, "countd:m.id"
     keys = {"p.nickname": "p.nickname", "t.name": "t.name"}
     if ir.measure and not ir.group and not ir.select and not ir.setop and not ir.compare and not ir.minus and not ir.vs \
