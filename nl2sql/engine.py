@@ -580,7 +580,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
         if extra:
             filters += list(extra.get("a") or []) + list(extra.get("b") or [])
     dated = any(f.col.endswith(("played_at", "start_date", "end_date")) for f in filters)
-    shaped = reading.shape in ("count", "list", "top", "group", "having", "set", "ranking", "extreme", "per")
+    shaped = reading.shape in ("count", "list", "top", "group", "having", "set", "ranking", "extreme", "per", "share")
     game = any(m.type == "game" for m in linked.mentions)
     # "when was the last match", "첫 경기 언제였어": the date of past records ("when does the cup start" may be a schedule)
     past = re.search(r"\bwhen (?:was|were|did)\b|언제\s*(?:였|이었|했|열렸|있었|치렀|시작했|끝났)", question, re.I)

@@ -4235,7 +4235,7 @@ def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: boo
     if benched and len(benched) < len(players):
         text, linked = _blank(text, linked, benched)
     if _compose:
-        for compose in (_half_won, _min_sample, _top_n_times, _nth_place, _scopes_side_by_side, _measures_side_by_side):
+        for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
             if reading is not None:
                 return reading
@@ -4311,6 +4311,79 @@ def _top_n_times(text: str, linked: Linked, today: dt.date | None) -> Reading | 
     parser = Parser(text, linked, today)
     filters = parser.value_filters() + parser.date_filters() + [Filter("mt.placement", "<=", top)]
     return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True, having=(op, times)), 0.75, "having")
+
+
+_STAT_COLS = {"kill": "kills", "frag": "kills", "킬": "kills", "death": "deaths", "데스": "deaths", "assist": "assists",
+              "어시": "assists", "damage": "damage", "딜": "damage", "데미지": "damage", "피해량": "damage"}
+_STAT_WORD = r"(kills?|frags?|deaths?|assists?|damage|킬|데스|어시스트|어시|딜량|딜|데미지|피해량)"
+_TIMES_AS_MANY = re.compile(
+    # "어시 합계가 킬 합계의 3배 이상인", "어시가 킬의 세 배 넘는"
+    _STAT_WORD + r"\s*(?:수|합계|합|총합)?\s*(?:가|이|는|은)\s*(?:총\s*)?" + _STAT_WORD + r"\s*(?:수|합계|합|총합)?\s*의\s*"
+    r"(\d+(?:\.\d+)?|두|세|네|다섯)\s*배\s*(이상|넘는|넘게|초과|이하|미만)"
+    # "assists at least twice their kills", "kills more than 3 times their deaths"
+    r"|\b" + _STAT_WORD + r"\s+(?:(?:that|which)\s+(?:are|were|is|was)\s+|(?:are|were|is|was)\s+)?(at least|more than|over|no less than|under|less than|at most)\s+"
+    r"(twice|double|two times|three times|four times|(\d+(?:\.\d+)?)\s*(?:times|x))\s+(?:(?:their|his|her|the|its)\s+)?(?:total\s+|number of\s+)?" + _STAT_WORD + r"\b"
+    # "at least twice as many assists as kills"
+    r"|\b(at least|more than|over|under|less than|at most)\s+(twice|two times|three times|four times|(\d+(?:\.\d+)?)\s*times)\s+as\s+(?:many|much)\s+"
+    + _STAT_WORD + r"\s+as\s+" + _STAT_WORD + r"\b", re.I)
+
+
+def _stat_col(word: str) -> str:
+    w = word.lower()
+    return next(v for k, v in _STAT_COLS.items() if w.startswith(k))
+
+
+def _times_as_many(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"데스가 킬의 두 배 넘는 선수", "players whose assists are at least twice their kills", "at least three times
+    as many assists as kills": each player's sum of one statistic against a multiple of the sum of another (a HAVING
+    on the difference), both sums shown."""
+    m = _TIMES_AS_MANY.search(text)
+    if m is None or re.search(r"\b(?:which|what)\s+(?:teams?|squads?)\b|(?:어느|어떤)\s*팀|팀\s*(?:은|는|이름|명)", text, re.I):
+        return None
+    words = {"두": 2, "세": 3, "네": 4, "다섯": 5, "twice": 2, "double": 2, "two times": 2, "three times": 3, "four times": 4}
+    if m.group(1):
+        a, b, k, said = m.group(1), m.group(2), m.group(3), m.group(4)
+        op = {"이상": ">=", "넘는": ">", "넘게": ">", "초과": ">", "이하": "<=", "미만": "<"}[said]
+    elif m.group(5):
+        a, said, k, b = m.group(5), m.group(6).lower(), m.group(8) or m.group(7).lower(), m.group(9)
+        op = {"at least": ">=", "more than": ">", "over": ">", "no less than": ">=", "under": "<", "less than": "<", "at most": "<="}[said]
+    else:
+        said, k, a, b = m.group(10).lower(), m.group(12) or m.group(11).lower(), m.group(13), m.group(14)
+        op = {"at least": ">=", "more than": ">", "over": ">", "under": "<", "less than": "<", "at most": "<="}[said]
+    factor = float(words[k]) if k in words else float(k)
+    ca, cb = _stat_col(a), _stat_col(b)
+    if ca == cb or factor <= 0:
+        return None
+    parser = Parser(text, linked, today)
+    filters = parser.value_filters() + parser.date_filters()
+    return Reading(IR(select=["p.nickname"], measure=f"diff:mp.{ca}-{factor:g}*mp.{cb}", filters=filters, group=True,
+                      having=(op, 0), extra_measures=[f"sum:mp.{ca}", f"sum:mp.{cb}"]), 0.75, "having")
+
+
+_BLANK_COLS = {"damage": "mp.damage", "dmg": "mp.damage", "딜량": "mp.damage", "데미지": "mp.damage", "피해량": "mp.damage",
+               "kills": "mp.kills", "킬": "mp.kills", "assists": "mp.assists", "어시": "mp.assists", "deaths": "mp.deaths", "데스": "mp.deaths",
+               "map": "m.map", "맵": "m.map", "stage": "m.stage", "스테이지": "m.stage", "region": "t.region", "지역": "t.region",
+               "role": "p.role", "position": "p.role", "역할": "p.role", "포지션": "p.role"}
+_BLANK_SHARE = re.compile(
+    r"(damage|dmg|딜량|데미지|피해량|kills|킬|assists|어시|deaths|데스|map|맵|stage|스테이지|region|지역|role|position|역할|포지션)\S*\s*(?:값|정보|기록|데이터)?\s*"
+    r"(?:이|가|은|는)?\s*(?:기록되지\s*않은|누락된|비어\s*있는|빈|없는|미기재된?|is\s+(?:missing|null|blank|empty)|(?:are|were|was)\s+(?:missing|null|blank|empty)|missing|null|blank)"
+    r"[^?.]{0,40}?(?:비율|비중|퍼센트|백분율|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bratio\b|%)"
+    r"|\b(?:share|percent(?:age)?|proportion|fraction)\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?(?:rows|records|entries|matches|games|players|teams)\b"
+    r"[^?.]{0,30}?\b(damage|dmg|kills|assists|deaths|map|stage|region|role|position)\b", re.I)
+
+
+def _blank_share(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"딜량 값이 비어 있는 기록의 비중", "the percentage of rows without a damage value": the share of the rows
+    whose cell is blank (NULL), in percent."""
+    m = _BLANK_SHARE.search(text)
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    if m.group(2) and not re.search(r"\bwithout\b|missing|null|blank|empty|\bno\s+" + word, text[m.start():m.end() + 20], re.I):
+        return None
+    col = next(v for k, v in _BLANK_COLS.items() if word.startswith(k))
+    parser = Parser(text, linked, today)
+    return Reading(IR(measure=f"share:{col}=null", filters=parser.value_filters() + parser.date_filters()), 0.75, "share")
 
 
 def _nth_place(text: str, linked: Linked, today: dt.date | None) -> Reading | None:

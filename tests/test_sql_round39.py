@@ -10,7 +10,9 @@ analyst writing Korean report requests).
 - Constructs: two whole dates as a range; a count per key kept at a number ("used more than once, with how many
   each"); "which teams took …, with the count for each"; the most of a statistic in a single ranking match; "get swept" counts
   the loser; the sums of two statistics compared over every match ("over the whole season"); a month-span list with
-  the dates asked for; top-N finishes at least K times; the tournament with the widest average margin.
+  the dates asked for; top-N finishes at least K times; the tournament with the widest average margin; one statistic's sum
+  against a multiple of another's ("어시가 킬의 두 배 넘는", "deaths at least twice their kills"); the share of rows
+  whose cell is blank, in percent.
 - Korean report wording: "집계해/산출해 주십시오", "명칭", "지역 코드", "분포", "경기의 수", "랭킹 형식", "시작일이 가장 빠른",
   "상관없이", "진 팀의 킬이 이긴 팀의 킬보다 많은", "킬 하나도 못 딴 판".
 
@@ -129,6 +131,13 @@ CASES = [
      "SELECT COUNT(*) FROM match_teams w JOIN match_teams l ON l.match_id = w.match_id AND l.placement = 2 "
      "JOIN matches m ON m.id = w.match_id WHERE w.placement = 1 AND m.format = 'versus' AND l.kills > w.kills"),
     ("킬을 하나도 못 딴 판이 있는 팀은?", "SELECT DISTINCT t.name FROM match_teams mt JOIN teams t ON t.id = mt.team_id WHERE mt.kills = 0"),
+    # one sum against a multiple of another; the share of rows with a blank cell
+    ("어시가 킬의 두 배 넘는 선수는?", "SELECT p.nickname FROM match_players mp JOIN players p ON p.id = mp.player_id GROUP BY p.id "
+     "HAVING SUM(mp.assists) > 2 * SUM(mp.kills)"),
+    ("Which players have deaths at least twice their kills?", "SELECT p.nickname FROM match_players mp JOIN players p "
+     "ON p.id = mp.player_id GROUP BY p.id HAVING SUM(mp.deaths) >= 2 * SUM(mp.kills)"),
+    ("스테이지 값이 빈 경기 비중은 몇 퍼센트인지 계산해 주세요.", "SELECT 100.0 * SUM(stage IS NULL) / COUNT(*) FROM matches"),
+    ("What percentage of player rows have damage missing?", "SELECT 100.0 * SUM(damage IS NULL) / COUNT(*) FROM match_players"),
     ("Which teams finished a ranking game without a single kill?",
      "SELECT DISTINCT t.name FROM match_teams mt JOIN teams t ON t.id = mt.team_id WHERE mt.kills = 0"),
 ]
