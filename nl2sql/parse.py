@@ -4334,7 +4334,7 @@ def _stat_col(word: str) -> str:
 
 
 def _times_as_many(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
-    """"데스가 킬의 두 배 넘는 선수", "players whose assists are at least twice their kills", "at least three times
+    """"데스가 킬의 두 배 넘는 선수", "players whose assists are at least twice their kills", "over four times
     as many assists as kills": each player's sum of one statistic against a multiple of the sum of another (a HAVING
     on the difference), both sums shown."""
     m = _TIMES_AS_MANY.search(text)
