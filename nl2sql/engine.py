@@ -23,7 +23,7 @@ from .linking import MASK, Linked, lexicon, link, load_catalog, glued_names, spo
 from .query import FOLLOWUP, KINDS, NOT_STATS, Query, build_sql, metrics_for
 from .render import render, render_ir
 from .safety import run_readonly, validate
-from .unwrap import WRAPPER_WORD, core_question, shorthand, trailing_context
+from .unwrap import WRAPPER_WORD, core_question, shorthand, story_told, trailing_context
 
 log = logging.getLogger(__name__)
 
@@ -174,9 +174,9 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     core = core_question(question)
     if core != question.strip():
         core, rest = _carry_names(question, core, url, today)
-        if _PRONOUN.search(core) or _THERE.search(core):
-            # a reference the carried name did not resolve ("did they win there?" after a story naming the team and
-            # the event): the whole text's names must be kept
+        if _THERE.search(core) and story_told(question.strip())[0]:
+            # a place the carried name did not resolve ("did they win there?" after a story naming the team and the
+            # event): the whole text's names must be kept
             rest = question
         p = _plan(core, url, context, today, model)
         if (p.ir is not None or p.query is not None) and (not _lost_names(rest, p.linked, url, today)
@@ -284,8 +284,6 @@ def _story_only(question: str, core: str, linked: Linked) -> bool:
     """Whether what the core lost was only the asker's story told before it ("Y is the club my sister follows, she says they
     dominate. Which Y pros …?"): the core names a team, player or tournament of its own and refers back to nothing ("they",
     "there" left unresolved)."""
-    from .unwrap import story_told
-
     head, _ = story_told(question.strip())
     return bool(head) and any(m.type in ("team", "player", "tournament") for m in linked.mentions) \
         and not _PRONOUN.search(core) and not _THERE.search(core)
