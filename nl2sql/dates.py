@@ -110,6 +110,27 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
     scan(rf"\b(?:the\s+|a\s+)?(week|fortnight|two weeks|2 weeks|three weeks|3 weeks|(\d{{1,2}}) days)\s+(?:from|after|starting(?:\s+(?:on|from))?"
          rf"|beginning(?:\s+on)?|following|commencing(?:\s+on)?|of)\s+(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\.?,?\s+((?:19|20)\d\d)"
          rf"|{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-(\d{{1,2}})-(\d{{1,2}}))", span_from)
+    # Two whole dates, each with its year: "between 3 March 2025 and 9 April 2025", "from June 2, 2024 to July 1, 2025",
+    # "between 2025-03-03 and 2025-04-09" (both days included)
+    full = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\.?,?\s+(?:19|20)\d\d|{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d" \
+           r"|(?:19|20)\d\d-\d{1,2}-\d{1,2})"
+
+    def one_day(said: str) -> str | None:
+        m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\.?,?\s+((?:19|20)\d\d)", said) \
+            or re.fullmatch(rf"{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)", said)
+        if m and m.group(1).isdigit():
+            d, mon, y = m.groups()
+        elif m:
+            mon, d, y = m.groups()
+        else:
+            y, mo, d = said.split("-")
+            return _day(int(y), int(mo), int(d))
+        return _day(int(y), MONTHS[mon[:4] if mon.startswith("sept") else mon[:3]], int(d))
+
+    def two_days(m):
+        lo, hi = one_day(m.group("a")), one_day(m.group("b"))
+        return ("range", (lo, _next_day(hi))) if lo and hi and lo <= hi else None
+    scan(rf"(?:between|from)\s+(?P<a>{full})\s*(?:and|to|-|–|until|till|through|thru)\s+(?P<b>{full})", two_days)
     # Ranges first: "from May 2 to June 9, 2024", "3월 1일부터 3월 10일까지".
     def en_range(m):
         y = _year(m.group(5))

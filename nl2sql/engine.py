@@ -19,11 +19,11 @@ from kernel.checks import check_language, check_text
 from kernel.language import detect, english_words
 
 from .ir import IR, compile_sql
-from .linking import MASK, Linked, lexicon, link, load_catalog, spoken_numbers
+from .linking import MASK, Linked, lexicon, link, load_catalog, glued_names, spoken_numbers
 from .query import FOLLOWUP, KINDS, NOT_STATS, Query, build_sql, metrics_for
 from .render import render, render_ir
 from .safety import run_readonly, validate
-from .unwrap import _EN_OPENERS, WRAPPER_WORD, core_question, shorthand, trailing_context
+from .unwrap import _EN_OPENERS, WRAPPER_WORD, core_question, shorthand, story_told, trailing_context
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +167,7 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     read first; the whole text is read when the core cannot be answered or lost a name on the way. Numbers
     said as words ("twenty twenty five", "백오십 개") are read as digits (:func:`~nl2sql.linking.spoken_numbers`), and
     a count's shorthand ("# of maps") as words (:func:`~nl2sql.unwrap.shorthand`)."""
-    question = spoken_numbers(shorthand(question), load_catalog(url))
+    question = glued_names(spoken_numbers(shorthand(question), load_catalog(url)), load_catalog(url))
     question = _as_named_team(question, url, today)
     question = _kin_named(question, url, today)
     question = _FINAL_SAID.sub(lambda m: "결승전" if re.match(r"[가-힣]", m.group()) else "the final", question)
@@ -184,8 +184,13 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     core = core_question(question)
     if core != question.strip():
         core, rest = _carry_names(question, core, url, today)
+        if _THERE.search(core) and story_told(question.strip())[0]:
+            # a place the carried name did not resolve ("did they win there?" after a story naming the team and the
+            # event): the whole text's names must be kept
+            rest = question
         p = _plan(core, url, context, today, model)
-        if (p.ir is not None or p.query is not None) and not _lost_names(rest, p.linked, url, today):
+        if (p.ir is not None or p.query is not None) and (not _lost_names(rest, p.linked, url, today)
+                                                          or _story_only(question, core, p.linked)):
             return p
     return _plan(question, url, context, today, model)
 
@@ -311,6 +316,15 @@ def _story_names(story: str, asked: Linked, url: str, today: dt.date | None) -> 
 # the kind of row a question asks for by name ("which team …", "who …", "어느 팀", "누구")
 _ASKS_WHICH = {"team": re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:team|squad|side|org|roster)s?\b|어느\s*팀|어떤\s*팀|무슨\s*팀", re.I),
                "player": re.compile(r"\bwho\b|\b(?:which|what)\s+(?:\w+\s+)?(?:player|pro)s?\b|누구|어느\s*선수|어떤\s*선수", re.I)}
+
+
+def _story_only(question: str, core: str, linked: Linked) -> bool:
+    """Whether what the core lost was only the asker's story told before it ("Y is the club my sister follows, she says they
+    dominate. Which Y pros …?"): the core names a team, player or tournament of its own and refers back to nothing ("they",
+    "there" left unresolved)."""
+    head, _ = story_told(question.strip())
+    return bool(head) and any(m.type in ("team", "player", "tournament") for m in linked.mentions) \
+        and not _PRONOUN.search(core) and not _THERE.search(core)
 
 
 def _lost_names(question: str, core: Linked, url: str, today: dt.date | None) -> bool:
@@ -468,16 +482,15 @@ _PROCEDURAL = re.compile(
     r"\b(?:how (?:do|can|should|to)|can (?:i|we|you)|should|allowed|possible|register|sign ?up|invite|contact|reset|"
     r"change|rules?|limit|need to|must|refund|prize|make (?:a|my|our)|create|join|can|does|reviews?|approves?|pause|appeal|dispute|anticheat|need|conditions|disqualif\w*|characters|tag|lock|captain|password|account|sub(?:stitute)?s|"
     r"next|upcoming|our|my|we|us|i|me|why|work|works|seeds?|lobby|late|server|roster size|is it|are matches|"
-    r"best of \w+|per kill|bracket|system|decides?)\b|우리|다음|저희|(?<![가-힣])내 |(?<![가-힣])제 |왜|시드|로비|늦|서버|몇 ?분|방 비번|(?<!지역)(?<!지역 )(?<!국가)(?<!국가 )코드|알림|"
+    r"best of \w+|per kill|bracket|system|decides?)\b|우리|다음|저희|(?<![가-힣])내 |(?<![가-힣])제 |왜|시드|로비|늦|서버|몇 ?분|방 비번|코드|알림|"
     r"체크인|대진표|킬당|몇판임|몇 ?시|시스템|까지\s*$|몇 ?명까지|어캐|누구한테|필요|틀리|잘못|입력|퍼즈|"
     r"가능|되나요|돼요\?|될까|어떻게|방법|하는 ?법|해야|(?<![가-힣])수 ?있|까지 ?돼|규정|규칙|등록(?:하|은|방법)|신청|변경|바꾸|바꿔|초대|문의|환불|상금|해도 돼|되나|"
     r"돼\?|인원(?!\s*(?:수|몇\s*명인지|몇\s*명씩))(?<!별\s인원)(?<!별로\s인원)(?<!마다\s인원)|(?<!경)기한|멈춤|튕|오류|에러|만들|팀장|가입|계정|비밀번호|교체", re.I)
 
 
 _REQUEST = re.compile(
-    r"(?:알려|보여|정리해|뽑아|찾아|말해|가르쳐|세어|계산해|집계해|조회해|확인해|나열해|비교해|알아봐|골라)\s*(?:줄|주실|주시|드릴|줘)\s*수\s*(?:있|없)(?:어요|어|나요|나|을까요|을까|으세요|으신가요|습니까|겠|는지)?"
-    r"|\b(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|just\s+|quickly\s+)?"
-    r"(?=(?:tell|show|give|list|rank|find|check|pull|look up|name|count|sort|break|get|fetch|grab|dig|bring|sum|work out|figure|confirm|compare|say)\b)",
+    r"\b(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|just\s+|quickly\s+)?"
+    r"(?=(?:tell|show|give|list|rank|find|check|pull|look up|name|count|sort|order|break|get|fetch|grab|dig|bring|sum|work out|figure|confirm|compare|say)\b)",
     re.I)
 _HEDGE = re.compile(
     r"\b(?:i|we)\s+(?:(?:really|honestly|kinda|kind of|sort of|also|still|just|always)\s+)?(?:think|thought|guess|believe|reckon|"
@@ -509,6 +522,26 @@ def _asking_sentence(text: str, clause: bool = False) -> tuple[int, int]:
                               text[start:end], re.I):
         pass
     return (start + clause.end(), end) if clause else (start, end)
+
+
+# where a sentence that asks starts: a question word, an auxiliary or a request opening it
+_ASKS = re.compile(r"(?:how|what|what's|which|who|whom|whose|when|where|why|is|are|was|were|did|do|does|has|have|had|can|could|"
+                   r"would|will|list|show|give|tell|name|rank|count|find|pull|any)\b", re.I)
+
+
+def _asking_part(text: str) -> str:
+    """The text from the sentence that asks on: leading sentences closed by a full stop, an exclamation mark or a colon
+    that hold no question mark and open with no question word or request ("People tell me X is strong:", "My cousin
+    insists it ended in June.") are the asker's story; the text itself when no later sentence asks, or when a sentence
+    before it speaks for a team or an organiser ("we", "our", "우리")."""
+    parts = re.split(r"(?<=[.!:])\s+(?=\S)", text)
+    for k, part in enumerate(parts):
+        # (a name blanked out at a sentence's start leaves spaces, so "<team> were my pick." opens with no question word)
+        if "?" in part or "？" in part or _ASKS.match(part.lstrip("\"'(")):
+            return " ".join(parts[k:])
+        if _WE.search(part):  # "We registered late.": the asker speaks for a team or an organiser, whose procedure it may be
+            return text
+    return text
 
 
 def has_evidence(question: str, linked: Linked, reading) -> bool:
@@ -580,6 +613,10 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     # "상대팀이랑 스코어까지", "날짜까지": the columns asked besides (까지 "as well"), no deadline of a procedure
     plain = re.sub(r"(?:스코어|점수|날짜|일시|시간|맵|이름|팀명|상대\s*팀|상대|킬|데스|어시|딜량|포지션|역할|지역|대회명?|순위|결과)\s*(?:도|이랑|랑)?\s*까지",
                    lambda m: " " * len(m.group()), plain)
+    # "지역 코드가 EU인", "region code": the region column named, no code of a lobby
+    plain = re.sub(r"(?:지역|국가|리전|나라)\s*코드|\b(?:region|country)\s+codes?\b", lambda m: " " * len(m.group()), plain, flags=re.I)
+    # "가장 늦은", "제일 늦게 끝난": the latest of the records, not being late
+    plain = re.sub(r"(?:가장|제일|젤|맨)\s*늦(?:게|은)", lambda m: " " * len(m.group()), plain)
     # "i mean", "I meant", "what I'm asking is": the asker restating the question, no procedure of the asker's own
     plain = re.sub(r"\b(?:i\s+mean(?:t)?|what\s+i(?:'m|\s+am)\s+asking(?:\s+is)?|i'?m\s+asking\s+about)\b",
                    lambda m: " " * len(m.group()), plain, flags=re.I)
@@ -591,13 +628,17 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
         # an aside in parentheses spells out the asked columns or the scope ("(우리 쪽 라운드 먼저)", "(maps, in order)"):
         # its words say nothing of a procedure
         plain = re.sub(r"\([^()]*\)", " ", plain)
+    # "Long-time reader here. People tell me X is strong: how many …?", "My cousin insists A took it. When
+    # did it start?": sentences that tell the asker's story before the question asks nothing; a procedure's words
+    # ("I", "my", "change") count only in the part that asks
+    plain = _asking_part(plain)
     from .unwrap import core_question
 
     # a context clause before the question ("For our weekly recap of X: ...") is the asker's, not a procedure; the size
     # of a roster ("roster size", "인원 수") is a procedure's word only about no named team, game or role ("max roster
     # size?"): "X roster size", "레식 포지션별 인원 수" count rows
-    # a request made of the assistant ("알려줄 수 있어요?", "정리해 주실 수 있나요", "can you list ...", "could you rank ..."):
-    # the rows asked for, not whether a procedure is possible
+    # a request made of the assistant ("can you list ...", "could you rank ..."; the Korean ones, "알려줄 수 있어요?", are
+    # unwrap's request endings, which core_question takes off): the rows asked for, not whether a procedure is possible
     plain = _REQUEST.sub(lambda m: " " * len(m.group()), plain)
     # the asker's hedges ("I guess", "if I recall correctly", "I'm fairly certain") are no procedure of the asker's own
     plain = _HEDGE.sub(lambda m: " " * len(m.group()), plain)
@@ -626,7 +667,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
         if extra:
             filters += list(extra.get("a") or []) + list(extra.get("b") or [])
     dated = any(f.col.endswith(("played_at", "start_date", "end_date")) for f in filters)
-    shaped = reading.shape in ("count", "list", "top", "group", "having", "set", "ranking", "extreme", "per")
+    shaped = reading.shape in ("count", "list", "top", "group", "having", "set", "ranking", "extreme", "per", "share")
     game = any(m.type == "game" for m in linked.mentions)
     # "when was the last match", "첫 경기 언제였어": the date of past records ("when does the cup start" may be a schedule)
     past = re.search(r"\bwhen (?:was|were|did)\b|언제\s*(?:였|이었|했|열렸|있었|치렀|시작했|끝났)", question, re.I)
@@ -757,6 +798,8 @@ _FUNCTION_WORDS = (
     "both either neither each every exactly generally just only overall perhaps quite rather really simply still then "
     "there therefore thus together too very yet hence meanwhile otherwise moreover furthermore however anyway anyhow "
     "looking speaking thinking wondering curious quick honestly seriously okay alright sorry sure thanks "
+    # what a chatty opener says the asker saw or heard ("Watched a video where …", "Heard that …")
+    "saw seen heard watched noticed caught remember reckon guess "
     # chat acronyms written in capitals ("Need X's kills ASAP", "FYI ...") are no names either
     "asap fyi tbh imo imho iirc btw pls plz thx lol lmao ngl idk omg "
     # the verbs a request opens with ("Calculate (kills + assists) / deaths for X", "Compute ...", "Identify ...")
@@ -796,7 +839,7 @@ def _known_form(word: str, known: set[str]) -> bool:
     if "-" in word.strip("-"):
         return all(_known_form(part, known) for part in word.split("-") if part)
     for suffix in ("ing", "ed", "es"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= (2 if suffix == "ing" else 3):  # "Doing", "Going"
             stem = word[:-len(suffix)]
             # "comparing" compare, "skipped" skip, "placed" place
             if stem in known or stem + "e" in known or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known):

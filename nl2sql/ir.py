@@ -204,10 +204,11 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
     if func in ("share", "countif"):  # 'share:mt.placement<=3': the percentage of rows meeting one condition; 'countif:…' their number
         import re
 
-        m = re.fullmatch(r"([a-z]{1,2}\.[a-z_]+)(<=|>=|=|<|>)(\d+(?:\.\d+)?)", col)
-        if not m:
+        m = re.fullmatch(r"([a-z]{1,2}\.[a-z_]+)(<=|>=|=|<|>)(\d+(?:\.\d+)?|null)", col)
+        if not m or m.group(3) == "null" and m.group(2) != "=":
             raise ValueError(f"unknown measure {measure!r}")
-        hits = f"SUM(CASE WHEN {m.group(1)} {m.group(2)} {m.group(3)} THEN 1 ELSE 0 END)"
+        cond = f"{m.group(1)} IS NULL" if m.group(3) == "null" else f"{m.group(1)} {m.group(2)} {m.group(3)}"  # 'share:mp.damage=null'
+        hits = f"SUM(CASE WHEN {cond} THEN 1 ELSE 0 END)"
         return hits if func == "countif" else f"100.0 * {hits} / COUNT(*)"
     if func == "part":  # 'part:mp.kills': the percentage of the column's total that the rows of ``ir.part`` hold
         cond = " AND ".join(filter_sql(f) for f in (ir.part if ir is not None else [])) or "1 = 1"
@@ -225,6 +226,9 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         a, b = col.split("-")
         if a in _RESULTS and b in _RESULTS:
             return f"{measure_sql(a, ir)} - {measure_sql(b, ir)}"
+        if "*" in b:  # 'diff:mp.assists-2*mp.kills': a sum against a multiple of another ("twice their kills")
+            k, b = b.split("*")
+            return f"SUM({a}) - {float(k):g} * SUM({b})"
         return f"SUM({a}) - SUM({b})"
     if func in ("sum", "avg", "max", "min"):
         return f"{func.upper()}({col})"

@@ -603,6 +603,23 @@ def _ko_sino(run: str) -> int | None:
     return total + (digit or 0)
 
 
+def glued_names(text: str, catalog: "Catalog") -> str:
+    """Two or three words of one tournament's name typed without the spaces ("<first><second>컵 결승"), written apart so
+    the loose reading of tournaments finds them; a run that is itself a name the database holds stays."""
+    def split(m: re.Match) -> str:
+        token = m.group().lower()
+        if token in catalog.aliases:
+            return m.group()
+        for name, _, _, _ in catalog.tour_words:
+            words = [w for w in _words(name) if w.isalpha() and w.isascii()]
+            for n in (3, 2):
+                for i in range(len(words) - n + 1):
+                    if "".join(w.lower() for w in words[i:i + n]) == token:
+                        return " ".join(words[i:i + n])
+        return m.group()
+    return re.sub(r"(?<![A-Za-z0-9])[A-Za-z]{8,}(?![A-Za-z])", split, text)
+
+
 def spoken_numbers(text: str, catalog: "Catalog | None" = None) -> str:
     """``text`` with its spelled-out numbers written as digits (see the comment above); names of ``catalog`` kept."""
     keep = [False] * (len(text) + 1)
@@ -1223,6 +1240,8 @@ def _loose_names(text: str, catalog: Catalog, chosen: list[Mention], taken: list
     # A team by a word of its name that no other name has.
     def team_of(value: str) -> str | None:
         team = catalog.word_teams.get(word_key(value))
+        if team is not None and value.lower() in _FUNCTION_WORDS and norm(value) not in {norm(w) for w in _words(team)}:
+            return None  # "per" sounds like a team's "Bell"; a word that glues the question is no name said by its sound
         if team is None and is_hangul(value[0]) and len(value) >= 2 and not _has_cue_word(value) and _loanword_codas(value) \
                 and not _has_korean_function_word(value):
             # a short or vowel-led loanword ("크루" = Crew, "오로라" = Aurora): its consonants say too little, so it must
@@ -1629,7 +1648,8 @@ _WORD = re.compile(r"[^\s?!.,:;\"“”()\[\]]+")
 # English words that glue a question together; a near-miss name never contains them.
 _FUNCTION_WORDS = frozenset("""a an the of in on at to for from by with and or but not no is are was were be been has have had
 do does did done get got can could will would should their its his her they them this that these those than then
-who whom whose what which when where how many much more most less least each every all any some""".split())
+who whom whose what which when where how many much more most less least each every all any some
+per via vs into onto over under about after before off out up down""".split())
 
 
 def _event_word_in_place(text: str, a: int, b: int, catalog: Catalog, particles: list[str]) -> bool:
@@ -1759,8 +1779,23 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                     if len(swapped) == 1:
                         etype, value = swapped.pop()
                         best = Mention(etype, value, a, end, 85.0)
+            if best is not None and best.type != "tournament" and norm(text[a:best.end]) != norm(str(best.value)) \
+                    and _tournament_run_at(text, a, catalog):
+                continue  # "Aurora Ring" for an event "Aurora Ring Finals": two words of one tournament, not a near-miss player
             if best is not None:
                 out.append(best)
                 for j in range(best.start, best.end):
                     taken[j] = True
     return out
+
+
+def _tournament_run_at(text: str, a: int, catalog: Catalog) -> bool:
+    """Whether the Latin words from ``a`` on begin with two or more consecutive words of one tournament's name."""
+    said = [w.lower() for w in re.findall(r"[A-Za-z]+", text[a:a + 80])[:2]]
+    if len(said) < 2:
+        return False
+    for name, _, _, _ in catalog.tour_words:
+        words = [w.lower() for w in _words(name)]
+        if any(words[i:i + 2] == said for i in range(len(words) - 1)):
+            return True
+    return False

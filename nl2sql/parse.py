@@ -338,6 +338,16 @@ class Parser:
                         lambda m: f"count per {m.group(1).lower()}".ljust(len(m.group())), masked, flags=re.I)
         # "대회 건수", "팀 건수": how many of those rows (건수 is a count of records, said of the noun before it)
         masked = re.sub(r"(대회|토너먼트|팀|선수|스쿼드|맵|지역|경기|매치)(\s*)건수(?![가-힣])", lambda m: m.group(1) + " 수" + m.group(2), masked)
+        # "팀의 명칭", "대회명칭": a formal word for the name
+        masked = re.sub(r"명칭", "이름", masked)
+        # "역할별 선수 분포", "지역별 팀 분포", "distribution of players by role": how many of the noun in each group
+        masked = re.sub(r"(대회|토너먼트|팀|선수|스쿼드|맵|경기|매치)(\s*)분포(?=$|[^가-힣]|(?:를|을|는|은|가|이|도|만)(?![가-힣]))",
+                        lambda m: m.group(1) + " 수" + m.group(2), masked)
+        # "대회 상관없이 전체로", "regardless of the event": no scope, every row (no negation of a tournament)
+        masked = re.sub(r"(?:대회|토너먼트|경기|시즌|게임|맵|스테이지)\s*(?:와|과)?\s*(?:상관\s*없이|관계\s*없이|무관하게|구분\s*없이|가리지\s*않고)",
+                        lambda m: " " * len(m.group()), masked)
+        masked = re.sub(r"\b(?:the\s+)?distribution\s+of\s+(?:the\s+)?(teams|players|squads|tournaments|events|matches|maps)\b",
+                        lambda m: ("number of " + m.group(1)).ljust(len(m.group())), masked, flags=re.I)
         # "(중복 제외)", "중복없이", "no duplicates", "each counted once": a remark that each row counts once (counts of
         # teams and players are distinct already), not a set difference; blanked so the negation cues do not see it
         masked = re.sub(r"중복(?:은|된\s*(?:건|거|것|팀|선수)은?)?\s*(?:제외|빼고|없이|말고|뺀|제거)(?:하고|해서|하면|요)?"
@@ -574,6 +584,12 @@ class Parser:
         masked = re.sub(r"(?:(?:(?<![가-힣])한\s*번도\s*)?(?:안\s*(?:죽은|죽고|쓰러진|쓰러지고)|(?:죽|쓰러지)지\s*(?:않은|않고|않았던))"
                         r"(?:\s*(?:끝까지|마지막까지)\s*(?:살아남은|생존한))?|(?:끝까지|마지막까지)\s*(?:살아남은|생존한))(?=\s*(?:판|경기|게임|매치|맵|세트))",
                         lambda m: "0데스".ljust(len(m.group())), masked)
+        # "킬 하나도 못 따고 끝난 판", "어시를 한 개도 못 올린 경기", "without a single kill": none of the statistic in that match
+        masked = re.sub(r"(킬|데스|어시)\s*(?:을|를)?\s*(?:하나도|한\s*개도|한\s*번도|단\s*하나도)\s*(?:못|안)\s*"
+                        r"(?:따고|딴|따낸|먹고|먹은|내고|낸|하고|한|올리고|올린|기록하고|기록한|챙기고|챙긴)(?=\s|$|[,.?!(])",
+                        lambda m: ("0" + m.group(1)).ljust(len(m.group())), masked)
+        if re.search(r"\b(?:match(?:es)?|games?|maps?|series)\b", masked, re.I):
+            masked = re.sub(r"\bwithout (?:a (?:single )?)?(kill|frag|assist)\b", lambda m: f"0 {m.group(1)}s".ljust(len(m.group())), masked, flags=re.I)
         if re.search(r"\b(?:matches|games|maps|series)\b", masked, re.I):
             masked = re.sub(r"\bwithout (?:dying|a (?:single )?death)(?: (?:once|even once))?\b",
                             lambda m: "0 deaths".ljust(len(m.group())), masked, flags=re.I)
@@ -669,6 +685,8 @@ class Parser:
         if re.search(r"\b(?:what|which)\s+(?:game|title)s?\b.*\b(?:tournaments?|events?|tourneys?|teams?|players?)\b", low) \
                 and not re.search(r"\b(?:which|what)\s+(?:game|title)s?\s+(?:did|was|were)\b", low):
             return "game"  # "which game has the most tournaments": the title, not a match
+        if re.search(r"\b(?:what|which)\s+(?:game\s+)?titles?\s+(?:(?:was|is|were)\s+)?(?:the\s+)?@tournamentx(?:\s+\w+){0,3}\s+(?:on|in|for|with)\b", low):
+            return "game"  # "which title the X event was fought out on": the tournament's game, no trophy
         if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have|\s+does|\s+do|\s+will)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell"
                      r"|play(?:ed|s)?\s+(?:against|vs\.?|versus)|play\s+(?:in|at|during|on)\s+(?:the|their|its)\b"
                      # "who did X play last spring", "who did X play?": the sides X met (not "play for/with/as")
@@ -809,7 +827,7 @@ class Parser:
         table = [("team", ("team", "squad", "org", "opponent", "rival", "side", "팀", "스쿼드", "상대", "구단")), ("player", ("player", "pro", "선수", "사람", "인원", "member", "멤버", "people", "fragger", "killer", "dealer", "guy")),
                  ("tournament", ("tournament", "tourney", "event", "competition", "대회", "토너먼트")), ("map", ("map", "맵", "장소")),
                  ("region", ("region", "countr", "지역", "나라", "리전", "국가")), ("role", ("role", "position", "포지션", "역할")),
-                 ("game", ("game", "게임", "종목")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
+                 ("game", ("game", "게임", "종목", "타이틀")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
                  ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
                  ("year", ("year",))]
         if re.search(r"titles?$", w):
@@ -855,7 +873,7 @@ class Parser:
                       r"@\1X(?:[^.?!@]{0,14}?)(?:각각|각자|따로따로|\brespectively\b|\beach\b|\bseparately\b|\bapiece\b)", s, re.I)
         if m:
             return m.group(1)
-        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|장소|지역|나라|리전|국가|포지션|역할|게임|종목|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX"
+        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|장소|지역|나라|리전|국가|포지션|역할|게임|종목|타이틀|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX"
                       # an English column word with the Korean suffix ("stage별", "region마다")
                       r"|(?<![A-Za-z])(?i:teams?|squads?|players?|tournaments?|maps?|regions?|roles?|positions?|stages?))\s*(?:별|마다)", s) \
             or re.search(r"(팀|스쿼드|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
@@ -1296,7 +1314,11 @@ class Parser:
         filters += self._score_filters() + self._column_comparisons()
         both = [f for f in filters if f.op == "col>" and f.col.startswith("mp.") and str(f.value).startswith("mp.")]
         if both and asked in ("player", "team") and not single and re.search(
-                r"\b(?:overall|in total|total|combined|career|all[- ]time|altogether|summed)\b|통산|총합|전체|합계|합쳐|합친|누적", t.s, re.I):
+                r"\b(?:overall|in total|total|combined|career|all[- ]time|altogether|summed|cumulative(?:ly)?|in aggregate|all told)\b|통산|총합|전체|합계|합쳐|합친|누적"
+                # "across every one of their games", "over the entire season": every row of the key, summed
+                r"|\b(?:counting|across|over|summing|adding up)\s+(?:all|every|each)\s+(?:of\s+)?(?:their|his|her|its|the)?\s*(?:matches|games|series|maps)\b"
+                r"|\bover\s+(?:the\s+(?:whole|entire)\s+|that\s+|this\s+|the\s+)(?:tournament|event|tourney|season|year|cup)\b"
+                r"|모든\s*경기(?:를|에서)?\s*(?:합|더|통틀)", t.s, re.I):
             # "squads with more deaths than kills in total": their sums compared, not one match's row
             rest = [f for f in filters if f is not both[0]]
             return Reading(IR(select=[KEY[asked]], measure=f"diff:{both[0].col}-{both[0].value}", filters=rest + self.date_filters(),
@@ -1486,6 +1508,13 @@ class Parser:
             if group_by in KEY and group_by != "match":
                 gkey = {"team": "wt.name"}.get(group_by, KEY[group_by])
                 return Reading(IR(select=[gkey], measure=f"{fn}:{diff}", filters=fs, group=True), 0.75, "group")
+            ranked = self.asked_entity()
+            if fn == "avg" and (maxish or minish) and ranked in ("tournament", "team", "map", "stage", "game") and ranked in KEY:
+                # "the event whose average winning margin was the widest", "평균 점수 차가 가장 작은 맵": the groups by that
+                # average, the extreme one (ties kept)
+                gkey = {"team": "wt.name"}.get(ranked, KEY[ranked])
+                return Reading(IR(select=[gkey], measure=f"avg:{diff}", filters=fs, group=True,
+                                  order="asc" if minish and not maxish else "desc", limit=self.top_n() or 1), 0.75, "top")
             both_sides = re.search(r"\bwho beat whom?\b|\bwho (?:defeated|beat) who\b|\bwinner and (?:the )?loser\b|누가 누구|이긴 팀(?:이랑|과|하고) 진 팀"
                                    r"|\b(?:the )?(?:winning (?:team|side|squad)|winner),? (?:and )?(?:the )?(?:losing (?:team|side|squad)|loser)\b|이긴\s*팀\s*,\s*진\s*팀|승리\s*팀\s*(?:,|과|이랑|하고)\s*패배\s*팀", t.s, re.I)
             # "rounds both teams took", "양 팀 라운드": both sides' scores asked beside
@@ -1586,6 +1615,10 @@ class Parser:
                 if t.has("shapes", "order"):
                     ir.order = (f"col:tr.start_date:{self._chronological()}" if asked == "tournament" and self._chronological()
                                 else "desc")
+                if threshold is not None and cmp and not single and not n:
+                    # "maps picked over N times, with each one's count": the groups whose count passes the number
+                    ir.having = (cmp, _num(threshold))
+                    return Reading(ir, 0.75, "having")
                 return Reading(ir, 0.75, "group")
         # Threshold on an aggregate: "squads above 4 victories", "킬뎃 1.5 이상".
         if key and threshold is not None and cmp and not (maxish or minish) and not single:
@@ -2031,8 +2064,8 @@ class Parser:
             return False
         return bool(re.search(r"\b(?:best|top|number one|no\.? ?1|goat(?:ed)?) (?:squad|team)\b(?! (?:by|in terms of|for)\b)|(?:1등|1위|최고의?|제일 잘한|젤 잘한|베스트|넘버 ?원)\s*(?:팀|스쿼드)", s, re.I))
 
-    _LATEST = re.compile(r"\b(?:most recent(?:ly)?|recent(?:ly)?|latest|newest|last|final one)\b|최근|최신|마지막|(?:가장|제일|젤|제일로)\s*늦게|맨 ?나중|가장 나중|제일 나중", re.I)
-    _EARLIEST = re.compile(r"\b(?:first|earliest|oldest|soonest)\b|처음|(?<![가-힣])첫|(?:가장|제일|젤|맨)\s*(?:먼저|빨리|일찍|오래된|예전)|최초", re.I)
+    _LATEST = re.compile(r"\b(?:most recent(?:ly)?|recent(?:ly)?|latest|newest|last|final one)\b|최근|최신|마지막|(?:가장|제일|젤|제일로)\s*늦(?:게|은)|맨 ?나중|가장 나중|제일 나중", re.I)
+    _EARLIEST = re.compile(r"\b(?:first|earliest|oldest|soonest)\b|처음|(?<![가-힣])첫|(?:가장|제일|젤|맨)\s*(?:먼저|빨리|일찍|오래된|예전|빠른|이른)|최초", re.I)
 
     def _tournament_by_date(self, measure: str | None, asked: str | None) -> IR | None:
         """"the most recent tournament", "which event started first", "가장 먼저 끝난 대회": the tournament whose start
@@ -2663,15 +2696,18 @@ class Parser:
         "players and their roles and teams" (never one the filters already fix)."""
         s, out = self.t.s, []
         fixed = {f.col for f in filters if f.op == "="}
-        if any(f.op == "month!=" for f in filters):
-            fixed |= {"tr.start_date", "tr.end_date"}  # the months of the two dates differing is the condition
+        if any(f.op == "month!=" for f in filters) and not re.search(
+                r"\b(?:give|show|list|with|and|plus|include)\b[^?.!]{0,30}\bstart(?:ing)?\s+(?:and|&)\s+end(?:ing)?\s+dates?\b"
+                r"|시작\s*(?:일|날짜)\s*(?:과|와|이랑|하고|및|,)\s*(?:종료|끝)\s*(?:일|날짜)\s*(?:도|까지|을|를)?\s*(?:같이|함께|보여|알려|조회|포함)", s, re.I):
+            # the months of the two dates differing is the condition (the dates are shown only when asked for)
+            fixed |= {"tr.start_date", "tr.end_date"}
         said = {
             "tournament": [(r"\b(?:what|which) (?:games?|titles?) (?:was|were|is|are|did)\b|\band (?:in )?(?:what|which) (?:games?|titles?)\b|무슨 게임|어떤 게임|\b(?:its|their|the) (?:games?|titles?)\b|\b(?:with|w/) ?(?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game"),
                            # "events with their start dates", "대회랑 시작일", "with the dates they ran": the tournament's own dates
                            (r"\b(?:its|their|the|with|and|plus)\s+(?:start(?:ing)?|begin(?:ning)?|opening|first)\s+(?:dates?|days?)\b|\b(?:its|their|with|and)\s+(?:the\s+)?(?:dates?|run(?:ning)? dates?|schedules?)\b"
-                            r"|\bstart\s+and\s+end\b|시작\s*(?:일|날짜)|개막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.start_date"),
+                            r"|\bstart(?:ing)?\s+(?:and|&)\s+end(?:ing)?\b|시작\s*(?:일|날짜)|개막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.start_date"),
                            (r"\b(?:its|their|the|with|and|plus)\s+(?:end(?:ing)?|clos(?:e|ing)|final|last|finish)\s+(?:dates?|days?)\b|\b(?:its|their|with|and)\s+(?:the\s+)?(?:dates?|run(?:ning)? dates?|schedules?)\b"
-                            r"|\bstart\s+and\s+end\b|종료\s*(?:일|날짜)|폐막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.end_date")],
+                            r"|\bstart(?:ing)?\s+(?:and|&)\s+end(?:ing)?\b|종료\s*(?:일|날짜)|폐막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.end_date")],
             "team": [(r"\b(?:give|with|and|plus|show)\s+(?:the\s+)?(?:tournaments?|events?)\s*(?:\+|and|&|,|name)|\b(?:with|and|plus)\s+(?:the|their)\s+(?:tournaments?|events?)\s*[?.!]*\s*$|\b(?:tournaments?|events?)\s*(?:\+|&)\s*teams?\b"
                       r"|\bteams?\s*(?:\+|&|and)\s*(?:the\s+)?(?:tournaments?|events?)\b|대회(?:명)?(?:이랑|랑|하고|과|와|\s*\+)\s*팀", "tr.name"),
                      (r"\b(?:its|their|the) regions?\b|\b(?:with|w/) ?(?:the |their )?regions?\b|\band (?:their )?regions?\b|지역(?:이랑|하고|도|과|까지)|어느 지역", "t.region")],
@@ -2809,14 +2845,20 @@ class Parser:
         if teams:
             fs = fs + [Filter("wt.name", "=", teams[0])] if not self._object_of_win(teams[0]) else \
                 fs + [Filter("lt.name", "=", teams[0])]
+        # "which squads were shut out most often", "셧아웃 당한 팀": the side it happened to, the loser, is the key
+        side = "lt.name" if re.search(r"\b(?:get|gets|got|getting|gotten|were|was|been|being)\s+(?:swept|shut\s*out|whitewashed|blanked|bageled)\b"
+                                      r"|\bswept\s+(?:teams?|sides?|squads?)\b|(?:셧아웃|완패|스윕|무실세트\s*패배?)\s*(?:을|를)?\s*당(?:한|했|하)", t.s, re.I) else "wt.name"
         if asked not in ("match", "date") and not teams and (t.has("aggregates", "max") or t.has("aggregates", "min")):
             order = "asc" if t.has("aggregates", "min") and not t.has("aggregates", "max") else "desc"
-            return IR(select=["wt.name"], measure="countd:m.id", filters=fs, group=True, order=order, limit=self.top_n() or 1)
+            return IR(select=[side], measure="countd:m.id", filters=fs, group=True, order=order, limit=self.top_n() or 1)
         if (t.has("aggregates", "count") or not teams and self.group_entity() == "team") and not re.search(r"\bwho\b|누구|어디|어느 팀", t.s, re.I):
             if not teams and (asked == "team" and re.search(r"\b(?:which|what) teams?\b|어느 팀|어떤 팀|팀별|팀마다", t.s, re.I)
                               or self.group_entity() == "team"):
                 # "which teams, how many times", "2-0 wins per team", "팀별 셧아웃 횟수": counted per winning side
-                return IR(select=["wt.name"], measure="countd:m.id", filters=fs, group=True)  # which team, how many times
+                ir = IR(select=[side], measure="countd:m.id", filters=fs, group=True)  # which team, how many times
+                if t.has("shapes", "order"):
+                    ir.order = "desc"
+                return ir
             return IR(measure="countd:m.id", filters=fs)
         if asked == "map" or re.search(r"\b(?:which|what) maps?\b|(?:어느|무슨|어떤)\s*맵|맵(?:은|이)?\s*(?:어디|뭐)", t.s, re.I):
             # "any 2-0 map — which one and when?", "13-0 나온 맵 어디": the map asked, its date said beside
@@ -2976,7 +3018,10 @@ class Parser:
     _BEHIND = re.compile(
         r"\b(?:won|win|wins|winning|taken|took)\b.{0,40}?\b(?:with|had|got|having|despite)?\s*(fewer|less|more)\s+(kills|frags|elims)\s+than\s+(?:the\s+)?"
         r"(?:loser|losers|losing\s+(?:team|side|squad)|other\s+(?:team|side|squad)|opponents?|opposing\s+(?:team|side))\b"
-        r"|(킬|킬 수)\s*(?:이|가)?\s*(?:상대|진\s*팀|패배\s*팀)\s*보다\s*(?:더\s*)?(적|많)\S*\s*(?:팀|쪽)\s*(?:이|가)?\s*(?:이긴|승리한|이겼)", re.I)
+        r"|(킬|킬 수)\s*(?:이|가)?\s*(?:상대|진\s*팀|패배\s*팀)\s*보다\s*(?:더\s*)?(적|많)\S*\s*(?:팀|쪽)\s*(?:이|가)?\s*(?:이긴|승리한|이겼)"
+        # "패한 쪽 킬이 이긴 쪽 킬보다 많은 판", "승리 팀 킬이 패배 팀 킬보다 적은 판": both sides named, the first compared
+        r"|(?<![가-힣])(진|패배한|패한|패배|이긴|승리한|승리)\s*(?:팀|쪽)(?:의)?\s*(?:팀\s*)?(?:킬|킬\s*수)\s*(?:이|가|는|은)?\s*"
+        r"(?:진|패배한|패한|패배|이긴|승리한|승리)\s*(?:팀|쪽)(?:의)?\s*(?:팀\s*)?(?:킬|킬\s*수)?\s*보다\s*(?:더\s*)?(적|많)", re.I)
 
     _LOST_AHEAD = re.compile(
         r"\b(?:lost|lose|loses|losing|losses|defeats?|beaten|defeated)\b.{0,40}?\b(?:with|despite|having|had|got|while)?\s*(?:having\s+)?(more|fewer|less)\s+"
@@ -3010,6 +3055,8 @@ class Parser:
         if m is None or len(self.values.get("team", [])) > 1:
             return None
         fewer = (m.group(1) or "").lower() in ("fewer", "less") or m.group(4) == "적"
+        if m.group(5):  # the loser's kills above the winner's is the winner's below
+            fewer = (m.group(6) == "많") == bool(re.match(r"진|패", m.group(5)))
         cmp = Filter("l.kills", "col>", "w.kills") if fewer else Filter("w.kills", "col>", "l.kills")
         fs = self.value_filters(skip={"team"}) + self.date_filters() + [Filter("w.placement", "=", 1), cmp]
         if not any(f.col == "m.format" for f in fs):
@@ -4304,7 +4351,7 @@ def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: boo
     if benched and len(benched) < len(players):
         text, linked = _blank(text, linked, benched)
     if _compose:
-        for compose in (_half_won, _min_sample, _nth_place, _scopes_side_by_side, _measures_side_by_side):
+        for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
             if reading is not None:
                 return reading
@@ -4350,6 +4397,109 @@ _NTH = re.compile(r"(?<!~)\b(?P<en>second|third|fourth|fifth|[2-5](?:nd|rd|th))(
 
 # the places listed from the first up to the one said next ("1, 2위", "1위, 2위, 3위"): a top-N, not that place alone
 _FIRST_PLACES = re.compile(r"(?<![\d/.-])1\s*(?:위|등|st)?\s*,\s*(?:\d+\s*(?:위|등|nd|rd|th)?\s*,\s*)*(?:and\s+|&\s*)?$", re.I)
+
+
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twice": 2,
+          "once": 1, "thrice": 3}
+_N = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_TOP_TIMES = re.compile(
+    r"\b(?:finish(?:ed|es|ing)?|plac(?:ed|es|ing)|end(?:ed|s)?(?:\s+up)?|came|land(?:ed|s)?|got)\s+(?:in(?:to)?\s+)?(?:the\s+)?top[- ]?" + _N
+    + r"\b(?:\s+(?:spots?|places?|positions?))?\s+(at least|more than|over|no fewer than|a minimum of)?\s*" + _N + r"\s*(\+)?\s*(?:or\s+more\s+)?times\b(\s+or\s+more)?"
+    r"|(?:상위|탑|top)\s*" + r"(\d{1,2})\s*(?:위|등)?\s*(?:안|이내|내)\s*(?:에|로)?\s*(?:든|들어간|진입한|마친|끝낸)?\s*(?:게|것이|횟수가)?\s*(\d{1,3})\s*(?:번|회)\s*(이상|넘게|초과)", re.I)
+
+
+def _top_n_times(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"squads that placed top four five or more times", "상위 3위 안에 5번 이상 든 팀": each team's finishes at
+    or above place n, counted, kept at the number of times."""
+    m = _TOP_TIMES.search(text)
+    if m is None or any(mm.type in ("team", "player") for mm in linked.mentions):
+        return None
+    def num(g: str) -> int:
+        return int(g) if g.isdigit() else _SMALL[g.lower()]
+    if m.group(1):
+        top, times = num(m.group(1)), num(m.group(3))
+        op = ">" if (m.group(2) or "").lower() in ("more than", "over") else ">="
+    else:
+        top, times = int(m.group(6)), int(m.group(7))
+        op = ">=" if m.group(8) == "이상" else ">"
+    if not 1 <= top <= 20:
+        return None
+    parser = Parser(text, linked, today)
+    filters = parser.value_filters() + parser.date_filters() + [Filter("mt.placement", "<=", top)]
+    return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True, having=(op, times)), 0.75, "having")
+
+
+_STAT_COLS = {"kill": "kills", "frag": "kills", "킬": "kills", "death": "deaths", "데스": "deaths", "assist": "assists",
+              "어시": "assists", "damage": "damage", "딜": "damage", "데미지": "damage", "피해량": "damage"}
+_STAT_WORD = r"(kills?|frags?|deaths?|assists?|damage|킬|데스|어시스트|어시|딜량|딜|데미지|피해량)"
+_TIMES_AS_MANY = re.compile(
+    # "어시 합계가 킬 합계의 3배 이상인", "어시가 킬의 세 배 넘는"
+    _STAT_WORD + r"\s*(?:수|합계|합|총합)?\s*(?:가|이|는|은)\s*(?:총\s*)?" + _STAT_WORD + r"\s*(?:수|합계|합|총합)?\s*의\s*"
+    r"(\d+(?:\.\d+)?|두|세|네|다섯)\s*배\s*(이상|넘는|넘게|초과|이하|미만)"
+    # "assists at least twice their kills", "kills more than 3 times their deaths"
+    r"|\b" + _STAT_WORD + r"\s+(?:(?:that|which)\s+(?:are|were|is|was)\s+|(?:are|were|is|was)\s+)?(at least|more than|over|no less than|under|less than|at most)\s+"
+    r"(twice|double|two times|three times|four times|(\d+(?:\.\d+)?)\s*(?:times|x))\s+(?:(?:their|his|her|the|its)\s+)?(?:total\s+|number of\s+)?" + _STAT_WORD + r"\b"
+    # "at least twice as many assists as kills"
+    r"|\b(at least|more than|over|under|less than|at most)\s+(twice|two times|three times|four times|(\d+(?:\.\d+)?)\s*times)\s+as\s+(?:many|much)\s+"
+    + _STAT_WORD + r"\s+as\s+" + _STAT_WORD + r"\b", re.I)
+
+
+def _stat_col(word: str) -> str:
+    w = word.lower()
+    return next(v for k, v in _STAT_COLS.items() if w.startswith(k))
+
+
+def _times_as_many(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"데스가 킬의 두 배 넘는 선수", "players whose assists are at least twice their kills", "over four times
+    as many assists as kills": each player's sum of one statistic against a multiple of the sum of another (a HAVING
+    on the difference), both sums shown."""
+    m = _TIMES_AS_MANY.search(text)
+    if m is None or re.search(r"\b(?:which|what)\s+(?:teams?|squads?)\b|(?:어느|어떤)\s*팀|팀\s*(?:은|는|이름|명)", text, re.I):
+        return None
+    words = {"두": 2, "세": 3, "네": 4, "다섯": 5, "twice": 2, "double": 2, "two times": 2, "three times": 3, "four times": 4}
+    if m.group(1):
+        a, b, k, said = m.group(1), m.group(2), m.group(3), m.group(4)
+        op = {"이상": ">=", "넘는": ">", "넘게": ">", "초과": ">", "이하": "<=", "미만": "<"}[said]
+    elif m.group(5):
+        a, said, k, b = m.group(5), m.group(6).lower(), m.group(8) or m.group(7).lower(), m.group(9)
+        op = {"at least": ">=", "more than": ">", "over": ">", "no less than": ">=", "under": "<", "less than": "<", "at most": "<="}[said]
+    else:
+        said, k, a, b = m.group(10).lower(), m.group(12) or m.group(11).lower(), m.group(13), m.group(14)
+        op = {"at least": ">=", "more than": ">", "over": ">", "under": "<", "less than": "<", "at most": "<="}[said]
+    factor = float(words[k]) if k in words else float(k)
+    ca, cb = _stat_col(a), _stat_col(b)
+    if ca == cb or factor <= 0:
+        return None
+    parser = Parser(text, linked, today)
+    filters = parser.value_filters() + parser.date_filters()
+    return Reading(IR(select=["p.nickname"], measure=f"diff:mp.{ca}-{factor:g}*mp.{cb}", filters=filters, group=True,
+                      having=(op, 0), extra_measures=[f"sum:mp.{ca}", f"sum:mp.{cb}"]), 0.75, "having")
+
+
+_BLANK_COLS = {"damage": "mp.damage", "dmg": "mp.damage", "딜량": "mp.damage", "데미지": "mp.damage", "피해량": "mp.damage",
+               "kills": "mp.kills", "킬": "mp.kills", "assists": "mp.assists", "어시": "mp.assists", "deaths": "mp.deaths", "데스": "mp.deaths",
+               "map": "m.map", "맵": "m.map", "stage": "m.stage", "스테이지": "m.stage", "region": "t.region", "지역": "t.region",
+               "role": "p.role", "position": "p.role", "역할": "p.role", "포지션": "p.role"}
+_BLANK_SHARE = re.compile(
+    r"(damage|dmg|딜량|데미지|피해량|kills|킬|assists|어시|deaths|데스|map|맵|stage|스테이지|region|지역|role|position|역할|포지션)\S*\s*(?:값|정보|기록|데이터)?\s*"
+    r"(?:이|가|은|는)?\s*(?:기록되지\s*않은|누락된|비어\s*있는|빈|없는|미기재된?|is\s+(?:missing|null|blank|empty)|(?:are|were|was)\s+(?:missing|null|blank|empty)|missing|null|blank)"
+    r"[^?.]{0,40}?(?:비율|비중|퍼센트|백분율|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bratio\b|%)"
+    r"|\b(?:share|percent(?:age)?|proportion|fraction)\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?(?:rows|records|entries|matches|games|players|teams)\b"
+    r"[^?.]{0,30}?\b(damage|dmg|kills|assists|deaths|map|stage|region|role|position)\b", re.I)
+
+
+def _blank_share(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"딜량 값이 비어 있는 기록의 비중", "the percentage of rows without a damage value": the share of the rows
+    whose cell is blank (NULL), in percent."""
+    m = _BLANK_SHARE.search(text)
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    if m.group(2) and not re.search(r"\bwithout\b|missing|null|blank|empty|\bno\s+" + word, text[m.start():m.end() + 20], re.I):
+        return None
+    col = next(v for k, v in _BLANK_COLS.items() if word.startswith(k))
+    parser = Parser(text, linked, today)
+    return Reading(IR(measure=f"share:{col}=null", filters=parser.value_filters() + parser.date_filters()), 0.75, "share")
 
 
 def _nth_place(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
@@ -4492,7 +4642,8 @@ _MONTH_SPAN = re.compile(
     r"|\b(?:cross(?:ed|es|ing)?|ran|spill(?:ed|s)?|carried (?:on|over)|ran on|went on) (?:over )?into (?:a |the )?(?:new|next|following|another) month\b"
     r"|\bstart(?:ed|s|ing)?(?:\s+date)?\s+(?:and|&)\s+(?:the\s+)?end(?:ed|s|ing)?(?:\s+date)?s?\s+(?:\w+\s+){0,2}?"
     r"(?:in\s+)?(?:different|separate|two different)\s+(?:calendar\s+)?months\b"
-    r"|\bstart(?:ed|s)? in one month and (?:end|finish|wrapp?|clos)\w*(?: up)? in (?:another|a different|the next)\b"
+    r"|\b(?:start(?:ed|s|ing)?|beg[au]n|begins?|beginning|open(?:ed|s|ing)?|kick(?:ed|s|ing)? off) in one (?:(?:calendar|single)\s+)?month,? "
+    r"(?:(?:and|but|while|whilst|yet|then)\s+)?(?:(?:was|were|got|only)\s+)?(?:end|finish|wrapp?|clos|conclud)\w*(?: up)? in (?:another|a different|the next)\b"
     r"|\b(?:start(?:ing)?(?: and end(?:ing)?)?|end(?:ing)?) months? (?:differ|don'?t match|(?:is|are|was|were) (?:different|not the same))\b"
     r"|(?:두|2|여러)\s*(?:달|개월)(?:에|을|이)?\s*(?:걸친|걸쳐|걸쳤|걸치는|이어진|넘나든)"
     r"|(?:월|달)(?:을|를|이)?\s*(?:넘긴|넘겨|넘어간|넘어가|바뀐|바뀌는|걸친)"
@@ -4955,6 +5106,12 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
             r"(?<![\d.])0\s*(?:~|-|–|에서|과|와|to)\s*1(?![\d.])(?:\s*사이)?|\bas an? (?:decimal|fraction|ratio|proportion)\b|소수(?:로|점)", s, re.I)):
         # "승률 0.7 이상", "win rate (0-1)", "as a decimal": the share as a fraction of 1, not a percentage
         ir.measure = "win_ratio"
+    counted_keys = {"countd:t.id": "t.name", "countd:p.id": "p.nickname"}
+    if ir.measure in counted_keys and not ir.select and not ir.group and not ir.setop and not ir.compare and not ir.minus \
+            and re.search(r"\b(?:which|what)\s+(?:teams|sides|squads|orgs|players|pros)\b|(?:어느|어떤)\s*(?:팀|선수)", s, re.I) \
+            and re.search(r"\bhow many\b[^?]*\b(?:each|apiece)\b|\beach\b[^?]*\bhow many\b|(?:각각|각자)\s*몇|몇\s*(?:번|회|판|경기)씩", s, re.I):
+        # "which squads took a semifinal, with how many each": one row per key with its own count, rather than a count of keys
+        ir.select, ir.group, ir.measure = [counted_keys[ir.measure]], True, "countd:m.id"
     keys = {"p.nickname": "p.nickname", "t.name": "t.name"}
     if ir.measure and not ir.group and not ir.select and not ir.setop and not ir.compare and not ir.minus and not ir.vs \
             and ir.measure not in ("count", "title", "titles") and not ir.measure.startswith("countd") \

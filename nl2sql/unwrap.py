@@ -66,6 +66,8 @@ _EN_REQUEST = re.compile(
     r"(?:\s+(?:to\s+(?:know|see|get|find out|check|confirm|grab)))?"
     r"|(?:our|my|the)\s+(?:\w+\s+){0,2}(?:want|wants|need|needs|asked|asks|would like)\s+(?:to\s+(?:know|see)|for)"
     r"|(?:do|does)\s+(?:you|anyone|anybody)\s+know"
+    # "remind me which …", "can you remind me when …": a question asked again
+    r"|(?:(?:can|could|would)\s+(?:you|u)\s+)?remind\s+(?:me|us)(?:\s+(?:again|quickly))?(?=\s+(?:of\s+)?(?:which|what|who|when|where|how|whether|if)\b)"
     r"|(?:any idea|i was wondering|i wonder|wondering|curious)(?:\s+(?:if|whether)\s+(?:you|u|anyone|someone)\s+(?:could|can|would|might|will)"
     r"(?:\s+(?:please|possibly|maybe))?\s+(?:pull up|look up|dig up|show|give|tell|get|find|check|list|share|let me know)(?:\s+(?:me|us))?)?"
     r"|(?:please|pls|plz)\s+(?:show|give|tell|get|pull up|list|find|check)(?:\s+(?:me|us))?"
@@ -125,7 +127,7 @@ _KO_CONTEXT = re.compile(
     r"정리해야|필요해서|필요한데|궁금해서|궁금한데|궁금하던데|관심\s*있어서|관심\s*있는데)\s*(?:그런데|그러는데|그런데요|하는데|하는데요|해서|해서요|인데|인데요|는데|는데요|요)?[\s,.!]+")
 # the request verb closing a sentence; "주세여/주세용" are chat spellings, "부탁드려도 될까요" asks leave to ask
 _KO_REQUEST_VERB = (
-    r"\s*(?:좀\s*)?(?:(?:알려|말해|찾아|뽑아|확인해|정리해|보여|가르쳐|조회해|봐)\s*"
+    r"\s*(?:좀\s*)?(?:(?:알려|말해|찾아|뽑아|확인해|정리해|보여|가르쳐|조회해|집계해|산출해|계산해|구해|제시해|봐)\s*"
     r"(?:주실\s*수\s*있(?:을까요|나요|으신가요|어요)|주시겠어요|주실래요|주시겠습니까|주시면\s*(?:감사하겠습니다|좋겠어요|고맙겠어요)|"
     r"주세요|주세여|주세용|줄\s*수\s*있(?:어요|을까요|나요|어|어\?|을까|나)|줄래요?|주라|줘요?|줘봐|주셈|주삼|주십시오)"
     r"|(?:알|확인할|확인해\s*볼|볼|찾을|조회할)\s*수\s*있(?:을까요|나요|을까|나|어요|습니까|으면\s*좋겠어요)|(?:확인|조회)\s*(?:이\s*)?가능(?:할까요|한가요|하나요|해요|할까)"
@@ -179,6 +181,33 @@ _EN_LEAD_IN = re.compile(
     r"(?=(?:how|what|which|who|whom|whose|when|where|is|are|was|were|do|does|did|list|show|give|tell|name)\b)", re.I)
 
 
+# "My cousin insists it ended in June, I think July.", "Y is the club I follow and I bet they …": sentences
+# telling the asker's story (I, my, me; or what someone claims) before the sentence that asks; they ask nothing, and
+# what they name is the story's, not the question's
+_EN_STATEMENT = re.compile(
+    r"(?!\s*(?:how|what|what's|which|who|whom|whose|when|where|why|is|are|was|were|did|do|does|can|could|would|will|list|show|give|"
+    r"tell|name|rank|count|find)\b)[^.!?:]{8,200}[.!:]+\s+(?=\S)", re.I)
+_EN_STORY_MARK = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|myself|imo|imho|tbh|ngl)\b|\b(?:says?|said|claims?|claimed|swears?|swore|thinks?|reckons?)\b", re.I)
+_WE_SAID = re.compile(r"\b(?:we|we're|we've|our|ours|us)\b|우리|저희", re.I)
+
+
+def story_told(text: str) -> tuple[str, str]:
+    """The asker's story said in whole sentences before the question (statements, one at least saying I, my, me or what
+    someone claims), and the question after it; ("", text) when there is none, when what follows asks with no question
+    mark, or when the story speaks for a team or an organiser ("we", "our": its procedure may be what is asked)."""
+    at, marked = 0, False
+    while True:
+        m = _EN_STATEMENT.match(text, at)
+        if not m:
+            break
+        marked = marked or bool(_EN_STORY_MARK.search(m.group()))
+        at = m.end()
+    head, rest = text[:at], text[at:]
+    if not at or not marked or "?" not in rest or _WE_SAID.search(head) or re.search(r"[가-힣]", head):
+        return "", text
+    return head, rest
+
+
 def core_question(text: str) -> str:
     """The question with request wrappers and a leading context clause removed (the text itself when
     nothing is removed, or when removing would leave too little to be a question)."""
@@ -191,6 +220,7 @@ def core_question(text: str) -> str:
         core = _EN_CONTEXT_SENTENCE.sub("", core)
         core = _EN_REQUEST.sub("", core)
         core = _EN_LEAD_IN.sub("", core, count=1)
+        core = story_told(core)[1]
         core = _KO_INTRO.sub("", core, count=1)
         core = _KO_OPENERS.sub("", core)
         core = _KO_CONTEXT.sub("", core)
