@@ -174,13 +174,6 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     # the asker's story before the question ("My cousin keeps bragging on the group chat. How many kills did X get?"):
     # the sentence that asks is read alone when the story holds no name, date or number of its own, so its words
     # ("group", "lost") filter nothing
-    start, end = _asking_sentence(question)
-    if start > 0 and "?" not in question[:start] and "?" in question[start:end] and question[end:].strip(" ?!.") == "" \
-            and _WHOLE_QUESTION.match(question[start:end]):
-        asked = core_question(question[start:end])
-        p = _plan(asked, url, context, today, model)
-        if (p.ir is not None or p.query is not None) and not _story_names(question[:start], p.linked, url, today):
-            return p
     core = core_question(question)
     if core != question.strip():
         core, rest = _carry_names(question, core, url, today)
@@ -288,34 +281,6 @@ def _carry_names(question: str, core: str, url: str, today: dt.date | None) -> t
     if len(games) == 1 and not any(m.type in ("game", "tournament") for m in ours):
         core = re.sub(r"\s*([?.!]*)\s*$", lambda m: f" in {games.pop()}{m.group(1)}", core, count=1)
     return core, question[at:]
-
-
-# a sentence that asks on its own ("Which teams …?", "How many …?", "Can you list …?", "Rank …"), unlike a
-# qualifier of the sentence before it ("Which ones?", "Including empty ones?")
-_WHOLE_QUESTION = re.compile(
-    r"\s*(?:(?:ok(?:ay)?|so|and|but|anyway|well|now)[\s,]+)*(?:(?:who|whom|whose|what|which|when|where|how|is|are|was|were|do|does|did|"
-    r"has|have|had|can|could|would|will|give|list|show|tell|rank|name|count|find)\b)(?:\W+\w+){3,}"
-    r"|(?=[^?]*[가-힣][^?]*\?)\s*\S+(?:\s+\S+){2,}", re.I)
-
-
-def _story_names(story: str, asked: Linked, url: str, today: dt.date | None) -> bool:
-    """Whether the story told before a question names a team, player, tournament, game, map, region or role, a date or a
-    number that the asking sentence does not name again (a stage word of the story, "the group chat", is no scope).
-    A guess the story makes at the answer ("I think it was X, but which team had the most kills?") is no scope either,
-    nor a year of the asker's life ("I stopped watching in 2023.") when the question names its tournament or year."""
-    told = link(story, load_catalog(url), today)
-    kinds = ("team", "player", "tournament", "game", "map", "region", "role")
-    again = {(m.type, str(m.value)) for m in asked.mentions}
-    guessed = {kind for kind, pat in _ASKS_WHICH.items() if pat.search(asked.text)}
-    dated = asked.year is not None or any(m.type == "tournament" for m in asked.mentions)
-    return any(m.type in kinds and (m.type, str(m.value)) not in again and m.type not in guessed
-               and not WRAPPER_WORD.fullmatch(told.text[m.start:m.end].strip()) for m in told.mentions) \
-        or (not dated and (bool(told.numbers) or told.year is not None))
-
-
-# the kind of row a question asks for by name ("which team …", "who …", "어느 팀", "누구")
-_ASKS_WHICH = {"team": re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:team|squad|side|org|roster)s?\b|어느\s*팀|어떤\s*팀|무슨\s*팀", re.I),
-               "player": re.compile(r"\bwho\b|\b(?:which|what)\s+(?:\w+\s+)?(?:player|pro)s?\b|누구|어느\s*선수|어떤\s*선수", re.I)}
 
 
 def _story_only(question: str, core: str, linked: Linked) -> bool:
@@ -502,19 +467,16 @@ _HEDGE = re.compile(
     re.I)
 
 
-def _asking_sentence(text: str, clause: bool = False) -> tuple[int, int]:
+def _asking_sentence(text: str) -> tuple[int, int]:
     """Where the sentence that asks is in ``text``: the last one ending in a question mark, else the last one
-    (sentences end at ".", "!", "?", ":", ";", "~" or a chat laugh "ㅋㅋ" before a space); with ``clause``, from the last
-    clause of it that opens with a question word after a comma (the words before may still scope the question: "On
-    average, how …", "For each X, how many …")."""
+    (sentences end at ".", "!", "?", ":", ";", "~" or a chat laugh "ㅋㅋ" before a space), from the last clause of it that
+    opens with a question word after a comma ("I used to follow X a lot, roughly how many …?")."""
     bounds = [0] + [m.end() for m in re.finditer(r"(?:[.!?:;~]+|(?<=[가-힣])(?:ㅋ|ㅎ|ㅠ|ㅜ){2,})\s+(?=\S)", text)] + [len(text)]
     spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
     if not spans:
         return 0, len(text)
     asked = [s for s in spans if "?" in text[s[0]:s[1]]]
     start, end = (asked or spans)[-1]
-    if not clause:
-        return start, end
     # "I used to follow X a lot, roughly how many X matches are there?": the clause after the comma asks
     clause = None
     for clause in re.finditer(r",\s*(?:(?:so|but|and|then|now|roughly|approximately|just|basically|anyway)\s+)*"
@@ -647,7 +609,7 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     # the story told before the question ("My cousin bet me it was in April. What were its dates?", "Last night I
     # scrolled the rosters: which players ...") says "I", "my", "we" of the asker's life, not of a procedure; in the
     # sentence that asks, they still do ("how much money is in my account", "what time is our quarterfinal")
-    asks = _asking_sentence(core, clause=True)
+    asks = _asking_sentence(core)
     hits = [m.group() for m in hits if not (re.fullmatch(r"i|me|my|we|us|our", m.group(), re.I)
                                             and not asks[0] <= m.start() < asks[1])]
     size_only = hits and all(re.fullmatch(r"roster size|인원", h, re.I) for h in hits) \

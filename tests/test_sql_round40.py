@@ -47,7 +47,7 @@ CASES = [
     # a guess at the answer and a year of the asker's life in the story scope nothing
     ("I'd bet it was Rusk, but I may be off: who has the most kills in the Amber Lakes Cup 2025?",
      "SELECT 'Oaken', 120"),
-    ("Quit following the scene back in 2019. Which team won the final of the Amber Lakes Cup 2025?",
+    ("I quit following the scene back in 2019. Which team won the final of the Amber Lakes Cup 2025?",
      "SELECT name FROM teams WHERE id = 1"),
     ("단톡방에서 그룹 얘기하다 싸움남ㅋㅋ Minto 킬 다 합치면 몇임?", "SELECT SUM(kills) FROM match_players WHERE player_id = 1"),
     # a name the story gives is the question's scope when the question asks about another kind of row
