@@ -110,27 +110,6 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
     scan(rf"\b(?:the\s+|a\s+)?(week|fortnight|two weeks|2 weeks|three weeks|3 weeks|(\d{{1,2}}) days)\s+(?:from|after|starting(?:\s+(?:on|from))?"
          rf"|beginning(?:\s+on)?|following|commencing(?:\s+on)?|of)\s+(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\.?,?\s+((?:19|20)\d\d)"
          rf"|{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-(\d{{1,2}})-(\d{{1,2}}))", span_from)
-    # Two whole dates, each with its year: "between 3 March 2025 and 9 April 2025", "from June 2, 2024 to July 1, 2025",
-    # "between 2025-03-03 and 2025-04-09" (both days included)
-    full = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\.?,?\s+(?:19|20)\d\d|{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d" \
-           r"|(?:19|20)\d\d-\d{1,2}-\d{1,2})"
-
-    def one_day(said: str) -> str | None:
-        m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\.?,?\s+((?:19|20)\d\d)", said) \
-            or re.fullmatch(rf"{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)", said)
-        if m and m.group(1).isdigit():
-            d, mon, y = m.groups()
-        elif m:
-            mon, d, y = m.groups()
-        else:
-            y, mo, d = said.split("-")
-            return _day(int(y), int(mo), int(d))
-        return _day(int(y), MONTHS[mon[:4] if mon.startswith("sept") else mon[:3]], int(d))
-
-    def two_days(m):
-        lo, hi = one_day(m.group("a")), one_day(m.group("b"))
-        return ("range", (lo, _next_day(hi))) if lo and hi and lo <= hi else None
-    scan(rf"(?:between|from)\s+(?P<a>{full})\s*(?:and|to|-|–|until|till|through|thru)\s+(?P<b>{full})", two_days)
     # Ranges first: "from May 2 to June 9, 2024", "3월 1일부터 3월 10일까지".
     def en_range(m):
         y = _year(m.group(5))
@@ -147,15 +126,6 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
         lo, hi = _day(y, int(m.group(2)), int(m.group(3))), _day(y2, int(m.group(5)), int(m.group(6)))
         return ("range", (lo, _next_day(hi))) if lo and hi else None
     scan(rf"(?:{y4}\s*년\s*)?(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*(?:부터|에서|~|-)\s*(?:{y4}\s*년\s*)?(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*(?:까지|사이)?", ko_range)
-    # Numeric days joined: "2025-04-01 ~ 2025-04-30", "between 2025-04-01 and 2025-04-30", "2025.03.01~2025.04.30",
-    # "2025.03.01~04.30", "2025/3/1부터 2025/4/30까지" (both days inside the range)
-    def iso_range(m):  # groups: year, separator, month, day, (year), month, day
-        y2 = int(m.group(5)) if m.group(5) else int(m.group(1))
-        lo, hi = _day(int(m.group(1)), int(m.group(3)), int(m.group(4))), _day(y2, int(m.group(6)), int(m.group(7)))
-        return ("range", (lo, _next_day(hi))) if lo and hi and lo <= hi else None
-    scan(r"(?<![\d.])((?:19|20)\d\d)([-./])(\d{1,2})\2(\d{1,2})\.?\s*(?:~|〜|–|—|-|to|until|till|through|thru|and|부터|에서)\s*"
-         r"(?:((?:19|20)\d\d)[-./])?(\d{1,2})[-./](\d{1,2})(?![\d])\.?\s*(?:까지|사이)?",
-         iso_range)
     # A range within one month: "2025년 5월 1일부터 15일까지", "May 1-15, 2025", "between May 1 and 15, 2025".
     def ko_days(m):
         y = _year(m.group(1)) if m.group(1) else today.year
