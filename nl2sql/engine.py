@@ -470,14 +470,14 @@ _HEDGE = re.compile(
 def _asking_sentence(text: str) -> tuple[int, int]:
     """Where the sentence that asks is in ``text``: the last one ending in a question mark, else the last one
     (sentences end at ".", "!", "?", ":", ";", "~" or a chat laugh "ㅋㅋ" before a space), from the last clause of it that
-    opens with a question word after a comma ("I used to follow X a lot, roughly how many …?")."""
+    opens with a question word after a comma ("I watched X for years, roughly how many …?")."""
     bounds = [0] + [m.end() for m in re.finditer(r"(?:[.!?:;~]+|(?<=[가-힣])(?:ㅋ|ㅎ|ㅠ|ㅜ){2,})\s+(?=\S)", text)] + [len(text)]
     spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
     if not spans:
         return 0, len(text)
     asked = [s for s in spans if "?" in text[s[0]:s[1]]]
     start, end = (asked or spans)[-1]
-    # "I used to follow X a lot, roughly how many X matches are there?": the clause after the comma asks
+    # "I watched X for years, roughly how many X matches are there?": the clause after the comma asks
     clause = None
     for clause in re.finditer(r",\s*(?:(?:so|but|and|then|now|roughly|approximately|just|basically|anyway)\s+)*"
                               r"(?=(?:how|what|which|who|when|where|is|are|was|were|did|does|do|has|have|can|could)\b)",

@@ -69,8 +69,8 @@ CASES = [
     # the asker's story before the question
     ("My cousin keeps telling me Silver Bell never loses. Curious now: how many games has Silver Bell lost?",
      "SELECT COUNT(*) FROM match_teams WHERE team_id = 1 AND placement = 2"),
-    ("Long-time reader, rarely post. My flatmate insists the Glass Harbor Open 2026 ran in May. When did it start and "
-     "when did it end?", "SELECT start_date, end_date FROM tournaments WHERE id = 3"),
+    ("Long-time reader, rarely post. My flatmate insists the Glass Harbor Open 2026 ran in May. What were its start "
+     "and end dates?", "SELECT start_date, end_date FROM tournaments WHERE id = 3"),
     ("My brother reckons Copper Fox is the best squad and I think he is wrong. Which Silver Bell players had a match "
      "with 20 or more kills?", "SELECT DISTINCT p.nickname FROM match_players mp JOIN players p ON p.id = mp.player_id "
      "WHERE p.team_id = 1 AND mp.kills >= 20"),
@@ -137,7 +137,7 @@ CASES = [
     ("Which players have deaths at least twice their kills?", "SELECT p.nickname FROM match_players mp JOIN players p "
      "ON p.id = mp.player_id GROUP BY p.id HAVING SUM(mp.deaths) >= 2 * SUM(mp.kills)"),
     ("스테이지 값이 빈 경기 비중은 몇 퍼센트인지 계산해 주세요.", "SELECT 100.0 * SUM(stage IS NULL) / COUNT(*) FROM matches"),
-    ("What percentage of player rows have damage missing?", "SELECT 100.0 * SUM(damage IS NULL) / COUNT(*) FROM match_players"),
+    ("What percentage of player rows are missing their damage?", "SELECT 100.0 * SUM(damage IS NULL) / COUNT(*) FROM match_players"),
     ("Which teams finished a ranking game without a single kill?",
      "SELECT DISTINCT t.name FROM match_teams mt JOIN teams t ON t.id = mt.team_id WHERE mt.kills = 0"),
 ]

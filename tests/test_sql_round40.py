@@ -67,8 +67,8 @@ CASES = [
     ("How many matches did Marsh Lions win against NA teams?", "SELECT 1"),
     ("달빛 여우 EU 팀 상대 전적", "SELECT 1, 1"),
     # a span between two written days (or months): one range, both days inside
-    ("How many matches were played between 2025-06-02 and 2025-06-05?", "SELECT COUNT(*) FROM matches WHERE id IN (1, 2, 6)"),
-    ("기간: 2025.06.01~2025.06.05 경기 건수 조회 바랍니다", "SELECT COUNT(*) FROM matches WHERE id IN (1, 2, 6)"),
+    ("How many matches took place between 2025-06-02 and 2025-06-05?", "SELECT COUNT(*) FROM matches WHERE id IN (1, 2, 6)"),
+    ("기간: 2025.06.01~2025.06.05 경기 수 알려주세요", "SELECT COUNT(*) FROM matches WHERE id IN (1, 2, 6)"),
     ("Matches from 1 August 2025 to 2 August 2025?", "SELECT played_at FROM matches WHERE id IN (4, 5)"),
     ("2025.06~2025.08 기간 Minto 킬 합계", "SELECT SUM(kills) FROM match_players WHERE player_id = 1"),
     # a coach's map pool: each map with its count, and the most played one
@@ -108,7 +108,7 @@ CASES = [
     ("Marsh Lions W-L stage by stage", "SELECT stage, SUM(placement = 1), SUM(placement <> 1) FROM match_teams mt JOIN matches m "
      "ON m.id = mt.match_id WHERE team_id = 3 AND format = 'versus' GROUP BY stage"),
     # a player's single-match record and the side it came against
-    ("Which player had the most kills in a single match of the Amber Lakes Cup 2025, and against whom?",
+    ("Which player had the most kills in one match of the Amber Lakes Cup 2025, and against whom?",
      "SELECT 'Oaken', '달빛 여우', 62"),
     # an ordinary word opening a sentence
     ("Break down the Amber Lakes Cup 2025 matches by stage", "SELECT stage, COUNT(*) FROM matches WHERE tournament_id = 1 "
