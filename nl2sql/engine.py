@@ -171,9 +171,6 @@ def plan(question: str, url: str, context: dict[str, Any] | None = None, today: 
     question = _as_named_team(question, url, today)
     question = _kin_named(question, url, today)
     question = _FINAL_SAID.sub(lambda m: "결승전" if re.match(r"[가-힣]", m.group()) else "the final", question)
-    # the asker's story before the question ("My cousin keeps bragging on the group chat. How many kills did X get?"):
-    # the sentence that asks is read alone when the story holds no name, date or number of its own, so its words
-    # ("group", "lost") filter nothing
     core = core_question(question)
     if core != question.strip():
         core, rest = _carry_names(question, core, url, today)
@@ -596,19 +593,19 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     plain = _asking_part(plain)
     from .unwrap import core_question
 
-    # a context clause before the question ("For our weekly recap of X: ...") is the asker's, not a procedure; the size
-    # of a roster ("roster size", "인원 수") is a procedure's word only about no named team, game or role ("max roster
-    # size?"): "X roster size", "레식 포지션별 인원 수" count rows
     # a request made of the assistant ("can you list ...", "could you rank ..."; the Korean ones, "알려줄 수 있어요?", are
     # unwrap's request endings, which core_question takes off): the rows asked for, not whether a procedure is possible
     plain = _REQUEST.sub(lambda m: " " * len(m.group()), plain)
     # the asker's hedges ("I guess", "if I recall correctly", "I'm fairly certain") are no procedure of the asker's own
     plain = _HEDGE.sub(lambda m: " " * len(m.group()), plain)
+    # a context clause before the question ("For our weekly recap of X: ...") is the asker's, not a procedure; the size
+    # of a roster ("roster size", "인원 수") is a procedure's word only about no named team, game or role ("max roster
+    # size?"): "X roster size", "레식 포지션별 인원 수" count rows
     core = core_question(plain)
     hits = [m for m in _PROCEDURAL.finditer(core)] if _PROCEDURAL.search(plain) else []
-    # the story told before the question ("My cousin bet me it was in April. What were its dates?", "Last night I
-    # scrolled the rosters: which players ...") says "I", "my", "we" of the asker's life, not of a procedure; in the
-    # sentence that asks, they still do ("how much money is in my account", "what time is our quarterfinal")
+    # "I", "my", "we" before the clause that asks ("I watched X for years, roughly how many …?"; whole story sentences
+    # are already off, _asking_part) tell of the asker's life, not of a procedure; in the clause that asks they still do
+    # ("how much money is in my account", "what time is our quarterfinal")
     asks = _asking_sentence(core)
     hits = [m.group() for m in hits if not (re.fullmatch(r"i|me|my|we|us|our", m.group(), re.I)
                                             and not asks[0] <= m.start() < asks[1])]
@@ -824,9 +821,8 @@ def unknown_names(linked: Linked) -> list[str]:
         if base != word and (len(base) < 3 or base.lower() in known):
             continue
         # an ordinary English word opening a sentence is capitalised for that alone ("Break down X by stage", "Doing
-        # a recap: ..."); a name inside a sentence ("matches on Pearl") still counts
-        # a name inside a sentence ("matches on Pearl") still counts, and so does a noun opening one ("Phoenix matches in
-        # 2025?"): the opening word is a verb or an adverb by its ending or by the small word after it
+        # a recap: ..."); a name inside a sentence ("matches on Pearl") still counts, and so does a noun opening one
+        # ("Phoenix matches in 2025?"): the opening word is a verb or an adverb by its ending or by the small word after it
         opening = re.search(r"(?:^|[.!?;:]|\n)[\s\"'(\[]*$", linked.masked[:m.start()])
         if opening and word.lower() in english_words() and (
                 re.search(r"(?:ing|ly|ed)$", word) or re.match(
