@@ -144,6 +144,14 @@ def test_procedures_of_the_askers_own_are_still_refused(world, question):
         answer(question, url)
 
 
+def test_the_english_word_list_is_installed():
+    """wamerican (packages.apt): without it a capitalised ordinary word opening a sentence reads as an unknown name."""
+    from kernel.language import english_words
+
+    words = english_words()
+    assert len(words) > 60_000 and {"break", "doing", "pulling"} <= words and "Pearl" not in words
+
+
 def test_a_noun_opening_a_sentence_is_still_an_unknown_name(world):
     from nl2sql.engine import answer
 
