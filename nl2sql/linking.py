@@ -751,8 +751,9 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
                 for etype, value in entries:
                     found.append(Mention(etype, value, s, e))
             start = normed.find(key, start + 1)
-    # Longest spans first; among equal spans the more specific entity type.
-    found.sort(key=lambda m: (-(m.end - m.start), _PRIORITY[m.type]))
+    # Longest spans first; among equal spans the name written exactly as typed ("orca9" is the player orca9 before the
+    # team Orca_9, whose key is the same without its punctuation), then the more specific entity type.
+    found.sort(key=lambda m: (-(m.end - m.start), text[m.start:m.end].casefold() != str(m.value).casefold(), _PRIORITY[m.type]))
     chosen: list[Mention] = []
     taken = [False] * (len(text) + 1)
     for m in found:

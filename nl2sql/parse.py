@@ -3674,6 +3674,20 @@ class Parser:
                 for p in pat.finditer(self.t.s) if p.end() <= skip[0] or p.start() >= skip[1]]
         return min(near)[1] if near else None
 
+    def _own_op(self, a: int, b: int) -> str | None:
+        """The comparison said beside the number at a..b and nearer to it than to any other number (None: it has none)."""
+        others = [(x, y) for x, y, _ in self.numbers if (x, y) != (a, b)]
+        best = None
+        for op, pats in cues()["comparisons"].items():
+            for pat in pats:
+                for p in pat.finditer(self.t.s):
+                    d = min(abs(p.start() - b), abs(a - p.end()))
+                    if d > 16 or any(min(abs(p.start() - y), abs(x - p.end())) < d for x, y in others):
+                        continue
+                    if best is None or d < best[0]:
+                        best = (d, op)
+        return best[1] if best else None
+
     def _row_thresholds(self, player_level: bool, single: bool, times: tuple | None = None) -> list[Filter]:
         """'35킬 이상 찍은 경기', 'games where he got over 30 kills': conditions on one row (with times, the number of
         times said is none, and each number takes the comparison said nearest to it)."""
@@ -3692,6 +3706,9 @@ class Parser:
                     else "assists" if word.startswith(("어시", "assist")) else "score" if word.startswith(("point", "pts", "포인트", "점")) \
                     else "damage"
                 op = (self._op_near(a, b, times[2:]) if times else self.comparison()) or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
+                if v == 0 and not times:
+                    # "데스 0인데 킬 3 이상", "0 deaths and at least 3 kills": the comparison belongs to the other number
+                    op = self._own_op(a, b) or "="
                 out.append(Filter(f"{'mp' if player_level and col != 'score' else 'mt'}.{col}", op, _num(v)))
         return out
 
@@ -4625,7 +4642,10 @@ _AGG_GROUPS = [("aggregates", n) for n in ("sum", "avg", "max", "min")] + [("sha
 _TIEBREAK = re.compile(
     r"\bties?\b[^.;?!]{0,30}\b(?:alphabetical(?:ly)?|by (?:nickname|name|team name|player name)|a\s*(?:to|-)\s*z|by the name)\b"
     r"|\b(?:alphabetical(?:ly)?|by (?:nickname|name))\b[^.;?!]{0,20}\b(?:for|on|to break|breaks?|when) (?:a )?ties?\b|\btie-?break(?:er|ing)?\b[^.;?!]{0,30}\b(?:name|alphabetical)"
-    r"|(?:동점|동률|같으면|같을 경우|같은 경우)[^.;?!]{0,20}(?:이름|닉네임|팀명|선수|팀|가나다|알파벳|abc)\s*(?:순|오름차순)", re.I)
+    r"|(?:동점|동률|동수|같으면|같을 경우|같은 경우)[^.;?!]{0,20}(?:이름|닉네임|[가-힣]{1,3}명|선수|팀|가나다|알파벳|abc)\s*(?:순|오름차순|내림차순|역순)"
+    # "… desc by count then region asc", "region ascending as the tie-breaker": the key named after "then" orders the ties
+    r"|\bthen\s+(?:by\s+)?(?:the\s+)?(?:[a-z_]+\s+){0,2}?(?:asc(?:ending)?|desc(?:ending)?|alphabetical(?:ly)?|a\s*(?:to|-)\s*z)\b"
+    r"|\b(?:asc(?:ending)?|alphabetical(?:ly)?)\s+(?:as\s+(?:a\s+|the\s+)?|for\s+(?:the\s+)?)tie-?break(?:er|ing)?\b", re.I)
 
 
 # A sentence saying how the groups with nothing counted are shown ("Rows at nothing get shown as 0.", "없으면 0으로
@@ -5101,7 +5121,8 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     _sorted_by_column(ir, s)
     if ir.order in ("desc", "asc") and ir.select and _TIEBREAK.search(s):
         # "ranked by damage, a tie settled alphabetically", "동점이면 이름순": the key orders the tied rows
-        ir.tiebreak = "desc" if re.search(r"\breverse(?:d)? alphabetical|\bz\s*(?:to|-)\s*a\b|역순", s, re.I) else "asc"
+        ir.tiebreak = "desc" if re.search(r"\breverse(?:d)? alphabetical|\bz\s*(?:to|-)\s*a\b|역순|내림차순"
+                                          r"|\bthen\s+(?:by\s+)?(?:the\s+)?(?:[a-z_]+\s+){0,2}?desc(?:ending)?\b", _TIEBREAK.search(s).group(), re.I) else "asc"
     if ir.measure == "win_rate" and (ir.having and isinstance(ir.having[1], (int, float)) and 0 < ir.having[1] < 1 or re.search(
             r"(?<![\d.])0\s*(?:~|-|–|에서|과|와|to)\s*1(?![\d.])(?:\s*사이)?|\bas an? (?:decimal|fraction|ratio|proportion)\b|소수(?:로|점)", s, re.I)):
         # "승률 0.7 이상", "win rate (0-1)", "as a decimal": the share as a fraction of 1, not a percentage
