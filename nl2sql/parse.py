@@ -685,6 +685,8 @@ class Parser:
         if re.search(r"\b(?:what|which)\s+(?:game|title)s?\b.*\b(?:tournaments?|events?|tourneys?|teams?|players?)\b", low) \
                 and not re.search(r"\b(?:which|what)\s+(?:game|title)s?\s+(?:did|was|were)\b", low):
             return "game"  # "which game has the most tournaments": the title, not a match
+        if _TITLES_OF_EVENTS.search(self.text):
+            return "game"  # "distinct games across all tournaments": the titles the tournaments are of, not matches
         if re.search(r"\b(?:what|which)\s+(?:game\s+)?titles?\s+(?:(?:was|is|were)\s+)?(?:the\s+)?@tournamentx(?:\s+\w+){0,3}\s+(?:on|in|for|with)\b", low):
             return "game"  # "which title the X event was fought out on": the tournament's game, no trophy
         if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have|\s+does|\s+do|\s+will)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell"
@@ -1364,8 +1366,9 @@ class Parser:
             setop.setop["a"] = [Filter("m.id", "not_null")]
         if setop is not None:
             if t.has("aggregates", "count") and self._counted(asked) == asked and asked in ("team", "player", "tournament") \
-                    and not re.search(r"\bwhich\b|\bwho\b|\blist\b|누구|어디|목록|알려", t.s, re.I):
-                setop.count_groups = True  # "결승 못 나간 선수 몇 명": how many of them
+                    and not re.search(r"\bwhich\b|(?<![a-z]s )(?<!people )\bwho\b|\blist\b|누구|어디|목록|알려", t.s, re.I):
+                # "결승 못 나간 선수 몇 명": how many of them ("the number of players who …": "who" relates, asks no one)
+                setop.count_groups = True
             return Reading(setop, 0.8, "set")
         first = self._debut(asked, first_word=True)
         if first is not None:
@@ -2687,7 +2690,7 @@ class Parser:
                 or asked != "tournament" and re.search(
                 # a list of the columns wanted: "- 선수명, 대회명", "with the team and the tournament"
                 r"(?:[,:+/\-–—]|랑|하고|과|와|및)\s*대회\s*(?:명|이름)(?![가-힣])|대회\s*(?:명|이름)\s*(?:[,+/]|이랑|랑|하고|과|와|및|도)"
-                r"|(?:\band|\bwith|\bplus|[,:+&/])\s+(?:the\s+|its\s+|their\s+)?(?:tournament|event|competition)(?:\s+names?)?\s*(?:[,.?!]|$|\band\b)", s, re.I):
+                r"|(?:\band|\bwith|\bplus|[,:+&/]|\s[-–—])\s+(?:the\s+|its\s+|their\s+)?(?:tournament|event|competition)(?:\s+names?)?\s*(?:[,.?!]|$|\band\b)", s, re.I):
             out.append("tr.name")
         return out
 
@@ -3213,11 +3216,11 @@ class Parser:
     _MATCH_COLUMNS = (
         # ("3 times", "how many times", "several times": how often, not the clock time)
         ("m.played_at", r"시간|시각|몇\s*시|날짜|일시|일정|언제|\bwhen\b|\b(?:start(?:ing)? )?(?<!\d )(?<!\d)(?<!many )(?<!several )(?<!two )(?<!three )(?<!four )(?<!five )times?\b"
-                        r"|\bdates?\b|\bschedule\b"),
+                        r"|\bdates?\b|\bschedule\b|\bplayed_at\b"),
         ("m.map", r"맵|\bmaps?\b"),
         ("m.stage", r"스테이지|단계|\bstages?\b|\brounds? of the (?:event|tournament)\b"),
         ("tr.name", r"(?:무슨|어느|어떤)\s*대회|대회\s*(?:이름|명)|대회(?:랑|하고|도|까지|,)|\b(?:which|what) (?:tournament|event|tourney)\b"
-                    r"|\b(?:and|with|plus) (?:the |its |their )?(?:tournament|event|tourney)s?\b"),
+                    r"|\b(?:and|with|plus) (?:the |its |their )?(?:tournament|event|tourney)s?\b|\b(?:tournament|event|tourney)[ _]names?\b"),
         ("wt.name", r"이긴\s*(?:팀|쪽)|승자|승리\s*팀|누가\s*이겼|(?:어느|어떤)\s*팀이\s*이겼|어디가\s*이겼|결과|\bwinners?\b|\bwho won\b|\bresults?\b"
                     r"|\b(?:which|what) (?:team|side|squad) (?:won|took)\b|\bwinning (?:team|side|squad)\b"
                     # a royale's first place said as such ("1위 팀", "the first-placed squad")
@@ -3515,6 +3518,8 @@ class Parser:
             noun = m.group(1).lower()
             if noun == "times":
                 return None
+            if noun.startswith("game") and _TITLES_OF_EVENTS.search(self.text):
+                return "game"  # "count of distinct games across all tournaments": the titles
             return self._noun(noun)
         m = re.search(r"(팀|선수|사람|인원|대회|토너먼트|맵|지역|경기|판|게임|매치|시리즈|@roleX)(?:들|은|는|이|가|수|의 수)?\s*(?:는|은)?\s*(?:총|전부|모두|다)?\s*(?:몇|개수)", s) \
             or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?(?:수|숫자)(?:는|가|도|를|은|이)?(?![가-힣])", s)
@@ -4368,7 +4373,7 @@ def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: boo
     if benched and len(benched) < len(players):
         text, linked = _blank(text, linked, benched)
     if _compose:
-        for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _nth_place, _scopes_side_by_side, _measures_side_by_side):
+        for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _blank_rows, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
             if reading is not None:
                 return reading
@@ -4376,6 +4381,10 @@ def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: boo
     return _amend(parser, parser.parse())
 
 
+# "distinct games across all tournaments", "different games are there over the events": the titles the tournaments are of
+_TITLES_OF_EVENTS = re.compile(r"\b(?:distinct|different|unique|separate)\s+(?:games|titles)\s+(?:(?:are|were)\s+(?:there\s+)?)?"
+                               r"(?:across|over|among|in|covered by|between)\s+(?:all\s+|the\s+|every\s+)*(?:@\w+\s+)?"
+                               r"(?:tournaments|events|tourneys|competitions)\b", re.I)
 _RANK = r"(?:(?<![\d.])(\d)\s*(?:등|위)|\b(\d)(?:st|nd|rd|th)\b)"
 _RANK_RUN = re.compile(_RANK + r"(?:\s*(?:,|/|·|이랑|랑|하고|과|와|\band\b|&)?\s*" + _RANK + r")+")
 
@@ -4503,6 +4512,26 @@ _BLANK_SHARE = re.compile(
     r"[^?.]{0,40}?(?:비율|비중|퍼센트|백분율|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bratio\b|%)"
     r"|\b(?:share|percent(?:age)?|proportion|fraction)\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?(?:rows|records|entries|matches|games|players|teams)\b"
     r"[^?.]{0,30}?\b(damage|dmg|kills|assists|deaths|map|stage|region|role|position)\b", re.I)
+
+
+_BLANK_CELL = re.compile(
+    r"(damage|dmg|딜량|데미지|피해량|kills|킬|assists|어시|deaths|데스)\S*\s*(?:값|정보|데이터)?\s*(?:이|가|은|는)?\s*"
+    r"(?:기록되지\s*않은|누락(?:된|돼|되어)|비어\s*있는|빈|없는|미기재된?|(?:is|are|were|was)\s+(?:missing|null|blank|empty)|missing|null|blank|empty)"
+    r"|\b(?:missing|no|without(?:\s+a)?|null|blank|empty)\s+(damage|dmg|kills|assists|deaths)\b", re.I)
+_ROWS_COUNTED = re.compile(r"\b(?:how many|number of|count(?: of)?)\b[^?.]{0,30}?\b(?:rows|records|entries|stat ?lines|lines)\b"
+                           r"|(?:기록|행|레코드|로우)\s*(?:이|가|은|는)?\s*(?:몇|총\s*몇|전체\s*몇)\s*(?:건|개|줄)|몇\s*건", re.I)
+
+
+def _blank_rows(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"how many rows have damage missing", "데미지 누락된 기록 몇 건": the player-match rows whose statistic cell is
+    blank (NULL), counted (rows, not the players they belong to)."""
+    m = _BLANK_CELL.search(text)
+    if m is None or not _ROWS_COUNTED.search(text) or _BLANK_SHARE.search(text):
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    col = next(v for k, v in _BLANK_COLS.items() if word.startswith(k))
+    parser = Parser(text, linked, today)
+    return Reading(IR(measure="count", filters=parser.value_filters() + parser.date_filters() + [Filter(col, "is_null")]), 0.75, "count")
 
 
 def _blank_share(text: str, linked: Linked, today: dt.date | None) -> Reading | None:

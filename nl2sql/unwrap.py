@@ -333,6 +333,17 @@ _LOST_ALL = [(re.compile(r"\blost\s+(?:every|all)(?:\s+of)?(?:\s+(?:their|the|it
 _FIRST_DIGITS = re.compile(r"\b1st(?=\s+place\b)|(?<=\bfinish )1st\b|(?<=\bfinished )1st\b|(?<=\bfinishes )1st\b|(?<=\bin )1st\b(?!\s*(?:,|and|&|/))", re.I)
 # A one-word gloss in brackets written onto a word ("포지션(role)", "게임(종목)별로", "딜량(damage)"): the same thing said
 # twice, read once
+# an aggregate written as SQL ("sum(kills) > 150", "avg( damage )", "count(distinct map)"): said in words, before a
+# bracketed word is read as a gloss of the word before it
+_SQL_AGGREGATE = re.compile(r"\b(sum|avg|max|min|count)\s*\(\s*(distinct\s+)?([a-z_.]+)\s*\)", re.I)
+_SQL_AGGREGATE_WORDS = {"sum": "total", "avg": "average", "max": "max", "min": "min", "count": "count of"}
+
+
+def _sql_aggregate(m: re.Match) -> str:
+    column = m.group(3).split(".")[-1].replace("_", " ")
+    return f"{_SQL_AGGREGATE_WORDS[m.group(1).lower()]} {'distinct ' if m.group(2) else ''}{column}"
+
+
 _GLOSS = re.compile(r"(?<=[가-힣A-Za-z])\(\s*[A-Za-z가-힣]+\s*\)")
 # … and one set apart by a space when the bracket's word means the word before it ("two different games (titles)")
 _SYNONYMS = [{"game", "games", "title", "titles", "게임", "타이틀", "종목"}, {"role", "roles", "position", "positions", "포지션", "역할", "롤"},
@@ -442,6 +453,7 @@ def shorthand(text: str) -> str:
     text = _units_aside(text)
     text = _COUNT_SIGN.sub("number of ", text)
     text = _FIRST_DIGITS.sub("first", text)
+    text = _SQL_AGGREGATE.sub(_sql_aggregate, text)
     text = _GLOSS.sub("", text)
     text = _SPACED_GLOSS.sub(_spaced_gloss, text)
     text = _GLOSSED_END.sub(lambda m: m.group(1), text)
