@@ -200,12 +200,19 @@ class Parser:
             for i in range(m.start, m.end):
                 taken[i] = True
         self.dates = find_dates(text, today, taken)
-        masked, self.placed = _mask(text, linked, self.dates)
+        # "X 팀원", "팀원들": a team's members are its players (said before the team's own word is read beside its name)
+        masked, self.placed = _mask(re.sub(r"(?<![가-힣])팀원", "선수", text), linked, self.dates)
         # "배그 결승 경기도 다 포함해서", "counting the royale's finals too": a game said only to be included is no scope
         incl = [m.span() for m in re.finditer(r"@gameX(?:[^?.,!@]|@stageX|@mapX){0,24}?도\s*(?:다\s*|전부\s*|모두\s*|같이\s*)?(?:포함|넣어|세)"
                                               r"|\b(?:including|incl\.?|counting|plus)\s+(?:the\s+)?@gameX(?=[^@]*(?:\btoo\b|\bas well\b|\balso\b))",
                                               masked, re.I)]
         self.placed = [p for p in self.placed if not (p[2] == "game" and any(p[0] < b and a < p[1] for a, b in incl))]
+        # "(무소속 포함)", "free agents included": the players with no team are kept among those asked, not the only ones
+        masked = re.sub(r"\(?\s*(?:무소속|소속\s*(?:팀\s*)?(?:이\s*)?없는\s*(?:선수)?|팀\s*(?:이\s*)?없는\s*선수|프리\s*에이전트|(?<![A-Za-z])FA)(?:들)?\s*(?:도|까지)?\s*"
+                        r"(?:다\s*|전부\s*|모두\s*)?(?:포함|넣어)\S*\s*\)?"
+                        r"|\(?\s*\b(?:including|incl\.?|plus)\s+(?:the\s+|any\s+)?(?:free agents|teamless (?:players|ones)|unsigned players|players (?:with no|without an?) (?:team|squad))\b\s*\)?"
+                        r"|\b(?:free agents|teamless (?:players|ones)|unsigned players|players (?:with no|without an?) (?:team|squad))\s+(?:included|too|as well)\b",
+                        lambda m: " " * len(m.group()), masked, flags=re.I)
         # "sides with one game or more but never …": took part (the scope of a set difference), not a count threshold
         # "…, yet zero games in 2026", "and no games in 2026": not in that scope (the set difference's negation)
         masked = re.sub(r"\b(?:but|and|yet)\s+(?:none|no\s+(?:matches|games|series|maps)|zero\s+(?:matches|games|series|maps))(?:\s+at\s+all)?"
@@ -787,7 +794,7 @@ class Parser:
         # ("두 대회 다 합산": a scope pooled, not the noun asked)
         m = None
         for found in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들)?(?:은|는|이|가|을|를|도|만|의)?\s*"
-                             r"(?:이름\s*|종류\s*|데이터\s*|기록\s*)?(?:중에?서?\s*)?(?:(?:은|는)?\s*(?:제외하고|빼고|말고|빼서)\s*)?(?:은|는|이|가)?\s*"
+                             r"(?:이름\s*|(?<=[가-힣])명\s*|종류\s*|데이터\s*|기록\s*)?(?:중에?서?\s*)?(?:(?:은|는)?\s*(?:제외하고|빼고|말고|빼서)\s*)?(?:은|는|이|가)?\s*"
                              r"(어디|누구|뭐|무엇|목록|리스트|알려|보여|몇|이름|어느|있|나와|좀|전부|다\b|순위|순서|랭킹|top|탑|\W*$"
                              r"|싹|쭉|모두|뽑아|추려|나열|출력|찾아|적어|말해|정리)", s):  # imperatives of listing: "선수들 싹 다 뽑아줘", "팀 정리"
             if not re.match(r"\s*(?:합산|합쳐|합친|합해|통틀|더해|더한|누적)", s[found.end():]):
@@ -2708,9 +2715,9 @@ class Parser:
             "tournament": [(r"\b(?:what|which) (?:games?|titles?) (?:was|were|is|are|did)\b|\band (?:in )?(?:what|which) (?:games?|titles?)\b|무슨 게임|어떤 게임|\b(?:its|their|the) (?:games?|titles?)\b|\b(?:with|w/) ?(?:the )?(?:games?|titles?)\b|\band (?:the )?(?:games?|titles?)\b|게임(?:이랑|하고|도|과|명)|(?:랑|하고|과|와)\s*게임|종목", "tr.game"),
                            # "events with their start dates", "대회랑 시작일", "with the dates they ran": the tournament's own dates
                            (r"\b(?:its|their|the|with|and|plus)\s+(?:start(?:ing)?|begin(?:ning)?|opening|first)\s+(?:dates?|days?)\b|\b(?:its|their|with|and)\s+(?:the\s+)?(?:dates?|run(?:ning)? dates?|schedules?)\b"
-                            r"|\bstart(?:ing)?\s+(?:and|&)\s+end(?:ing)?\b|시작\s*(?:일|날짜)|개막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.start_date"),
+                            r"|\bstart(?:ing)?\s+(?:and|&)\s+end(?:ing)?\b|시작\s*(?:일|날짜)|개막일|(?:대회\s*)?(?:기간|일정)(?!\s*[:：])(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.start_date"),
                            (r"\b(?:its|their|the|with|and|plus)\s+(?:end(?:ing)?|clos(?:e|ing)|final|last|finish)\s+(?:dates?|days?)\b|\b(?:its|their|with|and)\s+(?:the\s+)?(?:dates?|run(?:ning)? dates?|schedules?)\b"
-                            r"|\bstart(?:ing)?\s+(?:and|&)\s+end(?:ing)?\b|종료\s*(?:일|날짜)|폐막일|(?:대회\s*)?(?:기간|일정)(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.end_date")],
+                            r"|\bstart(?:ing)?\s+(?:and|&)\s+end(?:ing)?\b|종료\s*(?:일|날짜)|폐막일|(?:대회\s*)?(?:기간|일정)(?!\s*[:：])(?:이랑|하고|도|과|까지)?\s*(?:같이|함께)?", "tr.end_date")],
             "team": [(r"\b(?:give|with|and|plus|show)\s+(?:the\s+)?(?:tournaments?|events?)\s*(?:\+|and|&|,|name)|\b(?:with|and|plus)\s+(?:the|their)\s+(?:tournaments?|events?)\s*[?.!]*\s*$|\b(?:tournaments?|events?)\s*(?:\+|&)\s*teams?\b"
                       r"|\bteams?\s*(?:\+|&|and)\s*(?:the\s+)?(?:tournaments?|events?)\b|대회(?:명)?(?:이랑|랑|하고|과|와|\s*\+)\s*팀", "tr.name"),
                      (r"\b(?:its|their|the) regions?\b|\b(?:with|w/) ?(?:the |their )?regions?\b|\band (?:their )?regions?\b|지역(?:이랑|하고|도|과|까지)|어느 지역", "t.region")],

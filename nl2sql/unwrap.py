@@ -310,6 +310,10 @@ _EN_SLIPS = [(re.compile(r"\bbeated\b", re.I), "beat"), (re.compile(r"\bwinn?ed\
              (re.compile(r"(?<![^\s,])(?:(?!중에?서?\s|(?:은|는|도)\s)[^\s,.?]+\s+){0,4}?[^\s,.?]*(?:게|것이|건|거)\s*아니(?:라|고)\s+"
                          # … or one noun set aside: "킬이 아니라 데스"
                          r"|(?<![^\s,])[^\s,.?]+(?:이|가)\s+아니라\s+"), ""),
+             # "(팀명 X 아님, 선수 닉네임 기준)", "(the player, not the team X)": a bracket telling which of two like names is
+             # meant says nothing more to read; the name it sets aside must not scope the question
+             (re.compile(r"\(\s*[^()]*?(?:팀|선수|대회|닉네임|이름)\s*(?:명|이름)?\s*[^()]{0,40}?\s*(?:아님|아니고|아니라|아니에요|아닙니다|말고)[^()]*\)"
+                         r"|\(\s*[^()]*?\bnot\s+(?:the\s+|a\s+)?(?:team|squad|player|tournament|event)\b[^()]*\)", re.I), " "),
              # "단 한 토너먼트에만", "대회 하나에만": exactly one of them
              (re.compile(r"(?:딱|단|오직)?\s*(?:한|1)\s*(?:개의?\s*)?(대회|토너먼트)(?:에만|에서만)|(대회|토너먼트)\s*(?:하나|한\s*개|1개)(?:에만|에서만)"),
               lambda m: f"정확히 {m.group(1) or m.group(2)} 1개에"),
