@@ -370,7 +370,10 @@ class Parser:
         # "모든 대회 합쳐서", "every season together", "across all events": every row counted together, no breakdown by them
         masked = re.sub(r"(?:대회|토너먼트|시즌|경기|게임|맵|판)(?:들)?(?=\s*(?:다|전부|모두|싹)\s*(?:합쳐서|합쳐|합치면|합친|통틀어서?|포함해서?))"
                         r"|\b(?:across|over|in)\s+(?:all|every)\s+(?:the\s+)?(?:tourneys|tournaments|events|seasons|years)\b(?:\s+(?:combined|together))?"
-                        r"|\ball\s+(?:the\s+)?(?:tourneys|tournaments|events|seasons|years)\s+(?:combined|together)\b",
+                        r"|\ball\s+(?:the\s+)?(?:tourneys|tournaments|events|seasons|years)\s+(?:combined|together)\b"
+                        # "판 전부 기준으로", "경기 전체 기준", "based on all the games": the whole scope, no breakdown by match
+                        r"|(?:대회|토너먼트|시즌|경기|게임|맵|판)(?:들)?\s*(?:전부|전체|모두|다)\s*기준(?:으로|으로요|으로\s*해서)?"
+                        r"|\bbased\s+on\s+(?:all|every)\s+(?:of\s+)?(?:the\s+|their\s+|its\s+)?(?:@gameX\s+)?(?:matches|games|maps|series)\b",
                         lambda m: " " * len(m.group()), masked, flags=re.I)
         # "배그랑 에이펙스 합쳐서", "valorant and lol combined": two named scopes taken together (their rows pooled), not
         # both sides of a match added up; the combining word is blanked, the names stay as the scope
@@ -381,6 +384,10 @@ class Parser:
                 return " " * len(m.group())
             return m.group()
         masked = re.sub(r"(?:합쳐서|합쳐|합친|합산해서|합산하면|통틀어서|통틀어|\bcombined\b|\btogether\b|\bpooled\b)", pooled, masked, flags=re.I)
+        # "(발로 팀만)", "(valorant teams only)": an aside that scopes the rows to a game's teams; its team word is not the
+        # entity asked (the game stays the scope)
+        masked = re.sub(r"(?<=\()(\s*@gameX\s*)(팀들?|teams?|squads?)(?=\s*(?:만|한정|only)?\s*\))",
+                        lambda m: m.group(1) + " " * len(m.group(2)), masked, flags=re.I)
         # "모노리스 발로팀 컨트롤러", "orbit valo team initiator": the named team's (division's) word 팀, not the entity asked
         masked = re.sub(r"(@teamX\s*(?:'s\s+)?(?:@gameX\s*)?)(팀|team\b)(?!\s*(?:수|들|별|마다|중))",
                         lambda m: m.group(1) + " " * len(m.group(2)), masked, flags=re.I)
@@ -781,7 +788,7 @@ class Parser:
             return self._noun(m.group(2))
         # "선수랑 킬 수", "맵하고 경기 수": the noun named first of what the answer lists
         # (a noun said right after a name is that name's scope: "<game> 대회랑 <game> 대회 둘 다 나온 팀")
-        m = next((m for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:이랑|랑|하고|과|와|\s*[+&/]|\s*,|\s+(?:그리고|및))\s+\S", s)
+        m = next((m for m in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|스쿼드|구단|날짜)(?:들)?(?:\s*\([^()]*\))?(?:이랑|랑|하고|과|와|\s*[+&/]|\s*,|\s+(?:그리고|및))\s+\S", s)
                   if not re.search(r"@\w+X\s*$", s[:m.start()])), None)
         if m:
             return self._noun(m.group(1))
