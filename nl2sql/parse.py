@@ -1250,8 +1250,11 @@ class Parser:
             return special
         if measure in (None, "placement") and asked in (None, "team") and ("tournament" in values or "game" in values) \
                 and "team" not in values and "player" not in values \
-                and re.search(r"\bstandings?\b|\bleaderboard\b|\btable\b|순위표|(?:최종|전체|종합)\s*순위|등수표", t.s, re.I):
+                and re.search(r"\bstandings?\b|\bleaderboard\b|\btable\b|순위표|(?:최종|전체|종합)\s*순위|등수표", t.s, re.I) \
+                and not re.search(r"\btop[- ]?\d+\s+(?:finish|placing|spot|place)|\b(?:finish\w*|placed?|placing|land\w*)\s+(?:in\s+|inside\s+|within\s+|into\s+)?"
+                                  r"(?:the\s+)?top[- ]?\d+|\d+\s*위\s*(?:이내|안)|(?<![가-힣])(?:탑|톱)\s*\d+", t.s, re.I):
             # "X standings", "X 최종 순위": the teams by what ranks them there (points in ranking play, wins in versus)
+            # (a count of top-N finishes "like a leaderboard" is that count, listed)
             fs = self.value_filters() + self.date_filters()
             # "who topped the X table", "led the standings": the first of the table, not the table
             led = re.search(r"\btop(?:ped|s)\b|\b(?:led|leads|leading)\b|\b(?:on |at the )?top of\b|\bheaded\b|1위(?:는|가|한|팀)|1등(?:은|이|한|팀)", t.s, re.I)
@@ -1458,11 +1461,13 @@ class Parser:
                            r"\s+(?:in\s+|inside\s+|within\s+|into\s+)?(?:the\s+)?top[- ]?(\d+)\b"
                            # "탑3 젤 많이 한 팀", "탑3 든 횟수", "top 5 안에 든", "톱3 진입": a finish within N said with the loanword
                            r"|(?<![가-힣A-Za-z])(?:탑|톱|top)\s*(\d+)\s*(?:을|를|에|안에|안|이내|까지)?\s*(?:(?:젤|제일|가장|최다로?)\s*)?(?:(?:많이|마니|자주)\s*)?"
-                           r"(?:한|했|든|들|찍|기록|진입|입상)", t.s, re.I)
+                           r"(?:한|했|든|들|찍|기록|진입|입상|횟수|몇\s*번)", t.s, re.I)
         if within:
             # "top 3 finishes per squad", "3위 안에 든 횟수": placements within N, counted per team
             cut = int(within.group(1) or within.group(2) or within.group(3) or within.group(4))
-            if t.has("shapes", "percent") or re.search(r"\bhow often\b|\brate\b|\bratio\b|\bshare\b|비율|확률", t.s, re.I):
+            # ("how often …? … with their top-3 finish count": a count said outright is no share)
+            if t.has("shapes", "percent") or re.search(r"\brate\b|\bratio\b|\bshare\b|비율|확률", t.s, re.I) or re.search(r"\bhow often\b", t.s, re.I) \
+                    and not re.search(r"\bcounts?\b|\bhow many times\b|\bnumber of times\b|횟수|몇\s*번", t.s, re.I):
                 # "X의 3위 이내 비율": the share of its rows placed within N
                 fs = [f for f in filters if f.col != "mt.placement" and not (f.col == "m.format" and f.value == "versus")]
                 if group_by in ("team", "player") and not values.get(group_by):
@@ -1473,7 +1478,11 @@ class Parser:
             if group_by == "team" or (group_by is None and (asked in (None, "team") or "team" in values)):
                 if "team" in values and group_by is None:
                     return Reading(IR(measure="count", filters=filters), 0.75, "count")
-                if (maxish or minish) and group_by is None and not (
+                # ("…, most first", "많은 순": an order of the list, not the best one alone)
+                rest = re.sub(r"\b(?:highest|lowest|most|fewest|biggest|top|best) (?:one )?(?:first|on top)\b|(?:많은|적은|높은|낮은)\s*(?:순|순서)", "",
+                              t.s[:within.start()] + " " + t.s[within.end():], flags=re.I)
+                if (maxish or minish) and group_by is None and re.search(
+                        r"\b(?:most|best|highest|fewest|least|lowest)\b|제일|가장|최고|최다|(?<![가-힣])젤|최소|최저", rest, re.I) and not (
                         t.has("shapes", "each") and not re.search(r"\b(?:every|each|all)\s+(?:of\s+the\s+)?tied\b", t.s, re.I)):
                     # "the side with the most podium (top-N) placings", "탑3 젤 많이 한 팀": the best count, ties kept
                     return Reading(IR(select=["t.name"], measure="count", filters=filters, group=True,
