@@ -2394,7 +2394,11 @@ class Parser:
             fs = base + [Filter("w.placement", "=", 1)]
             if not any(f.col == "m.format" for f in fs):
                 fs.append(Filter("m.format", "=", "versus"))
-            return IR(select=["wt.name", "w.score", "lt.name", "l.score"], filters=fs)
+            # "the final of each tournament: which one, who won, the score": the tournament beside each match
+            each = len(self.values.get("tournament", [])) != 1 and (self.group_entity() == "tournament" or re.search(
+                r"\b(?:which|what) (?:tournament|event|tourney)\b|\b(?:each|every) (?:@\w+\s+)?(?:tournament|event|tourney)\b"
+                r"|(?:어느|어떤|무슨|각)\s*대회|대회\s*(?:별|마다|이름|명)", t.s, re.I))
+            return IR(select=(["tr.name"] if each else []) + ["wt.name", "w.score", "lt.name", "l.score"], filters=fs)
         if not teams and (scoreline or (result and measure is None)) and asked in (None, "match", "team") and not (t.has("aggregates", "avg") or t.has(
                 "aggregates", "sum") or t.has("aggregates", "max") or t.has("aggregates", "min") or t.has("aggregates", "count")) \
                 and ("stage" in self.values or self.date_specs) and "player" not in self.values:

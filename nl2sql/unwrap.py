@@ -188,6 +188,9 @@ _EN_STATEMENT = re.compile(
     r"(?!\s*(?:how|what|what's|which|who|whom|whose|when|where|why|is|are|was|were|did|do|does|can|could|would|will|list|show|give|"
     r"tell|name|rank|count|find)\b)[^.!?:]{8,200}[.!:]+\s+(?=\S)", re.I)
 _EN_STORY_MARK = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|myself|imo|imho|tbh|ngl)\b|\b(?:says?|said|claims?|claimed|swears?|swore|thinks?|reckons?)\b", re.I)
+_STORY_CLAUSE = re.compile(
+    r"(?:(?:so|well|ok(?:ay)?|honestly|anyway|look)[,\s]+)?(?!(?:how|what|which|who|when|where|is|are|was|were|did|do|does)\b)"
+    r"[^.!?:;,]{8,160},\s*(?:(?:but|so|anyway|and|then|now)\s+)+(?=(?:how|what|which|who|whom|whose|when|where|is|are|was|were|did|do|does)\b)", re.I)
 _WE_SAID = re.compile(r"\b(?:we|we're|we've|our|ours|us)\b|우리|저희", re.I)
 
 
@@ -202,6 +205,11 @@ def story_told(text: str) -> tuple[str, str]:
             break
         marked = marked or bool(_EN_STORY_MARK.search(m.group()))
         at = m.end()
+    if not at:
+        # "I haven't followed it since 2019, but who won …?": the story said in a clause before the one that asks
+        m = _STORY_CLAUSE.match(text)
+        if m and _EN_STORY_MARK.search(m.group()):
+            at, marked = m.end(), True
     head, rest = text[:at], text[at:]
     if not at or not marked or "?" not in rest or _WE_SAID.search(head) or re.search(r"[가-힣]", head):
         return "", text
