@@ -801,7 +801,7 @@ class Parser:
         # ("두 대회 다 합산": a scope pooled, not the noun asked)
         m = None
         for found in re.finditer(r"(팀|선수|사람|대회|토너먼트|맵|지역|나라|포지션|역할|게임|종목|경기|판|스쿼드|날짜|스테이지|멤버|상대|구단)(?:들)?(?:은|는|이|가|을|를|도|만|의)?\s*"
-                             r"(?:이름\s*|(?<=[가-힣])명\s*|종류\s*|데이터\s*|기록\s*)?(?:중에?서?\s*)?(?:(?:은|는)?\s*(?:제외하고|빼고|말고|빼서)\s*)?(?:은|는|이|가)?\s*"
+                             r"(?:이름\s*|(?<=[가-힣])명\s*(?=목록|리스트|알려|보여|뽑아|나열|정리|출력|적어|말해|전부|모두)|종류\s*|데이터\s*|기록\s*)?(?:중에?서?\s*)?(?:(?:은|는)?\s*(?:제외하고|빼고|말고|빼서)\s*)?(?:은|는|이|가)?\s*"
                              r"(어디|누구|뭐|무엇|목록|리스트|알려|보여|몇|이름|어느|있|나와|좀|전부|다\b|순위|순서|랭킹|top|탑|\W*$"
                              r"|싹|쭉|모두|뽑아|추려|나열|출력|찾아|적어|말해|정리)", s):  # imperatives of listing: "선수들 싹 다 뽑아줘", "팀 정리"
             if not re.match(r"\s*(?:합산|합쳐|합친|합해|통틀|더해|더한|누적)", s[found.end():]):
@@ -1480,7 +1480,7 @@ class Parser:
                     return Reading(IR(measure="count", filters=filters), 0.75, "count")
                 # ("…, most first", "많은 순": an order of the list, not the best one alone)
                 rest = re.sub(r"\b(?:highest|lowest|most|fewest|biggest|top|best) (?:one )?(?:first|on top)\b|(?:많은|적은|높은|낮은)\s*(?:순|순서)", "",
-                              t.s[:within.start()] + " " + t.s[within.end():], flags=re.I)
+                              t.s, flags=re.I)
                 if (maxish or minish) and group_by is None and re.search(
                         r"\b(?:most|best|highest|fewest|least|lowest)\b|제일|가장|최고|최다|(?<![가-힣])젤|최소|최저", rest, re.I) and not (
                         t.has("shapes", "each") and not re.search(r"\b(?:every|each|all)\s+(?:of\s+the\s+)?tied\b", t.s, re.I)):
@@ -4546,7 +4546,7 @@ _BLANK_CELL = re.compile(
     r"(?:기록되지\s*않은|누락(?:된|돼|되어)|비어\s*있는|빈|없는|미기재된?|(?:is|are|were|was)\s+(?:missing|null|blank|empty)|missing|null|blank|empty)"
     r"|\b(?:missing|no|without(?:\s+a)?|null|blank|empty)\s+(damage|dmg|kills|assists|deaths)\b", re.I)
 _ROWS_COUNTED = re.compile(r"\b(?:how many|number of|count(?: of)?)\b[^?.]{0,30}?\b(?:rows|records|entries|stat ?lines|lines)\b"
-                           r"|(?:기록|행|레코드|로우)\s*(?:이|가|은|는)?\s*(?:몇|총\s*몇|전체\s*몇)\s*(?:건|개|줄)|몇\s*건", re.I)
+                           r"|(?:기록|행|레코드|로우)\s*(?:이|가|은|는)?\s*(?:몇|총\s*몇|전체\s*몇)\s*(?:건|개|줄)", re.I)
 
 
 def _blank_rows(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
