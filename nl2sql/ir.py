@@ -320,6 +320,8 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return (f"TO_CHAR({c}, 'YYYY-MM') <> TO_CHAR({v}, 'YYYY-MM')" if pg else f"strftime('%Y-%m', {c}) <> strftime('%Y-%m', {v})")
     if op == "col>":  # column compared with another column of the same row
         return f"{c} > {v}"
+    if op == "col>=":
+        return f"{c} >= {v}"
     if op == "col=":  # column equal to an expression of the row's columns (written by the parser, never by the user)
         return f"{c} = {v}"
     if op == "champion_of":  # the team that won tournament v: most maps won in its final, or most final-stage points
@@ -372,7 +374,7 @@ def _filter_aliases(f: Filter) -> set[str]:
     out = _aliases_in(f.col)
     if f.op == "above_by_game":
         out.add("tr")
-    if f.op in ("col>", "col=", "month!="):
+    if f.op in ("col>", "col>=", "col=", "month!="):
         out |= _aliases_in(str(f.value))
     return out
 

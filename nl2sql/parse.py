@@ -700,7 +700,7 @@ class Parser:
                 and not re.search(r"\b(?:which|what)\s+(?:game|title)s?\s+(?:did|was|were)\b", low):
             return "game"  # "which game has the most tournaments": the title, not a match
         if _TITLES_OF_EVENTS.search(self.text):
-            return "game"  # "distinct games across all tournaments": the titles the tournaments are of, not matches
+            return "game"  # "unique games over the events": the titles the tournaments are of, not matches
         if re.search(r"\b(?:what|which)\s+(?:game\s+)?titles?\s+(?:(?:was|is|were)\s+)?(?:the\s+)?@tournamentx(?:\s+\w+){0,3}\s+(?:on|in|for|with)\b", low):
             return "game"  # "which title the X event was fought out on": the tournament's game, no trophy
         if re.search(r"\bwhom?\b(?:\s+did|\s+has|\s+have|\s+does|\s+do|\s+will)?\s+@teamx\s+(?:beat|defeat|lost|lose|fall|fell"
@@ -1465,7 +1465,7 @@ class Parser:
         if within:
             # "top 3 finishes per squad", "3위 안에 든 횟수": placements within N, counted per team
             cut = int(within.group(1) or within.group(2) or within.group(3) or within.group(4))
-            # ("how often …? … with their top-3 finish count": a count said outright is no share)
+            # ("how often …, and how many such placings each": a count said outright is no share)
             if t.has("shapes", "percent") or re.search(r"\brate\b|\bratio\b|\bshare\b|비율|확률", t.s, re.I) or re.search(r"\bhow often\b", t.s, re.I) \
                     and not re.search(r"\bcounts?\b|\bhow many times\b|\bnumber of times\b|횟수|몇\s*번", t.s, re.I):
                 # "X의 3위 이내 비율": the share of its rows placed within N
@@ -3546,7 +3546,7 @@ class Parser:
             if noun == "times":
                 return None
             if noun.startswith("game") and _TITLES_OF_EVENTS.search(self.text):
-                return "game"  # "count of distinct games across all tournaments": the titles
+                return "game"  # "the number of separate games among the events": the titles
             return self._noun(noun)
         m = re.search(r"(팀|선수|사람|인원|대회|토너먼트|맵|지역|경기|판|게임|매치|시리즈|@roleX)(?:들|은|는|이|가|수|의 수)?\s*(?:는|은)?\s*(?:총|전부|모두|다)?\s*(?:몇|개수)", s) \
             or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?(?:수|숫자)(?:는|가|도|를|은|이)?(?![가-힣])", s)
@@ -3739,7 +3739,7 @@ class Parser:
                     else "damage"
                 op = (self._op_near(a, b, times[2:]) if times else self.comparison()) or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
                 if v == 0 and not times:
-                    # "데스 0인데 킬 3 이상", "0 deaths and at least 3 kills": the comparison belongs to the other number
+                    # "어시 0이고 딜 2000 이상", "zero assists while over 5 kills": the comparison belongs to the other number
                     op = self._own_op(a, b) or "="
                 out.append(Filter(f"{'mp' if player_level and col != 'score' else 'mt'}.{col}", op, _num(v)))
         return out
@@ -4400,7 +4400,7 @@ def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: boo
     if benched and len(benched) < len(players):
         text, linked = _blank(text, linked, benched)
     if _compose:
-        for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _blank_rows, _nth_place, _scopes_side_by_side, _measures_side_by_side):
+        for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _blank_rows, _places_compared, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
             if reading is not None:
                 return reading
@@ -4408,7 +4408,7 @@ def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: boo
     return _amend(parser, parser.parse())
 
 
-# "distinct games across all tournaments", "different games are there over the events": the titles the tournaments are of
+# "unique games over the events", "how many different titles do the tournaments cover": the titles the tournaments are of
 _TITLES_OF_EVENTS = re.compile(r"\b(?:distinct|different|unique|separate)\s+(?:games|titles)\s+(?:(?:are|were)\s+(?:there\s+)?)?"
                                r"(?:across|over|among|in|covered by|between)\s+(?:all\s+|the\s+|every\s+)*(?:@\w+\s+)?"
                                r"(?:tournaments|events|tourneys|competitions)\b", re.I)
@@ -4550,7 +4550,7 @@ _ROWS_COUNTED = re.compile(r"\b(?:how many|number of|count(?: of)?)\b[^?.]{0,30}
 
 
 def _blank_rows(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
-    """"how many rows have damage missing", "데미지 누락된 기록 몇 건": the player-match rows whose statistic cell is
+    """"rows with the assists left blank, how many", "킬 값 빠진 기록 몇 건": the player-match rows whose statistic cell is
     blank (NULL), counted (rows, not the players they belong to)."""
     m = _BLANK_CELL.search(text)
     if m is None or not _ROWS_COUNTED.search(text) or _BLANK_SHARE.search(text):
@@ -4559,6 +4559,48 @@ def _blank_rows(text: str, linked: Linked, today: dt.date | None) -> Reading | N
     col = next(v for k, v in _BLANK_COLS.items() if word.startswith(k))
     parser = Parser(text, linked, today)
     return Reading(IR(measure="count", filters=parser.value_filters() + parser.date_filters() + [Filter(col, "is_null")]), 0.75, "count")
+
+
+_PLACE = r"(?:(?P<{0}>[1-9])\s*(?:위|등)|(?P<{0}w>first|1st|second|2nd|third|3rd|fourth|4th)[- ]plac(?:e|ed))"
+_PLACE_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_PLACES_COMPARED = re.compile(
+    _PLACE.format("a") + r"\s*(?:팀|스쿼드|쪽|team|squad|side)?\s*(?:의|'s)?\s*(?P<stat>포인트|점수|킬|points?|score|kills)\s*(?:이|가|은|는|was|were|is)?\s*"
+    r"(?:(?P<en>lower than or equal to|less than or equal to|no (?:more|higher) than|at most|not (?:more|higher) than|lower than|less than|fewer than"
+    r"|higher than or equal to|at least|higher than|more than|greater than)\s+(?:(?:that|those) of\s+)?(?:the\s+)?)?"
+    + _PLACE.format("b") + r"\s*(?:팀|스쿼드|쪽|team|squad|side)?\s*(?:의|'s)?\s*(?:포인트|점수|킬|points?|score|kills)?\s*"
+    r"(?:보다\s*(?:더\s*)?(?P<ko>낮거나\s*같|적거나\s*같|작거나\s*같|높거나\s*같|많거나\s*같|크거나\s*같|낮|적|작|높|많|크))?", re.I)
+
+
+def _places_compared(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"2등 스쿼드 킬이 1등 스쿼드보다 많은 판", "games where the 3rd-placed side's kills were higher than the 2nd-placed side's":
+    two places of one ranking match, a statistic of each side compared; the matches listed
+    (their time), or counted."""
+    m = _PLACES_COMPARED.search(text)
+    if m is None or not (m.group("en") or m.group("ko")):
+        return None
+    a = int(m.group("a") or _PLACE_WORDS[m.group("aw").lower()])
+    b = int(m.group("b") or _PLACE_WORDS[m.group("bw").lower()])
+    word = (m.group("en") or m.group("ko")).lower()
+    if a == b:
+        return None
+    col = "kills" if m.group("stat").lower() in ("킬", "kills") else "score"
+    at_most = re.search(r"같|at most|no (?:more|higher)|not (?:more|higher)|or equal", word) and re.search(r"낮|적|작|lower|less|more|higher|at most", word) \
+        and not re.search(r"높|많|크|higher than or|at least", word)
+    at_least = re.search(r"높거나|많거나|크거나|higher than or equal|at least", word)
+    below = re.search(r"^(?:낮|적|작)$|lower than$|less than$|fewer than$", word)
+    if at_most:
+        cmp = Filter(f"l.{col}", "col>=", f"w.{col}")
+    elif at_least:
+        cmp = Filter(f"w.{col}", "col>=", f"l.{col}")
+    elif below:
+        cmp = Filter(f"l.{col}", "col>", f"w.{col}")
+    else:
+        cmp = Filter(f"w.{col}", "col>", f"l.{col}")
+    parser = Parser(text, linked, today)
+    fs = parser.value_filters() + parser.date_filters() + [Filter("w.placement", "=", a), Filter("l.placement", "=", b), cmp]
+    if parser.t.has("aggregates", "count") and not re.search(r"일시|날짜|언제|\bwhen\b|\bdates?\b|\btimes?\b", text, re.I):
+        return Reading(IR(measure="countd:m.id", filters=fs), 0.75, "count")
+    return Reading(IR(select=["m.played_at"], filters=fs), 0.75, "list")
 
 
 def _blank_share(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
@@ -4699,7 +4741,7 @@ _TIEBREAK = re.compile(
     r"\bties?\b[^.;?!]{0,30}\b(?:alphabetical(?:ly)?|by (?:nickname|name|team name|player name)|a\s*(?:to|-)\s*z|by the name)\b"
     r"|\b(?:alphabetical(?:ly)?|by (?:nickname|name))\b[^.;?!]{0,20}\b(?:for|on|to break|breaks?|when) (?:a )?ties?\b|\btie-?break(?:er|ing)?\b[^.;?!]{0,30}\b(?:name|alphabetical)"
     r"|(?:동점|동률|동수|같으면|같을 경우|같은 경우)[^.;?!]{0,20}(?:이름|닉네임|[가-힣]{1,3}명|선수|팀|가나다|알파벳|abc)\s*(?:순|오름차순|내림차순|역순)"
-    # "… desc by count then region asc", "region ascending as the tie-breaker": the key named after "then" orders the ties
+    # "sorted by wins desc then name asc", "name ascending as the tie-breaker": the key named after "then" orders the ties
     r"|\bthen\s+(?:by\s+)?(?:the\s+)?(?:[a-z_]+\s+){0,2}?(?:asc(?:ending)?|desc(?:ending)?|alphabetical(?:ly)?|a\s*(?:to|-)\s*z)\b"
     r"|\b(?:asc(?:ending)?|alphabetical(?:ly)?)\s+(?:as\s+(?:a\s+|the\s+)?|for\s+(?:the\s+)?)tie-?break(?:er|ing)?\b", re.I)
 

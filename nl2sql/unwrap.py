@@ -318,7 +318,7 @@ _EN_SLIPS = [(re.compile(r"\bbeated\b", re.I), "beat"), (re.compile(r"\bwinn?ed\
              (re.compile(r"(?<![^\s,])(?:(?!중에?서?\s|(?:은|는|도)\s)[^\s,.?]+\s+){0,4}?[^\s,.?]*(?:게|것이|건|거)\s*아니(?:라|고)\s+"
                          # … or one noun set aside: "킬이 아니라 데스"
                          r"|(?<![^\s,])[^\s,.?]+(?:이|가)\s+아니라\s+"), ""),
-             # "(팀명 X 아님, 선수 닉네임 기준)", "(the player, not the team X)": a bracket telling which of two like names is
+             # "(X 팀 말고 선수 쪽)", "(the player, not the team X)": a bracket telling which of two like names is
              # meant says nothing more to read; the name it sets aside must not scope the question
              (re.compile(r"\(\s*[^()]*?(?:팀|선수|대회|닉네임|이름)\s*(?:명|이름)?\s*[^()]{0,40}?\s*(?:아님|아니고|아니라|아니에요|아닙니다|말고)[^()]*\)"
                          r"|\(\s*[^()]*?\bnot\s+(?:the\s+|a\s+)?(?:team|squad|player|tournament|event)\b[^()]*\)", re.I), " "),
