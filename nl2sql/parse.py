@@ -207,7 +207,7 @@ class Parser:
                                               r"|\b(?:including|incl\.?|counting|plus)\s+(?:the\s+)?@gameX(?=[^@]*(?:\btoo\b|\bas well\b|\balso\b))",
                                               masked, re.I)]
         self.placed = [p for p in self.placed if not (p[2] == "game" and any(p[0] < b and a < p[1] for a, b in incl))]
-        # "(무소속 포함)", "free agents included": the players with no team are kept among those asked, not the only ones
+        # "(무소속 포함)", "free agents included": the teamless are kept among those asked, not the only ones
         masked = re.sub(r"\(?\s*(?:무소속|소속\s*(?:팀\s*)?(?:이\s*)?없는\s*(?:선수)?|팀\s*(?:이\s*)?없는\s*선수|프리\s*에이전트|(?<![A-Za-z])FA)(?:들)?\s*(?:도|까지)?\s*"
                         r"(?:다\s*|전부\s*|모두\s*)?(?:포함|넣어)\S*\s*\)?"
                         r"|\(?\s*\b(?:including|incl\.?|plus)\s+(?:the\s+|any\s+)?(?:free agents|teamless (?:players|ones)|unsigned players|players (?:with no|without an?) (?:team|squad))\b\s*\)?"
@@ -433,6 +433,11 @@ class Parser:
         if self.not_first:
             masked = rest
         masked, self.rank = self._ordinal(masked)
+        # "…, most first, then role ascending": the tie-break names the key's own order, not the ranking's; kept aside
+        tie = _TIE_THEN.search(masked)
+        self.tie_said = tie.group() if tie else None
+        if tie:
+            masked = masked[:tie.start()] + " " * len(tie.group()) + masked[tie.end():]
         self.t = _Text(masked)
         self.numbers = _numbers(masked)
         self.values: dict[str, list[Any]] = {}
@@ -1465,7 +1470,7 @@ class Parser:
         if within:
             # "top 3 finishes per squad", "3위 안에 든 횟수": placements within N, counted per team
             cut = int(within.group(1) or within.group(2) or within.group(3) or within.group(4))
-            # ("how often …, and how many such placings each": a count said outright is no share)
+            # ("how often …, with the count of them": a count said outright is no share)
             if t.has("shapes", "percent") or re.search(r"\brate\b|\bratio\b|\bshare\b|비율|확률", t.s, re.I) or re.search(r"\bhow often\b", t.s, re.I) \
                     and not re.search(r"\bcounts?\b|\bhow many times\b|\bnumber of times\b|횟수|몇\s*번", t.s, re.I):
                 # "X의 3위 이내 비율": the share of its rows placed within N
@@ -4737,13 +4742,15 @@ _MEASURE_GROUPS = [("measures", n) for n in ("kills", "deaths", "assists", "dama
 _AGG_GROUPS = [("aggregates", n) for n in ("sum", "avg", "max", "min")] + [("shapes", "single")]
 
 
+# "sorted by wins desc then name asc", "name ascending as the tie-breaker": the key named after "then" orders the ties
+_TIE_THEN = re.compile(
+    r"\bthen\s+(?:by\s+)?(?:the\s+)?(?:[a-z_]+\s+){0,2}?(?:asc(?:ending)?|desc(?:ending)?|alphabetical(?:ly)?|a\s*(?:to|-)\s*z)\b"
+    r"|\b(?:[a-z_]+\s+)?(?:asc(?:ending)?|alphabetical(?:ly)?)\s+(?:as\s+(?:a\s+|the\s+)?|for\s+(?:the\s+)?)tie-?break(?:er|ing)?\b", re.I)
 _TIEBREAK = re.compile(
     r"\bties?\b[^.;?!]{0,30}\b(?:alphabetical(?:ly)?|by (?:nickname|name|team name|player name)|a\s*(?:to|-)\s*z|by the name)\b"
     r"|\b(?:alphabetical(?:ly)?|by (?:nickname|name))\b[^.;?!]{0,20}\b(?:for|on|to break|breaks?|when) (?:a )?ties?\b|\btie-?break(?:er|ing)?\b[^.;?!]{0,30}\b(?:name|alphabetical)"
     r"|(?:동점|동률|동수|같으면|같을 경우|같은 경우)[^.;?!]{0,20}(?:이름|닉네임|[가-힣]{1,3}명|선수|팀|가나다|알파벳|abc)\s*(?:순|오름차순|내림차순|역순)"
-    # "sorted by wins desc then name asc", "name ascending as the tie-breaker": the key named after "then" orders the ties
-    r"|\bthen\s+(?:by\s+)?(?:the\s+)?(?:[a-z_]+\s+){0,2}?(?:asc(?:ending)?|desc(?:ending)?|alphabetical(?:ly)?|a\s*(?:to|-)\s*z)\b"
-    r"|\b(?:asc(?:ending)?|alphabetical(?:ly)?)\s+(?:as\s+(?:a\s+|the\s+)?|for\s+(?:the\s+)?)tie-?break(?:er|ing)?\b", re.I)
+    r"|" + _TIE_THEN.pattern, re.I)
 
 
 # A sentence saying how the groups with nothing counted are shown ("Rows at nothing get shown as 0.", "없으면 0으로
@@ -5217,10 +5224,11 @@ def _amend(parser: Parser, reading: Reading) -> Reading:
     _zero_groups_kept(parser, ir)
     _opponents_region(ir, s)
     _sorted_by_column(ir, s)
-    if ir.order in ("desc", "asc") and ir.select and _TIEBREAK.search(s):
+    tie = _TIEBREAK.search(s) or (_TIE_THEN.search(parser.tie_said) if parser.tie_said else None)
+    if ir.order in ("desc", "asc") and ir.select and tie:
         # "ranked by damage, a tie settled alphabetically", "동점이면 이름순": the key orders the tied rows
         ir.tiebreak = "desc" if re.search(r"\breverse(?:d)? alphabetical|\bz\s*(?:to|-)\s*a\b|역순|내림차순"
-                                          r"|\bthen\s+(?:by\s+)?(?:the\s+)?(?:[a-z_]+\s+){0,2}?desc(?:ending)?\b", _TIEBREAK.search(s).group(), re.I) else "asc"
+                                          r"|\bthen\s+(?:by\s+)?(?:the\s+)?(?:[a-z_]+\s+){0,2}?desc(?:ending)?\b", tie.group(), re.I) else "asc"
     if ir.measure == "win_rate" and (ir.having and isinstance(ir.having[1], (int, float)) and 0 < ir.having[1] < 1 or re.search(
             r"(?<![\d.])0\s*(?:~|-|–|에서|과|와|to)\s*1(?![\d.])(?:\s*사이)?|\bas an? (?:decimal|fraction|ratio|proportion)\b|소수(?:로|점)", s, re.I)):
         # "승률 0.7 이상", "win rate (0-1)", "as a decimal": the share as a fraction of 1, not a percentage
