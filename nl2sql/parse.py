@@ -1557,8 +1557,9 @@ class Parser:
                 # line is asked: "both sides plus the scoreline", "스코어도")
                 line = re.search(r"\bscores?\b|\bscore ?lines?\b|\bfinal score\b|\b(?:winner|loser)'?s (?:rounds|score|points)\b|스코어|점수|몇\s*대\s*몇",
                                  t.s, re.I) or each_score
-                return Reading(IR(select=["wt.name", "lt.name"] + (["w.score", "l.score"] if line else []), filters=fs,
-                                  extreme=(diff, fn)), 0.75, "extreme")
+                # ("… and on what day": the match's time beside its two sides)
+                return Reading(IR(select=(["m.played_at"] if when else []) + ["wt.name", "lt.name"] + (["w.score", "l.score"] if line else []),
+                                  filters=fs, extreme=(diff, fn)), 0.75, "extreme")
             if self.asked_entity() == "map" and fn != "avg":
                 sel = ["m.map"] + [c for c in self._extra_columns("map") if c.startswith("m.")]
                 return Reading(IR(select=sel, filters=fs, extreme=(diff, fn)), 0.75, "extreme")

@@ -454,6 +454,14 @@ def _self_corrected(text: str) -> str:
     return text
 
 
+# ", my guess is it's X?", "? I bet they were Y": the asker's guess at the answer, said after
+# the question; what it names is no scope of the question (the question mark stays)
+_GUESS = re.compile(r"(?:,|;|\s[-–—])\s*(?:i'?m\s+guessing|i\s+(?:would\s+)?(?:guess|bet|think|reckon|suspect|assume)|my\s+(?:guess|bet)\s+(?:is|would be))"
+                    r"\s+(?:that\s+)?(?:it'?s|it\s+(?:is|was|will be)|they'?re|they\s+(?:are|were)|that'?s|that\s+was)\b[^?.!]*"
+                    r"|(?<=\?)\s+(?:i'?m\s+guessing|i\s+(?:guess|bet|think|reckon|suspect))\s+(?:that\s+)?(?:it'?s|it\s+(?:is|was)|they'?re|they\s+(?:are|were))\b[^?]*$",
+                    re.I)
+
+
 def shorthand(text: str) -> str:
     """Chat shorthand written out: a count's sign ("# of players w/o a team", "#teams", "no. of maps" ask for the
     number of them; "#1" and "#3 seed" are places, left alone), "lost every series they played" as never won one
@@ -466,6 +474,7 @@ def shorthand(text: str) -> str:
     text = _COUNT_SIGN.sub("number of ", text)
     text = _FIRST_DIGITS.sub("first", text)
     text = _SQL_AGGREGATE.sub(_sql_aggregate, text)
+    text = _GUESS.sub("", text)
     text = _GLOSS.sub("", text)
     text = _SPACED_GLOSS.sub(_spaced_gloss, text)
     text = _GLOSSED_END.sub(lambda m: m.group(1), text)

@@ -15,7 +15,8 @@ hedges, a player in chat Korean, a league office's formal requests).
   "(무소속 포함)" / "free agents included" keep the teamless among the rows; "경기 전부 기준으로" / "based on all the games"
   is the whole scope; "(<game> 팀만)" scopes the game.
 - Top-N finishes counted per team, most first (also with "how often" when a count is said); the asker's story in a
-  clause before ", but <question>"; a final per tournament listed with which tournament it was.
+  clause before ", but <question>"; the asker's guess at the answer after the question ("…, I bet it's X?") is no
+  scope; a final per tournament listed with which tournament it was; the widest margin with its date.
 
 Each case is question → answer rows on this module's own database, compared with hand-written gold SQL.
 """
@@ -125,6 +126,12 @@ CASES = [
      "SELECT m.played_at FROM matches m JOIN match_teams a ON a.match_id = m.id AND a.placement = 1 JOIN match_teams b ON b.match_id = m.id AND b.placement = 2 WHERE a.score <= b.score AND m.format = 'ranking'"),
     ("how many ranking matches where the 2nd-placed squad's points were higher than the 1st-placed squad's?",
      "SELECT COUNT(*) FROM matches m JOIN match_teams a ON a.match_id = m.id AND a.placement = 1 JOIN match_teams b ON b.match_id = m.id AND b.placement = 2 WHERE a.score < b.score"),
+    ("Which map was played the most, I bet it's Lotus?",
+     "SELECT 'Ascent'"),
+    ("Biggest round gap of a Valorant match: when was it played, who won, who lost?",
+     "SELECT m.played_at, wt.name, lt.name FROM matches m JOIN match_teams w ON w.match_id = m.id AND w.placement = 1 JOIN match_teams l ON l.match_id = m.id AND l.placement = 2 JOIN teams wt ON wt.id = w.team_id JOIN teams lt ON lt.id = l.team_id WHERE m.id = 6"),
+    ("발로에서 라운드 차이 제일 크게 이긴 경기 언제였고 이긴 팀이랑 진 팀은?",
+     "SELECT m.played_at, wt.name, lt.name FROM matches m JOIN match_teams w ON w.match_id = m.id AND w.placement = 1 JOIN match_teams l ON l.match_id = m.id AND l.placement = 2 JOIN teams wt ON wt.id = w.team_id JOIN teams lt ON lt.id = l.team_id WHERE m.id = 6"),
 ]
 
 ORDERED = [
