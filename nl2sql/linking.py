@@ -1710,6 +1710,8 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
             if all(is_hangul(ch) or not ch.isalnum() for ch in surface) and catalog.sounds \
                     and (not _has_cue_word(surface) or _long_loanword(surface)) and not _has_korean_function_word(surface):
                 for variant, end in _plural_variants(variants):
+                    if _has_cue_word(variant) and not _long_loanword(variant):
+                        continue  # "스쿼드(보다)": a word people ask with, whatever name it sounds like
                     sk = skeleton(variant)
                     hits = catalog.sounds.get(sk, [])
                     if variant in map_only:

@@ -33,7 +33,7 @@ ROWS = {
     "teams": [(1, "Kite_7", "NA"), (2, "구름", "KR"), (3, "Harbor Owls", "EU"), (4, "Slate Wolves", "KR"), (5, "Mesa Crows", None)],
     "players": [(1, "kite7", 3, "duelist"), (2, "Juno", 1, "controller"), (3, "Harbor", 4, "sentinel"), (4, "하늘빛", 2, "initiator"),
                 (5, "Tern", 2, "duelist"), (6, "Oak", 3, "controller"), (7, "Wisp", 5, None), (8, "Nomad", None, None),
-                (9, "Bench", 4, None)],
+                (9, "Bench", 4, None), (10, "Pike", 5, "scout")],
     "matches": [(1, 1, "2024-05-02 18:00:00", "group", "Ascent", "versus"),
                 (2, 1, "2024-05-06 19:00:00", "final", "Bind", "versus"),
                 (3, 2, "2025-03-01 15:00:00", "group", "Erangel", "ranking"),
@@ -181,3 +181,12 @@ def test_an_exact_nickname_beats_a_team_with_the_same_letters(world):
     _, _, catalog = world
     assert [(m.type, m.value) for m in link("kite7 kills", catalog).mentions] == [("player", "kite7")]
     assert [(m.type, m.value) for m in link("Kite_7 wins", catalog).mentions] == [("team", "Kite_7")]
+
+
+def test_a_squad_word_is_no_role_by_its_sound(world):
+    """"스쿼드보다" sounds like the role "scout" (스카우트) with a particle; a word people ask with is no name."""
+    from nl2sql.linking import link
+
+    _, _, catalog = world
+    assert [m for m in link("2등 스쿼드 킬이 1등 스쿼드보다 많은 판", catalog).mentions if m.type == "role"] == []
+    assert [m.value for m in link("스카우트 선수 킬 합계", catalog).mentions if m.type == "role"] == ["scout"]
