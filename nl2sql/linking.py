@@ -77,7 +77,8 @@ def skeleton(text: str) -> str:
                 out.append(_HANGUL_CODA[coda])
     else:
         # "tch" is one sound, written 치 ("Glitch" = 글리치, "Switch" = 스위치)
-        low = re.sub(r"t?ch", "j", re.sub(r"ng\b", "n", text.lower()))
+        # "ng" at a word's end or before a consonant is one coda ㅇ ("Kingdom" = 킹덤, "Kingston" = 킹스턴)
+        low = re.sub(r"t?ch", "j", re.sub(r"ng(?![aeiouy])", "n", text.lower()))
         low = re.sub(r"c(?=[eiy])", "s", low)  # a soft c ("Pacific" = 퍼시픽)
         low = re.sub(r"sh", "s", low)
         low = re.sub(r"gh", "", low)  # silent ("lightning" = 라이트닝, "knight")
@@ -222,6 +223,8 @@ class Catalog:
     winner above it went to overtime (13 rounds in one title, 7 in another)."""
     ranking_games: frozenset[str] = frozenset()
     """Games whose matches are all of the ranking format (a battle royale): there a "win" is a first place."""
+    player_team: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Player -> the team whose roster holds them (a name said in Hangul that sounds like both: the team)."""
 
     @classmethod
     def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=(), regions=(),
@@ -447,6 +450,7 @@ def load_catalog(url: str, max_age_s: float = CATALOG_TTL_S) -> Catalog:
     catalog.ranking_games = frozenset(r[0] for r in col(
         "SELECT tr.game FROM matches m JOIN tournaments tr ON tr.id = m.tournament_id GROUP BY tr.game "
         "HAVING SUM(CASE WHEN m.format = 'versus' THEN 1 ELSE 0 END) = 0"))
+    catalog.player_team = {p: t for p, t in col("SELECT p.nickname, t.name FROM players p JOIN teams t ON t.id = p.team_id")}
     with _catalog_lock:
         _catalogs[url] = (now, fingerprint, catalog)
     return catalog
@@ -1719,6 +1723,11 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                         ranked = sorted(((fuzz.ratio(romanize(variant), norm(v)), (t, v)) for t, v in hits), reverse=True)
                         if ranked[0][0] - ranked[1][0] >= 15:
                             hits = [ranked[0][1]]
+                        elif sum(t == "team" for t, _ in hits) == 1 and all(
+                                t == "team" or catalog.player_team.get(v) in [w for u, w in hits if u == "team"] for t, v in hits):
+                            # a team and a player of its own roster sound alike ("Frostbyte", "frost.bite"): the team,
+                            # whose rows are the player's matches too
+                            hits = [h for h in hits if h[0] == "team"]
                     close = len(hits) == 1 and fuzz.ratio(romanize(variant), norm(hits[0][1])) >= 45
                     if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4
                             or len(sk) >= 3 and syllables >= 5 or len(sk) >= 3 and syllables >= 4 and close

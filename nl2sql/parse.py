@@ -1109,7 +1109,7 @@ class Parser:
                       r"|(?<![\d/.-])(?P<sup>\d+)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest)\b)"
                       r"|\b(?:which|what)\s+(?P<which>\d+)\s+(?=(?:@\w+\s+)?(?:players?|teams?|squads?|people|guys|maps?|matches|games|series)\b)"
                       r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
-                      r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳|스쿼드)(?:만|까지|을|를)?(?![가-힣])"
+                      r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳|스쿼드)(?:만|까지|을|를|이|가|은|는)?(?![가-힣])"
                       r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|six|seven|eight|nine|ten)\b"
                       r"|\b(?P<ws>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
                       r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b"
@@ -1710,7 +1710,7 @@ class Parser:
                     ir = IR(select=[key] if asked != "match" else ["m.id", key], measure=m_expr, filters=filters,
                             group=True, order=order, limit=n or 1)
                     return Reading(self._with_having(ir, m_h, hv), 0.75, "top")
-                plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b|\b(?:highest|lowest|most|fewest|biggest|top|best) (?:one )?(?:first|on top)\b(?![- ]?places?\b)"
+                plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b|\b(?:highest|lowest|most|fewest|biggest|top|best|worst) (?:one |(?:map|team|player|squad|side|stage|event|tournament|region|role)s? )?(?:first|on top)\b(?![- ]?places?\b)"
                                r"|\bhigh(?:est)? to low(?:est)?\b|\blow(?:est)? to high(?:est)?\b", "", t.s, flags=re.I)
                 limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top(?:ped|s)?|led|leads)\b|제일|가장|최고|최다", plain, re.I) else 1)
                 sel = [key] if asked != "match" else ["m.id", key]
@@ -3291,10 +3291,10 @@ class Parser:
     def _direction(self, measure: str | None) -> str:
         """The order a ranking is asked in: high to low unless said otherwise; for placements "best first"
         is the lowest number."""
-        low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) first\b|\blow(?:est)? to high(?:est)?\b|\bascending\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
-        best_first = re.search(r"\bbest (?:first|to worst)\b|\bfrom best\b|잘한 ?순|좋은 ?순", self.t.s, re.I)
+        low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) (?:(?:map|team|player|squad|side|stage|event|tournament)s? )?first\b|\blow(?:est)? to high(?:est)?\b|\bascending\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
+        best_first = re.search(r"\bbest (?:(?:map|team|player|squad|side|stage|event|tournament)s? )?first\b|\bbest to worst\b|\bfrom best\b|잘한 ?순|좋은 ?순", self.t.s, re.I)
         if measure == "placement" or (measure or "").endswith("mt.placement"):
-            return "desc" if low_first and not best_first and re.search(r"\bworst first\b", self.t.s, re.I) else "asc"
+            return "desc" if low_first and not best_first and re.search(r"\bworst (?:(?:map|team|player|squad|side|stage|event|tournament)s? )?first\b", self.t.s, re.I) else "asc"
         return "asc" if low_first else "desc"
 
     def _overtime(self) -> Filter:
@@ -3710,7 +3710,7 @@ class Parser:
         cue = next(iter(self.t.find("shapes", "no_value")), None)
         found = []
         for word, col in (("region|지역|나라", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
-                          ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date"),
+                          ("stage|스테이지|(?<![가-힣])단계", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date"),
                           # a statistic's own cell left blank ("데미지가 누락된 경기", "team kills missing"): a side's kills
                           # when a team, squad or side says them, else a player's row
                           (r"\bdamage\b|\bdmg\b|데미지|딜량", "mp.damage"),
@@ -5337,8 +5337,8 @@ def _top_players_team(parser: Parser, ir: IR) -> None:
 
 def _match_columns_listed(parser: Parser, ir: IR) -> None:
     """"…: when, stage, who won, who lost", "with the stage and the map", "스테이지랑 맵": a column of the match listed beside
-    the two sides of each match."""
-    if ir.measure or ir.group or not {"wt.name", "lt.name"} <= set(ir.select):
+    the two sides of each match, or beside its winner or loser alone ("14-12 finishes: date, map, winner")."""
+    if ir.measure or ir.group or not {"wt.name", "lt.name"} & set(ir.select):
         return
     for col, word in (("m.stage", r"stages?|스테이지"), ("m.map", r"maps?|맵")):
         if col not in ir.select and not any(f.col == col for f in ir.filters) and re.search(
