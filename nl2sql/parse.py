@@ -3364,14 +3364,18 @@ class Parser:
         """A number of rounds or sets: said with the unit ("8라운드"), or as what one side took ("이긴팀 13 넘게 딴",
         "the winner took more than 13")."""
         s = self.t.s
+        if a is None:
+            a = next((x for x, y, _ in self.numbers if y == b), b)
+        if re.search(r"평균|\baverag(?:e|es|ed|ing)\b|\bmean\b", s[max(0, a - 30):a], re.I) \
+                and not re.search(r"(?:이긴|(?<![가-힣])진|패한|승리한)\s*(?:팀|쪽|편)|승자|\b(?:winners?|losers?|winning|losing)\b|\bwith\b|까지",
+                                  s[max(0, a - 30):b + 12], re.I):
+            return False  # "세트당 평균 득점 라운드가 N라운드 이상", "averaging N rounds or more": a bound on an average
         if re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", s[b:b + 8], re.I):
             return True
         # "N or more rounds", "N+ rounds", "N 이상 라운드": a bound between the number and its unit
         if re.match(r"\s*(?:\+|or (?:more|fewer|less|higher|lower|above|below|better)|and (?:up|above|more)|이상|이하|넘게|미만|초과)\s*(?:라운드|rounds?\b|세트|sets?\b)",
                     s[b:b + 24], re.I):
             return True
-        if a is None:
-            a = next((x for x, y, _ in self.numbers if y == b), b)
         if self._after_margin_word(a) or self._margin_number(a, b):
             return True  # "X lost by one point", "1점 차로 진": the gap between the two sides' scores
         # the unit said before the number ("진 팀 라운드 6 이하", "loser's rounds at most 6")
@@ -4603,7 +4607,9 @@ def _sub_reading(text: str, linked: Linked, today: dt.date | None) -> Reading | 
 
 _FILLERS = {"a", "an", "the", "one", "single", "of", "number", "match", "matches", "map", "maps", "game", "games",
             "series", "their", "its", "his", "her", "total", "avg", "한", "경기", "판", "맵", "시리즈", "세트",
-            "경기당", "판당", "맵당", "시리즈당", "전체", "총", "한판", "한경기"}
+            "경기당", "판당", "맵당", "시리즈당", "전체", "총", "한판", "한경기",
+            # "matches played, matches won", "경기 수와 그중 승리 수": the rows counted, then the won ones among them
+            "played", "그중", "그중에", "그중에서", "이중", "이중에"}
 _CONJ_SUFFIX = re.compile(r"(?<=[가-힣A-Za-z0-9%])(?:이랑|랑|하고|과|와)$|,$")
 
 
@@ -4740,11 +4746,16 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
             continue
         if _TIMES_EACH.fullmatch(plain[right[0][0]:].strip(" ?.!")):
             continue  # "teams that beat X and how many times each": a count of the first part's results, no second measure
-        if not any(any(stat_cover[slice(*core(*x))]) for x in left) or not any(any(stat_cover[slice(*core(*x))]) for x in right):
+        played = lambda part: bool(re.fullmatch(r"(?:(?:matches|games|maps|series)\s+)?played,?",  # noqa: E731
+                                                plain[part[0][0]:part[-1][1]], re.I))  # "matches played": a count
+        if not (any(any(stat_cover[slice(*core(*x))]) for x in left) or played(left)) \
+                or not any(any(stat_cover[slice(*core(*x))]) for x in right):
             continue
         conj = (core(*words[left_end])[1], words[right_from][0])
         right_blank = [(conj[0], right[-1][1])] if has_measure(left) else \
             [conj] + [x for x in right if not any(measure_cover[slice(*core(*x))])]
+        if played(left):
+            right_blank = [(conj[0], right[-1][1])]
         left_blank = [(left[0][0], conj[1])] if has_measure(right) else \
             [x for x in left if not any(measure_cover[slice(*core(*x))])] + [conj]
         lead = lead_aggregate(left)
