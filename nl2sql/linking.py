@@ -818,6 +818,11 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
                 and not re.search(r"\b(?:in|at|during|from|of|out of|through|past|made|reach(?:ed)?|won)\s+(?:the\s+|a\s+|their\s+|its\s+)?$", text[:m.start], re.I) \
                 and not re.match(r"\s*(?:stage|phase|round|matches|games|play)\b", text[m.end:], re.I):
             chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
+    # "the final league table", "final standings", "최종 순위": the table at the end, not the final stage
+    for m in [c for c in chosen if c.type == "stage" and re.fullmatch(r"final", text[c.start:c.end], re.I)]:
+        if re.match(r"\s+(?:(?:league|points?|group)\s+)?(?:table|standings?|leaderboard|rankings?|tally|tallies)\b", text[m.end:], re.I) \
+                and not re.search(r"\b(?:of|in|at|from|for)\s+(?:the\s+)?$", text[:m.start], re.I):
+            chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
     # "top fragger", "best fragger": who killed most, not the role a database may call 'fragger'
     for m in [c for c in chosen if c.type == "role" and re.fullmatch(r"(?:entry[- ]?)?fraggers?", text[c.start:c.end], re.I)]:
         # the plural alone is the slang for the players with most kills ("fraggers at the cup", "top 3 fraggers")

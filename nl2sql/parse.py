@@ -609,6 +609,9 @@ class Parser:
             return "score"  # "rounds the losing side got", "진 팀 평균 라운드": one side's score, not a count of losses
         if _ROUNDS_WON.search(t.s):
             return "score"  # "rounds won", "따낸 라운드": a side's rounds are its score, not its wins
+        if re.search(r"\bpoints?\s*(?:or|/)\s*rounds?\b|\brounds?\s*(?:or|/)\s*points?\b|\bscore column\b"
+                     r"|포인트(?:나|이나|든|/)\s*라운드|라운드(?:나|이나|든|/)\s*포인트", t.s, re.I):
+            return "score"  # "points or rounds, whatever the column holds": the score of every format, not the points of one
         blank = None
         if t.has("shapes", "no_value"):
             # "데미지 기록이 누락된 경기", "rows with the team kills missing": the statistic's cell is what is blank, so the
@@ -2666,7 +2669,7 @@ class Parser:
         """Other attributes a question asks to see beside the answer's key: "with the map", "포지션이랑"."""
         s, out = self.t.s, []
         # ... also in a list of the columns wanted: "map + date", "map/date", "when, map"
-        if re.search(r"\b(?:what|which) map\b|\bon what\b|\b(?:with|and) (?:the )?maps?\b|(?:[+&/]|,)\s*(?:the\s+)?maps?\b|\bmaps?\s*(?:[+&/]|,\s*(?:date|when|time|score))|(?:랑|하고|과|와|,|\+)\s*맵(?:도|까지|이름)?(?![가-힣])|어느 맵|무슨 맵|어떤 맵|맵(?:은|이|이랑|도|하고)?\s*(?:어디|뭐|알려|같이|도)|(?:그|해당)\s*맵|맵(?:까지|도|이랑|하고)\s", s, re.I) and asked != "map":
+        if re.search(r"\b(?:what|which) map\b|\bon what\b|\b(?:with|and) (?:the )?maps?\b|(?:[+&/]|,)\s*(?:the\s+)?maps?\b|\bmaps?\s*(?:[+&/]|,\s*(?:date|when|time|score))|(?:랑|하고|과|와|,|\+)\s*맵(?:도|까지|이름)?(?:을|를|은|이|도)?(?![가-힣])|어느 맵|무슨 맵|어떤 맵|맵(?:은|이|이랑|도|하고)?\s*(?:어디|뭐|알려|같이|도)|(?:그|해당)\s*맵|맵(?:까지|도|이랑|하고)\s", s, re.I) and asked != "map":
             out.append("m.map")
         if asked == "player" and re.search(r"\b(?:what|which) (?:role|position)\b|\brole\b|포지션|역할", s, re.I):
             out.append("p.role")
