@@ -621,7 +621,23 @@ def glued_names(text: str, catalog: "Catalog") -> str:
                     if "".join(w.lower() for w in words[i:i + n]) == token:
                         return " ".join(words[i:i + n])
         return m.group()
-    return re.sub(r"(?<![A-Za-z0-9])[A-Za-z]{8,}(?![A-Za-z])", split, text)
+    text = re.sub(r"(?<![A-Za-z0-9])[A-Za-z]{8,}(?![A-Za-z])", split, text)
+
+    def split_hangul(m: re.Match) -> str:
+        # the same in Hangul ("<first><second> 몇 판"): the run begins with two or three words of one name, a particle
+        # or an ending may follow
+        token = m.group()
+        if norm(token) in catalog.aliases:
+            return token
+        for name, _, _, _ in catalog.tour_words:
+            words = [w for w in _words(name) if all(is_hangul(ch) for ch in w)]
+            for n in (3, 2):
+                for i in range(len(words) - n + 1):
+                    joined = "".join(words[i:i + n])
+                    if len(joined) >= 4 and token.startswith(joined) and len(token) - len(joined) <= 2:
+                        return " ".join(words[i:i + n]) + token[len(joined):]
+        return token
+    return re.sub(r"(?<![가-힣])[가-힣]{4,}(?![가-힣])", split_hangul, text)
 
 
 def spoken_numbers(text: str, catalog: "Catalog | None" = None) -> str:

@@ -1430,6 +1430,9 @@ class Parser:
         listing = self._match_list(asked, measure, events, filters)
         if listing is not None:
             return Reading(listing, 0.75, "list")
+        each = self._each_match_values(measure, filters)
+        if each is not None:
+            return Reading(each, 0.75, "list")
         versus = self._versus(asked, measure, mcol, agg, filters)
         if versus is not None:
             return Reading(versus, 0.75, "versus")
@@ -3233,6 +3236,26 @@ class Parser:
     _TIME_ORDER = re.compile(r"시간\s*(?:순서|순)|날짜\s*(?:순서|순)|순서대로|차례대로|시간대\s*순|일정\s*순|빠른\s*순|이른\s*순|늦은\s*순|최신\s*순"
                              r"|\b(?:earliest|oldest|latest|newest|most recent) (?:one )?first\b|\bin (?:time |chronological )?order\b"
                              r"|\bchronologic\w*|\bby (?:start )?time\b|\bsorted by (?:date|time)\b", re.I)
+
+    _EACH_MATCH = re.compile(r"(?:판|경기|게임|매치|맵)\s*마다|매\s*(?:판|경기|게임|매치)|(?:판|경기|게임|매치)\s*별로?"
+                             r"|\b(?:in|for|of)\s+(?:each|every)\s+(?:single\s+)?(?:match|game|map)\b|\b(?:match|game|map)[- ]by[- ](?:match|game|map)\b", re.I)
+
+    def _each_match_values(self, measure: str | None, filters: list[Filter]) -> IR | None:
+        """One named team's or player's statistic in each of its matches ("X 판마다 몇 등 했는지 시간순으로", "X's kills in
+        each game, in order"): its rows listed with their dates, in time order; nothing summed, averaged or ranked."""
+        s = self._TIME_ORDER.sub(lambda m: " " * len(m.group()), self.t.s)
+        named = [f for f in filters if f.col in ("t.name", "p.nickname") and f.op == "="]
+        if len(named) != 1 or not self._EACH_MATCH.search(s) or self.group_entity() not in (None, "match"):
+            return None
+        player = named[0].col == "p.nickname"
+        col = {"placement": "mt.placement", "points": "mt.score", "score": "mt.score", "kills": "mp.kills" if player else "mt.kills",
+               "deaths": "mp.deaths", "assists": "mp.assists", "damage": "mp.damage"}.get(measure or "")
+        if col is None or (player and col.startswith("mt.")) or (not player and col.startswith("mp.")):
+            return None
+        if any(self.t.has("aggregates", a) for a in ("sum", "avg", "max", "min", "first", "last")) or self.top_n() \
+                or self.t.has("shapes", "single") or self.comparison():
+            return None
+        return IR(select=["m.played_at", col], filters=filters, order="col:m.played_at:asc")
 
     def _match_list(self, asked: str | None, measure: str | None, events: list[Filter], filters: list[Filter]) -> IR | None:
         """The matches themselves, one row each, with what is asked to see of them: "<날짜> 매치들 맵하고 시각 차례대로",
