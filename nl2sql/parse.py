@@ -3943,6 +3943,14 @@ class Parser:
             fs = self.value_filters()
             return IR(select=["t.name"], filters=[f for f in fs if f.col == "t.region"],
                       setop={"op": "except", "via": "roster", "a": None, "b": [f for f in fs if f.col == "p.role"]})
+        if asked in ("map", "stage") and measure is None and t.has("shapes", "never") and not t.has("shapes", "both"):
+            # "maps X has never played on (of the maps of game G)", "X가 한 번도 안 해본 맵": the values in the scope that
+            # none of the named side's matches has
+            fs = self.value_filters()
+            named = [f for f in fs if f.col in ("t.name", "p.nickname") and f.op == "="]
+            if len(named) == 1 and not any(f.col == KEY[asked] for f in fs):
+                scope = [f for f in fs if f is not named[0]] + self.date_filters()
+                return IR(select=[KEY[asked]], setop={"op": "except", "a": scope, "b": scope + named})
         if asked not in ("team", "player", "tournament"):
             return None
         never, both = t.has("shapes", "never"), t.has("shapes", "both")
