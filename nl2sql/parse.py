@@ -3253,8 +3253,9 @@ class Parser:
         if col is None or (player and col.startswith("mt.")) or (not player and col.startswith("mp.")):
             return None
         if any(self.t.has("aggregates", a) for a in ("sum", "avg", "max", "min", "first", "last")) or self.top_n() \
-                or self.t.has("shapes", "single") or self.comparison():
-            return None
+                or self.t.has("shapes", "single") or self.comparison() \
+                or re.search(r"더하|더한|더해|합치|합친|합쳐|합산|합계|(?<![가-힣])총|누적|\btotal|\bsum|\bcombined|\baltogether|\badd(?:ed)? up", s, re.I):
+            return None  # "판마다 받은 점수를 모두 더하면": the rows' sum, not the rows
         return IR(select=["m.played_at", col], filters=filters, order="col:m.played_at:asc")
 
     def _match_list(self, asked: str | None, measure: str | None, events: list[Filter], filters: list[Filter]) -> IR | None:
