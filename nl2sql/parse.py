@@ -831,7 +831,7 @@ class Parser:
                  ("tournament", ("tournament", "tourney", "event", "competition", "대회", "토너먼트")), ("map", ("map", "맵", "장소")),
                  ("region", ("region", "countr", "지역", "나라", "리전", "국가")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목", "타이틀")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
-                 ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
+                 ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지", "단계")), ("month", ("month",)),
                  ("year", ("year",))]
         if re.search(r"titles?$", w):
             return "game"  # "each game title", "per title": the game itself
@@ -876,7 +876,7 @@ class Parser:
                       r"@\1X(?:[^.?!@]{0,14}?)(?:각각|각자|따로따로|\brespectively\b|\beach\b|\bseparately\b|\bapiece\b)", s, re.I)
         if m:
             return m.group(1)
-        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|장소|지역|나라|리전|국가|포지션|역할|게임|종목|타이틀|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX"
+        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|장소|지역|나라|리전|국가|포지션|역할|게임|종목|타이틀|경기|스테이지|(?<![가-힣])단계|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX"
                       # an English column word with the Korean suffix ("stage별", "region마다")
                       r"|(?<![A-Za-z])(?i:teams?|squads?|players?|tournaments?|maps?|regions?|roles?|positions?|stages?))\s*(?:별|마다)", s) \
             or re.search(r"(팀|스쿼드|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
@@ -1126,7 +1126,7 @@ class Parser:
             # "가장 높은 세 팀": a Korean number word beside a superlative
             if not re.search(r"top|상위|탑|순위|랭킹|best|제일|가장|젤|최다|최고|많이|많은|높은", s, re.I):
                 return None
-            if m.group("kb") == "두" and re.match(r"\s*(?:\S+\s*){0,2}?(?:합쳐|합친|합산|합해|더해|더한|모두|다\s*합)", s[m.end():]):
+            if m.group("kb") == "두" and re.match(r"\s*(?:\S+\s*){0,2}?(?:합쳐|합친|합산|합해|합계|합(?:이|은|을)?(?![가-힣])|더해|더한|모두|다\s*합)", s[m.end():]):
                 return None  # "두 팀 킬 합쳐서": both sides of one match added up, not the top two
             return {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}[m.group("kb")]
         word = m.group("w") or m.group("ws") or m.group("ww") or m.group("wl")
