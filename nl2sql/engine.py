@@ -278,7 +278,7 @@ def _carry_names(question: str, core: str, url: str, today: dt.date | None) -> t
     if len(games) == 1 and not any(m.type in ("game", "tournament") for m in ours):
         core = re.sub(r"\s*([?.!]*)\s*$", lambda m: f" in {games.pop()}{m.group(1)}", core, count=1)
     if any(m.type not in ("team", "player", "game") for m in said):
-        # "X vs KR opponents: how many of those did they win?": the opening part scoped the question too (a region, an
+        # "X against EU sides: and the wins?": the opening part scoped the question too (a region, an
         # event, a stage), and the core must keep that as well
         return core, question
     return core, question[at:]

@@ -834,7 +834,7 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
                 and not re.search(r"\b(?:in|at|during|from|of|out of|through|past|made|reach(?:ed)?|won)\s+(?:the\s+|a\s+|their\s+|its\s+)?$", text[:m.start], re.I) \
                 and not re.match(r"\s*(?:stage|phase|round|matches|games|play)\b", text[m.end:], re.I):
             chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
-    # "the final league table", "final standings", "최종 순위": the table at the end, not the final stage
+    # "final standings", "the final points table": the table at the end, not the final stage
     for m in [c for c in chosen if c.type == "stage" and re.fullmatch(r"final", text[c.start:c.end], re.I)]:
         if re.match(r"\s+(?:(?:league|points?|group)\s+)?(?:table|standings?|leaderboard|rankings?|tally|tallies)\b", text[m.end:], re.I) \
                 and not re.search(r"\b(?:of|in|at|from|for)\s+(?:the\s+)?$", text[:m.start], re.I):

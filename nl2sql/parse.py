@@ -611,7 +611,7 @@ class Parser:
             return "score"  # "rounds won", "따낸 라운드": a side's rounds are its score, not its wins
         if re.search(r"\bpoints?\s*(?:or|/)\s*rounds?\b|\brounds?\s*(?:or|/)\s*points?\b|\bscore column\b"
                      r"|포인트(?:나|이나|든|/)\s*라운드|라운드(?:나|이나|든|/)\s*포인트", t.s, re.I):
-            return "score"  # "points or rounds, whatever the column holds": the score of every format, not the points of one
+            return "score"  # "rounds or points alike": the score of every format, not the points of one
         blank = None
         if t.has("shapes", "no_value"):
             # "데미지 기록이 누락된 경기", "rows with the team kills missing": the statistic's cell is what is blank, so the
@@ -3255,7 +3255,7 @@ class Parser:
         if any(self.t.has("aggregates", a) for a in ("sum", "avg", "max", "min", "first", "last")) or self.top_n() \
                 or self.t.has("shapes", "single") or self.comparison() \
                 or re.search(r"더하|더한|더해|합치|합친|합쳐|합산|합계|(?<![가-힣])총|누적|\btotal|\bsum|\bcombined|\baltogether|\badd(?:ed)? up", s, re.I):
-            return None  # "판마다 받은 점수를 모두 더하면": the rows' sum, not the rows
+            return None  # "매 판 점수 합치면": the rows' sum, not the rows
         return IR(select=["m.played_at", col], filters=filters, order="col:m.played_at:asc")
 
     def _match_list(self, asked: str | None, measure: str | None, events: list[Filter], filters: list[Filter]) -> IR | None:
@@ -3396,7 +3396,7 @@ class Parser:
         if re.search(r"평균|\baverag(?:e|es|ed|ing)\b|\bmean\b", s[max(0, a - 30):a], re.I) \
                 and not re.search(r"(?:이긴|(?<![가-힣])진|패한|승리한)\s*(?:팀|쪽|편)|승자|\b(?:winners?|losers?|winning|losing)\b|\bwith\b|까지",
                                   s[max(0, a - 30):b + 12], re.I):
-            return False  # "세트당 평균 득점 라운드가 N라운드 이상", "averaging N rounds or more": a bound on an average
+            return False  # "맵당 평균 라운드가 N라운드 넘는", "averaging N rounds or more": a bound on an average
         if re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", s[b:b + 8], re.I):
             return True
         # "N or more rounds", "N+ rounds", "N 이상 라운드": a bound between the number and its unit
@@ -3945,7 +3945,7 @@ class Parser:
             return IR(select=["t.name"], filters=[f for f in fs if f.col == "t.region"],
                       setop={"op": "except", "via": "roster", "a": None, "b": [f for f in fs if f.col == "p.role"]})
         if asked in ("map", "stage") and measure is None and t.has("shapes", "never") and not t.has("shapes", "both"):
-            # "maps X has never played on (of the maps of game G)", "X가 한 번도 안 해본 맵": the values in the scope that
+            # "G maps X never set foot on", "X가 한 번도 안 해본 맵": the values in the scope that
             # none of the named side's matches has
             fs = self.value_filters()
             named = [f for f in fs if f.col in ("t.name", "p.nickname") and f.op == "="]
@@ -4643,7 +4643,7 @@ def _sub_reading(text: str, linked: Linked, today: dt.date | None) -> Reading | 
 _FILLERS = {"a", "an", "the", "one", "single", "of", "number", "match", "matches", "map", "maps", "game", "games",
             "series", "their", "its", "his", "her", "total", "avg", "한", "경기", "판", "맵", "시리즈", "세트",
             "경기당", "판당", "맵당", "시리즈당", "전체", "총", "한판", "한경기",
-            # "matches played, matches won", "경기 수와 그중 승리 수": the rows counted, then the won ones among them
+            # "series played, series won", "판 수랑 그중 이긴 판 수": the rows counted, then the won ones among them
             "played", "그중", "그중에", "그중에서", "이중", "이중에"}
 _CONJ_SUFFIX = re.compile(r"(?<=[가-힣A-Za-z0-9%])(?:이랑|랑|하고|과|와)$|,$")
 
@@ -5383,7 +5383,7 @@ def _top_players_team(parser: Parser, ir: IR) -> None:
 
 def _match_columns_listed(parser: Parser, ir: IR) -> None:
     """"…: when, stage, who won, who lost", "with the stage and the map", "스테이지랑 맵": a column of the match listed beside
-    the two sides of each match, or beside its winner or loser alone ("14-12 finishes: date, map, winner")."""
+    the two sides of each match, or beside its winner or loser alone ("every 13-11: when, what map, who won")."""
     if ir.measure or ir.group or not {"wt.name", "lt.name"} & set(ir.select):
         return
     for col, word in (("m.stage", r"stages?|스테이지"), ("m.map", r"maps?|맵")):
