@@ -4797,7 +4797,18 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
         if has_measure(right) and not own_aggregate(right) and lead:
             # "평균 킬이랑 데스", "경기당 킬하고 어시": an aggregate said once before the first statistic is the second's too
             left_blank = [(lead[1], conj[1])]
-        merged = _merged_side_by_side(text, linked, today, right_blank, left_blank)
+        if played(left):
+            # "matches played and matches won in 2026": the first part alone reads as the matches listed; it is their count
+            # (and the second the won ones listed: their count, then the wins beside it)
+            def counted(r: Reading | None) -> Reading | None:
+                if r is not None and r.ir.measure is None and r.ir.select == ["m.played_at"] and not r.ir.group:
+                    return Reading(dataclasses.replace(r.ir, select=[], measure="countd:m.id", distinct=False, order=None),
+                                   r.confidence, r.shape)
+                return r
+            merged = _merge_two(counted(_sub_reading(*_blank(text, linked, right_blank), today)),
+                                counted(_sub_reading(*_blank(text, linked, left_blank), today)))
+        else:
+            merged = _merged_side_by_side(text, linked, today, right_blank, left_blank)
         if merged is not None:
             return merged
         break  # the two parts are no columns of one question: maybe two clauses are

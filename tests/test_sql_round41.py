@@ -122,6 +122,14 @@ CASES = [
     ("Blue Heron이 KR 팀 상대로 한 경기 수랑 그중 이긴 경기 수", HERON_VS_KR),
     ("Blue Heron at Copper Valley Cup 2025 by stage: stage, games played, games won", HERON_STAGES),
     ("Copper Valley Cup 2025 Blue Heron 스테이지별 경기 수랑 그중 이긴 경기 수", HERON_STAGES),
+    ("Blue Heron matches played and matches won in 2026",
+     "SELECT COUNT(*), SUM(mt.placement = 1) FROM match_teams mt JOIN matches m ON m.id = mt.match_id "
+     "WHERE mt.team_id = 3 AND m.played_at LIKE '2026%'"),
+    ("Copper Valley Cup 2025 우승컵 들어올린 팀은?",
+     "SELECT t.name FROM match_teams mt JOIN teams t ON t.id = mt.team_id WHERE mt.match_id = 5 AND mt.placement = 1"),
+    ("Which stages has Sand Vipers never played in?",
+     "SELECT DISTINCT stage FROM matches WHERE stage IS NOT NULL AND stage NOT IN (SELECT m.stage FROM matches m "
+     "JOIN match_teams mt ON mt.match_id = m.id WHERE mt.team_id = 5 AND m.stage IS NOT NULL)"),
     # the map asked with 을/를 after it
     ("발로란트에서 양 팀 킬을 합친 게 제일 많았던 경기의 날짜와 맵을 알려줘",
      "SELECT played_at, map FROM matches WHERE id = 3"),
