@@ -277,6 +277,10 @@ def _carry_names(question: str, core: str, url: str, today: dt.date | None) -> t
     games = {m.value for m in said if m.type == "game"}
     if len(games) == 1 and not any(m.type in ("game", "tournament") for m in ours):
         core = re.sub(r"\s*([?.!]*)\s*$", lambda m: f" in {games.pop()}{m.group(1)}", core, count=1)
+    if re.search(r"[:;,\-–—]\s*$", head) and any(m.type not in ("team", "player", "game") for m in said):
+        # "X against EU sides: and the wins?": the opening part of the same sentence (not a story told before it) scoped
+        # the question too (a region, an event, a stage), and the core must keep that as well
+        return core, question
     return core, question[at:]
 
 

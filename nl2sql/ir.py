@@ -723,6 +723,16 @@ def _vs_reference(ir: IR, dialect: str) -> str:
 def _compile_setop(ir: IR, dialect: str) -> str:
     key = ir.select[0]
     alias = key.split(".")[0]
+    if key in ("m.map", "m.stage"):
+        # a match's value, not an entity ("maps X never played on"): the values under ``a`` that no row under ``b`` has
+        a, b = ir.setop["a"] or [], ir.setop["b"]
+        word = "NOT IN" if ir.setop["op"] == "except" else "IN"
+        outer = list(ir.filters) + list(a) + [Filter(key, "not_null")]
+        inner = list(b) + [Filter(key, "not_null")]
+        frm_a = _from({"m"} | set().union(*[_filter_aliases(f) for f in outer]), "m")
+        frm_b = _from({"m"} | set().union(*[_filter_aliases(f) for f in inner]), "m")
+        return (f"SELECT DISTINCT {key} {frm_a}{_where(outer, dialect)} AND {key} {word} "
+                f"(SELECT {key} {frm_b}{_where(inner, dialect)})")
     own = [f for f in ir.filters]
     needed = {alias} | set().union(*[_filter_aliases(f) for f in own]) if own else {alias}
     frm = _from(needed, alias)

@@ -77,7 +77,8 @@ def skeleton(text: str) -> str:
                 out.append(_HANGUL_CODA[coda])
     else:
         # "tch" is one sound, written 치 ("Glitch" = 글리치, "Switch" = 스위치)
-        low = re.sub(r"t?ch", "j", re.sub(r"ng\b", "n", text.lower()))
+        # "ng" at a word's end or before a consonant is one coda ㅇ ("Kingdom" = 킹덤, "Kingston" = 킹스턴)
+        low = re.sub(r"t?ch", "j", re.sub(r"ng(?![aeiouy])", "n", text.lower()))
         low = re.sub(r"c(?=[eiy])", "s", low)  # a soft c ("Pacific" = 퍼시픽)
         low = re.sub(r"sh", "s", low)
         low = re.sub(r"gh", "", low)  # silent ("lightning" = 라이트닝, "knight")
@@ -222,6 +223,8 @@ class Catalog:
     winner above it went to overtime (13 rounds in one title, 7 in another)."""
     ranking_games: frozenset[str] = frozenset()
     """Games whose matches are all of the ranking format (a battle royale): there a "win" is a first place."""
+    player_team: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Player -> the team whose roster holds them (a name said in Hangul that sounds like both: the team)."""
 
     @classmethod
     def from_rows(cls, teams, players, tournaments, stages=(), maps=(), games=(), regions=(),
@@ -447,6 +450,7 @@ def load_catalog(url: str, max_age_s: float = CATALOG_TTL_S) -> Catalog:
     catalog.ranking_games = frozenset(r[0] for r in col(
         "SELECT tr.game FROM matches m JOIN tournaments tr ON tr.id = m.tournament_id GROUP BY tr.game "
         "HAVING SUM(CASE WHEN m.format = 'versus' THEN 1 ELSE 0 END) = 0"))
+    catalog.player_team = {p: t for p, t in col("SELECT p.nickname, t.name FROM players p JOIN teams t ON t.id = p.team_id")}
     with _catalog_lock:
         _catalogs[url] = (now, fingerprint, catalog)
     return catalog
@@ -617,7 +621,23 @@ def glued_names(text: str, catalog: "Catalog") -> str:
                     if "".join(w.lower() for w in words[i:i + n]) == token:
                         return " ".join(words[i:i + n])
         return m.group()
-    return re.sub(r"(?<![A-Za-z0-9])[A-Za-z]{8,}(?![A-Za-z])", split, text)
+    text = re.sub(r"(?<![A-Za-z0-9])[A-Za-z]{8,}(?![A-Za-z])", split, text)
+
+    def split_hangul(m: re.Match) -> str:
+        # the same in Hangul ("<first><second> 몇 판"): the run begins with two or three words of one name, a particle
+        # or an ending may follow
+        token = m.group()
+        if norm(token) in catalog.aliases:
+            return token
+        for name, _, _, _ in catalog.tour_words:
+            words = [w for w in _words(name) if all(is_hangul(ch) for ch in w)]
+            for n in (3, 2):
+                for i in range(len(words) - n + 1):
+                    joined = "".join(words[i:i + n])
+                    if len(joined) >= 4 and token.startswith(joined) and len(token) - len(joined) <= 2:
+                        return " ".join(words[i:i + n]) + token[len(joined):]
+        return token
+    return re.sub(r"(?<![가-힣])[가-힣]{4,}(?![가-힣])", split_hangul, text)
 
 
 def spoken_numbers(text: str, catalog: "Catalog | None" = None) -> str:
@@ -814,6 +834,11 @@ def link(text: str, catalog: Catalog, today: dt.date | None = None) -> Linked:
         if re.search(r"\b(?:own|separate|single|same|new|extra|another|different|distinct|special|one|their|its|a)\s+$", text[:m.start], re.I) \
                 and not re.search(r"\b(?:in|at|during|from|of|out of|through|past|made|reach(?:ed)?|won)\s+(?:the\s+|a\s+|their\s+|its\s+)?$", text[:m.start], re.I) \
                 and not re.match(r"\s*(?:stage|phase|round|matches|games|play)\b", text[m.end:], re.I):
+            chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
+    # "final standings", "the final points table": the table at the end, not the final stage
+    for m in [c for c in chosen if c.type == "stage" and re.fullmatch(r"final", text[c.start:c.end], re.I)]:
+        if re.match(r"\s+(?:(?:league|points?|group)\s+)?(?:table|standings?|leaderboard|rankings?|tally|tallies)\b", text[m.end:], re.I) \
+                and not re.search(r"\b(?:of|in|at|from|for)\s+(?:the\s+)?$", text[:m.start], re.I):
             chosen.remove(m)  # the span stays taken: no near-miss pass may link it again
     # "top fragger", "best fragger": who killed most, not the role a database may call 'fragger'
     for m in [c for c in chosen if c.type == "role" and re.fullmatch(r"(?:entry[- ]?)?fraggers?", text[c.start:c.end], re.I)]:
@@ -1722,6 +1747,11 @@ def _fuzzy(text: str, catalog: Catalog, taken: list[bool], particles: list[str])
                         ranked = sorted(((fuzz.ratio(romanize(variant), norm(v)), (t, v)) for t, v in hits), reverse=True)
                         if ranked[0][0] - ranked[1][0] >= 15:
                             hits = [ranked[0][1]]
+                        elif sum(t == "team" for t, _ in hits) == 1 and all(
+                                t == "team" or catalog.player_team.get(v) in [w for u, w in hits if u == "team"] for t, v in hits):
+                            # a team and a player of its own roster sound alike ("Frostbyte", "frost.bite"): the team,
+                            # whose rows are the player's matches too
+                            hits = [h for h in hits if h[0] == "team"]
                     close = len(hits) == 1 and fuzz.ratio(romanize(variant), norm(hits[0][1])) >= 45
                     if (len(sk) >= 5 and syllables >= 3 or len(sk) >= 4 and syllables >= 4
                             or len(sk) >= 3 and syllables >= 5 or len(sk) >= 3 and syllables >= 4 and close

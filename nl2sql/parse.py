@@ -628,6 +628,9 @@ class Parser:
             return "score"  # "rounds the losing side got", "진 팀 평균 라운드": one side's score, not a count of losses
         if _ROUNDS_WON.search(t.s):
             return "score"  # "rounds won", "따낸 라운드": a side's rounds are its score, not its wins
+        if re.search(r"\bpoints?\s*(?:or|/)\s*rounds?\b|\brounds?\s*(?:or|/)\s*points?\b|\bscore column\b"
+                     r"|포인트(?:나|이나|든|/)\s*라운드|라운드(?:나|이나|든|/)\s*포인트", t.s, re.I):
+            return "score"  # "rounds or points alike": the score of every format, not the points of one
         blank = None
         if t.has("shapes", "no_value"):
             # "데미지 기록이 누락된 경기", "rows with the team kills missing": the statistic's cell is what is blank, so the
@@ -849,7 +852,7 @@ class Parser:
                  ("tournament", ("tournament", "tourney", "event", "competition", "대회", "토너먼트")), ("map", ("map", "맵", "장소")),
                  ("region", ("region", "countr", "지역", "나라", "리전", "국가")), ("role", ("role", "position", "포지션", "역할")),
                  ("game", ("game", "게임", "종목", "타이틀")), ("match", ("match", "series", "경기", "판", "시리즈", "매치", "세트")),
-                 ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지")), ("month", ("month",)),
+                 ("date", ("date", "day", "날짜")), ("stage", ("stage", "스테이지", "단계")), ("month", ("month",)),
                  ("year", ("year",))]
         if re.search(r"titles?$", w):
             return "game"  # "each game title", "per title": the game itself
@@ -894,7 +897,7 @@ class Parser:
                       r"@\1X(?:[^.?!@]{0,14}?)(?:각각|각자|따로따로|\brespectively\b|\beach\b|\bseparately\b|\bapiece\b)", s, re.I)
         if m:
             return m.group(1)
-        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|장소|지역|나라|리전|국가|포지션|역할|게임|종목|타이틀|경기|스테이지|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX"
+        m = re.search(r"(팀|스쿼드|구단|선수|대회|토너먼트|맵|장소|지역|나라|리전|국가|포지션|역할|게임|종목|타이틀|경기|스테이지|(?<![가-힣])단계|@teamX|@tournamentX|@gameX|@mapX|@regionX|@roleX|@stageX"
                       # an English column word with the Korean suffix ("stage별", "region마다")
                       r"|(?<![A-Za-z])(?i:teams?|squads?|players?|tournaments?|maps?|regions?|roles?|positions?|stages?))\s*(?:별|마다)", s) \
             or re.search(r"(팀|스쿼드|선수|대회|맵|지역|포지션)들?\s*(?:이|은|는|이랑)?\s*(?:각각|각자)", s) \
@@ -1130,7 +1133,7 @@ class Parser:
                       r"|(?<![\d/.-])(?P<sup>\d+)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest)\b)"
                       r"|\b(?:which|what)\s+(?P<which>\d+)\s+(?=(?:@\w+\s+)?(?:players?|teams?|squads?|people|guys|maps?|matches|games|series)\b)"
                       r"|(?P<b>\d+)\s*(?:명|팀|개|위)\s*(?:까지|만)?\s*(?:순위|뽑|알려|보여|top|랭킹)?"
-                      r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳|스쿼드)(?:만|까지|을|를)?(?![가-힣])"
+                      r"|(?<![가-힣])(?P<kb>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|팀|개|곳|스쿼드)(?:만|까지|을|를|이|가|은|는)?(?![가-힣])"
                       r"|(?:top|best|first)\s+(?P<w>one|two|three|four|five|six|seven|eight|nine|ten)\b"
                       r"|\b(?P<ws>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:worst|best|biggest|highest|largest|lowest|most|fewest|smallest|top)\b)"
                       r"|\b(?:which|what)\s+(?P<ww>two|three|four|five|six|seven|eight|nine|ten)\s+(?=(?:players?|teams?|squads?|people|maps?|matches|games|series)\b"
@@ -1144,7 +1147,7 @@ class Parser:
             # "가장 높은 세 팀": a Korean number word beside a superlative
             if not re.search(r"top|상위|탑|순위|랭킹|best|제일|가장|젤|최다|최고|많이|많은|높은", s, re.I):
                 return None
-            if m.group("kb") == "두" and re.match(r"\s*(?:\S+\s*){0,2}?(?:합쳐|합친|합산|합해|더해|더한|모두|다\s*합)", s[m.end():]):
+            if m.group("kb") == "두" and re.match(r"\s*(?:\S+\s*){0,2}?(?:합쳐|합친|합산|합해|합계|합(?:이|은|을)?(?![가-힣])|더해|더한|모두|다\s*합)", s[m.end():]):
                 return None  # "두 팀 킬 합쳐서": both sides of one match added up, not the top two
             return {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}[m.group("kb")]
         word = m.group("w") or m.group("ws") or m.group("ww") or m.group("wl")
@@ -1452,6 +1455,9 @@ class Parser:
         listing = self._match_list(asked, measure, events, filters)
         if listing is not None:
             return Reading(listing, 0.75, "list")
+        each = self._each_match_values(measure, filters)
+        if each is not None:
+            return Reading(each, 0.75, "list")
         versus = self._versus(asked, measure, mcol, agg, filters)
         if versus is not None:
             return Reading(versus, 0.75, "versus")
@@ -1742,7 +1748,7 @@ class Parser:
                     ir = IR(select=[key] if asked != "match" else ["m.id", key], measure=m_expr, filters=filters,
                             group=True, order=order, limit=n or 1)
                     return Reading(self._with_having(ir, m_h, hv), 0.75, "top")
-                plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b|\b(?:highest|lowest|most|fewest|biggest|top|best) (?:one )?(?:first|on top)\b(?![- ]?places?\b)"
+                plain = re.sub(r"\b(?:best|worst) (?:first|to \w+)\b|\bfrom best\b|\b(?:highest|lowest|most|fewest|biggest|top|best|worst) (?:one |(?:map|team|player|squad|side|stage|event|tournament|region|role)s? )?(?:first|on top)\b(?![- ]?places?\b)"
                                r"|\bhigh(?:est)? to low(?:est)?\b|\blow(?:est)? to high(?:est)?\b", "", t.s, flags=re.I)
                 limit = n if n else (None if t.has("shapes", "order") and not re.search(r"\b(?:most|best|highest|top(?:ped|s)?|led|leads)\b|제일|가장|최고|최다", plain, re.I) else 1)
                 sel = [key] if asked != "match" else ["m.id", key]
@@ -2702,7 +2708,7 @@ class Parser:
         """Other attributes a question asks to see beside the answer's key: "with the map", "포지션이랑"."""
         s, out = self.t.s, []
         # ... also in a list of the columns wanted: "map + date", "map/date", "when, map"
-        if re.search(r"\b(?:what|which) map\b|\bon what\b|\b(?:with|and) (?:the )?maps?\b|(?:[+&/]|,)\s*(?:the\s+)?maps?\b|\bmaps?\s*(?:[+&/]|,\s*(?:date|when|time|score))|(?:랑|하고|과|와|,|\+)\s*맵(?:도|까지|이름)?(?![가-힣])|어느 맵|무슨 맵|어떤 맵|맵(?:은|이|이랑|도|하고)?\s*(?:어디|뭐|알려|같이|도)|(?:그|해당)\s*맵|맵(?:까지|도|이랑|하고)\s", s, re.I) and asked != "map":
+        if re.search(r"\b(?:what|which) map\b|\bon what\b|\b(?:with|and) (?:the )?maps?\b|(?:[+&/]|,)\s*(?:the\s+)?maps?\b|\bmaps?\s*(?:[+&/]|,\s*(?:date|when|time|score))|(?:랑|하고|과|와|,|\+)\s*맵(?:도|까지|이름)?(?:을|를|은|이|도)?(?![가-힣])|어느 맵|무슨 맵|어떤 맵|맵(?:은|이|이랑|도|하고)?\s*(?:어디|뭐|알려|같이|도)|(?:그|해당)\s*맵|맵(?:까지|도|이랑|하고)\s", s, re.I) and asked != "map":
             out.append("m.map")
         if asked == "player" and re.search(r"\b(?:what|which) (?:role|position)\b|\brole\b|포지션|역할", s, re.I):
             out.append("p.role")
@@ -3267,6 +3273,27 @@ class Parser:
                              r"|\b(?:earliest|oldest|latest|newest|most recent) (?:one )?first\b|\bin (?:time |chronological )?order\b"
                              r"|\bchronologic\w*|\bby (?:start )?time\b|\bsorted by (?:date|time)\b", re.I)
 
+    _EACH_MATCH = re.compile(r"(?:판|경기|게임|매치|맵)\s*마다|매\s*(?:판|경기|게임|매치)|(?:판|경기|게임|매치)\s*별로?"
+                             r"|\b(?:in|for|of)\s+(?:each|every)\s+(?:single\s+)?(?:match|game|map)\b|\b(?:match|game|map)[- ]by[- ](?:match|game|map)\b", re.I)
+
+    def _each_match_values(self, measure: str | None, filters: list[Filter]) -> IR | None:
+        """One named team's or player's statistic in each of its matches ("X 판마다 몇 등 했는지 시간순으로", "X's kills in
+        each game, in order"): its rows listed with their dates, in time order; nothing summed, averaged or ranked."""
+        s = self._TIME_ORDER.sub(lambda m: " " * len(m.group()), self.t.s)
+        named = [f for f in filters if f.col in ("t.name", "p.nickname") and f.op == "="]
+        if len(named) != 1 or not self._EACH_MATCH.search(s) or self.group_entity() not in (None, "match"):
+            return None
+        player = named[0].col == "p.nickname"
+        col = {"placement": "mt.placement", "points": "mt.score", "score": "mt.score", "kills": "mp.kills" if player else "mt.kills",
+               "deaths": "mp.deaths", "assists": "mp.assists", "damage": "mp.damage"}.get(measure or "")
+        if col is None or (player and col.startswith("mt.")) or (not player and col.startswith("mp.")):
+            return None
+        if any(self.t.has("aggregates", a) for a in ("sum", "avg", "max", "min", "first", "last")) or self.top_n() \
+                or self.t.has("shapes", "single") or self.comparison() \
+                or re.search(r"더하|더한|더해|합치|합친|합쳐|합산|합계|(?<![가-힣])총|누적|\btotal|\bsum|\bcombined|\baltogether|\badd(?:ed)? up", s, re.I):
+            return None  # "매 판 점수 합치면": the rows' sum, not the rows
+        return IR(select=["m.played_at", col], filters=filters, order="col:m.played_at:asc")
+
     def _match_list(self, asked: str | None, measure: str | None, events: list[Filter], filters: list[Filter]) -> IR | None:
         """The matches themselves, one row each, with what is asked to see of them: "<날짜> 매치들 맵하고 시각 차례대로",
         "the games of <day>: at what time, oldest first", "매치마다 승자랑 날짜", "games lacking a map, and their times?".
@@ -3327,10 +3354,10 @@ class Parser:
     def _direction(self, measure: str | None) -> str:
         """The order a ranking is asked in: high to low unless said otherwise; for placements "best first"
         is the lowest number."""
-        low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) first\b|\blow(?:est)? to high(?:est)?\b|\bascending\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
-        best_first = re.search(r"\bbest (?:first|to worst)\b|\bfrom best\b|잘한 ?순|좋은 ?순", self.t.s, re.I)
+        low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) (?:(?:map|team|player|squad|side|stage|event|tournament)s? )?first\b|\blow(?:est)? to high(?:est)?\b|\bascending\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
+        best_first = re.search(r"\bbest (?:(?:map|team|player|squad|side|stage|event|tournament)s? )?first\b|\bbest to worst\b|\bfrom best\b|잘한 ?순|좋은 ?순", self.t.s, re.I)
         if measure == "placement" or (measure or "").endswith("mt.placement"):
-            return "desc" if low_first and not best_first and re.search(r"\bworst first\b", self.t.s, re.I) else "asc"
+            return "desc" if low_first and not best_first and re.search(r"\bworst (?:(?:map|team|player|squad|side|stage|event|tournament)s? )?first\b", self.t.s, re.I) else "asc"
         return "asc" if low_first else "desc"
 
     def _overtime(self) -> Filter:
@@ -3400,14 +3427,18 @@ class Parser:
         """A number of rounds or sets: said with the unit ("8라운드"), or as what one side took ("이긴팀 13 넘게 딴",
         "the winner took more than 13")."""
         s = self.t.s
+        if a is None:
+            a = next((x for x, y, _ in self.numbers if y == b), b)
+        if re.search(r"평균|\baverag(?:e|es|ed|ing)\b|\bmean\b", s[max(0, a - 30):a], re.I) \
+                and not re.search(r"(?:이긴|(?<![가-힣])진|패한|승리한)\s*(?:팀|쪽|편)|승자|\b(?:winners?|losers?|winning|losing)\b|\bwith\b|까지",
+                                  s[max(0, a - 30):b + 12], re.I):
+            return False  # "맵당 평균 라운드가 N라운드 넘는", "averaging N rounds or more": a bound on an average
         if re.match(r"\s*(?:라운드|rounds?\b|세트|sets?\b)", s[b:b + 8], re.I):
             return True
         # "N or more rounds", "N+ rounds", "N 이상 라운드": a bound between the number and its unit
         if re.match(r"\s*(?:\+|or (?:more|fewer|less|higher|lower|above|below|better)|and (?:up|above|more)|이상|이하|넘게|미만|초과)\s*(?:라운드|rounds?\b|세트|sets?\b)",
                     s[b:b + 24], re.I):
             return True
-        if a is None:
-            a = next((x for x, y, _ in self.numbers if y == b), b)
         if self._after_margin_word(a) or self._margin_number(a, b):
             return True  # "X lost by one point", "1점 차로 진": the gap between the two sides' scores
         # the unit said before the number ("진 팀 라운드 6 이하", "loser's rounds at most 6")
@@ -3765,7 +3796,7 @@ class Parser:
         cue = next(iter(self.t.find("shapes", "no_value")), None)
         found = []
         for word, col in (("region|지역|나라", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
-                          ("stage|스테이지", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date"),
+                          ("stage|스테이지|(?<![가-힣])단계", "m.stage"), ("start|시작", "tr.start_date"), ("end|종료|끝", "tr.end_date"),
                           # a statistic's own cell left blank ("데미지가 누락된 경기", "team kills missing"): a side's kills
                           # when a team, squad or side says them, else a player's row
                           (r"\bdamage\b|\bdmg\b|데미지|딜량", "mp.damage"),
@@ -3968,6 +3999,14 @@ class Parser:
             fs = self.value_filters()
             return IR(select=["t.name"], filters=[f for f in fs if f.col == "t.region"],
                       setop={"op": "except", "via": "roster", "a": None, "b": [f for f in fs if f.col == "p.role"]})
+        if asked in ("map", "stage") and measure is None and t.has("shapes", "never") and not t.has("shapes", "both"):
+            # "G maps X never set foot on", "X가 한 번도 안 해본 맵": the values in the scope that
+            # none of the named side's matches has
+            fs = self.value_filters()
+            named = [f for f in fs if f.col in ("t.name", "p.nickname") and f.op == "="]
+            if len(named) == 1 and not any(f.col == KEY[asked] for f in fs):
+                scope = [f for f in fs if f is not named[0]] + self.date_filters()
+                return IR(select=[KEY[asked]], setop={"op": "except", "a": scope, "b": scope + named})
         if asked not in ("team", "player", "tournament"):
             return None
         never, both = t.has("shapes", "never"), t.has("shapes", "both")
@@ -4724,7 +4763,9 @@ def _sub_reading(text: str, linked: Linked, today: dt.date | None) -> Reading | 
 
 _FILLERS = {"a", "an", "the", "one", "single", "of", "number", "match", "matches", "map", "maps", "game", "games",
             "series", "their", "its", "his", "her", "total", "avg", "한", "경기", "판", "맵", "시리즈", "세트",
-            "경기당", "판당", "맵당", "시리즈당", "전체", "총", "한판", "한경기"}
+            "경기당", "판당", "맵당", "시리즈당", "전체", "총", "한판", "한경기",
+            # "series played, series won", "판 수랑 그중 이긴 판 수": the rows counted, then the won ones among them
+            "played", "그중", "그중에", "그중에서", "이중", "이중에"}
 _CONJ_SUFFIX = re.compile(r"(?<=[가-힣A-Za-z0-9%])(?:이랑|랑|하고|과|와)$|,$")
 
 
@@ -4866,18 +4907,34 @@ def _measures_side_by_side(text: str, linked: Linked, today: dt.date | None) -> 
             continue
         if _TIMES_EACH.fullmatch(plain[right[0][0]:].strip(" ?.!")):
             continue  # "teams that beat X and how many times each": a count of the first part's results, no second measure
-        if not any(any(stat_cover[slice(*core(*x))]) for x in left) or not any(any(stat_cover[slice(*core(*x))]) for x in right):
+        played = lambda part: bool(re.fullmatch(r"(?:(?:matches|games|maps|series)\s+)?played,?",  # noqa: E731
+                                                plain[part[0][0]:part[-1][1]], re.I))  # "matches played": a count
+        if not (any(any(stat_cover[slice(*core(*x))]) for x in left) or played(left)) \
+                or not any(any(stat_cover[slice(*core(*x))]) for x in right):
             continue
         conj = (core(*words[left_end])[1], words[right_from][0])
         right_blank = [(conj[0], right[-1][1])] if has_measure(left) else \
             [conj] + [x for x in right if not any(measure_cover[slice(*core(*x))])]
+        if played(left):
+            right_blank = [(conj[0], right[-1][1])]
         left_blank = [(left[0][0], conj[1])] if has_measure(right) else \
             [x for x in left if not any(measure_cover[slice(*core(*x))])] + [conj]
         lead = lead_aggregate(left)
         if has_measure(right) and not own_aggregate(right) and lead:
             # "평균 킬이랑 데스", "경기당 킬하고 어시": an aggregate said once before the first statistic is the second's too
             left_blank = [(lead[1], conj[1])]
-        merged = _merged_side_by_side(text, linked, today, right_blank, left_blank)
+        if played(left):
+            # "matches played and matches won in 2026": the first part alone reads as the matches listed; it is their count
+            # (and the second the won ones listed: their count, then the wins beside it)
+            def counted(r: Reading | None) -> Reading | None:
+                if r is not None and r.ir.measure is None and r.ir.select == ["m.played_at"] and not r.ir.group:
+                    return Reading(dataclasses.replace(r.ir, select=[], measure="countd:m.id", distinct=False, order=None),
+                                   r.confidence, r.shape)
+                return r
+            merged = _merge_two(counted(_sub_reading(*_blank(text, linked, right_blank), today)),
+                                counted(_sub_reading(*_blank(text, linked, left_blank), today)))
+        else:
+            merged = _merged_side_by_side(text, linked, today, right_blank, left_blank)
         if merged is not None:
             return merged
         break  # the two parts are no columns of one question: maybe two clauses are
@@ -5465,8 +5522,8 @@ def _top_players_team(parser: Parser, ir: IR) -> None:
 
 def _match_columns_listed(parser: Parser, ir: IR) -> None:
     """"…: when, stage, who won, who lost", "with the stage and the map", "스테이지랑 맵": a column of the match listed beside
-    the two sides of each match."""
-    if ir.measure or ir.group or not {"wt.name", "lt.name"} <= set(ir.select):
+    the two sides of each match, or beside its winner or loser alone ("every 13-11: when, what map, who won")."""
+    if ir.measure or ir.group or not {"wt.name", "lt.name"} & set(ir.select):
         return
     for col, word in (("m.stage", r"stages?|스테이지"), ("m.map", r"maps?|맵")):
         if col not in ir.select and not any(f.col == col for f in ir.filters) and re.search(
