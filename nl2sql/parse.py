@@ -1034,19 +1034,58 @@ class Parser:
             out.append(Filter("m.stage", "in", list(PLAYOFFS)))
         if _MONTH_SPAN.search(self.t.s):
             out.append(Filter("tr.start_date", "month!=", "tr.end_date"))
-        if re.search(r"\bhead[- ]to[- ]head (?:match|game|series|format|events?|tournaments?)|\bversus (?:match|game)"
+        vs = re.search(r"\bhead[- ]to[- ]head (?:match|game|series|format|events?|tournaments?)|\bversus (?:match|game)"
                      r"|\bversus[- ](?:format|mode|style|type|events?|tournaments?|play)\b|대전 경기|(?:맞대결|대전|1\s*대\s*1)\s*(?:방식|형식)"
                      # the column's value said in Korean text ("versus 경기", "format이 versus인")
-                     r"|\bversus\s*(?:경기|매치|판|게임|방식|포맷|형식|모드|대회|format)|\bformat\s*(?:(?:is|was|=|==|:|equals?|of)\s*)?(?:이|가|은|는|=)?\s*['\"]?versus\b", self.t.s, re.I) \
-                and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
+                     r"|\bversus\s*(?:경기|매치|판|게임|방식|포맷|형식|모드|대회|format)|\bformat\s*(?:(?:is|was|=|==|:|equals?|of)\s*)?(?:이|가|은|는|=)?\s*['\"]?versus\b", self.t.s, re.I)
+        if vs and not self.has("ranking_format") and (self._LEAVE_OUT_BEFORE.search(self.t.s[max(0, vs.start() - 30):vs.start()])
+                                                       or self._LEAVE_OUT_AFTER.search(self.t.s[vs.end():vs.end() + 20])):
+            out.append(Filter("m.format", "=", "ranking"))  # "excluding head-to-head matches": the other format
+        elif vs and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
             # ("only battle royale, never a head-to-head game": the other format said as denied is no scope)
             out.append(Filter("m.format", "=", "versus"))
         if self.has("ranking_format"):
-            if re.search(r"(?:\bnot\b|\bno\b|\bexcept\b|\bexcluding\b|빼고|제외)\s*(?:the\s+)?(?:battle ?royale|배틀 ?로얄)", self.t.s, re.I):
-                out.append(Filter("m.format", "=", "versus"))
-            else:
-                out.append(Filter("m.format", "=", "ranking"))
+            out.append(Filter("m.format", "=", "versus" if self._format_left_out() else "ranking"))
+        if not self.has("no_value"):
+            out += [f for f in self._values_present() if f not in out]
         return out
+
+    # a column said as filled in: "with a recorded map", "role is known", "맵 기록이 있는", "지역 정보가 있는 팀"
+    _PRESENT_COLS = (("region|country|지역|나라|국가", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
+                     ("stage|스테이지", "m.stage"), ("start(?:ing)? date|시작\s*(?:일|날짜)", "tr.start_date"),
+                     ("end(?:ing)? date|종료\s*(?:일|날짜)", "tr.end_date"),
+                     # a statistic's own cell only with a word for the cell ("a recorded damage value", "딜량 값이 있는")
+                     ("damage|dmg|데미지|딜량", "mp.damage"), ("kills?|킬", "mp.kills"), ("deaths?|데스", "mp.deaths"),
+                     ("assists?|어시(?:스트)?", "mp.assists"), ("scores?|점수|스코어", "mt.score"), ("placements?|등수", "mt.placement"))
+    _FILLED_EN = r"(?:recorded|known|listed|logged|entered|filled[- ]in|registered|non-?null|present|on (?:record|file)|not (?:null|blank|empty|missing))"
+    _FILLED_KO = r"(?:기록(?:돼|되어)?\s*있는|기록된|입력(?:돼|되어)?\s*있는|입력된|등록된|기재된|적혀\s*있는|적힌|채워진|존재하는|있는)"
+
+    def _values_present(self) -> list[Filter]:
+        s, out = self.t.s, []
+        for word, col in self._PRESENT_COLS:
+            stat = col.startswith(("mp.", "mt."))
+            cell = r"(?:\s+(?:value|field|entry|entries|figure|number|data|info|stat))" + ("" if stat else "?")
+            en = re.search(rf"(?<![A-Z])\b(?:a|an|any|some|the|their|its|with|having|has|have)\s+{self._FILLED_EN}\s+(?:{word}){cell}\b"
+                           rf"|\b(?:{word}){cell}\s+(?:(?:is|are|was|were|has been|have been)\s+)?{self._FILLED_EN}(?!\s+(?:in|at|on|for|by|during|across|over|from)\b(?! (?:record|file)))"
+                           rf"|\b(?:with|has|have|having)\s+(?:a|an|their|its)?\s*(?:{word})\s+(?:recorded|listed|logged|filled in)\b", s, re.I)
+            ko = re.search(rf"(?<![A-Z가-힣])(?:{word})\s*{'(?:값|수치|기록|데이터|정보)' if stat else '(?:값|기록|데이터|정보)?'}\s*(?:이|가|은|는)?\s*{self._FILLED_KO}", s)
+            hit = en or ko
+            if hit and not re.search(r"\b(?:no|not|without|never|missing|lacks?|un)\s*(?:\w+\s+)?$", s[max(0, hit.start() - 14):hit.start()], re.I):
+                out.append(Filter(col, "not_null"))
+        return out
+
+    _LEAVE_OUT_BEFORE = re.compile(r"(?:\bnot\b|\bno\b|\bexcept(?:\s+for)?\b|\bexclud(?:e|es|ed|ing)\b|\bother than\b|\bapart from\b"
+                                   r"|\bignor(?:e|es|ed|ing)\b|\bleav(?:e|es|ing) out\b|\bleft out\b|\bwithout\b|\bminus\b|\bskip(?:ping)?\b"
+                                   r"|\bnon[- ]?)\s*(?:the\s+|any\s+|all\s+)?$", re.I)
+    _LEAVE_OUT_AFTER = re.compile(r"^\s*(?:경기|매치|판|게임|방식|형식|포맷|모드|matches|games)?\s*(?:은|는|을|를|이|가|들)?\s*"
+                                  r"(?:빼고|뺀|제외|말고|아닌|빼면|\bexcluded\b|\bleft out\b|\baside\b)", re.I)
+
+    def _format_left_out(self) -> bool:
+        """"excluding ranking-format matches", "not in battle royale", "배틀로얄 경기는 빼고": the ranking format said as left
+        out scopes the other format."""
+        s = self.t.s
+        return any(self._LEAVE_OUT_BEFORE.search(s[max(0, a - 30):a]) or self._LEAVE_OUT_AFTER.search(s[b:b + 20])
+                   for a, b in self.t.find("shapes", "ranking_format"))
 
     def _date_cols(self, col: str, specs: list[DateSpec]) -> list[str]:
         """"started in 2025 and ended in 2026", "2025년에 시작해서 2026년에 끝난": with both a start and an end word, each
