@@ -6,7 +6,7 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
-  ratio (``win_rate`` in percent (``win_ratio`` as a fraction of 1), ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b,
+  ratio (``win_rate`` in percent (``win_ratio`` as a fraction of 1), ``kd``, ``kda``, ``kp`` (kill participation, in percent), ``pct:a>b`` the share of rows where a beats b,
   ``countif:<col><op><n>`` the rows meeting one condition), a team's ``record`` (wins, losses), or ``title``
   (a champion: the final's winner in versus play, the most final-stage points in ranking play), or ``titles``
   (how many tournaments a team won), or ``streak:<placement>`` (a team's longest run of that placement in time order);
@@ -197,6 +197,9 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return f"1.0 * SUM(mp.kills) / {guard}"
     if measure == "kda":
         return f"1.0 * (SUM(mp.kills) + SUM(mp.assists)) / {guard}"
+    if measure == "kp":  # kill participation: a player's kills and assists as a percentage of his team's kills in the same matches
+        return ("100.0 * (SUM(mp.kills) + SUM(mp.assists)) / NULLIF(SUM((SELECT x.kills FROM match_teams x "
+                "WHERE x.match_id = mp.match_id AND x.team_id = p.team_id)), 0)")
     func, _, col = measure.partition(":")
     if func == "pct":  # 'pct:a>b': the percentage of rows where column a beats column b
         a, b = col.split(">")
@@ -204,10 +207,11 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
     if func in ("share", "countif"):  # 'share:mt.placement<=3': the percentage of rows meeting one condition; 'countif:…' their number
         import re
 
-        m = re.fullmatch(r"([a-z]{1,2}\.[a-z_]+)(<=|>=|=|<|>)(\d+(?:\.\d+)?|null)", col)
-        if not m or m.group(3) == "null" and m.group(2) != "=":
+        m = re.fullmatch(r"([a-z]{1,2}\.[a-z_]+)(<=|>=|=|<|>)(\d+(?:\.\d+)?|null|'(?:[^']|'')*')", col)
+        if not m or m.group(3) == "null" and m.group(2) != "=" or m.group(3).startswith("'") and m.group(2) != "=":
             raise ValueError(f"unknown measure {measure!r}")
-        cond = f"{m.group(1)} IS NULL" if m.group(3) == "null" else f"{m.group(1)} {m.group(2)} {m.group(3)}"  # 'share:mp.damage=null'
+        # 'share:mp.damage=null': blank cells; "share:m.stage='final'": rows holding one value (a quoted, escaped literal)
+        cond = f"{m.group(1)} IS NULL" if m.group(3) == "null" else f"{m.group(1)} {m.group(2)} {m.group(3)}"
         hits = f"SUM(CASE WHEN {cond} THEN 1 ELSE 0 END)"
         return hits if func == "countif" else f"100.0 * {hits} / COUNT(*)"
     if func == "part":  # 'part:mp.kills': the percentage of the column's total that the rows of ``ir.part`` hold
@@ -240,6 +244,8 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return set()
     if measure in ("kd", "kda"):
         return {"mp"}
+    if measure == "kp":
+        return {"mp", "p"}
     if measure in ("win_rate", "win_ratio", "wins", "losses", "record"):
         return {"mt"}
     if measure == "title":
@@ -247,7 +253,7 @@ def _measure_aliases(measure: str | None) -> set[str]:
     if measure.startswith("diff:") and set(measure[5:].split("-")) <= _RESULTS:
         return {"mt"}
     if measure.startswith(("share:", "countif:", "diff:", "oppdiff:", "oppsum:")):
-        return _aliases_in(measure.split(":", 1)[1])
+        return _aliases_in(measure.split(":", 1)[1].split("'", 1)[0])  # (not inside a quoted value)
     return _aliases_in(measure)
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .dates import DateSpec, find_dates
-from .ir import IR, Filter, compile_sql
+from .ir import IR, Filter, compile_sql, lit
 from .linking import _EN_NUMBERS, _KO_NUMBERS, Linked
 
 CUES_PATH = Path(__file__).parent / "templates" / "cues.yaml"
@@ -28,7 +28,7 @@ KEY = {"month": "month(m.played_at)", "year": "year(m.played_at)", "team": "t.na
        "role": "p.role", "game": "tr.game", "stage": "m.stage", "match": "m.played_at", "date": "day(m.played_at)"}
 VALUE_COL = {"team": "t.name", "player": "p.nickname", "tournament": "tr.name", "game": "tr.game", "stage": "m.stage",
              "map": "m.map", "region": "t.region", "role": "p.role"}
-PLAYER_MEASURES = {"deaths", "assists", "damage", "kd", "kda"}
+PLAYER_MEASURES = {"deaths", "assists", "damage", "kd", "kda", "kp"}
 COLUMN_MEASURES = {"kills", "deaths", "assists", "damage", "points", "placement", "score"}
 PLAYOFFS = ["quarterfinal", "semifinal", "final"]
 
@@ -603,7 +603,7 @@ class Parser:
         """The statistic the question is about (None: it counts or lists entities)."""
         t = self.t
         # "순위"/"rank" words name the placement only when no other statistic is named ("킬 순위" ranks kills).
-        order = ["kda", "kd", "win_rate", "chicken", "damage", "assists", "deaths", "points", "kills",
+        order = ["kp", "kda", "kd", "win_rate", "chicken", "damage", "assists", "deaths", "points", "kills",
                  "wins", "losses", "placement", "score"]
         if t.has("measures", "score") and self._score_side() is not None:
             return "score"  # "rounds the losing side got", "진 팀 평균 라운드": one side's score, not a count of losses
@@ -1316,7 +1316,7 @@ class Parser:
                 # that team's own statistic: one row, the team and the value
                 cols = {"kills": "mt.kills", "score": "mt.score", "points": "mt.score", "deaths": "mp.deaths",
                         "assists": "mp.assists", "damage": "mp.damage"}
-                m_expr = measure if measure in ("win_rate", "kd", "kda", "wins", "losses") else \
+                m_expr = measure if measure in ("win_rate", "kd", "kda", "kp", "wins", "losses") else \
                     f"{'avg' if t.has('aggregates', 'avg') else 'sum'}:{cols[measure]}" if measure in cols else \
                     "avg:mt.placement" if measure == "placement" else None
                 if m_expr is not None:
@@ -1640,7 +1640,8 @@ class Parser:
                     else self._direction(measure)
             if n and n > 1 and not ir.order.startswith("col:") if ir.order else n and n > 1:
                 ir.order, ir.limit = ir.order or self._direction(measure), n  # "X별 ... top 5": the first n groups
-            elif threshold is not None and cmp and not (maxish or minish or single or together) and measure \
+            elif threshold is not None and cmp and not (maxish or minish or single or together) \
+                    and (measure or m_expr == "count" or m_expr.startswith("countd:")) \
                     and group_by in ("team", "player", "tournament", "map", "region", "role", "game", "stage"):
                 # "팀별 평균 등수 N 이하만", "per player, the average kills, only those at N or more": the
                 # groups whose statistic passes the number
@@ -1774,7 +1775,7 @@ class Parser:
         if mcol and mcol.startswith("share:") and not key:
             return Reading(IR(measure=mcol, filters=filters), 0.8, "scalar")  # "X의 치킨 비율"
         # Counts and scalar aggregates.
-        if has_count or agg or mcol or measure in ("kd", "kda", "win_rate"):
+        if has_count or agg or mcol or measure in ("kd", "kda", "kp", "win_rate"):
             counted = self._counted(asked)
             if has_count and row_filters and asked in (None, "match", "team", "player") \
                     and (not agg or agg == "avg" and not re.search(r"\bavg\b|\baverag|\bmean\b|평균", t.s, re.I)) \
@@ -1788,10 +1789,10 @@ class Parser:
                 if together:  # "X's assists and damage in total": both, side by side
                     fs = [f for f in filters if not (f.col == "mt.placement" and f in events)]
                     return Reading(IR(measure=together[0], extra_measures=together[1:], filters=fs), 0.8, "scalar")
-                if measure in ("kd", "kda", "win_rate"):
+                if measure in ("kd", "kda", "kp", "win_rate"):
                     return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
                 return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "scalar")
-            if measure in ("kd", "kda", "win_rate"):
+            if measure in ("kd", "kda", "kp", "win_rate"):
                 return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
             if has_count:
                 return Reading(IR(measure=self._count_expr(counted, filters), filters=filters), 0.8, "count")
@@ -1879,7 +1880,7 @@ class Parser:
         mcol, agg, events = self._measure_column(measure, player_level, asked)
         if mcol is None and not events:
             return None
-        if mcol in ("kd", "kda") or (mcol or "").startswith("share:"):
+        if mcol in ("kd", "kda", "kp") or (mcol or "").startswith("share:"):
             return None
         m_expr = f"sum:{mcol}" if mcol else "count"
         fs = self.value_filters() + self.date_filters() + events
@@ -1962,7 +1963,7 @@ class Parser:
     def _measures_said(self) -> list[tuple[str, int, int]]:
         """The statistics the question names, in order: (name, start, end) of the first cue of each."""
         out = []
-        for name in ("kda", "kd", "win_rate", "damage", "assists", "deaths", "points", "kills", "wins", "losses"):
+        for name in ("kp", "kda", "kd", "win_rate", "damage", "assists", "deaths", "points", "kills", "wins", "losses"):
             spans = self.t.find("measures", name)
             if spans:
                 a, b = min(spans)
@@ -1973,7 +1974,7 @@ class Parser:
     def _plain_measure(self, name: str, player_level: bool, avg: bool = False) -> str | None:
         """The aggregate of one named statistic on its own (for measures side by side and several thresholds)."""
         fn = "avg" if avg else "sum"
-        if name in ("kd", "kda", "win_rate", "wins", "losses"):
+        if name in ("kd", "kda", "kp", "win_rate", "wins", "losses"):
             return name
         if name == "kills":
             return f"{fn}:{'mp' if player_level else 'mt'}.kills"
@@ -2202,7 +2203,7 @@ class Parser:
         t, v = self.t, self.values
         if self._DAYS_LONG.search(t.s) and len(v.get("tournament", [])) == 1:
             return self._tournament_length(measure, None)  # its length in days, whatever dates are said beside
-        if measure in ("kills", "deaths", "assists", "damage", "kd", "kda", "points", "wins", "losses", "chicken", "win_rate"):
+        if measure in ("kills", "deaths", "assists", "damage", "kd", "kda", "kp", "points", "wins", "losses", "chicken", "win_rate"):
             return None
         if t.has("aggregates", "count") or t.has("aggregates", "max") and "tournament" not in v:
             return None
@@ -2947,7 +2948,7 @@ class Parser:
             return None, agg, [Filter("mt.placement", "=", 2), Filter("m.format", "=", "versus")]
         if measure == "win_rate":
             return None, agg, [Filter("m.format", "=", "versus")]
-        if measure in ("kd", "kda"):
+        if measure in ("kd", "kda", "kp"):
             return measure, agg, []
         if measure == "kills":
             return f"{side}.kills", agg, []
@@ -3155,7 +3156,7 @@ class Parser:
     def _record_or_recent(self, asked: str | None) -> Reading | None:
         """A team's win-loss record, or its most recent matches."""
         t, teams = self.t, self.values.get("team", [])
-        if len(teams) != 1 or self.measure() in ("kills", "deaths", "assists", "damage", "kd", "kda", "points"):
+        if len(teams) != 1 or self.measure() in ("kills", "deaths", "assists", "damage", "kd", "kda", "kp", "points"):
             return None
         base = [Filter("t.name", "=", teams[0])] + self.value_filters(skip={"team"}) + self.date_filters()
         if t.has("shapes", "recent"):
@@ -3464,7 +3465,7 @@ class Parser:
             if self.measure() == "win_rate":
                 return "win_rate"
             return None
-        if mcol in ("kd", "kda", "win_rate") or mcol.startswith("share:"):
+        if mcol in ("kd", "kda", "kp", "win_rate") or mcol.startswith("share:"):
             return mcol
         if mcol == "mt.placement":
             return "avg:mt.placement"
@@ -4390,7 +4391,7 @@ def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: boo
     if benched and len(benched) < len(players):
         text, linked = _blank(text, linked, benched)
     if _compose:
-        for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _nth_place, _scopes_side_by_side, _measures_side_by_side):
+        for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _value_share, _agg_of_group_aggs, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
             if reading is not None:
                 return reading
@@ -4541,6 +4542,87 @@ def _blank_share(text: str, linked: Linked, today: dt.date | None) -> Reading | 
     return Reading(IR(measure=f"share:{col}=null", filters=parser.value_filters() + parser.date_filters()), 0.75, "share")
 
 
+_SHARE_WORD = re.compile(r"비율|비중|퍼센트|백분율|몇\s*%|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bfraction\b|\bwhat part\b|%", re.I)
+# the rows a share is taken of, by the table they are: the entity said, else the column's own table
+_SHARE_BASE = {"m": ("match", r"\b(?:matches|games|series|maps played)\b|경기|매치|(?<![가-힣])판"),
+               "p": ("player", r"\bplayers\b|\bpros\b|선수"), "t": ("team", r"\bteams\b|\bsquads\b|(?<![가-힣])팀"),
+               "tr": ("tournament", r"\btournaments\b|\bevents\b|대회")}
+# the aliases a base reaches many-to-one (a scope on them keeps one row per base row)
+_SHARE_REACH = {"m": {"m", "tr"}, "p": {"p", "t"}, "t": {"t"}, "tr": {"tr"}}
+
+
+def _value_share(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"what percentage of matches in 2025 were finals", "선수 중 듀얼리스트 비율", "share of teams from EU": the share of the
+    rows (of the entity said, else of the value's own table) that hold one named value, in percent, within the scope said."""
+    if not _SHARE_WORD.search(text):
+        return None
+    parser = Parser(text, linked, today)
+    if parser.measure() is not None or parser.t.has("measures", "appearances") and parser.values.get("team") \
+            or any(k in parser.values for k in ("team", "player")):
+        return None  # a statistic's share ("share of X's kills") or one team's or player's rows (a win rate, appearances)
+    said = [(typ, vals) for typ, vals in parser.values.items() if typ in ("stage", "map", "role", "region", "game")]
+    fmt = [f for f in parser.value_filters() if f.col == "m.format"]
+    if len(said) + len(fmt) != 1 or said and len(said[0][1]) != 1:
+        return None
+    col, value = (VALUE_COL[said[0][0]], said[0][1][0]) if said else ("m.format", fmt[0].value)
+    alias = col.split(".")[0]
+    bases = [a for a, (_, word) in _SHARE_BASE.items() if re.search(word, text, re.I)]
+    base = {"tr.game": "m"}.get(col, alias) if not bases else bases[0] if len(bases) == 1 else None
+    if base is None:
+        return None
+    scope = [f for f in parser.value_filters() + parser.date_filters() if f.col != col]
+    if alias not in _SHARE_REACH[base] or any(f.col.split(".")[0] not in _SHARE_REACH[base] for f in scope):
+        return None
+    key = {"m": "m.id", "p": "p.id", "t": "t.id", "tr": "tr.id"}[base]
+    if base != alias:
+        scope.append(Filter(key, "not_null"))  # (the rows counted are the base's: "share of matches that were Valorant")
+    return Reading(IR(measure=f"share:{col}={lit(value)}", filters=scope), 0.75, "share")
+
+
+_GROUP_KEYS = {"team": "t.id", "player": "p.id", "tournament": "tr.id", "map": "m.map", "role": "p.role", "region": "t.region",
+               "match": "m.id"}
+_GROUP_WORDS = [("team", r"teams?|squads?|팀"), ("player", r"players?|pros?|선수"), ("tournament", r"tournaments?|events?|대회"),
+                ("map", r"maps?|맵"), ("role", r"roles?|positions?|역할|포지션"), ("region", r"regions?|지역"), ("match", r"match(?:es)?|games?|경기")]
+_STAT_WORDS = r"kills|deaths|assists|damage|dmg|points|score|킬|데스|어시(?:스트)?|딜량|데미지|딜|점수|포인트"
+_OUTER = {"average": "avg", "mean": "avg", "avg": "avg", "평균": "avg", "표본 평균": "avg", "표본평균": "avg", "max": "max", "maximum": "max",
+          "highest": "max", "largest": "max", "biggest": "max", "최댓값": "max", "최대값": "max", "최대": "max", "min": "min", "minimum": "min",
+          "lowest": "min", "smallest": "min", "최솟값": "min", "최소값": "min", "최소": "min", "sum": "sum", "합계": "sum", "합": "sum", "총합": "sum"}
+_AGG_OF_AGGS = re.compile(
+    rf"(?P<kg>{'|'.join(w for _, w in _GROUP_WORDS)})\s*(?:별|마다|단위)\s*(?:로\s*)?(?P<ki>평균|총|합계|누적)?\s*(?P<ks>{_STAT_WORDS})\s*(?P<ki2>합계|총합|평균)?\s*(?:값|수치)?\s*"
+    r"(?:(?:의|들의|들\s*중)\s*(?P<ko>표본\s*평균|평균|최댓값|최대값|최솟값|최소값|합계|총합)|(?P<ko2>표본\s*평균|최댓값|최대값|최솟값|최소값))"
+    rf"|\b(?P<eo>average|mean|avg|max(?:imum)?|min(?:imum)?|highest|lowest|largest|smallest|sum)\s+(?:value\s+)?(?:of|among|across)\s+(?:the\s+|all\s+)?"
+    rf"(?:each\s+|every\s+|per[- ])?(?P<eg>team|player|tournament|event|map|role|region|match|game)(?:s|es)?(?:'s|'|’s|’)?\s+"
+    rf"(?P<ei>average|mean|avg|total|overall)?\s*(?P<es>{_STAT_WORDS})\b", re.I)
+
+
+def _agg_of_group_aggs(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"선수별 평균 킬의 최댓값", "팀별 평균 킬의 표본 평균", "the average of each team's total kills": an aggregate taken over
+    per-group aggregates (one number), not the groups listed."""
+    m = _AGG_OF_AGGS.search(text)
+    if m is None:
+        return None
+    g = m.group("kg") or m.group("eg")
+    group = next(name for name, w in _GROUP_WORDS if re.fullmatch(w, g, re.I))
+    if group == "tournament" and g.lower().startswith("event"):
+        group = "tournament"
+    inner = (m.group("ki") or m.group("ki2") or m.group("ei") or "").lower()
+    inner_fn = "avg" if inner in ("평균", "average", "mean", "avg") else "sum"
+    outer = re.sub(r"\s+", " ", (m.group("ko") or m.group("ko2") or m.group("eo")).lower())
+    outer_fn = _OUTER.get(outer, _OUTER.get(outer.replace(" ", ""), "avg"))
+    stat = (m.group("ks") or m.group("es")).lower()
+    word = next(k for k in ("kill", "킬", "death", "데스", "assist", "어시", "damage", "dmg", "딜", "데미지", "point", "score", "점수", "포인트")
+                if stat.startswith(k))
+    col = {"kill": "kills", "킬": "kills", "death": "deaths", "데스": "deaths", "assist": "assists", "어시": "assists"}.get(word)
+    col = f"mp.{col}" if col else "mp.damage" if word in ("damage", "dmg", "딜", "데미지") else "mt.score"
+    if col == "mp.kills" and group in ("team", "tournament", "map", "region", "match"):
+        col = "mt.kills"  # a team's kills are its side's
+    parser = Parser(text, linked, today)
+    if parser.group_entity() not in (None, group):
+        return None
+    fs = parser.value_filters() + parser.date_filters()
+    return Reading(IR(measure=f"{inner_fn}:{col}", filters=fs, nest={"by": [_GROUP_KEYS[group]], "agg": outer_fn}), 0.75, "scalar")
+
+
 def _nth_place(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
     """"the team second by kills", "킬 3위 선수": the one at that place of the ranking — the question read
     with the place said as first, then the groups at place n of that ranking."""
@@ -4656,7 +4738,7 @@ def _cue_cover(text: str, groups: list[tuple[str, str]]) -> list[bool]:
     return cover
 
 
-_MEASURE_GROUPS = [("measures", n) for n in ("kills", "deaths", "assists", "damage", "kd", "kda", "points", "placement",
+_MEASURE_GROUPS = [("measures", n) for n in ("kills", "deaths", "assists", "damage", "kd", "kda", "kp", "points", "placement",
                                              "wins", "losses", "chicken", "win_rate", "score")] + [("aggregates", "count")]
 _AGG_GROUPS = [("aggregates", n) for n in ("sum", "avg", "max", "min")] + [("shapes", "single")]
 
@@ -4867,7 +4949,7 @@ def _clauses_side_by_side(text: str, linked: Linked, today: dt.date | None) -> R
         # the ranking's own statistic a column of its rows (a count of wins is rows kept by a filter, which would keep
         # the other statistic to those rows too)
         if ra is not None and rb is not None and ra.ir.group and ra.ir.order in ("asc", "desc") and ra.ir.limit \
-                and ra.ir.measure and (":" in ra.ir.measure or ra.ir.measure in ("kd", "kda")) \
+                and ra.ir.measure and (":" in ra.ir.measure or ra.ir.measure in ("kd", "kda", "kp")) \
                 and not (ra.ir.extra_measures or ra.ir.having or ra.ir.setop or ra.ir.nest or ra.ir.vs or ra.ir.split) \
                 and rb.ir.measure and rb.ir.measure != ra.ir.measure and not rb.ir.group and not rb.ir.select \
                 and rb.ir.measure != "count" and all(repr(f) in map(repr, ra.ir.filters) for f in rb.ir.filters):
