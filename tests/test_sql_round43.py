@@ -1,0 +1,97 @@
+"""Round 43 (the lead's: kinds that askers of new voices use — a teacher, a game designer, a quiz writer, a club's front
+office, a terse search-box typist, an auditor, a group chat, a statistics student).
+
+- A column said as filled in is a not-null filter: "with a recorded map", "role is known", "스테이지가 입력된", "지역 정보가 있는".
+- A format said as left out scopes the other one: "excluding ranking-format matches", "배틀로얄 경기는 빼고"; a heading that
+  scopes the question ("Battle royale only:") stays.
+- Kill participation (킬 관여율): a player's kills and assists as a percentage of his team's kills in the same matches.
+- The share of rows holding one value: "what percentage of matches were finals", "선수 중 듀얼리스트 비율".
+- An aggregate over per-group aggregates: "선수별 평균 킬의 최댓값", "the average of each team's total kills".
+- A threshold on a grouped count: "matches per team, only teams with 4+ matches".
+
+Each case is question → answer rows on round 36's database (one more match, with no map and no stage), compared with
+hand-written gold SQL.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_sql_ir import _covers, _rows, _world
+from tests.test_sql_round36 import ROWS as ROWS36
+
+ROWS = {**ROWS36, "matches": ROWS36["matches"] + [(6, 1, "2025-06-06 18:00:00", None, None, "versus")],
+        "match_teams": ROWS36["match_teams"] + [(6, 2, 1, 13, 50), (6, 4, 2, 8, 33)]}
+
+KP_MINTO = ("SELECT 100.0 * (SUM(mp.kills) + SUM(mp.assists)) / SUM(mt.kills) FROM match_players mp JOIN match_teams mt "
+            "ON mt.match_id = mp.match_id AND mt.team_id = 1 WHERE mp.player_id = 1")
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    return _world(tmp_path_factory, "round43db", ROWS)
+
+
+CASES = [
+    # a column said as filled in
+    ("how many matches have a recorded map?", "SELECT COUNT(*) FROM matches WHERE map IS NOT NULL"),
+    ("count of matches with a map recorded", "SELECT COUNT(*) FROM matches WHERE map IS NOT NULL"),
+    ("스테이지가 입력된 경기 수를 알려주세요", "SELECT COUNT(*) FROM matches WHERE stage IS NOT NULL"),
+    ("how many players have a known role?", "SELECT COUNT(*) FROM players WHERE role IS NOT NULL"),
+    ("역할 정보가 있는 선수는 몇 명입니까?", "SELECT COUNT(*) FROM players WHERE role IS NOT NULL"),
+    ("Only counting matches with a recorded stage, how many matches did Copper Hawks play?",
+     "SELECT COUNT(*) FROM match_teams mt JOIN matches m ON m.id = mt.match_id WHERE team_id = 2 AND stage IS NOT NULL"),
+    ("players no role count", "SELECT COUNT(*) FROM players WHERE role IS NULL"),
+    # a format said as left out; a heading that scopes
+    ("Excluding ranking-format matches, how many matches are there?", "SELECT COUNT(*) FROM matches WHERE format = 'versus'"),
+    ("count of matches excluding head-to-head matches", "SELECT COUNT(*) FROM matches WHERE format = 'ranking'"),
+    ("배틀로얄 경기는 빼고 경기 수 몇 개야?", "SELECT COUNT(*) FROM matches WHERE format = 'versus'"),
+    ("Battle royale only: which team has the most kills?", "SELECT '달빛 여우', 13"),
+    # kill participation
+    ("What is Minto's kill participation?", KP_MINTO),
+    ("Minto 선수의 킬 관여율은 어느 정도입니까?", KP_MINTO),
+    ("Who had the highest kill participation in the Harbor Royale 2025?",
+     "SELECT 'Oaken', 100.0 * (2 + 0 + 4 + 1) / (2 + 4)"),
+    # the share of rows holding one value
+    ("what percentage of matches were finals?", "SELECT 100.0 * 2 / 6"),
+    ("선수 중 duelist 비율은?", "SELECT 100.0 * 2 / 7"),
+    ("what percent of teams are from KR?", "SELECT 50.0"),
+    ("Harbor Royale 2025 경기 중 결승 비율", "SELECT 50.0"),
+    # an aggregate over per-group aggregates
+    ("선수별 평균 킬의 최댓값은 얼마입니까?", "SELECT MAX(a) FROM (SELECT AVG(kills) a FROM match_players GROUP BY player_id)"),
+    ("the average of each team's total kills", "SELECT AVG(s) FROM (SELECT SUM(kills) s FROM match_teams GROUP BY team_id)"),
+    ("선수별 킬 합계의 평균", "SELECT AVG(s) FROM (SELECT SUM(kills) s FROM match_players GROUP BY player_id)"),
+    ("선수별 킬 합계", "SELECT p.nickname, SUM(mp.kills) FROM match_players mp JOIN players p ON p.id = mp.player_id GROUP BY p.id"),
+    # a threshold on a grouped count
+    ("matches per team, only teams with 4+ matches",
+     "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
+    ("how many matches did each team play, only counting teams with at least 5 matches?",
+     "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 5"),
+]
+
+
+@pytest.mark.parametrize("question,gold", CASES)
+def test_round43(world, question, gold):
+    from nl2sql.engine import answer
+
+    url, path, _ = world
+    result = answer(question, url)
+    assert _covers(sorted(tuple(r) for r in result.rows), _rows(path, gold)), (question, result.sql, result.rows)
+
+
+@pytest.mark.parametrize("question,op", [("the most kills recorded in one match", "MAX"),
+                                         ("teams with no region", "IS NULL")])
+def test_recorded_said_of_a_statistic_or_a_blank_adds_no_filled_in_filter(world, question, op):
+    from nl2sql.engine import answer
+
+    url, _, _ = world
+    sql = answer(question, url).sql
+    assert op in sql and "IS NOT NULL" not in sql, sql
+
+
+def test_a_share_measure_quotes_its_value():
+    from nl2sql.ir import IR, compile_sql
+
+    sql = compile_sql(IR(measure="share:m.map='World''s Edge'"))
+    assert "m.map = 'World''s Edge'" in sql
+    with pytest.raises(ValueError):
+        compile_sql(IR(measure="share:m.map>'x'"))
