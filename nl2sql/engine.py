@@ -827,7 +827,10 @@ def unknown_names(linked: Linked) -> list[str]:
         if opening and word.lower() in english_words() and (
                 re.search(r"(?:ing|ly|ed)$", word) or re.match(
                     r"\s+(?:a|an|the|down|up|out|off|over|through|me|us|this|that|these|those|my|our|your|it|some|all|every|"
-                    r"each|for|with|in|on|of|to|at|by|from|about|into)\b", linked.masked[m.start() + len(word):], re.I)):
+                    r"each|for|with|in|on|of|to|at|by|from|about|into"
+                    # or a statistic's head noun after it ("Pick rate of each map", "Kill participation of X", "Map pool")
+                    r"|rates?|ratios?|share|participation|percentages?|counts?|totals?|averages?|leaders?|breakdown|pool|per)\b",
+                    linked.masked[m.start() + len(word):], re.I)):
             continue
         if not _known_form(word.lower(), known):
             if out and linked.masked[out[-1][1]:m.start()] == " ":  # "Purple Walruses" is one name

@@ -7,7 +7,7 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
   ratio (``win_rate`` in percent (``win_ratio`` as a fraction of 1), ``kd``, ``kda``, ``kp`` (kill participation, in percent), ``pct:a>b`` the share of rows where a beats b,
-  ``countif:<col><op><n>`` the rows meeting one condition), a team's ``record`` (wins, losses), or ``title``
+  ``countif:<col><op><n>`` the rows meeting one condition, ``pct_total:<measure>`` each group's share of all groups' measure), a team's ``record`` (wins, losses), or ``title``
   (a champion: the final's winner in versus play, the most final-stage points in ranking play), or ``titles``
   (how many tournaments a team won), or ``streak:<placement>`` (a team's longest run of that placement in time order);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
@@ -201,6 +201,9 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return ("100.0 * (SUM(mp.kills) + SUM(mp.assists)) / NULLIF(SUM((SELECT x.kills FROM match_teams x "
                 "WHERE x.match_id = mp.match_id AND x.team_id = p.team_id)), 0)")
     func, _, col = measure.partition(":")
+    if func == "pct_total":  # 'pct_total:count': each group's measure as a percentage of all the groups' (a window over the result)
+        inner = measure_sql(col, ir)
+        return f"100.0 * {inner} / SUM({inner}) OVER ()"
     if func == "pct":  # 'pct:a>b': the percentage of rows where column a beats column b
         a, b = col.split(">")
         return f"100.0 * SUM(CASE WHEN {a} > {b} THEN 1 ELSE 0 END) / COUNT(*)"
@@ -252,6 +255,8 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return {"mt", "m"}
     if measure.startswith("diff:") and set(measure[5:].split("-")) <= _RESULTS:
         return {"mt"}
+    if measure.startswith("pct_total:"):
+        return _measure_aliases(measure.split(":", 1)[1])
     if measure.startswith(("share:", "countif:", "diff:", "oppdiff:", "oppsum:")):
         return _aliases_in(measure.split(":", 1)[1].split("'", 1)[0])  # (not inside a quoted value)
     return _aliases_in(measure)

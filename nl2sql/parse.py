@@ -1629,6 +1629,9 @@ class Parser:
                                           or (None if events else "match"), filters, per=group_by)
             ir = IR(select=[gkey] if group_by != "match" else ["m.id", gkey], measure=m_expr, filters=filters, group=True)
             together = self._side_by_side(player_level or group_by in ("player", "role"))
+            if _SHARE_WORD.search(t.s) and not together and (m_expr == "count" or m_expr.startswith(("countd:", "sum:"))):
+                # "맵별 경기 비율", "what share of all kills did each team get": each group's part of the whole, in percent
+                ir.measure = f"pct_total:{m_expr}"
             if together:
                 # "per squad, wins beside losses": one column per statistic
                 ir.measure, ir.extra_measures = together[0], together[1:]
@@ -4542,7 +4545,8 @@ def _blank_share(text: str, linked: Linked, today: dt.date | None) -> Reading | 
     return Reading(IR(measure=f"share:{col}=null", filters=parser.value_filters() + parser.date_filters()), 0.75, "share")
 
 
-_SHARE_WORD = re.compile(r"비율|비중|퍼센트|백분율|몇\s*%|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bfraction\b|\bwhat part\b|%", re.I)
+_SHARE_WORD = re.compile(r"비율|비중|퍼센트|백분율|점유율|픽률|몇\s*%|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bfraction\b|\bwhat part\b"
+                         r"|\bpick[- ]?rates?\b|%", re.I)
 # the rows a share is taken of, by the table they are: the entity said, else the column's own table
 _SHARE_BASE = {"m": ("match", r"\b(?:matches|games|series|maps played)\b|경기|매치|(?<![가-힣])판"),
                "p": ("player", r"\bplayers\b|\bpros\b|선수"), "t": ("team", r"\bteams\b|\bsquads\b|(?<![가-힣])팀"),
@@ -4557,7 +4561,7 @@ def _value_share(text: str, linked: Linked, today: dt.date | None) -> Reading | 
     if not _SHARE_WORD.search(text):
         return None
     parser = Parser(text, linked, today)
-    if parser.measure() is not None or parser.t.has("measures", "appearances") and parser.values.get("team") \
+    if parser.measure() is not None or parser.group_entity() is not None or parser.t.has("measures", "appearances") and parser.values.get("team") \
             or any(k in parser.values for k in ("team", "player")):
         return None  # a statistic's share ("share of X's kills") or one team's or player's rows (a win rate, appearances)
     said = [(typ, vals) for typ, vals in parser.values.items() if typ in ("stage", "map", "role", "region", "game")]

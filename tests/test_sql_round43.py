@@ -7,6 +7,7 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
 - Kill participation (킬 관여율): a player's kills and assists as a percentage of his team's kills in the same matches.
 - The share of rows holding one value: "what percentage of matches were finals", "선수 중 듀얼리스트 비율".
 - An aggregate over per-group aggregates: "선수별 평균 킬의 최댓값", "the average of each team's total kills".
+- Each group's share of the whole, in percent: "pick rate of each map", "팀별 킬 비중" (a window over the grouped result).
 - A threshold on a grouped count: "matches per team, only teams with 4+ matches".
 
 Each case is question → answer rows on round 36's database (one more match, with no map and no stage), compared with
@@ -61,6 +62,13 @@ CASES = [
     ("the average of each team's total kills", "SELECT AVG(s) FROM (SELECT SUM(kills) s FROM match_teams GROUP BY team_id)"),
     ("선수별 킬 합계의 평균", "SELECT AVG(s) FROM (SELECT SUM(kills) s FROM match_players GROUP BY player_id)"),
     ("선수별 킬 합계", "SELECT p.nickname, SUM(mp.kills) FROM match_players mp JOIN players p ON p.id = mp.player_id GROUP BY p.id"),
+    # each group's share of the whole
+    ("Pick rate of each map in the Harbor Royale 2025?", "SELECT map, 50.0 FROM matches WHERE tournament_id = 2"),
+    ("what share of all kills did each team get?",
+     "SELECT t.name, 100.0 * SUM(mt.kills) / (SELECT SUM(kills) FROM match_teams) FROM match_teams mt JOIN teams t "
+     "ON t.id = mt.team_id GROUP BY t.id"),
+    ("팀별 킬 비중", "SELECT t.name, 100.0 * SUM(mt.kills) / (SELECT SUM(kills) FROM match_teams) FROM match_teams mt JOIN teams t "
+     "ON t.id = mt.team_id GROUP BY t.id"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
