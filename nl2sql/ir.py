@@ -363,6 +363,10 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         order = "ASC" if v.get("order") == "asc" else "DESC"
         return (f"{c} = (SELECT xm.id FROM matches xm JOIN tournaments xr ON xr.id = xm.tournament_id "
                 f"WHERE {' AND '.join(conds) or '1 = 1'} ORDER BY xm.played_at {order}, xm.id {order} LIMIT 1)")
+    if op == "tr_by_time":  # the first or last tournament by its start: {"order": "asc"|"desc", "game": name or None} on tr.id
+        order = "ASC" if v.get("order") == "asc" else "DESC"
+        where = f"WHERE x.game = {lit(v['game'])} " if v.get("game") else ""
+        return f"{c} = (SELECT x.id FROM tournaments x {where}ORDER BY x.start_date {order}, x.id {order} LIMIT 1)"
     if op == "above_by_game":  # {game: n}: the column above n in that game's matches
         return "(" + " OR ".join(f"(tr.game = {lit(g)} AND {c} > {int(n)})" for g, n in sorted(v.items())) + ")"
     if op in ("without_player", "with_player"):  # the matches a named player sat out (or played in)

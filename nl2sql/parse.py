@@ -1259,10 +1259,12 @@ class Parser:
         pair = self._pair(measure, asked)
         if pair is not None:
             return Reading(pair, 0.85, "pair")
-        if t.has("shapes", "titles") and asked in ("team", None) and "player" not in values:
-            # "which team won the most tournaments", "X 우승 몇 번": tournaments won, counted per team
+        if t.has("shapes", "titles") and (asked in ("team", None) or asked == "tournament" and len(values.get("team", [])) == 1
+                                          and t.has("aggregates", "count")) and "player" not in values:
+            # "which team won the most tournaments", "X 우승 몇 번", "how many tournaments has X won": tournaments won,
+            # counted per team
             fs = self.value_filters(skip={"stage"}) + self.date_filters()
-            if "team" in values and asked is None:
+            if "team" in values and asked in (None, "tournament"):
                 return Reading(IR(measure="titles", filters=fs), 0.8, "count")
             maxish = t.has("aggregates", "max") or re.search(r"\bthe most\b|제일|가장|최다", t.s, re.I)
             return Reading(IR(select=["t.name"], measure="titles", filters=fs, group=True,
@@ -1382,6 +1384,9 @@ class Parser:
                                   order="desc", limit=1), 0.85, "champion")
             filters += [Filter("m.stage", "=", "final")]
             asked = "team"
+        crowned = self._champions_in_scope(measure, asked, self.group_entity(), t.has("aggregates", "count"))
+        if crowned is not None:
+            return crowned
         if asked == "tournament" and len(values.get("team", [])) == 1 and "stage" not in values and not t.has("aggregates", "count") \
                 and re.search(r"\b(?:tournaments?|events?|tourneys?|cups?|titles?)\s+(?:(?:did|has|have|had)\s+)?@teamX\s+(?:ever\s+)?(?:win|won)\b(?!\s+(?:a|an|any|at least|more|most|matches|games|maps|series|rounds|\d))"
                               r"|\b(?:tournaments?|events?|tourneys?|cups?)\s+(?:that\s+|which\s+)?(?:were\s+)?won\s+by\s+@teamX\b"
@@ -1899,6 +1904,32 @@ class Parser:
                              r"|양\s?팀|두\s?팀\s?합|합친|합쳐|합산|합계|총합", re.I)
     _MATCH_UNIT = re.compile(r"\b(?:per|a|each|every|one|single|in a|in one)\s+(?:@\w+\s+)?(?:match|game|map|series)\b"
                              r"|(?:맵|경기|판|게임|시리즈|매치)\s*(?:하나|한\s?개|1개)?\s*(?:에|당|마다|별로)|한\s?(?:맵|경기|판|게임|시리즈|매치)(?:에|에서|당)", re.I)
+
+    _WON_EVENT = re.compile(r"\bwon\s+(?:a|an|any|the)?\s*(?:tournaments?|events?|titles?|cups?|championships?)\b|\bchampions?\b|\btitle winners?\b"
+                            r"|우승\s*(?:한|했던|했던|차지한)\s*(?:팀|곳)|우승\s*팀|우승팀|챔피언", re.I)
+    _FIRST_EVENT = re.compile(r"\b(?:first|earliest|opening|very first)\s+(?:@\w+\s+)?(?:tournament|event|cup)\b|첫\s*(?:번째\s*)?대회|최초(?:의)?\s*대회|가장\s*(?:처음|먼저|이른)\s*(?:열린\s*)?대회", re.I)
+    _LAST_EVENT = re.compile(r"\b(?:most recent|latest|last|newest|final)\s+(?:@\w+\s+)?(?:tournament|event|cup)\b|(?:가장\s*)?최근\s*(?:에\s*)?(?:열린\s*)?대회|마지막\s*대회|최신\s*대회", re.I)
+
+    def _champions_in_scope(self, measure, asked, group_by, has_count) -> Reading | None:
+        """"2025년에 우승한 팀", "which teams won a tournament in 2025", "who won the first tournament": the champion of each
+        tournament in a date scope (the final's winner, or the most final-stage points), or of the first or last one."""
+        t, values = self.t, self.values
+        first, last = self._FIRST_EVENT.search(t.s), self._LAST_EVENT.search(t.s)
+        won = self._WON_EVENT.search(t.s) or (first or last) and re.search(r"\bw[oi]n(?:ner)?s?\b|우승", t.s, re.I)
+        if asked == "player" and not re.search(r"\bplayers?\b|\bpros?\b|선수", t.s, re.I):
+            asked = "team"  # "who were the champions": a side
+        if "tournament" in values or "team" in values or "player" in values or "stage" in values or group_by or has_count \
+                or asked not in ("team", None) or measure not in (None, "wins") or not won:
+            return None
+        game = values.get("game", [None])[0] if len(values.get("game", [])) <= 1 else None
+        fs = [f for f in self.value_filters() if f.col in ("tr.game", "m.format", "t.region")] + [Filter("m.stage", "=", "final")]
+        if bool(first) != bool(last):
+            fs.append(Filter("tr.id", "tr_by_time", {"order": "asc" if first else "desc", "game": game}))
+            return Reading(IR(select=["t.name"], measure="title", filters=fs, group=True, order="desc", limit=1), 0.8, "champion")
+        if first or last or not (self.date_specs or re.search(r"\btournaments\b|\bevents\b|대회들|대회마다|각\s*대회|\bwon\s+(?:a|any)\b", t.s, re.I)):
+            return None
+        return Reading(IR(select=["t.name"], measure="title", filters=fs + self.date_filters(), per="tr.name", order="desc"),
+                       0.75, "per")
 
     def _match_totals(self, measure: str | None, asked: str | None) -> Reading | None:
         """A statistic of both sides of one match added up, then averaged (or its extreme taken) over the matches:

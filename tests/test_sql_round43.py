@@ -9,6 +9,8 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
 - An aggregate over per-group aggregates: "선수별 평균 킬의 최댓값", "the average of each team's total kills".
 - Each group's share of the whole, in percent: "pick rate of each map", "팀별 킬 비중" (a window over the grouped result).
 - A threshold on a grouped count: "matches per team, only teams with 4+ matches".
+- The champions of the tournaments in a date scope ("2025년에 우승한 팀"), of the first or the most recent one; "how many
+  tournaments has X won", "대회 몇 개 우승", "우승을 제일 많이 한 팀" count titles, not matches won.
 
 Each case is question → answer rows on round 36's database (one more match, with no map and no stage), compared with
 hand-written gold SQL.
@@ -69,6 +71,15 @@ CASES = [
      "ON t.id = mt.team_id GROUP BY t.id"),
     ("팀별 킬 비중", "SELECT t.name, 100.0 * SUM(mt.kills) / (SELECT SUM(kills) FROM match_teams) FROM match_teams mt JOIN teams t "
      "ON t.id = mt.team_id GROUP BY t.id"),
+    # the champions of the tournaments in a scope, of the first or the last one; titles counted
+    ("2025년에 우승한 팀이 어디였죠?", "SELECT 'Amber Lakes Cup 2025', '달빛 여우' UNION ALL SELECT 'Harbor Royale 2025', '달빛 여우'"),
+    ("who were the champions of the 2025 tournaments?", "SELECT 'Amber Lakes Cup 2025', '달빛 여우' UNION ALL "
+     "SELECT 'Harbor Royale 2025', '달빛 여우'"),
+    ("Who won the first tournament?", "SELECT '달빛 여우'"),
+    ("who won the most recent PUBG tournament?", "SELECT '달빛 여우'"),
+    ("How many tournaments has Marsh Lions won?", "SELECT 0"),
+    ("달빛 여우는 대회 몇 개 우승했어?", "SELECT 2"),
+    ("우승을 제일 많이 한 팀은?", "SELECT '달빛 여우', 2"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
