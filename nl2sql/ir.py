@@ -363,6 +363,16 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         order = "ASC" if v.get("order") == "asc" else "DESC"
         return (f"{c} = (SELECT xm.id FROM matches xm JOIN tournaments xr ON xr.id = xm.tournament_id "
                 f"WHERE {' AND '.join(conds) or '1 = 1'} ORDER BY xm.played_at {order}, xm.id {order} LIMIT 1)")
+    if op == "last_n":  # a team's last (or first) n matches in a scope: {"n", "team", "order", "filters": [...]} on m.id
+        rename = {"m": "xm", "tr": "xr"}
+        inner = [Filter(**g) if isinstance(g, dict) else g for g in v.get("filters") or []]
+        conds = [filter_sql(Filter(rename[g.col.split(".")[0]] + "." + g.col.split(".")[1], g.op, g.value), dialect)
+                 for g in inner if g.col.split(".")[0] in rename]
+        conds.append(f"yt.name = {lit(v['team'])}")
+        order = "ASC" if v.get("order") == "asc" else "DESC"
+        return (f"{c} IN (SELECT xm.id FROM matches xm JOIN tournaments xr ON xr.id = xm.tournament_id JOIN match_teams y "
+                f"ON y.match_id = xm.id JOIN teams yt ON yt.id = y.team_id WHERE {' AND '.join(conds)} "
+                f"ORDER BY xm.played_at {order}, xm.id {order} LIMIT {int(v['n'])})")
     if op == "tr_by_time":  # the first or last tournament by its start: {"order": "asc"|"desc", "game": name or None} on tr.id
         order = "ASC" if v.get("order") == "asc" else "DESC"
         where = f"WHERE x.game = {lit(v['game'])} " if v.get("game") else ""

@@ -3199,6 +3199,15 @@ class Parser:
             asc = re.search(r"순서대로|차례대로|오래된\s*순|이른\s*순|빠른\s*순|\bin (?:time |chronological |match )?order\b|\bchronologic"
                             r"|\b(?:oldest|earliest) (?:one )?first\b", t.s, re.I) \
                 and not re.search(r"최신\s*순|최근\s*순|\b(?:most recent|latest|newest) (?:one )?first\b", t.s, re.I)
+            said = self.measure()
+            if said in ("wins", "losses", "win_rate") or t.has("shapes", "record"):
+                # "how many of X's last 5 matches did they win", "최근 5경기 승률", "record in the last 3 games": the
+                # statistic over those matches, not the matches listed
+                fmt = [f for f in base if f.col == "m.format"] or [Filter("m.format", "=", "versus")]
+                scope = [f for f in base if f.col.startswith(("m.", "tr.")) and f.col != "m.format"] + fmt
+                last = Filter("m.id", "last_n", {"n": n, "team": teams[0], "order": "asc" if asc else "desc", "filters": scope})
+                m_expr = "record" if t.has("shapes", "record") or said is None else said
+                return Reading(IR(measure=m_expr, filters=[Filter("t.name", "=", teams[0])] + fmt + [last]), 0.8, "scalar")
             return Reading(IR(select=["m.played_at", "tr.name", "m.stage", "mt.placement", "mt.score"], filters=base,
                               order=f"col:m.played_at:{'asc' if asc else 'desc'}", limit=n), 0.8, "recent")
         if t.has("shapes", "record") or (t.has("measures", "wins") and t.has("measures", "losses")):

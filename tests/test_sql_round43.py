@@ -9,6 +9,8 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
 - An aggregate over per-group aggregates: "선수별 평균 킬의 최댓값", "the average of each team's total kills".
 - Each group's share of the whole, in percent: "pick rate of each map", "팀별 킬 비중" (a window over the grouped result).
 - A threshold on a grouped count: "matches per team, only teams with 4+ matches".
+- A statistic over a team's last n matches ("how many of X's last 5 matches did they win", "최근 5경기 승률"), not the
+  matches listed.
 - The champions of the tournaments in a date scope ("2025년에 우승한 팀"), of the first or the most recent one; "how many
   tournaments has X won", "대회 몇 개 우승", "우승을 제일 많이 한 팀" count titles, not matches won.
 
@@ -80,6 +82,11 @@ CASES = [
     ("How many tournaments has Marsh Lions won?", "SELECT 0"),
     ("달빛 여우는 대회 몇 개 우승했어?", "SELECT 2"),
     ("우승을 제일 많이 한 팀은?", "SELECT '달빛 여우', 2"),
+    # a statistic over a team's last n matches
+    ("How many of 달빛 여우's last 2 matches did they win?", "SELECT 1"),
+    ("최근 2경기에서 달빛 여우는 몇 번 이겼나요?", "SELECT 1"),
+    ("Copper Hawks 최근 2경기 승률", "SELECT 50.0"),
+    ("달빛 여우 record in the last 2 matches", "SELECT 1, 1"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
