@@ -4434,7 +4434,7 @@ def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: boo
     if benched and len(benched) < len(players):
         text, linked = _blank(text, linked, benched)
     if _compose:
-        for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _value_share, _agg_of_group_aggs, _nth_place, _scopes_side_by_side, _measures_side_by_side):
+        for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _value_share, _agg_of_group_aggs, _values_compared, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
             if reading is not None:
                 return reading
@@ -4637,6 +4637,32 @@ _AGG_OF_AGGS = re.compile(
     rf"|\b(?P<eo>average|mean|avg|max(?:imum)?|min(?:imum)?|highest|lowest|largest|smallest|sum)\s+(?:value\s+)?(?:of|among|across)\s+(?:the\s+|all\s+)?"
     rf"(?:each\s+|every\s+|per[- ])?(?P<eg>team|player|tournament|event|map|role|region|match|game)(?:s|es)?(?:'s|'|’s|’)?\s+"
     rf"(?P<ei>average|mean|avg|total|overall)?\s*(?P<es>{_STAT_WORDS})\b", re.I)
+
+
+_COMPARED = re.compile(r"\bcompared?\s+(?:with|to)\b|\bvs\.?(?=\s)|\bversus\b(?!\s*(?:match|game|format|mode|series|style|type|경기|매치|판|게임|방식|형식|포맷|모드|대회))|\bcomparison\b"
+                       r"|비교|대비", re.I)
+
+
+def _values_compared(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"average kills for supports compared with duelists", "duelist와 controller 평균 딜량 비교", "KR vs EU teams' average
+    kills": a statistic for each of two or more values of one attribute, side by side (grouped by it, within those values)."""
+    if not _COMPARED.search(text):
+        return None
+    parser = Parser(text, linked, today)
+    several = [typ for typ, vals in parser.values.items() if typ in ("role", "region", "game", "stage", "map") and len(vals) >= 2]
+    if len(several) != 1 or any(k in parser.values for k in ("team", "player")) or parser.group_entity() not in (None, several[0]):
+        return None
+    typ = several[0]
+    name = parser.measure()
+    if name is None:
+        return None
+    m_expr = parser._plain_measure(name, typ == "role" or name not in ("kills", "points"), avg=parser.t.has("aggregates", "avg"))
+    if m_expr is None:
+        return None
+    fs = parser.value_filters() + parser.date_filters()
+    if m_expr in ("wins", "losses", "win_rate") and not any(f.col == "m.format" for f in fs):
+        fs.append(Filter("m.format", "=", "versus"))
+    return Reading(IR(select=[VALUE_COL[typ]], measure=m_expr, filters=fs, group=True), 0.75, "group")
 
 
 def _agg_of_group_aggs(text: str, linked: Linked, today: dt.date | None) -> Reading | None:

@@ -9,6 +9,7 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
 - An aggregate over per-group aggregates: "선수별 평균 킬의 최댓값", "the average of each team's total kills".
 - Each group's share of the whole, in percent: "pick rate of each map", "팀별 킬 비중" (a window over the grouped result).
 - A threshold on a grouped count: "matches per team, only teams with 4+ matches".
+- A statistic for each of two values of one attribute ("supports compared with duelists", "KR vs EU teams").
 - A statistic over a team's last n matches ("how many of X's last 5 matches did they win", "최근 5경기 승률"), not the
   matches listed.
 - The champions of the tournaments in a date scope ("2025년에 우승한 팀"), of the first or the most recent one; "how many
@@ -87,6 +88,14 @@ CASES = [
     ("최근 2경기에서 달빛 여우는 몇 번 이겼나요?", "SELECT 1"),
     ("Copper Hawks 최근 2경기 승률", "SELECT 50.0"),
     ("달빛 여우 record in the last 2 matches", "SELECT 1, 1"),
+    # a statistic for each of two values of one attribute
+    ("average kills of duelists compared with controllers",
+     "SELECT p.role, AVG(mp.kills) FROM match_players mp JOIN players p ON p.id = mp.player_id "
+     "WHERE p.role IN ('duelist', 'controller') GROUP BY p.role"),
+    ("duelist와 controller 평균 딜량 비교", "SELECT p.role, AVG(mp.damage) FROM match_players mp JOIN players p ON p.id = mp.player_id "
+     "WHERE p.role IN ('duelist', 'controller') GROUP BY p.role"),
+    ("KR vs EU teams total kills", "SELECT t.region, SUM(mt.kills) FROM match_teams mt JOIN teams t ON t.id = mt.team_id "
+     "WHERE t.region IN ('KR', 'EU') GROUP BY t.region"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
