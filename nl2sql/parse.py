@@ -730,7 +730,9 @@ class Parser:
                 and "player" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b", low):
             return "team"  # "team kills ranking", "squad points standings": the team-level statistic of each team
         if re.search(r"\b(?:league|points?|group)\s+table\b|\bstandings?\b|\bleaderboard\b", low) and "player" not in self.values \
-                and "team" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b|선수", low):
+                and "team" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b|선수", low) \
+                and not (re.search(r"\bleaderboard\b", low) and not re.search(r"\btable\b|\bstandings?\b", low)
+                         and self.measure() in PLAYER_MEASURES | {"kills"}):
             return "team"  # "the group stage's league table by wins", "순위표 승수 기준": the teams, each with its statistic
         if "team" in self.values and re.search(r"\b(?:opponents?|rivals?)\b", low) and t.has("shapes", "opponent"):
             return "team"  # "X's opponent in their last match", "the opponents of X in 2025": the other sides
@@ -951,7 +953,7 @@ class Parser:
     # ----------------------------------------------------------------- filters
     # An attribute of a player or a team said with a negation is a filter on every row ("who aren't supports",
     # "non-KR teams", "서포터 아닌 선수", "한국 팀 말고"): the value excluded, not a set of groups never doing something.
-    _NEGATABLE = ("role", "region")
+    _NEGATABLE = ("role", "region", "stage", "map")
     _NEG_BEFORE = re.compile(r"(?:\bnot\s+(?:an?\s+|the\s+)?|\bnon[- ]?|\b(?:are|is|was|were)\s*n[o']?t\s+(?:an?\s+|the\s+)?"
                              r"|\b(?:do|does|did)\s*n[o']?t\s+play\s+(?:as\s+)?(?:an?\s+|the\s+)?"
                              r"|\b(?:except|excluding|besides|minus|other than|apart from|outside)(?:\s+for)?\s+(?:the\s+)?)\s*$", re.I)
@@ -3374,9 +3376,11 @@ class Parser:
     def _direction(self, measure: str | None) -> str:
         """The order a ranking is asked in: high to low unless said otherwise; for placements "best first"
         is the lowest number."""
-        low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) first\b|\blow(?:est)? to high(?:est)?\b|\bascending\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
+        low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) first\b|\blow(?:est)? to high(?:est)?\b|\bascending\b|\basc\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
         best_first = re.search(r"\bbest (?:first|to worst)\b|\bfrom best\b|잘한 ?순|좋은 ?순", self.t.s, re.I)
         if measure == "placement" or (measure or "").endswith("mt.placement"):
+            if re.search(r"\b(?:asc|ascending|desc|descending)\b|오름차순|내림차순", self.t.s, re.I):
+                return "asc" if low_first else "desc"  # the SQL word says the order of the numbers themselves
             return "desc" if low_first and not best_first and re.search(r"\bworst first\b", self.t.s, re.I) else "asc"
         return "asc" if low_first else "desc"
 
@@ -3525,9 +3529,9 @@ class Parser:
             return "countd:t.id"
         if n_noun in ("player",):
             return "countd:p.id"
-        if n_noun in ("tournament", "game", "region"):
-            # "entered 3+ events", "두 종목 이상": the distinct tournaments (titles, regions) played in
-            return {"tournament": "countd:tr.id", "game": "countd:tr.game", "region": "countd:t.region"}[n_noun]
+        if n_noun in ("tournament", "game", "region") or n_noun == "map" and re.search(r"\b(?:different|distinct|unique|separate)\s+maps\b|서로\s*다른\s*맵", self.t.s, re.I):
+            # "entered 3+ events", "두 종목 이상", "5 different maps": the distinct tournaments (titles, regions, map names) played in
+            return {"tournament": "countd:tr.id", "game": "countd:tr.game", "region": "countd:t.region", "map": "countd:m.map"}[n_noun]
         return self._aggregate(mcol, agg, asked, "sum") or "count"
 
     @staticmethod
@@ -3708,8 +3712,9 @@ class Parser:
         s = self.t.s
         near = self._compared(self.numbers)
         for a, b, v in [near] if near else self.numbers:
-            m = re.match(r"\s*(?:or (?:more|fewer|less)\s+|\+\s*)?(?:different\s+|distinct\s+|separate\s+|other\s+|개\s*)?(matche?s|games?|series|maps|경기|판|시리즈|맵|세트|게임|teams?|팀|players?|명"
-                         r"|tournaments?|tourneys?|events?|competitions?|대회|titles?|종목|regions?|countr(?:y|ies)|지역|나라)", s[b:b + 24], re.I)
+            m = re.match(r"\s*(?:or (?:more|fewer|less)\s+|\+\s*)?(?:different\s+|distinct\s+|separate\s+|other\s+|unique\s+"
+                         r"|개\s*(?:(?:이상|이하|초과|미만)(?:의)?\s*)?(?:서로\s*다른\s*)?)?(matche?s|games?|series|maps|경기|판|시리즈|맵|세트|게임|teams?|팀|players?|명"
+                         r"|tournaments?|tourneys?|events?|competitions?|대회|titles?|종목|regions?|countr(?:y|ies)|지역|나라)", s[b:b + 40], re.I)
             if m:
                 w = m.group(1).lower()
                 if re.match(r"titles?|종목", w) or re.match(r"games?$", w) and (
@@ -3775,6 +3780,9 @@ class Parser:
                     else "assists" if word.startswith(("어시", "assist")) else "score" if word.startswith(("point", "pts", "포인트", "점")) \
                     else "damage"
                 op = (self._op_near(a, b, times[2:]) if times else self.comparison()) or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
+                if v == 0 and not re.search(r"(?:at least|at most|more than|less than|fewer than|over|under|above|below|[<>]=?)\s*$", s[max(0, a - 14):a], re.I) \
+                        and not re.match(r"\s*(?:킬|kills?|데스|deaths?|어시|assists?)?\s*(?:이상|이하|초과|미만|넘|or (?:more|fewer|less))", s[b:b + 14], re.I):
+                    op = "="  # "zero deaths in at least one match": the comparison is the match count's, the statistic is none
                 out.append(Filter(f"{'mp' if player_level and col != 'score' else 'mt'}.{col}", op, _num(v)))
         return out
 
@@ -3832,7 +3840,7 @@ class Parser:
         return any(not any(ga - 24 <= a and b <= gb + 16 for ga, gb in games) for a, b in spans)
 
     def _counted_after_more_than_one(self) -> str | None:
-        m = re.search(r"(?:more than one|multiple|several|two or more|여러(?!분)|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(\w+)", self.t.s, re.I)
+        m = re.search(r"(?:more than one|multiple|several|two or more|여러(?!분)|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(?:(?:different|distinct|separate|unique|서로\s*다른)\s+)?(\w+)", self.t.s, re.I)
         if m and m.group(1).lower() in ("game", "games", "titles", "title", "게임", "종목"):
             return "game"  # "across several titles": titles (every team plays more than one match)
         return self._noun(m.group(1)) if m else None

@@ -9,6 +9,9 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
 - An aggregate over per-group aggregates: "선수별 평균 킬의 최댓값", "the average of each team's total kills".
 - Each group's share of the whole, in percent: "pick rate of each map", "팀별 킬 비중" (a window over the grouped result).
 - A threshold on a grouped count: "matches per team, only teams with 4+ matches".
+- A stage or a map left out ("excluding the final", "결승 제외"); "asc"/"desc" said as SQL words; a player statistic's
+  "leaderboard" ranks players; "two or more different tournaments", "5 different maps" count distinct ones; "zero deaths
+  in at least one match" is none in a match (the comparison is the match count's).
 - A statistic for each of two values of one attribute ("supports compared with duelists", "KR vs EU teams").
 - A statistic over a team's last n matches ("how many of X's last 5 matches did they win", "최근 5경기 승률"), not the
   matches listed.
@@ -96,6 +99,19 @@ CASES = [
      "WHERE p.role IN ('duelist', 'controller') GROUP BY p.role"),
     ("KR vs EU teams total kills", "SELECT t.region, SUM(mt.kills) FROM match_teams mt JOIN teams t ON t.id = mt.team_id "
      "WHERE t.region IN ('KR', 'EU') GROUP BY t.region"),
+    # a stage left out; an SQL order word; a player statistic's leaderboard; distinct things counted past a threshold;
+    # none of a statistic in at least one match
+    ("How many matches were played in the Amber Lakes Cup 2025, excluding the final?",
+     "SELECT COUNT(*) FROM matches WHERE tournament_id = 1 AND stage <> 'final'"),
+    ("결승 제외 경기 수", "SELECT COUNT(*) FROM matches WHERE stage <> 'final'"),
+    ("avg placement by team asc", "SELECT t.name, AVG(mt.placement) FROM match_teams mt JOIN teams t ON t.id = mt.team_id "
+     "GROUP BY t.id ORDER BY 2"),
+    ("kda leaderboard", "SELECT p.nickname, 1.0 * (SUM(kills) + SUM(assists)) / SUM(deaths) FROM match_players mp "
+     "JOIN players p ON p.id = mp.player_id GROUP BY p.id"),
+    ("Which players appeared in matches of two or more different tournaments?",
+     "SELECT p.nickname FROM players p WHERE id IN (1, 2, 3, 4, 5)"),
+    ("teams that played on at least 4 different maps", "SELECT '달빛 여우' UNION SELECT 'Marsh Lions'"),
+    ("How many players recorded zero deaths in at least one match?", "SELECT 3"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
