@@ -3604,7 +3604,7 @@ class Parser:
                 return None
             return self._noun(noun)
         m = re.search(r"(팀|선수|사람|인원|대회|토너먼트|맵|지역|경기|판|게임|매치|시리즈|@roleX)(?:들|은|는|이|가|수|의 수)?\s*(?:는|은)?\s*(?:총|전부|모두|다)?\s*(?:몇|개수)", s) \
-            or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?(?:수|숫자)(?:는|가|도|를|은|이)?(?![가-힣])", s)
+            or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?(?:수|숫자)(?:는|가|도|를|은|이|의)?(?![가-힣])", s)
         if m:
             w = m.group(1)
             return "player" if w == "@roleX" else self._noun(w)

@@ -112,6 +112,8 @@ CASES = [
      "SELECT p.nickname FROM players p WHERE id IN (1, 2, 3, 4, 5)"),
     ("teams that played on at least 4 different maps", "SELECT '달빛 여우' UNION SELECT 'Marsh Lions'"),
     ("How many players recorded zero deaths in at least one match?", "SELECT 3"),
+    # players counted per group ("선수 수의"); a Latin nickname written in Hangul with an English long vowel
+    ("팀별 선수 수의 분포를 알려주십시오", "SELECT t.name, COUNT(*) FROM players p JOIN teams t ON t.id = p.team_id GROUP BY t.id"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
@@ -146,3 +148,17 @@ def test_a_share_measure_quotes_its_value():
     assert "m.map = 'World''s Edge'" in sql
     with pytest.raises(ValueError):
         compile_sql(IR(measure="share:m.map>'x'"))
+
+
+@pytest.mark.parametrize("hangul,latin", [("블레이즈", "Blaze"), ("스톤", "Stone"), ("나이트", "Night")])
+def test_a_silent_final_e_and_igh_read_as_korean_writes_them(hangul, latin):
+    from nl2sql.linking import loan_ratio
+
+    assert loan_ratio(hangul, latin) >= 90
+
+
+def test_a_short_ordinary_word_keeps_its_letters():
+    """"rate" is not read "reit": four-letter words keep their e (an ordinary word, not a name written in Hangul)."""
+    from nl2sql.linking import loan_ratio
+
+    assert loan_ratio("레드", "rate") < 70
