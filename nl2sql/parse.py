@@ -3417,7 +3417,7 @@ class Parser:
                         out.append(Filter("m.format", "=", "versus"))  # a gap between two sides: versus play
                     continue
                 out.append(Filter("mt.score", op, _num(v)))
-                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|패배(?:한)?\s*(?:팀|쪽|편)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I) \
+                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|패배(?:한)?\s*(?:팀|쪽|편)|\blos(?:er|ing (?:side|team|score))s?\b|털린|\btook only\b", s, re.I) \
                     or re.search(r"상대(?:팀|편|방)?\s*(?:을|를|한테|에게)?\s*$|\b(?:held|kept|limited|restricted)\s+(?:the\s+|their\s+)?"
                                  r"(?:opponents?|other (?:side|team)|enemy|them)\s+(?:to\s+)?(?:only\s+|under\s+|below\s+)?$|\bopponents?\s+(?:only\s+)?(?:got|scored|had|took)\s+$"
                                  r"|\b(?:opponents?|other (?:side|team))\s+(?:was\s+|were\s+)?(?:held|kept|limited)\s+(?:to\s+)?(?:only\s+|under\s+|below\s+)?$",
@@ -3465,6 +3465,10 @@ class Parser:
         if re.search(r"(?:라운드|(?<![a-z])rounds?|세트|(?<![a-z])sets?)\s*(?:수\s*)?(?:가|이|는|은)?\s*(?:(?:were|was|is|are|stayed|stood)\s+)?(?:(?:at most|at least|under|over|below|above|of|"
                      r"less than|more than|fewer than|no more than|<=?|>=?)\s*)?$", s[max(0, a - 24):a], re.I):
             return True
+        if re.search(r"\b(?:winning|losing|winner'?s?|loser'?s?)\s+scores?\s+(?:of\s+|was\s+|is\s+|were\s+|=\s*)?(?:exactly\s+|just\s+|only\s+)?$"
+                     r"|\b(?:the\s+)?(?:winners?|losers?|winning side|losing side|winning team|losing team)\s+scored\s+(?:exactly\s+|just\s+|only\s+)?$"
+                     r"|(?:이긴|승리한|진|패한)\s*(?:팀|쪽)\s*(?:의\s*)?(?:점수|스코어)\s*(?:가|이)?\s*$", s[max(0, a - 30):a], re.I):
+            return True  # "a winning score of exactly 13", "the winner scored 13", "이긴 팀 점수가 13": one side's score
         side = re.search(r"(?:이긴|(?<![가-힣])진|패한|승리한)\s*(?:팀|쪽|편)(?:이|가)?\s*$|승자(?:가|는)?\s*$|\b(?:winners?|losers?|winning side|losing side)\s+(?:\w+\s+){0,2}$",
                          s[max(0, a - 25):a], re.I)
         took = re.match(r"\s*(?:\S+\s+)?(?:넘게|이상|이하|미만|초과)?\s*(?:딴|따낸|가져간|가져감|먹은|득점)|\s*(?:or more|or fewer|or less)?\s*(?:rounds? )?(?:took|got|scored|won)\b", s[b:b + 20], re.I)
@@ -3773,13 +3777,18 @@ class Parser:
                 continue
             m = re.match(r"\s*(?:[+-]|or (?:more|fewer|less|higher|lower|above|below)\b|and (?:up|above|more)\b)?\s*"
                          r"(킬|kills?|frags?|데스|deaths?|어시|assists?|딜|damage|points?\b|pts\b|포인트|점(?![가-힣]))", s[b:b + 24], re.I) or \
-                re.search(r"(kills?|frags?|deaths?|assists?|damage|킬|데스|어시스트|어시|딜량|딜|데미지)\s*(?:of\s*|을|를|이|가)?\s*$", s[max(0, a - 20):a], re.I)
+                re.search(r"(kills?|frags?|deaths?|assists?|damage|킬|데스|어시스트|어시|딜량|딜|데미지)\s*(?:of\s*|을|를|이|가)?"
+                          r"(?:\s*(?P<cmp>above|over|below|under|more than|less than|fewer than|greater than|at least|at most|[<>]=?))?\s*$", s[max(0, a - 30):a], re.I)
             if m:
                 word = m.group(1).lower()
                 col = "kills" if word.startswith(("킬", "kill", "frag")) else "deaths" if word.startswith(("데스", "death")) \
                     else "assists" if word.startswith(("어시", "assist")) else "score" if word.startswith(("point", "pts", "포인트", "점")) \
                     else "damage"
                 op = (self._op_near(a, b, times[2:]) if times else self.comparison()) or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
+                said = m.groupdict().get("cmp")
+                if said:  # "damage above 5000": the word said beside the number, not another comparison of the sentence
+                    op = {"above": ">", "over": ">", "more than": ">", "greater than": ">", "below": "<", "under": "<",
+                          "less than": "<", "fewer than": "<", "at least": ">=", "at most": "<="}.get(said.lower(), said)
                 if v == 0 and not re.search(r"(?:at least|at most|more than|less than|fewer than|over|under|above|below|[<>]=?)\s*$", s[max(0, a - 14):a], re.I) \
                         and not re.match(r"\s*(?:킬|kills?|데스|deaths?|어시|assists?)?\s*(?:이상|이하|초과|미만|넘|or (?:more|fewer|less))", s[b:b + 14], re.I):
                     op = "="  # "zero deaths in at least one match": the comparison is the match count's, the statistic is none
@@ -4673,9 +4682,34 @@ def _values_compared(text: str, linked: Linked, today: dt.date | None) -> Readin
     return Reading(IR(select=[VALUE_COL[typ]], measure=m_expr, filters=fs, group=True), 0.75, "group")
 
 
+_COUNTED_KEYS = {"player": "countd:p.id", "match": "countd:m.id", "team": "countd:t.id", "map": "countd:m.map", "tournament": "countd:tr.id"}
+_NOUNS = [("player", r"players?|pros?|선수"), ("match", r"match(?:es)?|games?|경기|판"), ("team", r"teams?|squads?|팀"),
+          ("map", r"maps?|맵"), ("tournament", r"tournaments?|events?|대회")]
+_AVG_COUNT = re.compile(
+    r"\bhow many (?P<e1>players|pros|matches|games|teams|maps)\s+(?:does|do|did)\s+(?:a|an|each|every|the average|one)\s+"
+    r"(?P<g1>team|squad|tournament|event|player)\s+(?:have|has|play|field|hold|include|get)\b(?=.*\b(?:on average|average|typically|usually)\b)"
+    r"|\b(?:on average|average|avg|mean)\b.{0,20}?\bhow many (?P<e3>players|pros|matches|games|teams|maps)\s+(?:does|do|did)\s+(?:a|an|each|every|one)\s+"
+    r"(?P<g3>team|squad|tournament|event|player)\b"
+    r"|\b(?:average|avg|mean)\s+(?:number|count|#)\s+of\s+(?P<e2>players|pros|matches|games|teams|maps)\s+(?:per|for each|in each|a|an)\s+"
+    r"(?P<g2>team|squad|tournament|event|player)\b"
+    r"|(?P<gk>팀|대회|선수)\s*(?:당|마다|별)\s*평균\s*(?P<ek>선수|경기|팀|맵)\s*(?:수|개수|숫자)", re.I)
+
+
 def _agg_of_group_aggs(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
     """"선수별 평균 킬의 최댓값", "팀별 평균 킬의 표본 평균", "the average of each team's total kills": an aggregate taken over
-    per-group aggregates (one number), not the groups listed."""
+    per-group aggregates (one number), not the groups listed; "on average, how many players does a team have", "팀당 평균
+    선수 수": the average of a count per group."""
+    c = _AVG_COUNT.search(text)
+    if c is not None:
+        e = next(g for g in (c.group("e1"), c.group("e2"), c.group("e3"), c.group("ek")) if g)
+        g = next(g for g in (c.group("g1"), c.group("g2"), c.group("g3"), c.group("gk")) if g)
+        entity = next(n for n, w in _NOUNS if re.fullmatch(w, e, re.I))
+        group = next(n for n, w in _NOUNS if re.fullmatch(w, g, re.I))
+        if entity == group:
+            return None
+        parser = Parser(text, linked, today)
+        return Reading(IR(measure=_COUNTED_KEYS[entity], filters=parser.value_filters() + parser.date_filters(),
+                          nest={"by": [_GROUP_KEYS[group]], "agg": "avg"}), 0.75, "scalar")
     m = _AGG_OF_AGGS.search(text)
     if m is None:
         return None

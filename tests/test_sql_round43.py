@@ -12,6 +12,9 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
 - A stage or a map left out ("excluding the final", "결승 제외"); "asc"/"desc" said as SQL words; a player statistic's
   "leaderboard" ranks players; "two or more different tournaments", "5 different maps" count distinct ones; "zero deaths
   in at least one match" is none in a match (the comparison is the match count's).
+- "this year 2025" is the year said; "at least one match with damage above N" is a condition on one match's row, with
+  the comparison said beside the number; "a winning (losing) score of 13" is one side's score; "팀당 평균 선수 수",
+  "average number of matches per tournament" average a count per group.
 - A statistic for each of two values of one attribute ("supports compared with duelists", "KR vs EU teams").
 - A statistic over a team's last n matches ("how many of X's last 5 matches did they win", "최근 5경기 승률"), not the
   matches listed.
@@ -114,6 +117,16 @@ CASES = [
     ("How many players recorded zero deaths in at least one match?", "SELECT 3"),
     # players counted per group ("선수 수의"); a Latin nickname written in Hangul with an English long vowel
     ("팀별 선수 수의 분포를 알려주십시오", "SELECT t.name, COUNT(*) FROM players p JOIN teams t ON t.id = p.team_id GROUP BY t.id"),
+    # "this year 2025" is 2025; a condition on one match's row said with "at least one match with"; one side's score;
+    # the average of a count per group; "dies"
+    ("the team with the most wins this year 2025", "SELECT '달빛 여우', 2"),
+    ("How many players have at least one match with damage above 5000?", "SELECT 3"),
+    ("How many matches had a winning score of exactly 13?", "SELECT 4"),
+    ("how many matches had a losing score of 11", "SELECT 1"),
+    ("팀당 평균 선수 수는?", "SELECT AVG(n) FROM (SELECT COUNT(*) n FROM players WHERE team_id IS NOT NULL GROUP BY team_id)"),
+    ("average number of matches per tournament", "SELECT AVG(n) FROM (SELECT COUNT(*) n FROM matches GROUP BY tournament_id)"),
+    ("Which role dies the most on average?", "SELECT 'initiator', AVG(deaths) FROM match_players mp JOIN players p "
+     "ON p.id = mp.player_id WHERE p.role = 'initiator'"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
