@@ -5070,7 +5070,7 @@ def _clauses_side_by_side(text: str, linked: Linked, today: dt.date | None) -> R
                 extra = extra.replace("sum:mt.kills", "sum:mp.kills")  # a player's kills: the players' fact table
             return Reading(dataclasses.replace(ra.ir, extra_measures=[extra]), min(ra.confidence, rb.confidence), ra.shape)
     first = re.search(_CLAUSE_ASK, text, re.I)
-    joins = list(re.finditer(r",?\s*\band\s+(?=" + _CLAUSE_ASK + ")", text, re.I))
+    joins = list(re.finditer(r",?\s*\band\s+(?:also\s+|then\s+|additionally\s+)?(?=" + _CLAUSE_ASK + ")", text, re.I))
     if first is None or len(joins) != 1 or joins[0].start() < first.end():
         return None
     join = joins[0]
@@ -5156,6 +5156,9 @@ def _merge_two(ra: Reading | None, rb: Reading | None) -> Reading | None:
     measures = [a_ir.measure, *a_ir.extra_measures, b_ir.measure, *b_ir.extra_measures]
     if len(set(measures)) < len(measures):
         return None
+    keys = {m for m in measures if m in ("countd:t.id", "countd:p.id", "countd:tr.id")}
+    if len(keys) > 1 and not a_ir.group:
+        return None  # "how many teams, and how many players": two tables counted apart, not the pairs a join would keep
     if any("mp." in m for m in measures):  # kills beside a player-only statistic are the players': one fact table
         measures = [m.replace("sum:mt.kills", "sum:mp.kills") for m in measures]
     merged = dataclasses.replace(a_ir, measure=measures[0], extra_measures=measures[1:])

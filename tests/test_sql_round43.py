@@ -15,6 +15,8 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
 - "this year 2025" is the year said; "at least one match with damage above N" is a condition on one match's row, with
   the comparison said beside the number; "a winning (losing) score of 13" is one side's score; "팀당 평균 선수 수",
   "average number of matches per tournament" average a count per group.
+- Two questions joined by "and also" ("how many matches did X play, and also how many did they win"); two tables counted
+  apart ("how many teams, and also how many players") are not joined into one count of pairs.
 - A statistic for each of two values of one attribute ("supports compared with duelists", "KR vs EU teams").
 - A statistic over a team's last n matches ("how many of X's last 5 matches did they win", "최근 5경기 승률"), not the
   matches listed.
@@ -127,6 +129,8 @@ CASES = [
     ("average number of matches per tournament", "SELECT AVG(n) FROM (SELECT COUNT(*) n FROM matches GROUP BY tournament_id)"),
     ("Which role dies the most on average?", "SELECT 'initiator', AVG(deaths) FROM match_players mp JOIN players p "
      "ON p.id = mp.player_id WHERE p.role = 'initiator'"),
+    # two questions joined by "and also"
+    ("How many matches did Copper Hawks play, and also how many did they win?", "SELECT 2, 1"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
