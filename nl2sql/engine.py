@@ -520,9 +520,10 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                           lambda m: " " * len(m.group()), question, flags=re.I)
     # "which region does X represent", "what team does X play for": "does" before a named team or player asks a fact of
     # its rows, not a procedure
-    for m in sorted((m for m in linked.mentions if m.type in ("team", "player") and m.end <= len(question)
+    for m in sorted((m for m in linked.mentions if m.type in ("team", "player", "role") and m.end <= len(question)
                      and question[m.start:m.end] == linked.text[m.start:m.end]), key=lambda m: -m.start):
-        aux = re.search(r"\b(?:does|do|did)\s+(?:the\s+)?(?:(?:player|pro|team|squad|org)\s+(?:(?:called|named|known as)\s+)?)?$",
+        # ("how many kills does a duelist average": a role's rows)
+        aux = re.search(r"\b(?:does|do|did)\s+(?:the\s+|an?\s+)?(?:(?:player|pro|team|squad|org)\s+(?:(?:called|named|known as)\s+)?)?$",
                         question[:m.start], re.I)  # "which position does the pro named X hold"
         if aux and re.search(r"\b(?:which|what|where|who|whom|how many|how much)\b", question[:aux.start()], re.I):
             question = question[:aux.start()] + " " * (aux.end() - aux.start()) + question[aux.end():]

@@ -753,6 +753,15 @@ def _compile_setop(ir: IR, dialect: str) -> str:
     op = ir.setop["op"]
     a, b = ir.setop["a"], ir.setop["b"]
     via = ir.setop.get("via")
+    if key == "m.map":  # a map is a value of the matches, not an entity: its names played in one scope and not (or also) in another
+        def names(fs: list[Filter]) -> str:
+            inner = {"m"} | set().union(*[_filter_aliases(f) for f in fs]) if fs else {"m"}
+            return f"SELECT m.map {_from(inner, 'm')}{_where(list(fs) + [Filter('m.map', 'not_null')], dialect)}"
+        conds.append("m.map IS NOT NULL")
+        if a is not None:
+            conds.append(f"m.map IN ({names(a)})")
+        conds.append(f"m.map {'NOT IN' if op == 'except' else 'IN'} ({names(b)})")
+        return f"SELECT DISTINCT {', '.join(ir.select)} {frm} WHERE " + " AND ".join(conds)
     if a is not None:  # an empty scope still means "took part at all"
         conds.append(f"{KEY_ID[alias]} IN ({_subquery_ids(alias, a, dialect, via if via != 'roster' else None)})")
     word = "NOT IN" if op == "except" else "IN"

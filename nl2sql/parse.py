@@ -900,8 +900,9 @@ class Parser:
                 continue  # "every player who has more than N kills": those that pass, not a breakdown of all
             if re.match(r"(?:by|per)\s+(?:maps?|games?|series|matche?s?)\s+(?:won|lost|taken|dropped|played)\b", s[m.start():], re.I):
                 continue  # "ordered by maps won": a count of won maps (the statistic ordered on), not a row per map
-            if m.group().lower().startswith("per") and re.search(r"(?:averag\w*|avg|mean)\s+(?:[\w.+%@]+\s+){0,4}$", s[:m.start()], re.I):
-                continue  # "mean frags per roster": the unit of the average, not a grouping
+            if m.group().lower().startswith("per") and re.search(r"(?:averag\w*|avg|mean)\s+(?:[\w.+%@]+\s+){0,4}$", s[:m.start()], re.I) \
+                    and not re.match(r"roles?|positions?|regions?|countr(?:y|ies)|stages?", m.group(1), re.I):
+                continue  # "mean frags per roster": the unit of the average, not a grouping ("per role" still groups)
             if re.match(r"by\s+@teamX\s+(?:players|members|pros)\b", m.group(), re.I):
                 continue  # "kills by X players": X's players did it, all of them together
             if self._per_unit_of_rate(m, s):
@@ -1945,6 +1946,8 @@ class Parser:
             return None
         if self.group_entity() not in (None, "match"):
             return None
+        if asked == "map" and not (self._MATCH_UNIT.search(s) or t.has("shapes", "single")) and re.search(r"\bin total\b|\boverall\b|통틀어|합계|총", s, re.I):
+            return None  # "on which map was the most damage dealt in total": each map's total over its matches
         if asked in ("team", "player") and not re.search(r"\bboth (?:teams|sides|squads)\b|\bbetween (?:them|the two|both)\b|양\s?(?:팀|쪽|측)|두\s?팀", s, re.I):
             return None  # "그날 합계 킬 1등 선수", "the squad with the most points in total": who has the largest own total
         col = {"kills": "mt.kills", "score": "mt.score", "points": "mt.score"}.get(measure, f"mp.{measure}")
@@ -3974,6 +3977,29 @@ class Parser:
         return IR(select=[KEY[asked]], measure="min:m.played_at", filters=self.value_filters(), group=True, having=(">=", lo),
                   having_also=[("min:m.played_at", "<", hi)] if hi else [], fact="mt" if asked == "team" else "mp")
 
+    def _maps_set(self) -> IR | None:
+        """"maps never played in the final", "maps played in both 2024 and 2025", "결승에서 한 번도 안 나온 맵": the map names
+        of every match but those of a scope, or those of two scopes at once."""
+        t = self.t
+        if t.has("shapes", "both") and not t.has("shapes", "never"):
+            ranges = [d for d in self.date_specs if d.kind == "range"]
+            many = [(typ, vals) for typ, vals in self.values.items() if typ in ("tournament", "stage", "game", "team") and len(vals) == 2]
+            rest = [f for f in self.value_filters() if not any(f.col == VALUE_COL[typ] for typ, _ in many)]
+            if len(ranges) == 2 and not many:
+                a, b = (self.date_filters(specs=[r]) for r in ranges)
+            elif len(many) == 1 and len(ranges) <= 1:
+                typ, vals = many[0]
+                a, b = ([Filter(VALUE_COL[typ], "=", v)] for v in vals)
+                rest = rest + self.date_filters()
+            else:
+                return None
+            return IR(select=["m.map"], filters=[], setop={"op": "intersect", "a": rest + a, "b": rest + b})
+        scope = self.value_filters() + self.date_filters()
+        if not scope:
+            return None
+        wider = [f for f in scope if f.col == "tr.game"]  # "Valorant maps never picked in a final": the game's maps
+        return IR(select=["m.map"], filters=[], setop={"op": "except", "a": wider, "b": scope})
+
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
         t = self.t
@@ -4013,6 +4039,10 @@ class Parser:
             fs = self.value_filters()
             return IR(select=["t.name"], filters=[f for f in fs if f.col == "t.region"],
                       setop={"op": "except", "via": "roster", "a": None, "b": [f for f in fs if f.col == "p.role"]})
+        if asked == "map" and measure is None and (t.has("shapes", "never") or t.has("shapes", "both")) and "map" not in self.values:
+            maps = self._maps_set()
+            if maps is not None:
+                return maps
         if asked not in ("team", "player", "tournament"):
             return None
         never, both = t.has("shapes", "never"), t.has("shapes", "both")
@@ -4622,6 +4652,8 @@ def _value_share(text: str, linked: Linked, today: dt.date | None) -> Reading | 
             or any(k in parser.values for k in ("team", "player")):
         return None  # a statistic's share ("share of X's kills") or one team's or player's rows (a win rate, appearances)
     said = [(typ, vals) for typ, vals in parser.values.items() if typ in ("stage", "map", "role", "region", "game")]
+    if len(said) == 2 and any(typ == "game" for typ, _ in said):
+        said = [(typ, vals) for typ, vals in said if typ != "game"]  # "what share of X-game matches were on Y": the game scopes
     fmt = [f for f in parser.value_filters() if f.col == "m.format"]
     if len(said) + len(fmt) != 1 or said and len(said[0][1]) != 1:
         return None

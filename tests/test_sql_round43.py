@@ -17,6 +17,10 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
   "average number of matches per tournament" average a count per group.
 - Two questions joined by "and also" ("how many matches did X play, and also how many did they win"); two tables counted
   apart ("how many teams, and also how many players") are not joined into one count of pairs.
+- "average X per role (region, stage)" groups by it; "how many kills does a duelist average" asks a role's rows; "what
+  share of Valorant matches were on Haven" keeps the game as the scope; map names never played in a scope, or played in
+  both of two (a set operation over the matches' map column); "on which map was the most damage dealt in total" ranks
+  the maps' totals.
 - A statistic for each of two values of one attribute ("supports compared with duelists", "KR vs EU teams").
 - A statistic over a team's last n matches ("how many of X's last 5 matches did they win", "최근 5경기 승률"), not the
   matches listed.
@@ -131,6 +135,18 @@ CASES = [
      "ON p.id = mp.player_id WHERE p.role = 'initiator'"),
     # two questions joined by "and also"
     ("How many matches did Copper Hawks play, and also how many did they win?", "SELECT 2, 1"),
+    # an average per role groups; a role's rows after "does a"; a map's share inside a game; map names never (or both)
+    # played in scopes; a map's total over its matches
+    ("What is the average damage output per role in the Amber Lakes Cup 2025?",
+     "SELECT p.role, AVG(mp.damage) FROM match_players mp JOIN players p ON p.id = mp.player_id JOIN matches m "
+     "ON m.id = mp.match_id WHERE m.tournament_id = 1 GROUP BY p.role"),
+    ("How many kills does a duelist average per match compared to a controller?",
+     "SELECT p.role, AVG(mp.kills) FROM match_players mp JOIN players p ON p.id = mp.player_id "
+     "WHERE p.role IN ('duelist', 'controller') GROUP BY p.role"),
+    ("What share of Valorant matches were played on Ascent?", "SELECT 25.0"),
+    ("Which maps were never played in a final?", "SELECT 'Ascent' UNION SELECT 'Bind' UNION SELECT 'Erangel'"),
+    ("결승에서 한 번도 안 나온 맵은?", "SELECT 'Ascent' UNION SELECT 'Bind' UNION SELECT 'Erangel'"),
+    ("On which map was the most damage dealt in total?", "SELECT 'Haven', 6600 + 5900 + 9900"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
@@ -179,3 +195,12 @@ def test_a_short_ordinary_word_keeps_its_letters():
     from nl2sql.linking import loan_ratio
 
     assert loan_ratio("레드", "rate") < 70
+
+
+def test_maps_of_two_scopes_are_intersected(world):
+    """No map was played in both events of round 36's world: the intersection is empty, not the union."""
+    from nl2sql.engine import answer
+
+    url, _, _ = world
+    result = answer("Which maps were played in both the Amber Lakes Cup 2025 and the Harbor Royale 2025?", url)
+    assert result.rows == [] and result.sql.count("m.map IN") == 2, result.sql
