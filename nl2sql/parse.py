@@ -954,10 +954,12 @@ class Parser:
     # ----------------------------------------------------------------- filters
     # An attribute of a player or a team said with a negation is a filter on every row ("who aren't supports",
     # "non-KR teams", "서포터 아닌 선수", "한국 팀 말고"): the value excluded, not a set of groups never doing something.
-    _NEGATABLE = ("role", "region", "stage", "map")
+    _NEGATABLE = ("role", "region", "stage", "map", "tournament")
     _NEG_BEFORE = re.compile(r"(?:\bnot\s+(?:an?\s+|the\s+)?|\bnon[- ]?|\b(?:are|is|was|were)\s*n[o']?t\s+(?:an?\s+|the\s+)?"
                              r"|\b(?:do|does|did)\s*n[o']?t\s+play\s+(?:as\s+)?(?:an?\s+|the\s+)?"
-                             r"|\b(?:except|excluding|besides|minus|other than|apart from|outside)(?:\s+for)?\s+(?:the\s+)?)\s*$", re.I)
+                             r"|\b(?:except|excluding|besides|minus|other than|apart from|outside|not counting|leaving out|ignoring)(?:\s+for)?\s+"
+                             # "excluding all matches of the X", "not counting the games at X"
+                             r"(?:(?:all\s+|any\s+)?(?:the\s+)?(?:matches|games|series|maps|rounds)\s+(?:of|from|in|at|on)\s+)?(?:the\s+)?)\s*$", re.I)
     _NEG_AFTER = re.compile(r"^\s*(?:(?:팀|선수|스쿼드|쪽|지역|리전|포지션|역할|맵|스테이지)(?:들)?\s*)?(?:(?:이|가|은|는|을|를)\s*)?(?:아닌|아니|말고|빼고|제외|뺀|외의?\s)")
 
     def _negated(self, typ: str) -> bool:
@@ -2986,6 +2988,8 @@ class Parser:
         if measure == "losses":
             return None, agg, [Filter("mt.placement", "=", 2), Filter("m.format", "=", "versus")]
         if measure == "win_rate":
+            if ranking_ctx or self._ranking_scope() and all(g in set(self.linked.ranking_games) | {"PUBG"} for g in self.values.get("game", [])):
+                return None, agg, [Filter("m.format", "=", "ranking")]  # "win% in <royale game>": the share of first places
             return None, agg, [Filter("m.format", "=", "versus")]
         if measure in ("kd", "kda", "kp"):
             return measure, agg, []

@@ -21,6 +21,8 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
   share of Valorant matches were on Haven" keeps the game as the scope; map names never played in a scope, or played in
   both of two (a set operation over the matches' map column); "on which map was the most damage dealt in total" ranks
   the maps' totals.
+- A tournament left out ("excluding all matches of X", "X 제외하고"); a win rate in a battle royale game is the share of
+  first places (no versus matches there to count).
 - A statistic for each of two values of one attribute ("supports compared with duelists", "KR vs EU teams").
 - A statistic over a team's last n matches ("how many of X's last 5 matches did they win", "최근 5경기 승률"), not the
   matches listed.
@@ -147,6 +149,12 @@ CASES = [
     ("Which maps were never played in a final?", "SELECT 'Ascent' UNION SELECT 'Bind' UNION SELECT 'Erangel'"),
     ("결승에서 한 번도 안 나온 맵은?", "SELECT 'Ascent' UNION SELECT 'Bind' UNION SELECT 'Erangel'"),
     ("On which map was the most damage dealt in total?", "SELECT 'Haven', 6600 + 5900 + 9900"),
+    # a tournament left out; a win rate in a battle royale game is the share of first places
+    ("Excluding all matches of the Amber Lakes Cup 2025, how many kills did Minto record?",
+     "SELECT SUM(kills) FROM match_players WHERE player_id = 1 AND match_id IN (4, 5)"),
+    ("Amber Lakes Cup 2025 제외하고 Minto 킬 합계", "SELECT SUM(kills) FROM match_players WHERE player_id = 1 AND match_id IN (4, 5)"),
+    ("win% by team pubg", "SELECT t.name, 100.0 * SUM(placement = 1) / COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id "
+     "WHERE match_id IN (4, 5) GROUP BY t.id"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
