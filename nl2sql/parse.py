@@ -1111,9 +1111,18 @@ class Parser:
             out.append(min(words, key=lambda w: min(abs(w[0] - b), abs(a - w[1])))[2])
         return out
 
+    _EVENT_DATED = re.compile(
+        r"\b(?:tournaments?|events?|cups?|tourneys?)\s+(?:that\s+|which\s+)?(?:were\s+|was\s+)?(?:(started|began|begun|kicked off|opened)"
+        r"|(ended|finished|concluded|wrapped up|closed))\s+(?:in|during|on|before|after|by)\b"
+        r"|(?:(시작|개막)|(종료|끝|마무리|폐막))(?:된|한|난|났던|했던|되었던|됐던)\s*대회", re.I)
+
     def date_filters(self, col: str = "m.played_at", specs: list[DateSpec] | None = None) -> list[Filter]:
         out = []
         specs = self.date_specs if specs is None else specs
+        dated = self._EVENT_DATED.search(self.t.s) if col == "m.played_at" else None
+        if dated:
+            # "matches of tournaments that ended in 2025", "2025년에 끝난 대회들의 경기 수": the tournament's own date
+            col = "tr.start_date" if dated.group(1) or dated.group(3) else "tr.end_date"
         cols = self._date_cols(col, specs)
         for d, col in zip(specs, cols):
             if d.kind == "range":

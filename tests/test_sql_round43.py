@@ -23,6 +23,7 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
   the maps' totals.
 - A tournament left out ("excluding all matches of X", "X 제외하고"); a win rate in a battle royale game is the share of
   first places (no versus matches there to count).
+- "tournaments that started (ended) in …", "2025년에 끝난 대회": the tournament's own start (end) date scopes the matches.
 - A statistic for each of two values of one attribute ("supports compared with duelists", "KR vs EU teams").
 - A statistic over a team's last n matches ("how many of X's last 5 matches did they win", "최근 5경기 승률"), not the
   matches listed.
@@ -155,6 +156,9 @@ CASES = [
     ("Amber Lakes Cup 2025 제외하고 Minto 킬 합계", "SELECT SUM(kills) FROM match_players WHERE player_id = 1 AND match_id IN (4, 5)"),
     ("win% by team pubg", "SELECT t.name, 100.0 * SUM(placement = 1) / COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id "
      "WHERE match_id IN (4, 5) GROUP BY t.id"),
+    # the tournament's own dates scope the matches ("tournaments that ended in …")
+    ("how many matches were played in tournaments that ended in 2026?", "SELECT 0"),
+    ("2025년에 끝난 대회들의 경기 수", "SELECT COUNT(*) FROM matches WHERE tournament_id IN (1, 2)"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
