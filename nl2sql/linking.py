@@ -683,8 +683,10 @@ def spoken_numbers(text: str, catalog: "Catalog | None" = None) -> str:
             if w == "a" and k == 1:
                 said = None
             elif k == 1 and w in _EN_UNIT | {"ten": 10}:
-                # a lone small number stays a word, except as a clock time ("six pm", "seven o'clock")
-                if not re.match(r"\s*(?:[ap]\.?\s?m\b\.?|o'?\s?clock\b)", text[b:], re.I):
+                # a lone small number stays a word, except as a clock time ("six pm", "seven o'clock") or a ranking's
+                # size ("in the top three", "bottom five")
+                if not re.match(r"\s*(?:[ap]\.?\s?m\b\.?|o'?\s?clock\b)", text[b:], re.I) \
+                        and not re.search(r"\b(?:top|bottom)[\s-]+$", text[:a], re.I):
                     said = None
             # only words joined by spaces or hyphens make one number
             if said and any(not re.fullmatch(r"[\s\-]+(?:and\s+)?", text[toks[j][2]:toks[j + 1][1]], re.I)

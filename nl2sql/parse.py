@@ -3392,7 +3392,8 @@ class Parser:
     def _direction(self, measure: str | None) -> str:
         """The order a ranking is asked in: high to low unless said otherwise; for placements "best first"
         is the lowest number."""
-        low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) first\b|\blow(?:est)? to high(?:est)?\b|\bascending\b|\basc\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
+        low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) first\b|\blow(?:est)? to high(?:est)?\b"
+                              r"|\b(?:fewest|least|smallest) to (?:most|largest|biggest)\b|\bascending\b|\basc\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
         best_first = re.search(r"\bbest (?:first|to worst)\b|\bfrom best\b|잘한 ?순|좋은 ?순", self.t.s, re.I)
         if measure == "placement" or (measure or "").endswith("mt.placement"):
             if re.search(r"\b(?:asc|ascending|desc|descending)\b|오름차순|내림차순", self.t.s, re.I):

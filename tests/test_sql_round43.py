@@ -24,6 +24,8 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
 - A tournament left out ("excluding all matches of X", "X 제외하고"); a win rate in a battle royale game is the share of
   first places (no versus matches there to count).
 - "tournaments that started (ended) in …", "2025년에 끝난 대회": the tournament's own start (end) date scopes the matches.
+- "the top three" is a ranking's size (a lone small number word after "top" or "bottom" is written as digits); "from
+  most to fewest" orders.
 - A statistic for each of two values of one attribute ("supports compared with duelists", "KR vs EU teams").
 - A statistic over a team's last n matches ("how many of X's last 5 matches did they win", "최근 5경기 승률"), not the
   matches listed.
@@ -159,6 +161,8 @@ CASES = [
     # the tournament's own dates scope the matches ("tournaments that ended in …")
     ("how many matches were played in tournaments that ended in 2026?", "SELECT 0"),
     ("2025년에 끝난 대회들의 경기 수", "SELECT COUNT(*) FROM matches WHERE tournament_id IN (1, 2)"),
+    # a ranking's size spelled out; an order said from most to fewest
+    ("How many times did Marsh Lions finish in the top three?", "SELECT COUNT(*) FROM match_teams WHERE team_id = 3 AND placement <= 3"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
@@ -216,3 +220,13 @@ def test_maps_of_two_scopes_are_intersected(world):
     url, _, _ = world
     result = answer("Which maps were played in both the Amber Lakes Cup 2025 and the Harbor Royale 2025?", url)
     assert result.rows == [] and result.sql.count("m.map IN") == 2, result.sql
+
+
+def test_an_order_said_from_most_to_fewest(world):
+    from nl2sql.engine import answer
+
+    url, _, _ = world
+    rows = answer("how many matches did each team win, from most to fewest?", url).rows
+    assert [r[1] for r in rows] == sorted((r[1] for r in rows), reverse=True) and rows[0][0] == "달빛 여우", rows
+    rows = answer("kills per player from fewest to most", url).rows
+    assert [r[1] for r in rows] == sorted(r[1] for r in rows), rows
