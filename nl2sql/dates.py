@@ -273,6 +273,9 @@ def find_dates(text: str, today: dt.date | None = None, taken: list[bool] | None
     for key, delta in (("this_year", 0), ("last_year", -1)):
         for phrase in sorted(lex[key], key=len, reverse=True):
             for m in re.finditer(re.escape(phrase), low):
+                # "this year (2025)", "올해 2025년": the year said beside it is the one meant
+                if re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", low[max(0, m.start() - 10):m.end() + 10]):
+                    continue
                 if free(m.start(), m.end()):
                     y = today.year + delta
                     add("range", (f"{y}-01-01", f"{y + 1}-01-01"), m.start(), m.end())

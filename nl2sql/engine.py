@@ -359,7 +359,9 @@ def _plan(question: str, url: str, context: dict[str, Any] | None = None, today:
         # and so does a set of teams or players told apart by time ("2026년에 처음 출전한 팀", "debuted in 2025")
         contrast = reading is not None and (bool(reading.ir.setop) or reading.ir.having is not None
                                             and str(reading.ir.measure).endswith("played_at")) and reading.ir.select and len(words) >= 2
-        whole = named >= 2 or (named == 1 and (len(words) >= 3 or stat)) or superlative or contrast
+        # and so does an aggregate over per-group ones ("팀당 평균 선수 수는?", "선수별 평균 킬의 최댓값")
+        nested = reading is not None and reading.ir.nest is not None and len(words) >= 3
+        whole = named >= 2 or (named == 1 and (len(words) >= 3 or stat)) or superlative or contrast or nested
         if reading is None or not whole or opener or not has_evidence(question, linked, reading):
             return Plan(None, top_p, stats_p, linked, "followup_without_context")
         return Plan(None, max(0.6, reading.confidence * stats_p), max(0.6, stats_p), linked, ir=reading.ir,
@@ -522,9 +524,10 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
                           lambda m: " " * len(m.group()), question, flags=re.I)
     # "which region does X represent", "what team does X play for": "does" before a named team or player asks a fact of
     # its rows, not a procedure
-    for m in sorted((m for m in linked.mentions if m.type in ("team", "player") and m.end <= len(question)
+    for m in sorted((m for m in linked.mentions if m.type in ("team", "player", "role") and m.end <= len(question)
                      and question[m.start:m.end] == linked.text[m.start:m.end]), key=lambda m: -m.start):
-        aux = re.search(r"\b(?:does|do|did)\s+(?:the\s+)?(?:(?:player|pro|team|squad|org)\s+(?:(?:called|named|known as)\s+)?)?$",
+        # ("how many kills does a duelist average": a role's rows)
+        aux = re.search(r"\b(?:does|do|did)\s+(?:the\s+|an?\s+)?(?:(?:player|pro|team|squad|org)\s+(?:(?:called|named|known as)\s+)?)?$",
                         question[:m.start], re.I)  # "which position does the pro named X hold"
         if aux and re.search(r"\b(?:which|what|where|who|whom|how many|how much)\b", question[:aux.start()], re.I):
             question = question[:aux.start()] + " " * (aux.end() - aux.start()) + question[aux.end():]
@@ -636,7 +639,9 @@ def has_evidence(question: str, linked: Linked, reading) -> bool:
     past = re.search(r"\bwhen (?:was|were|did)\b|언제\s*(?:였|이었|했|열렸|있었|치렀|시작했|끝났)", question, re.I)
     # "제일 바빴던 달", "the quietest month": a ranking of the calendar's units by the matches played in each
     calendar = shaped and reading.ir.group and any(c.startswith(("month(", "year(", "day(")) for c in reading.ir.select)
-    return bool(named or dated or stat or calendar or (entity and (shaped or game or past)))
+    # "팀당 평균 선수 수": an aggregate over per-group counts of the kinds of rows it names
+    nested = reading.ir.nest is not None
+    return bool(named or dated or stat or calendar or (entity and (shaped or game or past or nested)))
 
 
 _SPEAKS_FOR = re.compile(
@@ -831,7 +836,10 @@ def unknown_names(linked: Linked) -> list[str]:
         if opening and word.lower() in english_words() and (
                 re.search(r"(?:ing|ly|ed)$", word) or re.match(
                     r"\s+(?:a|an|the|down|up|out|off|over|through|me|us|this|that|these|those|my|our|your|it|some|all|every|"
-                    r"each|for|with|in|on|of|to|at|by|from|about|into)\b", linked.masked[m.start() + len(word):], re.I)):
+                    r"each|for|with|in|on|of|to|at|by|from|about|into"
+                    # or a statistic's head noun after it ("Pick rate of each map", "Kill participation of X", "Map pool")
+                    r"|rates?|ratios?|share|participation|percentages?|counts?|totals?|averages?|leaders?|breakdown|pool|per)\b",
+                    linked.masked[m.start() + len(word):], re.I)):
             continue
         if not _known_form(word.lower(), known):
             if out and linked.masked[out[-1][1]:m.start()] == " ":  # "Purple Walruses" is one name

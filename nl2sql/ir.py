@@ -6,8 +6,8 @@ from the columns used, along the schema's foreign keys (as NatSQL/SemQL do). Wha
 
 - ``select``: columns (keys or looked-up attributes), ``DISTINCT`` for lists;
 - ``measure``: one aggregate — ``count``, ``countd:<col>``, ``sum|avg|max|min:<col>``, or a named
-  ratio (``win_rate`` in percent (``win_ratio`` as a fraction of 1), ``kd``, ``kda``, ``pct:a>b`` the share of rows where a beats b,
-  ``countif:<col><op><n>`` the rows meeting one condition), a team's ``record`` (wins, losses), or ``title``
+  ratio (``win_rate`` in percent (``win_ratio`` as a fraction of 1), ``kd``, ``kda``, ``kp`` (kill participation, in percent), ``pct:a>b`` the share of rows where a beats b,
+  ``countif:<col><op><n>`` the rows meeting one condition, ``pct_total:<measure>`` each group's share of all groups' measure), a team's ``record`` (wins, losses), or ``title``
   (a champion: the final's winner in versus play, the most final-stage points in ranking play), or ``titles``
   (how many tournaments a team won), or ``streak:<placement>`` (a team's longest run of that placement in time order);
 - ``filters``: ``=, !=, <, <=, >, >=, in, not_in, is_null, not_null, like`` on any column, plus
@@ -197,17 +197,24 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return f"1.0 * SUM(mp.kills) / {guard}"
     if measure == "kda":
         return f"1.0 * (SUM(mp.kills) + SUM(mp.assists)) / {guard}"
+    if measure == "kp":  # kill participation: a player's kills and assists as a percentage of his team's kills in the same matches
+        return ("100.0 * (SUM(mp.kills) + SUM(mp.assists)) / NULLIF(SUM((SELECT x.kills FROM match_teams x "
+                "WHERE x.match_id = mp.match_id AND x.team_id = p.team_id)), 0)")
     func, _, col = measure.partition(":")
+    if func == "pct_total":  # 'pct_total:count': each group's measure as a percentage of all the groups' (a window over the result)
+        inner = measure_sql(col, ir)
+        return f"100.0 * {inner} / SUM({inner}) OVER ()"
     if func == "pct":  # 'pct:a>b': the percentage of rows where column a beats column b
         a, b = col.split(">")
         return f"100.0 * SUM(CASE WHEN {a} > {b} THEN 1 ELSE 0 END) / COUNT(*)"
     if func in ("share", "countif"):  # 'share:mt.placement<=3': the percentage of rows meeting one condition; 'countif:…' their number
         import re
 
-        m = re.fullmatch(r"([a-z]{1,2}\.[a-z_]+)(<=|>=|=|<|>)(\d+(?:\.\d+)?|null)", col)
-        if not m or m.group(3) == "null" and m.group(2) != "=":
+        m = re.fullmatch(r"([a-z]{1,2}\.[a-z_]+)(<=|>=|=|<|>)(\d+(?:\.\d+)?|null|'(?:[^']|'')*')", col)
+        if not m or m.group(3) == "null" and m.group(2) != "=" or m.group(3).startswith("'") and m.group(2) != "=":
             raise ValueError(f"unknown measure {measure!r}")
-        cond = f"{m.group(1)} IS NULL" if m.group(3) == "null" else f"{m.group(1)} {m.group(2)} {m.group(3)}"  # 'share:mp.damage=null'
+        # 'share:mp.damage=null': blank cells; "share:m.stage='final'": rows holding one value (a quoted, escaped literal)
+        cond = f"{m.group(1)} IS NULL" if m.group(3) == "null" else f"{m.group(1)} {m.group(2)} {m.group(3)}"
         hits = f"SUM(CASE WHEN {cond} THEN 1 ELSE 0 END)"
         return hits if func == "countif" else f"100.0 * {hits} / COUNT(*)"
     if func == "part":  # 'part:mp.kills': the percentage of the column's total that the rows of ``ir.part`` hold
@@ -240,14 +247,18 @@ def _measure_aliases(measure: str | None) -> set[str]:
         return set()
     if measure in ("kd", "kda"):
         return {"mp"}
+    if measure == "kp":
+        return {"mp", "p"}
     if measure in ("win_rate", "win_ratio", "wins", "losses", "record"):
         return {"mt"}
     if measure == "title":
         return {"mt", "m"}
     if measure.startswith("diff:") and set(measure[5:].split("-")) <= _RESULTS:
         return {"mt"}
+    if measure.startswith("pct_total:"):
+        return _measure_aliases(measure.split(":", 1)[1])
     if measure.startswith(("share:", "countif:", "diff:", "oppdiff:", "oppsum:")):
-        return _aliases_in(measure.split(":", 1)[1])
+        return _aliases_in(measure.split(":", 1)[1].split("'", 1)[0])  # (not inside a quoted value)
     return _aliases_in(measure)
 
 
@@ -354,6 +365,20 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         order = "ASC" if v.get("order") == "asc" else "DESC"
         return (f"{c} = (SELECT xm.id FROM matches xm JOIN tournaments xr ON xr.id = xm.tournament_id "
                 f"WHERE {' AND '.join(conds) or '1 = 1'} ORDER BY xm.played_at {order}, xm.id {order} LIMIT 1)")
+    if op == "last_n":  # a team's last (or first) n matches in a scope: {"n", "team", "order", "filters": [...]} on m.id
+        rename = {"m": "xm", "tr": "xr"}
+        inner = [Filter(**g) if isinstance(g, dict) else g for g in v.get("filters") or []]
+        conds = [filter_sql(Filter(rename[g.col.split(".")[0]] + "." + g.col.split(".")[1], g.op, g.value), dialect)
+                 for g in inner if g.col.split(".")[0] in rename]
+        conds.append(f"yt.name = {lit(v['team'])}")
+        order = "ASC" if v.get("order") == "asc" else "DESC"
+        return (f"{c} IN (SELECT xm.id FROM matches xm JOIN tournaments xr ON xr.id = xm.tournament_id JOIN match_teams y "
+                f"ON y.match_id = xm.id JOIN teams yt ON yt.id = y.team_id WHERE {' AND '.join(conds)} "
+                f"ORDER BY xm.played_at {order}, xm.id {order} LIMIT {int(v['n'])})")
+    if op == "tr_by_time":  # the first or last tournament by its start: {"order": "asc"|"desc", "game": name or None} on tr.id
+        order = "ASC" if v.get("order") == "asc" else "DESC"
+        where = f"WHERE x.game = {lit(v['game'])} " if v.get("game") else ""
+        return f"{c} = (SELECT x.id FROM tournaments x {where}ORDER BY x.start_date {order}, x.id {order} LIMIT 1)"
     if op == "above_by_game":  # {game: n}: the column above n in that game's matches
         return "(" + " OR ".join(f"(tr.game = {lit(g)} AND {c} > {int(n)})" for g, n in sorted(v.items())) + ")"
     if op in ("without_player", "with_player"):  # the matches a named player sat out (or played in)

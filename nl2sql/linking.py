@@ -140,6 +140,12 @@ def _loan_letters(text: str) -> str:
                      ("ew", "u"), ("oo", "u"), ("ee", "i"), ("ea", "i"), ("ow", "au"), ("ou", "au")):
             low = low.replace(a, b)
         low = re.sub(r"c(?=[eiy])", "s", low)
+        # the long vowels English spells with a silent final e, and "igh" ("Blaze" = 블레이즈, "Knife" = 나이프, "Night" = 나이트)
+        low = re.sub(r"\bkn(?=[aeiou])", "n", low.replace("igh", "ai"))
+        # (words of five letters or more: a short one, "rate", "mine", is more often an ordinary word than a name)
+        long_e = lambda w: re.sub(r"([ou])([bdfgklmnprstvz])e$", r"\1\2",  # noqa: E731
+                                  re.sub(r"i([bdfgklmnprstvz])e$", r"ai\1", re.sub(r"a([bdfgklmnprstvz])e$", r"ei\1", w)))
+        low = re.sub(r"\b[a-z]{5,}\b", lambda m: long_e(m.group()), low)
         low = re.sub(r"er\b|er(?=[^aeiou])", "u", low)
         low = re.sub(r"(?<=[^aeiou])y(?![aeiou])", "i", low)
     low = low.translate(str.maketrans("gdbfvlzcw", "ktppprsku"))
@@ -697,8 +703,10 @@ def spoken_numbers(text: str, catalog: "Catalog | None" = None) -> str:
             if w == "a" and k == 1:
                 said = None
             elif k == 1 and w in _EN_UNIT | {"ten": 10}:
-                # a lone small number stays a word, except as a clock time ("six pm", "seven o'clock")
-                if not re.match(r"\s*(?:[ap]\.?\s?m\b\.?|o'?\s?clock\b)", text[b:], re.I):
+                # a lone small number stays a word, except as a clock time ("six pm", "seven o'clock") or a ranking's
+                # size ("in the top three", "bottom five")
+                if not re.match(r"\s*(?:[ap]\.?\s?m\b\.?|o'?\s?clock\b)", text[b:], re.I) \
+                        and not re.search(r"\b(?:top|bottom)[\s-]+$", text[:a], re.I):
                     said = None
             # only words joined by spaces or hyphens make one number
             if said and any(not re.fullmatch(r"[\s\-]+(?:and\s+)?", text[toks[j][2]:toks[j + 1][1]], re.I)

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .dates import DateSpec, find_dates
-from .ir import IR, Filter, compile_sql
+from .ir import IR, Filter, compile_sql, lit
 from .linking import _EN_NUMBERS, _KO_NUMBERS, Linked
 
 CUES_PATH = Path(__file__).parent / "templates" / "cues.yaml"
@@ -28,7 +28,7 @@ KEY = {"month": "month(m.played_at)", "year": "year(m.played_at)", "team": "t.na
        "role": "p.role", "game": "tr.game", "stage": "m.stage", "match": "m.played_at", "date": "day(m.played_at)"}
 VALUE_COL = {"team": "t.name", "player": "p.nickname", "tournament": "tr.name", "game": "tr.game", "stage": "m.stage",
              "map": "m.map", "region": "t.region", "role": "p.role"}
-PLAYER_MEASURES = {"deaths", "assists", "damage", "kd", "kda"}
+PLAYER_MEASURES = {"deaths", "assists", "damage", "kd", "kda", "kp"}
 COLUMN_MEASURES = {"kills", "deaths", "assists", "damage", "points", "placement", "score"}
 PLAYOFFS = ["quarterfinal", "semifinal", "final"]
 
@@ -622,7 +622,7 @@ class Parser:
         """The statistic the question is about (None: it counts or lists entities)."""
         t = self.t
         # "순위"/"rank" words name the placement only when no other statistic is named ("킬 순위" ranks kills).
-        order = ["kda", "kd", "win_rate", "chicken", "damage", "assists", "deaths", "points", "kills",
+        order = ["kp", "kda", "kd", "win_rate", "chicken", "damage", "assists", "deaths", "points", "kills",
                  "wins", "losses", "placement", "score"]
         if t.has("measures", "score") and self._score_side() is not None:
             return "score"  # "rounds the losing side got", "진 팀 평균 라운드": one side's score, not a count of losses
@@ -754,7 +754,9 @@ class Parser:
                 and "player" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b", low):
             return "team"  # "team kills ranking", "squad points standings": the team-level statistic of each team
         if re.search(r"\b(?:league|points?|group)\s+table\b|\bstandings?\b|\bleaderboard\b", low) and "player" not in self.values \
-                and "team" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b|선수", low):
+                and "team" not in self.values and not re.search(r"\bplayers?\b|\bfraggers?\b|\bmvp\b|선수", low) \
+                and not (re.search(r"\bleaderboard\b", low) and not re.search(r"\btable\b|\bstandings?\b", low)
+                         and self.measure() in PLAYER_MEASURES | {"kills"}):
             return "team"  # "the group stage's league table by wins", "순위표 승수 기준": the teams, each with its statistic
         if "team" in self.values and re.search(r"\b(?:opponents?|rivals?)\b", low) and t.has("shapes", "opponent"):
             return "team"  # "X's opponent in their last match", "the opponents of X in 2025": the other sides
@@ -922,8 +924,9 @@ class Parser:
                 continue  # "every player who has more than N kills": those that pass, not a breakdown of all
             if re.match(r"(?:by|per)\s+(?:maps?|games?|series|matche?s?)\s+(?:won|lost|taken|dropped|played)\b", s[m.start():], re.I):
                 continue  # "ordered by maps won": a count of won maps (the statistic ordered on), not a row per map
-            if m.group().lower().startswith("per") and re.search(r"(?:averag\w*|avg|mean)\s+(?:[\w.+%@]+\s+){0,4}$", s[:m.start()], re.I):
-                continue  # "mean frags per roster": the unit of the average, not a grouping
+            if m.group().lower().startswith("per") and re.search(r"(?:averag\w*|avg|mean)\s+(?:[\w.+%@]+\s+){0,4}$", s[:m.start()], re.I) \
+                    and not re.match(r"roles?|positions?|regions?|countr(?:y|ies)|stages?", m.group(1), re.I):
+                continue  # "mean frags per roster": the unit of the average, not a grouping ("per role" still groups)
             if re.match(r"by\s+@teamX\s+(?:players|members|pros)\b", m.group(), re.I):
                 continue  # "kills by X players": X's players did it, all of them together
             if self._per_unit_of_rate(m, s):
@@ -975,10 +978,12 @@ class Parser:
     # ----------------------------------------------------------------- filters
     # An attribute of a player or a team said with a negation is a filter on every row ("who aren't supports",
     # "non-KR teams", "서포터 아닌 선수", "한국 팀 말고"): the value excluded, not a set of groups never doing something.
-    _NEGATABLE = ("role", "region")
+    _NEGATABLE = ("role", "region", "stage", "map", "tournament")
     _NEG_BEFORE = re.compile(r"(?:\bnot\s+(?:an?\s+|the\s+)?|\bnon[- ]?|\b(?:are|is|was|were)\s*n[o']?t\s+(?:an?\s+|the\s+)?"
                              r"|\b(?:do|does|did)\s*n[o']?t\s+play\s+(?:as\s+)?(?:an?\s+|the\s+)?"
-                             r"|\b(?:except|excluding|besides|minus|other than|apart from|outside)(?:\s+for)?\s+(?:the\s+)?)\s*$", re.I)
+                             r"|\b(?:except|excluding|besides|minus|other than|apart from|outside|not counting|leaving out|ignoring)(?:\s+for)?\s+"
+                             # "excluding all matches of the X", "not counting the games at X"
+                             r"(?:(?:all\s+|any\s+)?(?:the\s+)?(?:matches|games|series|maps|rounds)\s+(?:of|from|in|at|on)\s+)?(?:the\s+)?)\s*$", re.I)
     _NEG_AFTER = re.compile(r"^\s*(?:(?:팀|선수|스쿼드|쪽|지역|리전|포지션|역할|맵|스테이지)(?:들)?\s*)?(?:(?:이|가|은|는|을|를)\s*)?(?:아닌|아니|말고|빼고|제외|뺀|외의?\s)")
 
     def _negated(self, typ: str) -> bool:
@@ -1058,19 +1063,58 @@ class Parser:
             out.append(Filter("m.stage", "in", list(PLAYOFFS)))
         if _MONTH_SPAN.search(self.t.s):
             out.append(Filter("tr.start_date", "month!=", "tr.end_date"))
-        if re.search(r"\bhead[- ]to[- ]head (?:match|game|series|format|events?|tournaments?)|\bversus (?:match|game)"
+        vs = re.search(r"\bhead[- ]to[- ]head (?:match|game|series|format|events?|tournaments?)|\bversus (?:match|game)"
                      r"|\bversus[- ](?:format|mode|style|type|events?|tournaments?|play)\b|대전 경기|(?:맞대결|대전|1\s*대\s*1)\s*(?:방식|형식)"
                      # the column's value said in Korean text ("versus 경기", "format이 versus인")
-                     r"|\bversus\s*(?:경기|매치|판|게임|방식|포맷|형식|모드|대회|format)|\bformat\s*(?:(?:is|was|=|==|:|equals?|of)\s*)?(?:이|가|은|는|=)?\s*['\"]?versus\b", self.t.s, re.I) \
-                and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
+                     r"|\bversus\s*(?:경기|매치|판|게임|방식|포맷|형식|모드|대회|format)|\bformat\s*(?:(?:is|was|=|==|:|equals?|of)\s*)?(?:이|가|은|는|=)?\s*['\"]?versus\b", self.t.s, re.I)
+        if vs and not self.has("ranking_format") and (self._LEAVE_OUT_BEFORE.search(self.t.s[max(0, vs.start() - 30):vs.start()])
+                                                       or self._LEAVE_OUT_AFTER.search(self.t.s[vs.end():vs.end() + 20])):
+            out.append(Filter("m.format", "=", "ranking"))  # "excluding head-to-head matches": the other format
+        elif vs and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
             # ("only battle royale, never a head-to-head game": the other format said as denied is no scope)
             out.append(Filter("m.format", "=", "versus"))
         if self.has("ranking_format"):
-            if re.search(r"(?:\bnot\b|\bno\b|\bexcept\b|\bexcluding\b|빼고|제외)\s*(?:the\s+)?(?:battle ?royale|배틀 ?로얄)", self.t.s, re.I):
-                out.append(Filter("m.format", "=", "versus"))
-            else:
-                out.append(Filter("m.format", "=", "ranking"))
+            out.append(Filter("m.format", "=", "versus" if self._format_left_out() else "ranking"))
+        if not self.has("no_value"):
+            out += [f for f in self._values_present() if f not in out]
         return out
+
+    # a column said as filled in: "with a recorded map", "role is known", "맵 기록이 있는", "지역 정보가 있는 팀"
+    _PRESENT_COLS = (("region|country|지역|나라|국가", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
+                     ("stage|스테이지", "m.stage"), (r"start(?:ing)? date|시작\s*(?:일|날짜)", "tr.start_date"),
+                     (r"end(?:ing)? date|종료\s*(?:일|날짜)", "tr.end_date"),
+                     # a statistic's own cell only with a word for the cell ("a recorded damage value", "딜량 값이 있는")
+                     ("damage|dmg|데미지|딜량", "mp.damage"), ("kills?|킬", "mp.kills"), ("deaths?|데스", "mp.deaths"),
+                     ("assists?|어시(?:스트)?", "mp.assists"), ("scores?|점수|스코어", "mt.score"), ("placements?|등수", "mt.placement"))
+    _FILLED_EN = r"(?:recorded|known|listed|logged|entered|filled[- ]in|registered|non-?null|present|on (?:record|file)|not (?:null|blank|empty|missing))"
+    _FILLED_KO = r"(?:기록(?:돼|되어)?\s*있는|기록된|입력(?:돼|되어)?\s*있는|입력된|등록된|기재된|적혀\s*있는|적힌|채워진|존재하는|있는)"
+
+    def _values_present(self) -> list[Filter]:
+        s, out = self.t.s, []
+        for word, col in self._PRESENT_COLS:
+            stat = col.startswith(("mp.", "mt."))
+            cell = r"(?:\s+(?:value|field|entry|entries|figure|number|data|info|stat))" + ("" if stat else "?")
+            en = re.search(rf"(?<![A-Z])\b(?:a|an|any|some|the|their|its|with|having|has|have)\s+{self._FILLED_EN}\s+(?:{word}){cell}\b"
+                           rf"|\b(?:{word}){cell}\s+(?:(?:is|are|was|were|has been|have been)\s+)?{self._FILLED_EN}(?!\s+(?:in|at|on|for|by|during|across|over|from)\b(?! (?:record|file)))"
+                           rf"|\b(?:with|has|have|having)\s+(?:a|an|their|its)?\s*(?:{word})\s+(?:recorded|listed|logged|filled in)\b", s, re.I)
+            ko = re.search(rf"(?<![A-Z가-힣])(?:{word})\s*{'(?:값|수치|기록|데이터|정보)' if stat else '(?:값|기록|데이터|정보)?'}\s*(?:이|가|은|는)?\s*{self._FILLED_KO}", s)
+            hit = en or ko
+            if hit and not re.search(r"\b(?:no|not|without|never|missing|lacks?|un)\s*(?:\w+\s+)?$", s[max(0, hit.start() - 14):hit.start()], re.I):
+                out.append(Filter(col, "not_null"))
+        return out
+
+    _LEAVE_OUT_BEFORE = re.compile(r"(?:\bnot\b|\bno\b|\bexcept(?:\s+for)?\b|\bexclud(?:e|es|ed|ing)\b|\bother than\b|\bapart from\b"
+                                   r"|\bignor(?:e|es|ed|ing)\b|\bleav(?:e|es|ing) out\b|\bleft out\b|\bwithout\b|\bminus\b|\bskip(?:ping)?\b"
+                                   r"|\bnon[- ]?)\s*(?:the\s+|any\s+|all\s+)?$", re.I)
+    _LEAVE_OUT_AFTER = re.compile(r"^\s*(?:경기|매치|판|게임|방식|형식|포맷|모드|matches|games)?\s*(?:은|는|을|를|이|가|들)?\s*"
+                                  r"(?:빼고|뺀|제외|말고|아닌|빼면|\bexcluded\b|\bleft out\b|\baside\b)", re.I)
+
+    def _format_left_out(self) -> bool:
+        """"excluding ranking-format matches", "not in battle royale", "배틀로얄 경기는 빼고": the ranking format said as left
+        out scopes the other format."""
+        s = self.t.s
+        return any(self._LEAVE_OUT_BEFORE.search(s[max(0, a - 30):a]) or self._LEAVE_OUT_AFTER.search(s[b:b + 20])
+                   for a, b in self.t.find("shapes", "ranking_format"))
 
     def _date_cols(self, col: str, specs: list[DateSpec]) -> list[str]:
         """"started in 2025 and ended in 2026", "2025년에 시작해서 2026년에 끝난": with both a start and an end word, each
@@ -1091,9 +1135,18 @@ class Parser:
             out.append(min(words, key=lambda w: min(abs(w[0] - b), abs(a - w[1])))[2])
         return out
 
+    _EVENT_DATED = re.compile(
+        r"\b(?:tournaments?|events?|cups?|tourneys?)\s+(?:that\s+|which\s+)?(?:were\s+|was\s+)?(?:(started|began|begun|kicked off|opened)"
+        r"|(ended|finished|concluded|wrapped up|closed))\s+(?:in|during|on|before|after|by)\b"
+        r"|(?:(시작|개막)|(종료|끝|마무리|폐막))(?:된|한|난|났던|했던|되었던|됐던)\s*대회", re.I)
+
     def date_filters(self, col: str = "m.played_at", specs: list[DateSpec] | None = None) -> list[Filter]:
         out = []
         specs = self.date_specs if specs is None else specs
+        dated = self._EVENT_DATED.search(self.t.s) if col == "m.played_at" else None
+        if dated:
+            # "matches of tournaments that ended in 2025", "2025년에 끝난 대회들의 경기 수": the tournament's own date
+            col = "tr.start_date" if dated.group(1) or dated.group(3) else "tr.end_date"
         cols = self._date_cols(col, specs)
         for d, col in zip(specs, cols):
             if d.kind == "range":
@@ -1244,10 +1297,12 @@ class Parser:
         pair = self._pair(measure, asked)
         if pair is not None:
             return Reading(pair, 0.85, "pair")
-        if t.has("shapes", "titles") and asked in ("team", None) and "player" not in values:
-            # "which team won the most tournaments", "X 우승 몇 번": tournaments won, counted per team
+        if t.has("shapes", "titles") and (asked in ("team", None) or asked == "tournament" and len(values.get("team", [])) == 1
+                                          and t.has("aggregates", "count")) and "player" not in values:
+            # "which team won the most tournaments", "X 우승 몇 번", "how many tournaments has X won": tournaments won,
+            # counted per team
             fs = self.value_filters(skip={"stage"}) + self.date_filters()
-            if "team" in values and asked is None:
+            if "team" in values and asked in (None, "tournament"):
                 return Reading(IR(measure="titles", filters=fs), 0.8, "count")
             maxish = t.has("aggregates", "max") or re.search(r"\bthe most\b|제일|가장|최다", t.s, re.I)
             return Reading(IR(select=["t.name"], measure="titles", filters=fs, group=True,
@@ -1304,7 +1359,7 @@ class Parser:
                 # that team's own statistic: one row, the team and the value
                 cols = {"kills": "mt.kills", "score": "mt.score", "points": "mt.score", "deaths": "mp.deaths",
                         "assists": "mp.assists", "damage": "mp.damage"}
-                m_expr = measure if measure in ("win_rate", "kd", "kda", "wins", "losses") else \
+                m_expr = measure if measure in ("win_rate", "kd", "kda", "kp", "wins", "losses") else \
                     f"{'avg' if t.has('aggregates', 'avg') else 'sum'}:{cols[measure]}" if measure in cols else \
                     "avg:mt.placement" if measure == "placement" else None
                 if m_expr is not None:
@@ -1370,6 +1425,9 @@ class Parser:
                                   order="desc", limit=1), 0.85, "champion")
             filters += [Filter("m.stage", "=", "final")]
             asked = "team"
+        crowned = self._champions_in_scope(measure, asked, self.group_entity(), t.has("aggregates", "count"))
+        if crowned is not None:
+            return crowned
         if asked == "tournament" and len(values.get("team", [])) == 1 and "stage" not in values and not t.has("aggregates", "count") \
                 and re.search(r"\b(?:tournaments?|events?|tourneys?|cups?|titles?)\s+(?:(?:did|has|have|had)\s+)?@teamX\s+(?:ever\s+)?(?:win|won)\b(?!\s+(?:a|an|any|at least|more|most|matches|games|maps|series|rounds|\d))"
                               r"|\b(?:tournaments?|events?|tourneys?|cups?)\s+(?:that\s+|which\s+)?(?:were\s+)?won\s+by\s+@teamX\b"
@@ -1628,6 +1686,9 @@ class Parser:
                                           or (None if events else "match"), filters, per=group_by)
             ir = IR(select=[gkey] if group_by != "match" else ["m.id", gkey], measure=m_expr, filters=filters, group=True)
             together = self._side_by_side(player_level or group_by in ("player", "role"))
+            if _SHARE_WORD.search(t.s) and not together and (m_expr == "count" or m_expr.startswith(("countd:", "sum:"))):
+                # "맵별 경기 비율", "what share of all kills did each team get": each group's part of the whole, in percent
+                ir.measure = f"pct_total:{m_expr}"
             if together:
                 # "per squad, wins beside losses": one column per statistic
                 ir.measure, ir.extra_measures = together[0], together[1:]
@@ -1639,7 +1700,8 @@ class Parser:
                     else self._direction(measure)
             if n and n > 1 and not ir.order.startswith("col:") if ir.order else n and n > 1:
                 ir.order, ir.limit = ir.order or self._direction(measure), n  # "X별 ... top 5": the first n groups
-            elif threshold is not None and cmp and not (maxish or minish or single or together) and measure \
+            elif threshold is not None and cmp and not (maxish or minish or single or together) \
+                    and (measure or m_expr == "count" or m_expr.startswith("countd:")) \
                     and group_by in ("team", "player", "tournament", "map", "region", "role", "game", "stage"):
                 # "팀별 평균 등수 N 이하만", "per player, the average kills, only those at N or more": the
                 # groups whose statistic passes the number
@@ -1773,7 +1835,7 @@ class Parser:
         if mcol and mcol.startswith("share:") and not key:
             return Reading(IR(measure=mcol, filters=filters), 0.8, "scalar")  # "X의 치킨 비율"
         # Counts and scalar aggregates.
-        if has_count or agg or mcol or measure in ("kd", "kda", "win_rate"):
+        if has_count or agg or mcol or measure in ("kd", "kda", "kp", "win_rate"):
             counted = self._counted(asked)
             if has_count and row_filters and asked in (None, "match", "team", "player") \
                     and (not agg or agg == "avg" and not re.search(r"\bavg\b|\baverag|\bmean\b|평균", t.s, re.I)) \
@@ -1787,10 +1849,10 @@ class Parser:
                 if together:  # "X's assists and damage in total": both, side by side
                     fs = [f for f in filters if not (f.col == "mt.placement" and f in events)]
                     return Reading(IR(measure=together[0], extra_measures=together[1:], filters=fs), 0.8, "scalar")
-                if measure in ("kd", "kda", "win_rate"):
+                if measure in ("kd", "kda", "kp", "win_rate"):
                     return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
                 return Reading(IR(measure=f"{fn}:{mcol}", filters=filters), 0.8, "scalar")
-            if measure in ("kd", "kda", "win_rate"):
+            if measure in ("kd", "kda", "kp", "win_rate"):
                 return Reading(IR(measure=measure, filters=filters), 0.8, "scalar")
             if has_count:
                 return Reading(IR(measure=self._count_expr(counted, filters), filters=filters), 0.8, "count")
@@ -1878,7 +1940,7 @@ class Parser:
         mcol, agg, events = self._measure_column(measure, player_level, asked)
         if mcol is None and not events:
             return None
-        if mcol in ("kd", "kda") or (mcol or "").startswith("share:"):
+        if mcol in ("kd", "kda", "kp") or (mcol or "").startswith("share:"):
             return None
         m_expr = f"sum:{mcol}" if mcol else "count"
         fs = self.value_filters() + self.date_filters() + events
@@ -1895,6 +1957,32 @@ class Parser:
     _MATCH_UNIT = re.compile(r"\b(?:per|a|each|every|one|single|in a|in one)\s+(?:@\w+\s+)?(?:match|game|map|series)\b"
                              r"|(?:맵|경기|판|게임|시리즈|매치)\s*(?:하나|한\s?개|1개)?\s*(?:에|당|마다|별로)|한\s?(?:맵|경기|판|게임|시리즈|매치)(?:에|에서|당)", re.I)
 
+    _WON_EVENT = re.compile(r"\bwon\s+(?:a|an|any|the)?\s*(?:tournaments?|events?|titles?|cups?|championships?)\b|\bchampions?\b|\btitle winners?\b"
+                            r"|우승\s*(?:한|했던|했던|차지한)\s*(?:팀|곳)|우승\s*팀|우승팀|챔피언", re.I)
+    _FIRST_EVENT = re.compile(r"\b(?:first|earliest|opening|very first)\s+(?:@\w+\s+)?(?:tournament|event|cup)\b|첫\s*(?:번째\s*)?대회|최초(?:의)?\s*대회|가장\s*(?:처음|먼저|이른)\s*(?:열린\s*)?대회", re.I)
+    _LAST_EVENT = re.compile(r"\b(?:most recent|latest|last|newest|final)\s+(?:@\w+\s+)?(?:tournament|event|cup)\b|(?:가장\s*)?최근\s*(?:에\s*)?(?:열린\s*)?대회|마지막\s*대회|최신\s*대회", re.I)
+
+    def _champions_in_scope(self, measure, asked, group_by, has_count) -> Reading | None:
+        """"2025년에 우승한 팀", "which teams won a tournament in 2025", "who won the first tournament": the champion of each
+        tournament in a date scope (the final's winner, or the most final-stage points), or of the first or last one."""
+        t, values = self.t, self.values
+        first, last = self._FIRST_EVENT.search(t.s), self._LAST_EVENT.search(t.s)
+        won = self._WON_EVENT.search(t.s) or (first or last) and re.search(r"\bw[oi]n(?:ner)?s?\b|우승", t.s, re.I)
+        if asked == "player" and not re.search(r"\bplayers?\b|\bpros?\b|선수", t.s, re.I):
+            asked = "team"  # "who were the champions": a side
+        if "tournament" in values or "team" in values or "player" in values or "stage" in values or group_by or has_count \
+                or asked not in ("team", None) or measure not in (None, "wins") or not won:
+            return None
+        game = values.get("game", [None])[0] if len(values.get("game", [])) <= 1 else None
+        fs = [f for f in self.value_filters() if f.col in ("tr.game", "m.format", "t.region")] + [Filter("m.stage", "=", "final")]
+        if bool(first) != bool(last):
+            fs.append(Filter("tr.id", "tr_by_time", {"order": "asc" if first else "desc", "game": game}))
+            return Reading(IR(select=["t.name"], measure="title", filters=fs, group=True, order="desc", limit=1), 0.8, "champion")
+        if first or last or not (self.date_specs or re.search(r"\btournaments\b|\bevents\b|대회들|대회마다|각\s*대회|\bwon\s+(?:a|any)\b", t.s, re.I)):
+            return None
+        return Reading(IR(select=["t.name"], measure="title", filters=fs + self.date_filters(), per="tr.name", order="desc"),
+                       0.75, "per")
+
     def _match_totals(self, measure: str | None, asked: str | None) -> Reading | None:
         """A statistic of both sides of one match added up, then averaged (or its extreme taken) over the matches:
         "mean kills per map with both squads summed", "판마다 두 팀 킬 더해서 평균" → AVG over matches of SUM(mt.x) (IR ``over``);
@@ -1907,6 +1995,8 @@ class Parser:
             return None
         if self.group_entity() not in (None, "match"):
             return None
+        if asked == "map" and not (self._MATCH_UNIT.search(s) or t.has("shapes", "single")) and re.search(r"\bin total\b|\boverall\b|통틀어|합계|총", s, re.I):
+            return None  # "on which map was the most damage dealt in total": each map's total over its matches
         if asked in ("team", "player") and not re.search(r"\bboth (?:teams|sides|squads)\b|\bbetween (?:them|the two|both)\b|양\s?(?:팀|쪽|측)|두\s?팀", s, re.I):
             return None  # "그날 합계 킬 1등 선수", "the squad with the most points in total": who has the largest own total
         col = {"kills": "mt.kills", "score": "mt.score", "points": "mt.score"}.get(measure, f"mp.{measure}")
@@ -1961,7 +2051,7 @@ class Parser:
     def _measures_said(self) -> list[tuple[str, int, int]]:
         """The statistics the question names, in order: (name, start, end) of the first cue of each."""
         out = []
-        for name in ("kda", "kd", "win_rate", "damage", "assists", "deaths", "points", "kills", "wins", "losses"):
+        for name in ("kp", "kda", "kd", "win_rate", "damage", "assists", "deaths", "points", "kills", "wins", "losses"):
             spans = self.t.find("measures", name)
             if spans:
                 a, b = min(spans)
@@ -1972,7 +2062,7 @@ class Parser:
     def _plain_measure(self, name: str, player_level: bool, avg: bool = False) -> str | None:
         """The aggregate of one named statistic on its own (for measures side by side and several thresholds)."""
         fn = "avg" if avg else "sum"
-        if name in ("kd", "kda", "win_rate", "wins", "losses"):
+        if name in ("kd", "kda", "kp", "win_rate", "wins", "losses"):
             return name
         if name == "kills":
             return f"{fn}:{'mp' if player_level else 'mt'}.kills"
@@ -2201,7 +2291,7 @@ class Parser:
         t, v = self.t, self.values
         if self._DAYS_LONG.search(t.s) and len(v.get("tournament", [])) == 1:
             return self._tournament_length(measure, None)  # its length in days, whatever dates are said beside
-        if measure in ("kills", "deaths", "assists", "damage", "kd", "kda", "points", "wins", "losses", "chicken", "win_rate"):
+        if measure in ("kills", "deaths", "assists", "damage", "kd", "kda", "kp", "points", "wins", "losses", "chicken", "win_rate"):
             return None
         if t.has("aggregates", "count") or t.has("aggregates", "max") and "tournament" not in v:
             return None
@@ -2949,8 +3039,10 @@ class Parser:
         if measure == "losses":
             return None, agg, [Filter("mt.placement", "=", 2), Filter("m.format", "=", "versus")]
         if measure == "win_rate":
+            if ranking_ctx or self._ranking_scope() and all(g in set(self.linked.ranking_games) | {"PUBG"} for g in self.values.get("game", [])):
+                return None, agg, [Filter("m.format", "=", "ranking")]  # "win% in <royale game>": the share of first places
             return None, agg, [Filter("m.format", "=", "versus")]
-        if measure in ("kd", "kda"):
+        if measure in ("kd", "kda", "kp"):
             return measure, agg, []
         if measure == "kills":
             return f"{side}.kills", agg, []
@@ -3158,7 +3250,7 @@ class Parser:
     def _record_or_recent(self, asked: str | None) -> Reading | None:
         """A team's win-loss record, or its most recent matches."""
         t, teams = self.t, self.values.get("team", [])
-        if len(teams) != 1 or self.measure() in ("kills", "deaths", "assists", "damage", "kd", "kda", "points"):
+        if len(teams) != 1 or self.measure() in ("kills", "deaths", "assists", "damage", "kd", "kda", "kp", "points"):
             return None
         base = [Filter("t.name", "=", teams[0])] + self.value_filters(skip={"team"}) + self.date_filters()
         if t.has("shapes", "recent"):
@@ -3167,6 +3259,15 @@ class Parser:
             asc = re.search(r"순서대로|차례대로|오래된\s*순|이른\s*순|빠른\s*순|\bin (?:time |chronological |match )?order\b|\bchronologic"
                             r"|\b(?:oldest|earliest) (?:one )?first\b", t.s, re.I) \
                 and not re.search(r"최신\s*순|최근\s*순|\b(?:most recent|latest|newest) (?:one )?first\b", t.s, re.I)
+            said = self.measure()
+            if said in ("wins", "losses", "win_rate") or t.has("shapes", "record"):
+                # "how many of X's last 5 matches did they win", "최근 5경기 승률", "record in the last 3 games": the
+                # statistic over those matches, not the matches listed
+                fmt = [f for f in base if f.col == "m.format"] or [Filter("m.format", "=", "versus")]
+                scope = [f for f in base if f.col.startswith(("m.", "tr.")) and f.col != "m.format"] + fmt
+                last = Filter("m.id", "last_n", {"n": n, "team": teams[0], "order": "asc" if asc else "desc", "filters": scope})
+                m_expr = "record" if t.has("shapes", "record") or said is None else said
+                return Reading(IR(measure=m_expr, filters=[Filter("t.name", "=", teams[0])] + fmt + [last]), 0.8, "scalar")
             return Reading(IR(select=["m.played_at", "tr.name", "m.stage", "mt.placement", "mt.score"], filters=base,
                               order=f"col:m.played_at:{'asc' if asc else 'desc'}", limit=n), 0.8, "recent")
         if t.has("shapes", "record") or (t.has("measures", "wins") and t.has("measures", "losses")):
@@ -3354,9 +3455,12 @@ class Parser:
     def _direction(self, measure: str | None) -> str:
         """The order a ranking is asked in: high to low unless said otherwise; for placements "best first"
         is the lowest number."""
-        low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) (?:(?:map|team|player|squad|side|stage|event|tournament)s? )?first\b|\blow(?:est)? to high(?:est)?\b|\bascending\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
+        low_first = re.search(r"\b(?:lowest|fewest|least|smallest|worst) (?:(?:map|team|player|squad|side|stage|event|tournament)s? )?first\b|\blow(?:est)? to high(?:est)?\b"
+                              r"|\b(?:fewest|least|smallest) to (?:most|largest|biggest)\b|\bascending\b|\basc\b|낮은 ?순|적은 ?순|오름차순", self.t.s, re.I)
         best_first = re.search(r"\bbest (?:(?:map|team|player|squad|side|stage|event|tournament)s? )?first\b|\bbest to worst\b|\bfrom best\b|잘한 ?순|좋은 ?순", self.t.s, re.I)
         if measure == "placement" or (measure or "").endswith("mt.placement"):
+            if re.search(r"\b(?:asc|ascending|desc|descending)\b|오름차순|내림차순", self.t.s, re.I):
+                return "asc" if low_first else "desc"  # the SQL word says the order of the numbers themselves
             return "desc" if low_first and not best_first and re.search(r"\bworst (?:(?:map|team|player|squad|side|stage|event|tournament)s? )?first\b", self.t.s, re.I) else "asc"
         return "asc" if low_first else "desc"
 
@@ -3393,7 +3497,7 @@ class Parser:
                         out.append(Filter("m.format", "=", "versus"))  # a gap between two sides: versus play
                     continue
                 out.append(Filter("mt.score", op, _num(v)))
-                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|패배(?:한)?\s*(?:팀|쪽|편)|\blos(?:er|ing (?:side|team))s?\b|털린|\btook only\b", s, re.I) \
+                loser = re.search(r"(?<![가-힣])진\s*(?:팀|쪽|편)|패한\s*(?:팀|쪽)|패배(?:한)?\s*(?:팀|쪽|편)|\blos(?:er|ing (?:side|team|score))s?\b|털린|\btook only\b", s, re.I) \
                     or re.search(r"상대(?:팀|편|방)?\s*(?:을|를|한테|에게)?\s*$|\b(?:held|kept|limited|restricted)\s+(?:the\s+|their\s+)?"
                                  r"(?:opponents?|other (?:side|team)|enemy|them)\s+(?:to\s+)?(?:only\s+|under\s+|below\s+)?$|\bopponents?\s+(?:only\s+)?(?:got|scored|had|took)\s+$"
                                  r"|\b(?:opponents?|other (?:side|team))\s+(?:was\s+|were\s+)?(?:held|kept|limited)\s+(?:to\s+)?(?:only\s+|under\s+|below\s+)?$",
@@ -3445,6 +3549,10 @@ class Parser:
         if re.search(r"(?:라운드|(?<![a-z])rounds?|세트|(?<![a-z])sets?)\s*(?:수\s*)?(?:가|이|는|은)?\s*(?:(?:were|was|is|are|stayed|stood)\s+)?(?:(?:at most|at least|under|over|below|above|of|"
                      r"less than|more than|fewer than|no more than|<=?|>=?)\s*)?$", s[max(0, a - 24):a], re.I):
             return True
+        if re.search(r"\b(?:winning|losing|winner'?s?|loser'?s?)\s+scores?\s+(?:of\s+|was\s+|is\s+|were\s+|=\s*)?(?:exactly\s+|just\s+|only\s+)?$"
+                     r"|\b(?:the\s+)?(?:winners?|losers?|winning side|losing side|winning team|losing team)\s+scored\s+(?:exactly\s+|just\s+|only\s+)?$"
+                     r"|(?:이긴|승리한|진|패한)\s*(?:팀|쪽)\s*(?:의\s*)?(?:점수|스코어)\s*(?:가|이)?\s*$", s[max(0, a - 30):a], re.I):
+            return True  # "a winning score of exactly 13", "the winner scored 13", "이긴 팀 점수가 13": one side's score
         side = re.search(r"(?:이긴|(?<![가-힣])진|패한|승리한)\s*(?:팀|쪽|편)(?:이|가)?\s*$|승자(?:가|는)?\s*$|\b(?:winners?|losers?|winning side|losing side)\s+(?:\w+\s+){0,2}$",
                          s[max(0, a - 25):a], re.I)
         took = re.match(r"\s*(?:\S+\s+)?(?:넘게|이상|이하|미만|초과)?\s*(?:딴|따낸|가져간|가져감|먹은|득점)|\s*(?:or more|or fewer|or less)?\s*(?:rounds? )?(?:took|got|scored|won)\b", s[b:b + 20], re.I)
@@ -3492,7 +3600,7 @@ class Parser:
             if self.measure() == "win_rate":
                 return "win_rate"
             return None
-        if mcol in ("kd", "kda", "win_rate") or mcol.startswith("share:"):
+        if mcol in ("kd", "kda", "kp", "win_rate") or mcol.startswith("share:"):
             return mcol
         if mcol == "mt.placement":
             return "avg:mt.placement"
@@ -3509,9 +3617,9 @@ class Parser:
             return "countd:t.id"
         if n_noun in ("player",):
             return "countd:p.id"
-        if n_noun in ("tournament", "game", "region"):
-            # "entered 3+ events", "두 종목 이상": the distinct tournaments (titles, regions) played in
-            return {"tournament": "countd:tr.id", "game": "countd:tr.game", "region": "countd:t.region"}[n_noun]
+        if n_noun in ("tournament", "game", "region") or n_noun == "map" and re.search(r"\b(?:different|distinct|unique|separate)\s+maps\b|서로\s*다른\s*맵", self.t.s, re.I):
+            # "entered 3+ events", "두 종목 이상", "5 different maps": the distinct tournaments (titles, regions, map names) played in
+            return {"tournament": "countd:tr.id", "game": "countd:tr.game", "region": "countd:t.region", "map": "countd:m.map"}[n_noun]
         return self._aggregate(mcol, agg, asked, "sum") or "count"
 
     @staticmethod
@@ -3586,7 +3694,7 @@ class Parser:
                 return "game"  # "the number of separate games among the events": the titles
             return self._noun(noun)
         m = re.search(r"(팀|선수|사람|인원|대회|토너먼트|맵|지역|경기|판|게임|매치|시리즈|@roleX)(?:들|은|는|이|가|수|의 수)?\s*(?:는|은)?\s*(?:총|전부|모두|다)?\s*(?:몇|개수)", s) \
-            or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?(?:수|숫자)(?:는|가|도|를|은|이)?(?![가-힣])", s)
+            or re.search(r"(팀|선수|인원|대회|토너먼트|맵|경기|판|게임|매치)\s?(?:수|숫자)(?:는|가|도|를|은|이|의)?(?![가-힣])", s)
         if m:
             w = m.group(1)
             return "player" if w == "@roleX" else self._noun(w)
@@ -3694,8 +3802,9 @@ class Parser:
         s = self.t.s
         near = self._compared(self.numbers)
         for a, b, v in [near] if near else self.numbers:
-            m = re.match(r"\s*(?:or (?:more|fewer|less)\s+|\+\s*)?(?:different\s+|distinct\s+|separate\s+|other\s+|개\s*)?(matche?s|games?|series|maps|경기|판|시리즈|맵|세트|게임|teams?|팀|players?|명"
-                         r"|tournaments?|tourneys?|events?|competitions?|대회|titles?|종목|regions?|countr(?:y|ies)|지역|나라)", s[b:b + 24], re.I)
+            m = re.match(r"\s*(?:or (?:more|fewer|less)\s+|\+\s*)?(?:different\s+|distinct\s+|separate\s+|other\s+|unique\s+"
+                         r"|개\s*(?:(?:이상|이하|초과|미만)(?:의)?\s*)?(?:서로\s*다른\s*)?)?(matche?s|games?|series|maps|경기|판|시리즈|맵|세트|게임|teams?|팀|players?|명"
+                         r"|tournaments?|tourneys?|events?|competitions?|대회|titles?|종목|regions?|countr(?:y|ies)|지역|나라)", s[b:b + 40], re.I)
             if m:
                 w = m.group(1).lower()
                 if re.match(r"titles?|종목", w) or re.match(r"games?$", w) and (
@@ -3768,15 +3877,20 @@ class Parser:
                 continue
             m = re.match(r"\s*(?:[+-]|or (?:more|fewer|less|higher|lower|above|below)\b|and (?:up|above|more)\b)?\s*"
                          r"(킬|kills?|frags?|데스|deaths?|어시|assists?|딜|damage|points?\b|pts\b|포인트|점(?![가-힣]))", s[b:b + 24], re.I) or \
-                re.search(r"(kills?|frags?|deaths?|assists?|damage|킬|데스|어시스트|어시|딜량|딜|데미지)\s*(?:of\s*|을|를|이|가)?\s*$", s[max(0, a - 20):a], re.I)
+                re.search(r"(kills?|frags?|deaths?|assists?|damage|킬|데스|어시스트|어시|딜량|딜|데미지)\s*(?:of\s*|을|를|이|가)?"
+                          r"(?:\s*(?P<cmp>above|over|below|under|more than|less than|fewer than|greater than|at least|at most|[<>]=?))?\s*$", s[max(0, a - 30):a], re.I)
             if m:
                 word = m.group(1).lower()
                 col = "kills" if word.startswith(("킬", "kill", "frag")) else "deaths" if word.startswith(("데스", "death")) \
                     else "assists" if word.startswith(("어시", "assist")) else "score" if word.startswith(("point", "pts", "포인트", "점")) \
                     else "damage"
                 op = (self._op_near(a, b, times[2:]) if times else self.comparison()) or ("=" if v == 0 else ">=")  # "0 kills in a match" is exactly none
+                said = m.groupdict().get("cmp")
+                if said:  # "damage above 5000": the word said beside the number, not another comparison of the sentence
+                    op = {"above": ">", "over": ">", "more than": ">", "greater than": ">", "below": "<", "under": "<",
+                          "less than": "<", "fewer than": "<", "at least": ">=", "at most": "<="}.get(said.lower(), said)
                 if v == 0 and not times:
-                    # "어시 0이고 딜 2000 이상", "zero assists while over 5 kills": the comparison belongs to the other number
+                    # "어시 0이고 딜 2000 이상", "zero deaths in at least one match": the comparison belongs to the other number
                     op = self._own_op(a, b) or "="
                 out.append(Filter(f"{'mp' if player_level and col != 'score' else 'mt'}.{col}", op, _num(v)))
         return out
@@ -3835,7 +3949,7 @@ class Parser:
         return any(not any(ga - 24 <= a and b <= gb + 16 for ga, gb in games) for a, b in spans)
 
     def _counted_after_more_than_one(self) -> str | None:
-        m = re.search(r"(?:more than one|multiple|several|two or more|여러(?!분)|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(\w+)", self.t.s, re.I)
+        m = re.search(r"(?:more than one|multiple|several|two or more|여러(?!분)|둘 이상|하나 이상|두 개 이상)\s*(?:개의\s*)?(?:(?:different|distinct|separate|unique|서로\s*다른)\s+)?(\w+)", self.t.s, re.I)
         if m and m.group(1).lower() in ("game", "games", "titles", "title", "게임", "종목"):
             return "game"  # "across several titles": titles (every team plays more than one match)
         return self._noun(m.group(1)) if m else None
@@ -3960,6 +4074,29 @@ class Parser:
         return IR(select=[KEY[asked]], measure="min:m.played_at", filters=self.value_filters(), group=True, having=(">=", lo),
                   having_also=[("min:m.played_at", "<", hi)] if hi else [], fact="mt" if asked == "team" else "mp")
 
+    def _maps_set(self) -> IR | None:
+        """"maps never played in the final", "maps played in both 2024 and 2025", "결승에서 한 번도 안 나온 맵": the map names
+        of every match but those of a scope, or those of two scopes at once."""
+        t = self.t
+        if t.has("shapes", "both") and not t.has("shapes", "never"):
+            ranges = [d for d in self.date_specs if d.kind == "range"]
+            many = [(typ, vals) for typ, vals in self.values.items() if typ in ("tournament", "stage", "game", "team") and len(vals) == 2]
+            rest = [f for f in self.value_filters() if not any(f.col == VALUE_COL[typ] for typ, _ in many)]
+            if len(ranges) == 2 and not many:
+                a, b = (self.date_filters(specs=[r]) for r in ranges)
+            elif len(many) == 1 and len(ranges) <= 1:
+                typ, vals = many[0]
+                a, b = ([Filter(VALUE_COL[typ], "=", v)] for v in vals)
+                rest = rest + self.date_filters()
+            else:
+                return None
+            return IR(select=["m.map"], filters=[], setop={"op": "intersect", "a": rest + a, "b": rest + b})
+        scope = self.value_filters() + self.date_filters()
+        if not scope:
+            return None
+        wider = [f for f in scope if f.col == "tr.game"]  # "Valorant maps never picked in a final": the game's maps
+        return IR(select=["m.map"], filters=[], setop={"op": "except", "a": wider, "b": scope})
+
     def _setop(self, asked: str | None, measure: str | None, events: list[Filter]) -> IR | None:
         """'never', 'only', 'both': a difference or intersection of two scopes of participation."""
         t = self.t
@@ -4007,6 +4144,10 @@ class Parser:
             if len(named) == 1 and not any(f.col == KEY[asked] for f in fs):
                 scope = [f for f in fs if f is not named[0]] + self.date_filters()
                 return IR(select=[KEY[asked]], setop={"op": "except", "a": scope, "b": scope + named})
+        if asked == "map" and measure is None and (t.has("shapes", "never") or t.has("shapes", "both")) and "map" not in self.values:
+            maps = self._maps_set()
+            if maps is not None:
+                return maps
         if asked not in ("team", "player", "tournament"):
             return None
         never, both = t.has("shapes", "never"), t.has("shapes", "both")
@@ -4445,7 +4586,8 @@ def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: boo
     if benched and len(benched) < len(players):
         text, linked = _blank(text, linked, benched)
     if _compose:
-        for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _blank_rows, _places_compared, _nth_place, _scopes_side_by_side, _measures_side_by_side):
+        for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _blank_rows, _value_share, _agg_of_group_aggs,
+                        _values_compared, _places_compared, _nth_place, _scopes_side_by_side, _measures_side_by_side):
             reading = compose(text, linked, today)
             if reading is not None:
                 return reading
@@ -4662,6 +4804,141 @@ def _blank_share(text: str, linked: Linked, today: dt.date | None) -> Reading | 
     return Reading(IR(measure=f"share:{col}=null", filters=parser.value_filters() + parser.date_filters()), 0.75, "share")
 
 
+_SHARE_WORD = re.compile(r"비율|비중|퍼센트|백분율|점유율|픽률|몇\s*%|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bfraction\b|\bwhat part\b"
+                         r"|\bpick[- ]?rates?\b|%", re.I)
+# the rows a share is taken of, by the table they are: the entity said, else the column's own table
+_SHARE_BASE = {"m": ("match", r"\b(?:matches|games|series|maps played)\b|경기|매치|(?<![가-힣])판"),
+               "p": ("player", r"\bplayers\b|\bpros\b|선수"), "t": ("team", r"\bteams\b|\bsquads\b|(?<![가-힣])팀"),
+               "tr": ("tournament", r"\btournaments\b|\bevents\b|대회")}
+# the aliases a base reaches many-to-one (a scope on them keeps one row per base row)
+_SHARE_REACH = {"m": {"m", "tr"}, "p": {"p", "t"}, "t": {"t"}, "tr": {"tr"}}
+
+
+def _value_share(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"what percentage of matches in 2025 were finals", "선수 중 듀얼리스트 비율", "share of teams from EU": the share of the
+    rows (of the entity said, else of the value's own table) that hold one named value, in percent, within the scope said."""
+    if not _SHARE_WORD.search(text):
+        return None
+    parser = Parser(text, linked, today)
+    if parser.measure() is not None or parser.group_entity() is not None or parser.t.has("measures", "appearances") and parser.values.get("team") \
+            or any(k in parser.values for k in ("team", "player")):
+        return None  # a statistic's share ("share of X's kills") or one team's or player's rows (a win rate, appearances)
+    said = [(typ, vals) for typ, vals in parser.values.items() if typ in ("stage", "map", "role", "region", "game")]
+    if len(said) == 2 and any(typ == "game" for typ, _ in said):
+        said = [(typ, vals) for typ, vals in said if typ != "game"]  # "what share of X-game matches were on Y": the game scopes
+    fmt = [f for f in parser.value_filters() if f.col == "m.format"]
+    if len(said) + len(fmt) != 1 or said and len(said[0][1]) != 1:
+        return None
+    col, value = (VALUE_COL[said[0][0]], said[0][1][0]) if said else ("m.format", fmt[0].value)
+    alias = col.split(".")[0]
+    bases = [a for a, (_, word) in _SHARE_BASE.items() if re.search(word, text, re.I)]
+    base = {"tr.game": "m"}.get(col, alias) if not bases else bases[0] if len(bases) == 1 else None
+    if base is None:
+        return None
+    scope = [f for f in parser.value_filters() + parser.date_filters() if f.col != col]
+    if alias not in _SHARE_REACH[base] or any(f.col.split(".")[0] not in _SHARE_REACH[base] for f in scope):
+        return None
+    key = {"m": "m.id", "p": "p.id", "t": "t.id", "tr": "tr.id"}[base]
+    if base != alias:
+        scope.append(Filter(key, "not_null"))  # (the rows counted are the base's: "share of matches that were Valorant")
+    return Reading(IR(measure=f"share:{col}={lit(value)}", filters=scope), 0.75, "share")
+
+
+_GROUP_KEYS = {"team": "t.id", "player": "p.id", "tournament": "tr.id", "map": "m.map", "role": "p.role", "region": "t.region",
+               "match": "m.id"}
+_GROUP_WORDS = [("team", r"teams?|squads?|팀"), ("player", r"players?|pros?|선수"), ("tournament", r"tournaments?|events?|대회"),
+                ("map", r"maps?|맵"), ("role", r"roles?|positions?|역할|포지션"), ("region", r"regions?|지역"), ("match", r"match(?:es)?|games?|경기")]
+_STAT_WORDS = r"kills|deaths|assists|damage|dmg|points|score|킬|데스|어시(?:스트)?|딜량|데미지|딜|점수|포인트"
+_OUTER = {"average": "avg", "mean": "avg", "avg": "avg", "평균": "avg", "표본 평균": "avg", "표본평균": "avg", "max": "max", "maximum": "max",
+          "highest": "max", "largest": "max", "biggest": "max", "최댓값": "max", "최대값": "max", "최대": "max", "min": "min", "minimum": "min",
+          "lowest": "min", "smallest": "min", "최솟값": "min", "최소값": "min", "최소": "min", "sum": "sum", "합계": "sum", "합": "sum", "총합": "sum"}
+_AGG_OF_AGGS = re.compile(
+    rf"(?P<kg>{'|'.join(w for _, w in _GROUP_WORDS)})\s*(?:별|마다|단위)\s*(?:로\s*)?(?P<ki>평균|총|합계|누적)?\s*(?P<ks>{_STAT_WORDS})\s*(?P<ki2>합계|총합|평균)?\s*(?:값|수치)?\s*"
+    r"(?:(?:의|들의|들\s*중)\s*(?P<ko>표본\s*평균|평균|최댓값|최대값|최솟값|최소값|합계|총합)|(?P<ko2>표본\s*평균|최댓값|최대값|최솟값|최소값))"
+    rf"|\b(?P<eo>average|mean|avg|max(?:imum)?|min(?:imum)?|highest|lowest|largest|smallest|sum)\s+(?:value\s+)?(?:of|among|across)\s+(?:the\s+|all\s+)?"
+    rf"(?:each\s+|every\s+|per[- ])?(?P<eg>team|player|tournament|event|map|role|region|match|game)(?:s|es)?(?:'s|'|’s|’)?\s+"
+    rf"(?P<ei>average|mean|avg|total|overall)?\s*(?P<es>{_STAT_WORDS})\b", re.I)
+
+
+_COMPARED = re.compile(r"\bcompared?\s+(?:with|to)\b|\bvs\.?(?=\s)|\bversus\b(?!\s*(?:match|game|format|mode|series|style|type|경기|매치|판|게임|방식|형식|포맷|모드|대회))|\bcomparison\b"
+                       r"|비교|대비", re.I)
+
+
+def _values_compared(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"average kills for supports compared with duelists", "duelist와 controller 평균 딜량 비교", "KR vs EU teams' average
+    kills": a statistic for each of two or more values of one attribute, side by side (grouped by it, within those values)."""
+    if not _COMPARED.search(text):
+        return None
+    parser = Parser(text, linked, today)
+    several = [typ for typ, vals in parser.values.items() if typ in ("role", "region", "game", "stage", "map") and len(vals) >= 2]
+    if len(several) != 1 or any(k in parser.values for k in ("team", "player")) or parser.group_entity() not in (None, several[0]):
+        return None
+    typ = several[0]
+    name = parser.measure()
+    if name is None:
+        return None
+    m_expr = parser._plain_measure(name, typ == "role" or name not in ("kills", "points"), avg=parser.t.has("aggregates", "avg"))
+    if m_expr is None:
+        return None
+    fs = parser.value_filters() + parser.date_filters()
+    if m_expr in ("wins", "losses", "win_rate") and not any(f.col == "m.format" for f in fs):
+        fs.append(Filter("m.format", "=", "versus"))
+    return Reading(IR(select=[VALUE_COL[typ]], measure=m_expr, filters=fs, group=True), 0.75, "group")
+
+
+_COUNTED_KEYS = {"player": "countd:p.id", "match": "countd:m.id", "team": "countd:t.id", "map": "countd:m.map", "tournament": "countd:tr.id"}
+_NOUNS = [("player", r"players?|pros?|선수"), ("match", r"match(?:es)?|games?|경기|판"), ("team", r"teams?|squads?|팀"),
+          ("map", r"maps?|맵"), ("tournament", r"tournaments?|events?|대회")]
+_AVG_COUNT = re.compile(
+    r"\bhow many (?P<e1>players|pros|matches|games|teams|maps)\s+(?:does|do|did)\s+(?:a|an|each|every|the average|one)\s+"
+    r"(?P<g1>team|squad|tournament|event|player)\s+(?:have|has|play|field|hold|include|get)\b(?=.*\b(?:on average|average|typically|usually)\b)"
+    r"|\b(?:on average|average|avg|mean)\b.{0,20}?\bhow many (?P<e3>players|pros|matches|games|teams|maps)\s+(?:does|do|did)\s+(?:a|an|each|every|one)\s+"
+    r"(?P<g3>team|squad|tournament|event|player)\b"
+    r"|\b(?:average|avg|mean)\s+(?:number|count|#)\s+of\s+(?P<e2>players|pros|matches|games|teams|maps)\s+(?:per|for each|in each|a|an)\s+"
+    r"(?P<g2>team|squad|tournament|event|player)\b"
+    r"|(?P<gk>팀|대회|선수)\s*(?:당|마다|별)\s*평균\s*(?P<ek>선수|경기|팀|맵)\s*(?:수|개수|숫자)", re.I)
+
+
+def _agg_of_group_aggs(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
+    """"선수별 평균 킬의 최댓값", "팀별 평균 킬의 표본 평균", "the average of each team's total kills": an aggregate taken over
+    per-group aggregates (one number), not the groups listed; "on average, how many players does a team have", "팀당 평균
+    선수 수": the average of a count per group."""
+    c = _AVG_COUNT.search(text)
+    if c is not None:
+        e = next(g for g in (c.group("e1"), c.group("e2"), c.group("e3"), c.group("ek")) if g)
+        g = next(g for g in (c.group("g1"), c.group("g2"), c.group("g3"), c.group("gk")) if g)
+        entity = next(n for n, w in _NOUNS if re.fullmatch(w, e, re.I))
+        group = next(n for n, w in _NOUNS if re.fullmatch(w, g, re.I))
+        if entity == group:
+            return None
+        parser = Parser(text, linked, today)
+        return Reading(IR(measure=_COUNTED_KEYS[entity], filters=parser.value_filters() + parser.date_filters(),
+                          nest={"by": [_GROUP_KEYS[group]], "agg": "avg"}), 0.75, "scalar")
+    m = _AGG_OF_AGGS.search(text)
+    if m is None:
+        return None
+    g = m.group("kg") or m.group("eg")
+    group = next(name for name, w in _GROUP_WORDS if re.fullmatch(w, g, re.I))
+    if group == "tournament" and g.lower().startswith("event"):
+        group = "tournament"
+    inner = (m.group("ki") or m.group("ki2") or m.group("ei") or "").lower()
+    inner_fn = "avg" if inner in ("평균", "average", "mean", "avg") else "sum"
+    outer = re.sub(r"\s+", " ", (m.group("ko") or m.group("ko2") or m.group("eo")).lower())
+    outer_fn = _OUTER.get(outer, _OUTER.get(outer.replace(" ", ""), "avg"))
+    stat = (m.group("ks") or m.group("es")).lower()
+    word = next(k for k in ("kill", "킬", "death", "데스", "assist", "어시", "damage", "dmg", "딜", "데미지", "point", "score", "점수", "포인트")
+                if stat.startswith(k))
+    col = {"kill": "kills", "킬": "kills", "death": "deaths", "데스": "deaths", "assist": "assists", "어시": "assists"}.get(word)
+    col = f"mp.{col}" if col else "mp.damage" if word in ("damage", "dmg", "딜", "데미지") else "mt.score"
+    if col == "mp.kills" and group in ("team", "tournament", "map", "region", "match"):
+        col = "mt.kills"  # a team's kills are its side's
+    parser = Parser(text, linked, today)
+    if parser.group_entity() not in (None, group):
+        return None
+    fs = parser.value_filters() + parser.date_filters()
+    return Reading(IR(measure=f"{inner_fn}:{col}", filters=fs, nest={"by": [_GROUP_KEYS[group]], "agg": outer_fn}), 0.75, "scalar")
+
+
 def _nth_place(text: str, linked: Linked, today: dt.date | None) -> Reading | None:
     """"the team second by kills", "킬 3위 선수": the one at that place of the ranking — the question read
     with the place said as first, then the groups at place n of that ranking."""
@@ -4779,7 +5056,7 @@ def _cue_cover(text: str, groups: list[tuple[str, str]]) -> list[bool]:
     return cover
 
 
-_MEASURE_GROUPS = [("measures", n) for n in ("kills", "deaths", "assists", "damage", "kd", "kda", "points", "placement",
+_MEASURE_GROUPS = [("measures", n) for n in ("kills", "deaths", "assists", "damage", "kd", "kda", "kp", "points", "placement",
                                              "wins", "losses", "chicken", "win_rate", "score")] + [("aggregates", "count")]
 _AGG_GROUPS = [("aggregates", n) for n in ("sum", "avg", "max", "min")] + [("shapes", "single")]
 
@@ -5011,7 +5288,7 @@ def _clauses_side_by_side(text: str, linked: Linked, today: dt.date | None) -> R
         # the ranking's own statistic a column of its rows (a count of wins is rows kept by a filter, which would keep
         # the other statistic to those rows too)
         if ra is not None and rb is not None and ra.ir.group and ra.ir.order in ("asc", "desc") and ra.ir.limit \
-                and ra.ir.measure and (":" in ra.ir.measure or ra.ir.measure in ("kd", "kda")) \
+                and ra.ir.measure and (":" in ra.ir.measure or ra.ir.measure in ("kd", "kda", "kp")) \
                 and not (ra.ir.extra_measures or ra.ir.having or ra.ir.setop or ra.ir.nest or ra.ir.vs or ra.ir.split) \
                 and rb.ir.measure and rb.ir.measure != ra.ir.measure and not rb.ir.group and not rb.ir.select \
                 and rb.ir.measure != "count" and all(repr(f) in map(repr, ra.ir.filters) for f in rb.ir.filters):
@@ -5020,7 +5297,7 @@ def _clauses_side_by_side(text: str, linked: Linked, today: dt.date | None) -> R
                 extra = extra.replace("sum:mt.kills", "sum:mp.kills")  # a player's kills: the players' fact table
             return Reading(dataclasses.replace(ra.ir, extra_measures=[extra]), min(ra.confidence, rb.confidence), ra.shape)
     first = re.search(_CLAUSE_ASK, text, re.I)
-    joins = list(re.finditer(r",?\s*\band\s+(?=" + _CLAUSE_ASK + ")", text, re.I))
+    joins = list(re.finditer(r",?\s*\band\s+(?:also\s+|then\s+|additionally\s+)?(?=" + _CLAUSE_ASK + ")", text, re.I))
     if first is None or len(joins) != 1 or joins[0].start() < first.end():
         return None
     join = joins[0]
@@ -5106,6 +5383,9 @@ def _merge_two(ra: Reading | None, rb: Reading | None) -> Reading | None:
     measures = [a_ir.measure, *a_ir.extra_measures, b_ir.measure, *b_ir.extra_measures]
     if len(set(measures)) < len(measures):
         return None
+    keys = {m for m in measures if m in ("countd:t.id", "countd:p.id", "countd:tr.id")}
+    if len(keys) > 1 and not a_ir.group:
+        return None  # "how many teams, and how many players": two tables counted apart, not the pairs a join would keep
     if any("mp." in m for m in measures):  # kills beside a player-only statistic are the players': one fact table
         measures = [m.replace("sum:mt.kills", "sum:mp.kills") for m in measures]
     merged = dataclasses.replace(a_ir, measure=measures[0], extra_measures=measures[1:])

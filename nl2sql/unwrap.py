@@ -171,6 +171,10 @@ def _heading(text: str) -> str:
     label = m.group()
     if any(p.search(label) for name, pats in cues()["measures"].items() if name != "appearances" for p in pats):
         return text
+    # a heading that scopes the question ("Battle royale only:", "Playoffs, 2025:", "Versus matches:") stays
+    if any(p.search(label) for name in ("ranking_format", "versus_format", "playoffs", "stage") for p in cues()["shapes"].get(name, ())) \
+            or re.search(r"\b(?:19|20)\d\d\b|\b(?:versus|only|excluding|except|(?:grand |semi-?|quarter-?)?finals?|group stage)\b", label, re.I):
+        return text
     return text[m.end():]
 
 
