@@ -197,11 +197,11 @@ def measure_sql(measure: str, ir: IR | None = None) -> str:
         return f"1.0 * SUM(mp.kills) / {guard}"
     if measure == "kda":
         return f"1.0 * (SUM(mp.kills) + SUM(mp.assists)) / {guard}"
-    if measure == "kp":  # kill participation: a player's kills and assists as a percentage of his team's kills in the same matches
+    if measure == "kp":  # kill participation: a player's kills and assists in percent of his team's kills in the same matches
         return ("100.0 * (SUM(mp.kills) + SUM(mp.assists)) / NULLIF(SUM((SELECT x.kills FROM match_teams x "
                 "WHERE x.match_id = mp.match_id AND x.team_id = p.team_id)), 0)")
     func, _, col = measure.partition(":")
-    if func == "pct_total":  # 'pct_total:count': each group's measure as a percentage of all the groups' (a window over the result)
+    if func == "pct_total":  # 'pct_total:count': each group's measure in percent of all the groups' (a window over the result)
         inner = measure_sql(col, ir)
         return f"100.0 * {inner} / SUM({inner}) OVER ()"
     if func == "pct":  # 'pct:a>b': the percentage of rows where column a beats column b

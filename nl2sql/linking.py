@@ -704,7 +704,7 @@ def spoken_numbers(text: str, catalog: "Catalog | None" = None) -> str:
                 said = None
             elif k == 1 and w in _EN_UNIT | {"ten": 10}:
                 # a lone small number stays a word, except as a clock time ("six pm", "seven o'clock") or a ranking's
-                # size ("in the top three", "bottom five")
+                # size ("top three", "bottom five")
                 if not re.match(r"\s*(?:[ap]\.?\s?m\b\.?|o'?\s?clock\b)", text[b:], re.I) \
                         and not re.search(r"\b(?:top|bottom)[\s-]+$", text[:a], re.I):
                     said = None

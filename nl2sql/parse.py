@@ -3890,7 +3890,7 @@ class Parser:
                     op = {"above": ">", "over": ">", "more than": ">", "greater than": ">", "below": "<", "under": "<",
                           "less than": "<", "fewer than": "<", "at least": ">=", "at most": "<="}.get(said.lower(), said)
                 if v == 0 and not times:
-                    # "어시 0이고 딜 2000 이상", "zero deaths in at least one match": the comparison belongs to the other number
+                    # "어시 0이고 딜 2000 이상", "no deaths in one match or more": the comparison belongs to the other number
                     op = self._own_op(a, b) or "="
                 out.append(Filter(f"{'mp' if player_level and col != 'score' else 'mt'}.{col}", op, _num(v)))
         return out
@@ -4075,7 +4075,7 @@ class Parser:
                   having_also=[("min:m.played_at", "<", hi)] if hi else [], fact="mt" if asked == "team" else "mp")
 
     def _maps_set(self) -> IR | None:
-        """"maps never played in the final", "maps played in both 2024 and 2025", "결승에서 한 번도 안 나온 맵": the map names
+        """"maps never played in the final", "maps played in both 2024 and 2025", "결승에 단 한 번도 쓰이지 않은 맵": the map names
         of every match but those of a scope, or those of two scopes at once."""
         t = self.t
         if t.has("shapes", "both") and not t.has("shapes", "never"):
@@ -4587,7 +4587,7 @@ def parse(text: str, linked: Linked, today: dt.date | None = None, _compose: boo
         text, linked = _blank(text, linked, benched)
     if _compose:
         for compose in (_half_won, _min_sample, _top_n_times, _times_as_many, _blank_share, _blank_rows, _value_share, _agg_of_group_aggs,
-                        _values_compared, _places_compared, _nth_place, _scopes_side_by_side, _measures_side_by_side):
+                        _places_compared, _nth_place, _scopes_side_by_side, _values_compared, _measures_side_by_side):
             reading = compose(text, linked, today)
             if reading is not None:
                 return reading
@@ -4823,7 +4823,14 @@ def _value_share(text: str, linked: Linked, today: dt.date | None) -> Reading | 
     if parser.measure() is not None or parser.group_entity() is not None or parser.t.has("measures", "appearances") and parser.values.get("team") \
             or any(k in parser.values for k in ("team", "player")):
         return None  # a statistic's share ("share of X's kills") or one team's or player's rows (a win rate, appearances)
+    if parser.t.has("shapes", "overtime") or parser.t.has("shapes", "sweep") or parser.numbers \
+            or re.search(r"\b(?:won|lost|wins?|loss(?:es)?|beat|needed|went to|ended)\b|이긴|진\s|졌|승리|패배|연장|셧아웃", text, re.I):
+        return None  # a share of the rows meeting a condition ("what percentage of maps needed overtime") is another reader's
     said = [(typ, vals) for typ, vals in parser.values.items() if typ in ("stage", "map", "role", "region", "game")]
+    if len(said) == 1 and said[0][0] == "game" and all(
+            re.match(r"\s*(?:matches|games|maps|series|tournaments|events|경기|맵|대회|매치)", text[b:]) and not re.search(r"\b(?:were|was|are|is)\s+$", text[:a], re.I)
+            for a, b, typ, _ in parser.placed if typ == "game"):
+        return None  # "Valorant maps", "발로 경기 중": the game scopes the rows, it is not the value whose share is asked
     if len(said) == 2 and any(typ == "game" for typ, _ in said):
         said = [(typ, vals) for typ, vals in said if typ != "game"]  # "what share of X-game matches were on Y": the game scopes
     fmt = [f for f in parser.value_filters() if f.col == "m.format"]

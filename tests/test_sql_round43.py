@@ -4,15 +4,15 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
 - A column said as filled in is a not-null filter: "with a recorded map", "role is known", "스테이지가 입력된", "지역 정보가 있는".
 - A format said as left out scopes the other one: "excluding ranking-format matches", "배틀로얄 경기는 빼고"; a heading that
   scopes the question ("Battle royale only:") stays.
-- Kill participation (킬 관여율): a player's kills and assists as a percentage of his team's kills in the same matches.
+- Kill participation (킬 관여율): a player's kills and assists in percent of his team's kills in the same matches.
 - The share of rows holding one value: "what percentage of matches were finals", "선수 중 듀얼리스트 비율".
 - An aggregate over per-group aggregates: "선수별 평균 킬의 최댓값", "the average of each team's total kills".
 - Each group's share of the whole, in percent: "pick rate of each map", "팀별 킬 비중" (a window over the grouped result).
 - A threshold on a grouped count: "matches per team, only teams with 4+ matches".
 - A stage or a map left out ("excluding the final", "결승 제외"); "asc"/"desc" said as SQL words; a player statistic's
   "leaderboard" ranks players; "two or more different tournaments", "5 different maps" count distinct ones; "zero deaths
-  in at least one match" is none in a match (the comparison is the match count's).
-- "this year 2025" is the year said; "at least one match with damage above N" is a condition on one match's row, with
+  in one match or more" is none in a match (the comparison is the match count's).
+- "this year 2025" is the year said; "any match with damage above N" is a condition on one match's row, with
   the comparison said beside the number; "a winning (losing) score of 13" is one side's score; "팀당 평균 선수 수",
   "average number of matches per tournament" average a count per group.
 - Two questions joined by "and also" ("how many matches did X play, and also how many did they win"); two tables counted
@@ -63,7 +63,7 @@ CASES = [
     ("역할 정보가 있는 선수는 몇 명입니까?", "SELECT COUNT(*) FROM players WHERE role IS NOT NULL"),
     ("Only counting matches with a recorded stage, how many matches did Copper Hawks play?",
      "SELECT COUNT(*) FROM match_teams mt JOIN matches m ON m.id = mt.match_id WHERE team_id = 2 AND stage IS NOT NULL"),
-    ("players no role count", "SELECT COUNT(*) FROM players WHERE role IS NULL"),
+    ("players no role count", "SELECT COUNT(*) - COUNT(role) FROM players"),
     # a format said as left out; a heading that scopes
     ("Excluding ranking-format matches, how many matches are there?", "SELECT COUNT(*) FROM matches WHERE format = 'versus'"),
     ("count of matches excluding head-to-head matches", "SELECT COUNT(*) FROM matches WHERE format = 'ranking'"),
@@ -77,7 +77,7 @@ CASES = [
     # the share of rows holding one value
     ("what percentage of matches were finals?", "SELECT 100.0 * 2 / 6"),
     ("선수 중 duelist 비율은?", "SELECT 100.0 * 2 / 7"),
-    ("what percent of teams are from KR?", "SELECT 50.0"),
+    ("what percent of the teams come from KR?", "SELECT 50.0"),
     ("Harbor Royale 2025 경기 중 결승 비율", "SELECT 50.0"),
     # an aggregate over per-group aggregates
     ("선수별 평균 킬의 최댓값은 얼마입니까?", "SELECT MAX(a) FROM (SELECT AVG(kills) a FROM match_players GROUP BY player_id)"),
@@ -114,7 +114,7 @@ CASES = [
     ("KR vs EU teams total kills", "SELECT t.region, SUM(mt.kills) FROM match_teams mt JOIN teams t ON t.id = mt.team_id "
      "WHERE t.region IN ('KR', 'EU') GROUP BY t.region"),
     # a stage left out; an SQL order word; a player statistic's leaderboard; distinct things counted past a threshold;
-    # none of a statistic in at least one match
+    # none of a statistic in one match or more
     ("How many matches were played in the Amber Lakes Cup 2025, excluding the final?",
      "SELECT COUNT(*) FROM matches WHERE tournament_id = 1 AND stage <> 'final'"),
     ("결승 제외 경기 수", "SELECT COUNT(*) FROM matches WHERE stage <> 'final'"),
@@ -125,13 +125,13 @@ CASES = [
     ("Which players appeared in matches of two or more different tournaments?",
      "SELECT p.nickname FROM players p WHERE id IN (1, 2, 3, 4, 5)"),
     ("teams that played on at least 4 different maps", "SELECT '달빛 여우' UNION SELECT 'Marsh Lions'"),
-    ("How many players recorded zero deaths in at least one match?", "SELECT 3"),
+    ("How many players had zero deaths in one match or more?", "SELECT 3"),
     # players counted per group ("선수 수의"); a Latin nickname written in Hangul with an English long vowel
     ("팀별 선수 수의 분포를 알려주십시오", "SELECT t.name, COUNT(*) FROM players p JOIN teams t ON t.id = p.team_id GROUP BY t.id"),
-    # "this year 2025" is 2025; a condition on one match's row said with "at least one match with"; one side's score;
+    # "this year 2025" is 2025; a condition on one match's row said with "any match with"; one side's score;
     # the average of a count per group; "dies"
     ("the team with the most wins this year 2025", "SELECT '달빛 여우', 2"),
-    ("How many players have at least one match with damage above 5000?", "SELECT 3"),
+    ("How many players have any match with damage above 5000?", "SELECT 3"),
     ("How many matches had a winning score of exactly 13?", "SELECT 4"),
     ("how many matches had a losing score of 11", "SELECT 1"),
     ("팀당 평균 선수 수는?", "SELECT AVG(n) FROM (SELECT COUNT(*) n FROM players WHERE team_id IS NOT NULL GROUP BY team_id)"),
@@ -150,7 +150,7 @@ CASES = [
      "WHERE p.role IN ('duelist', 'controller') GROUP BY p.role"),
     ("What share of Valorant matches were played on Ascent?", "SELECT 25.0"),
     ("Which maps were never played in a final?", "SELECT 'Ascent' UNION SELECT 'Bind' UNION SELECT 'Erangel'"),
-    ("결승에서 한 번도 안 나온 맵은?", "SELECT 'Ascent' UNION SELECT 'Bind' UNION SELECT 'Erangel'"),
+    ("결승에서 단 한 번도 쓰이지 않은 맵은?", "SELECT 'Ascent' UNION SELECT 'Bind' UNION SELECT 'Erangel'"),
     ("On which map was the most damage dealt in total?", "SELECT 'Haven', 6600 + 5900 + 9900"),
     # a tournament left out; a win rate in a battle royale game is the share of first places
     ("Excluding all matches of the Amber Lakes Cup 2025, how many kills did Minto record?",
@@ -162,7 +162,7 @@ CASES = [
     ("how many matches were played in tournaments that ended in 2026?", "SELECT 0"),
     ("2025년에 끝난 대회들의 경기 수", "SELECT COUNT(*) FROM matches WHERE tournament_id IN (1, 2)"),
     # a ranking's size spelled out; an order said from most to fewest
-    ("How many times did Marsh Lions finish in the top three?", "SELECT COUNT(*) FROM match_teams WHERE team_id = 3 AND placement <= 3"),
+    ("How many top-three finishes did Marsh Lions have?", "SELECT COUNT(*) FROM match_teams WHERE team_id = 3 AND placement <= 3"),
     # a threshold on a grouped count
     ("matches per team, only teams with 4+ matches",
      "SELECT t.name, COUNT(*) FROM match_teams mt JOIN teams t ON t.id = mt.team_id GROUP BY t.id HAVING COUNT(*) >= 4"),
