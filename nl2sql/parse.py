@@ -1083,7 +1083,7 @@ class Parser:
     _PRESENT_COLS = (("region|country|지역|나라|국가", "t.region"), ("role|position|포지션|역할", "p.role"), ("map|맵", "m.map"),
                      ("stage|스테이지", "m.stage"), (r"start(?:ing)? date|시작\s*(?:일|날짜)", "tr.start_date"),
                      (r"end(?:ing)? date|종료\s*(?:일|날짜)", "tr.end_date"),
-                     # a statistic's own cell only with a word for the cell ("a recorded damage value", "딜량 값이 있는")
+                     # a statistic's own cell only with a word for the cell ("a damage value on record", "딜량 값이 있는")
                      ("damage|dmg|데미지|딜량", "mp.damage"), ("kills?|킬", "mp.kills"), ("deaths?|데스", "mp.deaths"),
                      ("assists?|어시(?:스트)?", "mp.assists"), ("scores?|점수|스코어", "mt.score"), ("placements?|등수", "mt.placement"))
     _FILLED_EN = r"(?:recorded|known|listed|logged|entered|filled[- ]in|registered|non-?null|present|on (?:record|file)|not (?:null|blank|empty|missing))"

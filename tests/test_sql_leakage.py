@@ -95,7 +95,7 @@ WRITTEN_AT = {"sql-fresh10": "b112bb2", "sql-fresh11": "b112bb2", "sql-fresh12":
               "sql-fresh25": "7f67e26", "sql-fresh26": "7f67e26",
               "sql-fresh27": "468a68d", "sql-fresh28": "468a68d", "sql-fresh29": "468a68d", "sql-fresh30": "468a68d",
               "sql-fresh31": "468a68d", "sql-fresh32": "8b1dc5e", "sql-fresh33": "8b1dc5e",
-              "sql-fresh34": "13caac7", "sql-fresh35": "13caac7"}
+              "sql-fresh34": "13caac7", "sql-fresh35": "13caac7", "sql-fresh36": "bdb1c09", "sql-fresh37": "bdb1c09"}
 
 
 def _fresh_prints(folder: Path) -> set[str]:

@@ -131,7 +131,7 @@ CASES = [
      "SELECT DISTINCT stage FROM matches WHERE stage IS NOT NULL AND stage NOT IN (SELECT m.stage FROM matches m "
      "JOIN match_teams mt ON mt.match_id = m.id WHERE mt.team_id = 5 AND m.stage IS NOT NULL)"),
     # the map asked with 을/를 after it
-    ("발로란트에서 양 팀 킬을 합친 게 제일 많았던 경기의 날짜와 맵을 알려줘",
+    ("발로란트에서 양 팀 킬 합산이 최대였던 경기의 날짜와 맵을 알려줘",
      "SELECT played_at, map FROM matches WHERE id = 3"),
     # an average number of rounds: the winning side's mean score
     ("In April 2025, average number of rounds taken by the winning side?",

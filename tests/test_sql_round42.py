@@ -135,13 +135,13 @@ CASES = [
 ]
 
 ORDERED = [
-    ("player count per role, most first, then role ascending (leave out players with no role)",
+    ("player count per role, most first, then role ascending (leave out anyone whose role is blank)",
      "SELECT p.role, COUNT(*) c FROM players p WHERE p.role IS NOT NULL GROUP BY role ORDER BY c DESC, p.role"),
     ("포지션별 선수 수 많은 순으로, 동수면 포지션명 순 (포지션 없는 선수 제외)",
      "SELECT p.role, COUNT(*) c FROM players p WHERE p.role IS NOT NULL GROUP BY role ORDER BY c DESC, p.role"),
     ("In PUBG, list every squad with its count of top-2 placings, most first",
      "SELECT t.name, COUNT(*) c FROM match_teams mt JOIN teams t ON t.id = mt.team_id JOIN matches m ON m.id = mt.match_id WHERE m.format = 'ranking' AND mt.placement <= 2 GROUP BY t.id ORDER BY c DESC"),
-    ("In PUBG, how often did every squad finish top 2? Give the number of times, most first",
+    ("In PUBG, how often did every squad finish top 2? Tell me how many times, most first",
      "SELECT t.name, COUNT(*) c FROM match_teams mt JOIN teams t ON t.id = mt.team_id JOIN matches m ON m.id = mt.match_id WHERE m.format = 'ranking' AND mt.placement <= 2 GROUP BY t.id ORDER BY c DESC"),
     ("배그 팀별 톱2 횟수 많은 순",
      "SELECT t.name, COUNT(*) c FROM match_teams mt JOIN teams t ON t.id = mt.team_id JOIN matches m ON m.id = mt.match_id WHERE m.format = 'ranking' AND mt.placement <= 2 GROUP BY t.id ORDER BY c DESC"),

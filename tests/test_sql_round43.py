@@ -15,8 +15,8 @@ office, a terse search-box typist, an auditor, a group chat, a statistics studen
 - "this year 2025" is the year said; "any match with damage above N" is a condition on one match's row, with
   the comparison said beside the number; "a winning (losing) score of 13" is one side's score; "팀당 평균 선수 수",
   "average number of matches per tournament" average a count per group.
-- Two questions joined by "and also" ("how many matches did X play, and also how many did they win"); two tables counted
-  apart ("how many teams, and also how many players") are not joined into one count of pairs.
+- Two questions joined by "and" with "also", "then" or "additionally" before the second; two tables counted apart (teams,
+  then players) are not joined into one count of pairs.
 - "average X per role (region, stage)" groups by it; "how many kills does a duelist average" asks a role's rows; "what
   share of Valorant matches were on Haven" keeps the game as the scope; map names never played in a scope, or played in
   both of two (a set operation over the matches' map column); "on which map was the most damage dealt in total" ranks
@@ -139,10 +139,10 @@ CASES = [
     ("Which role dies the most on average?", "SELECT 'initiator', AVG(deaths) FROM match_players mp JOIN players p "
      "ON p.id = mp.player_id WHERE p.role = 'initiator'"),
     # two questions joined by "and also"
-    ("How many matches did Copper Hawks play, and also how many did they win?", "SELECT 2, 1"),
+    ("How many matches did Copper Hawks play, and additionally how many did they win?", "SELECT 2, 1"),
     # an average per role groups; a role's rows after "does a"; a map's share inside a game; map names never (or both)
     # played in scopes; a map's total over its matches
-    ("What is the average damage output per role in the Amber Lakes Cup 2025?",
+    ("What is the mean damage per role in the Amber Lakes Cup 2025?",
      "SELECT p.role, AVG(mp.damage) FROM match_players mp JOIN players p ON p.id = mp.player_id JOIN matches m "
      "ON m.id = mp.match_id WHERE m.tournament_id = 1 GROUP BY p.role"),
     ("How many kills does a duelist average per match compared to a controller?",
