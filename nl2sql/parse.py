@@ -4854,7 +4854,7 @@ def _value_share(text: str, linked: Linked, today: dt.date | None) -> Reading | 
 _GROUP_KEYS = {"team": "t.id", "player": "p.id", "tournament": "tr.id", "map": "m.map", "role": "p.role", "region": "t.region",
                "match": "m.id"}
 _GROUP_WORDS = [("team", r"teams?|squads?|팀"), ("player", r"players?|pros?|선수"), ("tournament", r"tournaments?|events?|대회"),
-                ("map", r"maps?|맵"), ("role", r"roles?|positions?|역할|포지션"), ("region", r"regions?|지역"), ("match", r"match(?:es)?|games?|경기")]
+                ("map", r"maps?|맵"), ("role", r"roles?|positions?|역할|포지션"), ("region", r"regions?|지역"), ("match", r"match(?:es)?|games?|경기|판")]
 _STAT_WORDS = r"kills|deaths|assists|damage|dmg|points|score|킬|데스|어시(?:스트)?|딜량|데미지|딜|점수|포인트"
 _OUTER = {"average": "avg", "mean": "avg", "avg": "avg", "평균": "avg", "표본 평균": "avg", "표본평균": "avg", "max": "max", "maximum": "max",
           "highest": "max", "largest": "max", "biggest": "max", "최댓값": "max", "최대값": "max", "최대": "max", "min": "min", "minimum": "min",
@@ -4894,8 +4894,6 @@ def _values_compared(text: str, linked: Linked, today: dt.date | None) -> Readin
 
 
 _COUNTED_KEYS = {"player": "countd:p.id", "match": "countd:m.id", "team": "countd:t.id", "map": "countd:m.map", "tournament": "countd:tr.id"}
-_NOUNS = [("player", r"players?|pros?|선수"), ("match", r"match(?:es)?|games?|경기|판"), ("team", r"teams?|squads?|팀"),
-          ("map", r"maps?|맵"), ("tournament", r"tournaments?|events?|대회")]
 _AVG_COUNT = re.compile(
     r"\bhow many (?P<e1>players|pros|matches|games|teams|maps)\s+(?:does|do|did)\s+(?:a|an|each|every|the average|one)\s+"
     r"(?P<g1>team|squad|tournament|event|player)\s+(?:have|has|play|field|hold|include|get)\b(?=.*\b(?:on average|average|typically|usually)\b)"
@@ -4914,8 +4912,8 @@ def _agg_of_group_aggs(text: str, linked: Linked, today: dt.date | None) -> Read
     if c is not None:
         e = next(g for g in (c.group("e1"), c.group("e2"), c.group("e3"), c.group("ek")) if g)
         g = next(g for g in (c.group("g1"), c.group("g2"), c.group("g3"), c.group("gk")) if g)
-        entity = next(n for n, w in _NOUNS if re.fullmatch(w, e, re.I))
-        group = next(n for n, w in _NOUNS if re.fullmatch(w, g, re.I))
+        entity = next(n for n, w in _GROUP_WORDS if re.fullmatch(w, e, re.I))
+        group = next(n for n, w in _GROUP_WORDS if re.fullmatch(w, g, re.I))
         if entity == group:
             return None
         parser = Parser(text, linked, today)
