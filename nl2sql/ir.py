@@ -352,10 +352,7 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
                 f"JOIN tournaments xr ON xr.id = xm.tournament_id WHERE {' AND '.join(conds) or '1 = 1'} "
                 f"GROUP BY x.team_id ORDER BY {total} DESC LIMIT 1)")
     if op == "by_time":  # the first or last match in a scope: {"order": "asc"|"desc", "filters": [...]} on m.id
-        rename = {"m": "xm", "tr": "xr"}
-        inner = [Filter(**g) if isinstance(g, dict) else g for g in v["filters"]]
-        conds = [filter_sql(Filter(rename[g.col.split(".")[0]] + "." + g.col.split(".")[1], g.op, g.value), dialect)
-                 for g in inner if g.col.split(".")[0] in rename]
+        conds = _match_scope(v["filters"], dialect)
         if v.get("player"):  # the named player's own first or last match in the scope
             conds.append("EXISTS (SELECT 1 FROM match_players y JOIN players yp ON yp.id = y.player_id "
                          f"WHERE y.match_id = xm.id AND yp.nickname = {lit(v['player'])})")
@@ -366,11 +363,7 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
         return (f"{c} = (SELECT xm.id FROM matches xm JOIN tournaments xr ON xr.id = xm.tournament_id "
                 f"WHERE {' AND '.join(conds) or '1 = 1'} ORDER BY xm.played_at {order}, xm.id {order} LIMIT 1)")
     if op == "last_n":  # a team's last (or first) n matches in a scope: {"n", "team", "order", "filters": [...]} on m.id
-        rename = {"m": "xm", "tr": "xr"}
-        inner = [Filter(**g) if isinstance(g, dict) else g for g in v.get("filters") or []]
-        conds = [filter_sql(Filter(rename[g.col.split(".")[0]] + "." + g.col.split(".")[1], g.op, g.value), dialect)
-                 for g in inner if g.col.split(".")[0] in rename]
-        conds.append(f"yt.name = {lit(v['team'])}")
+        conds = _match_scope(v.get("filters") or [], dialect) + [f"yt.name = {lit(v['team'])}"]
         order = "ASC" if v.get("order") == "asc" else "DESC"
         return (f"{c} IN (SELECT xm.id FROM matches xm JOIN tournaments xr ON xr.id = xm.tournament_id JOIN match_teams y "
                 f"ON y.match_id = xm.id JOIN teams yt ON yt.id = y.team_id WHERE {' AND '.join(conds)} "
@@ -391,6 +384,14 @@ def filter_sql(f: Filter, dialect: str = "sqlite") -> str:
     if op in ("=", "!=", "<", "<=", ">", ">="):
         return f"{c} {'<>' if op == '!=' else op} {lit(v)}"
     raise ValueError(f"unknown operator {op!r}")
+
+
+def _match_scope(filters: list, dialect: str) -> list[str]:
+    """A scope's conditions on matches and tournaments, said of a subquery's own aliases (``xm``, ``xr``)."""
+    rename = {"m": "xm", "tr": "xr"}
+    inner = [Filter(**g) if isinstance(g, dict) else g for g in filters]
+    return [filter_sql(Filter(rename[g.col.split(".")[0]] + "." + g.col.split(".")[1], g.op, g.value), dialect)
+            for g in inner if g.col.split(".")[0] in rename]
 
 
 def _filter_aliases(f: Filter) -> set[str]:

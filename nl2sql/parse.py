@@ -984,7 +984,9 @@ class Parser:
                              r"|\b(?:except|excluding|besides|minus|other than|apart from|outside|not counting|leaving out|ignoring)(?:\s+for)?\s+"
                              # "excluding all matches of the X", "not counting the games at X"
                              r"(?:(?:all\s+|any\s+)?(?:the\s+)?(?:matches|games|series|maps|rounds)\s+(?:of|from|in|at|on)\s+)?(?:the\s+)?)\s*$", re.I)
-    _NEG_AFTER = re.compile(r"^\s*(?:(?:팀|선수|스쿼드|쪽|지역|리전|포지션|역할|맵|스테이지)(?:들)?\s*)?(?:(?:이|가|은|는|을|를)\s*)?(?:아닌|아니|말고|빼고|제외|뺀|외의?\s)")
+    # (also said of a format: "배틀로얄 경기는 빼고", "excluding head-to-head matches")
+    _NEG_AFTER = re.compile(r"^\s*(?:(?:팀|선수|스쿼드|쪽|지역|리전|포지션|역할|맵|스테이지|경기|매치|판|방식|형식|모드)(?:들)?\s*)?"
+                            r"(?:(?:이|가|은|는|을|를)\s*)?(?:아닌|아니|말고|빼고|제외|뺀|외의?\s)")
 
     def _negated(self, typ: str) -> bool:
         """Whether every mention of this kind of value is negated where it is said."""
@@ -1067,8 +1069,8 @@ class Parser:
                      r"|\bversus[- ](?:format|mode|style|type|events?|tournaments?|play)\b|대전 경기|(?:맞대결|대전|1\s*대\s*1)\s*(?:방식|형식)"
                      # the column's value said in Korean text ("versus 경기", "format이 versus인")
                      r"|\bversus\s*(?:경기|매치|판|게임|방식|포맷|형식|모드|대회|format)|\bformat\s*(?:(?:is|was|=|==|:|equals?|of)\s*)?(?:이|가|은|는|=)?\s*['\"]?versus\b", self.t.s, re.I)
-        if vs and not self.has("ranking_format") and (self._LEAVE_OUT_BEFORE.search(self.t.s[max(0, vs.start() - 30):vs.start()])
-                                                       or self._LEAVE_OUT_AFTER.search(self.t.s[vs.end():vs.end() + 20])):
+        if vs and not self.has("ranking_format") and (self._NEG_BEFORE.search(self.t.s[max(0, vs.start() - 40):vs.start()])
+                                                       or self._NEG_AFTER.match(self.t.s[vs.end():vs.end() + 14])):
             out.append(Filter("m.format", "=", "ranking"))  # "excluding head-to-head matches": the other format
         elif vs and not (self.has("ranking_format") and _FORMAT_DENIED.search(self.t.s)):
             # ("only battle royale, never a head-to-head game": the other format said as denied is no scope)
@@ -1090,6 +1092,10 @@ class Parser:
     _FILLED_KO = r"(?:기록(?:돼|되어)?\s*있는|기록된|입력(?:돼|되어)?\s*있는|입력된|등록된|기재된|적혀\s*있는|적힌|채워진|존재하는|있는)"
 
     def _values_present(self) -> list[Filter]:
+        """The columns said as filled in; read once per text (``value_filters`` is asked many times per question)."""
+        cached = getattr(self, "_present_cache", None)
+        if cached is not None and cached[0] == self.t.s:
+            return list(cached[1])
         s, out = self.t.s, []
         for word, col in self._PRESENT_COLS:
             stat = col.startswith(("mp.", "mt."))
@@ -1101,20 +1107,16 @@ class Parser:
             hit = en or ko
             if hit and not re.search(r"\b(?:no|not|without|never|missing|lacks?|un)\s*(?:\w+\s+)?$", s[max(0, hit.start() - 14):hit.start()], re.I):
                 out.append(Filter(col, "not_null"))
+        self._present_cache = (s, tuple(out))
         return out
-
-    _LEAVE_OUT_BEFORE = re.compile(r"(?:\bnot\b|\bno\b|\bexcept(?:\s+for)?\b|\bexclud(?:e|es|ed|ing)\b|\bother than\b|\bapart from\b"
-                                   r"|\bignor(?:e|es|ed|ing)\b|\bleav(?:e|es|ing) out\b|\bleft out\b|\bwithout\b|\bminus\b|\bskip(?:ping)?\b"
-                                   r"|\bnon[- ]?)\s*(?:the\s+|any\s+|all\s+)?$", re.I)
-    _LEAVE_OUT_AFTER = re.compile(r"^\s*(?:경기|매치|판|게임|방식|형식|포맷|모드|matches|games)?\s*(?:은|는|을|를|이|가|들)?\s*"
-                                  r"(?:빼고|뺀|제외|말고|아닌|빼면|\bexcluded\b|\bleft out\b|\baside\b)", re.I)
 
     def _format_left_out(self) -> bool:
         """"excluding ranking-format matches", "not in battle royale", "배틀로얄 경기는 빼고": the ranking format said as left
         out scopes the other format."""
         s = self.t.s
-        return any(self._LEAVE_OUT_BEFORE.search(s[max(0, a - 30):a]) or self._LEAVE_OUT_AFTER.search(s[b:b + 20])
-                   for a, b in self.t.find("shapes", "ranking_format"))
+        # ("no battle royale": said of a format, "no" leaves it out; said of a role it would be a roster's lack)
+        return any(self._NEG_BEFORE.search(s[max(0, a - 40):a]) or self._NEG_AFTER.match(s[b:b + 14])
+                   or re.search(r"\bno\s+$", s[max(0, a - 4):a], re.I) for a, b in self.t.find("shapes", "ranking_format"))
 
     def _date_cols(self, col: str, specs: list[DateSpec]) -> list[str]:
         """"started in 2025 and ended in 2026", "2025년에 시작해서 2026년에 끝난": with both a start and an end word, each

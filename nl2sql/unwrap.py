@@ -347,9 +347,7 @@ _LOST_ALL = [(re.compile(r"\blost\s+(?:every|all)(?:\s+of)?(?:\s+(?:their|the|it
 
 # "ended up in 1st place", "finished 1st": the first place said with digits (a list "1st, 2nd" is left to the top-N readers)
 _FIRST_DIGITS = re.compile(r"\b1st(?=\s+place\b)|(?<=\bfinish )1st\b|(?<=\bfinished )1st\b|(?<=\bfinishes )1st\b|(?<=\bin )1st\b(?!\s*(?:,|and|&|/))", re.I)
-# A one-word gloss in brackets written onto a word ("포지션(role)", "게임(종목)별로", "딜량(damage)"): the same thing said
-# twice, read once
-# an aggregate written as SQL ("sum(kills) > 150", "avg( damage )", "count(distinct map)"): said in words, before a
+# An aggregate written as SQL ("sum(kills) > 150", "avg( damage )", "count(distinct map)"): said in words, before a
 # bracketed word is read as a gloss of the word before it
 _SQL_AGGREGATE = re.compile(r"\b(sum|avg|max|min|count)\s*\(\s*(distinct\s+)?([a-z_.]+)\s*\)", re.I)
 _SQL_AGGREGATE_WORDS = {"sum": "total", "avg": "average", "max": "max", "min": "min", "count": "count of"}
@@ -360,6 +358,8 @@ def _sql_aggregate(m: re.Match) -> str:
     return f"{_SQL_AGGREGATE_WORDS[m.group(1).lower()]} {'distinct ' if m.group(2) else ''}{column}"
 
 
+# A one-word gloss in brackets written onto a word ("포지션(role)", "게임(종목)별로", "딜량(damage)"): the same thing said
+# twice, read once
 _GLOSS = re.compile(r"(?<=[가-힣A-Za-z])\(\s*[A-Za-z가-힣]+\s*\)")
 # … and one set apart by a space when the bracket's word means the word before it ("two different games (titles)")
 _SYNONYMS = [{"game", "games", "title", "titles", "게임", "타이틀", "종목"}, {"role", "roles", "position", "positions", "포지션", "역할", "롤"},

@@ -68,6 +68,7 @@ CASES = [
     ("Excluding ranking-format matches, how many matches are there?", "SELECT COUNT(*) FROM matches WHERE format = 'versus'"),
     ("count of matches excluding head-to-head matches", "SELECT COUNT(*) FROM matches WHERE format = 'ranking'"),
     ("배틀로얄 경기는 빼고 경기 수 몇 개야?", "SELECT COUNT(*) FROM matches WHERE format = 'versus'"),
+    ("Copper Hawks win rate? no battle royale", "SELECT 50.0"),
     ("Battle royale only: which team has the most kills?", "SELECT '달빛 여우', 13"),
     # kill participation
     ("What is Minto's kill participation?", KP_MINTO),
